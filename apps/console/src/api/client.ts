@@ -1,0 +1,121 @@
+/** A failed API call: the server's stable `{ code, message, details? }` body plus the HTTP status. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Field errors of a VALIDATION_FAILED response (`[{ path: 'body.username', message }]`). */
+  get fieldErrors(): FieldError[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.filter(
+      (d): d is FieldError =>
+        typeof d === 'object' &&
+        d !== null &&
+        typeof (d as FieldError).path === 'string' &&
+        typeof (d as FieldError).message === 'string',
+    );
+  }
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+const LOGIN_PATH = '/api/auth/login';
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+let csrfToken: string | null = null;
+let language = 'zh-CN';
+
+/** Called with the `csrfToken` of every Me response (login and /api/auth/me). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Sent as `x-anju-lang` so server messages come back in the console's language. */
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
+
+function buildUrl(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function redirectToLogin(): void {
+  csrfToken = null;
+  if (window.location.pathname === '/login') return;
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON (proxy error page, empty body)
+  }
+  const b = (body ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
+  const code = typeof b.code === 'string' ? b.code : res.status >= 500 ? 'INTERNAL' : 'HTTP_ERROR';
+  const message = typeof b.message === 'string' ? b.message : `${res.status} ${res.statusText}`;
+  return new ApiError(res.status, code, message, b.details);
+}
+
+export async function request<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; query?: Query } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-anju-lang': language };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (WRITE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK_ERROR', e instanceof Error ? e.message : String(e));
+  }
+
+  if (!res.ok) {
+    const error = await readError(res);
+    if (res.status === 401 && path !== LOGIN_PATH) redirectToLogin();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

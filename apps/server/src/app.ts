@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authRoutes } from './modules/org/auth.routes.js';
+import { createOrgModule } from './modules/org/org.module.js';
+import { orgRoutes } from './modules/org/org.routes.js';
+import { userRoutes } from './modules/org/user.routes.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { AuditService } from './platform/audit/audit.service.js';
+import { SessionService } from './platform/auth/session.service.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { AppConfig } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { errorHandler, sendError } from './platform/errors.js';
+import { authPlugin } from './platform/http/auth.plugin.js';
+import { observabilityPlugin } from './platform/http/observability.plugin.js';
+import { JobRunner } from './platform/jobs/job-runner.js';
+import { registerPlatformJobs } from './platform/jobs/platform.jobs.js';
+
+export const consoleDist = join(dirname(fileURLToPath(import.meta.url)), '../../console/dist');
+
+export type AppDeps = { config: AppConfig; database: Database; clock?: Clock; serveConsole?: boolean };
+
+/** Services wired once per process; routes, jobs and the CLI use the same instances. */
+export function createServices(config: AppConfig, database: Database, clock: Clock, log: FastifyInstance['log']) {
+  const db = database.db;
+  const audit = new AuditService(clock);
+  const sessions = new SessionService(
+    db,
+    {
+      secret: config.sessionSecret,
+      idleMinutes: config.sessionIdleMinutes,
+      absoluteHours: config.sessionAbsoluteHours,
+    },
+    clock,
+  );
+  const org = createOrgModule({
+    db,
+    audit,
+    sessions,
+    clock,
+    secret: config.sessionSecret,
+    login: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
+  });
+  const jobs = new JobRunner(db, clock, log as never);
+  registerPlatformJobs(jobs, { sessions });
+  return { audit, sessions, org, jobs };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export async function buildApp({ config, database, clock = systemClock, serveConsole = true }: AppDeps) {
+  const app = Fastify({
+    logger:
+      config.env === 'test'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+          },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const services = createServices(config, database, clock, app.log);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Anju API', version: '0.1.0', description: '安居 customer relationship and service platform' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'anju_sid' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(observabilityPlugin, { database });
+  await app.register(authPlugin, {
+    sessions: services.sessions,
+    loader: services.org.access,
+    clock,
+    secret: config.sessionSecret,
+    secureCookies: config.env === 'production',
+  });
+
+  await app.register(authRoutes, {
+    org: services.org,
+    secureCookies: config.env === 'production',
+    loginPerMinute: config.env === 'test' ? 1000 : 30,
+  });
+  await app.register(orgRoutes, { org: services.org });
+  await app.register(userRoutes, { org: services.org });
+  await app.register(auditRoutes, { db: database.db });
+
+  const hasConsole = serveConsole && existsSync(join(consoleDist, 'index.html'));
+  if (hasConsole) await app.register(fastifyStatic, { root: consoleDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasConsole;
+    if (isPage) return reply.type('text/html').sendFile('index.html');
+    return sendError(request, reply, 'NOT_FOUND');
+  });
+
+  return { app, services };
+}

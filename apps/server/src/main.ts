@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { buildApp } from './app.js';
+import { systemClock } from './platform/clock.js';
+import { ConfigError, loadConfig } from './platform/config.js';
+import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
+import { migrateDatabase } from './platform/db/migrate.js';
+import { openRuntimeDatabase } from './platform/db/runtime.js';
+import { DEMO_PASSWORD } from './seed/demo-org.js';
+import { seed } from './seed/seed.js';
+
+const program = new Command('anju').description('安居 Anju — customer relationship and service platform');
+
+function fail(err: unknown): never {
+  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
+  console.error(`\nanju: ${message}\n`);
+  process.exit(1);
+}
+
+program
+  .command('start')
+  .description('migrate, seed an empty database, and serve the API and console')
+  .action(async () => {
+    const config = loadConfig();
+    const { database, release } = await openRuntimeDatabase(config);
+    await migrateDatabase(database);
+    const seeded = await seed(database.db, systemClock, { adminPassword: config.adminPassword, demo: config.seedDemo });
+    const passwordFile = join(config.dataDir, 'initial-admin-password.txt');
+    if (seeded.generatedAdminPassword)
+      writeFileSync(passwordFile, `${seeded.generatedAdminPassword}\n`, { mode: 0o600 });
+
+    const { app, services } = await buildApp({ config, database });
+    if (config.jobsEnabled) services.jobs.start();
+    const shutdown = async (signal: string) => {
+      app.log.info({ signal }, 'shutting down');
+      await services.jobs.stop();
+      await app.close();
+      await database.close();
+      release();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ port: config.port, host: config.host });
+
+    const url = `http://localhost:${config.port}`;
+    const adminPassword = config.adminPassword
+      ? '(the value of ANJU_ADMIN_PASSWORD)'
+      : existsSync(passwordFile)
+        ? `${readFileSync(passwordFile, 'utf8').trim()}   (from ${passwordFile}; change it after signing in)`
+        : '(set when the database was first created)';
+    console.log(
+      [
+        '',
+        `  安居 Anju is running at ${url}`,
+        `  database: ${database.kind === 'pglite' ? `embedded, ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'}`,
+        `  admin login: admin / ${adminPassword}`,
+        seeded.demo || config.seedDemo
+          ? `  demo staff (e.g. zhang.wei, li.na, liu.yang) sign in with: ${DEMO_PASSWORD}`
+          : '',
+        `  API docs: ${url}/docs`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+program
+  .command('migrate')
+  .description('apply the committed SQL migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    const { database, release } = await openRuntimeDatabase(config);
+    await migrateDatabase(database);
+    await database.close();
+    release();
+    console.log('migrations applied');
+  });
+
+program
+  .command('seed')
+  .description('create the built-in roles and admin; with --demo, the demo company (only into an empty database)')
+  .option('--demo', 'add the demo company', false)
+  .action(async (opts: { demo: boolean }) => {
+    const config = loadConfig();
+    const { database, release } = await openRuntimeDatabase(config);
+    await migrateDatabase(database);
+    const result = await seed(database.db, systemClock, { adminPassword: config.adminPassword, demo: opts.demo });
+    await database.close();
+    release();
+    if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
+    console.log(
+      result.demo
+        ? `demo company created: ${result.demo.orgUnits} org units, ${result.demo.users} staff`
+        : 'nothing to add',
+    );
+  });
+
+program
+  .command('backup')
+  .description('write a restorable backup (embedded: a data-directory archive; PostgreSQL: pg_dump custom format)')
+  .argument('[file]', 'output file')
+  .action(async (file?: string) => {
+    const out = await backupDatabase(loadConfig(), file);
+    console.log(`backup written to ${out}`);
+  });
+
+program
+  .command('restore')
+  .description('restore a backup made by `anju backup` (the server must be stopped)')
+  .argument('<file>', 'backup file')
+  .option('--force', 'replace an existing database (the current one is kept aside first)', false)
+  .action(async (file: string, opts: { force: boolean }) => {
+    const where = await restoreDatabase(loadConfig(), file, opts.force);
+    console.log(`restored from ${file}${where ? `; the previous data was moved to ${where}` : ''}`);
+  });
+
+program.parseAsync().catch(fail);

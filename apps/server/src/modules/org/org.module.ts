@@ -1,0 +1,32 @@
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { SessionService } from '../../platform/auth/session.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { AccessService } from './access.service.js';
+import { ApiTokenService } from './api-token.service.js';
+import { AuthService, type LoginPolicy } from './auth.service.js';
+import { OrgUnitService } from './org-unit.service.js';
+import { RoleService } from './role.service.js';
+import { UserService } from './user.service.js';
+
+export type OrgModule = ReturnType<typeof createOrgModule>;
+
+/** Org and access: the tree, staff users, roles, API tokens and sign-in. */
+export function createOrgModule(deps: {
+  db: Db;
+  audit: AuditService;
+  sessions: SessionService;
+  clock: Clock;
+  secret: string;
+  login: LoginPolicy;
+}) {
+  const { db, audit, sessions, clock } = deps;
+  return {
+    access: new AccessService(db),
+    auth: new AuthService(db, sessions, audit, clock, deps.login),
+    orgUnits: new OrgUnitService(db, audit, clock),
+    users: new UserService(db, audit, sessions, clock),
+    roles: new RoleService(db, audit, clock),
+    apiTokens: new ApiTokenService(db, audit, clock, deps.secret),
+  };
+}

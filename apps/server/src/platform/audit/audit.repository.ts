@@ -1,0 +1,47 @@
+import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import type { Executor } from '../db/database.js';
+import { withinScope } from '../rbac/scope.js';
+import { auditEvents } from './audit.tables.js';
+
+export type AuditInsert = typeof auditEvents.$inferInsert;
+export type AuditRow = typeof auditEvents.$inferSelect;
+
+export type AuditFilter = {
+  scopePath: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: Date;
+  to?: Date;
+  beforeId?: bigint;
+  limit: number;
+};
+
+export class AuditRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(row: AuditInsert) {
+    await this.db.insert(auditEvents).values(row);
+  }
+
+  list(f: AuditFilter): Promise<AuditRow[]> {
+    return this.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          withinScope(auditEvents.orgPath, f.scopePath),
+          f.action ? eq(auditEvents.action, f.action) : undefined,
+          f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
+          f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+          f.actorId ? eq(auditEvents.actorId, f.actorId) : undefined,
+          f.from ? gte(auditEvents.at, f.from) : undefined,
+          f.to ? lte(auditEvents.at, f.to) : undefined,
+          f.beforeId !== undefined ? lt(auditEvents.id, f.beforeId) : undefined,
+        ),
+      )
+      .orderBy(desc(auditEvents.id))
+      .limit(f.limit + 1);
+  }
+}

@@ -1,0 +1,59 @@
+import type { RequestContext } from '../auth/principal.js';
+import type { Clock } from '../clock.js';
+import type { Executor } from '../db/database.js';
+import { AuditRepository } from './audit.repository.js';
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Org path of the record the event is about; audit reads are scoped by it. */
+  orgPath: string;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+};
+
+/** Secrets never reach the audit log, whatever a caller passes in before/after. */
+const REDACTED_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'token', 'csrfToken']);
+
+function redact(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        REDACTED_KEYS.has(k) ? '[redacted]' : redact(v),
+      ]),
+    );
+  }
+  return value;
+}
+
+export class AuditService {
+  constructor(private readonly clock: Clock) {}
+
+  /** Call inside the same transaction as the change, so an event exists exactly when the change does. */
+  async record(
+    db: Executor,
+    ctx: RequestContext | { principal: null; ip: string | null; requestId: string },
+    entry: AuditEntry,
+  ) {
+    await new AuditRepository(db).insert({
+      at: this.clock.now(),
+      actorId: ctx.principal?.userId ?? null,
+      actorName: ctx.principal ? `${ctx.principal.displayName} (${ctx.principal.username})` : null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      orgPath: entry.orgPath,
+      before: redact(entry.before),
+      after: redact(entry.after),
+      reason: entry.reason ?? null,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import type { OrgUnitType, Permission } from '@anju/contracts';
+
+export type RoleRef = { id: string; key: string; nameZh: string; nameEn: string };
+
+/** Who is acting: a staff user through a session, or an integration through an API token. */
+export type Principal = {
+  userId: string;
+  username: string;
+  displayName: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  orgUnitType: OrgUnitType;
+  /** Materialised path of the node the principal may see below (for a token: the token's node). */
+  orgPath: string;
+  roles: RoleRef[];
+  permissions: ReadonlySet<Permission>;
+  via: 'session' | 'token';
+  sessionId: string | null;
+  csrfToken: string | null;
+  tokenId: string | null;
+};
+
+/** What every service call receives: the actor, its scope and the request's trace. */
+export type RequestContext = {
+  principal: Principal;
+  ip: string | null;
+  requestId: string;
+};
+
+/** Loads a principal for a user id (implemented by the org module; the platform does not read its tables). */
+export interface PrincipalLoader {
+  loadUser(userId: string): Promise<Principal | null>;
+  loadToken(tokenHash: string, now: Date): Promise<Principal | null>;
+}

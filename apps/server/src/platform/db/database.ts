@@ -1,0 +1,68 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { openPgliteDataDir } from './pglite-data-dir.js';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** One type for both drivers: repositories never know which one runs. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything a repository can run a query on: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+
+export type Database = {
+  db: Db;
+  kind: DatabaseTarget['kind'];
+  /** Runs raw SQL (migrations, health checks) on whichever driver is in use. */
+  exec(sqlText: string): Promise<void>;
+  ping(): Promise<void>;
+  /** The PGlite instance in embedded mode (for backups); null on PostgreSQL. */
+  pglite: PGlite | null;
+  /** The pool on PostgreSQL (for session-level advisory locks); null in embedded mode. */
+  pgPool: pg.Pool | null;
+  close(): Promise<void>;
+};
+
+export async function openDatabase(target: DatabaseTarget, opts: { poolSize?: number } = {}): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: opts.poolSize ?? 10 });
+    pool.on('error', () => {
+      /* idle client errors surface on the next query; keep the process alive */
+    });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      exec: async (q) => {
+        await pool.query(q);
+      },
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      pglite: null,
+      pgPool: pool,
+      close: () => pool.end(),
+    };
+  }
+  const client = target.dataDir ? await openPgliteDataDir(target.dataDir) : await PGlite.create();
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (q) => {
+      await client.exec(q);
+    },
+    ping: async () => {
+      await client.query('select 1');
+    },
+    pglite: client,
+    pgPool: null,
+    close: () => client.close(),
+  };
+}

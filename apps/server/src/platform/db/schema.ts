@@ -1,0 +1,4 @@
+export * from '../../modules/org/org.tables.js';
+export * from '../audit/audit.tables.js';
+export * from '../auth/session.tables.js';
+export * from '../jobs/job.tables.js';

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { Cron } from 'croner';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { Db, Executor } from '../db/database.js';
+import { JobRepository } from './job.repository.js';
+
+export type JobContext = { db: Db; clock: Clock; log: Logger; jobId: number; attempt: number };
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<void>;
+type Definition = { handler: JobHandler; maxAttempts: number; backoffMs: (attempt: number) => number };
+type Schedule = { name: string; cron: Cron; nextAt: Date };
+
+export type JobRunnerOptions = { workerId?: string; pollMs?: number; lockMs?: number; batch?: number };
+
+const defaultBackoff = (attempt: number) => Math.min(60_000 * 2 ** (attempt - 1), 3_600_000);
+
+/**
+ * Durable jobs in Postgres (both drivers): a definition per name, a handler, claim with SKIP LOCKED,
+ * retries with back-off. Periodic jobs are enqueued with the slot time as idempotency key, so two
+ * instances ticking together enqueue each slot once.
+ */
+export class JobRunner {
+  private readonly definitions = new Map<string, Definition>();
+  private readonly schedules: Schedule[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  readonly workerId: string;
+  private readonly pollMs: number;
+  private readonly lockMs: number;
+  private readonly batch: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+    opts: JobRunnerOptions = {},
+  ) {
+    this.workerId = opts.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.pollMs = opts.pollMs ?? 5_000;
+    this.lockMs = opts.lockMs ?? 5 * 60_000;
+    this.batch = opts.batch ?? 10;
+  }
+
+  define(
+    name: string,
+    handler: JobHandler,
+    opts: { maxAttempts?: number; backoffMs?: (attempt: number) => number } = {},
+  ) {
+    this.definitions.set(name, {
+      handler,
+      maxAttempts: opts.maxAttempts ?? 5,
+      backoffMs: opts.backoffMs ?? defaultBackoff,
+    });
+  }
+
+  /** Runs `name` on a cron pattern (croner syntax, Asia/Shanghai). */
+  schedule(name: string, pattern: string) {
+    const cron = new Cron(pattern, { paused: true, timezone: 'Asia/Shanghai' });
+    const nextAt = cron.nextRun(this.clock.now()) ?? new Date(8.64e15);
+    this.schedules.push({ name, cron, nextAt });
+  }
+
+  enqueue(db: Executor, name: string, payload: unknown, opts: { runAt?: Date; idempotencyKey?: string } = {}) {
+    const now = this.clock.now();
+    return new JobRepository(db).enqueue({
+      name,
+      payload,
+      runAt: opts.runAt ?? now,
+      createdAt: now,
+      idempotencyKey: opts.idempotencyKey ?? null,
+      maxAttempts: this.definitions.get(name)?.maxAttempts,
+    });
+  }
+
+  /** Enqueues every schedule slot that has come due. */
+  async enqueueDueSchedules() {
+    const now = this.clock.now();
+    for (const s of this.schedules) {
+      if (now < s.nextAt) continue;
+      await this.enqueue(this.db, s.name, {}, { runAt: s.nextAt, idempotencyKey: `slot:${s.nextAt.toISOString()}` });
+      s.nextAt = s.cron.nextRun(now) ?? new Date(8.64e15);
+    }
+  }
+
+  /** Claims and runs one batch of due jobs; returns how many ran. */
+  async runDue(): Promise<number> {
+    const repo = new JobRepository(this.db);
+    const now = this.clock.now();
+    const claimed = await repo.claim(this.workerId, now, new Date(now.getTime() + this.lockMs), this.batch);
+    for (const job of claimed) {
+      const def = this.definitions.get(job.name);
+      const log = this.log.child({ job: job.name, jobId: job.id });
+      try {
+        if (!def) throw new Error(`no handler defined for job ${job.name}`);
+        await def.handler(job.payload, { db: this.db, clock: this.clock, log, jobId: job.id, attempt: job.attempts });
+        await repo.complete(job.id, this.workerId, this.clock.now());
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const retry = def && job.attempts < job.maxAttempts;
+        log.warn({ err, attempt: job.attempts, retry }, 'job failed');
+        const at = this.clock.now();
+        await repo.fail(
+          job.id,
+          this.workerId,
+          message,
+          retry ? new Date(at.getTime() + def.backoffMs(job.attempts)) : null,
+          at,
+        );
+      }
+    }
+    return claimed.length;
+  }
+
+  async tick() {
+    await this.enqueueDueSchedules();
+    while ((await this.runDue()) === this.batch) {
+      /* keep draining while full batches come back */
+    }
+  }
+
+  start() {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.tick()
+        .catch((err) => this.log.error({ err }, 'job tick failed'))
+        .finally(() => {
+          this.running = null;
+        });
+    }, this.pollMs);
+    this.timer.unref();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

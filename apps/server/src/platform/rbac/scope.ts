@@ -1,0 +1,21 @@
+import type { Permission } from '@anju/contracts';
+import { type Column, like, type SQL } from 'drizzle-orm';
+import type { Principal } from '../auth/principal.js';
+import { AppError } from '../errors.js';
+
+/** Escapes LIKE wildcards; org paths are uuids and slashes, but never trust that at the query layer. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The scope rule, applied in repositories: a row is visible when its org path lies in the principal's subtree.
+ * Group-level principals have the root path, so they see everything.
+ */
+export const withinScope = (pathColumn: Column | SQL, scopePath: string): SQL =>
+  like(pathColumn as Column, `${escapeLike(scopePath)}%`);
+
+export const pathInScope = (path: string, scopePath: string) => path.startsWith(scopePath);
+
+export function assertPermission(principal: Principal, ...needed: Permission[]) {
+  const missing = needed.filter((p) => !principal.permissions.has(p));
+  if (missing.length) throw new AppError('FORBIDDEN', { missing });
+}

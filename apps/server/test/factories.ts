@@ -1,0 +1,79 @@
+import type { BuiltinRole } from '@anju/contracts';
+import { hashPassword } from '../src/platform/auth/secrets.js';
+import { insertOrgUnit } from '../src/modules/org/org.seed.js';
+import type { OrgUnitRow } from '../src/modules/org/org.tables.js';
+import { RoleRepository, UserRepository } from '../src/modules/org/user.repository.js';
+import type { TestApp } from './harness.js';
+
+export const PASSWORD = 'Password-123';
+let hashed: Promise<string> | null = null;
+let seq = 0;
+const next = () => `${process.pid.toString(36)}${(++seq).toString(36)}`;
+
+export async function orgUnit(t: TestApp, parent: OrgUnitRow, type: string, extra: { departmentKind?: string; name?: string } = {}) {
+  const code = `${type.slice(0, 3).toUpperCase()}-${next()}`;
+  return insertOrgUnit(t.db, parent, { type, code, name: extra.name ?? `${type} ${code}`, departmentKind: extra.departmentKind }, t.clock.now());
+}
+
+/** A city company under a new region, with a project: the usual shape of a scope test. */
+export async function cityCompany(t: TestApp) {
+  const region = await orgUnit(t, t.root, 'region');
+  const company = await orgUnit(t, region, 'city_company');
+  const project = await orgUnit(t, company, 'project');
+  return { region, company, project };
+}
+
+export async function user(t: TestApp, unit: OrgUnitRow, roles: BuiltinRole[], extra: { username?: string; status?: string } = {}) {
+  hashed ??= hashPassword(PASSWORD);
+  const repo = new UserRepository(t.db);
+  const now = t.clock.now();
+  const row = await repo.insert({
+    username: extra.username ?? `u${next()}`,
+    displayName: '测试用户',
+    orgUnitId: unit.id,
+    passwordHash: await hashed,
+    status: extra.status ?? 'active',
+    createdAt: now,
+    updatedAt: now,
+  });
+  const all = await new RoleRepository(t.db).list();
+  await repo.setRoles(
+    row.id,
+    all.filter((r) => (roles as string[]).includes(r.key)).map((r) => r.id),
+  );
+  return row;
+}
+
+export type Session = { cookie: string; csrf: string; userId: string };
+
+export async function login(t: TestApp, username: string, password = PASSWORD): Promise<Session> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const setCookie = res.cookies.find((c) => c.name === 'anju_sid');
+  if (!setCookie) throw new Error('no session cookie');
+  const body = res.json() as { csrfToken: string; id: string };
+  return { cookie: `anju_sid=${setCookie.value}`, csrf: body.csrfToken, userId: body.id };
+}
+
+/** Calls the API as a signed-in user, with the CSRF header on writes. */
+export function as(t: TestApp, s: Session) {
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { cookie: s.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }) },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
+    patch: (url: string, body: unknown) => call('PATCH', url, body),
+    delete: (url: string) => call('DELETE', url),
+  };
+}
+
+export async function signedIn(t: TestApp, unit: OrgUnitRow, roles: BuiltinRole[]) {
+  const u = await user(t, unit, roles);
+  const s = await login(t, u.username);
+  return { user: u, session: s, api: as(t, s) };
+}

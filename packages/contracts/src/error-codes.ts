@@ -1,0 +1,74 @@
+/**
+ * Every stable error code, its HTTP status and its message in both languages.
+ * The one place codes map to HTTP; modules add their codes here.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: {
+    status: 400,
+    zh: '输入有误，请检查标出的字段',
+    en: 'The input is invalid; check the fields listed',
+  },
+  BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request is malformed' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
+  AUTH_SESSION_EXPIRED: { status: 401, zh: '会话已过期，请重新登录', en: 'Your session has expired; sign in again' },
+  AUTH_TOKEN_INVALID: {
+    status: 401,
+    zh: 'API 令牌无效、已过期或已撤销',
+    en: 'The API token is invalid, expired or revoked',
+  },
+  AUTH_LOCKED: {
+    status: 429,
+    zh: '登录失败次数过多，账号已临时锁定，请稍后再试',
+    en: 'Too many failed sign-ins; the account is locked for a while',
+  },
+  AUTH_USER_DISABLED: { status: 403, zh: '该账号已停用', en: 'This account is disabled' },
+  AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    zh: '安全校验失败，请刷新页面后重试',
+    en: 'Security check failed; reload the page and retry',
+  },
+  FORBIDDEN: { status: 403, zh: '没有执行此操作的权限', en: 'You are not allowed to do this' },
+  PERMISSION_ESCALATION: {
+    status: 403,
+    zh: '不能授予自己没有的权限',
+    en: 'You cannot grant permissions you do not hold yourself',
+  },
+  OUT_OF_SCOPE: { status: 403, zh: '目标组织不在您的管辖范围内', en: 'That organisation is outside your scope' },
+  NOT_FOUND: { status: 404, zh: '资源不存在', en: 'Not found' },
+  ORG_UNIT_NOT_FOUND: { status: 404, zh: '组织节点不存在', en: 'Organisation unit not found' },
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },
+  ROLE_NOT_FOUND: { status: 404, zh: '角色不存在', en: 'Role not found' },
+  API_TOKEN_NOT_FOUND: { status: 404, zh: 'API 令牌不存在', en: 'API token not found' },
+  VERSION_CONFLICT: {
+    status: 409,
+    zh: '数据已被他人修改，请刷新后重试',
+    en: 'Someone else changed this record; reload and retry',
+  },
+  USERNAME_TAKEN: { status: 409, zh: '用户名已被使用', en: 'That user name is taken' },
+  ORG_CODE_TAKEN: { status: 409, zh: '同级下已有相同编码的组织', en: 'A sibling unit already uses that code' },
+  ROLE_KEY_TAKEN: { status: 409, zh: '角色标识已存在', en: 'That role key is taken' },
+  ORG_PARENT_INVALID: {
+    status: 422,
+    zh: '该类型的组织不能放在所选上级下',
+    en: 'A unit of this type cannot sit under the chosen parent',
+  },
+  ORG_HAS_ACTIVE_CHILDREN: {
+    status: 422,
+    zh: '请先停用下级组织和人员',
+    en: 'Deactivate the child units and users first',
+  },
+  DEPARTMENT_INVALID: {
+    status: 422,
+    zh: '所选部门必须是该用户所在公司或集团下的部门',
+    en: 'The department must be a department of the user’s company or the group',
+  },
+  BUILTIN_ROLE_PROTECTED: { status: 422, zh: '内置角色的标识不可修改', en: 'Built-in roles cannot be renamed' },
+  CANNOT_DISABLE_SELF: { status: 422, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
