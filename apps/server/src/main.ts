@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { buildApp } from './app.js';
+import { resetPasswordFromCli } from './modules/org/org.cli.js';
 import { systemClock } from './platform/clock.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
@@ -113,6 +114,25 @@ program
   .action(async (file: string, opts: { force: boolean }) => {
     const where = await restoreDatabase(loadConfig(), file, opts.force);
     console.log(`restored from ${file}${where ? `; the previous data was moved to ${where}` : ''}`);
+  });
+
+program
+  .command('user')
+  .description("operator rescue: reset a staff user's password (also unlocks it and ends its sessions)")
+  .command('reset-password')
+  .argument('<username>')
+  .argument('<new-password>')
+  .action(async (username: string, newPassword: string) => {
+    const config = loadConfig();
+    const { database, release } = await openRuntimeDatabase(config);
+    try {
+      await migrateDatabase(database);
+      await resetPasswordFromCli(database.db, systemClock, config.sessionSecret, username, newPassword);
+      console.log(`password of ${username} reset; the account is unlocked and its sessions ended`);
+    } finally {
+      await database.close();
+      release();
+    }
   });
 
 program.parseAsync().catch(fail);

@@ -10,7 +10,11 @@ afterAll(() => t.close());
 
 describe('auth — happy paths', () => {
   it('admin signs in with ANJU_ADMIN_PASSWORD and gets a session cookie, csrf token and all permissions', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: ADMIN_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'anju_sid');
     expect(cookie?.httpOnly).toBe(true);

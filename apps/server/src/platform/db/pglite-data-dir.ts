@@ -31,7 +31,7 @@ function recoveryMessage(dataDir: string, cause: string) {
     `The embedded database in ${dataDir} cannot be opened (${cause}).`,
     'Nothing was changed. To recover:',
     `  1. keep a copy of ${dataDir} as it is;`,
-    '  2. restore the latest backup with `npm run anju -w @anju/server -- restore <backup-file>`,',
+    '  2. restore the latest backup with `npm run anju -- restore <backup-file> --force`,',
     '     or move the directory away to start with an empty database.',
   ].join('\n');
 }
