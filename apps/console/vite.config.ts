@@ -14,5 +14,16 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // long-lived vendor chunks cache well across releases; antd stays split per page by usage
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
+            { name: 'libs', test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -56,7 +56,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     secret: config.sessionSecret,
     login: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
   });
-  const jobs = new JobRunner(db, clock, log as never);
+  const jobs = new JobRunner(db, clock, log);
   registerPlatformJobs(jobs, { sessions });
   return { audit, sessions, org, jobs };
 }

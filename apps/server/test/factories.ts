@@ -1,8 +1,8 @@
 import type { BuiltinRole } from '@anju/contracts';
-import { hashPassword } from '../src/platform/auth/secrets.js';
 import { insertOrgUnit } from '../src/modules/org/org.seed.js';
 import type { OrgUnitRow } from '../src/modules/org/org.tables.js';
 import { RoleRepository, UserRepository } from '../src/modules/org/user.repository.js';
+import { hashPassword } from '../src/platform/auth/secrets.js';
 import type { TestApp } from './harness.js';
 
 export const PASSWORD = 'Password-123';
@@ -10,9 +10,19 @@ let hashed: Promise<string> | null = null;
 let seq = 0;
 const next = () => `${process.pid.toString(36)}${(++seq).toString(36)}`;
 
-export async function orgUnit(t: TestApp, parent: OrgUnitRow, type: string, extra: { departmentKind?: string; name?: string } = {}) {
+export async function orgUnit(
+  t: TestApp,
+  parent: OrgUnitRow,
+  type: string,
+  extra: { departmentKind?: string; name?: string } = {},
+) {
   const code = `${type.slice(0, 3).toUpperCase()}-${next()}`;
-  return insertOrgUnit(t.db, parent, { type, code, name: extra.name ?? `${type} ${code}`, departmentKind: extra.departmentKind }, t.clock.now());
+  return insertOrgUnit(
+    t.db,
+    parent,
+    { type, code, name: extra.name ?? `${type} ${code}`, departmentKind: extra.departmentKind },
+    t.clock.now(),
+  );
 }
 
 /** A city company under a new region, with a project: the usual shape of a scope test. */
@@ -23,7 +33,12 @@ export async function cityCompany(t: TestApp) {
   return { region, company, project };
 }
 
-export async function user(t: TestApp, unit: OrgUnitRow, roles: BuiltinRole[], extra: { username?: string; status?: string } = {}) {
+export async function user(
+  t: TestApp,
+  unit: OrgUnitRow,
+  roles: BuiltinRole[],
+  extra: { username?: string; status?: string } = {},
+) {
   hashed ??= hashPassword(PASSWORD);
   const repo = new UserRepository(t.db);
   const now = t.clock.now();

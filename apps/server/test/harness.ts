@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
+import { ensureBaseline } from '../src/modules/org/org.seed.js';
 import { ManualClock } from '../src/platform/clock.js';
 import type { AppConfig } from '../src/platform/config.js';
 import { type Database, openDatabase } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
-import { ensureBaseline } from '../src/modules/org/org.seed.js';
 
 /** Set by CI to run every integration test on real PostgreSQL as well as on PGlite. */
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;

@@ -55,7 +55,7 @@ export const listOrgUnitsQuery = z.object({
   type: orgUnitType.optional(),
   parentId: z.uuid().optional(),
   q: z.string().trim().max(60).optional(),
-  includeInactive: z.coerce.boolean().default(false),
+  includeInactive: z.stringbool().default(false),
 });
 /** The whole visible subtree is bounded by the org's size (hundreds of nodes), so it is returned at once. */
 export const orgUnitList = z.object({ items: z.array(orgUnit) });

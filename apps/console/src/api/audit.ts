@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { AuditFilters, AuditPage } from './types';
 
@@ -17,6 +17,7 @@ export function useAuditEvents(filters: AuditFilters) {
       api.get<AuditPage>('/api/audit-events', { ...filters, cursor: pageParam, limit: AUDIT_PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
     // every write elsewhere adds events; always show the newest when the page opens
     staleTime: 0,
   });

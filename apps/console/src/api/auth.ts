@@ -1,5 +1,6 @@
 import type { Me } from '@anju/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
 import { api, setCsrfToken } from './client';
 import type { ChangePasswordBody, LoginBody, Ok } from './types';
 
@@ -31,13 +32,17 @@ export function useLogin() {
   });
 }
 
+/**
+ * Signs out and goes to /login. The login page drops the cache once the signed-in pages are unmounted;
+ * dropping it here would make them refetch /me (and bounce through a 401) on the way out.
+ */
 export function useLogout() {
-  const qc = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api.post<Ok>('/api/auth/logout'),
     onSuccess: () => {
       setCsrfToken(null);
-      qc.clear();
+      navigate('/login', { replace: true });
     },
   });
 }

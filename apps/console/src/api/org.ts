@@ -38,7 +38,8 @@ export function useCreateOrgUnit() {
 export function useUpdateOrgUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateOrgUnitBody & { id: string }) => api.patch<OrgUnit>(`/api/org-units/${id}`, body),
+    mutationFn: ({ id, ...body }: UpdateOrgUnitBody & { id: string }) =>
+      api.patch<OrgUnit>(`/api/org-units/${id}`, body),
     onSettled: async () => {
       // users show their unit's name; a rename must reach those lists too
       await Promise.all([

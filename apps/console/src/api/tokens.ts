@@ -21,6 +21,8 @@ export function useCreateApiToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateApiTokenBody) => api.post<CreatedApiToken>('/api/api-tokens', body),
+    // drop the secret from the mutation cache as soon as the form is gone
+    gcTime: 0,
     onSuccess: () => qc.invalidateQueries({ queryKey: tokenKeys.all }),
   });
 }

@@ -8,10 +8,10 @@ import type {
   createUserBody,
   loginBody,
   OrgUnitType,
+  User,
   updateOrgUnitBody,
   updateRoleBody,
   updateUserBody,
-  User,
 } from '@anju/contracts';
 import type { z } from 'zod';
 

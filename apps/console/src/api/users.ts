@@ -1,5 +1,5 @@
 import type { User } from '@anju/contracts';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { CreateUserBody, UpdateUserBody, UserFilters, UserPage } from './types';
 
@@ -16,9 +16,11 @@ export const userKeys = {
 export function useUsers(filters: UserFilters) {
   return useInfiniteQuery({
     queryKey: userKeys.list(filters),
-    queryFn: ({ pageParam }) => api.get<UserPage>('/api/users', { ...filters, cursor: pageParam, limit: USER_PAGE_SIZE }),
+    queryFn: ({ pageParam }) =>
+      api.get<UserPage>('/api/users', { ...filters, cursor: pageParam, limit: USER_PAGE_SIZE }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -42,9 +44,8 @@ export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: UpdateUserBody & { id: string }) => api.patch<User>(`/api/users/${id}`, body),
-    onSuccess: (user) => {
-      qc.setQueryData(userKeys.detail(user.id), user);
-      return qc.invalidateQueries({ queryKey: userKeys.lists() });
-    },
+    onSuccess: (user) => qc.setQueryData(userKeys.detail(user.id), user),
+    // refetch on failure too: after a 409 the lists must carry the stored version
+    onSettled: () => qc.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

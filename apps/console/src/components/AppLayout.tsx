@@ -1,3 +1,4 @@
+import type { Permission } from '@anju/contracts';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -8,7 +9,6 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Permission } from '@anju/contracts';
 import { App, Button, Flex, Layout, Menu, type MenuProps, Tag, Typography, theme } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,10 +65,7 @@ export function AppLayout() {
   );
 
   const onLogout = () =>
-    logout.mutate(undefined, {
-      onSuccess: () => navigate('/login', { replace: true }),
-      onError: (e) => message.error(`${t('header.logoutFailed')}: ${errorText(e)}`),
-    });
+    logout.mutate(undefined, { onError: (e) => message.error(`${t('header.logoutFailed')}: ${errorText(e)}`) });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,6 +1,6 @@
 import type { OrgUnit } from '@anju/contracts';
 import { TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import { useOrgUnits } from '../api/org';
 import { buildOrgTree, type OrgNode } from '../lib/orgTree';
 import { useCan } from '../lib/permissions';
@@ -23,7 +23,7 @@ interface Props {
   /** Units that may not be chosen are shown but disabled. */
   selectable?: (unit: OrgUnit) => boolean;
   testId?: string;
-  style?: React.CSSProperties;
+  style?: CSSProperties;
 }
 
 const toOptions = (nodes: OrgNode[], selectable?: (u: OrgUnit) => boolean): TreeOption[] =>
@@ -46,8 +46,7 @@ export function OrgUnitTreeSelect({ value, onChange, selectable, testId, ...rest
       onChange={(v) => onChange?.(v ?? undefined)}
       treeData={treeData}
       loading={isLoading}
-      showSearch
-      treeNodeFilterProp="title"
+      showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandAll
       popupMatchSelectWidth={false}
       data-testid={testId}

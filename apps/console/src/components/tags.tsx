@@ -15,7 +15,8 @@ const TYPE_COLORS: Record<OrgUnitType, string> = {
 /** 集团 / 区域 / … ; departments show their kind: 部门 · 工程. */
 export function OrgTypeTag({ unit }: { unit: Pick<OrgUnit, 'type' | 'departmentKind'> }) {
   const { t } = useTranslation();
-  const kind = unit.type === 'department' && unit.departmentKind ? ` · ${t(`departmentKind.${unit.departmentKind}`)}` : '';
+  const kind =
+    unit.type === 'department' && unit.departmentKind ? ` · ${t(`departmentKind.${unit.departmentKind}`)}` : '';
   return (
     <Tag color={TYPE_COLORS[unit.type]} style={{ marginInlineEnd: 0 }}>
       {t(`orgType.${unit.type}`)}

@@ -226,7 +226,8 @@ export const enUS: Messages = {
     noExpiry: 'Never expires',
     createTitle: 'New API token',
     secretTitle: 'Copy the token now',
-    secretWarning: 'This token is shown only once and cannot be viewed again after you close this dialog. Store it safely.',
+    secretWarning:
+      'This token is shown only once and cannot be viewed again after you close this dialog. Store it safely.',
     secretDone: 'I have stored it',
     empty: 'No API tokens',
   },

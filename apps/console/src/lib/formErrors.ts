@@ -17,7 +17,8 @@ export const fieldOfPath = (path: string): string => {
  */
 export function applyServerErrors<T>(form: FormInstance<T>, error: unknown, codeFields: CodeFieldMap = {}): boolean {
   if (!(error instanceof ApiError)) return false;
-  const known = new Set(Object.keys(form.getFieldsValue(true) as object));
+  // the fields this form has registered (mounted Form.Items), whatever their values
+  const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
   const byField = new Map<string, string[]>();
   const add = (field: string, message: string) => {
     if (!field) return;

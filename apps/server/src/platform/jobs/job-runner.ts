@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import type { Logger } from 'pino';
+import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Db, Executor } from '../db/database.js';
 import { JobRepository } from './job.repository.js';

@@ -1,0 +1,51 @@
+import type { Permission } from '@anju/contracts';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from './components/AppLayout';
+import { AuthGate, FullPageSpin, NotFound, RequirePermission } from './components/guards';
+
+/** Each page is its own chunk; pages use named exports. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
+const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
+const OrgPage = page(() => import('./pages/org/OrgPage'), 'OrgPage');
+const UsersPage = page(() => import('./pages/users/UsersPage'), 'UsersPage');
+const RolesPage = page(() => import('./pages/roles/RolesPage'), 'RolesPage');
+const TokensPage = page(() => import('./pages/tokens/TokensPage'), 'TokensPage');
+const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
+const ProfilePage = page(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
+
+const guarded = (permission: Permission, element: ReactNode) => (
+  <RequirePermission permission={permission}>{element}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: <AuthGate />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'org', element: guarded('org.read', <OrgPage />) },
+          { path: 'users', element: guarded('users.read', <UsersPage />) },
+          { path: 'roles', element: guarded('roles.read', <RolesPage />) },
+          { path: 'api-tokens', element: guarded('tokens.manage', <TokensPage />) },
+          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'profile', element: <ProfilePage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
