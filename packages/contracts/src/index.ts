@@ -5,3 +5,5 @@ export * from './error-codes.js';
 export * from './org.js';
 export * from './permissions.js';
 export * from './users.js';
+export * from './property.js';
+export * from './customers.js';

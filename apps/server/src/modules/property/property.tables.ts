@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { orgUnits } from '../org/org.tables.js';
+
+const timestamps = {
+  version: integer('version').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Project details; the project itself is an org node (type project), so scope follows the org tree. */
+export const projects = pgTable(
+  'projects',
+  {
+    orgUnitId: uuid('org_unit_id')
+      .primaryKey()
+      .references(() => orgUnits.id),
+    address: text('address').notNull().default(''),
+    productTypes: text('product_types').array().notNull().default(sql`'{}'::text[]`),
+    finishStandard: text('finish_standard').notNull().default('bare'),
+    description: text('description'),
+    ...timestamps,
+  },
+  (t) => [check('projects_finish_ck', sql`${t.finishStandard} in ('bare','finished','mixed')`)],
+);
+
+export const buildings = pgTable(
+  'buildings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.orgUnitId),
+    phase: text('phase').notNull().default(''),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    floors: integer('floors'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('buildings_project_code_uq').on(t.projectId, t.code)],
+);
+
+export const deliveryBatches = pgTable(
+  'delivery_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.orgUnitId),
+    name: text('name').notNull(),
+    plannedDate: date('planned_date'),
+    actualDate: date('actual_date'),
+    ...timestamps,
+  },
+  (t) => [index('delivery_batches_project_idx').on(t.projectId)],
+);
+
+/** A home. `code` is building-entrance-room, e.g. 3-2-1502, unique within the project. */
+export const units = pgTable(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.orgUnitId),
+    buildingId: uuid('building_id')
+      .notNull()
+      .references(() => buildings.id),
+    code: text('code').notNull(),
+    entrance: text('entrance').notNull().default(''),
+    floor: integer('floor').notNull(),
+    room: text('room').notNull(),
+    area: numeric('area', { precision: 10, scale: 2, mode: 'number' }),
+    layout: text('layout'),
+    productType: text('product_type'),
+    finish: text('finish').notNull().default('bare'),
+    status: text('status').notNull().default('unsold'),
+    deliveryBatchId: uuid('delivery_batch_id').references(() => deliveryBatches.id),
+    deliveredOn: date('delivered_on'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('units_project_code_uq').on(t.projectId, t.code),
+    index('units_building_idx').on(t.buildingId, t.floor, t.room),
+    index('units_code_idx').using('btree', t.code.op('text_pattern_ops')),
+    index('units_batch_idx').on(t.deliveryBatchId),
+    check('units_finish_ck', sql`${t.finish} in ('bare','finished')`),
+    check('units_status_ck', sql`${t.status} in ('unsold','sold','delivered','moved_in')`),
+  ],
+);
+
+/**
+ * Warranty period per part category: rows with no project are the company-wide defaults (seeded with the
+ * statutory minimums); a project row overrides the default for that project.
+ */
+export const warrantyRules = pgTable(
+  'warranty_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').references(() => projects.orgUnitId),
+    partCategory: text('part_category').notNull(),
+    periodKind: text('period_kind').notNull(),
+    periodValue: integer('period_value').notNull(),
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('warranty_rules_scope_uq').on(
+      sql`coalesce(${t.projectId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.partCategory,
+    ),
+    check('warranty_rules_kind_ck', sql`${t.periodKind} in ('years','heating_seasons','cooling_seasons','design_life')`),
+  ],
+);
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type BuildingRow = typeof buildings.$inferSelect;
+export type UnitRow = typeof units.$inferSelect;
+export type DeliveryBatchRow = typeof deliveryBatches.$inferSelect;
+export type WarrantyRuleRow = typeof warrantyRules.$inferSelect;

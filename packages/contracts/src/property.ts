@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { isoDateTime, pageQuery } from './common.js';
+
+export const FINISH_STANDARDS = ['bare', 'finished', 'mixed'] as const;
+export const UNIT_FINISHES = ['bare', 'finished'] as const;
+export const UNIT_STATUSES = ['unsold', 'sold', 'delivered', 'moved_in'] as const;
+export const unitStatus = z.enum(UNIT_STATUSES);
+export const unitFinish = z.enum(UNIT_FINISHES);
+
+/** Part categories with a statutory minimum warranty (建设部《房屋建筑工程质量保修办法》). */
+export const PART_CATEGORIES = [
+  'roof_waterproofing',
+  'bathroom_waterproofing',
+  'external_wall_waterproofing',
+  'heating',
+  'cooling',
+  'electrical',
+  'plumbing',
+  'equipment_installation',
+  'decoration',
+  'foundation_structure',
+] as const;
+export const partCategory = z.enum(PART_CATEGORIES);
+export type PartCategory = z.infer<typeof partCategory>;
+
+export const WARRANTY_PERIOD_KINDS = ['years', 'heating_seasons', 'cooling_seasons', 'design_life'] as const;
+export const warrantyPeriodKind = z.enum(WARRANTY_PERIOD_KINDS);
+
+/** The statutory minimums, used as defaults and as the floor for overrides. Design life taken as 50 years. */
+export const STATUTORY_WARRANTY: Record<PartCategory, { kind: (typeof WARRANTY_PERIOD_KINDS)[number]; value: number }> = {
+  roof_waterproofing: { kind: 'years', value: 5 },
+  bathroom_waterproofing: { kind: 'years', value: 5 },
+  external_wall_waterproofing: { kind: 'years', value: 5 },
+  heating: { kind: 'heating_seasons', value: 2 },
+  cooling: { kind: 'cooling_seasons', value: 2 },
+  electrical: { kind: 'years', value: 2 },
+  plumbing: { kind: 'years', value: 2 },
+  equipment_installation: { kind: 'years', value: 2 },
+  decoration: { kind: 'years', value: 2 },
+  foundation_structure: { kind: 'design_life', value: 50 },
+};
+
+const isoDate = z.iso.date();
+
+export const project = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    code: z.string(),
+    cityCompanyId: z.uuid(),
+    cityCompanyName: z.string(),
+    address: z.string(),
+    productTypes: z.array(z.string()),
+    finishStandard: z.enum(FINISH_STANDARDS),
+    description: z.string().nullable(),
+    unitCount: z.number().int(),
+    version: z.number().int(),
+    createdAt: isoDateTime,
+    updatedAt: isoDateTime,
+  })
+  .meta({ id: 'Project' });
+export type Project = z.infer<typeof project>;
+
+export const listProjectsQuery = pageQuery.extend({ cityCompanyId: z.uuid().optional(), q: z.string().trim().max(60).optional() });
+
+export const createProjectBody = z.object({
+  cityCompanyId: z.uuid(),
+  name: z.string().trim().min(1).max(60),
+  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  address: z.string().trim().max(200).default(''),
+  productTypes: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  finishStandard: z.enum(FINISH_STANDARDS).default('bare'),
+  description: z.string().trim().max(2000).nullable().optional(),
+});
+export const updateProjectBody = createProjectBody.omit({ cityCompanyId: true, code: true }).partial().extend({ version: z.number().int() });
+
+export const building = z
+  .object({
+    id: z.uuid(),
+    projectId: z.uuid(),
+    phase: z.string(),
+    code: z.string(),
+    name: z.string(),
+    floors: z.number().int().nullable(),
+    unitCount: z.number().int(),
+  })
+  .meta({ id: 'Building' });
+export const buildingList = z.object({ items: z.array(building) });
+
+export const unit = z
+  .object({
+    id: z.uuid(),
+    projectId: z.uuid(),
+    projectName: z.string(),
+    buildingId: z.uuid(),
+    buildingCode: z.string(),
+    code: z.string(),
+    entrance: z.string(),
+    floor: z.number().int(),
+    room: z.string(),
+    area: z.number().nullable(),
+    layout: z.string().nullable(),
+    productType: z.string().nullable(),
+    finish: unitFinish,
+    status: unitStatus,
+    deliveryBatchId: z.uuid().nullable(),
+    deliveredOn: isoDate.nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Unit' });
+export type Unit = z.infer<typeof unit>;
+
+/** Units of one building come back whole (a building has at most a few hundred) for the grid; else paged. */
+export const listUnitsQuery = pageQuery.extend({
+  projectId: z.uuid().optional(),
+  buildingId: z.uuid().optional(),
+  status: unitStatus.optional(),
+  code: z.string().trim().max(40).optional(),
+});
+
+export const updateUnitBody = z.object({
+  version: z.number().int(),
+  area: z.number().positive().max(10_000).nullable().optional(),
+  layout: z.string().trim().max(40).nullable().optional(),
+  productType: z.string().trim().max(20).nullable().optional(),
+  finish: unitFinish.optional(),
+  status: unitStatus.optional(),
+  deliveredOn: isoDate.nullable().optional(),
+});
+
+export const deliveryBatch = z
+  .object({
+    id: z.uuid(),
+    projectId: z.uuid(),
+    name: z.string(),
+    plannedDate: isoDate.nullable(),
+    actualDate: isoDate.nullable(),
+    unitCount: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'DeliveryBatch' });
+
+export const warrantyRule = z
+  .object({
+    id: z.uuid(),
+    projectId: z.uuid().nullable(),
+    partCategory,
+    periodKind: warrantyPeriodKind,
+    periodValue: z.number().int(),
+    note: z.string().nullable(),
+    statutory: z.object({ kind: warrantyPeriodKind, value: z.number().int() }),
+    version: z.number().int(),
+  })
+  .meta({ id: 'WarrantyRule' });
+export const warrantyRuleList = z.object({ items: z.array(warrantyRule) });
+export const listWarrantyRulesQuery = z.object({ projectId: z.uuid().optional() });
+
+export const upsertWarrantyRuleBody = z.object({
+  projectId: z.uuid().nullable(),
+  partCategory,
+  periodKind: warrantyPeriodKind,
+  periodValue: z.number().int().min(1).max(100),
+  note: z.string().trim().max(200).nullable().optional(),
+});
+
+export const unitWarrantyQuery = z.object({
+  on: isoDate.optional(),
+  partCategory: partCategory.optional(),
+});
+export const unitWarrantyItem = z.object({
+  partCategory,
+  status: z.enum(['in_warranty', 'expired', 'unknown']),
+  expiresOn: isoDate.nullable(),
+  rule: z.object({ kind: warrantyPeriodKind, value: z.number().int(), source: z.enum(['project', 'default']) }),
+});
+export const unitWarranty = z
+  .object({ unitId: z.uuid(), deliveredOn: isoDate.nullable(), on: isoDate, items: z.array(unitWarrantyItem) })
+  .meta({ id: 'UnitWarranty' });
+export type UnitWarranty = z.infer<typeof unitWarranty>;
