@@ -1,0 +1,70 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { withinScope } from '../../platform/rbac/scope.js';
+import { orgUnits } from '../org/org.tables.js';
+import { units } from './property.tables.js';
+
+export type UnitRef = {
+  id: string;
+  code: string;
+  projectId: string;
+  projectName: string;
+  /** Org path of the unit's project: relations to the unit are visible under it. */
+  projectPath: string;
+  deliveredOn: string | null;
+  status: string;
+};
+
+const columns = {
+  id: units.id,
+  code: units.code,
+  projectId: units.projectId,
+  projectName: orgUnits.name,
+  projectPath: orgUnits.path,
+  deliveredOn: units.deliveredOn,
+  status: units.status,
+};
+
+/** The read-only view of units other modules use (customers, tickets); they never query property tables themselves. */
+export class UnitLookup {
+  constructor(private readonly db: Executor) {}
+
+  byIds(ids: string[]): Promise<UnitRef[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select(columns)
+      .from(units)
+      .innerJoin(orgUnits, eq(units.projectId, orgUnits.id))
+      .where(inArray(units.id, [...new Set(ids)]));
+  }
+
+  async byIdInScope(id: string, scopePath: string): Promise<UnitRef | null> {
+    const [row] = await this.db
+      .select(columns)
+      .from(units)
+      .innerJoin(orgUnits, eq(units.projectId, orgUnits.id))
+      .where(and(eq(units.id, id), withinScope(orgUnits.path, scopePath)))
+      .limit(1);
+    return row ?? null;
+  }
+
+  /** Units with this code in the caller's scope (the same code can exist in several projects). */
+  byCodeInScope(code: string, scopePath: string, limit = 20): Promise<UnitRef[]> {
+    return this.db
+      .select(columns)
+      .from(units)
+      .innerJoin(orgUnits, eq(units.projectId, orgUnits.id))
+      .where(and(eq(units.code, code), withinScope(orgUnits.path, scopePath)))
+      .limit(limit);
+  }
+
+  async byProjectAndCode(projectId: string, code: string): Promise<UnitRef | null> {
+    const [row] = await this.db
+      .select(columns)
+      .from(units)
+      .innerJoin(orgUnits, eq(units.projectId, orgUnits.id))
+      .where(and(eq(units.projectId, projectId), eq(units.code, code)))
+      .limit(1);
+    return row ?? null;
+  }
+}
