@@ -126,7 +126,8 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(auditRoutes, { db: database.db });
 
   const hasConsole = serveConsole && existsSync(join(consoleDist, 'index.html'));
-  if (hasConsole) await app.register(fastifyStatic, { root: consoleDist, wildcard: false });
+  // wildcard: files are looked up per request, so a console rebuilt while the server runs is served correctly.
+  if (hasConsole) await app.register(fastifyStatic, { root: consoleDist, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasConsole;
     if (isPage) return reply.type('text/html').sendFile('index.html');
