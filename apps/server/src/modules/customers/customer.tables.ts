@@ -120,7 +120,10 @@ export const ownerships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('ownerships_customer_unit_uq').on(t.customerId, t.unitId), index('ownerships_unit_idx').on(t.unitId)],
+  (t) => [
+    uniqueIndex('ownerships_customer_unit_uq').on(t.customerId, t.unitId),
+    index('ownerships_unit_idx').on(t.unitId),
+  ],
 );
 
 /** A family member registered under an owner (optionally for one home), with the consent it was recorded with. */
@@ -139,7 +142,10 @@ export const familyLinks = pgTable(
     consentSource: text('consent_source'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('family_links_owner_member_uq').on(t.ownerId, t.memberId), index('family_links_member_idx').on(t.memberId)],
+  (t) => [
+    uniqueIndex('family_links_owner_member_uq').on(t.ownerId, t.memberId),
+    index('family_links_member_idx').on(t.memberId),
+  ],
 );
 
 export const referrals = pgTable(

@@ -109,7 +109,10 @@ export const warrantyRules = pgTable(
       sql`coalesce(${t.projectId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
       t.partCategory,
     ),
-    check('warranty_rules_kind_ck', sql`${t.periodKind} in ('years','heating_seasons','cooling_seasons','design_life')`),
+    check(
+      'warranty_rules_kind_ck',
+      sql`${t.periodKind} in ('years','heating_seasons','cooling_seasons','design_life')`,
+    ),
   ],
 );
 
