@@ -43,7 +43,10 @@ describe('console: admin creates a city-company user who sees only its subtree',
     // Place the user in the Hangzhou city company of the demo data.
     await page.getByTestId('user-orgUnit').click();
     await page.keyboard.type('杭州公司');
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^杭州公司$/ }).first().click();
+    await page
+      .locator('.ant-select-tree-node-content-wrapper', { hasText: /^杭州公司$/ })
+      .first()
+      .click();
     await page.getByTestId('user-roles').click();
     await page.locator('.ant-select-item-option', { hasText: '客户关系中心经理' }).first().click();
     await page.keyboard.press('Escape');

@@ -8,7 +8,7 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 
 export const ADMIN_PASSWORD = 'Admin-e2e-password-1';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const srv = createServer();
     srv.once('error', fail);
@@ -21,11 +21,10 @@ async function freePort(): Promise<number> {
 }
 
 /** The real product as `npm start` runs it (built console, embedded database, demo data) on a temp data dir. */
-export async function startServer(): Promise<{ url: string; stop: () => Promise<void>; logs: () => string }> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'anju-e2e-'));
-  let output = '';
-  const child: ChildProcess = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['src/main.ts', 'start'], {
+export type RunningServer = { url: string; dataDir: string; stop: () => Promise<void>; logs: () => string };
+
+export function spawnServer(dataDir: string, port: number): ChildProcess {
+  return spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['src/main.ts', 'start'], {
     cwd: join(repoRoot, 'apps/server'),
     env: {
       PATH: process.env.PATH,
@@ -38,6 +37,13 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'anju-e2e-'));
+  let output = '';
+  const child = spawnServer(dataDir, port);
   child.stdout?.on('data', (d) => {
     output += d;
   });
@@ -57,6 +63,7 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   }
   return {
     url,
+    dataDir,
     logs: () => output,
     stop: async () => {
       if (child.exitCode === null) {

@@ -86,12 +86,18 @@ export class JobRunner {
   async runDue(): Promise<number> {
     const repo = new JobRepository(this.db);
     const now = this.clock.now();
-    const claimed = await repo.claim(this.workerId, now, new Date(now.getTime() + this.lockMs), this.batch);
+    const claimed = await repo.claim(
+      this.workerId,
+      [...this.definitions.keys()],
+      now,
+      new Date(now.getTime() + this.lockMs),
+      this.batch,
+    );
     for (const job of claimed) {
       const def = this.definitions.get(job.name);
       const log = this.log.child({ job: job.name, jobId: job.id });
       try {
-        if (!def) throw new Error(`no handler defined for job ${job.name}`);
+        if (!def) throw new Error(`no handler defined for job ${job.name}`); // unreachable: only defined names are claimed
         await def.handler(job.payload, { db: this.db, clock: this.clock, log, jobId: job.id, attempt: job.attempts });
         await repo.complete(job.id, this.workerId, this.clock.now());
       } catch (err) {

@@ -33,17 +33,23 @@ export class JobRepository {
   }
 
   /**
-   * Claims due jobs: queued ones whose time has come and running ones whose lock expired (their worker died).
+   * Claims due jobs of the given names: queued ones whose time has come and running ones whose lock expired
+   * (their worker died). A worker claims only what it can handle, so instances of different versions coexist.
    * SKIP LOCKED lets several workers claim disjoint rows without waiting on each other.
    */
-  async claim(workerId: string, now: Date, lockUntil: Date, limit: number): Promise<ClaimedJob[]> {
+  async claim(workerId: string, names: string[], now: Date, lockUntil: Date, limit: number): Promise<ClaimedJob[]> {
+    if (names.length === 0) return [];
     const result = await this.db.execute(sql`
       update jobs set status = 'running', locked_by = ${workerId}, locked_until = ${lockUntil.toISOString()}::timestamptz,
              attempts = attempts + 1
        where id in (
          select id from jobs
-          where (status = 'queued' and run_at <= ${now.toISOString()}::timestamptz)
-             or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz)
+          where name in (${sql.join(
+            names.map((n) => sql`${n}`),
+            sql`, `,
+          )})
+            and ((status = 'queued' and run_at <= ${now.toISOString()}::timestamptz)
+              or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
           order by run_at
           limit ${limit}
           for update skip locked)
