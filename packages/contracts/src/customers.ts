@@ -9,7 +9,16 @@ export const ID_TYPES = ['resident_id', 'passport', 'hk_macau_permit', 'taiwan_p
 export const CONSENT_CHANNELS = ['sms', 'email', 'wechat'] as const;
 export const consentChannel = z.enum(CONSENT_CHANNELS);
 export const FAMILY_RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other'] as const;
-export const SOURCE_CHANNELS = ['walk_in', 'hotline', 'referral', 'online', 'event', 'import', 'portal', 'other'] as const;
+export const SOURCE_CHANNELS = [
+  'walk_in',
+  'hotline',
+  'referral',
+  'online',
+  'event',
+  'import',
+  'portal',
+  'other',
+] as const;
 export const REVEALABLE_FIELDS = ['phone', 'idNumber'] as const;
 
 const isoDate = z.iso.date();
@@ -106,7 +115,13 @@ export const createCustomerBody = z.object({
   gender: z.enum(['male', 'female', 'unknown']).default('unknown'),
   birthday: isoDate.nullable().optional(),
   phones: z
-    .array(z.object({ phone: mobile, isPrimary: z.boolean().default(false), label: z.string().trim().max(20).nullable().optional() }))
+    .array(
+      z.object({
+        phone: mobile,
+        isPrimary: z.boolean().default(false),
+        label: z.string().trim().max(20).nullable().optional(),
+      }),
+    )
     .min(1)
     .max(5),
   email: z.email().max(120).nullable().optional(),
@@ -139,7 +154,10 @@ export const updateCustomerBody = createCustomerBody
       .optional(),
   });
 
-export const createdCustomer = z.object({ customer, duplicates: z.array(personRef.extend({ reason: z.enum(['phone', 'id_number']) })) });
+export const createdCustomer = z.object({
+  customer,
+  duplicates: z.array(personRef.extend({ reason: z.enum(['phone', 'id_number']) })),
+});
 
 export const mergeCustomersBody = z.object({
   /** The record that stays. */

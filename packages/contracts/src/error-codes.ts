@@ -76,8 +76,16 @@ export const ERROR_CODES = {
     en: 'A warranty period may not be shorter than the statutory minimum',
   },
   CUSTOMER_NOT_FOUND: { status: 404, zh: '客户不存在', en: 'Customer not found' },
-  CUSTOMER_MERGED: { status: 409, zh: '该客户已被合并到另一条记录', en: 'This customer was merged into another record' },
-  CUSTOMER_ANONYMISED: { status: 409, zh: '该客户已匿名化，不能再修改', en: 'This customer was anonymised and cannot change' },
+  CUSTOMER_MERGED: {
+    status: 409,
+    zh: '该客户已被合并到另一条记录',
+    en: 'This customer was merged into another record',
+  },
+  CUSTOMER_ANONYMISED: {
+    status: 409,
+    zh: '该客户已匿名化，不能再修改',
+    en: 'This customer was anonymised and cannot change',
+  },
   MERGE_SAME_CUSTOMER: { status: 422, zh: '不能将客户与自身合并', en: 'A customer cannot be merged with itself' },
   ID_NUMBER_INVALID: {
     status: 400,

@@ -27,18 +27,19 @@ export const WARRANTY_PERIOD_KINDS = ['years', 'heating_seasons', 'cooling_seaso
 export const warrantyPeriodKind = z.enum(WARRANTY_PERIOD_KINDS);
 
 /** The statutory minimums, used as defaults and as the floor for overrides. Design life taken as 50 years. */
-export const STATUTORY_WARRANTY: Record<PartCategory, { kind: (typeof WARRANTY_PERIOD_KINDS)[number]; value: number }> = {
-  roof_waterproofing: { kind: 'years', value: 5 },
-  bathroom_waterproofing: { kind: 'years', value: 5 },
-  external_wall_waterproofing: { kind: 'years', value: 5 },
-  heating: { kind: 'heating_seasons', value: 2 },
-  cooling: { kind: 'cooling_seasons', value: 2 },
-  electrical: { kind: 'years', value: 2 },
-  plumbing: { kind: 'years', value: 2 },
-  equipment_installation: { kind: 'years', value: 2 },
-  decoration: { kind: 'years', value: 2 },
-  foundation_structure: { kind: 'design_life', value: 50 },
-};
+export const STATUTORY_WARRANTY: Record<PartCategory, { kind: (typeof WARRANTY_PERIOD_KINDS)[number]; value: number }> =
+  {
+    roof_waterproofing: { kind: 'years', value: 5 },
+    bathroom_waterproofing: { kind: 'years', value: 5 },
+    external_wall_waterproofing: { kind: 'years', value: 5 },
+    heating: { kind: 'heating_seasons', value: 2 },
+    cooling: { kind: 'cooling_seasons', value: 2 },
+    electrical: { kind: 'years', value: 2 },
+    plumbing: { kind: 'years', value: 2 },
+    equipment_installation: { kind: 'years', value: 2 },
+    decoration: { kind: 'years', value: 2 },
+    foundation_structure: { kind: 'design_life', value: 50 },
+  };
 
 const isoDate = z.iso.date();
 
@@ -61,18 +62,27 @@ export const project = z
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof project>;
 
-export const listProjectsQuery = pageQuery.extend({ cityCompanyId: z.uuid().optional(), q: z.string().trim().max(60).optional() });
+export const listProjectsQuery = pageQuery.extend({
+  cityCompanyId: z.uuid().optional(),
+  q: z.string().trim().max(60).optional(),
+});
 
 export const createProjectBody = z.object({
   cityCompanyId: z.uuid(),
   name: z.string().trim().min(1).max(60),
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/),
   address: z.string().trim().max(200).default(''),
   productTypes: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
   finishStandard: z.enum(FINISH_STANDARDS).default('bare'),
   description: z.string().trim().max(2000).nullable().optional(),
 });
-export const updateProjectBody = createProjectBody.omit({ cityCompanyId: true, code: true }).partial().extend({ version: z.number().int() });
+export const updateProjectBody = createProjectBody
+  .omit({ cityCompanyId: true, code: true })
+  .partial()
+  .extend({ version: z.number().int() });
 
 export const building = z
   .object({
