@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -28,6 +29,8 @@ import type { Database } from './platform/db/database.js';
 import { errorHandler, sendError } from './platform/errors.js';
 import { authPlugin } from './platform/http/auth.plugin.js';
 import { observabilityPlugin } from './platform/http/observability.plugin.js';
+import { importRoutes } from './platform/imports/import.routes.js';
+import { ImportService } from './platform/imports/import.service.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { registerPlatformJobs } from './platform/jobs/platform.jobs.js';
 
@@ -58,7 +61,13 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   });
   const jobs = new JobRunner(db, clock, log);
   registerPlatformJobs(jobs, { sessions });
-  return { audit, sessions, org, jobs };
+  const imports = new ImportService(db, audit, clock, jobs, org.access, log, {
+    filesDir: join(config.dataDir, 'files'),
+    inlineMaxBytes: config.importInlineMaxKb * 1024,
+    maxRows: 200_000,
+    progressEvery: 200,
+  });
+  return { audit, sessions, org, jobs, imports };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -106,6 +115,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(observabilityPlugin, { database });
   await app.register(authPlugin, {
@@ -124,6 +134,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(orgRoutes, { org: services.org });
   await app.register(userRoutes, { org: services.org });
   await app.register(auditRoutes, { db: database.db });
+  await app.register(importRoutes, { imports: services.imports });
 
   const hasConsole = serveConsole && existsSync(join(consoleDist, 'index.html'));
   // wildcard: files are looked up per request, so a console rebuilt while the server runs is served correctly.

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { ensureBaseline } from '../src/modules/org/org.seed.js';
@@ -49,7 +52,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     host: '127.0.0.1',
     port: 0,
     database: { kind: 'pglite', dataDir: ':memory:' },
-    dataDir: '/nonexistent',
+    dataDir: mkdtempSync(join(tmpdir(), 'anju-test-')),
     adminPassword: undefined,
     sessionSecret: 'test-session-secret-0123456789abcdef0123456789',
     encryptionKey: Buffer.alloc(32, 7),
@@ -61,6 +64,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     jobsEnabled: false,
     seedDemo: false,
+    importInlineMaxKb: 64,
     ...overrides,
   };
 }

@@ -45,6 +45,7 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  IMPORT_INLINE_MAX_KB: z.coerce.number().int().min(0).max(100_000).default(64),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -68,6 +69,8 @@ export type AppConfig = {
   trustProxy: boolean;
   jobsEnabled: boolean;
   seedDemo: boolean;
+  /** Spreadsheets up to this size are imported within the request; larger ones by a background job. */
+  importInlineMaxKb: number;
 };
 
 export class ConfigError extends Error {
@@ -132,5 +135,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     jobsEnabled: e.JOBS_ENABLED,
     seedDemo: e.SEED_DEMO,
+    importInlineMaxKb: e.IMPORT_INLINE_MAX_KB,
   };
 }

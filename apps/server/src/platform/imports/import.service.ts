@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { ERROR_CODES } from '@anju/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AuditService } from '../audit/audit.service.js';
+import type { PrincipalLoader, RequestContext } from '../auth/principal.js';
+import type { Clock } from '../clock.js';
+import type { Db, Tx } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { Language } from '../i18n.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import { assertPermission } from '../rbac/scope.js';
+import { ImportJobRepository, type ImportJobRow } from './import-job.repository.js';
+import type { Importer } from './importer.js';
+import { errorWorkbook, readSheet, type SheetRow, templateWorkbook } from './spreadsheet.js';
+
+export type ImportSettings = {
+  filesDir: string;
+  /** Files up to this size are imported within the request; larger ones in the background. */
+  inlineMaxBytes: number;
+  maxRows: number;
+  /** Rows per transaction, and how often progress is saved. */
+  progressEvery: number;
+};
+
+export const IMPORT_JOB = 'imports.run';
+const ACCEPTED = new Set(['.xlsx', '.csv']);
+
+/** Spreadsheet imports for any module: store the file, read it, apply each row in its own transaction, report. */
+export class ImportService {
+  private readonly importers = new Map<string, Importer>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly jobs: JobRunner,
+    private readonly principals: PrincipalLoader,
+    private readonly log: FastifyBaseLogger,
+    private readonly settings: ImportSettings,
+  ) {
+    jobs.define(IMPORT_JOB, async (payload) => this.run((payload as { id: string }).id), { maxAttempts: 3 });
+  }
+
+  register<Row>(importer: Importer<Row>) {
+    this.importers.set(importer.kind, importer as Importer);
+  }
+
+  private importer(kind: string): Importer {
+    const found = this.importers.get(kind);
+    if (!found) throw new AppError('NOT_FOUND');
+    return found;
+  }
+
+  template(ctx: RequestContext, kind: string) {
+    const importer = this.importer(kind);
+    assertPermission(ctx.principal, importer.permission);
+    return templateWorkbook(importer.columns, importer.sheetName);
+  }
+
+  async start(ctx: RequestContext, kind: string, file: { buffer: Buffer; fileName: string }, lang: Language) {
+    const importer = this.importer(kind);
+    assertPermission(ctx.principal, importer.permission);
+    const ext = extname(file.fileName).toLowerCase();
+    if (!ACCEPTED.has(ext)) throw new AppError('IMPORT_FILE_INVALID', { reason: 'only .xlsx and .csv are accepted' });
+    const id = randomUUID();
+    const dir = join(this.settings.filesDir, 'imports');
+    mkdirSync(dir, { recursive: true });
+    const filePath = join(dir, `${id}${ext}`);
+    writeFileSync(filePath, file.buffer);
+    const inline = file.buffer.length <= this.settings.inlineMaxBytes;
+    const job = await this.db.transaction(async (tx) => {
+      const row = await new ImportJobRepository(tx).insert({
+        id,
+        kind,
+        fileName: file.fileName.slice(0, 200),
+        filePath,
+        options: JSON.stringify({ lang }),
+        createdBy: ctx.principal.userId,
+        orgPath: ctx.principal.orgPath,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record(tx, ctx, {
+        action: `import.${kind}`,
+        entityType: 'import_job',
+        entityId: id,
+        orgPath: ctx.principal.orgPath,
+        after: { fileName: row.fileName, bytes: file.buffer.length },
+      });
+      if (!inline) await this.jobs.enqueue(tx, IMPORT_JOB, { id }, { idempotencyKey: id });
+      return row;
+    });
+    if (!inline) return job;
+    await this.run(id);
+    return (await new ImportJobRepository(this.db).find(id)) as ImportJobRow;
+  }
+
+  /** Runs (or re-runs after a crash) one import. Re-running is safe: importers update rows they already wrote. */
+  async run(id: string): Promise<void> {
+    const repo = new ImportJobRepository(this.db);
+    const job = await repo.find(id);
+    if (!job || job.status === 'done' || job.status === 'failed') return;
+    const importer = this.importer(job.kind);
+    const lang: Language = JSON.parse(job.options ?? '{}').lang === 'en-US' ? 'en-US' : 'zh-CN';
+    await repo.update(id, {
+      status: 'running',
+      startedAt: this.clock.now(),
+      processed: 0,
+      imported: 0,
+      updated: 0,
+      failed: 0,
+    });
+    const principal = await this.principals.loadUser(job.createdBy);
+    if (!principal) {
+      await repo.update(id, {
+        status: 'failed',
+        error: 'the user who started the import is no longer active',
+        finishedAt: this.clock.now(),
+      });
+      return;
+    }
+    const ctx: RequestContext = {
+      principal: { ...principal, orgPath: job.orgPath },
+      ip: null,
+      requestId: `import:${id}`,
+    };
+    let rows: SheetRow[];
+    try {
+      rows = (await readSheet(readFileSync(job.filePath), job.fileName, importer.columns, this.settings.maxRows)).rows;
+    } catch (err) {
+      const message = err instanceof AppError ? `${err.code}: ${JSON.stringify(err.details ?? {})}` : String(err);
+      await repo.update(id, { status: 'failed', error: message.slice(0, 1000), finishedAt: this.clock.now() });
+      return;
+    }
+    await repo.update(id, { total: rows.length });
+
+    const counts = { processed: 0, imported: 0, updated: 0, failed: 0 };
+    const failures: { row: SheetRow; reasons: string[] }[] = [];
+    const seenKeys = new Map<string, number>();
+    // Rows are applied in chunks: one transaction per chunk, a savepoint per row. A bad row rolls back to its
+    // savepoint only, so each row still lands whole or not at all, at one commit per chunk instead of per row.
+    for (let start = 0; start < rows.length; start += this.settings.progressEvery) {
+      const chunk = rows.slice(start, start + this.settings.progressEvery);
+      await this.db.transaction(async (tx) => {
+        for (const row of chunk) {
+          const reasons = await this.applyRow(tx, importer, ctx, row, lang, seenKeys, counts);
+          if (reasons) {
+            failures.push({ row, reasons });
+            counts.failed++;
+          }
+          counts.processed++;
+        }
+      });
+      await repo.update(id, counts);
+    }
+    let errorFilePath: string | null = null;
+    if (failures.length) {
+      errorFilePath = join(this.settings.filesDir, 'imports', `${id}-errors.xlsx`);
+      writeFileSync(errorFilePath, await errorWorkbook(importer.columns, failures));
+    }
+    await repo.update(id, { ...counts, status: 'done', errorFilePath, finishedAt: this.clock.now() });
+  }
+
+  private async applyRow(
+    tx: Tx,
+    importer: Importer,
+    ctx: RequestContext,
+    row: SheetRow,
+    lang: Language,
+    seenKeys: Map<string, number>,
+    counts: { imported: number; updated: number },
+  ): Promise<string[] | null> {
+    const checked = importer.check(row.values, lang);
+    if (!checked.ok) return checked.reasons;
+    const firstRow = seenKeys.get(checked.key);
+    if (firstRow !== undefined) {
+      return [lang === 'en-US' ? `duplicate of row ${firstRow} in this file` : `与文件第 ${firstRow} 行重复`];
+    }
+    seenKeys.set(checked.key, row.rowNumber);
+    try {
+      const outcome = await tx.transaction((savepoint) => importer.apply(savepoint, ctx, checked.value));
+      counts[outcome]++;
+      return null;
+    } catch (err) {
+      if (err instanceof AppError) {
+        const entry = ERROR_CODES[err.code];
+        const detail = (err.details as { reason?: string } | undefined)?.reason;
+        return [`${lang === 'en-US' ? entry.en : entry.zh}${detail ? `: ${detail}` : ''}`];
+      }
+      this.log.error({ err, importRow: row.rowNumber }, 'import row failed');
+      return [lang === 'en-US' ? 'internal error; the row was not imported' : '系统错误，该行未导入'];
+    }
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<ImportJobRow> {
+    const job = await new ImportJobRepository(this.db).findInScope(id, ctx.principal.orgPath);
+    if (
+      !job ||
+      (job.createdBy !== ctx.principal.userId && !ctx.principal.permissions.has(this.importer(job.kind).permission))
+    ) {
+      throw new AppError('IMPORT_JOB_NOT_FOUND');
+    }
+    return job;
+  }
+
+  async list(ctx: RequestContext, kind: string | undefined, before: Date | undefined, limit: number) {
+    return new ImportJobRepository(this.db).list(ctx.principal.orgPath, kind, before, limit);
+  }
+
+  async errorFile(ctx: RequestContext, id: string): Promise<Buffer> {
+    const job = await this.get(ctx, id);
+    if (!job.errorFilePath) throw new AppError('NOT_FOUND');
+    return readFileSync(job.errorFilePath);
+  }
+}

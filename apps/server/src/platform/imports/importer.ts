@@ -1,0 +1,22 @@
+import type { Permission } from '@anju/contracts';
+import type { RequestContext } from '../auth/principal.js';
+import type { Tx } from '../db/database.js';
+import type { Language } from '../i18n.js';
+import type { ColumnSpec } from './spreadsheet.js';
+
+export type RowCheck<Row> = { ok: true; value: Row; key: string } | { ok: false; reasons: string[] };
+
+/** What a module provides to import one kind of spreadsheet. The platform does reading, progress and errors. */
+export type Importer<Row = unknown> = {
+  kind: 'units' | 'customers';
+  permission: Permission;
+  columns: ColumnSpec[];
+  sheetName: string;
+  /** Pure: one row's cells → a value and a key that must be unique within the file, or the reasons it is bad. */
+  check(values: Record<string, string>, lang: Language): RowCheck<Row>;
+  /** Writes one valid row inside the transaction it is given: the row lands whole or not at all. */
+  apply(tx: Tx, ctx: RequestContext, row: Row): Promise<'imported' | 'updated'>;
+};
+
+/** Bilingual row reasons; the error workbook shows the requester's language. */
+export const reason = (lang: Language, zh: string, en: string) => (lang === 'en-US' ? en : zh);
