@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, like, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, like, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { type OrgUnitRow, orgUnits, users } from './org.tables.js';
@@ -87,10 +87,11 @@ export class OrgUnitRepository {
       .where(and(like(orgUnits.path, `${path}%`), ne(orgUnits.id, id), eq(orgUnits.active, true)))
       .limit(1);
     if (child) return true;
+    // Users placed in the subtree, or attached to one of its departments.
     const [user] = await this.db
       .select({ id: users.id })
       .from(users)
-      .innerJoin(orgUnits, eq(users.orgUnitId, orgUnits.id))
+      .innerJoin(orgUnits, or(eq(users.orgUnitId, orgUnits.id), eq(users.departmentId, orgUnits.id)))
       .where(and(like(orgUnits.path, `${path}%`), eq(users.status, 'active')))
       .limit(1);
     return Boolean(user);
