@@ -15,6 +15,7 @@ const UsersPage = page(() => import('./pages/users/UsersPage'), 'UsersPage');
 const RolesPage = page(() => import('./pages/roles/RolesPage'), 'RolesPage');
 const TokensPage = page(() => import('./pages/tokens/TokensPage'), 'TokensPage');
 const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
+const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPage');
 const ProfilePage = page(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
@@ -42,6 +43,7 @@ export const router = createBrowserRouter([
           { path: 'roles', element: guarded('roles.read', <RolesPage />) },
           { path: 'api-tokens', element: guarded('tokens.manage', <TokensPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'imports', element: guarded('customers.import', <ImportsPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -7,6 +7,7 @@ import {
   LogoutOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Flex, Layout, Menu, type MenuProps, Tag, Typography, theme } from 'antd';
@@ -19,7 +20,7 @@ import { useCan } from '../lib/permissions';
 import { FullPageSpin } from './guards';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type MenuKey = 'home' | 'org' | 'users' | 'roles' | 'tokens' | 'audit' | 'profile';
+type MenuKey = 'home' | 'org' | 'users' | 'roles' | 'tokens' | 'audit' | 'imports' | 'profile';
 
 interface NavItem {
   key: MenuKey;
@@ -36,6 +37,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },
   { key: 'tokens', path: '/api-tokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'customers.import' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },
 ];
 

@@ -1,0 +1,125 @@
+import type { ImportJob } from '@anju/contracts';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ImportKind, templateUrl, useImportJob, useImportJobs, useStartImport } from '../../api/imports';
+import { DateTime } from '../../components/DateTime';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import { useErrorText } from '../../lib/errors';
+import { useCan } from '../../lib/permissions';
+import { ImportJobProgress } from './ImportJobProgress';
+
+const STATUS_COLOR: Record<ImportJob['status'], string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+};
+
+/** Upload an owner roster or a unit list, watch it run, download the rows that failed. */
+export function ImportsPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const errorText = useErrorText();
+  const kinds: ImportKind[] = [
+    ...(can('customers.import') ? (['customers'] as const) : []),
+    ...(can('property.manage') ? (['units'] as const) : []),
+  ];
+  const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'customers');
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const start = useStartImport(kind);
+  const current = useImportJob(currentId);
+  const history = useImportJobs(undefined);
+  const jobs = history.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={t('imports.title')}
+        extra={
+          <Button icon={<DownloadOutlined />} href={templateUrl(kind)} data-testid="import-template">
+            {t('imports.template')}
+          </Button>
+        }
+      />
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Card>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Segmented<ImportKind>
+              value={kind}
+              onChange={setKind}
+              options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
+            />
+            <Typography.Paragraph type="secondary">{t(`imports.help.${kind}`)}</Typography.Paragraph>
+            <Upload.Dragger
+              accept=".xlsx,.csv"
+              multiple={false}
+              showUploadList={false}
+              disabled={start.isPending}
+              customRequest={({ file, onSuccess, onError }) => {
+                start.mutate(file as File, {
+                  onSuccess: (job) => {
+                    setCurrentId(job.id);
+                    onSuccess?.(job);
+                  },
+                  onError: (e) => onError?.(e as Error),
+                });
+              }}
+              data-testid="import-upload"
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p>{start.isPending ? t('imports.uploading') : t('imports.drop')}</p>
+            </Upload.Dragger>
+            {start.isError && <Alert type="error" showIcon message={errorText(start.error)} />}
+            {current.data && <ImportJobProgress job={current.data} />}
+          </Space>
+        </Card>
+        <Card title={t('imports.history')}>
+          {history.isError ? (
+            <ErrorState error={history.error} onRetry={() => history.refetch()} retrying={history.isFetching} />
+          ) : (
+            <Table<ImportJob>
+              rowKey="id"
+              size="small"
+              loading={history.isLoading}
+              dataSource={jobs}
+              pagination={false}
+              locale={{ emptyText: <Empty description={t('imports.empty')} /> }}
+              onRow={(job) => ({ onClick: () => setCurrentId(job.id), style: { cursor: 'pointer' } })}
+              columns={[
+                {
+                  title: t('imports.createdAt'),
+                  dataIndex: 'createdAt',
+                  render: (v: string) => <DateTime value={v} />,
+                },
+                { title: t('imports.kindLabel'), dataIndex: 'kind', render: (v: ImportKind) => t(`imports.kind.${v}`) },
+                { title: t('imports.file'), dataIndex: 'fileName' },
+                {
+                  title: t('imports.status'),
+                  dataIndex: 'status',
+                  render: (v: ImportJob['status']) => <Tag color={STATUS_COLOR[v]}>{t(`imports.statuses.${v}`)}</Tag>,
+                },
+                { title: t('imports.imported'), dataIndex: 'imported' },
+                { title: t('imports.updated'), dataIndex: 'updated' },
+                { title: t('imports.failedRows'), dataIndex: 'failed' },
+              ]}
+              footer={
+                history.hasNextPage
+                  ? () => (
+                      <Button onClick={() => history.fetchNextPage()} loading={history.isFetchingNextPage}>
+                        {t('common.loadMore')}
+                      </Button>
+                    )
+                  : undefined
+              }
+            />
+          )}
+        </Card>
+      </Space>
+    </>
+  );
+}
