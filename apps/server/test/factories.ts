@@ -92,3 +92,48 @@ export async function signedIn(t: TestApp, unit: OrgUnitRow, roles: BuiltinRole[
   const s = await login(t, u.username);
   return { user: u, session: s, api: as(t, s) };
 }
+
+/** The id of a role by key (roles are group-wide, seeded once per database). */
+export async function roleId(t: TestApp, key: string): Promise<string> {
+  const row = await new RoleRepository(t.db).findByKey(key);
+  if (!row) throw new Error(`no role ${key}`);
+  return row.id;
+}
+
+/** Calls the API with a bearer API token: no cookie, no CSRF header. */
+export function withToken(t: TestApp, token: string) {
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
+    patch: (url: string, body: unknown) => call('PATCH', url, body),
+    delete: (url: string) => call('DELETE', url),
+  };
+}
+
+/** Follows `nextCursor` to the end of a paged list; fails on any non-200 page. Returns every page's items. */
+export async function allPages<T = Record<string, unknown>>(
+  api: { get: (url: string) => Promise<{ statusCode: number; body: string; json: () => unknown }> },
+  url: string,
+): Promise<{ items: T[]; pages: number[] }> {
+  const items: T[] = [];
+  const pages: number[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 100; i++) {
+    const sep = url.includes('?') ? '&' : '?';
+    const res = await api.get(cursor ? `${url}${sep}cursor=${encodeURIComponent(cursor)}` : url);
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    const body = res.json() as { items: T[]; nextCursor?: string | null };
+    items.push(...body.items);
+    pages.push(body.items.length);
+    cursor = body.nextCursor ?? null;
+    if (!cursor) return { items, pages };
+  }
+  throw new Error(`${url}: more than 100 pages`);
+}

@@ -52,7 +52,7 @@ export class AuthService {
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       const lockUntil = new Date(now.getTime() + this.policy.lockMinutes * 60_000);
-      const result = await users.recordLoginFailure(user.id, this.policy.maxFailures, lockUntil);
+      const result = await users.recordLoginFailure(user.id, this.policy.maxFailures, now, lockUntil);
       const locked = Boolean(result?.lockedUntil && result.lockedUntil > now);
       await this.audit.record(this.db, anon, {
         action: locked ? 'auth.locked' : 'auth.login_failed',

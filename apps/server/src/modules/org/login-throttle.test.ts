@@ -33,6 +33,17 @@ describe('login throttling and lock-out', () => {
     expect(row?.lockedUntil).toBeNull();
   });
 
+  it('after a lock runs out, one wrong password does not lock again: the count starts afresh', async () => {
+    const u = await user(t, t.root, ['executive']);
+    for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong-password');
+    t.clock.advance(15 * 60_000 + 1);
+    const next = await attempt(u.username, 'wrong-password');
+    expect(next.statusCode).toBe(401);
+    expect(next.json().code).toBe('AUTH_INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i++) expect((await attempt(u.username, 'wrong-password')).statusCode).toBe(401);
+    expect((await attempt(u.username, 'wrong-password')).statusCode).toBe(429);
+  });
+
   it('answers an unknown user exactly like a wrong password', async () => {
     const unknown = await attempt('nobody.here', 'whatever-1');
     const u = await user(t, t.root, ['executive']);

@@ -134,13 +134,19 @@ export class UserRepository {
     if (roleIds.length) await this.db.insert(userRoles).values(roleIds.map((roleId) => ({ userId, roleId })));
   }
 
-  /** Login bookkeeping is not a user edit: it neither bumps the version nor is audited as one. */
-  async recordLoginFailure(id: string, lockAfter: number, lockUntil: Date) {
+  /**
+   * Login bookkeeping is not a user edit: it neither bumps the version nor is audited as one.
+   * A lock that has run out starts a fresh count, so it takes `lockAfter` new failures to lock again.
+   */
+  async recordLoginFailure(id: string, lockAfter: number, now: Date, lockUntil: Date) {
+    const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+    const count = sql`(case when ${expired} then 1 else ${users.failedLoginCount} + 1 end)`;
     const [row] = await this.db
       .update(users)
       .set({
-        failedLoginCount: sql`${users.failedLoginCount} + 1`,
-        lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${lockAfter} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+        failedLoginCount: count,
+        lockedUntil: sql`case when ${count} >= ${lockAfter} then ${lockUntil.toISOString()}::timestamptz
+                              when ${expired} then null else ${users.lockedUntil} end`,
       })
       .where(eq(users.id, id))
       .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil });
