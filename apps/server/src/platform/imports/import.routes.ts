@@ -48,8 +48,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
         if (!request.isMultipart())
           throw new AppError('IMPORT_FILE_INVALID', { reason: 'send multipart/form-data with field "file"' });
         const part = await request.file();
-        if (part?.fieldname !== 'file')
-          throw new AppError('IMPORT_FILE_INVALID', { reason: 'field "file" missing' });
+        if (part?.fieldname !== 'file') throw new AppError('IMPORT_FILE_INVALID', { reason: 'field "file" missing' });
         const buffer = await part.toBuffer().catch(() => {
           throw new AppError('IMPORT_TOO_LARGE');
         });
