@@ -9,12 +9,14 @@ import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { openRuntimeDatabase } from './platform/db/runtime.js';
 import { DEMO_PASSWORD } from './seed/demo-org.js';
+import { seedScale } from './seed/scale.js';
 import { seed } from './seed/seed.js';
 
 const program = new Command('anju').description('安居 Anju — customer relationship and service platform');
 
 function fail(err: unknown): never {
-  const message = err instanceof ConfigError || err instanceof Error ? err.message : String(err);
+  const cause = err instanceof Error && err.cause instanceof Error ? `\n  cause: ${err.cause.message}` : '';
+  const message = err instanceof Error ? `${err.message.split('\n')[0]}${cause}` : String(err);
   console.error(`\nanju: ${message}\n`);
   process.exit(1);
 }
@@ -82,19 +84,29 @@ program
   .command('seed')
   .description('create the built-in roles and admin; with --demo, the demo company (only into an empty database)')
   .option('--demo', 'add the demo company', false)
-  .action(async (opts: { demo: boolean }) => {
+  .option('--scale <n>', 'add N generated customers with homes and phones (for benchmarks)', (v) =>
+    Number.parseInt(v, 10),
+  )
+  .action(async (opts: { demo: boolean; scale?: number }) => {
     const config = loadConfig();
     const { database, release } = await openRuntimeDatabase(config);
-    await migrateDatabase(database);
-    const result = await seed(database.db, systemClock, { adminPassword: config.adminPassword, demo: opts.demo });
-    await database.close();
-    release();
-    if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
-    console.log(
-      result.demo
-        ? `demo company created: ${result.demo.orgUnits} org units, ${result.demo.users} staff`
-        : 'nothing to add',
-    );
+    try {
+      await migrateDatabase(database);
+      const demo = opts.demo || Boolean(opts.scale);
+      const result = await seed(database.db, systemClock, { adminPassword: config.adminPassword, demo });
+      if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
+      if (result.demo)
+        console.log(`demo company created: ${result.demo.orgUnits} org units, ${result.demo.users} staff`);
+      if (opts.scale) {
+        const scaled = await seedScale(database.db, systemClock, opts.scale, (line) => console.log(line));
+        console.log(
+          `scale data: ${scaled.customers} customers in ${scaled.projects} projects, ${scaled.seconds.toFixed(1)} s`,
+        );
+      }
+    } finally {
+      await database.close();
+      release();
+    }
   });
 
 program
