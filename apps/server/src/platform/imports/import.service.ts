@@ -25,6 +25,10 @@ export type ImportSettings = {
 };
 
 export const IMPORT_JOB = 'imports.run';
+
+type Prepared = { row: SheetRow; value: unknown } | { row: SheetRow; reasons: string[] };
+/** Per prepared row: what the importer did, a failure, or null for a row that failed its checks. */
+type Outcome = 'imported' | 'updated' | { reasons: string[] } | null;
 const ACCEPTED = new Set(['.xlsx', '.csv']);
 
 /** Spreadsheet imports for any module: store the file, read it, apply each row in its own transaction, report. */
@@ -138,59 +142,83 @@ export class ImportService {
     const counts = { processed: 0, imported: 0, updated: 0, failed: 0 };
     const failures: { row: SheetRow; reasons: string[] }[] = [];
     const seenKeys = new Map<string, number>();
-    // Rows are applied in chunks: one transaction per chunk, a savepoint per row. A bad row rolls back to its
-    // savepoint only, so each row still lands whole or not at all, at one commit per chunk instead of per row.
     for (let start = 0; start < rows.length; start += this.settings.progressEvery) {
-      const chunk = rows.slice(start, start + this.settings.progressEvery);
-      await this.db.transaction(async (tx) => {
-        for (const row of chunk) {
-          const reasons = await this.applyRow(tx, importer, ctx, row, lang, seenKeys, counts);
-          if (reasons) {
-            failures.push({ row, reasons });
-            counts.failed++;
-          }
-          counts.processed++;
-        }
-      });
+      const chunk = this.prepare(importer, rows.slice(start, start + this.settings.progressEvery), lang, seenKeys);
+      for (const item of chunk) if ('reasons' in item) failures.push(item);
+      const outcomes = await this.applyChunk(importer, ctx, chunk, lang);
+      for (const [i, outcome] of outcomes.entries()) {
+        if (typeof outcome === 'string') counts[outcome]++;
+        else if (outcome) failures.push({ row: (chunk[i] as { row: SheetRow }).row, reasons: outcome.reasons });
+      }
+      counts.processed += chunk.length;
+      counts.failed = failures.length;
       await repo.update(id, counts);
     }
     let errorFilePath: string | null = null;
     if (failures.length) {
+      failures.sort((a, b) => a.row.rowNumber - b.row.rowNumber);
       errorFilePath = join(this.settings.filesDir, 'imports', `${id}-errors.xlsx`);
       writeFileSync(errorFilePath, await errorWorkbook(importer.columns, failures));
     }
     await repo.update(id, { ...counts, status: 'done', errorFilePath, finishedAt: this.clock.now() });
   }
 
-  private async applyRow(
-    tx: Tx,
-    importer: Importer,
-    ctx: RequestContext,
-    row: SheetRow,
-    lang: Language,
-    seenKeys: Map<string, number>,
-    counts: { imported: number; updated: number },
-  ): Promise<string[] | null> {
-    const checked = importer.check(row.values, lang);
-    if (!checked.ok) return checked.reasons;
-    const firstRow = seenKeys.get(checked.key);
-    if (firstRow !== undefined) {
-      return [lang === 'en-US' ? `duplicate of row ${firstRow} in this file` : `与文件第 ${firstRow} 行重复`];
-    }
-    seenKeys.set(checked.key, row.rowNumber);
-    try {
-      const outcome = await tx.transaction((savepoint) => importer.apply(savepoint, ctx, checked.value));
-      counts[outcome]++;
-      return null;
-    } catch (err) {
-      if (err instanceof AppError) {
-        const entry = ERROR_CODES[err.code];
-        const detail = (err.details as { reason?: string } | undefined)?.reason;
-        return [`${lang === 'en-US' ? entry.en : entry.zh}${detail ? `: ${detail}` : ''}`];
+  /** Pure checks and duplicate keys for one chunk; `seenKeys` spans the whole file. */
+  private prepare(importer: Importer, rows: SheetRow[], lang: Language, seenKeys: Map<string, number>): Prepared[] {
+    return rows.map((row) => {
+      const checked = importer.check(row.values, lang);
+      if (!checked.ok) return { row, reasons: checked.reasons };
+      const firstRow = seenKeys.get(checked.key);
+      if (firstRow !== undefined) {
+        return {
+          row,
+          reasons: [lang === 'en-US' ? `duplicate of row ${firstRow} in this file` : `与文件第 ${firstRow} 行重复`],
+        };
       }
-      this.log.error({ err, importRow: row.rowNumber }, 'import row failed');
-      return [lang === 'en-US' ? 'internal error; the row was not imported' : '系统错误，该行未导入'];
+      seenKeys.set(checked.key, row.rowNumber);
+      return { row, value: checked.value };
+    });
+  }
+
+  /**
+   * One transaction per chunk. Fast path: every row applied straight, one commit for the chunk. If any row fails,
+   * the chunk is rolled back whole and redone with a savepoint per row, so each row still lands whole or not at
+   * all and only the bad rows are reported. Importers upsert, so redoing a row is safe.
+   */
+  private async applyChunk(importer: Importer, ctx: RequestContext, chunk: Prepared[], lang: Language) {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const outcomes: Outcome[] = [];
+        for (const item of chunk) outcomes.push('value' in item ? await importer.apply(tx, ctx, item.value) : null);
+        return outcomes;
+      });
+    } catch {
+      return this.db.transaction(async (tx) => {
+        const outcomes: Outcome[] = [];
+        for (const item of chunk) {
+          if (!('value' in item)) {
+            outcomes.push(null);
+            continue;
+          }
+          try {
+            outcomes.push(await tx.transaction((savepoint) => importer.apply(savepoint, ctx, item.value)));
+          } catch (err) {
+            outcomes.push({ reasons: [this.reasonOf(err, item.row, lang)] });
+          }
+        }
+        return outcomes;
+      });
     }
+  }
+
+  private reasonOf(err: unknown, row: SheetRow, lang: Language): string {
+    if (err instanceof AppError) {
+      const entry = ERROR_CODES[err.code];
+      const detail = (err.details as { reason?: string } | undefined)?.reason;
+      return `${lang === 'en-US' ? entry.en : entry.zh}${detail ? `: ${detail}` : ''}`;
+    }
+    this.log.error({ err, importRow: row.rowNumber }, 'import row failed');
+    return lang === 'en-US' ? 'internal error; the row was not imported' : '系统错误，该行未导入';
   }
 
   async get(ctx: RequestContext, id: string): Promise<ImportJobRow> {
