@@ -20,6 +20,7 @@ import { authRoutes } from './modules/org/auth.routes.js';
 import { createOrgModule } from './modules/org/org.module.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { userRoutes } from './modules/org/user.routes.js';
+import { unitImporter } from './modules/property/unit.importer.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { AuditService } from './platform/audit/audit.service.js';
 import { SessionService } from './platform/auth/session.service.js';
@@ -67,6 +68,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     maxRows: 200_000,
     progressEvery: 200,
   });
+  imports.register(unitImporter);
   return { audit, sessions, org, jobs, imports };
 }
 export type Services = ReturnType<typeof createServices>;
