@@ -16,6 +16,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { customerRoutes } from './modules/customers/customer.routes.js';
+import { createCustomersModule } from './modules/customers/customers.module.js';
 import { authRoutes } from './modules/org/auth.routes.js';
 import { createOrgModule } from './modules/org/org.module.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -28,6 +30,7 @@ import { type Clock, systemClock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { errorHandler, sendError } from './platform/errors.js';
+import { FieldCrypto } from './platform/field-crypto.js';
 import { authPlugin } from './platform/http/auth.plugin.js';
 import { observabilityPlugin } from './platform/http/observability.plugin.js';
 import { importRoutes } from './platform/imports/import.routes.js';
@@ -69,7 +72,14 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     progressEvery: 200,
   });
   imports.register(unitImporter);
-  return { audit, sessions, org, jobs, imports };
+  const customers = createCustomersModule({
+    db,
+    audit,
+    clock,
+    crypto: new FieldCrypto(config.encryptionKey),
+    orgUnits: org.orgUnits,
+  });
+  return { audit, sessions, org, jobs, imports, customers };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -135,6 +145,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   });
   await app.register(orgRoutes, { org: services.org });
   await app.register(userRoutes, { org: services.org });
+  await app.register(customerRoutes, { customers: services.customers });
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });
 

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { buildApp } from './app.js';
 import { resetPasswordFromCli } from './modules/org/org.cli.js';
 import { systemClock } from './platform/clock.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { loadConfig } from './platform/config.js';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { openRuntimeDatabase } from './platform/db/runtime.js';

@@ -204,6 +204,7 @@ export const timelineEntry = z
     refId: z.string().nullable(),
   })
   .meta({ id: 'TimelineEntry' });
+export type TimelineEntry = z.infer<typeof timelineEntry>;
 export const timelineQuery = pageQuery.extend({ kind: z.enum(TIMELINE_KINDS).optional() });
 
 /** Staff log notes, calls and visits by hand; other kinds are written by the modules that own them. */

@@ -54,6 +54,7 @@ export const customers = pgTable(
   (t) => [
     index('customers_name_idx').using('btree', t.name.op('text_pattern_ops'), t.id),
     index('customers_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops'), t.id),
+    index('customers_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops'), t.id),
     index('customers_id_hash_idx').on(t.idNumberHash),
     index('customers_created_idx').on(t.createdAt, t.id),
     check('customers_gender_ck', sql`${t.gender} in ('male','female','unknown')`),

@@ -6,7 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PrincipalLoader, RequestContext } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import type { Db, Tx } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Language } from '../i18n.js';
 import type { JobRunner } from '../jobs/job-runner.js';

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_pinyin_idx" ON "customers" USING btree ("name_pinyin" text_pattern_ops,"id");

@@ -1,0 +1,84 @@
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { assertPermission } from '../../platform/rbac/scope.js';
+import type { Customer360 } from './customer.presenter.js';
+import { presentSummary } from './customer.presenter.js';
+import { CustomerRepository } from './customer.repository.js';
+import type { CustomerService } from './customer.service.js';
+import type { CustomerRow } from './customer.tables.js';
+import { Customer360Repository } from './customer-360.repository.js';
+import type { TimelineService } from './timeline.service.js';
+
+/** Read models of the customer pages: list summaries in four queries, the 360 view, the timeline. */
+export class CustomerReadService {
+  constructor(
+    private readonly db: Db,
+    private readonly customers: CustomerService,
+    private readonly timeline: TimelineService,
+  ) {}
+
+  async summaries(rows: CustomerRow[]) {
+    const repo = new CustomerRepository(this.db);
+    const ids = rows.map((r) => r.id);
+    const [phones, homes, dups] = await Promise.all([
+      repo.phonesOf(ids),
+      repo.homesOf(ids),
+      repo.suspectedDuplicates(ids),
+    ]);
+    return rows.map((r) =>
+      presentSummary(
+        r,
+        phones.filter((p) => p.customerId === r.id),
+        homes.filter((h) => h.customerId === r.id),
+        dups.has(r.id),
+      ),
+    );
+  }
+
+  async load360(ctx: RequestContext, id: string): Promise<Customer360> {
+    const row = await this.customers.get(ctx, id);
+    const scope = ctx.principal.orgPath;
+    const r360 = new Customer360Repository(this.db);
+    const [phones, homes, household, referrals, consents, duplicates] = await Promise.all([
+      new CustomerRepository(this.db).phonesOf([id]),
+      r360.homes(id),
+      r360.household(id, scope),
+      r360.referrals(id, scope),
+      r360.consents(id),
+      r360.duplicates(id, scope),
+    ]);
+    return { row, phones, homes, household, ...referrals, consents, duplicates };
+  }
+
+  async timelinePage(
+    ctx: RequestContext,
+    id: string,
+    opts: { kind?: string; before?: { at: Date; id: number }; limit: number },
+  ) {
+    await this.customers.get(ctx, id);
+    return this.timeline.list(this.db, id, ctx.principal.orgPath, opts);
+  }
+
+  /** Staff log calls, visits and notes by hand, at the node they work in. */
+  async addManualEntry(
+    ctx: RequestContext,
+    id: string,
+    entry: { kind: string; title: string; body?: string | null; at?: string },
+  ) {
+    assertPermission(ctx.principal, 'customers.manage');
+    await this.customers.get(ctx, id);
+    return this.db.transaction(async (tx) => {
+      const row = await this.timeline.add(tx, ctx, {
+        customerId: id,
+        kind: entry.kind,
+        title: entry.title,
+        body: entry.body ?? null,
+        orgPath: ctx.principal.orgPath,
+        at: entry.at ? new Date(entry.at) : undefined,
+      });
+      if (!row) throw new AppError('INTERNAL');
+      return row;
+    });
+  }
+}

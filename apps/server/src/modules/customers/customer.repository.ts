@@ -1,0 +1,237 @@
+import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../platform/db/database.js';
+import { withinScope } from '../../platform/rbac/scope.js';
+import { orgUnits } from '../org/org.tables.js';
+import { units } from '../property/property.tables.js';
+import {
+  type CustomerRow,
+  customerDuplicates,
+  customerPhones,
+  customerScopes,
+  customers,
+  ownerships,
+} from './customer.tables.js';
+
+/** The root path has one segment: group-level principals see every customer, related or not. */
+export const isRootPath = (path: string) => path.split('/').filter(Boolean).length === 1;
+
+/** A customer is visible when one of its relations hangs under the principal's subtree (decisions.md §5, §9). */
+export function visibleTo(scopePath: string): SQL | undefined {
+  if (isRootPath(scopePath)) return undefined;
+  return sql`exists (select 1 from ${customerScopes} where ${customerScopes.customerId} = ${customers.id}
+                       and ${withinScope(customerScopes.orgPath, scopePath)})`;
+}
+
+export type CustomerListFilter = {
+  scopePath: string;
+  kind?: string;
+  projectId?: string;
+  tag?: string;
+  duplicateSuspected?: boolean;
+  before?: { createdAt: Date; id: string };
+  limit: number;
+};
+
+export type HomeRef = {
+  ownershipId: string;
+  customerId: string;
+  unitId: string;
+  unitCode: string;
+  projectId: string;
+  projectName: string;
+};
+
+export class CustomerRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insert(row: typeof customers.$inferInsert): Promise<CustomerRow> {
+    const [created] = await this.db.insert(customers).values(row).returning();
+    if (!created) throw new Error('insert returned nothing');
+    return created;
+  }
+
+  async update(id: string, version: number, patch: Partial<typeof customers.$inferInsert>, at: Date) {
+    const [row] = await this.db
+      .update(customers)
+      .set({ ...patch, version: sql`${customers.version} + 1`, updatedAt: at })
+      .where(and(eq(customers.id, id), eq(customers.version, version)))
+      .returning();
+    return row ?? null;
+  }
+
+  async findVisible(id: string, scopePath: string): Promise<CustomerRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.id, id), visibleTo(scopePath)))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async list(f: CustomerListFilter): Promise<CustomerRow[]> {
+    return this.db
+      .select()
+      .from(customers)
+      .where(
+        and(
+          isNull(customers.mergedInto),
+          visibleTo(f.scopePath),
+          f.kind ? sql`${customers.kinds} @> array[${f.kind}]::text[]` : undefined,
+          f.tag ? sql`${customers.tags} @> array[${f.tag}]::text[]` : undefined,
+          f.projectId
+            ? sql`exists (select 1 from ${ownerships} join ${units} on ${units.id} = ${ownerships.unitId}
+                   where ${ownerships.customerId} = ${customers.id} and ${units.projectId} = ${f.projectId})`
+            : undefined,
+          f.duplicateSuspected === undefined
+            ? undefined
+            : f.duplicateSuspected
+              ? sql`exists (select 1 from ${customerDuplicates} where ${customerDuplicates.customerId} = ${customers.id} and ${customerDuplicates.resolvedAt} is null)`
+              : sql`not exists (select 1 from ${customerDuplicates} where ${customerDuplicates.customerId} = ${customers.id} and ${customerDuplicates.resolvedAt} is null)`,
+          f.before
+            ? or(
+                lt(customers.createdAt, f.before.createdAt),
+                and(eq(customers.createdAt, f.before.createdAt), lt(customers.id, f.before.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(customers.createdAt), desc(customers.id))
+      .limit(f.limit + 1);
+  }
+
+  /** Visible, unmerged customers among candidate ids, in the candidates' order. */
+  async visibleAmong(ids: string[], scopePath: string, limit: number): Promise<CustomerRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select()
+      .from(customers)
+      .where(and(inArray(customers.id, ids), isNull(customers.mergedInto), visibleTo(scopePath)));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []).slice(0, limit);
+  }
+
+  async insertPhones(customerId: string, phones: { phone: string; isPrimary: boolean; label?: string | null }[]) {
+    if (phones.length === 0) return;
+    await this.db
+      .insert(customerPhones)
+      .values(
+        phones.map((p) => ({
+          customerId,
+          phone: p.phone,
+          last4: p.phone.slice(-4),
+          isPrimary: p.isPrimary,
+          label: p.label ?? null,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+
+  phonesOf(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(customerPhones)
+      .where(inArray(customerPhones.customerId, ids))
+      .orderBy(desc(customerPhones.isPrimary), customerPhones.createdAt);
+  }
+
+  async replacePhones(customerId: string, phones: { phone: string; isPrimary: boolean; label?: string | null }[]) {
+    await this.db.delete(customerPhones).where(eq(customerPhones.customerId, customerId));
+    await this.insertPhones(customerId, phones);
+  }
+
+  /** Homes of many customers at once: unit code and project name per active ownership. */
+  homesOf(ids: string[]): Promise<HomeRef[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({
+        ownershipId: ownerships.id,
+        customerId: ownerships.customerId,
+        unitId: units.id,
+        unitCode: units.code,
+        projectId: units.projectId,
+        projectName: orgUnits.name,
+      })
+      .from(ownerships)
+      .innerJoin(units, eq(units.id, ownerships.unitId))
+      .innerJoin(orgUnits, eq(orgUnits.id, units.projectId))
+      .where(and(inArray(ownerships.customerId, ids), eq(ownerships.active, true)));
+  }
+
+  async suspectedDuplicates(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .select({ customerId: customerDuplicates.customerId })
+      .from(customerDuplicates)
+      .where(and(inArray(customerDuplicates.customerId, ids), isNull(customerDuplicates.resolvedAt)));
+    return new Set(rows.map((r) => r.customerId));
+  }
+
+  async linkScope(customerId: string, orgPath: string, relation: string, refId: string) {
+    await this.db.insert(customerScopes).values({ customerId, orgPath, relation, refId }).onConflictDoNothing();
+  }
+
+  /** Other customers sharing a phone or the ID hash with this one (company-wide). */
+  async findDuplicateCandidates(customerId: string, phones: string[], idHash: string | null) {
+    const found: { otherId: string; reason: 'phone' | 'id_number' }[] = [];
+    if (phones.length) {
+      const rows = await this.db
+        .selectDistinct({ otherId: customerPhones.customerId })
+        .from(customerPhones)
+        .innerJoin(customers, eq(customers.id, customerPhones.customerId))
+        .where(
+          and(
+            inArray(customerPhones.phone, phones),
+            sql`${customerPhones.customerId} <> ${customerId}`,
+            isNull(customers.mergedInto),
+          ),
+        )
+        .limit(20);
+      found.push(...rows.map((r) => ({ otherId: r.otherId, reason: 'phone' as const })));
+    }
+    if (idHash) {
+      const rows = await this.db
+        .select({ otherId: customers.id })
+        .from(customers)
+        .where(
+          and(eq(customers.idNumberHash, idHash), sql`${customers.id} <> ${customerId}`, isNull(customers.mergedInto)),
+        )
+        .limit(20);
+      found.push(...rows.map((r) => ({ otherId: r.otherId, reason: 'id_number' as const })));
+    }
+    return found;
+  }
+
+  async flagDuplicates(customerId: string, found: { otherId: string; reason: string }[], at: Date) {
+    if (found.length === 0) return;
+    await this.db
+      .insert(customerDuplicates)
+      .values(
+        found.flatMap((f) => [
+          { customerId, otherId: f.otherId, reason: f.reason, createdAt: at },
+          { customerId: f.otherId, otherId: customerId, reason: f.reason, createdAt: at },
+        ]),
+      )
+      .onConflictDoNothing();
+  }
+
+  /** declared ∪ owner/buyer (from ownerships and unit status) ∪ family (member of a family link). */
+  async recomputeKinds(customerId: string) {
+    await queryRows(
+      this.db,
+      sql`update customers c set kinds = array(select distinct k from unnest(
+            c.declared_kinds
+            || case when exists (select 1 from ownerships o join units u on u.id = o.unit_id
+                                  where o.customer_id = c.id and o.active
+                                    and (u.status in ('delivered','moved_in') or o.delivery_date is not null or o.move_in_date is not null))
+                    then array['owner'] else array[]::text[] end
+            || case when exists (select 1 from ownerships o join units u on u.id = o.unit_id
+                                  where o.customer_id = c.id and o.active
+                                    and not (u.status in ('delivered','moved_in') or o.delivery_date is not null or o.move_in_date is not null))
+                    then array['buyer'] else array[]::text[] end
+            || case when exists (select 1 from family_links f where f.member_id = c.id) then array['family'] else array[]::text[] end
+          ) k order by k)
+          where c.id = ${customerId} returning c.id`,
+    );
+  }
+}

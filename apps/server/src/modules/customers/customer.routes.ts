@@ -1,0 +1,194 @@
+import {
+  addOwnershipBody,
+  addTimelineEntryBody,
+  createCustomerBody,
+  createdCustomer,
+  customer,
+  customerSummary,
+  errorBody,
+  idParams,
+  listCustomersQuery,
+  page,
+  revealCustomerFieldBody,
+  revealedField,
+  searchCustomersQuery,
+  type TimelineEntry,
+  timelineEntry,
+  timelineQuery,
+} from '@anju/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../platform/http/auth.plugin.js';
+import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { presentCustomer } from './customer.presenter.js';
+import type { TimelineRow } from './customer.tables.js';
+import type { CustomersModule } from './customers.module.js';
+
+const errors = { '4xx': errorBody };
+const isListCursor = (v: unknown): v is { t: string; id: string } =>
+  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
+const isTimelineCursor = (v: unknown): v is { t: string; id: number } =>
+  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'number';
+
+const presentEntry = (r: TimelineRow): TimelineEntry => ({
+  id: String(r.id),
+  at: r.at.toISOString(),
+  kind: r.kind as TimelineEntry['kind'],
+  title: r.title,
+  body: r.body,
+  actorName: r.actorName,
+  refType: r.refType,
+  refId: r.refId,
+});
+
+export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule }> = async (app, { customers: m }) => {
+  app.get(
+    '/api/customers',
+    {
+      schema: {
+        operationId: 'listCustomers',
+        tags: ['customers'],
+        querystring: listCustomersQuery,
+        response: { 200: page(customerSummary), ...errors },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...filter } = request.query;
+      const after = decodeCursor(cursor, isListCursor);
+      const rows = await m.customers.list(contextOf(request), {
+        ...filter,
+        before: after ? { createdAt: new Date(after.t), id: after.id } : undefined,
+        limit,
+      });
+      const paged = pageOf(rows, limit, (r) => ({ t: r.createdAt.toISOString(), id: r.id }));
+      return { items: await m.read.summaries(paged.items), nextCursor: paged.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/customers/search',
+    {
+      schema: {
+        operationId: 'searchCustomers',
+        tags: ['customers'],
+        summary: 'Find customers by mobile, last four digits, name, pinyin initials, unit code or exact ID number',
+        querystring: searchCustomersQuery,
+        response: { 200: z.object({ items: z.array(customerSummary) }), ...errors },
+      },
+    },
+    async (request) => {
+      const rows = await m.customers.search(contextOf(request), request.query.q, request.query.limit);
+      return { items: await m.read.summaries(rows) };
+    },
+  );
+
+  app.get(
+    '/api/customers/:id',
+    {
+      schema: {
+        operationId: 'getCustomer',
+        tags: ['customers'],
+        params: idParams,
+        response: { 200: customer, ...errors },
+      },
+    },
+    async (request) => presentCustomer(await m.read.load360(contextOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/api/customers',
+    {
+      schema: {
+        operationId: 'createCustomer',
+        tags: ['customers'],
+        body: createCustomerBody,
+        response: { 201: createdCustomer, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { row, duplicates } = await m.customers.create(ctx, request.body);
+      const full = presentCustomer(await m.read.load360(ctx, row.id));
+      const visibleDuplicates = full.duplicates;
+      return reply.status(201).send({ customer: full, duplicates: duplicates.length ? visibleDuplicates : [] });
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/reveal',
+    {
+      schema: {
+        operationId: 'revealCustomerField',
+        tags: ['customers'],
+        summary: 'Show a masked phone or ID number in full; audited with the reason',
+        params: idParams,
+        body: revealCustomerFieldBody,
+        response: { 200: revealedField, ...errors },
+      },
+    },
+    async (request) => {
+      const { field, reason, phoneId } = request.body;
+      const value = await m.customers.reveal(contextOf(request), request.params.id, field, reason, phoneId);
+      return { field, value };
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/ownerships',
+    {
+      schema: {
+        operationId: 'addOwnership',
+        tags: ['customers'],
+        params: idParams,
+        body: addOwnershipBody,
+        response: { 201: customer, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await m.relations.addOwnership(ctx, request.params.id, request.body);
+      return reply.status(201).send(presentCustomer(await m.read.load360(ctx, request.params.id)));
+    },
+  );
+
+  app.get(
+    '/api/customers/:id/timeline',
+    {
+      schema: {
+        operationId: 'getCustomerTimeline',
+        tags: ['customers'],
+        params: idParams,
+        querystring: timelineQuery,
+        response: { 200: page(timelineEntry), ...errors },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, kind } = request.query;
+      const after = decodeCursor(cursor, isTimelineCursor);
+      const rows = await m.read.timelinePage(contextOf(request), request.params.id, {
+        kind,
+        before: after ? { at: new Date(after.t), id: after.id } : undefined,
+        limit,
+      });
+      const paged = pageOf(rows, limit, (r) => ({ t: r.at.toISOString(), id: r.id }));
+      return { items: paged.items.map(presentEntry), nextCursor: paged.nextCursor };
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/timeline',
+    {
+      schema: {
+        operationId: 'addCustomerTimelineEntry',
+        tags: ['customers'],
+        params: idParams,
+        body: addTimelineEntryBody,
+        response: { 201: timelineEntry, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentEntry(await m.read.addManualEntry(contextOf(request), request.params.id, request.body))),
+  );
+};

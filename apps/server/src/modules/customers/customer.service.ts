@@ -1,0 +1,184 @@
+import type { CreateCustomerBody } from '@anju/contracts';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db, Executor } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { FieldCrypto } from '../../platform/field-crypto.js';
+import { assertPermission } from '../../platform/rbac/scope.js';
+import type { OrgUnitService } from '../org/org-unit.service.js';
+import { type CustomerListFilter, CustomerRepository } from './customer.repository.js';
+import { type CustomerRow, customerConsents } from './customer.tables.js';
+import { maskIdNumber, maskMobile, nameKeys, normaliseOtherId, normaliseResidentId } from './customer.validation.js';
+import { CustomerSearchRepository, classifyQuery } from './customer-search.repository.js';
+import type { TimelineService } from './timeline.service.js';
+
+type PhoneInput = { phone: string; isPrimary?: boolean; label?: string | null };
+export type IdentityInput = { idType?: string | null; idNumber?: string | null };
+
+/** Exactly one primary phone: the first marked one, else the first. */
+export function withOnePrimary(phones: PhoneInput[]) {
+  const unique = phones.filter((p, i) => phones.findIndex((q) => q.phone === p.phone) === i);
+  const primary = Math.max(
+    0,
+    unique.findIndex((p) => p.isPrimary),
+  );
+  return unique.map((p, i) => ({ phone: p.phone, isPrimary: i === primary, label: p.label ?? null }));
+}
+
+/** Customers: the one record per person, visible where its relations are, with PII masked unless revealed. */
+export class CustomerService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly timeline: TimelineService,
+    private readonly clock: Clock,
+    private readonly crypto: FieldCrypto,
+    private readonly orgUnits: OrgUnitService,
+  ) {}
+
+  /** Encrypts an ID number after validating it (resident IDs: GB 11643), or throws ID_NUMBER_INVALID. */
+  identity(input: IdentityInput) {
+    if (!input.idNumber)
+      return { idType: input.idType ?? null, idNumberEnc: null, idNumberHash: null, idNumberMasked: null };
+    const idType = input.idType ?? 'resident_id';
+    const id = idType === 'resident_id' ? normaliseResidentId(input.idNumber) : normaliseOtherId(input.idNumber);
+    if (!id) throw new AppError('ID_NUMBER_INVALID', { field: 'idNumber' });
+    return {
+      idType,
+      idNumberEnc: this.crypto.encrypt(id),
+      idNumberHash: this.crypto.lookupHash(id),
+      idNumberMasked: maskIdNumber(id),
+    };
+  }
+
+  hashOfId(raw: string): string | null {
+    const id = normaliseResidentId(raw) ?? normaliseOtherId(raw);
+    return id ? this.crypto.lookupHash(id) : null;
+  }
+
+  async get(ctx: RequestContext, id: string, db: Executor = this.db): Promise<CustomerRow> {
+    assertPermission(ctx.principal, 'customers.read');
+    const row = await new CustomerRepository(db).findVisible(id, ctx.principal.orgPath);
+    if (!row) throw new AppError('CUSTOMER_NOT_FOUND');
+    if (row.mergedInto) throw new AppError('CUSTOMER_MERGED', { mergedInto: row.mergedInto });
+    return row;
+  }
+
+  list(ctx: RequestContext, filter: Omit<CustomerListFilter, 'scopePath'>) {
+    assertPermission(ctx.principal, 'customers.read');
+    return new CustomerRepository(this.db).list({ ...filter, scopePath: ctx.principal.orgPath });
+  }
+
+  search(ctx: RequestContext, raw: string, limit: number) {
+    assertPermission(ctx.principal, 'customers.read');
+    const { kind, q } = classifyQuery(raw);
+    const idHash = kind === 'id_number' ? this.hashOfId(q) : null;
+    return new CustomerSearchRepository(this.db).search(kind, q, idHash, ctx.principal.orgPath, limit);
+  }
+
+  async create(ctx: RequestContext, body: CreateCustomerBody) {
+    assertPermission(ctx.principal, 'customers.manage');
+    const node = await this.orgUnits.get(ctx, body.orgUnitId);
+    const identity = this.identity(body);
+    return this.db.transaction(async (tx) => {
+      const repo = new CustomerRepository(tx);
+      const now = this.clock.now();
+      const keys = nameKeys(body.name);
+      const row = await repo.insert({
+        name: body.name,
+        nameInitials: keys.initials,
+        namePinyin: keys.pinyin,
+        gender: body.gender,
+        birthday: body.birthday ?? null,
+        email: body.email ?? null,
+        wechatId: body.wechatId ?? null,
+        address: body.address ?? null,
+        ...identity,
+        sourceChannel: body.sourceChannel ?? null,
+        tags: [...new Set(body.tags)],
+        notes: body.notes ?? null,
+        declaredKinds: body.declaredKinds,
+        kinds: [...body.declaredKinds].sort(),
+        doNotContact: body.doNotContact,
+        createdBy: ctx.principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const phones = withOnePrimary(body.phones);
+      await repo.insertPhones(row.id, phones);
+      await repo.linkScope(row.id, node.path, 'registered', node.id);
+      for (const c of body.consents) {
+        await tx
+          .insert(customerConsents)
+          .values({
+            customerId: row.id,
+            channel: c.channel,
+            granted: c.granted,
+            at: now,
+            source: c.source,
+            recordedBy: ctx.principal.userId,
+          });
+      }
+      const duplicates = await repo.findDuplicateCandidates(
+        row.id,
+        phones.map((p) => p.phone),
+        identity.idNumberHash,
+      );
+      await repo.flagDuplicates(row.id, duplicates, now);
+      await this.timeline.add(tx, ctx, {
+        customerId: row.id,
+        kind: 'created',
+        title: `登记客户 ${row.name}`,
+        orgPath: node.path,
+        refType: 'org_unit',
+        refId: node.id,
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'customer.create',
+        entityType: 'customer',
+        entityId: row.id,
+        orgPath: node.path,
+        after: auditView(
+          row,
+          phones.map((p) => p.phone),
+        ),
+      });
+      return { row, duplicates };
+    });
+  }
+
+  /** The full value of a masked field, for a role that may reveal it, with the reason in the audit log. */
+  async reveal(ctx: RequestContext, id: string, field: 'phone' | 'idNumber', reason: string, phoneId?: string) {
+    assertPermission(ctx.principal, 'customers.reveal');
+    const customer = await this.get(ctx, id);
+    let value: string | null = null;
+    if (field === 'idNumber') value = customer.idNumberEnc ? this.crypto.decrypt(customer.idNumberEnc) : null;
+    else {
+      const phones = await new CustomerRepository(this.db).phonesOf([id]);
+      value = (phoneId ? phones.find((p) => p.id === phoneId) : phones[0])?.phone ?? null;
+    }
+    if (!value) throw new AppError('NOT_FOUND', { field });
+    await this.audit.record(this.db, ctx, {
+      action: 'customer.reveal',
+      entityType: 'customer',
+      entityId: id,
+      orgPath: ctx.principal.orgPath,
+      after: { field, phoneId: phoneId ?? null },
+      reason,
+    });
+    return value;
+  }
+}
+
+/** What the audit log keeps of a customer: never a full phone or ID number. */
+export const auditView = (row: CustomerRow, phones: string[]) => ({
+  name: row.name,
+  gender: row.gender,
+  phones: phones.map(maskMobile),
+  idNumber: row.idNumberMasked,
+  email: row.email,
+  tags: row.tags,
+  declaredKinds: row.declaredKinds,
+  doNotContact: row.doNotContact,
+});

@@ -1,0 +1,26 @@
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import type { FieldCrypto } from '../../platform/field-crypto.js';
+import type { OrgUnitService } from '../org/org-unit.service.js';
+import { CustomerService } from './customer.service.js';
+import { CustomerReadService } from './customer-read.service.js';
+import { CustomerRelationsService } from './customer-relations.service.js';
+import { TimelineService } from './timeline.service.js';
+
+export type CustomersModule = ReturnType<typeof createCustomersModule>;
+
+/** Customer 360: people, their relations, the timeline, search and PII protection. */
+export function createCustomersModule(deps: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  crypto: FieldCrypto;
+  orgUnits: OrgUnitService;
+}) {
+  const timeline = new TimelineService(deps.clock);
+  const customers = new CustomerService(deps.db, deps.audit, timeline, deps.clock, deps.crypto, deps.orgUnits);
+  const read = new CustomerReadService(deps.db, customers, timeline);
+  const relations = new CustomerRelationsService(deps.db, deps.audit, timeline, deps.clock, customers);
+  return { timeline, customers, read, relations };
+}

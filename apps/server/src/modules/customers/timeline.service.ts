@@ -1,0 +1,73 @@
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Executor } from '../../platform/db/database.js';
+import { withinScope } from '../../platform/rbac/scope.js';
+import { customerTimeline, type TimelineRow } from './customer.tables.js';
+
+export type TimelineEntryInput = {
+  customerId: string;
+  kind: string;
+  title: string;
+  body?: string | null;
+  /** Org path the entry belongs to: readers see entries in their subtree. */
+  orgPath: string;
+  refType?: string | null;
+  refId?: string | null;
+  data?: unknown;
+  at?: Date;
+};
+
+/**
+ * One timeline of every interaction with a customer. Any module writes to it inside its own transaction
+ * (tickets, callbacks, club, campaigns); this module writes created/edited/imported/merged and manual entries.
+ */
+export class TimelineService {
+  constructor(private readonly clock: Clock) {}
+
+  async add(db: Executor, ctx: RequestContext | null, entry: TimelineEntryInput) {
+    const [row] = await db
+      .insert(customerTimeline)
+      .values({
+        customerId: entry.customerId,
+        at: entry.at ?? this.clock.now(),
+        kind: entry.kind,
+        title: entry.title,
+        body: entry.body ?? null,
+        actorId: ctx?.principal.userId ?? null,
+        actorName: ctx ? ctx.principal.displayName : null,
+        orgPath: entry.orgPath,
+        refType: entry.refType ?? null,
+        refId: entry.refId ?? null,
+        data: entry.data ?? null,
+      })
+      .returning();
+    return row as TimelineRow;
+  }
+
+  list(
+    db: Executor,
+    customerId: string,
+    scopePath: string,
+    opts: { kind?: string; before?: { at: Date; id: number }; limit: number },
+  ) {
+    return db
+      .select()
+      .from(customerTimeline)
+      .where(
+        and(
+          eq(customerTimeline.customerId, customerId),
+          withinScope(customerTimeline.orgPath, scopePath),
+          opts.kind ? eq(customerTimeline.kind, opts.kind) : undefined,
+          opts.before
+            ? or(
+                lt(customerTimeline.at, opts.before.at),
+                and(eq(customerTimeline.at, opts.before.at), lt(customerTimeline.id, opts.before.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(customerTimeline.at), desc(customerTimeline.id))
+      .limit(opts.limit + 1);
+  }
+}

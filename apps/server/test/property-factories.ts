@@ -1,0 +1,27 @@
+import type { OrgUnitRow } from '../src/modules/org/org.tables.js';
+import { buildings, projects, units } from '../src/modules/property/property.tables.js';
+import type { TestApp } from './harness.js';
+
+/** Gives a project org unit its property rows: the project, one building and the listed units. */
+export async function projectWithUnits(t: TestApp, project: OrgUnitRow, codes: string[], status = 'delivered') {
+  await t.db.insert(projects).values({ orgUnitId: project.id, address: '测试路 1 号' }).onConflictDoNothing();
+  const [building] = await t.db
+    .insert(buildings)
+    .values({ projectId: project.id, code: '3', name: '3号楼' })
+    .returning();
+  if (!building) throw new Error('no building');
+  return t.db
+    .insert(units)
+    .values(
+      codes.map((code) => ({
+        projectId: project.id,
+        buildingId: building.id,
+        code,
+        floor: Number(code.split('-')[2]?.slice(0, -2) ?? 1),
+        room: code.split('-')[2] ?? '101',
+        status,
+        deliveredOn: status === 'delivered' ? '2025-06-30' : null,
+      })),
+    )
+    .returning();
+}
