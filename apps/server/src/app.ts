@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { rosterImporter } from './modules/customers/customer.importer.js';
 import { customerRoutes } from './modules/customers/customer.routes.js';
 import { createCustomersModule } from './modules/customers/customers.module.js';
 import { authRoutes } from './modules/org/auth.routes.js';
@@ -79,6 +80,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     crypto: new FieldCrypto(config.encryptionKey),
     orgUnits: org.orgUnits,
   });
+  imports.register(rosterImporter(customers));
   return { audit, sessions, org, jobs, imports, customers };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -109,16 +109,14 @@ export class CustomerService {
       await repo.insertPhones(row.id, phones);
       await repo.linkScope(row.id, node.path, 'registered', node.id);
       for (const c of body.consents) {
-        await tx
-          .insert(customerConsents)
-          .values({
-            customerId: row.id,
-            channel: c.channel,
-            granted: c.granted,
-            at: now,
-            source: c.source,
-            recordedBy: ctx.principal.userId,
-          });
+        await tx.insert(customerConsents).values({
+          customerId: row.id,
+          channel: c.channel,
+          granted: c.granted,
+          at: now,
+          source: c.source,
+          recordedBy: ctx.principal.userId,
+        });
       }
       const duplicates = await repo.findDuplicateCandidates(
         row.id,

@@ -58,6 +58,17 @@ export class UnitLookup {
       .limit(limit);
   }
 
+  /** A unit by its project's code and its own code, among the projects in scope (roster imports). */
+  async byProjectCodeInScope(projectCode: string, code: string, scopePath: string): Promise<UnitRef | null> {
+    const [row] = await this.db
+      .select(columns)
+      .from(units)
+      .innerJoin(orgUnits, eq(units.projectId, orgUnits.id))
+      .where(and(eq(orgUnits.code, projectCode), eq(units.code, code), withinScope(orgUnits.path, scopePath)))
+      .limit(1);
+    return row ?? null;
+  }
+
   async byProjectAndCode(projectId: string, code: string): Promise<UnitRef | null> {
     const [row] = await this.db
       .select(columns)

@@ -1,0 +1,188 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { Language } from '../../platform/i18n.js';
+import { type Importer, type RowCheck, reason } from '../../platform/imports/importer.js';
+import { parseDate } from '../property/unit.importer.js';
+import { UnitLookup } from '../property/unit-lookup.js';
+import { CustomerRepository } from './customer.repository.js';
+import type { CustomerService } from './customer.service.js';
+import { customerPhones, customers } from './customer.tables.js';
+import { nameKeys, normaliseResidentId, toHalfWidth } from './customer.validation.js';
+import type { CustomerRelationsService } from './customer-relations.service.js';
+
+export type RosterRow = {
+  name: string;
+  phones: string[];
+  idNumber: string | null;
+  gender: 'male' | 'female' | 'unknown';
+  email: string | null;
+  projectCode: string;
+  unitCode: string;
+  contractDate: string | null;
+  deliveryDate: string | null;
+  moveInDate: string | null;
+};
+
+const GENDER: Record<string, RosterRow['gender']> = {
+  男: 'male',
+  male: 'male',
+  m: 'male',
+  女: 'female',
+  female: 'female',
+  f: 'female',
+};
+const normaliseMobile = (s: string) =>
+  toHalfWidth(s)
+    .replace(/^\+?86[- ]?/, '')
+    .replace(/[\s-]/g, '');
+
+export function checkRosterRow(v: Record<string, string>, lang: Language): RowCheck<RosterRow> {
+  const reasons: string[] = [];
+  const say = (zh: string, en: string) => reasons.push(reason(lang, zh, en));
+  const name = (v.name ?? '').trim();
+  if (!name) say('姓名必填', 'name is required');
+  else if ([...name].length > 20) say('姓名超过 20 个字', 'name longer than 20 characters');
+  const phones = [v.phone ?? '', v.phone2 ?? ''].map(normaliseMobile).filter(Boolean);
+  if (!v.phone) say('手机号必填', 'mobile is required');
+  for (const p of phones) if (!/^1[3-9]\d{9}$/.test(p)) say(`手机号格式错误：${p}`, `bad mobile number: ${p}`);
+  let idNumber: string | null = null;
+  if (v.idNumber) {
+    idNumber = normaliseResidentId(v.idNumber);
+    if (!idNumber) say('身份证号无效（位数或校验码错误）', 'invalid resident ID (length or check digit)');
+  }
+  const unitCode = toHalfWidth(v.unitCode ?? '');
+  if (!v.projectCode) say('项目编码必填', 'project code is required');
+  if (!/^[A-Za-z0-9]+-[A-Za-z0-9]+-\d{3,5}$/.test(unitCode))
+    say('房号格式应为 楼栋-单元-房号，如 3-2-1502', 'unit code must look like 3-2-1502');
+  const dates = {
+    contractDate: parseDate(v.contractDate ?? ''),
+    deliveryDate: parseDate(v.deliveryDate ?? ''),
+    moveInDate: parseDate(v.moveInDate ?? ''),
+  };
+  if (Object.values(dates).some((d) => d === undefined))
+    say('日期格式错误（应为 2025-06-30）', 'bad date (use 2025-06-30)');
+  const gender = v.gender ? GENDER[v.gender.toLowerCase()] : 'unknown';
+  if (!gender) say('性别应为 男 或 女', 'gender must be 男 or 女');
+  if (reasons.length || !gender) return { ok: false, reasons };
+  return {
+    ok: true,
+    key: `${idNumber ?? phones[0]}|${v.projectCode}|${unitCode}`,
+    value: {
+      name,
+      phones,
+      idNumber,
+      gender,
+      email: v.email || null,
+      projectCode: v.projectCode ?? '',
+      unitCode,
+      contractDate: dates.contractDate ?? null,
+      deliveryDate: dates.deliveryDate ?? null,
+      moveInDate: dates.moveInDate ?? null,
+    },
+  };
+}
+
+/**
+ * One owner row: find the person (same ID number, else same mobile and name — company-wide, since one person
+ * may own homes in several cities), create them if new, and link the unit. Re-importing updates, never duplicates.
+ */
+export function rosterImporter(deps: {
+  customers: CustomerService;
+  relations: CustomerRelationsService;
+}): Importer<RosterRow> {
+  const apply = async (tx: Tx, ctx: RequestContext, row: RosterRow): Promise<'imported' | 'updated'> => {
+    const unit = await new UnitLookup(tx).byProjectCodeInScope(row.projectCode, row.unitCode, ctx.principal.orgPath);
+    if (!unit) throw new AppError('UNIT_NOT_FOUND', { reason: `${row.projectCode} ${row.unitCode}` });
+    const identity = deps.customers.identity({ idType: row.idNumber ? 'resident_id' : null, idNumber: row.idNumber });
+    let existing = identity.idNumberHash
+      ? (
+          await tx
+            .select()
+            .from(customers)
+            .where(and(eq(customers.idNumberHash, identity.idNumberHash), isNull(customers.mergedInto)))
+            .limit(1)
+        )[0]
+      : undefined;
+    if (existing && existing.name !== row.name) {
+      throw new AppError('RELATION_INVALID', {
+        reason: `证件号已属于另一位客户（${existing.name}）/ ID belongs to another customer`,
+      });
+    }
+    if (!existing) {
+      const [byPhone] = await tx
+        .select({ c: customers })
+        .from(customerPhones)
+        .innerJoin(customers, eq(customers.id, customerPhones.customerId))
+        .where(
+          and(
+            eq(customerPhones.phone, row.phones[0] as string),
+            eq(customers.name, row.name),
+            isNull(customers.mergedInto),
+          ),
+        )
+        .limit(1);
+      existing = byPhone?.c;
+    }
+    const repo = new CustomerRepository(tx);
+    if (existing) {
+      await repo.insertPhones(
+        existing.id,
+        row.phones.map((phone) => ({ phone, isPrimary: false })),
+      );
+      if (!existing.idNumberHash && identity.idNumberHash)
+        await repo.update(existing.id, existing.version, identity, new Date());
+      await deps.relations.linkOwnership(tx, ctx, existing.id, unit, { unitId: unit.id, ...row });
+      return 'updated';
+    }
+    const keys = nameKeys(row.name);
+    const now = new Date();
+    const created = await repo.insert({
+      name: row.name,
+      nameInitials: keys.initials,
+      namePinyin: keys.pinyin,
+      gender: row.gender,
+      email: row.email,
+      ...identity,
+      sourceChannel: 'import',
+      createdBy: ctx.principal.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.insertPhones(
+      created.id,
+      row.phones.map((phone, i) => ({ phone, isPrimary: i === 0 })),
+    );
+    const duplicates = await repo.findDuplicateCandidates(created.id, row.phones, identity.idNumberHash);
+    await repo.flagDuplicates(created.id, duplicates, now);
+    await deps.relations.linkOwnership(tx, ctx, created.id, unit, { unitId: unit.id, ...row });
+    return 'imported';
+  };
+  return {
+    kind: 'customers',
+    permission: 'customers.import',
+    sheetName: '业主名册',
+    columns: [
+      { key: 'name', zh: '姓名', en: 'Name', required: true, example: '张三' },
+      { key: 'phone', zh: '手机号', en: 'Mobile', aliases: ['手机', '电话'], required: true, example: '13812345678' },
+      { key: 'phone2', zh: '其他手机', en: 'Other mobile', example: '' },
+      {
+        key: 'idNumber',
+        zh: '身份证号',
+        en: 'ID number',
+        aliases: ['证件号码', '证件号'],
+        example: '11010519491231002X',
+      },
+      { key: 'gender', zh: '性别', en: 'Gender', example: '男' },
+      { key: 'email', zh: '邮箱', en: 'E-mail', example: '' },
+      { key: 'projectCode', zh: '项目编码', en: 'Project code', required: true, example: 'SH-YT' },
+      { key: 'unitCode', zh: '房号', en: 'Unit code', required: true, example: '3-2-1502' },
+      { key: 'contractDate', zh: '签约日期', en: 'Contract date', example: '2024-03-01' },
+      { key: 'deliveryDate', zh: '交付日期', en: 'Delivery date', example: '2025-06-30' },
+      { key: 'moveInDate', zh: '入住日期', en: 'Move-in date', example: '' },
+    ],
+    check: checkRosterRow,
+    apply,
+  };
+}

@@ -1,0 +1,147 @@
+import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityCompany, login, type Session, signedIn } from '../../../test/factories.js';
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
+import { multipartFile } from '../../../test/multipart.js';
+import { projectWithUnits } from '../../../test/property-factories.js';
+import { customers, ownerships } from './customer.tables.js';
+import { residentIdCheckChar } from './customer.validation.js';
+
+let t: TestApp;
+let admin: Session;
+let projectCode = '';
+const SURNAMES = '王李张刘陈杨黄赵吴周';
+
+const validId = (i: number) => {
+  const body = `110105${1960 + (i % 40)}0${(i % 9) + 1}1${i % 10}${String(i % 1000).padStart(3, '0')}`;
+  return body + residentIdCheckChar(body);
+};
+
+const wrongCheck = (id: string) => `${id.slice(0, 17)}${id.endsWith('0') ? '1' : '0'}`;
+
+/** 1,000 owner rows: 950 good, 50 bad in ten different ways (row numbers recorded). */
+function roster(units: string[]) {
+  const rows: string[][] = [];
+  const bad = new Map<number, RegExp>();
+  for (let i = 0; i < 1000; i++) {
+    const name = `${SURNAMES[i % 10]}业主${i}`;
+    let row = [
+      name,
+      `139${String(10000000 + i)}`,
+      validId(i),
+      projectCode,
+      units[i] as string,
+      '2024-03-01',
+      '2025-06-30',
+    ];
+    if (i % 20 === 7) {
+      const kind = Math.floor(i / 20) % 10;
+      const variants: [string[], RegExp][] = [
+        [[name, '12345', validId(i), projectCode, units[i] as string, '', ''], /手机号格式错误/],
+        [
+          [name, `139${String(10000000 + i)}`, wrongCheck(validId(i)), projectCode, units[i] as string, '', ''],
+          /身份证号无效/,
+        ],
+        [['', `139${String(10000000 + i)}`, '', projectCode, units[i] as string, '', ''], /姓名必填/],
+        [[name, `139${String(10000000 + i)}`, '', projectCode, '9-9-9999', '', ''], /房号不存在/],
+        [[name, `139${String(10000000 + i)}`, '', projectCode, 'A栋1502', '', ''], /房号格式/],
+        [[name, `139${String(10000000 + i)}`, '', projectCode, units[i] as string, '2025-02-30', ''], /日期格式错误/],
+        [['超'.repeat(21), `139${String(10000000 + i)}`, '', projectCode, units[i] as string, '', ''], /超过 20 个字/],
+        [[name, `139${String(10000000 + i)}`, '', 'NOPE', units[i] as string, '', ''], /房号不存在/],
+        [
+          [
+            `${SURNAMES[(i + 1) % 10]}冒名${i}`,
+            `139${String(10000000 + i)}`,
+            validId(i - 7),
+            projectCode,
+            units[i] as string,
+            '',
+            '',
+          ],
+          /另一位客户/,
+        ],
+        [[name, '', '', projectCode, units[i] as string, '', ''], /手机号必填/],
+      ];
+      const [variant, why] = variants[kind] as [string[], RegExp];
+      row = variant;
+      bad.set(i + 2, why);
+    }
+    rows.push(row);
+  }
+  return { rows, bad };
+}
+
+async function workbook(rows: string[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('业主名册');
+  ws.addRow(['姓名', '手机号', '身份证号', '项目编码', '房号', '签约日期', '交付日期']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const upload = (file: Buffer, s: Session) => {
+  const body = multipartFile('file', 'roster.xlsx', file);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/imports/customers',
+    headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrf },
+    payload: body.payload,
+  });
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ importInlineMaxKb: 1024 });
+  admin = await login(t, 'admin', ADMIN_PASSWORD);
+  const { project } = await cityCompany(t);
+  projectCode = project.code;
+  const codes = Array.from(
+    { length: 1000 },
+    (_, i) => `3-${(i % 4) + 1}-${String(Math.floor(i / 4) + 101).padStart(4, '0')}`,
+  );
+  await projectWithUnits(t, project, codes);
+});
+afterAll(() => t.close());
+
+describe('owner roster import', () => {
+  it('imports 950 of 1,000 rows, names each of the 50 bad rows with its reason, and re-import adds nobody', async () => {
+    const codes = Array.from(
+      { length: 1000 },
+      (_, i) => `3-${(i % 4) + 1}-${String(Math.floor(i / 4) + 101).padStart(4, '0')}`,
+    );
+    const { rows, bad } = roster(codes);
+    const file = await workbook(rows);
+    const res = await upload(file, admin);
+    expect(res.statusCode, res.body).toBe(200);
+    const job = res.json();
+    expect(job).toMatchObject({ status: 'done', total: 1000, imported: 950, failed: 50 });
+
+    const errors = await t.app.inject({ method: 'GET', url: job.errorFileUrl, headers: { cookie: admin.cookie } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(errors.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const reported = new Map<number, string>();
+    sheet?.eachRow((row, n) => {
+      if (n > 1) reported.set(Number(row.getCell(1).value), String(row.getCell(row.cellCount).value));
+    });
+    expect([...reported.keys()].sort((a, b) => a - b)).toEqual([...bad.keys()].sort((a, b) => a - b));
+    for (const [rowNumber, why] of bad) expect(reported.get(rowNumber), `row ${rowNumber}`).toMatch(why);
+
+    const [before] = await t.db.select({ n: count() }).from(customers);
+    const again = (await upload(file, admin)).json();
+    expect(again).toMatchObject({ imported: 0, updated: 950, failed: 50 });
+    const [after] = await t.db.select({ n: count() }).from(customers);
+    expect(after?.n).toBe(before?.n);
+    const [owned] = await t.db.select({ n: count() }).from(ownerships).where(eq(ownerships.active, true));
+    expect(owned?.n).toBe(950);
+  }, 120_000);
+
+  it('cannot import owners into a project outside the importer’s scope', async () => {
+    const other = await cityCompany(t);
+    const specialist = await signedIn(t, other.company, ['cr_specialist']);
+    const job = (
+      await upload(await workbook([['赵六', '13600000000', '', projectCode, '3-1-0101', '', '']]), specialist.session)
+    ).json();
+    expect(job).toMatchObject({ imported: 0, updated: 0, failed: 1 });
+  });
+});
