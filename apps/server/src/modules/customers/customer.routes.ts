@@ -6,6 +6,7 @@ import {
   customer,
   customerSummary,
   errorBody,
+  exportCustomersQuery,
   idParams,
   listCustomersQuery,
   page,
@@ -79,6 +80,26 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
     async (request) => {
       const rows = await m.customers.search(contextOf(request), request.query.q, request.query.limit);
       return { items: await m.read.summaries(rows) };
+    },
+  );
+
+  app.get(
+    '/api/customers/export',
+    {
+      schema: {
+        operationId: 'exportCustomers',
+        tags: ['customers'],
+        summary: 'The filtered customer list as .xlsx (masked)',
+        querystring: exportCustomersQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const stream = await m.exportList(contextOf(request), request.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="customers.xlsx"')
+        .send(stream);
     },
   );
 

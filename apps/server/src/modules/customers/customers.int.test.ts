@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, cityCompany, login, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
@@ -179,5 +180,33 @@ describe('customers', () => {
     expect(first.nextCursor).toBeTruthy();
     const second = (await group.get(`/api/customers?limit=1&cursor=${first.nextCursor}`)).json();
     expect(second.items[0].id).not.toBe(first.items[0].id);
+  });
+
+  it('exports the visible list to .xlsx with phones and IDs masked', async () => {
+    const res = await specialistA.get('/api/customers/export?kind=owner');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows =
+      wb.worksheets[0]
+        ?.getSheetValues()
+        .slice(2)
+        .map((r) => (r as ExcelJS.CellValue[]).slice(1)) ?? [];
+    expect(rows).toEqual([
+      [
+        '张三',
+        '业主',
+        '139****1111',
+        '110105********002X',
+        expect.stringContaining('3-2-1502'),
+        'VIP',
+        expect.any(String),
+      ],
+    ]);
+    const theirs = await specialistB.get('/api/customers/export');
+    const wbB = new ExcelJS.Workbook();
+    await wbB.xlsx.load(theirs.rawPayload as unknown as ArrayBuffer);
+    expect(wbB.worksheets[0]?.rowCount).toBe(1);
   });
 });

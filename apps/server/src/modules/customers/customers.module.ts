@@ -1,9 +1,11 @@
 import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCrypto } from '../../platform/field-crypto.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
 import { CustomerService } from './customer.service.js';
+import { exportCustomers } from './customer-export.js';
 import { CustomerReadService } from './customer-read.service.js';
 import { CustomerRelationsService } from './customer-relations.service.js';
 import { TimelineService } from './timeline.service.js';
@@ -22,5 +24,7 @@ export function createCustomersModule(deps: {
   const customers = new CustomerService(deps.db, deps.audit, timeline, deps.clock, deps.crypto, deps.orgUnits);
   const read = new CustomerReadService(deps.db, customers, timeline);
   const relations = new CustomerRelationsService(deps.db, deps.audit, timeline, deps.clock, customers);
-  return { timeline, customers, read, relations };
+  const exportList = (ctx: RequestContext, filter: Parameters<typeof exportCustomers>[2]) =>
+    exportCustomers({ db: deps.db, customers, read, audit: deps.audit }, ctx, filter);
+  return { timeline, customers, read, relations, exportList };
 }
