@@ -110,9 +110,16 @@ export const searchCustomersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export const createCustomerBody = z.object({
+const consentInput = z.object({
+  channel: consentChannel,
+  granted: z.boolean(),
+  source: z.string().trim().min(1).max(60),
+});
+
+/** The editable fields with no defaults, so a partial update never resets what it does not mention. */
+const customerFields = z.object({
   name,
-  gender: z.enum(['male', 'female', 'unknown']).default('unknown'),
+  gender: z.enum(['male', 'female', 'unknown']),
   birthday: isoDate.nullable().optional(),
   phones: z
     .array(
@@ -130,29 +137,28 @@ export const createCustomerBody = z.object({
   idType: z.enum(ID_TYPES).nullable().optional(),
   idNumber: z.string().trim().max(40).nullable().optional(),
   sourceChannel: z.enum(SOURCE_CHANNELS).nullable().optional(),
-  tags: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
+  tags: z.array(z.string().trim().min(1).max(30)).max(30),
   notes: z.string().trim().max(2000).nullable().optional(),
-  declaredKinds: z.array(z.enum(DECLARABLE_KINDS)).max(3).default([]),
+  declaredKinds: z.array(z.enum(DECLARABLE_KINDS)).max(3),
+  doNotContact: z.boolean(),
+});
+
+export const createCustomerBody = customerFields.extend({
+  gender: customerFields.shape.gender.default('unknown'),
+  tags: customerFields.shape.tags.default([]),
+  declaredKinds: customerFields.shape.declaredKinds.default([]),
+  doNotContact: customerFields.shape.doNotContact.default(false),
   /** The org node (project or company) the customer is registered under; sets who may see them. */
   orgUnitId: z.uuid(),
-  consents: z
-    .array(z.object({ channel: consentChannel, granted: z.boolean(), source: z.string().trim().min(1).max(60) }))
-    .max(3)
-    .default([]),
-  doNotContact: z.boolean().default(false),
+  consents: z.array(consentInput).max(3).default([]),
 });
 export type CreateCustomerBody = z.infer<typeof createCustomerBody>;
 
-export const updateCustomerBody = createCustomerBody
-  .omit({ orgUnitId: true, consents: true })
-  .partial()
-  .extend({
-    version: z.number().int(),
-    consents: z
-      .array(z.object({ channel: consentChannel, granted: z.boolean(), source: z.string().trim().min(1).max(60) }))
-      .max(3)
-      .optional(),
-  });
+export const updateCustomerBody = customerFields.partial().extend({
+  version: z.number().int(),
+  consents: z.array(consentInput).max(3).optional(),
+});
+export type UpdateCustomerBody = z.infer<typeof updateCustomerBody>;
 
 export const createdCustomer = z.object({
   customer,

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'customers.reveal',
   'customers.import',
   'customers.export',
+  'customers.privacy',
   'tickets.read',
   'tickets.manage',
   'tickets.dispatch',

@@ -67,22 +67,25 @@ export const listProjectsQuery = pageQuery.extend({
   q: z.string().trim().max(60).optional(),
 });
 
-export const createProjectBody = z.object({
-  cityCompanyId: z.uuid(),
+const projectFields = z.object({
   name: z.string().trim().min(1).max(60),
+  address: z.string().trim().max(200),
+  productTypes: z.array(z.string().trim().min(1).max(20)).max(20),
+  finishStandard: z.enum(FINISH_STANDARDS),
+  description: z.string().trim().max(2000).nullable().optional(),
+});
+export const createProjectBody = projectFields.extend({
+  cityCompanyId: z.uuid(),
   code: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,32}$/),
-  address: z.string().trim().max(200).default(''),
-  productTypes: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
-  finishStandard: z.enum(FINISH_STANDARDS).default('bare'),
-  description: z.string().trim().max(2000).nullable().optional(),
+  address: projectFields.shape.address.default(''),
+  productTypes: projectFields.shape.productTypes.default([]),
+  finishStandard: projectFields.shape.finishStandard.default('bare'),
 });
-export const updateProjectBody = createProjectBody
-  .omit({ cityCompanyId: true, code: true })
-  .partial()
-  .extend({ version: z.number().int() });
+/** No defaults here: a partial update never resets what it does not mention. */
+export const updateProjectBody = projectFields.partial().extend({ version: z.number().int() });
 
 export const building = z
   .object({

@@ -193,6 +193,7 @@ export const enUS: Messages = {
     'customers.reveal': 'Reveal full ID and phone numbers',
     'customers.import': 'Import customers',
     'customers.export': 'Export customers',
+    'customers.privacy': 'Data-subject operations (export, anonymise)',
     'tickets.read': 'View tickets',
     'tickets.manage': 'Manage tickets',
     'tickets.dispatch': 'Dispatch tickets',

@@ -197,6 +197,7 @@ export const zhCN = {
     'customers.reveal': '查看完整证件与手机号',
     'customers.import': '导入客户',
     'customers.export': '导出客户',
+    'customers.privacy': '个人信息主体操作（导出/匿名化）',
     'tickets.read': '查看工单',
     'tickets.manage': '管理工单',
     'tickets.dispatch': '派发工单',

@@ -9,6 +9,8 @@ import {
   exportCustomersQuery,
   idParams,
   listCustomersQuery,
+  mergeCustomersBody,
+  okBody,
   page,
   revealCustomerFieldBody,
   revealedField,
@@ -16,6 +18,7 @@ import {
   type TimelineEntry,
   timelineEntry,
   timelineQuery,
+  updateCustomerBody,
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -132,6 +135,89 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
       const full = presentCustomer(await m.read.load360(ctx, row.id));
       const visibleDuplicates = full.duplicates;
       return reply.status(201).send({ customer: full, duplicates: duplicates.length ? visibleDuplicates : [] });
+    },
+  );
+
+  app.patch(
+    '/api/customers/:id',
+    {
+      schema: {
+        operationId: 'updateCustomer',
+        tags: ['customers'],
+        params: idParams,
+        body: updateCustomerBody,
+        response: { 200: customer, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await m.customers.update(ctx, request.params.id, request.body);
+      return presentCustomer(await m.read.load360(ctx, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/customers/merge',
+    {
+      schema: {
+        operationId: 'mergeCustomers',
+        tags: ['customers'],
+        summary: 'Fold a duplicate into the record that stays; every relation and timeline entry moves',
+        body: mergeCustomersBody,
+        response: { 200: customer, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const id = await m.merge.merge(ctx, request.body.targetId, request.body.sourceId, request.body.reason);
+      return presentCustomer(await m.read.load360(ctx, id));
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/anonymise',
+    {
+      schema: {
+        operationId: 'anonymiseCustomer',
+        tags: ['customers'],
+        summary: 'Remove the identity for good (PIPL); homes, tickets and statistics stay',
+        params: idParams,
+        body: z.object({ reason: z.string().trim().min(2).max(200) }),
+        response: { 200: okBody, ...errors },
+      },
+    },
+    async (request) => {
+      await m.privacy.anonymise(contextOf(request), request.params.id, request.body.reason);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/customers/:id/data-export',
+    {
+      schema: {
+        operationId: 'exportCustomerData',
+        tags: ['customers'],
+        summary: 'Everything held about one person (PIPL), as JSON or .xlsx',
+        params: idParams,
+        querystring: z.object({ format: z.enum(['json', 'xlsx']).default('json') }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const name = `customer-${request.params.id}`;
+      if (request.query.format === 'xlsx') {
+        const file = await m.privacy.exportDataWorkbook(ctx, request.params.id);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .send(file);
+      }
+      const data = await m.privacy.exportData(ctx, request.params.id);
+      return reply
+        .type('application/json')
+        .header('content-disposition', `attachment; filename="${name}.json"`)
+        .send(data);
     },
   );
 

@@ -1,4 +1,4 @@
-import type { CreateCustomerBody } from '@anju/contracts';
+import type { CreateCustomerBody, UpdateCustomerBody } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -10,6 +10,7 @@ import type { OrgUnitService } from '../org/org-unit.service.js';
 import { type CustomerListFilter, CustomerRepository } from './customer.repository.js';
 import { type CustomerRow, customerConsents } from './customer.tables.js';
 import { maskIdNumber, maskMobile, nameKeys, normaliseOtherId, normaliseResidentId } from './customer.validation.js';
+import { Customer360Repository } from './customer-360.repository.js';
 import { CustomerSearchRepository, classifyQuery } from './customer-search.repository.js';
 import type { TimelineService } from './timeline.service.js';
 
@@ -144,6 +145,88 @@ export class CustomerService {
       });
       return { row, duplicates };
     });
+  }
+
+  async update(ctx: RequestContext, id: string, body: UpdateCustomerBody) {
+    assertPermission(ctx.principal, 'customers.manage');
+    const identity = body.idNumber !== undefined || body.idType !== undefined ? this.identity(body) : null;
+    return this.db.transaction(async (tx) => {
+      const before = await this.get(ctx, id, tx);
+      if (before.anonymisedAt) throw new AppError('CUSTOMER_ANONYMISED');
+      if (before.version !== body.version) throw new AppError('VERSION_CONFLICT');
+      const repo = new CustomerRepository(tx);
+      const beforePhones = (await repo.phonesOf([id])).map((p) => p.phone);
+      const { version, phones, consents, idNumber: _id, idType: _type, ...fields } = body;
+      const patch: Partial<CustomerRow> = { ...fields, ...(identity ?? {}) };
+      if (fields.name)
+        Object.assign(
+          patch,
+          (({ initials, pinyin }) => ({ nameInitials: initials, namePinyin: pinyin }))(nameKeys(fields.name)),
+        );
+      if (fields.tags) patch.tags = [...new Set(fields.tags)];
+      const now = this.clock.now();
+      const row = await repo.update(id, version, patch, now);
+      if (!row) throw new AppError('VERSION_CONFLICT');
+      if (fields.declaredKinds) await repo.recomputeKinds(id);
+      let afterPhones = beforePhones;
+      if (phones) {
+        const next = withOnePrimary(phones);
+        await repo.replacePhones(id, next);
+        afterPhones = next.map((p) => p.phone);
+        await repo.flagDuplicates(id, await repo.findDuplicateCandidates(id, afterPhones, row.idNumberHash), now);
+      }
+      if (consents) await this.recordConsents(tx, ctx, id, consents, now);
+      await this.timeline.add(tx, ctx, {
+        customerId: id,
+        kind: 'edited',
+        title: '修改客户资料',
+        orgPath: ctx.principal.orgPath,
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'customer.update',
+        entityType: 'customer',
+        entityId: id,
+        orgPath: ctx.principal.orgPath,
+        before: auditView(before, beforePhones),
+        after: auditView(row, afterPhones),
+      });
+      return row;
+    });
+  }
+
+  /** A new consent row only for a channel whose state changes; each change lands on the timeline. */
+  private async recordConsents(
+    tx: Executor,
+    ctx: RequestContext,
+    id: string,
+    consents: { channel: string; granted: boolean; source: string }[],
+    now: Date,
+  ) {
+    const current = await new Customer360Repository(tx).consents(id);
+    for (const c of consents) {
+      if (
+        current.find((x) => x.channel === c.channel)?.granted === c.granted &&
+        current.find((x) => x.channel === c.channel)?.at
+      )
+        continue;
+      await tx
+        .insert(customerConsents)
+        .values({
+          customerId: id,
+          channel: c.channel,
+          granted: c.granted,
+          at: now,
+          source: c.source,
+          recordedBy: ctx.principal.userId,
+        });
+      await this.timeline.add(tx, ctx, {
+        customerId: id,
+        kind: 'consent',
+        title: `${c.granted ? '同意' : '拒绝'}接收${c.channel === 'sms' ? '短信' : c.channel === 'email' ? '邮件' : '微信'}营销信息`,
+        body: c.source,
+        orgPath: ctx.principal.orgPath,
+      });
+    }
   }
 
   /** The full value of a masked field, for a role that may reveal it, with the reason in the audit log. */

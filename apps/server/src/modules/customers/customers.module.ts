@@ -6,6 +6,8 @@ import type { FieldCrypto } from '../../platform/field-crypto.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
 import { CustomerService } from './customer.service.js';
 import { exportCustomers } from './customer-export.js';
+import { CustomerMergeService } from './customer-merge.service.js';
+import { CustomerPrivacyService } from './customer-privacy.service.js';
 import { CustomerReadService } from './customer-read.service.js';
 import { CustomerRelationsService } from './customer-relations.service.js';
 import { TimelineService } from './timeline.service.js';
@@ -24,7 +26,9 @@ export function createCustomersModule(deps: {
   const customers = new CustomerService(deps.db, deps.audit, timeline, deps.clock, deps.crypto, deps.orgUnits);
   const read = new CustomerReadService(deps.db, customers, timeline);
   const relations = new CustomerRelationsService(deps.db, deps.audit, timeline, deps.clock, customers);
+  const merge = new CustomerMergeService(deps.db, deps.audit, timeline, deps.clock, customers);
+  const privacy = new CustomerPrivacyService(deps.db, deps.audit, deps.clock, deps.crypto, customers, read);
   const exportList = (ctx: RequestContext, filter: Parameters<typeof exportCustomers>[2]) =>
     exportCustomers({ db: deps.db, customers, read, audit: deps.audit }, ctx, filter);
-  return { timeline, customers, read, relations, exportList };
+  return { timeline, customers, read, relations, merge, privacy, exportList };
 }
