@@ -23,6 +23,8 @@ import { authRoutes } from './modules/org/auth.routes.js';
 import { createOrgModule } from './modules/org/org.module.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { userRoutes } from './modules/org/user.routes.js';
+import { propertyRoutes } from './modules/property/property.routes.js';
+import { PropertyService } from './modules/property/property.service.js';
 import { unitImporter } from './modules/property/unit.importer.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { AuditService } from './platform/audit/audit.service.js';
@@ -73,6 +75,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     progressEvery: 200,
   });
   imports.register(unitImporter);
+  const property = new PropertyService(db, audit, clock, org.orgUnits);
   const customers = createCustomersModule({
     db,
     audit,
@@ -81,7 +84,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     orgUnits: org.orgUnits,
   });
   imports.register(rosterImporter(customers));
-  return { audit, sessions, org, jobs, imports, customers };
+  return { audit, sessions, org, jobs, imports, customers, property };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -147,6 +150,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   });
   await app.register(orgRoutes, { org: services.org });
   await app.register(userRoutes, { org: services.org });
+  await app.register(propertyRoutes, { property: services.property });
   await app.register(customerRoutes, { customers: services.customers });
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });

@@ -8,6 +8,7 @@ import { loadConfig } from './platform/config.js';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { openRuntimeDatabase } from './platform/db/runtime.js';
+import { FieldCrypto } from './platform/field-crypto.js';
 import { DEMO_PASSWORD } from './seed/demo-org.js';
 import { seedScale } from './seed/scale.js';
 import { seed } from './seed/seed.js';
@@ -28,7 +29,11 @@ program
     const config = loadConfig();
     const { database, release } = await openRuntimeDatabase(config);
     await migrateDatabase(database);
-    const seeded = await seed(database.db, systemClock, { adminPassword: config.adminPassword, demo: config.seedDemo });
+    const seeded = await seed(database.db, systemClock, {
+      adminPassword: config.adminPassword,
+      demo: config.seedDemo,
+      crypto: new FieldCrypto(config.encryptionKey),
+    });
     const passwordFile = join(config.dataDir, 'initial-admin-password.txt');
     if (seeded.generatedAdminPassword)
       writeFileSync(passwordFile, `${seeded.generatedAdminPassword}\n`, { mode: 0o600 });
@@ -93,10 +98,17 @@ program
     try {
       await migrateDatabase(database);
       const demo = opts.demo || Boolean(opts.scale);
-      const result = await seed(database.db, systemClock, { adminPassword: config.adminPassword, demo });
+      const result = await seed(database.db, systemClock, {
+        adminPassword: config.adminPassword,
+        demo,
+        crypto: new FieldCrypto(config.encryptionKey),
+      });
       if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
-      if (result.demo)
-        console.log(`demo company created: ${result.demo.orgUnits} org units, ${result.demo.users} staff`);
+      const d = result.demo;
+      if (d)
+        console.log(
+          `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers`,
+        );
       if (opts.scale) {
         const scaled = await seedScale(database.db, systemClock, opts.scale, (line) => console.log(line));
         console.log(

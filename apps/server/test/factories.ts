@@ -72,7 +72,7 @@ export async function login(t: TestApp, username: string, password = PASSWORD): 
 
 /** Calls the API as a signed-in user, with the CSRF header on writes. */
 export function as(t: TestApp, s: Session) {
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
     t.app.inject({
       method,
       url,
@@ -83,6 +83,7 @@ export function as(t: TestApp, s: Session) {
     get: (url: string) => call('GET', url),
     post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
     patch: (url: string, body: unknown) => call('PATCH', url, body),
+    put: (url: string, body: unknown) => call('PUT', url, body),
     delete: (url: string) => call('DELETE', url),
   };
 }
@@ -102,7 +103,7 @@ export async function roleId(t: TestApp, key: string): Promise<string> {
 
 /** Calls the API with a bearer API token: no cookie, no CSRF header. */
 export function withToken(t: TestApp, token: string) {
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
     t.app.inject({
       method,
       url,
@@ -113,6 +114,7 @@ export function withToken(t: TestApp, token: string) {
     get: (url: string) => call('GET', url),
     post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
     patch: (url: string, body: unknown) => call('PATCH', url, body),
+    put: (url: string, body: unknown) => call('PUT', url, body),
     delete: (url: string) => call('DELETE', url),
   };
 }

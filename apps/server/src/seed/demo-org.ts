@@ -138,5 +138,6 @@ export async function seedDemoOrg(db: Executor, clock: Clock, root: OrgUnitRow) 
     const roleId = roles.get(role);
     if (roleId) await users.setRoles(user.id, [roleId]);
   }
-  return { orgUnits: byCode.size + depts.size, users: STAFF.length };
+  const projects = new Map([...byCode].filter(([, unit]) => unit.type === 'project'));
+  return { orgUnits: byCode.size + depts.size, users: STAFF.length, projects };
 }

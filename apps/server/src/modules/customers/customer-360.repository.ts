@@ -1,7 +1,7 @@
 import { CONSENT_CHANNELS, type Customer } from '@anju/contracts';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { isRootPath } from './customer.repository.js';
+import { isRootPath } from '../../platform/rbac/scope.js';
 
 type Kinds = Customer['kinds'];
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { withinScope } from '../../platform/rbac/scope.js';
+import { isRootPath, withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
 import { units } from '../property/property.tables.js';
 import {
@@ -11,9 +11,6 @@ import {
   customers,
   ownerships,
 } from './customer.tables.js';
-
-/** The root path has one segment: group-level principals see every customer, related or not. */
-export const isRootPath = (path: string) => path.split('/').filter(Boolean).length === 1;
 
 /** A customer is visible when one of its relations hangs under the principal's subtree (decisions.md §5, §9). */
 export function visibleTo(scopePath: string): SQL | undefined {

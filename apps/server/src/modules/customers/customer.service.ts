@@ -209,16 +209,14 @@ export class CustomerService {
         current.find((x) => x.channel === c.channel)?.at
       )
         continue;
-      await tx
-        .insert(customerConsents)
-        .values({
-          customerId: id,
-          channel: c.channel,
-          granted: c.granted,
-          at: now,
-          source: c.source,
-          recordedBy: ctx.principal.userId,
-        });
+      await tx.insert(customerConsents).values({
+        customerId: id,
+        channel: c.channel,
+        granted: c.granted,
+        at: now,
+        source: c.source,
+        recordedBy: ctx.principal.userId,
+      });
       await this.timeline.add(tx, ctx, {
         customerId: id,
         kind: 'consent',

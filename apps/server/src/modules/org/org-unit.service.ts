@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ALLOWED_PARENTS, type CreateOrgUnitBody, type OrgUnitType, type UpdateOrgUnitBody } from '@anju/contracts';
+import {
+  ALLOWED_PARENTS,
+  type CreateOrgUnitBody,
+  type OrgUnitType,
+  type Permission,
+  type UpdateOrgUnitBody,
+} from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
@@ -29,9 +35,17 @@ export class OrgUnitService {
     return row;
   }
 
-  async create(ctx: RequestContext, body: CreateOrgUnitBody): Promise<OrgUnitRow> {
-    assertPermission(ctx.principal, 'org.manage');
-    return this.db.transaction(async (tx) => {
+  /**
+   * `opts.db` runs inside a caller's transaction (as a savepoint); `opts.permission` lets a module create the
+   * nodes it owns (projects under property.manage) without the general org.manage.
+   */
+  async create(
+    ctx: RequestContext,
+    body: CreateOrgUnitBody,
+    opts: { db?: Executor; permission?: Permission } = {},
+  ): Promise<OrgUnitRow> {
+    assertPermission(ctx.principal, opts.permission ?? 'org.manage');
+    return (opts.db ?? this.db).transaction(async (tx) => {
       const repo = new OrgUnitRepository(tx);
       const parent = await repo.findInScope(body.parentId, ctx.principal.orgPath);
       if (!parent) throw new AppError('ORG_UNIT_NOT_FOUND', { field: 'parentId' });

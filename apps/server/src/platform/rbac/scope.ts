@@ -13,6 +13,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const withinScope = (pathColumn: Column | SQL, scopePath: string): SQL =>
   like(pathColumn as Column, `${escapeLike(scopePath)}%`);
 
+/** The root path has one segment: principals placed at the group see everything. */
+export const isRootPath = (path: string) => path.split('/').filter(Boolean).length === 1;
+
 export const pathInScope = (path: string, scopePath: string) => path.startsWith(scopePath);
 
 export function assertPermission(principal: Principal, ...needed: Permission[]) {

@@ -1,0 +1,222 @@
+import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../platform/db/database.js';
+import { withinScope } from '../../platform/rbac/scope.js';
+import { orgUnits } from '../org/org.tables.js';
+import {
+  buildings,
+  type ProjectRow,
+  projects,
+  type UnitRow,
+  units,
+  type WarrantyRuleRow,
+  warrantyRules,
+} from './property.tables.js';
+
+const company = alias(orgUnits, 'company');
+const unitCount = sql<number>`(select count(*)::int from ${units} where ${units.projectId} = ${projects.orgUnitId})`;
+
+export type ProjectView = ProjectRow & {
+  name: string;
+  code: string;
+  path: string;
+  cityCompanyId: string;
+  cityCompanyName: string;
+  unitCount: number;
+};
+export type UnitView = UnitRow & { projectName: string; buildingCode: string; projectPath: string };
+
+const flattenProject = ({
+  project,
+  ...rest
+}: { project: ProjectRow } & Omit<ProjectView, keyof ProjectRow>): ProjectView => ({
+  ...project,
+  ...rest,
+});
+
+export class PropertyRepository {
+  constructor(private readonly db: Executor) {}
+
+  private projectsQuery() {
+    return this.db
+      .select({
+        project: projects,
+        name: orgUnits.name,
+        code: orgUnits.code,
+        path: orgUnits.path,
+        cityCompanyId: company.id,
+        cityCompanyName: company.name,
+        unitCount,
+      })
+      .from(projects)
+      .innerJoin(orgUnits, eq(orgUnits.id, projects.orgUnitId))
+      .innerJoin(company, eq(company.id, orgUnits.parentId));
+  }
+
+  async listProjects(f: {
+    scopePath: string;
+    cityCompanyId?: string;
+    q?: string;
+    afterCode?: string;
+    limit: number;
+  }): Promise<ProjectView[]> {
+    const rows = await this.projectsQuery()
+      .where(
+        and(
+          withinScope(orgUnits.path, f.scopePath),
+          f.cityCompanyId ? eq(company.id, f.cityCompanyId) : undefined,
+          f.q ? or(ilike(orgUnits.name, `%${f.q}%`), ilike(orgUnits.code, `%${f.q}%`)) : undefined,
+          f.afterCode ? gt(orgUnits.code, f.afterCode) : undefined,
+        ),
+      )
+      .orderBy(asc(orgUnits.code))
+      .limit(f.limit + 1);
+    return rows.map(flattenProject);
+  }
+
+  async findProject(id: string, scopePath: string): Promise<ProjectView | null> {
+    const [row] = await this.projectsQuery()
+      .where(and(eq(projects.orgUnitId, id), withinScope(orgUnits.path, scopePath)))
+      .limit(1);
+    return row ? flattenProject(row) : null;
+  }
+
+  async insertProject(row: typeof projects.$inferInsert) {
+    await this.db.insert(projects).values(row);
+  }
+
+  async updateProject(id: string, version: number, patch: Partial<typeof projects.$inferInsert>, at: Date) {
+    const [row] = await this.db
+      .update(projects)
+      .set({ ...patch, version: sql`${projects.version} + 1`, updatedAt: at })
+      .where(and(eq(projects.orgUnitId, id), eq(projects.version, version)))
+      .returning();
+    return row ?? null;
+  }
+
+  listBuildings(projectId: string) {
+    return this.db
+      .select({
+        id: buildings.id,
+        projectId: buildings.projectId,
+        phase: buildings.phase,
+        code: buildings.code,
+        name: buildings.name,
+        floors: buildings.floors,
+        unitCount: sql<number>`(select count(*)::int from ${units} where ${units.buildingId} = ${buildings.id})`,
+      })
+      .from(buildings)
+      .where(eq(buildings.projectId, projectId))
+      .orderBy(asc(buildings.phase), sql`length(${buildings.code})`, asc(buildings.code))
+      .limit(1000);
+  }
+
+  async insertBuilding(row: typeof buildings.$inferInsert) {
+    const [created] = await this.db.insert(buildings).values(row).returning();
+    return created;
+  }
+
+  private unitsQuery() {
+    return this.db
+      .select({ unit: units, projectName: orgUnits.name, projectPath: orgUnits.path, buildingCode: buildings.code })
+      .from(units)
+      .innerJoin(orgUnits, eq(orgUnits.id, units.projectId))
+      .innerJoin(buildings, eq(buildings.id, units.buildingId));
+  }
+
+  async listUnits(f: {
+    scopePath: string;
+    projectId?: string;
+    buildingId?: string;
+    status?: string;
+    code?: string;
+    after?: { code: string; id: string };
+    limit: number;
+  }): Promise<UnitView[]> {
+    const rows = await this.unitsQuery()
+      .where(
+        and(
+          withinScope(orgUnits.path, f.scopePath),
+          f.projectId ? eq(units.projectId, f.projectId) : undefined,
+          f.buildingId ? eq(units.buildingId, f.buildingId) : undefined,
+          f.status ? eq(units.status, f.status) : undefined,
+          f.code ? sql`${units.code} like ${`${f.code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+          f.after
+            ? or(gt(units.code, f.after.code), and(eq(units.code, f.after.code), gt(units.id, f.after.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(units.code), asc(units.id))
+      .limit(f.limit + 1);
+    return rows.map((r) => ({
+      ...r.unit,
+      projectName: r.projectName,
+      projectPath: r.projectPath,
+      buildingCode: r.buildingCode,
+    }));
+  }
+
+  async findUnit(id: string, scopePath: string): Promise<UnitView | null> {
+    const [r] = await this.unitsQuery()
+      .where(and(eq(units.id, id), withinScope(orgUnits.path, scopePath)))
+      .limit(1);
+    return r
+      ? { ...r.unit, projectName: r.projectName, projectPath: r.projectPath, buildingCode: r.buildingCode }
+      : null;
+  }
+
+  async updateUnit(id: string, version: number, patch: Partial<typeof units.$inferInsert>, at: Date) {
+    const [row] = await this.db
+      .update(units)
+      .set({ ...patch, version: sql`${units.version} + 1`, updatedAt: at })
+      .where(and(eq(units.id, id), eq(units.version, version)))
+      .returning();
+    return row ?? null;
+  }
+
+  /** Company-wide defaults and, when asked, one project's overrides. */
+  warrantyRules(projectId: string | null): Promise<WarrantyRuleRow[]> {
+    return this.db
+      .select()
+      .from(warrantyRules)
+      .where(
+        projectId
+          ? or(isNull(warrantyRules.projectId), eq(warrantyRules.projectId, projectId))
+          : isNull(warrantyRules.projectId),
+      );
+  }
+
+  async upsertWarrantyRule(
+    row: {
+      projectId: string | null;
+      partCategory: string;
+      periodKind: string;
+      periodValue: number;
+      note: string | null;
+    },
+    at: Date,
+  ) {
+    const existing = (await this.warrantyRules(row.projectId)).find(
+      (r) => r.partCategory === row.partCategory && r.projectId === row.projectId,
+    );
+    if (existing) {
+      const [updated] = await this.db
+        .update(warrantyRules)
+        .set({
+          periodKind: row.periodKind,
+          periodValue: row.periodValue,
+          note: row.note,
+          version: sql`${warrantyRules.version} + 1`,
+          updatedAt: at,
+        })
+        .where(eq(warrantyRules.id, existing.id))
+        .returning();
+      return { before: existing, after: updated as WarrantyRuleRow };
+    }
+    const [created] = await this.db
+      .insert(warrantyRules)
+      .values({ ...row, createdAt: at, updatedAt: at })
+      .returning();
+    return { before: null, after: created as WarrantyRuleRow };
+  }
+}

@@ -1,0 +1,275 @@
+import { PART_CATEGORIES, type PartCategory, STATUTORY_WARRANTY } from '@anju/contracts';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
+import { AppError } from '../../platform/errors.js';
+import { assertPermission, isRootPath } from '../../platform/rbac/scope.js';
+
+import type { OrgUnitService } from '../org/org-unit.service.js';
+import { PropertyRepository } from './property.repository.js';
+import { periodMonths, type WarrantyPeriod, warrantyStatus } from './warranty.js';
+
+export type EffectiveRule = WarrantyPeriod & {
+  id: string;
+  projectId: string | null;
+  partCategory: PartCategory;
+  note: string | null;
+  version: number;
+  source: 'project' | 'default';
+};
+
+/** Projects, buildings, units and warranty rules; scope follows the project's node in the org tree. */
+export class PropertyService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly orgUnits: OrgUnitService,
+  ) {}
+
+  private repo() {
+    return new PropertyRepository(this.db);
+  }
+
+  listProjects(ctx: RequestContext, f: { cityCompanyId?: string; q?: string; afterCode?: string; limit: number }) {
+    assertPermission(ctx.principal, 'property.read');
+    return this.repo().listProjects({ ...f, scopePath: ctx.principal.orgPath });
+  }
+
+  async getProject(ctx: RequestContext, id: string) {
+    assertPermission(ctx.principal, 'property.read');
+    const row = await this.repo().findProject(id, ctx.principal.orgPath);
+    if (!row) throw new AppError('PROJECT_NOT_FOUND');
+    return row;
+  }
+
+  async createProject(
+    ctx: RequestContext,
+    body: {
+      cityCompanyId: string;
+      name: string;
+      code: string;
+      address: string;
+      productTypes: string[];
+      finishStandard: string;
+      description?: string | null;
+    },
+  ) {
+    assertPermission(ctx.principal, 'property.manage');
+    const id = await this.db.transaction(async (tx) => {
+      const node = await this.orgUnits.create(
+        ctx,
+        { parentId: body.cityCompanyId, type: 'project', name: body.name, code: body.code },
+        { db: tx, permission: 'property.manage' },
+      );
+      const now = this.clock.now();
+      await new PropertyRepository(tx).insertProject({
+        orgUnitId: node.id,
+        address: body.address,
+        productTypes: body.productTypes,
+        finishStandard: body.finishStandard,
+        description: body.description ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'project.create',
+        entityType: 'project',
+        entityId: node.id,
+        orgPath: node.path,
+        after: body,
+      });
+      return node.id;
+    });
+    return this.getProject(ctx, id);
+  }
+
+  async updateProject(
+    ctx: RequestContext,
+    id: string,
+    body: {
+      version: number;
+      address?: string;
+      productTypes?: string[];
+      finishStandard?: string;
+      description?: string | null;
+    },
+  ) {
+    assertPermission(ctx.principal, 'property.manage');
+    const before = await this.getProject(ctx, id);
+    const { version, ...patch } = body;
+    await this.db.transaction(async (tx) => {
+      const row = await new PropertyRepository(tx).updateProject(id, version, patch, this.clock.now());
+      if (!row) throw new AppError('VERSION_CONFLICT');
+      await this.audit.record(tx, ctx, {
+        action: 'project.update',
+        entityType: 'project',
+        entityId: id,
+        orgPath: before.path,
+        before,
+        after: row,
+      });
+    });
+    return this.getProject(ctx, id);
+  }
+
+  async listBuildings(ctx: RequestContext, projectId: string) {
+    await this.getProject(ctx, projectId);
+    return this.repo().listBuildings(projectId);
+  }
+
+  async createBuilding(
+    ctx: RequestContext,
+    projectId: string,
+    body: { phase: string; code: string; name: string; floors?: number | null },
+  ) {
+    assertPermission(ctx.principal, 'property.manage');
+    const project = await this.getProject(ctx, projectId);
+    return this.db.transaction(async (tx) => {
+      const row = await new PropertyRepository(tx)
+        .insertBuilding({ projectId, phase: body.phase, code: body.code, name: body.name, floors: body.floors ?? null })
+        .catch((err) => {
+          throw isUniqueViolation(err) ? new AppError('ORG_CODE_TAKEN') : err;
+        });
+      await this.audit.record(tx, ctx, {
+        action: 'building.create',
+        entityType: 'building',
+        entityId: row?.id ?? null,
+        orgPath: project.path,
+        after: body,
+      });
+      return row;
+    });
+  }
+
+  listUnits(ctx: RequestContext, f: Omit<Parameters<PropertyRepository['listUnits']>[0], 'scopePath'>) {
+    assertPermission(ctx.principal, 'property.read');
+    return this.repo().listUnits({ ...f, scopePath: ctx.principal.orgPath });
+  }
+
+  async getUnit(ctx: RequestContext, id: string) {
+    assertPermission(ctx.principal, 'property.read');
+    const unit = await this.repo().findUnit(id, ctx.principal.orgPath);
+    if (!unit) throw new AppError('UNIT_NOT_FOUND');
+    return unit;
+  }
+
+  async updateUnit(ctx: RequestContext, id: string, body: { version: number } & Record<string, unknown>) {
+    assertPermission(ctx.principal, 'property.manage');
+    const before = await this.getUnit(ctx, id);
+    const { version, ...patch } = body;
+    await this.db.transaction(async (tx) => {
+      const row = await new PropertyRepository(tx).updateUnit(id, version, patch, this.clock.now());
+      if (!row) throw new AppError('VERSION_CONFLICT');
+      await this.audit.record(tx, ctx, {
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        orgPath: before.projectPath,
+        before,
+        after: row,
+      });
+    });
+    return this.getUnit(ctx, id);
+  }
+
+  /** Defaults merged with the project's overrides: one rule per part category. */
+  async effectiveRules(ctx: RequestContext, projectId: string | null): Promise<EffectiveRule[]> {
+    assertPermission(ctx.principal, 'property.read');
+    if (projectId) await this.getProject(ctx, projectId);
+    const rows = await this.repo().warrantyRules(projectId);
+    return PART_CATEGORIES.flatMap((category) => {
+      const rule =
+        rows.find((r) => r.partCategory === category && r.projectId === projectId) ??
+        rows.find((r) => r.partCategory === category && r.projectId === null);
+      const statutory = STATUTORY_WARRANTY[category];
+      if (!rule)
+        return [
+          {
+            id: '',
+            projectId: null,
+            partCategory: category,
+            note: null,
+            version: 0,
+            source: 'default' as const,
+            ...statutory,
+          },
+        ];
+      return [
+        {
+          id: rule.id,
+          projectId: rule.projectId,
+          partCategory: category,
+          kind: rule.periodKind as WarrantyPeriod['kind'],
+          value: rule.periodValue,
+          note: rule.note,
+          version: rule.version,
+          source: rule.projectId ? ('project' as const) : ('default' as const),
+        },
+      ];
+    });
+  }
+
+  async upsertRule(
+    ctx: RequestContext,
+    body: {
+      projectId: string | null;
+      partCategory: PartCategory;
+      periodKind: WarrantyPeriod['kind'];
+      periodValue: number;
+      note?: string | null;
+    },
+  ) {
+    assertPermission(ctx.principal, 'property.manage');
+    let orgPath = ctx.principal.orgPath;
+    if (body.projectId) orgPath = (await this.getProject(ctx, body.projectId)).path;
+    else if (!isRootPath(ctx.principal.orgPath))
+      throw new AppError('OUT_OF_SCOPE', { reason: 'company-wide defaults are set at group level' });
+    const statutory = STATUTORY_WARRANTY[body.partCategory];
+    if (periodMonths({ kind: body.periodKind, value: body.periodValue }) < periodMonths(statutory)) {
+      throw new AppError('WARRANTY_BELOW_STATUTORY', { statutory });
+    }
+    return this.db.transaction(async (tx) => {
+      const { before, after } = await new PropertyRepository(tx).upsertWarrantyRule(
+        {
+          projectId: body.projectId,
+          partCategory: body.partCategory,
+          periodKind: body.periodKind,
+          periodValue: body.periodValue,
+          note: body.note ?? null,
+        },
+        this.clock.now(),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'warranty_rule.upsert',
+        entityType: 'warranty_rule',
+        entityId: after.id,
+        orgPath,
+        before,
+        after,
+      });
+      return after;
+    });
+  }
+
+  /** "Is this part of this unit under warranty on date D, until when?" — per part category. */
+  async unitWarranty(ctx: RequestContext, unitId: string, on: string | undefined, category?: PartCategory) {
+    const unit = await this.getUnit(ctx, unitId);
+    const day = on ?? this.clock.now().toISOString().slice(0, 10);
+    const rules = await this.effectiveRules(ctx, unit.projectId);
+    return {
+      unitId,
+      deliveredOn: unit.deliveredOn,
+      on: day,
+      items: rules
+        .filter((r) => !category || r.partCategory === category)
+        .map((r) => ({
+          partCategory: r.partCategory,
+          ...warrantyStatus({ deliveredOn: unit.deliveredOn, period: r, on: day }),
+          rule: { kind: r.kind, value: r.value, source: r.source },
+        })),
+    };
+  }
+}

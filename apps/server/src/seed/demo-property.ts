@@ -1,0 +1,177 @@
+import { type PartCategory, STATUTORY_WARRANTY } from '@anju/contracts';
+import { isNull } from 'drizzle-orm';
+import type { OrgUnitRow } from '../modules/org/org.tables.js';
+import { buildings, deliveryBatches, projects, units, warrantyRules } from '../modules/property/property.tables.js';
+import type { Clock } from '../platform/clock.js';
+import type { Executor } from '../platform/db/database.js';
+
+/** Company-wide warranty defaults: the statutory minimums, editable by a group admin. */
+export async function ensureWarrantyDefaults(db: Executor, clock: Clock) {
+  const existing = await db
+    .select({ c: warrantyRules.partCategory })
+    .from(warrantyRules)
+    .where(isNull(warrantyRules.projectId));
+  const have = new Set(existing.map((r) => r.c));
+  const now = clock.now();
+  const rows = (Object.entries(STATUTORY_WARRANTY) as [PartCategory, { kind: string; value: number }][])
+    .filter(([category]) => !have.has(category))
+    .map(([partCategory, p]) => ({
+      projectId: null,
+      partCategory,
+      periodKind: p.kind,
+      periodValue: p.value,
+      note: '法定最低保修期',
+      createdAt: now,
+      updatedAt: now,
+    }));
+  if (rows.length) await db.insert(warrantyRules).values(rows);
+}
+
+const PROJECTS: Record<
+  string,
+  { address: string; types: string[]; finish: 'bare' | 'finished' | 'mixed'; buildings: number; floors: number }
+> = {
+  'SH-YT': {
+    address: '上海市闵行区虹梅南路 2588 弄',
+    types: ['高层住宅', '洋房'],
+    finish: 'finished',
+    buildings: 6,
+    floors: 18,
+  },
+  'SH-BJ': {
+    address: '上海市徐汇区龙腾大道 1200 号',
+    types: ['高层住宅'],
+    finish: 'finished',
+    buildings: 4,
+    floors: 28,
+  },
+  'HZ-XX': {
+    address: '杭州市西湖区文一西路 998 号',
+    types: ['洋房', '别墅'],
+    finish: 'mixed',
+    buildings: 6,
+    floors: 11,
+  },
+  'HZ-QT': { address: '杭州市钱塘区江东大道 3899 号', types: ['高层住宅'], finish: 'bare', buildings: 5, floors: 26 },
+  'CQ-JS': {
+    address: '重庆市渝北区金开大道 1688 号',
+    types: ['高层住宅', '洋房'],
+    finish: 'bare',
+    buildings: 6,
+    floors: 24,
+  },
+  'CQ-LJ': {
+    address: '重庆市江北区北滨一路 366 号',
+    types: ['高层住宅'],
+    finish: 'finished',
+    buildings: 4,
+    floors: 32,
+  },
+};
+const LAYOUTS: [string, number][] = [
+  ['两室两厅一卫', 89],
+  ['三室两厅两卫', 118],
+  ['四室两厅两卫', 143],
+  ['三室两厅两卫', 128],
+];
+
+export type DemoUnit = { id: string; projectId: string; code: string; status: string; deliveredOn: string | null };
+
+/**
+ * Six demo projects with two phases each: phase one delivered in mid-2024 (moved in or delivered), phase two
+ * sold and due at the end of 2026. Two entrances per building, two homes per floor: about 2,000 units.
+ */
+export async function seedDemoProperty(
+  db: Executor,
+  clock: Clock,
+  projectNodes: Map<string, OrgUnitRow>,
+): Promise<DemoUnit[]> {
+  const now = clock.now();
+  const all: DemoUnit[] = [];
+  for (const [code, spec] of Object.entries(PROJECTS)) {
+    const node = projectNodes.get(code);
+    if (!node) continue;
+    await db
+      .insert(projects)
+      .values({
+        orgUnitId: node.id,
+        address: spec.address,
+        productTypes: spec.types,
+        finishStandard: spec.finish,
+        createdAt: now,
+        updatedAt: now,
+      });
+    const [phase1, phase2] = await db
+      .insert(deliveryBatches)
+      .values([
+        {
+          projectId: node.id,
+          name: '一期集中交付',
+          plannedDate: '2024-06-30',
+          actualDate: '2024-06-28',
+          createdAt: now,
+          updatedAt: now,
+        },
+        {
+          projectId: node.id,
+          name: '二期集中交付',
+          plannedDate: '2026-12-28',
+          actualDate: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      ])
+      .returning();
+    const buildingRows = await db
+      .insert(buildings)
+      .values(
+        Array.from({ length: spec.buildings }, (_, i) => ({
+          projectId: node.id,
+          phase: i < spec.buildings / 2 ? '一期' : '二期',
+          code: String(i + 1),
+          name: `${i + 1}号楼`,
+          floors: spec.floors,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
+      .returning();
+    for (const [bi, building] of buildingRows.entries()) {
+      const firstPhase = building.phase === '一期';
+      const rows = [];
+      for (let entrance = 1; entrance <= 2; entrance++) {
+        for (let floor = 1; floor <= spec.floors; floor++) {
+          for (let room = 1; room <= 2; room++) {
+            const [layout, area] = LAYOUTS[(floor + room + bi) % LAYOUTS.length] as [string, number];
+            const n = floor * 7 + room * 3 + entrance + bi;
+            const status = firstPhase ? (n % 5 === 0 ? 'delivered' : 'moved_in') : n % 6 === 0 ? 'unsold' : 'sold';
+            const roomNo = `${floor}${String((entrance - 1) * 2 + room).padStart(2, '0')}`;
+            rows.push({
+              projectId: node.id,
+              buildingId: building.id,
+              code: `${building.code}-${entrance}-${roomNo}`,
+              entrance: String(entrance),
+              floor,
+              room: roomNo,
+              area: area + (n % 7),
+              layout,
+              productType: spec.types[bi % spec.types.length] ?? '高层住宅',
+              finish: spec.finish === 'mixed' ? (bi % 2 ? 'finished' : 'bare') : spec.finish,
+              status,
+              deliveryBatchId: firstPhase ? (phase1?.id ?? null) : (phase2?.id ?? null),
+              deliveredOn: firstPhase ? '2024-06-28' : null,
+              createdAt: now,
+              updatedAt: now,
+            });
+          }
+        }
+      }
+      const inserted = await db
+        .insert(units)
+        .values(rows)
+        .returning({ id: units.id, code: units.code, status: units.status, deliveredOn: units.deliveredOn });
+      all.push(...inserted.map((u) => ({ ...u, projectId: node.id })));
+    }
+  }
+  return all;
+}
