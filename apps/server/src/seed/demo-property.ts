@@ -91,16 +91,14 @@ export async function seedDemoProperty(
   for (const [code, spec] of Object.entries(PROJECTS)) {
     const node = projectNodes.get(code);
     if (!node) continue;
-    await db
-      .insert(projects)
-      .values({
-        orgUnitId: node.id,
-        address: spec.address,
-        productTypes: spec.types,
-        finishStandard: spec.finish,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await db.insert(projects).values({
+      orgUnitId: node.id,
+      address: spec.address,
+      productTypes: spec.types,
+      finishStandard: spec.finish,
+      createdAt: now,
+      updatedAt: now,
+    });
     const [phase1, phase2] = await db
       .insert(deliveryBatches)
       .values([

@@ -121,3 +121,39 @@ describe('data-subject operations', () => {
     expect(audit).toEqual(expect.arrayContaining(['customer.anonymise', 'customer.data_export']));
   });
 });
+
+describe('household and referrals', () => {
+  it('shows family on both sides, derives the family kind, and moves referral outcomes forward only', async () => {
+    const owner = await create(specialist, '黄磊', '13500000030');
+    const spouse = await create(specialist, '孙俪', '13500000031');
+    const friend = await create(specialist, '邓超', '13500000032', { declaredKinds: ['prospect'] });
+    await specialist.post(`/api/customers/${owner.id}/ownerships`, { unitId: units[1] });
+    const fam = await specialist.post(`/api/customers/${owner.id}/family`, {
+      memberId: spouse.id,
+      relation: 'spouse',
+      unitId: units[1],
+      consentSource: '业主书面同意',
+    });
+    expect(fam.statusCode, fam.body).toBe(201);
+    expect(fam.json().household).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: spouse.id, relation: 'spouse', unitCode: '1-1-0102' })]),
+    );
+    const spouseView = (await specialist.get(`/api/customers/${spouse.id}`)).json();
+    expect(spouseView.kinds).toContain('family');
+    expect(spouseView.homesDetail).toEqual([expect.objectContaining({ role: 'family', unitCode: '1-1-0102' })]);
+
+    const ref = await specialist.post(`/api/customers/${owner.id}/referrals`, { referredId: friend.id, projectId });
+    expect(ref.statusCode, ref.body).toBe(201);
+    expect(ref.json().referred).toEqual([expect.objectContaining({ id: friend.id, outcome: 'referred' })]);
+    const friendView = (await specialist.get(`/api/customers/${friend.id}`)).json();
+    expect(friendView.referredBy).toEqual([expect.objectContaining({ id: owner.id })]);
+    const referral = (await t.db.query.referrals.findFirst({ where: (r, { eq }) => eq(r.referredId, friend.id) })) as {
+      id: string;
+    };
+    expect((await specialist.patch(`/api/referrals/${referral.id}`, { outcome: 'bought' })).statusCode).toBe(200);
+    expect((await specialist.patch(`/api/referrals/${referral.id}`, { outcome: 'visited' })).statusCode).toBe(422);
+    expect((await specialist.post(`/api/customers/${owner.id}/referrals`, { referredId: owner.id })).statusCode).toBe(
+      422,
+    );
+  });
+});

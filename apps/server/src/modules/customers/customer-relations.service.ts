@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -8,7 +9,7 @@ import { assertPermission } from '../../platform/rbac/scope.js';
 import { UnitLookup, type UnitRef } from '../property/unit-lookup.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
-import { ownerships } from './customer.tables.js';
+import { familyLinks, ownerships, referrals } from './customer.tables.js';
 import type { TimelineService } from './timeline.service.js';
 
 export type OwnershipInput = {
@@ -78,5 +79,138 @@ export class CustomerRelationsService {
       after: { unit: unit.code, project: unit.projectName, ...values },
     });
     return row;
+  }
+
+  /** Registers a family member under an owner (optionally for one home), recording the consent given. */
+  async addFamilyMember(
+    ctx: RequestContext,
+    ownerId: string,
+    input: { memberId: string; relation: string; unitId?: string | null; consentSource: string },
+  ) {
+    assertPermission(ctx.principal, 'customers.manage');
+    if (ownerId === input.memberId) throw new AppError('RELATION_INVALID');
+    await this.customers.get(ctx, ownerId);
+    await this.customers.get(ctx, input.memberId);
+    const unit = input.unitId ? await new UnitLookup(this.db).byIdInScope(input.unitId, ctx.principal.orgPath) : null;
+    if (input.unitId && !unit) throw new AppError('UNIT_NOT_FOUND');
+    return this.db.transaction(async (tx) => {
+      const [link] = await tx
+        .insert(familyLinks)
+        .values({
+          ownerId,
+          memberId: input.memberId,
+          unitId: unit?.id ?? null,
+          relation: input.relation,
+          consentSource: input.consentSource,
+        })
+        .onConflictDoUpdate({
+          target: [familyLinks.ownerId, familyLinks.memberId],
+          set: { relation: input.relation, unitId: unit?.id ?? null },
+        })
+        .returning();
+      const orgPath = unit?.projectPath ?? ctx.principal.orgPath;
+      const repo = new CustomerRepository(tx);
+      await repo.linkScope(input.memberId, orgPath, 'family', link?.id ?? ownerId);
+      await repo.recomputeKinds(input.memberId);
+      await this.timeline.add(tx, ctx, {
+        customerId: ownerId,
+        kind: 'edited',
+        title: '登记家庭成员',
+        body: input.relation,
+        orgPath,
+        refType: 'customer',
+        refId: input.memberId,
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'family.add',
+        entityType: 'customer',
+        entityId: ownerId,
+        orgPath,
+        after: { memberId: input.memberId, relation: input.relation, consentSource: input.consentSource },
+      });
+      return link;
+    });
+  }
+
+  /** Who brought whom; the outcome moves referred → visited → bought (never backwards). */
+  async addReferral(
+    ctx: RequestContext,
+    referrerId: string,
+    input: {
+      referredId: string;
+      projectId?: string | null;
+      outcome: 'referred' | 'visited' | 'bought';
+      note?: string | null;
+    },
+  ) {
+    assertPermission(ctx.principal, 'customers.manage');
+    if (referrerId === input.referredId) throw new AppError('RELATION_INVALID');
+    await this.customers.get(ctx, referrerId);
+    await this.customers.get(ctx, input.referredId);
+    return this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const [row] = await tx
+        .insert(referrals)
+        .values({
+          referrerId,
+          referredId: input.referredId,
+          projectId: input.projectId ?? null,
+          outcome: input.outcome,
+          outcomeAt: now,
+          note: input.note ?? null,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw new AppError('RELATION_INVALID', { reason: 'already referred' });
+      await new CustomerRepository(tx).linkScope(input.referredId, ctx.principal.orgPath, 'referral', row.id);
+      for (const [customerId, title] of [
+        [referrerId, '推荐新客户'],
+        [input.referredId, '由老业主推荐'],
+      ] as const) {
+        await this.timeline.add(tx, ctx, {
+          customerId,
+          kind: 'referral',
+          title,
+          orgPath: ctx.principal.orgPath,
+          refType: 'referral',
+          refId: row.id,
+        });
+      }
+      await this.audit.record(tx, ctx, {
+        action: 'referral.add',
+        entityType: 'referral',
+        entityId: row.id,
+        orgPath: ctx.principal.orgPath,
+        after: row,
+      });
+      return row;
+    });
+  }
+
+  async updateReferralOutcome(ctx: RequestContext, referralId: string, outcome: 'referred' | 'visited' | 'bought') {
+    assertPermission(ctx.principal, 'customers.manage');
+    const order = ['referred', 'visited', 'bought'];
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).limit(1);
+      if (!row) throw new AppError('NOT_FOUND');
+      await this.customers.get(ctx, row.referredId, tx);
+      if (order.indexOf(outcome) < order.indexOf(row.outcome))
+        throw new AppError('RELATION_INVALID', { reason: 'outcome cannot go back' });
+      const [updated] = await tx
+        .update(referrals)
+        .set({ outcome, outcomeAt: this.clock.now() })
+        .where(eq(referrals.id, referralId))
+        .returning();
+      await this.audit.record(tx, ctx, {
+        action: 'referral.outcome',
+        entityType: 'referral',
+        entityId: referralId,
+        orgPath: ctx.principal.orgPath,
+        before: row,
+        after: updated,
+      });
+      return updated;
+    });
   }
 }

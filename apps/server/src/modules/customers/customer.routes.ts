@@ -1,5 +1,7 @@
 import {
+  addFamilyMemberBody,
   addOwnershipBody,
+  addReferralBody,
   addTimelineEntryBody,
   createCustomerBody,
   createdCustomer,
@@ -255,6 +257,59 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
       const ctx = contextOf(request);
       await m.relations.addOwnership(ctx, request.params.id, request.body);
       return reply.status(201).send(presentCustomer(await m.read.load360(ctx, request.params.id)));
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/family',
+    {
+      schema: {
+        operationId: 'addFamilyMember',
+        tags: ['customers'],
+        params: idParams,
+        body: addFamilyMemberBody,
+        response: { 201: customer, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await m.relations.addFamilyMember(ctx, request.params.id, request.body);
+      return reply.status(201).send(presentCustomer(await m.read.load360(ctx, request.params.id)));
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/referrals',
+    {
+      schema: {
+        operationId: 'addReferral',
+        tags: ['customers'],
+        params: idParams,
+        body: addReferralBody,
+        response: { 201: customer, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await m.relations.addReferral(ctx, request.params.id, request.body);
+      return reply.status(201).send(presentCustomer(await m.read.load360(ctx, request.params.id)));
+    },
+  );
+
+  app.patch(
+    '/api/referrals/:id',
+    {
+      schema: {
+        operationId: 'updateReferralOutcome',
+        tags: ['customers'],
+        params: idParams,
+        body: z.object({ outcome: z.enum(['referred', 'visited', 'bought']) }),
+        response: { 200: okBody, ...errors },
+      },
+    },
+    async (request) => {
+      await m.relations.updateReferralOutcome(contextOf(request), request.params.id, request.body.outcome);
+      return { ok: true as const };
     },
   );
 
