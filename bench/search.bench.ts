@@ -7,6 +7,7 @@
  * The database is created and filled on first use (anju seed --demo, then --scale) and kept for re-runs.
  */
 import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
 import { systemClock } from '../apps/server/src/platform/clock.js';
@@ -14,10 +15,9 @@ import { loadConfig } from '../apps/server/src/platform/config.js';
 import { openDatabase, queryRows } from '../apps/server/src/platform/db/database.js';
 import { migrateDatabase } from '../apps/server/src/platform/db/migrate.js';
 import { FieldCrypto } from '../apps/server/src/platform/field-crypto.js';
+import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-org.js';
 import { seedScale } from '../apps/server/src/seed/scale.js';
 import { seed } from '../apps/server/src/seed/seed.js';
-import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-org.js';
-import { sql } from 'drizzle-orm';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anju_bench';
 const target = Number(process.env.BENCH_CUSTOMERS ?? 2_000_000);
@@ -34,7 +34,8 @@ async function ensureDatabase() {
   await admin.end();
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
 async function time(fn: () => Promise<unknown>) {
   for (let i = 0; i < 10; i++) await fn();
@@ -49,10 +50,17 @@ async function time(fn: () => Promise<unknown>) {
 
 async function main() {
   await ensureDatabase();
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }), jobsEnabled: false };
+  const config = {
+    ...loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+    jobsEnabled: false,
+  };
   const database = await openDatabase({ kind: 'postgres', url }, { poolSize: 4 });
   await migrateDatabase(database);
-  await seed(database.db, systemClock, { demo: true, crypto: new FieldCrypto(config.encryptionKey), adminPassword: 'Bench-admin-1' });
+  await seed(database.db, systemClock, {
+    demo: true,
+    crypto: new FieldCrypto(config.encryptionKey),
+    adminPassword: 'Bench-admin-1',
+  });
   const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from customers`);
   if (n < target) {
     console.log(`generating ${target - n} customers …`);
@@ -76,16 +84,44 @@ async function main() {
          where c.name_initials <> '' order by c.created_at desc limit 1`,
   );
   if (!sample) throw new Error('no data');
-  const [zhang] = await queryRows<{ path: string }>(database.db, sql`select o.path from users u join org_units o on o.id = u.org_unit_id where u.username = 'zhang.wei'`);
+  const [zhang] = await queryRows<{ path: string }>(
+    database.db,
+    sql`select o.path from users u join org_units o on o.id = u.org_unit_id where u.username = 'zhang.wei'`,
+  );
   const raw = new pg.Pool({ connectionString: url, max: 1 });
   const scope = `${zhang?.path}%`;
   const visible = `exists (select 1 from customer_scopes s where s.customer_id = c.id and s.org_path like $2)`;
   const cases: [string, string, string, unknown[]][] = [
-    ['full mobile', sample.phone, `select c.* from customer_phones p join customers c on c.id = p.customer_id where p.phone = $1 and c.merged_into is null and ${visible} order by p.customer_id limit 20`, [sample.phone, scope]],
-    ['last 4 digits', sample.phone.slice(-4), `select c.* from customer_phones p join customers c on c.id = p.customer_id where p.last4 = $1 and c.merged_into is null and ${visible} order by p.customer_id limit 20`, [sample.phone.slice(-4), scope]],
-    ['pinyin initials', sample.initials, `select c.* from customers c where c.name_initials like $1 and c.merged_into is null and ${visible} order by c.name_initials, c.id limit 20`, [`${sample.initials}%`, scope]],
-    ['name prefix', sample.name.slice(0, 2), `select c.* from customers c where c.name like $1 and c.merged_into is null and ${visible} order by c.name, c.id limit 20`, [`${sample.name.slice(0, 2)}%`, scope]],
-    ['unit code', sample.code, `select c.* from units u join org_units p on p.id = u.project_id join ownerships o on o.unit_id = u.id join customers c on c.id = o.customer_id where u.code = $1 and p.path like $2 and c.merged_into is null limit 20`, [sample.code, scope]],
+    [
+      'full mobile',
+      sample.phone,
+      `select c.* from customer_phones p join customers c on c.id = p.customer_id where p.phone = $1 and c.merged_into is null and ${visible} order by p.customer_id limit 20`,
+      [sample.phone, scope],
+    ],
+    [
+      'last 4 digits',
+      sample.phone.slice(-4),
+      `select c.* from customer_phones p join customers c on c.id = p.customer_id where p.last4 = $1 and c.merged_into is null and ${visible} order by p.customer_id limit 20`,
+      [sample.phone.slice(-4), scope],
+    ],
+    [
+      'pinyin initials',
+      sample.initials,
+      `select c.* from customers c where c.name_initials like $1 and c.merged_into is null and ${visible} order by c.name_initials, c.id limit 20`,
+      [`${sample.initials}%`, scope],
+    ],
+    [
+      'name prefix',
+      sample.name.slice(0, 2),
+      `select c.* from customers c where c.name like $1 and c.merged_into is null and ${visible} order by c.name, c.id limit 20`,
+      [`${sample.name.slice(0, 2)}%`, scope],
+    ],
+    [
+      'unit code',
+      sample.code,
+      `select c.* from units u join org_units p on p.id = u.project_id join ownerships o on o.unit_id = u.id join customers c on c.id = o.customer_id where u.code = $1 and p.path like $2 and c.merged_into is null limit 20`,
+      [sample.code, scope],
+    ],
   ];
   console.log(`\ncustomers: ${Math.max(n, target).toLocaleString()}, iterations: ${iterations}, PostgreSQL\n`);
   console.log('query            | who   | full stack p50 / p95 (ms) | raw SQL p50 / p95 (ms) | ratio p95');
@@ -94,7 +130,9 @@ async function main() {
       ['group', group, [params[0], '/%']],
       ['city', city, params],
     ] as const) {
-      const stack = await time(() => app.inject({ method: 'GET', url: `/api/customers/search?q=${encodeURIComponent(q)}`, headers: { cookie } }));
+      const stack = await time(() =>
+        app.inject({ method: 'GET', url: `/api/customers/search?q=${encodeURIComponent(q)}`, headers: { cookie } }),
+      );
       const direct = await time(() => raw.query(text, rawParams as unknown[]));
       console.log(
         `${label.padEnd(16)} | ${who.padEnd(5)} | ${stack.p50.toFixed(2).padStart(8)} / ${stack.p95.toFixed(2).padStart(8)}     | ${direct.p50.toFixed(2).padStart(7)} / ${direct.p95.toFixed(2).padStart(7)}    | ${(stack.p95 / direct.p95).toFixed(2)}×`,

@@ -23,7 +23,8 @@ import { authRoutes } from './modules/org/auth.routes.js';
 import { createOrgModule } from './modules/org/org.module.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { userRoutes } from './modules/org/user.routes.js';
-import { propertyRoutes } from './modules/property/property.routes.js';
+import { DeliveryBatchService } from './modules/property/delivery-batch.service.js';
+import { deliveryBatchRoutes, propertyRoutes } from './modules/property/property.routes.js';
 import { PropertyService } from './modules/property/property.service.js';
 import { unitImporter } from './modules/property/unit.importer.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
@@ -76,6 +77,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   });
   imports.register(unitImporter);
   const property = new PropertyService(db, audit, clock, org.orgUnits);
+  const deliveryBatches = new DeliveryBatchService(db, audit, clock, property);
   const customers = createCustomersModule({
     db,
     audit,
@@ -84,7 +86,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     orgUnits: org.orgUnits,
   });
   imports.register(rosterImporter(customers));
-  return { audit, sessions, org, jobs, imports, customers, property };
+  return { audit, sessions, org, jobs, imports, customers, property, deliveryBatches };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -151,6 +153,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(orgRoutes, { org: services.org });
   await app.register(userRoutes, { org: services.org });
   await app.register(propertyRoutes, { property: services.property });
+  await app.register(deliveryBatchRoutes, { batches: services.deliveryBatches });
   await app.register(customerRoutes, { customers: services.customers });
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });

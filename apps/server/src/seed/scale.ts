@@ -134,8 +134,11 @@ export async function seedScale(db: Db, clock: Clock, n: number, log: (line: str
   const given = arr(GIVEN.map((g) => g[0]));
   const givenPy = arr(GIVEN.map((g) => g[1]));
   const seedKey = `${now.getTime()}`;
-  for (let from = 0; from < n; from += BATCH) {
-    const to = Math.min(n, from + BATCH) - 1;
+  const [before] = await queryRows<{ c: number }>(db, sql`select count(*)::int as c from customers`);
+  const base = before?.c ?? 0;
+  for (let start = 0; start < n; start += BATCH) {
+    const from = base + start;
+    const to = base + Math.min(n, start + BATCH) - 1;
     const id = (col: string) => sql.raw(`md5('${seedKey}-c-' || ${col})::uuid`);
     await db.execute(sql`
       insert into customers (id, name, name_initials, name_pinyin, gender, kinds, source_channel, created_at, updated_at)
@@ -151,18 +154,18 @@ export async function seedScale(db: Db, clock: Clock, n: number, log: (line: str
     await db.execute(sql`
       insert into customer_phones (customer_id, phone, last4, is_primary)
       select ${id('i')}, p, right(p, 4), true
-        from (select i, '13' || lpad(((i * 7919 + 12345) % 1000000000)::text, 9, '0') as p from generate_series(${lit(from)}, ${lit(to)}) i) s`);
+        from (select i, '13' || lpad(((i::bigint * 7919 + 12345) % 1000000000)::text, 9, '0') as p from generate_series(${lit(from)}, ${lit(to)}) i) s`);
     await db.execute(sql`
       insert into ownerships (id, customer_id, unit_id, contract_date, delivery_date)
       select md5(${seedKey} || '-o-' || i)::uuid, ${id('i')},
-             md5((${projectIds})[i / ${perProject} + 1]::text || '-u-' || (i % ${perProject}))::uuid,
+             md5((${projectIds})[(i - ${lit(base)}) / ${perProject} + 1]::text || '-u-' || ((i - ${lit(base)}) % ${perProject}))::uuid,
              date '2023-03-01', date '2024-06-30'
         from generate_series(${lit(from)}, ${lit(to)}) i`);
     await db.execute(sql`
       insert into customer_scopes (customer_id, org_path, relation, ref_id)
-      select ${id('i')}, (${projectPaths})[i / ${perProject} + 1], 'ownership', md5(${seedKey} || '-o-' || i)
+      select ${id('i')}, (${projectPaths})[(i - ${lit(base)}) / ${perProject} + 1], 'ownership', md5(${seedKey} || '-o-' || i)
         from generate_series(${lit(from)}, ${lit(to)}) i`);
-    log(`customers ${to + 1}/${n} (${Math.round((Date.now() - started) / 1000)} s)`);
+    log(`customers ${to + 1 - base}/${n} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   await db.execute(sql`analyze`);
   return { customers: n, projects: projectCount, seconds: (Date.now() - started) / 1000 };

@@ -9,7 +9,6 @@ let admin: Api;
 let managerA: Api;
 let managerB: Api;
 let companyA = '';
-let companyB = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -17,7 +16,6 @@ beforeAll(async () => {
   const a = await cityCompany(t);
   const b = await cityCompany(t);
   companyA = a.company.id;
-  companyB = b.company.id;
   managerA = (await signedIn(t, a.company, ['cr_manager'])).api;
   managerB = (await signedIn(t, b.company, ['cr_manager'])).api;
 });
@@ -73,6 +71,9 @@ describe('projects, buildings and units', () => {
       url = `/api/units?projectId=${project.id}&limit=3&cursor=${pageBody.nextCursor}`;
     }
     expect(seen).toEqual([...codes].sort());
+    const blds = (await admin.get(`/api/projects/${project.id}/buildings`)).json().items;
+    expect(blds).toEqual([expect.objectContaining({ code: '3', unitCount: 7 })]);
+    expect((await admin.get(`/api/projects/${project.id}`)).json().unitCount).toBe(7);
     expect((await managerA.get(`/api/units/${units[0]?.id}`)).statusCode).toBe(404);
     expect((await managerA.get(`/api/units?projectId=${project.id}`)).json().items).toEqual([]);
   });
@@ -130,5 +131,34 @@ describe('warranty', () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+});
+
+describe('delivery batches', () => {
+  it('groups units into a batch and delivers its sold units on the actual date', async () => {
+    const { company, project } = await cityCompany(t);
+    const units = await projectWithUnits(t, project, ['2-1-0101', '2-1-0102'], 'sold');
+    const manager = (await signedIn(t, company, ['cr_manager'])).api;
+    const created = await manager.post(`/api/projects/${project.id}/delivery-batches`, {
+      name: '二期集中交付',
+      plannedDate: '2026-12-28',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const batch = created.json();
+    const assigned = await manager.post(`/api/delivery-batches/${batch.id}/units`, { unitIds: units.map((u) => u.id) });
+    expect(assigned.json()).toEqual({ assigned: 2 });
+    const done = await manager.patch(`/api/delivery-batches/${batch.id}`, {
+      version: batch.version,
+      actualDate: '2026-12-26',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const unit = (await manager.get(`/api/units/${units[0]?.id}`)).json();
+    expect(unit).toMatchObject({ status: 'delivered', deliveredOn: '2026-12-26', deliveryBatchId: batch.id });
+    const list = (await manager.get(`/api/projects/${project.id}/delivery-batches`)).json().items;
+    expect(list).toEqual([expect.objectContaining({ name: '二期集中交付', unitCount: 2, actualDate: '2026-12-26' })]);
+    expect((await managerA.get(`/api/projects/${project.id}/delivery-batches`)).statusCode).toBe(404);
+    expect(
+      (await managerA.post(`/api/delivery-batches/${batch.id}/units`, { unitIds: [units[1]?.id] })).statusCode,
+    ).toBe(404);
   });
 });

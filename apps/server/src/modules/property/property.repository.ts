@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
 import {
   buildings,
+  deliveryBatches,
   type ProjectRow,
   projects,
   type UnitRow,
@@ -14,7 +15,8 @@ import {
 } from './property.tables.js';
 
 const company = alias(orgUnits, 'company');
-const unitCount = sql<number>`(select count(*)::int from ${units} where ${units.projectId} = ${projects.orgUnitId})`;
+/** Correlated counts spelled out in SQL: inside a select list Drizzle leaves columns unqualified, which would bind to the inner table. */
+const unitCount = sql<number>`(select count(*)::int from units u where u.project_id = projects.org_unit_id)`;
 
 export type ProjectView = ProjectRow & {
   name: string;
@@ -103,7 +105,7 @@ export class PropertyRepository {
         code: buildings.code,
         name: buildings.name,
         floors: buildings.floors,
-        unitCount: sql<number>`(select count(*)::int from ${units} where ${units.buildingId} = ${buildings.id})`,
+        unitCount: sql<number>`(select count(*)::int from units u where u.building_id = buildings.id)`,
       })
       .from(buildings)
       .where(eq(buildings.projectId, projectId))
@@ -218,5 +220,77 @@ export class PropertyRepository {
       .values({ ...row, createdAt: at, updatedAt: at })
       .returning();
     return { before: null, after: created as WarrantyRuleRow };
+  }
+}
+
+export class DeliveryBatchRepository {
+  constructor(private readonly db: Executor) {}
+
+  list(projectId: string) {
+    return this.db
+      .select({
+        batch: deliveryBatches,
+        unitCount: sql<number>`(select count(*)::int from units u where u.delivery_batch_id = delivery_batches.id)`,
+      })
+      .from(deliveryBatches)
+      .where(eq(deliveryBatches.projectId, projectId))
+      .orderBy(asc(deliveryBatches.plannedDate))
+      .limit(200);
+  }
+
+  async find(id: string) {
+    const [row] = await this.db.select().from(deliveryBatches).where(eq(deliveryBatches.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  async insert(row: typeof deliveryBatches.$inferInsert) {
+    const [created] = await this.db.insert(deliveryBatches).values(row).returning();
+    return created as typeof deliveryBatches.$inferSelect;
+  }
+
+  async update(id: string, version: number, patch: Partial<typeof deliveryBatches.$inferInsert>, at: Date) {
+    const [row] = await this.db
+      .update(deliveryBatches)
+      .set({ ...patch, version: sql`${deliveryBatches.version} + 1`, updatedAt: at })
+      .where(and(eq(deliveryBatches.id, id), eq(deliveryBatches.version, version)))
+      .returning();
+    return row ?? null;
+  }
+
+  /**
+   * Puts units of the batch's project into it; with an actual delivery date, sold units become delivered on it.
+   * Units of other projects are ignored. Returns how many units changed.
+   */
+  async assignUnits(batch: typeof deliveryBatches.$inferSelect, unitIds: string[], at: Date) {
+    if (unitIds.length === 0) return 0;
+    const rows = await this.db
+      .update(units)
+      .set({
+        deliveryBatchId: batch.id,
+        ...(batch.actualDate
+          ? {
+              deliveredOn: batch.actualDate,
+              status: sql`case when ${units.status} = 'sold' then 'delivered' else ${units.status} end`,
+            }
+          : {}),
+        version: sql`${units.version} + 1`,
+        updatedAt: at,
+      })
+      .where(and(eq(units.projectId, batch.projectId), inArray(units.id, unitIds)))
+      .returning({ id: units.id });
+    return rows.length;
+  }
+
+  /** The batch's actual date becomes its units' delivery date; sold units become delivered. */
+  async deliverBatch(batch: typeof deliveryBatches.$inferSelect, at: Date) {
+    await this.db
+      .update(units)
+      .set({
+        deliveredOn: batch.actualDate,
+        status: sql`case when ${units.status} = 'sold' then 'delivered' else ${units.status} end`,
+        version: sql`${units.version} + 1`,
+        updatedAt: at,
+      })
+      .where(eq(units.deliveryBatchId, batch.id));
   }
 }

@@ -2,11 +2,13 @@ import {
   building,
   buildingList,
   createProjectBody,
+  deliveryBatch,
   errorBody,
   idParams,
   listProjectsQuery,
   listUnitsQuery,
   listWarrantyRulesQuery,
+  okBody,
   type Project,
   page,
   partCategory,
@@ -26,6 +28,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import type { DeliveryBatchService } from './delivery-batch.service.js';
 import type { ProjectView, UnitView } from './property.repository.js';
 import type { EffectiveRule, PropertyService } from './property.service.js';
 
@@ -273,5 +276,91 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ property: PropertyService }
       const effective = rules.find((r) => r.partCategory === partCategory.parse(row.partCategory)) as EffectiveRule;
       return presentRule(effective);
     },
+  );
+};
+
+const batchBody = z.object({
+  name: z.string().trim().min(1).max(40),
+  plannedDate: z.iso.date().nullable().optional(),
+  actualDate: z.iso.date().nullable().optional(),
+});
+type BatchRow = {
+  id: string;
+  projectId: string;
+  name: string;
+  plannedDate: string | null;
+  actualDate: string | null;
+  version: number;
+};
+const presentBatch = (b: BatchRow, unitCount: number) => ({ ...b, unitCount });
+
+export const deliveryBatchRoutes: FastifyPluginAsyncZod<{ batches: DeliveryBatchService }> = async (
+  app,
+  { batches },
+) => {
+  app.get(
+    '/api/projects/:id/delivery-batches',
+    {
+      schema: {
+        operationId: 'listDeliveryBatches',
+        tags: ['property'],
+        params: idParams,
+        response: { 200: z.object({ items: z.array(deliveryBatch) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await batches.list(contextOf(request), request.params.id)).map((r) => presentBatch(r.batch, r.unitCount)),
+    }),
+  );
+
+  app.post(
+    '/api/projects/:id/delivery-batches',
+    {
+      schema: {
+        operationId: 'createDeliveryBatch',
+        tags: ['property'],
+        params: idParams,
+        body: batchBody,
+        response: { 201: deliveryBatch, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentBatch(await batches.create(contextOf(request), request.params.id, request.body), 0)),
+  );
+
+  app.patch(
+    '/api/delivery-batches/:id',
+    {
+      schema: {
+        operationId: 'updateDeliveryBatch',
+        tags: ['property'],
+        summary: 'Edit a batch; setting the actual date delivers its sold units on that day',
+        params: idParams,
+        body: batchBody.partial().extend({ version: z.number().int() }),
+        response: { 200: okBody, ...errors },
+      },
+    },
+    async (request) => {
+      await batches.update(contextOf(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/delivery-batches/:id/units',
+    {
+      schema: {
+        operationId: 'assignUnitsToBatch',
+        tags: ['property'],
+        params: idParams,
+        body: z.object({ unitIds: z.array(z.uuid()).min(1).max(2000) }),
+        response: { 200: z.object({ assigned: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => ({
+      assigned: await batches.assignUnits(contextOf(request), request.params.id, request.body.unitIds),
+    }),
   );
 };

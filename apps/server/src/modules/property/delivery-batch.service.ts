@@ -1,0 +1,99 @@
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { assertPermission } from '../../platform/rbac/scope.js';
+import { DeliveryBatchRepository } from './property.repository.js';
+import type { PropertyService } from './property.service.js';
+
+type BatchInput = { name: string; plannedDate?: string | null; actualDate?: string | null };
+
+/** Mass deliveries (集中交付): a batch has planned and actual dates and the units handed over in it. */
+export class DeliveryBatchService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly property: PropertyService,
+  ) {}
+
+  async list(ctx: RequestContext, projectId: string) {
+    await this.property.getProject(ctx, projectId);
+    return new DeliveryBatchRepository(this.db).list(projectId);
+  }
+
+  async create(ctx: RequestContext, projectId: string, input: BatchInput) {
+    assertPermission(ctx.principal, 'property.manage');
+    const project = await this.property.getProject(ctx, projectId);
+    return this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const row = await new DeliveryBatchRepository(tx).insert({
+        projectId,
+        name: input.name,
+        plannedDate: input.plannedDate ?? null,
+        actualDate: input.actualDate ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'delivery_batch.create',
+        entityType: 'delivery_batch',
+        entityId: row.id,
+        orgPath: project.path,
+        after: row,
+      });
+      return row;
+    });
+  }
+
+  private async batchInScope(ctx: RequestContext, id: string) {
+    const batch = await new DeliveryBatchRepository(this.db).find(id);
+    if (!batch) throw new AppError('DELIVERY_BATCH_NOT_FOUND');
+    const project = await this.property.getProject(ctx, batch.projectId).catch(() => {
+      throw new AppError('DELIVERY_BATCH_NOT_FOUND');
+    });
+    return { batch, project };
+  }
+
+  async update(ctx: RequestContext, id: string, input: Partial<BatchInput> & { version: number }) {
+    assertPermission(ctx.principal, 'property.manage');
+    const { batch, project } = await this.batchInScope(ctx, id);
+    const { version, ...patch } = input;
+    return this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const repo = new DeliveryBatchRepository(tx);
+      const row = await repo.update(id, version, patch, now);
+      if (!row) throw new AppError('VERSION_CONFLICT');
+      // Setting the actual date delivers the batch's sold units on that day.
+      if (row.actualDate && row.actualDate !== batch.actualDate) {
+        await repo.deliverBatch(row, now);
+      }
+      await this.audit.record(tx, ctx, {
+        action: 'delivery_batch.update',
+        entityType: 'delivery_batch',
+        entityId: id,
+        orgPath: project.path,
+        before: batch,
+        after: row,
+      });
+      return row;
+    });
+  }
+
+  async assignUnits(ctx: RequestContext, id: string, unitIds: string[]) {
+    assertPermission(ctx.principal, 'property.manage');
+    const { batch, project } = await this.batchInScope(ctx, id);
+    return this.db.transaction(async (tx) => {
+      const changed = await new DeliveryBatchRepository(tx).assignUnits(batch, unitIds, this.clock.now());
+      await this.audit.record(tx, ctx, {
+        action: 'delivery_batch.assign_units',
+        entityType: 'delivery_batch',
+        entityId: id,
+        orgPath: project.path,
+        after: { units: changed },
+      });
+      return changed;
+    });
+  }
+}
