@@ -107,13 +107,13 @@ async function main() {
     [
       'pinyin initials',
       sample.initials,
-      `select c.* from customers c where c.name_initials like $1 and c.merged_into is null and ${visible} order by c.name_initials, c.id limit 20`,
+      `select c.* from customers c where c.name_initials like $1 and c.merged_into is null and ${visible} order by c.name_initials using ~<~, c.id limit 20`,
       [`${sample.initials}%`, scope],
     ],
     [
       'name prefix',
       sample.name.slice(0, 2),
-      `select c.* from customers c where c.name like $1 and c.merged_into is null and ${visible} order by c.name, c.id limit 20`,
+      `select c.* from customers c where c.name like $1 and c.merged_into is null and ${visible} order by c.name using ~<~, c.id limit 20`,
       [`${sample.name.slice(0, 2)}%`, scope],
     ],
     [

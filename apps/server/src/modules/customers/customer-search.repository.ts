@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import { CustomerRepository, visibleTo } from './customer.repository.js';
@@ -17,6 +17,12 @@ export function classifyQuery(raw: string): { kind: SearchKind; q: string } {
   if (/^[A-Za-z]+$/.test(q)) return { kind: 'initials', q: q.toLowerCase() };
   return { kind: 'name', q };
 }
+
+/**
+ * Order by the text_pattern_ops index's own operator, so Postgres walks the index in order and stops at the
+ * limit; a plain ORDER BY (or COLLATE "C") makes it fetch every prefix match and sort them.
+ */
+const patternOrder = (column: AnyColumn) => sql`${column} using ~<~`;
 
 const prefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -79,7 +85,7 @@ export class CustomerSearchRepository {
           .select()
           .from(customers)
           .where(and(like(customers.nameInitials, prefix(q)), live))
-          .orderBy(asc(customers.nameInitials), asc(customers.id))
+          .orderBy(patternOrder(customers.nameInitials), asc(customers.id))
           .limit(limit);
         if (byInitials.length >= limit || q.length < 2) return byInitials;
         const seen = new Set(byInitials.map((c) => c.id));
@@ -87,7 +93,7 @@ export class CustomerSearchRepository {
           .select()
           .from(customers)
           .where(and(like(customers.namePinyin, prefix(q)), live))
-          .orderBy(asc(customers.namePinyin), asc(customers.id))
+          .orderBy(patternOrder(customers.namePinyin), asc(customers.id))
           .limit(limit);
         return [...byInitials, ...byPinyin.filter((c) => !seen.has(c.id))].slice(0, limit);
       }
@@ -96,7 +102,7 @@ export class CustomerSearchRepository {
           .select()
           .from(customers)
           .where(and(like(customers.name, prefix(q)), live))
-          .orderBy(asc(customers.name), asc(customers.id))
+          .orderBy(patternOrder(customers.name), asc(customers.id))
           .limit(limit);
     }
   }
