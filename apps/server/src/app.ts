@@ -85,7 +85,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     crypto: new FieldCrypto(config.encryptionKey),
     orgUnits: org.orgUnits,
   });
-  imports.register(rosterImporter(customers));
+  imports.register(rosterImporter({ ...customers, audit, clock }));
   return { audit, sessions, org, jobs, imports, customers, property, deliveryBatches };
 }
 export type Services = ReturnType<typeof createServices>;

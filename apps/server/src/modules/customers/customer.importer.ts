@@ -1,5 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
@@ -10,6 +12,7 @@ import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import { customerPhones, customers } from './customer.tables.js';
 import { nameKeys, normaliseResidentId, toHalfWidth } from './customer.validation.js';
+import { applyRosterBatch } from './customer-import.batch.js';
 import type { CustomerRelationsService } from './customer-relations.service.js';
 
 export type RosterRow = {
@@ -91,6 +94,8 @@ export function checkRosterRow(v: Record<string, string>, lang: Language): RowCh
 export function rosterImporter(deps: {
   customers: CustomerService;
   relations: CustomerRelationsService;
+  audit: AuditService;
+  clock: Clock;
 }): Importer<RosterRow> {
   const apply = async (tx: Tx, ctx: RequestContext, row: RosterRow): Promise<'imported' | 'updated'> => {
     const unit = await new UnitLookup(tx).byProjectCodeInScope(row.projectCode, row.unitCode, ctx.principal.orgPath);
@@ -184,5 +189,6 @@ export function rosterImporter(deps: {
     ],
     check: checkRosterRow,
     apply,
+    applyBatch: (tx, ctx, rows) => applyRosterBatch(deps, tx, ctx, rows),
   };
 }

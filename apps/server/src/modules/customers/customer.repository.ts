@@ -213,7 +213,9 @@ export class CustomerRepository {
   }
 
   /** declared ∪ owner/buyer (from ownerships and unit status) ∪ family (member of a family link). */
-  async recomputeKinds(customerId: string) {
+  async recomputeKinds(customerIds: string | string[]) {
+    const ids = Array.isArray(customerIds) ? customerIds : [customerIds];
+    if (ids.length === 0) return;
     await queryRows(
       this.db,
       sql`update customers c set kinds = array(select distinct k from unnest(
@@ -228,7 +230,10 @@ export class CustomerRepository {
                     then array['buyer'] else array[]::text[] end
             || case when exists (select 1 from family_links f where f.member_id = c.id) then array['family'] else array[]::text[] end
           ) k order by k)
-          where c.id = ${customerId} returning c.id`,
+          where c.id in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )}) returning c.id`,
     );
   }
 }

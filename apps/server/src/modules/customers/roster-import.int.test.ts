@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityCompany, login, type Session, signedIn } from '../../../test/factories.js';
+import { as, cityCompany, login, type Session, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { multipartFile } from '../../../test/multipart.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
@@ -143,5 +143,33 @@ describe('owner roster import', () => {
       await upload(await workbook([['赵六', '13600000000', '', projectCode, '3-1-0101', '', '']]), specialist.session)
     ).json();
     expect(job).toMatchObject({ imported: 0, updated: 0, failed: 1 });
+  });
+
+  it('takes the set-based path for clean chunks and writes what the row path writes', async () => {
+    const { company, project } = await cityCompany(t);
+    const codes = Array.from({ length: 300 }, (_, i) => `5-1-${String(i + 101).padStart(4, '0')}`);
+    await projectWithUnits(t, project, codes);
+    const manager = await signedIn(t, company, ['cr_manager']);
+    const rows = codes.map((code, i) => [
+      `${SURNAMES[i % 10]}批量${i}`,
+      `137${String(20000000 + i)}`,
+      '',
+      project.code,
+      code,
+      '2024-03-01',
+      '',
+    ]);
+    rows.push([`${SURNAMES[0]}批量0`, '13720000000', '', project.code, codes[1] as string, '', '']); // same person, second home
+    const job = (await upload(await workbook(rows), manager.session)).json();
+    expect(job).toMatchObject({ status: 'done', total: 301, imported: 300, updated: 1, failed: 0 });
+    const first = (await manager.api.get('/api/customers/search?q=13720000000')).json().items;
+    expect(first).toHaveLength(1);
+    expect(first[0]).toMatchObject({ kinds: ['owner'], primaryPhoneMasked: '137****0000' });
+    expect(first[0].homes).toHaveLength(2);
+    const timeline = (await manager.api.get(`/api/customers/${first[0].id}/timeline`)).json().items;
+    expect(timeline.filter((e: { kind: string }) => e.kind === 'ownership')).toHaveLength(2);
+    const audit = (await as(t, admin).get(`/api/audit-events?entityId=${first[0].id}&action=ownership.add`)).json()
+      .items;
+    expect(audit).toHaveLength(2);
   });
 });

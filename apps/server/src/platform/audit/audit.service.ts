@@ -2,6 +2,7 @@ import type { RequestContext } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import type { Executor } from '../db/database.js';
 import { AuditRepository } from './audit.repository.js';
+import { auditEvents } from './audit.tables.js';
 
 export type AuditEntry = {
   action: string;
@@ -34,6 +35,28 @@ function redact(value: unknown): unknown {
 
 export class AuditService {
   constructor(private readonly clock: Clock) {}
+
+  /** Many events in one insert (bulk imports); same rules as `record`. */
+  async recordMany(db: Executor, ctx: RequestContext, entries: AuditEntry[]) {
+    if (entries.length === 0) return;
+    const at = this.clock.now();
+    await db.insert(auditEvents).values(
+      entries.map((entry) => ({
+        at,
+        actorId: ctx.principal.userId,
+        actorName: `${ctx.principal.displayName} (${ctx.principal.username})`,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        orgPath: entry.orgPath,
+        before: redact(entry.before),
+        after: redact(entry.after),
+        reason: entry.reason ?? null,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+      })),
+    );
+  }
 
   /** Call inside the same transaction as the change, so an event exists exactly when the change does. */
   async record(

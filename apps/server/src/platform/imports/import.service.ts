@@ -188,6 +188,16 @@ export class ImportService {
   private async applyChunk(importer: Importer, ctx: RequestContext, chunk: Prepared[], lang: Language) {
     try {
       return await this.db.transaction(async (tx) => {
+        if (importer.applyBatch) {
+          const valid = chunk.filter((item): item is { row: SheetRow; value: unknown } => 'value' in item);
+          const results = await importer.applyBatch(
+            tx,
+            ctx,
+            valid.map((item) => item.value),
+          );
+          let next = 0;
+          return chunk.map((item): Outcome => ('value' in item ? (results[next++] ?? null) : null));
+        }
         const outcomes: Outcome[] = [];
         for (const item of chunk) outcomes.push('value' in item ? await importer.apply(tx, ctx, item.value) : null);
         return outcomes;

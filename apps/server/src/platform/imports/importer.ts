@@ -16,6 +16,11 @@ export type Importer<Row = unknown> = {
   check(values: Record<string, string>, lang: Language): RowCheck<Row>;
   /** Writes one valid row inside the transaction it is given: the row lands whole or not at all. */
   apply(tx: Tx, ctx: RequestContext, row: Row): Promise<'imported' | 'updated'>;
+  /**
+   * Optional set-based path for a whole chunk of valid rows (a few queries per chunk instead of per row). It must
+   * write exactly what `apply` would; it may throw on anything unusual, and the chunk is then redone row by row.
+   */
+  applyBatch?(tx: Tx, ctx: RequestContext, rows: Row[]): Promise<('imported' | 'updated')[]>;
 };
 
 /** Bilingual row reasons; the error workbook shows the requester's language. */
