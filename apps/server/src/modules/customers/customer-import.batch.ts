@@ -110,9 +110,9 @@ export async function applyRosterBatch(
       });
       outcomes.push('imported');
     }
-    row.phones.forEach((phone, n) =>
-      phones.push({ customerId: customerId as string, phone, last4: phone.slice(-4), isPrimary: n === 0 && isNew }),
-    );
+    for (const [n, phone] of row.phones.entries()) {
+      phones.push({ customerId, phone, last4: phone.slice(-4), isPrimary: n === 0 && isNew });
+    }
     owned.push({
       id: randomUUID(),
       customerId,
@@ -156,21 +156,19 @@ export async function applyRosterBatch(
   const repo = new CustomerRepository(tx);
   await repo.recomputeKinds([...new Set(placed.map((p) => p.customerId))]);
   await flagDuplicatesOfNew(tx, repo, newCustomers, phones, now);
-  await tx
-    .insert(customerTimeline)
-    .values(
-      placed.map((p) => ({
-        customerId: p.customerId,
-        at: now,
-        kind: 'ownership',
-        title: `房产 ${p.unit.projectName} ${p.unit.code}`,
-        actorId: ctx.principal.userId,
-        actorName: ctx.principal.displayName,
-        orgPath: p.unit.path,
-        refType: 'unit',
-        refId: p.unit.id,
-      })),
-    );
+  await tx.insert(customerTimeline).values(
+    placed.map((p) => ({
+      customerId: p.customerId,
+      at: now,
+      kind: 'ownership',
+      title: `房产 ${p.unit.projectName} ${p.unit.code}`,
+      actorId: ctx.principal.userId,
+      actorName: ctx.principal.displayName,
+      orgPath: p.unit.path,
+      refType: 'unit',
+      refId: p.unit.id,
+    })),
+  );
   await deps.audit.recordMany(
     tx,
     ctx,
