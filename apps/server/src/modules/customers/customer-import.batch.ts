@@ -3,14 +3,14 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import { queryRows, type Tx } from '../../platform/db/database.js';
+import { insertJsonRows, queryRows, type Tx } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
 import { units } from '../property/property.tables.js';
 import type { RosterRow } from './customer.importer.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
-import { customerPhones, customerScopes, customers, customerTimeline, ownerships } from './customer.tables.js';
+import { type customerPhones, customers, type ownerships } from './customer.tables.js';
 import { maskMobile, nameKeys } from './customer.validation.js';
 
 /** Thrown to send a chunk down the row-by-row path (which reports precise reasons). */
@@ -125,48 +125,97 @@ export async function applyRosterBatch(
     });
     placed.push({ customerId, unit, row });
   }
-  if (newCustomers.length) await tx.insert(customers).values(newCustomers);
-  await tx.insert(customerPhones).values(phones).onConflictDoNothing();
-  const ownershipRows = await tx
-    .insert(ownerships)
-    .values(owned)
-    .onConflictDoUpdate({
-      target: [ownerships.customerId, ownerships.unitId],
-      set: {
-        contractDate: sql`excluded.contract_date`,
-        deliveryDate: sql`excluded.delivery_date`,
-        moveInDate: sql`excluded.move_in_date`,
-        active: true,
-        updatedAt: now,
-      },
-    })
-    .returning({ id: ownerships.id, customerId: ownerships.customerId, unitId: ownerships.unitId });
+  await insertJsonRows(
+    tx,
+    'customers',
+    [
+      'id',
+      'name',
+      'name_initials',
+      'name_pinyin',
+      'gender',
+      'email',
+      'id_type',
+      'id_number_enc',
+      'id_number_hash',
+      'id_number_masked',
+      'source_channel',
+      'created_by',
+      'created_at',
+      'updated_at',
+    ],
+    newCustomers.map((c) => ({
+      id: c.id,
+      name: c.name,
+      name_initials: c.nameInitials,
+      name_pinyin: c.namePinyin,
+      gender: c.gender,
+      email: c.email,
+      id_type: c.idType,
+      id_number_enc: c.idNumberEnc,
+      id_number_hash: c.idNumberHash,
+      id_number_masked: c.idNumberMasked,
+      source_channel: c.sourceChannel,
+      created_by: c.createdBy,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
+  await insertJsonRows(
+    tx,
+    'customer_phones',
+    ['customer_id', 'phone', 'last4', 'is_primary'],
+    phones.map((p) => ({ customer_id: p.customerId, phone: p.phone, last4: p.last4, is_primary: p.isPrimary })),
+    sql`on conflict (customer_id, phone) do nothing`,
+  );
+  const ownershipRows = await insertJsonRows<{ id: string; customerId: string; unitId: string }>(
+    tx,
+    'ownerships',
+    ['id', 'customer_id', 'unit_id', 'contract_date', 'delivery_date', 'move_in_date', 'created_at', 'updated_at'],
+    owned.map((o) => ({
+      id: o.id,
+      customer_id: o.customerId,
+      unit_id: o.unitId,
+      contract_date: o.contractDate,
+      delivery_date: o.deliveryDate,
+      move_in_date: o.moveInDate,
+      created_at: now,
+      updated_at: now,
+    })),
+    sql`on conflict (customer_id, unit_id) do update set contract_date = excluded.contract_date,
+          delivery_date = excluded.delivery_date, move_in_date = excluded.move_in_date, active = true, updated_at = excluded.updated_at
+        returning id, customer_id as "customerId", unit_id as "unitId"`,
+  );
   const ownershipOf = new Map(ownershipRows.map((o) => [`${o.customerId}|${o.unitId}`, o.id]));
-  await tx
-    .insert(customerScopes)
-    .values(
-      placed.map((p) => ({
-        customerId: p.customerId,
-        orgPath: p.unit.path,
-        relation: 'ownership',
-        refId: ownershipOf.get(`${p.customerId}|${p.unit.id}`) as string,
-      })),
-    )
-    .onConflictDoNothing();
+  await insertJsonRows(
+    tx,
+    'customer_scopes',
+    ['customer_id', 'org_path', 'relation', 'ref_id'],
+    placed.map((p) => ({
+      customer_id: p.customerId,
+      org_path: p.unit.path,
+      relation: 'ownership',
+      ref_id: ownershipOf.get(`${p.customerId}|${p.unit.id}`),
+    })),
+    sql`on conflict (customer_id, relation, ref_id) do nothing`,
+  );
   const repo = new CustomerRepository(tx);
   await repo.recomputeKinds([...new Set(placed.map((p) => p.customerId))]);
   await flagDuplicatesOfNew(tx, repo, newCustomers, phones, now);
-  await tx.insert(customerTimeline).values(
+  await insertJsonRows(
+    tx,
+    'customer_timeline',
+    ['customer_id', 'at', 'kind', 'title', 'actor_id', 'actor_name', 'org_path', 'ref_type', 'ref_id'],
     placed.map((p) => ({
-      customerId: p.customerId,
+      customer_id: p.customerId,
       at: now,
       kind: 'ownership',
       title: `房产 ${p.unit.projectName} ${p.unit.code}`,
-      actorId: ctx.principal.userId,
-      actorName: ctx.principal.displayName,
-      orgPath: p.unit.path,
-      refType: 'unit',
-      refId: p.unit.id,
+      actor_id: ctx.principal.userId,
+      actor_name: ctx.principal.displayName,
+      org_path: p.unit.path,
+      ref_type: 'unit',
+      ref_id: p.unit.id,
     })),
   );
   await deps.audit.recordMany(

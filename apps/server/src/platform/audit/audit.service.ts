@@ -1,8 +1,7 @@
 import type { RequestContext } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import type { Executor } from '../db/database.js';
+import { type Executor, insertJsonRows } from '../db/database.js';
 import { AuditRepository } from './audit.repository.js';
-import { auditEvents } from './audit.tables.js';
 
 export type AuditEntry = {
   action: string;
@@ -38,22 +37,38 @@ export class AuditService {
 
   /** Many events in one insert (bulk imports); same rules as `record`. */
   async recordMany(db: Executor, ctx: RequestContext, entries: AuditEntry[]) {
-    if (entries.length === 0) return;
     const at = this.clock.now();
-    await db.insert(auditEvents).values(
+    const actorName = `${ctx.principal.displayName} (${ctx.principal.username})`;
+    await insertJsonRows(
+      db,
+      'audit_events',
+      [
+        'at',
+        'actor_id',
+        'actor_name',
+        'action',
+        'entity_type',
+        'entity_id',
+        'org_path',
+        'before',
+        'after',
+        'reason',
+        'ip',
+        'request_id',
+      ],
       entries.map((entry) => ({
         at,
-        actorId: ctx.principal.userId,
-        actorName: `${ctx.principal.displayName} (${ctx.principal.username})`,
+        actor_id: ctx.principal.userId,
+        actor_name: actorName,
         action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        orgPath: entry.orgPath,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        org_path: entry.orgPath,
         before: redact(entry.before),
         after: redact(entry.after),
         reason: entry.reason ?? null,
         ip: ctx.ip,
-        requestId: ctx.requestId,
+        request_id: ctx.requestId,
       })),
     );
   }

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -71,4 +71,25 @@ export async function openDatabase(target: DatabaseTarget, opts: { poolSize?: nu
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * Inserts many rows with one JSON parameter (`json_populate_recordset`): for bulk paths where building a
+ * multi-row VALUES list with one bind parameter per cell costs more than the insert itself. Keys are column
+ * names; columns left out take their defaults. `suffix` is trusted SQL (ON CONFLICT …, RETURNING …).
+ */
+export async function insertJsonRows<T = unknown>(
+  db: Executor,
+  table: string,
+  columns: string[],
+  rows: Record<string, unknown>[],
+  suffix: SQL = sql``,
+): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
+  return queryRows<T>(
+    db,
+    sql`insert into ${sql.raw(`"${table}"`)} (${list})
+        select ${list} from json_populate_recordset(null::${sql.raw(`"${table}"`)}, ${JSON.stringify(rows)}::json) ${suffix}`,
+  );
 }
