@@ -56,7 +56,10 @@ async function main() {
   const ws = wb.addWorksheet('业主名册');
   ws.addRow(['姓名', '手机号', '身份证号', '项目编码', '房号', '签约日期', '交付日期']);
   units.forEach((u, i) => {
-    const birth = new Date(Date.UTC(1950, 0, 1) + (i % 18_000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const birth = new Date(Date.UTC(1950, 0, 1) + (i % 18_000) * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+      .replace(/-/g, '');
     const body = `310104${birth}${String(Math.floor(i / 18_000) % 1000).padStart(3, '0')}`;
     ws.addRow([
       `业主${i}`,
