@@ -16,6 +16,8 @@ const RolesPage = page(() => import('./pages/roles/RolesPage'), 'RolesPage');
 const TokensPage = page(() => import('./pages/tokens/TokensPage'), 'TokensPage');
 const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPage');
+const CustomersPage = page(() => import('./pages/customers/CustomersPage'), 'CustomersPage');
+const CustomerDetailPage = page(() => import('./pages/customers/CustomerDetailPage'), 'CustomerDetailPage');
 const ProfilePage = page(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
@@ -38,6 +40,8 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
+          { path: 'customers/:id', element: guarded('customers.read', <CustomerDetailPage />) },
           { path: 'org', element: guarded('org.read', <OrgPage />) },
           { path: 'users', element: guarded('users.read', <UsersPage />) },
           { path: 'roles', element: guarded('roles.read', <RolesPage />) },

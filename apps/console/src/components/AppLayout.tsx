@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
@@ -20,7 +21,7 @@ import { useCan } from '../lib/permissions';
 import { FullPageSpin } from './guards';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type MenuKey = 'home' | 'org' | 'users' | 'roles' | 'tokens' | 'audit' | 'imports' | 'profile';
+type MenuKey = 'home' | 'customers' | 'org' | 'users' | 'roles' | 'tokens' | 'audit' | 'imports' | 'profile';
 
 interface NavItem {
   key: MenuKey;
@@ -32,6 +33,7 @@ interface NavItem {
 /** The side menu; an item shows only when the user holds its permission. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'customers', path: '/customers', icon: <IdcardOutlined />, permission: 'customers.read' },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },

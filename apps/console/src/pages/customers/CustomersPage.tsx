@@ -1,0 +1,134 @@
+import type { CustomerSummary } from '@anju/contracts';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { type CustomerFilters, useCustomerSearch, useCustomers } from '../../api/customers';
+import { DateTime } from '../../components/DateTime';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../lib/permissions';
+import { CustomerCreateModal } from './CustomerCreateModal';
+import { KindTags } from './KindTags';
+
+const KINDS = ['prospect', 'buyer', 'owner', 'family', 'employee', 'public'] as const;
+
+/** Search first (mobile, last four digits, name, pinyin initials, unit code, ID number), else the paged list. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<CustomerFilters>({});
+  const [creating, setCreating] = useState(false);
+  const search = useCustomerSearch(q);
+  const list = useCustomers(filters, q.length === 0);
+  const active = q ? search : list;
+  const items: CustomerSummary[] = q ? (search.data?.items ?? []) : (list.data?.pages.flatMap((p) => p.items) ?? []);
+
+  return (
+    <>
+      <PageHeader
+        title={t('customers.title')}
+        extra={
+          can('customers.manage') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="customers-create"
+            >
+              {t('customers.create')}
+            </Button>
+          )
+        }
+      />
+      <Card>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input.Search
+            autoFocus
+            allowClear
+            enterButton={<SearchOutlined />}
+            placeholder={t('customers.searchHint')}
+            onSearch={(value) => setQ(value.trim())}
+            data-testid="customers-search"
+          />
+          {!q && (
+            <Space wrap>
+              <Select
+                allowClear
+                style={{ width: 160 }}
+                placeholder={t('customers.kind')}
+                value={filters.kind}
+                onChange={(kind) => setFilters((f) => ({ ...f, kind }))}
+                options={KINDS.map((k) => ({ value: k, label: t(`customers.kinds.${k}`) }))}
+              />
+              <Space>
+                <Switch
+                  checked={Boolean(filters.duplicateSuspected)}
+                  onChange={(v) => setFilters((f) => ({ ...f, duplicateSuspected: v || undefined }))}
+                />
+                <Typography.Text>{t('customers.duplicatesOnly')}</Typography.Text>
+              </Space>
+            </Space>
+          )}
+          {active.isError ? (
+            <ErrorState error={active.error} onRetry={() => void active.refetch()} retrying={active.isFetching} />
+          ) : (
+            <Table<CustomerSummary>
+              rowKey="id"
+              size="middle"
+              loading={active.isLoading}
+              dataSource={items}
+              pagination={false}
+              locale={{ emptyText: <Empty description={q ? t('customers.noMatch') : t('customers.empty')} /> }}
+              onRow={(c) =>
+                ({
+                  onClick: () => navigate(`/customers/${c.id}`),
+                  style: { cursor: 'pointer' },
+                  'data-testid': `customer-row-${c.name}`,
+                }) as never
+              }
+              columns={[
+                { title: t('customers.name'), dataIndex: 'name' },
+                {
+                  title: t('customers.kind'),
+                  dataIndex: 'kinds',
+                  render: (kinds: CustomerSummary['kinds']) => <KindTags kinds={kinds} />,
+                },
+                { title: t('customers.phone'), dataIndex: 'primaryPhoneMasked' },
+                { title: t('customers.homes'), dataIndex: 'homes', render: (homes: string[]) => homes.join('；') },
+                {
+                  title: t('customers.tags'),
+                  dataIndex: 'tags',
+                  render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>),
+                },
+                {
+                  title: '',
+                  dataIndex: 'duplicateSuspected',
+                  render: (dup: boolean) => (dup ? <Tag color="warning">{t('customers.duplicate')}</Tag> : null),
+                },
+                {
+                  title: t('customers.createdAt'),
+                  dataIndex: 'createdAt',
+                  render: (v: string) => <DateTime value={v} />,
+                },
+              ]}
+              footer={
+                !q && list.hasNextPage
+                  ? () => (
+                      <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                        {t('common.loadMore')}
+                      </Button>
+                    )
+                  : undefined
+              }
+            />
+          )}
+        </Space>
+      </Card>
+      {creating && <CustomerCreateModal onClose={() => setCreating(false)} />}
+    </>
+  );
+}
