@@ -39,7 +39,7 @@ describe('console: customer 360', () => {
     await page.getByTestId('customer-reveal-phone').first().click();
     await page.getByTestId('reveal-reason').fill('回访核实业主电话');
     await page.getByTestId('reveal-submit').click();
-    await expect(page.getByTestId('revealed-value').first().innerText()).resolves.toMatch(/^1[3-9]\d{9}$/);
+    await expect(page.getByTestId('revealed-value').first().textContent()).resolves.toMatch(/^1[3-9]\d{9}$/);
 
     await page.getByTestId('timeline-add-title').fill('来电询问交付后保修');
     await page.getByTestId('timeline-add-submit').click();
