@@ -46,4 +46,22 @@ describe('console: customer 360', () => {
     await page.getByText('来电询问交付后保修').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('browses project → building → unit grid and sees a unit’s warranty', async () => {
+    const page = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill('li.na');
+    await page.getByTestId('login-password').fill('Anju-demo-2026');
+    await page.getByTestId('login-password').press('Enter');
+    await page.getByTestId('menu-projects').click();
+    await page.getByTestId('project-row-SH-YT').waitFor();
+    // a Shanghai specialist sees Shanghai projects only
+    await expect(page.getByTestId('project-row-HZ-XX').count()).resolves.toBe(0);
+    await page.getByTestId('project-row-SH-YT').click();
+    await page.getByTestId('unit-cell-1-1-101').click();
+    await page.getByText('卫生间防水').waitFor();
+    await expect(page.getByText('保修期内').count()).resolves.toBeGreaterThan(0);
+  });
 });

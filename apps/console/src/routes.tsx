@@ -18,6 +18,8 @@ const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPage');
 const CustomersPage = page(() => import('./pages/customers/CustomersPage'), 'CustomersPage');
 const CustomerDetailPage = page(() => import('./pages/customers/CustomerDetailPage'), 'CustomerDetailPage');
+const ProjectsPage = page(() => import('./pages/property/ProjectsPage'), 'ProjectsPage');
+const ProjectDetailPage = page(() => import('./pages/property/ProjectDetailPage'), 'ProjectDetailPage');
 const ProfilePage = page(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
@@ -42,6 +44,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
           { path: 'customers/:id', element: guarded('customers.read', <CustomerDetailPage />) },
+          { path: 'projects', element: guarded('property.read', <ProjectsPage />) },
+          { path: 'projects/:id', element: guarded('property.read', <ProjectDetailPage />) },
           { path: 'org', element: guarded('org.read', <OrgPage />) },
           { path: 'users', element: guarded('users.read', <UsersPage />) },
           { path: 'roles', element: guarded('roles.read', <RolesPage />) },

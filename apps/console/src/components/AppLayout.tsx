@@ -2,6 +2,7 @@ import type { Permission } from '@anju/contracts';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -21,7 +22,17 @@ import { useCan } from '../lib/permissions';
 import { FullPageSpin } from './guards';
 import { LanguageSwitch } from './LanguageSwitch';
 
-type MenuKey = 'home' | 'customers' | 'org' | 'users' | 'roles' | 'tokens' | 'audit' | 'imports' | 'profile';
+type MenuKey =
+  | 'home'
+  | 'customers'
+  | 'projects'
+  | 'org'
+  | 'users'
+  | 'roles'
+  | 'tokens'
+  | 'audit'
+  | 'imports'
+  | 'profile';
 
 interface NavItem {
   key: MenuKey;
@@ -34,6 +45,7 @@ interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'customers', path: '/customers', icon: <IdcardOutlined />, permission: 'customers.read' },
+  { key: 'projects', path: '/projects', icon: <BankOutlined />, permission: 'property.read' },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },

@@ -1,0 +1,75 @@
+import type { Project } from '@anju/contracts';
+import { Button, Card, Empty, Input, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useProjects } from '../../api/property';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+
+export function ProjectsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [q, setQ] = useState('');
+  const query = useProjects(q);
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader title={t('property.projects')} />
+      <Card>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Input.Search
+            allowClear
+            placeholder={t('property.searchProjects')}
+            onSearch={(v) => setQ(v.trim())}
+            style={{ maxWidth: 360 }}
+          />
+          {query.isError ? (
+            <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+          ) : (
+            <Table<Project>
+              rowKey="id"
+              loading={query.isLoading}
+              dataSource={items}
+              pagination={false}
+              locale={{ emptyText: <Empty /> }}
+              onRow={(p) =>
+                ({
+                  onClick: () => navigate(`/projects/${p.id}`),
+                  style: { cursor: 'pointer' },
+                  'data-testid': `project-row-${p.code}`,
+                }) as never
+              }
+              columns={[
+                { title: t('property.code'), dataIndex: 'code' },
+                { title: t('property.name'), dataIndex: 'name' },
+                { title: t('property.company'), dataIndex: 'cityCompanyName' },
+                { title: t('property.address'), dataIndex: 'address' },
+                {
+                  title: t('property.productTypes'),
+                  dataIndex: 'productTypes',
+                  render: (v: string[]) => v.map((x) => <Tag key={x}>{x}</Tag>),
+                },
+                {
+                  title: t('property.finish'),
+                  dataIndex: 'finishStandard',
+                  render: (f: Project['finishStandard']) => t(`property.finishes.${f}`),
+                },
+                { title: t('property.unitCount'), dataIndex: 'unitCount' },
+              ]}
+              footer={
+                query.hasNextPage
+                  ? () => (
+                      <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
+                        {t('common.loadMore')}
+                      </Button>
+                    )
+                  : undefined
+              }
+            />
+          )}
+        </Space>
+      </Card>
+    </>
+  );
+}
