@@ -46,11 +46,12 @@ async function main() {
     crypto: new FieldCrypto(config.encryptionKey),
     adminPassword: 'Bench-admin-1',
   });
-  await seedScale(database.db, clock, 1, () => undefined); // one scale project: 20,000 empty units to own
+  // Homes to import owners into: scale projects of 20,000 units each (their generated owners stay; the roster adds co-owners).
+  await seedScale(database.db, clock, rows, () => undefined);
   const units = await queryRows<{ code: string; project: string }>(
     database.db,
     sql`select u.code, p.code as project from units u join org_units p on p.id = u.project_id
-         where p.code like 'SCALE-%' and not exists (select 1 from ownerships o where o.unit_id = u.id) order by u.code limit ${rows}`,
+         where p.code like 'SCALE-%' order by p.code, u.code limit ${rows}`,
   );
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('业主名册');

@@ -73,7 +73,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     filesDir: join(config.dataDir, 'files'),
     inlineMaxBytes: config.importInlineMaxKb * 1024,
     maxRows: 200_000,
-    progressEvery: 200,
+    progressEvery: 500,
   });
   imports.register(unitImporter);
   const property = new PropertyService(db, audit, clock, org.orgUnits);

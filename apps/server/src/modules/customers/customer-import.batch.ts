@@ -37,6 +37,7 @@ export async function applyRosterBatch(
       projectName: orgUnits.name,
       path: orgUnits.path,
       deliveredOn: units.deliveredOn,
+      status: units.status,
     })
     .from(units)
     .innerJoin(orgUnits, sql`${orgUnits.id} = ${units.projectId}`)
@@ -125,6 +126,17 @@ export async function applyRosterBatch(
     });
     placed.push({ customerId, unit, row });
   }
+  // New people's kinds follow from the homes placed here; existing people's are recomputed from all relations.
+  const kindsOfNew = new Map<string, string[]>();
+  for (const p of placed) {
+    const delivered =
+      ['delivered', 'moved_in'].includes(p.unit.status) ||
+      Boolean(p.row.deliveryDate ?? p.unit.deliveredOn) ||
+      Boolean(p.row.moveInDate);
+    const kinds = new Set(kindsOfNew.get(p.customerId) ?? []);
+    kinds.add(delivered ? 'owner' : 'buyer');
+    kindsOfNew.set(p.customerId, [...kinds].sort());
+  }
   await insertJsonRows(
     tx,
     'customers',
@@ -140,6 +152,7 @@ export async function applyRosterBatch(
       'id_number_hash',
       'id_number_masked',
       'source_channel',
+      'kinds',
       'created_by',
       'created_at',
       'updated_at',
@@ -156,6 +169,7 @@ export async function applyRosterBatch(
       id_number_hash: c.idNumberHash,
       id_number_masked: c.idNumberMasked,
       source_channel: c.sourceChannel,
+      kinds: kindsOfNew.get(c.id as string),
       created_by: c.createdBy,
       created_at: now,
       updated_at: now,
@@ -200,7 +214,8 @@ export async function applyRosterBatch(
     sql`on conflict (customer_id, relation, ref_id) do nothing`,
   );
   const repo = new CustomerRepository(tx);
-  await repo.recomputeKinds([...new Set(placed.map((p) => p.customerId))]);
+  const created = new Set(newCustomers.map((c) => c.id as string));
+  await repo.recomputeKinds([...new Set(placed.map((p) => p.customerId))].filter((id) => !created.has(id)));
   await flagDuplicatesOfNew(tx, repo, newCustomers, phones, now);
   await insertJsonRows(
     tx,
