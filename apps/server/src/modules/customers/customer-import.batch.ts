@@ -7,11 +7,11 @@ import { insertJsonRows, queryRows, type Tx } from '../../platform/db/database.j
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
 import { units } from '../property/property.tables.js';
-import type { RosterRow } from './customer.importer.js';
+import { newRosterCustomer, type RosterRow } from './customer.importer.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import { type customerPhones, customers, type ownerships } from './customer.tables.js';
-import { maskMobile, nameKeys } from './customer.validation.js';
+import { maskMobile } from './customer.validation.js';
 
 /** Thrown to send a chunk down the row-by-row path (which reports precise reasons). */
 class NeedsRowByRow extends Error {}
@@ -95,20 +95,7 @@ export async function applyRosterBatch(
     else {
       customerId = randomUUID();
       createdInBatch.set(personKey, customerId);
-      const keys = nameKeys(row.name);
-      newCustomers.push({
-        id: customerId,
-        name: row.name,
-        nameInitials: keys.initials,
-        namePinyin: keys.pinyin,
-        gender: row.gender,
-        email: row.email,
-        ...identity,
-        sourceChannel: 'import',
-        createdBy: ctx.principal.userId,
-        createdAt: now,
-        updatedAt: now,
-      });
+      newCustomers.push(newRosterCustomer(row, identity, ctx, now, customerId));
       outcomes.push('imported');
     }
     for (const [n, phone] of row.phones.entries()) {

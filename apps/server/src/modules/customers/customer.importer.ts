@@ -87,6 +87,30 @@ export function checkRosterRow(v: Record<string, string>, lang: Language): RowCh
   };
 }
 
+/** The customer record a roster row creates (shared by the row path and the set-based path). */
+export function newRosterCustomer(
+  row: RosterRow,
+  identity: ReturnType<CustomerService['identity']>,
+  ctx: RequestContext,
+  now: Date,
+  id?: string,
+): typeof customers.$inferInsert {
+  const keys = nameKeys(row.name);
+  return {
+    ...(id ? { id } : {}),
+    name: row.name,
+    nameInitials: keys.initials,
+    namePinyin: keys.pinyin,
+    gender: row.gender,
+    email: row.email,
+    ...identity,
+    sourceChannel: 'import',
+    createdBy: ctx.principal.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /**
  * One owner row: find the person (same ID number, else same mobile and name — company-wide, since one person
  * may own homes in several cities), create them if new, and link the unit. Re-importing updates, never duplicates.
@@ -137,24 +161,12 @@ export function rosterImporter(deps: {
         row.phones.map((phone) => ({ phone, isPrimary: false })),
       );
       if (!existing.idNumberHash && identity.idNumberHash)
-        await repo.update(existing.id, existing.version, identity, new Date());
+        await repo.update(existing.id, existing.version, identity, deps.clock.now());
       await deps.relations.linkOwnership(tx, ctx, existing.id, unit, { unitId: unit.id, ...row });
       return 'updated';
     }
-    const keys = nameKeys(row.name);
-    const now = new Date();
-    const created = await repo.insert({
-      name: row.name,
-      nameInitials: keys.initials,
-      namePinyin: keys.pinyin,
-      gender: row.gender,
-      email: row.email,
-      ...identity,
-      sourceChannel: 'import',
-      createdBy: ctx.principal.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const now = deps.clock.now();
+    const created = await repo.insert(newRosterCustomer(row, identity, ctx, now));
     await repo.insertPhones(
       created.id,
       row.phones.map((phone, i) => ({ phone, isPrimary: i === 0 })),
