@@ -74,6 +74,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     inlineMaxBytes: config.importInlineMaxKb * 1024,
     maxRows: 200_000,
     progressEvery: 500,
+    concurrency: database.kind === 'postgres' ? 2 : 1,
   });
   imports.register(unitImporter);
   const property = new PropertyService(db, audit, clock, org.orgUnits);

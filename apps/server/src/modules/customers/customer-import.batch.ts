@@ -1,53 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import { insertJsonRows, queryRows, type Tx } from '../../platform/db/database.js';
+import { anyOfText, insertJsonRows, queryRows, type Tx } from '../../platform/db/database.js';
+import type { AppError } from '../../platform/errors.js';
 import { withinScope } from '../../platform/rbac/scope.js';
-import { orgUnits } from '../org/org.tables.js';
-import { units } from '../property/property.tables.js';
-import { newRosterCustomer, type RosterRow } from './customer.importer.js';
+import { idOfAnother, newRosterCustomer, type RosterRow, unknownUnit } from './customer.importer.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
-import { type customerPhones, customers, type ownerships } from './customer.tables.js';
+import type { customerPhones, customers, ownerships } from './customer.tables.js';
 import { maskMobile } from './customer.validation.js';
-
-/** Thrown to send a chunk down the row-by-row path (which reports precise reasons). */
-class NeedsRowByRow extends Error {}
 
 /**
  * The set-based twin of the roster importer's `apply`: the same people, homes, visibility, timeline and audit,
- * written with a dozen statements per chunk. Anything unusual (unknown unit, ID owned by another name) throws,
- * and the import service redoes the chunk row by row.
+ * written with a dozen statements per chunk. A row naming an unknown unit, or an ID number on file under another
+ * name, gets the error the row path would throw and writes nothing.
  */
 export async function applyRosterBatch(
   deps: { customers: CustomerService; audit: AuditService; clock: Clock },
   tx: Tx,
   ctx: RequestContext,
   rows: RosterRow[],
-): Promise<('imported' | 'updated')[]> {
+): Promise<('imported' | 'updated' | AppError)[]> {
   if (rows.length === 0) return [];
   const now = deps.clock.now();
-  const unitRows = await tx
-    .select({
-      id: units.id,
-      code: units.code,
-      project: orgUnits.code,
-      projectName: orgUnits.name,
-      path: orgUnits.path,
-      deliveredOn: units.deliveredOn,
-      status: units.status,
-    })
-    .from(units)
-    .innerJoin(orgUnits, sql`${orgUnits.id} = ${units.projectId}`)
-    .where(
-      and(
-        inArray(units.code, [...new Set(rows.map((r) => r.unitCode))]),
-        inArray(orgUnits.code, [...new Set(rows.map((r) => r.projectCode))]),
-        withinScope(orgUnits.path, ctx.principal.orgPath),
-      ),
-    );
+  const unitRows = await queryRows<{
+    id: string;
+    code: string;
+    project: string;
+    projectName: string;
+    path: string;
+    deliveredOn: string | null;
+    status: string;
+  }>(
+    tx,
+    sql`select u.id, u.code, p.code as project, p.name as "projectName", p.path, u.delivered_on as "deliveredOn", u.status
+        from units u join org_units p on p.id = u.project_id
+        where u.code ${anyOfText([...new Set(rows.map((r) => r.unitCode))])}
+          and p.code ${anyOfText([...new Set(rows.map((r) => r.projectCode))])}
+          and ${withinScope(sql`p.path`, ctx.principal.orgPath)}`,
+  );
   const unitOf = new Map(unitRows.map((u) => [`${u.project}|${u.code}`, u]));
   const identities = rows.map((r) =>
     deps.customers.identity({ idType: r.idNumber ? 'resident_id' : null, idNumber: r.idNumber }),
@@ -55,46 +48,58 @@ export async function applyRosterBatch(
   const hashes = [...new Set(identities.flatMap((i) => (i.idNumberHash ? [i.idNumberHash] : [])))];
   const byHash = new Map(
     (hashes.length
-      ? await tx
-          .select({ id: customers.id, name: customers.name, hash: customers.idNumberHash })
-          .from(customers)
-          .where(and(inArray(customers.idNumberHash, hashes), isNull(customers.mergedInto)))
+      ? await queryRows<{ id: string; name: string; hash: string }>(
+          tx,
+          sql`select id, name, id_number_hash as hash from customers
+              where id_number_hash ${anyOfText(hashes)} and merged_into is null`,
+        )
       : []
-    ).map((c) => [c.hash as string, c]),
+    ).map((c) => [c.hash, c]),
   );
-  const firstPhones = [...new Set(rows.map((r) => r.phones[0] as string))];
-  const byPhoneName = new Map(
-    (
-      await queryRows<{ id: string; name: string; phone: string }>(
-        tx,
-        sql`select c.id, c.name, p.phone from customer_phones p join customers c on c.id = p.customer_id
-             where p.phone in (${sql.join(
-               firstPhones.map((p) => sql`${p}`),
-               sql`, `,
-             )}) and c.merged_into is null`,
-      )
-    ).map((c) => [`${c.phone}|${c.name}`, c.id]),
+  // Every live customer holding any phone of the chunk: finds people by mobile + name, and flags duplicates.
+  const allPhones = [...new Set(rows.flatMap((r) => r.phones))];
+  const phoneHolders = await queryRows<{ id: string; name: string; phone: string; hash: string | null }>(
+    tx,
+    sql`select c.id, c.name, p.phone, c.id_number_hash as hash from customer_phones p join customers c on c.id = p.customer_id
+         where p.phone ${anyOfText(allPhones)} and c.merged_into is null`,
+  );
+  const byPhoneName = new Map<string, { id: string; hash: string | null }>(
+    phoneHolders.map((c) => [`${c.phone}|${c.name}`, { id: c.id, hash: c.hash }]),
   );
 
-  const outcomes: ('imported' | 'updated')[] = [];
+  const outcomes: ('imported' | 'updated' | AppError)[] = [];
   const newCustomers: (typeof customers.$inferInsert)[] = [];
   const phones: (typeof customerPhones.$inferInsert)[] = [];
   const owned: (typeof ownerships.$inferInsert)[] = [];
   const placed: { customerId: string; unit: (typeof unitRows)[number]; row: RosterRow }[] = [];
-  const createdInBatch = new Map<string, string>();
+  const identityUpdates: Record<string, unknown>[] = [];
   for (const [i, row] of rows.entries()) {
     const unit = unitOf.get(`${row.projectCode}|${row.unitCode}`);
-    if (!unit) throw new NeedsRowByRow('unit');
+    if (!unit) {
+      outcomes.push(unknownUnit(row));
+      continue;
+    }
     const identity = identities[i] as ReturnType<CustomerService['identity']>;
-    const personKey = identity.idNumberHash ?? `${row.phones[0]}|${row.name}`;
     const known = identity.idNumberHash ? byHash.get(identity.idNumberHash) : undefined;
-    if (known && known.name !== row.name) throw new NeedsRowByRow('conflict');
-    let customerId = known?.id ?? byPhoneName.get(`${row.phones[0]}|${row.name}`) ?? createdInBatch.get(personKey);
+    if (known && known.name !== row.name) {
+      outcomes.push(idOfAnother(known.name));
+      continue;
+    }
+    const byMobile = known ? undefined : byPhoneName.get(`${row.phones[0]}|${row.name}`);
+    let customerId = known?.id ?? byMobile?.id;
     const isNew = !customerId;
     if (customerId) outcomes.push('updated');
-    else {
+    if (byMobile && !byMobile.hash && identity.idNumberHash) {
+      identityUpdates.push({ id: byMobile.id, ...identity });
+      byMobile.hash = identity.idNumberHash;
+      byHash.set(identity.idNumberHash, { id: byMobile.id, name: row.name, hash: identity.idNumberHash });
+    }
+    if (!customerId) {
       customerId = randomUUID();
-      createdInBatch.set(personKey, customerId);
+      // Later rows of the same person in this chunk find them as the row path would find a committed record.
+      if (identity.idNumberHash)
+        byHash.set(identity.idNumberHash, { id: customerId, name: row.name, hash: identity.idNumberHash });
+      byPhoneName.set(`${row.phones[0]}|${row.name}`, { id: customerId, hash: identity.idNumberHash });
       newCustomers.push(newRosterCustomer(row, identity, ctx, now, customerId));
       outcomes.push('imported');
     }
@@ -200,10 +205,20 @@ export async function applyRosterBatch(
     })),
     sql`on conflict (customer_id, relation, ref_id) do nothing`,
   );
+  if (identityUpdates.length) {
+    await queryRows(
+      tx,
+      sql`update customers c set id_type = u.id_type, id_number_enc = u.id_number_enc, id_number_hash = u.id_number_hash,
+            id_number_masked = u.id_number_masked, version = c.version + 1, updated_at = ${now}
+          from json_to_recordset(${JSON.stringify(identityUpdates.map(snakeIdentity))}::json)
+            as u(id uuid, id_type text, id_number_enc text, id_number_hash text, id_number_masked text)
+          where c.id = u.id`,
+    );
+  }
   const repo = new CustomerRepository(tx);
   const created = new Set(newCustomers.map((c) => c.id as string));
   await repo.recomputeKinds([...new Set(placed.map((p) => p.customerId))].filter((id) => !created.has(id)));
-  await flagDuplicatesOfNew(tx, repo, newCustomers, phones, now);
+  await flagDuplicatesOfNew(repo, newCustomers, phones, phoneHolders, now);
   await insertJsonRows(
     tx,
     'customer_timeline',
@@ -234,42 +249,37 @@ export async function applyRosterBatch(
   return outcomes;
 }
 
-/** Same phone or ID hash as another live customer: flagged both ways, with two queries for the whole chunk. */
+/**
+ * A new person sharing a phone with someone else (already on file, or another new person of this chunk) is flagged
+ * both ways. Same ID number cannot happen here: it resolves to the same person, or sends the chunk row by row.
+ */
 async function flagDuplicatesOfNew(
-  tx: Tx,
   repo: CustomerRepository,
   created: (typeof customers.$inferInsert)[],
   phones: (typeof customerPhones.$inferInsert)[],
+  holdersOnFile: { id: string; phone: string }[],
   at: Date,
 ) {
-  if (created.length === 0) return;
   const newIds = new Set(created.map((c) => c.id as string));
-  const newPhones = [...new Set(phones.filter((p) => newIds.has(p.customerId)).map((p) => p.phone))];
-  const phoneHits = await queryRows<{ customerId: string; phone: string }>(
-    tx,
-    sql`select p.customer_id as "customerId", p.phone from customer_phones p join customers c on c.id = p.customer_id
-         where p.phone in (${sql.join(
-           newPhones.map((p) => sql`${p}`),
-           sql`, `,
-         )}) and c.merged_into is null`,
-  );
-  const hashes = created.flatMap((c) => (c.idNumberHash ? [c.idNumberHash] : []));
-  const hashHits = hashes.length
-    ? await tx
-        .select({ id: customers.id, hash: customers.idNumberHash })
-        .from(customers)
-        .where(and(inArray(customers.idNumberHash, hashes), isNull(customers.mergedInto)))
-    : [];
-  for (const c of created) {
-    const mine = new Set(phones.filter((p) => p.customerId === c.id).map((p) => p.phone));
-    const found = [
-      ...phoneHits
-        .filter((h) => h.customerId !== c.id && mine.has(h.phone))
-        .map((h) => ({ otherId: h.customerId, reason: 'phone' })),
-      ...hashHits
-        .filter((h) => h.id !== c.id && h.hash === c.idNumberHash)
-        .map((h) => ({ otherId: h.id, reason: 'id_number' })),
-    ];
-    if (found.length) await repo.flagDuplicates(c.id as string, found, at);
+  const holders = new Map<string, Set<string>>();
+  const hold = (phone: string, id: string) => holders.set(phone, (holders.get(phone) ?? new Set()).add(id));
+  for (const h of holdersOnFile) hold(h.phone, h.id);
+  for (const p of phones) if (newIds.has(p.customerId)) hold(p.phone, p.customerId);
+  const found = new Map<string, { otherId: string; reason: string }[]>();
+  for (const p of phones) {
+    if (!newIds.has(p.customerId)) continue;
+    for (const otherId of holders.get(p.phone) ?? []) {
+      if (otherId === p.customerId) continue;
+      found.set(p.customerId, [...(found.get(p.customerId) ?? []), { otherId, reason: 'phone' }]);
+    }
   }
+  for (const [customerId, pairs] of found) await repo.flagDuplicates(customerId, pairs, at);
 }
+
+const snakeIdentity = (u: Record<string, unknown>) => ({
+  id: u.id,
+  id_type: u.idType,
+  id_number_enc: u.idNumberEnc,
+  id_number_hash: u.idNumberHash,
+  id_number_masked: u.idNumberMasked,
+});

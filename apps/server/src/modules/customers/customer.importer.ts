@@ -87,6 +87,11 @@ export function checkRosterRow(v: Record<string, string>, lang: Language): RowCh
   };
 }
 
+export const unknownUnit = (row: RosterRow) =>
+  new AppError('UNIT_NOT_FOUND', { reason: `${row.projectCode} ${row.unitCode}` });
+export const idOfAnother = (name: string) =>
+  new AppError('RELATION_INVALID', { reason: `证件号已属于另一位客户（${name}）/ ID belongs to another customer` });
+
 /** The customer record a roster row creates (shared by the row path and the set-based path). */
 export function newRosterCustomer(
   row: RosterRow,
@@ -123,7 +128,7 @@ export function rosterImporter(deps: {
 }): Importer<RosterRow> {
   const apply = async (tx: Tx, ctx: RequestContext, row: RosterRow): Promise<'imported' | 'updated'> => {
     const unit = await new UnitLookup(tx).byProjectCodeInScope(row.projectCode, row.unitCode, ctx.principal.orgPath);
-    if (!unit) throw new AppError('UNIT_NOT_FOUND', { reason: `${row.projectCode} ${row.unitCode}` });
+    if (!unit) throw unknownUnit(row);
     const identity = deps.customers.identity({ idType: row.idNumber ? 'resident_id' : null, idNumber: row.idNumber });
     let existing = identity.idNumberHash
       ? (
@@ -134,11 +139,7 @@ export function rosterImporter(deps: {
             .limit(1)
         )[0]
       : undefined;
-    if (existing && existing.name !== row.name) {
-      throw new AppError('RELATION_INVALID', {
-        reason: `证件号已属于另一位客户（${existing.name}）/ ID belongs to another customer`,
-      });
-    }
+    if (existing && existing.name !== row.name) throw idOfAnother(existing.name);
     if (!existing) {
       const [byPhone] = await tx
         .select({ c: customers })
@@ -200,6 +201,12 @@ export function rosterImporter(deps: {
       { key: 'moveInDate', zh: '入住日期', en: 'Move-in date', example: '' },
     ],
     check: checkRosterRow,
+    // The person (by ID number, and by first mobile + name) and the home a row touches.
+    lockKeys: (row) => [
+      ...(row.idNumber ? [`id:${row.idNumber}`] : []),
+      `mobile:${row.phones[0]}|${row.name}`,
+      `unit:${row.projectCode}|${row.unitCode}`,
+    ],
     apply,
     applyBatch: (tx, ctx, rows) => applyRosterBatch(deps, tx, ctx, rows),
   };

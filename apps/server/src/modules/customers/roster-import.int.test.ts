@@ -18,6 +18,7 @@ const validId = (i: number) => {
   return body + residentIdCheckChar(body);
 };
 
+const otherId = (body: string) => body + residentIdCheckChar(body);
 const wrongCheck = (id: string) => `${id.slice(0, 17)}${id.endsWith('0') ? '1' : '0'}`;
 
 /** 1,000 owner rows: 950 good, 50 bad in ten different ways (row numbers recorded). */
@@ -172,4 +173,74 @@ describe('owner roster import', () => {
       .items;
     expect(audit).toHaveLength(2);
   });
+
+  it('on the set-based path rejects just the rows the row path would, sets IDs found by mobile and flags shared phones', async () => {
+    const { company, project } = await cityCompany(t);
+    const codes = Array.from({ length: 4 }, (_, i) => `6-1-${String(i + 101).padStart(4, '0')}`);
+    await projectWithUnits(t, project, codes);
+    const manager = await signedIn(t, company, ['cr_manager']);
+    const create = (name: string, phone: string) =>
+      manager.api.post('/api/customers', { name, phones: [{ phone, isPrimary: true }], orgUnitId: project.id });
+    const known = (await create('王甲', '13730000001')).json().customer;
+    const sharer = (await create('李乙', '13730000002')).json().customer;
+    const rows = [
+      ['王甲', '13730000001', otherId('32010219900101001'), project.code, codes[0], '', ''], // found by mobile + name: gets the ID
+      ['赵丙', '13730000003', otherId('32010219900101002'), project.code, codes[1], '', ''],
+      ['钱丁', '13730000004', otherId('32010219900101002'), project.code, codes[2], '', ''], // ID of 赵丙, two rows earlier
+      ['孙戊', '13730000002', '', project.code, codes[3], '', ''], // 李乙's phone: a new person, flagged
+      ['周己', '13730000005', '', project.code, '9-9-9999', '', ''],
+    ] as string[][];
+    const job = (await upload(await workbook(rows), manager.session)).json();
+    expect(job).toMatchObject({ status: 'done', total: 5, imported: 2, updated: 1, failed: 2 });
+    const errors = await t.app.inject({ method: 'GET', url: job.errorFileUrl, headers: { cookie: admin.cookie } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(errors.rawPayload as unknown as ArrayBuffer);
+    const reasons: string[] = [];
+    wb.worksheets[0]?.eachRow((row, n) => {
+      if (n > 1) reasons.push(`${row.getCell(1).value} ${row.getCell(row.cellCount).value}`);
+    });
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatch(/^4 .*另一位客户（赵丙）/);
+    expect(reasons[1]).toMatch(/^6 .*房号不存在/);
+
+    const updated = (await manager.api.get(`/api/customers/${known.id}`)).json();
+    expect(updated.idNumberMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(updated.homes).toHaveLength(1);
+    const newcomer = (await manager.api.get('/api/customers/search?q=孙戊')).json().items[0];
+    const detail = (await manager.api.get(`/api/customers/${newcomer.id}`)).json();
+    expect(detail.duplicates).toEqual([expect.objectContaining({ id: sharer.id, reason: 'phone' })]);
+    const other = (await manager.api.get(`/api/customers/${sharer.id}`)).json();
+    expect(other.duplicates).toEqual([expect.objectContaining({ id: newcomer.id, reason: 'phone' })]);
+  });
+
+  it('keeps one person one record when their rows fall in chunks that run at the same time', async () => {
+    const { company, project } = await cityCompany(t);
+    const codes = Array.from(
+      { length: 1100 },
+      (_, i) => `7-${(i % 2) + 1}-${String(Math.floor(i / 2) + 101).padStart(4, '0')}`,
+    );
+    await projectWithUnits(t, project, codes);
+    const manager = await signedIn(t, company, ['cr_manager']);
+    const rows = codes.map((code, i) => [
+      `${SURNAMES[i % 10]}并行${i}`,
+      `136${String(30000000 + i)}`,
+      '',
+      project.code,
+      code,
+      '',
+      '',
+    ]);
+    const twiceById = otherId('33010219800101003');
+    rows[10] = ['吴重复', '13630000010', twiceById, project.code, codes[10] as string, '', ''];
+    rows[1010] = ['吴重复', '13639999999', twiceById, project.code, codes[1010] as string, '', ''];
+    rows[20] = ['郑同号', '13630000020', '', project.code, codes[20] as string, '', ''];
+    rows[720] = ['郑同号', '13630000020', '', project.code, codes[720] as string, '', ''];
+    const job = (await upload(await workbook(rows), manager.session)).json();
+    expect(job).toMatchObject({ status: 'done', total: 1100, imported: 1098, updated: 2, failed: 0 });
+    for (const q of ['吴重复', '郑同号']) {
+      const found = (await manager.api.get(`/api/customers/search?q=${encodeURIComponent(q)}`)).json().items;
+      expect(found, q).toHaveLength(1);
+      expect(found[0].homes, q).toHaveLength(2);
+    }
+  }, 120_000);
 });

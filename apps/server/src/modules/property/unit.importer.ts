@@ -151,5 +151,6 @@ export const unitImporter: Importer<UnitImportRow> = {
     { key: 'deliveredOn', zh: '交付日期', en: 'Delivered on', example: '2025-06-30' },
   ],
   check: checkUnitRow,
+  lockKeys: (row) => [`building:${row.projectCode}|${row.building}`],
   apply: applyUnitRow,
 };

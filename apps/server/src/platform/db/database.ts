@@ -74,6 +74,13 @@ export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
 }
 
 /**
+ * `= any(…)` over many text values sent as one JSON parameter: for bulk lookups, where one bind parameter per
+ * value costs more to build and bind than the indexed lookup itself.
+ */
+export const anyOfText = (values: string[]) =>
+  sql`= any(array(select json_array_elements_text(${JSON.stringify(values)}::json)))`;
+
+/**
  * Inserts many rows with one JSON parameter (`json_populate_recordset`): for bulk paths where building a
  * multi-row VALUES list with one bind parameter per cell costs more than the insert itself. Keys are column
  * names; columns left out take their defaults. `suffix` is trusted SQL (ON CONFLICT …, RETURNING …).

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { ERROR_CODES } from '@anju/contracts';
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditService } from '../audit/audit.service.js';
 import type { PrincipalLoader, RequestContext } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../db/database.js';
+import { type Db, queryRows, type Tx } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Language } from '../i18n.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -22,6 +23,8 @@ export type ImportSettings = {
   maxRows: number;
   /** Rows per transaction, and how often progress is saved. */
   progressEvery: number;
+  /** Chunk transactions in flight at once (1 on the embedded database, which has one connection). */
+  concurrency: number;
 };
 
 export const IMPORT_JOB = 'imports.run';
@@ -142,18 +145,31 @@ export class ImportService {
     const counts = { processed: 0, imported: 0, updated: 0, failed: 0 };
     const failures: { row: SheetRow; reasons: string[] }[] = [];
     const seenKeys = new Map<string, number>();
-    for (let start = 0; start < rows.length; start += this.settings.progressEvery) {
+    const inFlight = new Set<Promise<void>>();
+    let chunkError: unknown = null;
+    for (let start = 0; start < rows.length && !chunkError; start += this.settings.progressEvery) {
       const chunk = this.prepare(importer, rows.slice(start, start + this.settings.progressEvery), lang, seenKeys);
       for (const item of chunk) if ('reasons' in item) failures.push(item);
-      const outcomes = await this.applyChunk(importer, ctx, chunk, lang);
-      for (const [i, outcome] of outcomes.entries()) {
-        if (typeof outcome === 'string') counts[outcome]++;
-        else if (outcome) failures.push({ row: (chunk[i] as { row: SheetRow }).row, reasons: outcome.reasons });
-      }
-      counts.processed += chunk.length;
-      counts.failed = failures.length;
-      await repo.update(id, counts);
+      const applied = this.applyChunk(importer, ctx, chunk, lang)
+        .then(async (outcomes) => {
+          for (const [i, outcome] of outcomes.entries()) {
+            if (typeof outcome === 'string') counts[outcome]++;
+            else if (outcome) failures.push({ row: (chunk[i] as { row: SheetRow }).row, reasons: outcome.reasons });
+          }
+          counts.processed += chunk.length;
+          counts.failed = failures.length;
+          await repo.update(id, counts);
+        })
+        .catch((err) => {
+          chunkError ??= err;
+        })
+        .finally(() => inFlight.delete(applied));
+      inFlight.add(applied);
+      if (inFlight.size >= this.settings.concurrency) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    // The job runner retries the whole import; importers upsert, so chunks already committed are not doubled.
+    if (chunkError) throw chunkError;
     let errorFilePath: string | null = null;
     if (failures.length) {
       failures.sort((a, b) => a.row.rowNumber - b.row.rowNumber);
@@ -186,8 +202,12 @@ export class ImportService {
    * all and only the bad rows are reported. Importers upsert, so redoing a row is safe.
    */
   private async applyChunk(importer: Importer, ctx: RequestContext, chunk: Prepared[], lang: Language) {
+    const lockKeys = importer.lockKeys
+      ? [...new Set(chunk.flatMap((item) => ('value' in item ? (importer.lockKeys?.(item.value) ?? []) : [])))]
+      : [];
     try {
       return await this.db.transaction(async (tx) => {
+        await lockRows(tx, lockKeys);
         if (importer.applyBatch) {
           const valid = chunk.filter((item): item is { row: SheetRow; value: unknown } => 'value' in item);
           const results = await importer.applyBatch(
@@ -196,7 +216,11 @@ export class ImportService {
             valid.map((item) => item.value),
           );
           let next = 0;
-          return chunk.map((item): Outcome => ('value' in item ? (results[next++] ?? null) : null));
+          return chunk.map((item): Outcome => {
+            if (!('value' in item)) return null;
+            const result = results[next++] ?? null;
+            return result instanceof AppError ? { reasons: [this.reasonOf(result, item.row, lang)] } : result;
+          });
         }
         const outcomes: Outcome[] = [];
         for (const item of chunk) outcomes.push('value' in item ? await importer.apply(tx, ctx, item.value) : null);
@@ -204,6 +228,7 @@ export class ImportService {
       });
     } catch {
       return this.db.transaction(async (tx) => {
+        await lockRows(tx, lockKeys);
         const outcomes: Outcome[] = [];
         for (const item of chunk) {
           if (!('value' in item)) {
@@ -251,4 +276,17 @@ export class ImportService {
     if (!job.errorFilePath) throw new AppError('NOT_FOUND');
     return readFileSync(job.errorFilePath);
   }
+}
+
+/**
+ * Chunks run concurrently; rows that could resolve to the same record (one owner in two chunks) must not. Each
+ * transaction takes a transaction-scoped advisory lock per key, in sorted order so two chunks cannot deadlock.
+ */
+async function lockRows(tx: Tx, keys: string[]) {
+  if (keys.length === 0) return;
+  await queryRows(
+    tx,
+    sql`select pg_advisory_xact_lock(hashtextextended(k, 7301))
+        from (select k from json_array_elements_text(${JSON.stringify(keys)}::json) k order by k) locks`,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Permission } from '@anju/contracts';
 import type { RequestContext } from '../auth/principal.js';
 import type { Tx } from '../db/database.js';
+import type { AppError } from '../errors.js';
 import type { Language } from '../i18n.js';
 import type { ColumnSpec } from './spreadsheet.js';
 
@@ -18,9 +19,15 @@ export type Importer<Row = unknown> = {
   apply(tx: Tx, ctx: RequestContext, row: Row): Promise<'imported' | 'updated'>;
   /**
    * Optional set-based path for a whole chunk of valid rows (a few queries per chunk instead of per row). It must
-   * write exactly what `apply` would; it may throw on anything unusual, and the chunk is then redone row by row.
+   * write exactly what `apply` would, and give a row the AppError `apply` would throw for it (writing nothing for
+   * that row); on anything else it may throw, and the chunk is then redone row by row.
    */
-  applyBatch?(tx: Tx, ctx: RequestContext, rows: Row[]): Promise<('imported' | 'updated')[]>;
+  /**
+   * Keys of the records a row may create or change (e.g. the owner's ID number). Chunks run concurrently, and
+   * rows sharing a key never do; without this the importer must be safe for any interleaving.
+   */
+  lockKeys?(row: Row): string[];
+  applyBatch?(tx: Tx, ctx: RequestContext, rows: Row[]): Promise<('imported' | 'updated' | AppError)[]>;
 };
 
 /** Bilingual row reasons; the error workbook shows the requester's language. */
