@@ -27,6 +27,9 @@ import { DeliveryBatchService } from './modules/property/delivery-batch.service.
 import { deliveryBatchRoutes, propertyRoutes } from './modules/property/property.routes.js';
 import { PropertyService } from './modules/property/property.service.js';
 import { unitImporter } from './modules/property/unit.importer.js';
+import { slaRoutes } from './modules/tickets/sla/sla.routes.js';
+import { ticketRoutes } from './modules/tickets/ticket.routes.js';
+import { createTicketsModule } from './modules/tickets/tickets.module.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { AuditService } from './platform/audit/audit.service.js';
 import { SessionService } from './platform/auth/session.service.js';
@@ -41,6 +44,8 @@ import { importRoutes } from './platform/imports/import.routes.js';
 import { ImportService } from './platform/imports/import.service.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
 import { registerPlatformJobs } from './platform/jobs/platform.jobs.js';
+import { messagingRoutes } from './platform/messaging/messaging.routes.js';
+import { LogProvider, MessagingService } from './platform/messaging/messaging.service.js';
 
 export const consoleDist = join(dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 
@@ -87,7 +92,20 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     orgUnits: org.orgUnits,
   });
   imports.register(rosterImporter({ ...customers, audit, clock }));
-  return { audit, sessions, org, jobs, imports, customers, property, deliveryBatches };
+  const logProvider = new LogProvider(log);
+  const messaging = new MessagingService(db, clock, jobs, { sms: logProvider, email: logProvider }, log);
+  const tickets = createTicketsModule({
+    db,
+    audit,
+    clock,
+    jobs,
+    messaging,
+    customers,
+    property,
+    publicUrl: config.publicUrl,
+    log,
+  });
+  return { audit, sessions, org, jobs, imports, customers, property, deliveryBatches, messaging, logProvider, tickets };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -158,6 +176,9 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(customerRoutes, { customers: services.customers });
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });
+  await app.register(ticketRoutes, { tickets: services.tickets });
+  await app.register(slaRoutes, { tickets: services.tickets });
+  await app.register(messagingRoutes, { messaging: services.messaging });
 
   const hasConsole = serveConsole && existsSync(join(consoleDist, 'index.html'));
   // wildcard: files are looked up per request, so a console rebuilt while the server runs is served correctly.

@@ -65,6 +65,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     jobsEnabled: false,
     seedDemo: false,
     importInlineMaxKb: 64,
+    publicUrl: 'http://anju.test',
     ...overrides,
   };
 }

@@ -6,4 +6,5 @@ export * from './error-codes.js';
 export * from './org.js';
 export * from './permissions.js';
 export * from './property.js';
+export * from './tickets.js';
 export * from './users.js';

@@ -46,6 +46,7 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   IMPORT_INLINE_MAX_KB: z.coerce.number().int().min(0).max(100_000).default(64),
+  PUBLIC_URL: z.url().optional(),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -71,6 +72,8 @@ export type AppConfig = {
   seedDemo: boolean;
   /** Spreadsheets up to this size are imported within the request; larger ones by a background job. */
   importInlineMaxKb: number;
+  /** Base URL of links sent to owners (callback links in SMS). */
+  publicUrl: string;
 };
 
 export class ConfigError extends Error {
@@ -136,5 +139,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: e.JOBS_ENABLED,
     seedDemo: e.SEED_DEMO,
     importInlineMaxKb: e.IMPORT_INLINE_MAX_KB,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }

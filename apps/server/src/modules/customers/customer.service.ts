@@ -66,6 +66,17 @@ export class CustomerService {
     return row;
   }
 
+  /** The primary mobile, for modules that contact the customer (ticket SMS); never shown unmasked. */
+  async primaryPhone(customerId: string): Promise<string | null> {
+    const [primary] = await new CustomerRepository(this.db).phonesOf([customerId]);
+    return primary?.phone ?? null;
+  }
+
+  /** Another module relates a customer to a record under an org path (a ticket, a visit): it becomes visible there. */
+  relate(tx: Executor, customerId: string, orgPath: string, relation: string, refId: string) {
+    return new CustomerRepository(tx).linkScope(customerId, orgPath, relation, refId);
+  }
+
   list(ctx: RequestContext, filter: Omit<CustomerListFilter, 'scopePath'>) {
     assertPermission(ctx.principal, 'customers.read');
     return new CustomerRepository(this.db).list({ ...filter, scopePath: ctx.principal.orgPath });

@@ -6,9 +6,9 @@ import type { Db } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission, isRootPath } from '../../platform/rbac/scope.js';
-
 import type { OrgUnitService } from '../org/org-unit.service.js';
 import { PropertyRepository } from './property.repository.js';
+import { UnitLookup } from './unit-lookup.js';
 import { periodMonths, type WarrantyPeriod, warrantyStatus } from './warranty.js';
 
 export type EffectiveRule = WarrantyPeriod & {
@@ -152,6 +152,13 @@ export class PropertyService {
   async getUnit(ctx: RequestContext, id: string) {
     assertPermission(ctx.principal, 'property.read');
     const unit = await this.repo().findUnit(id, ctx.principal.orgPath);
+    if (!unit) throw new AppError('UNIT_NOT_FOUND');
+    return unit;
+  }
+
+  /** A unit in the caller's scope, as other modules see it (tickets). */
+  async unitRef(ctx: RequestContext, id: string) {
+    const unit = await new UnitLookup(this.db).byIdInScope(id, ctx.principal.orgPath);
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
     return unit;
   }

@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.js';
+import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import { callbacks, type TicketRow } from './ticket.tables.js';
+
+/** An SMS callback link works for 7 days and once. */
+export const LINK_DAYS = 7;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * At close: a pending callback task for the agents, and when the ticket has a contact phone an SMS with a
+ * one-use link the owner opens without signing in. Only the token's hash is stored.
+ */
+export async function openCallback(
+  tx: Tx,
+  deps: { messaging: MessagingService; linkBaseUrl: string },
+  ticket: TicketRow,
+  at: Date,
+) {
+  const token = ticket.contactPhone ? randomBytes(24).toString('base64url') : null;
+  const [row] = await tx
+    .insert(callbacks)
+    .values({
+      ticketId: ticket.id,
+      tokenHash: token ? hashToken(token) : null,
+      tokenExpiresAt: token ? new Date(at.getTime() + LINK_DAYS * 86_400_000) : null,
+      orgPath: ticket.orgPath,
+      createdAt: at,
+    })
+    .returning({ id: callbacks.id });
+  if (token && ticket.contactPhone && row) {
+    await deps.messaging.send(tx, {
+      channel: 'sms',
+      recipient: ticket.contactPhone,
+      template: 'ticket.callback_link',
+      body: `【安居】您的工单 ${ticket.number} 已处理完毕，请为我们的服务评分：${deps.linkBaseUrl}/feedback/${token}`,
+      idempotencyKey: `callback.link:${row.id}`,
+      orgPath: ticket.orgPath,
+      refType: 'ticket',
+      refId: ticket.id,
+    });
+  }
+}
+
+export async function cancelPendingCallback(tx: Tx, ticketId: string) {
+  await tx
+    .update(callbacks)
+    .set({ status: 'cancelled' })
+    .where(and(eq(callbacks.ticketId, ticketId), eq(callbacks.status, 'pending')));
+}

@@ -1,0 +1,158 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db, Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { assertPermission } from '../../platform/rbac/scope.js';
+import { hashToken } from './callback-links.js';
+import type { SlaService } from './sla/sla.service.js';
+import { TicketRepository } from './ticket.repository.js';
+import type { TicketService } from './ticket.service.js';
+import { type CallbackRow, callbacks, type TicketRow, tickets } from './ticket.tables.js';
+
+/** Unanswered after this many attempts: recorded as unanswered, counted, and the ticket completes. */
+export const MAX_CALLBACK_ATTEMPTS = 3;
+
+export type CallbackInput =
+  | { outcome: 'answered'; method: 'phone' | 'sms_link' | 'visit'; score: number; comment?: string }
+  | { outcome: 'unanswered'; method: 'phone' | 'sms_link' | 'visit' };
+
+/**
+ * The callback after close. 4–5 satisfied, 3 neutral: the ticket completes. 1–2 is a complaint: the ticket
+ * reopens with the owner's words as the reason. Staff record by phone; owners answer through the SMS link.
+ */
+export class CallbackService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly sla: SlaService,
+    private readonly tickets: TicketService,
+  ) {}
+
+  async record(ctx: RequestContext, ticketId: string, input: CallbackInput) {
+    assertPermission(ctx.principal, 'callbacks.record');
+    return this.db.transaction(async (tx) => {
+      const ticket = await this.tickets.get(ctx, ticketId, tx);
+      const pending = await this.pending(tx, ticket);
+      return this.apply(tx, ctx, ticket, pending, input);
+    });
+  }
+
+  /** What the owner's link shows; null when the link is unknown, used or expired. */
+  async byToken(token: string) {
+    const found = await this.findByToken(this.db, token);
+    if (!found) throw new AppError('CALLBACK_TOKEN_INVALID');
+    return { number: found.ticket.number, title: found.ticket.title, closedAt: found.ticket.closedAt };
+  }
+
+  async recordByToken(token: string, input: { score: number; comment?: string }) {
+    return this.db.transaction(async (tx) => {
+      const found = await this.findByToken(tx, token);
+      if (!found) throw new AppError('CALLBACK_TOKEN_INVALID');
+      await this.apply(tx, null, found.ticket, found.callback, { outcome: 'answered', method: 'sms_link', ...input });
+    });
+  }
+
+  private async findByToken(db: Db | Tx, token: string) {
+    const [row] = await db
+      .select({ callback: callbacks, ticket: tickets })
+      .from(callbacks)
+      .innerJoin(tickets, eq(tickets.id, callbacks.ticketId))
+      .where(
+        and(
+          eq(callbacks.tokenHash, hashToken(token)),
+          eq(callbacks.status, 'pending'),
+          gt(callbacks.tokenExpiresAt, this.clock.now()),
+          eq(tickets.status, 'closed'),
+        ),
+      );
+    return row ?? null;
+  }
+
+  private async pending(tx: Tx, ticket: TicketRow) {
+    const latest = await new TicketRepository(tx).latestCallback(ticket.id);
+    if (latest?.status !== 'pending' || ticket.status !== 'closed') throw new AppError('CALLBACK_NOT_PENDING');
+    return latest;
+  }
+
+  private async apply(tx: Tx, ctx: RequestContext | null, ticket: TicketRow, cb: CallbackRow, input: CallbackInput) {
+    const now = this.clock.now();
+    const attempts = cb.attempts + 1;
+    const giveUp = input.outcome === 'unanswered' && attempts >= MAX_CALLBACK_ATTEMPTS;
+    const status = input.outcome === 'answered' ? 'answered' : giveUp ? 'unanswered' : 'pending';
+    const [claimed] = await tx
+      .update(callbacks)
+      .set({
+        status,
+        attempts,
+        method: input.method,
+        score: input.outcome === 'answered' ? input.score : null,
+        comment: input.outcome === 'answered' ? (input.comment ?? null) : null,
+        recordedBy: ctx?.principal.userId ?? null,
+        recordedAt: now,
+        ...(status === 'pending' ? {} : { tokenHash: null }),
+      })
+      .where(and(eq(callbacks.id, cb.id), eq(callbacks.status, 'pending'), eq(callbacks.attempts, cb.attempts)))
+      .returning();
+    if (!claimed) throw new AppError('VERSION_CONFLICT');
+    const score = input.outcome === 'answered' ? input.score : null;
+    await this.tickets.event(tx, ctx, ticket, {
+      kind: 'callback',
+      body:
+        score !== null
+          ? `回访 ${score} 分${input.outcome === 'answered' && input.comment ? `：${input.comment}` : ''}`
+          : `回访未接通（第 ${attempts} 次）`,
+      data: { score, attempts, method: input.method, outcome: status },
+    });
+    if (status !== 'pending') await this.sla.stop(tx, ticket.id, ['callback'], now);
+    let result: TicketRow = ticket;
+    if (score !== null && score <= 2) {
+      const reason = `回访不满意（${score} 分）${input.outcome === 'answered' && input.comment ? `：${input.comment}` : ''}`;
+      result = await this.tickets.apply(tx, ctx ?? systemContext(ticket), ticket, {
+        action: 'reopen',
+        version: ticket.version,
+        reason,
+      });
+    } else if (status !== 'pending') {
+      const updated = await new TicketRepository(tx).update(ticket.id, ticket.version, {
+        status: 'completed',
+        completedAt: now,
+        updatedAt: now,
+      });
+      if (!updated) throw new AppError('VERSION_CONFLICT');
+      await this.sla.refreshTicket(tx, ticket.id);
+      result = updated;
+    }
+    await this.audit.record(tx, ctx ?? systemContext(ticket), {
+      action: 'ticket.callback',
+      entityType: 'ticket',
+      entityId: ticket.id,
+      orgPath: ticket.orgPath,
+      after: { outcome: status, score, attempts },
+    });
+    return { callback: claimed, ticket: result };
+  }
+}
+
+/** The owner answering through the SMS link acts as nobody in particular; audit shows it as the link. */
+const systemContext = (ticket: TicketRow): RequestContext => ({
+  principal: {
+    userId: '00000000-0000-0000-0000-000000000000',
+    username: 'owner-link',
+    displayName: '业主（回访链接）',
+    orgUnitId: ticket.companyId,
+    orgUnitName: '',
+    orgUnitType: 'city_company',
+    orgPath: ticket.orgPath,
+    roles: [],
+    permissions: new Set(),
+    via: 'token',
+    sessionId: null,
+    csrfToken: null,
+    tokenId: null,
+  },
+  ip: null,
+  requestId: `callback-link:${ticket.id}`,
+});

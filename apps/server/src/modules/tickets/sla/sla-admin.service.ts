@@ -1,0 +1,240 @@
+import {
+  type LadderStep,
+  SLA_NODES,
+  type SlaNode,
+  type SlaPolicy,
+  TICKET_TYPES,
+  type TicketType,
+} from '@anju/contracts';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AuditService } from '../../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../../platform/auth/principal.js';
+import type { Clock } from '../../../platform/clock.js';
+import type { Db } from '../../../platform/db/database.js';
+import { AppError } from '../../../platform/errors.js';
+import { assertPermission, pathInScope } from '../../../platform/rbac/scope.js';
+import { TicketRepository } from '../ticket.repository.js';
+import { businessCalendars, defectCategories, slaPolicies } from '../ticket.tables.js';
+import type { SlaService } from './sla.service.js';
+import { defaultRule } from './sla-defaults.js';
+import { type BusinessCalendar, validateCalendar } from './working-time.js';
+
+type PolicyInput = {
+  companyId: string;
+  ticketType: TicketType;
+  categoryCode: string;
+  priority: string;
+  major: '' | 'yes' | 'no';
+  node: SlaNode;
+  limitMinutes: number;
+  mode: 'working' | 'calendar';
+  warnPercent: number;
+  ladder: LadderStep[];
+};
+
+/** Admin side of SLAs: a company's policies, its business calendar, and the preview that checks them. */
+export class SlaAdminService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly sla: SlaService,
+  ) {}
+
+  /** A city company in the caller's scope (or above it: group admins manage every company). */
+  private async company(ctx: RequestContext, companyId: string) {
+    const node = await new TicketRepository(this.db).orgNode(companyId);
+    if (node?.type !== 'city_company') throw new AppError('ORG_UNIT_NOT_FOUND');
+    if (!pathInScope(node.path, ctx.principal.orgPath)) throw new AppError('OUT_OF_SCOPE');
+    return node;
+  }
+
+  /** The company's rows, then the built-in rule of every type × node it has not overridden at the base level. */
+  async listPolicies(ctx: RequestContext, companyId: string): Promise<SlaPolicy[]> {
+    assertPermission(ctx.principal, 'tickets.read');
+    await this.company(ctx, companyId);
+    const rows = await this.db
+      .select()
+      .from(slaPolicies)
+      .where(eq(slaPolicies.companyId, companyId))
+      .orderBy(asc(slaPolicies.ticketType), asc(slaPolicies.node));
+    const own: SlaPolicy[] = rows.map((r) => ({
+      id: r.id,
+      companyId: r.companyId,
+      ticketType: r.ticketType as TicketType,
+      categoryCode: r.categoryCode,
+      priority: r.priority,
+      major: r.major as SlaPolicy['major'],
+      node: r.node as SlaNode,
+      limitMinutes: r.limitMinutes,
+      mode: r.mode as SlaPolicy['mode'],
+      warnPercent: r.warnPercent,
+      ladder: r.ladder as LadderStep[],
+      builtin: false,
+      version: r.version,
+    }));
+    const overridden = new Set(
+      own.filter((p) => !p.categoryCode && !p.priority && !p.major).map((p) => `${p.ticketType}|${p.node}`),
+    );
+    const builtins: SlaPolicy[] = TICKET_TYPES.flatMap((type) =>
+      SLA_NODES.filter((node) => !overridden.has(`${type}|${node}`)).map((node) => {
+        const rule = defaultRule(node, { type, priority: 'normal', major: false, categoryUrgent: false });
+        return {
+          id: null,
+          companyId: null,
+          ticketType: type,
+          categoryCode: '',
+          priority: '',
+          major: '' as const,
+          node,
+          ...rule,
+          builtin: true,
+          version: 0,
+        };
+      }),
+    );
+    return [...own, ...builtins];
+  }
+
+  async upsertPolicy(ctx: RequestContext, body: PolicyInput) {
+    assertPermission(ctx.principal, 'sla.manage');
+    const company = await this.company(ctx, body.companyId);
+    const levels = body.ladder.map((s) => s.level);
+    if (new Set(levels).size !== levels.length) {
+      throw new AppError('SLA_RULE_INVALID', { field: 'ladder', reason: 'each level once' });
+    }
+    if (body.categoryCode) {
+      const [known] = await this.db.select().from(defectCategories).where(eq(defectCategories.code, body.categoryCode));
+      if (!known) throw new AppError('SLA_RULE_INVALID', { field: 'categoryCode', reason: 'unknown category' });
+    }
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(slaPolicies)
+        .values({ ...body, updatedBy: ctx.principal.userId, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [
+            slaPolicies.companyId,
+            slaPolicies.ticketType,
+            slaPolicies.categoryCode,
+            slaPolicies.priority,
+            slaPolicies.major,
+            slaPolicies.node,
+          ],
+          set: {
+            limitMinutes: body.limitMinutes,
+            mode: body.mode,
+            warnPercent: body.warnPercent,
+            ladder: body.ladder,
+            version: sql`${slaPolicies.version} + 1`,
+            updatedBy: ctx.principal.userId,
+            updatedAt: now,
+          },
+        })
+        .returning();
+      await this.audit.record(tx, ctx, {
+        action: 'sla.policy.upsert',
+        entityType: 'sla_policy',
+        entityId: row?.id ?? null,
+        orgPath: company.path,
+        after: body,
+      });
+      return row;
+    });
+  }
+
+  async getCalendar(ctx: RequestContext, companyId: string) {
+    assertPermission(ctx.principal, 'tickets.read');
+    await this.company(ctx, companyId);
+    const { calendar, version } = await this.sla.calendarOf(this.db, companyId);
+    return { companyId, ...calendar, version, builtin: version === 0 };
+  }
+
+  async updateCalendar(ctx: RequestContext, companyId: string, body: BusinessCalendar & { version: number }) {
+    assertPermission(ctx.principal, 'sla.manage');
+    const company = await this.company(ctx, companyId);
+    const { version, ...calendar } = body;
+    const problems = validateCalendar(calendar);
+    if (problems.length) throw new AppError('CALENDAR_INVALID', { problems });
+    const now = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      const values = { ...calendar, updatedBy: ctx.principal.userId, updatedAt: now };
+      if (version === 0) {
+        const inserted = await tx
+          .insert(businessCalendars)
+          .values({ companyId, ...values })
+          .onConflictDoNothing()
+          .returning();
+        if (inserted.length === 0) throw new AppError('VERSION_CONFLICT');
+      } else {
+        const updated = await tx
+          .update(businessCalendars)
+          .set({ ...values, version: version + 1 })
+          .where(and(eq(businessCalendars.companyId, companyId), eq(businessCalendars.version, version)))
+          .returning();
+        if (updated.length === 0) throw new AppError('VERSION_CONFLICT');
+      }
+      await this.audit.record(tx, ctx, {
+        action: 'sla.calendar.update',
+        entityType: 'business_calendar',
+        entityId: companyId,
+        orgPath: company.path,
+        after: { holidays: calendar.holidays.length, makeupWorkdays: calendar.makeupWorkdays.length },
+      });
+    });
+    return this.getCalendar(ctx, companyId);
+  }
+
+  /** Every node's warning, deadline and escalation times for a hypothetical ticket, as live tickets get them. */
+  async preview(
+    ctx: RequestContext,
+    q: {
+      companyId: string;
+      type: TicketType;
+      categoryCode?: string;
+      priority: string;
+      major: boolean;
+      start: string;
+      holds: { start: string; end: string }[];
+    },
+  ) {
+    assertPermission(ctx.principal, 'tickets.read');
+    await this.company(ctx, q.companyId);
+    const start = new Date(q.start);
+    if (Number.isNaN(start.getTime())) throw new AppError('VALIDATION_FAILED', { field: 'start' });
+    const holds = q.holds.map((h) => ({ start: new Date(h.start), end: new Date(h.end) }));
+    const { calendar } = await this.sla.calendarOf(this.db, q.companyId);
+    const owner = {
+      id: '',
+      companyId: q.companyId,
+      orgPath: '',
+      type: q.type,
+      priority: q.priority,
+      major: q.major,
+      categoryCode: q.categoryCode ?? null,
+    };
+    const traits = await this.sla.traitsOf(this.db, owner);
+    const nodes = [];
+    for (const node of SLA_NODES) {
+      const rule = await this.sla.ruleFor(this.db, owner, node, traits);
+      const times = this.sla.preview(calendar, rule, start, holds);
+      nodes.push({
+        node,
+        limitMinutes: rule.limitMinutes,
+        mode: rule.mode,
+        warnAt: times.warnAt.toISOString(),
+        dueAt: times.dueAt.toISOString(),
+        escalations: times.escalations.map((e) => ({ level: e.level, at: e.at.toISOString() })),
+      });
+    }
+    return { nodes };
+  }
+
+  listDefectCategories() {
+    return this.db
+      .select()
+      .from(defectCategories)
+      .where(eq(defectCategories.active, true))
+      .orderBy(asc(defectCategories.sort));
+  }
+}

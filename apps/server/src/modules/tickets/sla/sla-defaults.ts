@@ -1,0 +1,69 @@
+import type { LadderStep, SlaNode, TicketType } from '@anju/contracts';
+
+export type ClockRule = {
+  limitMinutes: number;
+  mode: 'working' | 'calendar';
+  warnPercent: number;
+  ladder: LadderStep[];
+};
+
+/**
+ * Escalation up the org tree after a breach: project CR supervisor at once, the city company's CR manager after
+ * 4 h, the city general manager after a day, the group CR centre after two.
+ */
+export const DEFAULT_LADDER: LadderStep[] = [
+  { level: 1, delayMinutes: 0, target: 'project', roles: ['cr_manager', 'cr_specialist'] },
+  { level: 2, delayMinutes: 240, target: 'city_company', roles: ['cr_manager'] },
+  { level: 3, delayMinutes: 1440, target: 'city_company', roles: ['executive'] },
+  { level: 4, delayMinutes: 2880, target: 'group', roles: ['cr_manager', 'executive'] },
+];
+
+const WORKING_DAY = 8 * 60;
+const rule = (limitMinutes: number, mode: ClockRule['mode'] = 'working'): ClockRule => ({
+  limitMinutes,
+  mode,
+  warnPercent: 80,
+  ladder: DEFAULT_LADDER,
+});
+
+/** Processing limits by ticket type, from practice (a company overrides them with policies). */
+const PROCESSING: Record<TicketType, number> = {
+  repair: 7 * WORKING_DAY,
+  complaint: 5 * WORKING_DAY,
+  consultation: 2 * WORKING_DAY,
+  suggestion: 5 * WORKING_DAY,
+  praise: 2 * WORKING_DAY,
+};
+
+export type TicketTraits = {
+  type: TicketType;
+  categoryUrgent: boolean;
+  priority: string;
+  major: boolean;
+};
+
+/**
+ * The built-in limit of one node: reception recorded within half an hour, dispatch within 2 working hours,
+ * first customer-visible progress within 1 working day, processing by type (urgent defects such as leaks and
+ * urgent tickets 24 h round the clock), callback within 2 days of close.
+ */
+export function defaultRule(node: SlaNode, t: TicketTraits): ClockRule {
+  const urgent = t.categoryUrgent || t.priority === 'urgent';
+  switch (node) {
+    case 'reception':
+      return rule(30, 'calendar');
+    case 'inspection':
+      return urgent ? rule(4 * 60, 'calendar') : rule(WORKING_DAY);
+    case 'dispatch':
+      return t.major || urgent ? rule(60, 'calendar') : rule(120);
+    case 'first_response':
+      return urgent ? rule(4 * 60, 'calendar') : rule(WORKING_DAY);
+    case 'processing':
+      if (urgent) return rule(24 * 60, 'calendar');
+      return rule(t.major ? 3 * WORKING_DAY : PROCESSING[t.type]);
+    case 'callback':
+      return rule(2 * 24 * 60, 'calendar');
+    case 'work_order':
+      return urgent ? rule(24 * 60, 'calendar') : rule(3 * WORKING_DAY);
+  }
+}

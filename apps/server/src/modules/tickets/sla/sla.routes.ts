@@ -1,0 +1,106 @@
+import {
+  businessCalendar,
+  defectCategory,
+  errorBody,
+  previewSlaBody,
+  slaPolicy,
+  slaPreview,
+  updateBusinessCalendarBody,
+  upsertSlaPolicyBody,
+} from '@anju/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../../platform/http/auth.plugin.js';
+import type { TicketsModule } from '../tickets.module.js';
+
+const errors = { '4xx': errorBody };
+const companyParams = z.object({ companyId: z.uuid() });
+
+export const slaRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = async (app, { tickets: m }) => {
+  app.get(
+    '/api/sla/policies',
+    {
+      schema: {
+        operationId: 'listSlaPolicies',
+        tags: ['sla'],
+        summary: "A company's SLA policies, with the built-in rule of every type × node it has not overridden",
+        querystring: companyParams,
+        response: { 200: z.object({ items: z.array(slaPolicy) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await m.slaAdmin.listPolicies(contextOf(request), request.query.companyId) }),
+  );
+
+  app.put(
+    '/api/sla/policies',
+    {
+      schema: {
+        operationId: 'upsertSlaPolicy',
+        tags: ['sla'],
+        body: upsertSlaPolicyBody,
+        response: { 200: z.object({ id: z.uuid(), version: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await m.slaAdmin.upsertPolicy(contextOf(request), request.body);
+      return { id: row?.id as string, version: row?.version ?? 1 };
+    },
+  );
+
+  app.post(
+    '/api/sla/preview',
+    {
+      schema: {
+        operationId: 'previewSlaDeadlines',
+        tags: ['sla'],
+        summary: 'Every node’s warning, deadline and escalation times for a ticket started at `start` (holds excluded)',
+        body: previewSlaBody,
+        response: { 200: slaPreview, ...errors },
+      },
+    },
+    async (request) => m.slaAdmin.preview(contextOf(request), request.body),
+  );
+
+  app.get(
+    '/api/sla/calendars/:companyId',
+    {
+      schema: {
+        operationId: 'getBusinessCalendar',
+        tags: ['sla'],
+        params: companyParams,
+        response: { 200: businessCalendar, ...errors },
+      },
+    },
+    async (request) => m.slaAdmin.getCalendar(contextOf(request), request.params.companyId),
+  );
+
+  app.put(
+    '/api/sla/calendars/:companyId',
+    {
+      schema: {
+        operationId: 'updateBusinessCalendar',
+        tags: ['sla'],
+        summary: 'Working hours, working weekdays, public holidays and make-up working days (version 0 creates)',
+        params: companyParams,
+        body: updateBusinessCalendarBody,
+        response: { 200: businessCalendar, ...errors },
+      },
+    },
+    async (request) => m.slaAdmin.updateCalendar(contextOf(request), request.params.companyId, request.body),
+  );
+
+  app.get(
+    '/api/defect-categories',
+    {
+      schema: {
+        operationId: 'listDefectCategories',
+        tags: ['tickets'],
+        response: { 200: z.object({ items: z.array(defectCategory) }), ...errors },
+      },
+    },
+    async () => {
+      const rows = await m.slaAdmin.listDefectCategories();
+      return { items: rows.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, urgent: r.urgent })) };
+    },
+  );
+};

@@ -1,0 +1,201 @@
+import type { SlaNode } from '@anju/contracts';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Clock } from '../../../platform/clock.js';
+import { type Executor, queryRows } from '../../../platform/db/database.js';
+import { businessCalendars, defectCategories, type SlaClockRow, slaClocks, slaPolicies } from '../ticket.tables.js';
+import { clockTimes, nextCheckAt, spansOf } from './sla-clock.js';
+import { type ClockRule, defaultRule, type TicketTraits } from './sla-defaults.js';
+import { type BusinessCalendar, DEFAULT_CALENDAR, type Span } from './working-time.js';
+
+export type ClockOwner = { id: string; companyId: string; orgPath: string } & Omit<TicketTraits, 'categoryUrgent'> & {
+    categoryCode: string | null;
+  };
+
+/**
+ * SLA clocks of tickets and work orders: which rule applies, when each clock warns, breaches and escalates, and
+ * how holds pause them. Every time is computed by `clockTimes`, for live tickets and previews alike.
+ */
+export class SlaService {
+  constructor(private readonly clock: Clock) {}
+
+  async calendarOf(db: Executor, companyId: string): Promise<{ calendar: BusinessCalendar; version: number }> {
+    const [row] = await db.select().from(businessCalendars).where(eq(businessCalendars.companyId, companyId));
+    if (!row) return { calendar: DEFAULT_CALENDAR, version: 0 };
+    return {
+      calendar: {
+        workingHours: row.workingHours as BusinessCalendar['workingHours'],
+        workingWeekdays: row.workingWeekdays,
+        holidays: row.holidays,
+        makeupWorkdays: row.makeupWorkdays,
+      },
+      version: row.version,
+    };
+  }
+
+  async traitsOf(db: Executor, t: ClockOwner): Promise<TicketTraits> {
+    const [category] = t.categoryCode
+      ? await db
+          .select({ urgent: defectCategories.urgent })
+          .from(defectCategories)
+          .where(eq(defectCategories.code, t.categoryCode))
+      : [];
+    return { type: t.type, priority: t.priority, major: t.major, categoryUrgent: Boolean(category?.urgent) };
+  }
+
+  /** The company's most specific policy row for the node (category, priority, major), else the built-in rule. */
+  async ruleFor(db: Executor, t: ClockOwner, node: SlaNode, traits?: TicketTraits): Promise<ClockRule> {
+    const rows = await db
+      .select()
+      .from(slaPolicies)
+      .where(
+        and(
+          eq(slaPolicies.companyId, t.companyId),
+          eq(slaPolicies.ticketType, t.type),
+          eq(slaPolicies.node, node),
+          inArray(slaPolicies.categoryCode, ['', t.categoryCode ?? '']),
+          inArray(slaPolicies.priority, ['', t.priority]),
+          inArray(slaPolicies.major, ['', t.major ? 'yes' : 'no']),
+        ),
+      );
+    const specificity = (r: (typeof rows)[number]) =>
+      (r.categoryCode ? 4 : 0) + (r.major ? 2 : 0) + (r.priority ? 1 : 0);
+    const best = rows.sort((a, b) => specificity(b) - specificity(a))[0];
+    if (best) {
+      return {
+        limitMinutes: best.limitMinutes,
+        mode: best.mode as ClockRule['mode'],
+        warnPercent: best.warnPercent,
+        ladder: best.ladder as ClockRule['ladder'],
+      };
+    }
+    return defaultRule(node, traits ?? (await this.traitsOf(db, t)));
+  }
+
+  /** Starts a clock for a node of a ticket (or of one work order) at `startedAt`. */
+  async start(
+    db: Executor,
+    t: ClockOwner,
+    node: SlaNode,
+    startedAt: Date,
+    opts: { workOrderId?: string; stoppedAt?: Date } = {},
+  ): Promise<SlaClockRow> {
+    const rule = await this.ruleFor(db, t, node);
+    const { calendar } = await this.calendarOf(db, t.companyId);
+    const times = clockTimes(calendar, rule, startedAt, []);
+    const stopped = opts.stoppedAt
+      ? { stoppedAt: opts.stoppedAt, outcome: opts.stoppedAt > times.dueAt ? 'breached' : 'met' }
+      : {};
+    const [row] = await db
+      .insert(slaClocks)
+      .values({
+        ticketId: t.id,
+        workOrderId: opts.workOrderId ?? null,
+        node,
+        mode: rule.mode,
+        limitMinutes: rule.limitMinutes,
+        warnPercent: rule.warnPercent,
+        ladder: rule.ladder,
+        startedAt,
+        warnAt: times.warnAt,
+        dueAt: times.dueAt,
+        nextCheckAt: opts.stoppedAt ? null : times.warnAt,
+        orgPath: t.orgPath,
+        ...stopped,
+      })
+      .returning();
+    return row as SlaClockRow;
+  }
+
+  /** Stops the running (or paused) clocks of these nodes; met when stopped by the deadline. */
+  async stop(db: Executor, ticketId: string, nodes: SlaNode[], at: Date, opts: { workOrderId?: string } = {}) {
+    await db
+      .update(slaClocks)
+      .set({
+        stoppedAt: at,
+        nextCheckAt: null,
+        outcome: sql`case when ${slaClocks.breachedAt} is not null or ${slaClocks.dueAt} < ${at} then 'breached' else 'met' end`,
+      })
+      .where(
+        and(
+          eq(slaClocks.ticketId, ticketId),
+          inArray(slaClocks.node, nodes),
+          isNull(slaClocks.stoppedAt),
+          opts.workOrderId ? eq(slaClocks.workOrderId, opts.workOrderId) : undefined,
+        ),
+      );
+  }
+
+  async cancelAll(db: Executor, ticketId: string, at: Date) {
+    await db
+      .update(slaClocks)
+      .set({ stoppedAt: at, nextCheckAt: null, outcome: 'cancelled' })
+      .where(and(eq(slaClocks.ticketId, ticketId), isNull(slaClocks.stoppedAt)));
+  }
+
+  /** A ticket goes on hold: its running clocks stop counting and leave the sweep. */
+  async pause(db: Executor, ticketId: string, at: Date) {
+    await db
+      .update(slaClocks)
+      .set({ pausedAt: at, nextCheckAt: null })
+      .where(and(eq(slaClocks.ticketId, ticketId), isNull(slaClocks.stoppedAt), isNull(slaClocks.pausedAt)));
+  }
+
+  /** The hold ends: each paused clock records the span and gets its times recomputed with every span excluded. */
+  async resume(db: Executor, owner: ClockOwner, at: Date) {
+    const paused = await db
+      .select()
+      .from(slaClocks)
+      .where(
+        and(eq(slaClocks.ticketId, owner.id), isNull(slaClocks.stoppedAt), sql`${slaClocks.pausedAt} is not null`),
+      );
+    if (paused.length === 0) return;
+    const { calendar } = await this.calendarOf(db, owner.companyId);
+    for (const c of paused) {
+      const pauses = [...spansOf(c.pauses), { start: c.pausedAt as Date, end: at }];
+      const times = clockTimes(calendar, ruleOf(c), c.startedAt, pauses);
+      const next = nextCheckAt(
+        { ...c, ladder: ruleOf(c).ladder, warnAt: times.warnAt, dueAt: times.dueAt },
+        times.escalations,
+      );
+      await db
+        .update(slaClocks)
+        .set({
+          pauses: pauses.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
+          pausedAt: null,
+          warnAt: times.warnAt,
+          dueAt: times.dueAt,
+          nextCheckAt: next,
+        })
+        .where(eq(slaClocks.id, c.id));
+    }
+  }
+
+  /** The ticket's queue fields follow its running clocks: earliest deadline, warning, overdue, highest level. */
+  async refreshTicket(db: Executor, ticketId: string) {
+    await queryRows(
+      db,
+      sql`update tickets t set
+            next_due_at = c.next_due, warning = coalesce(c.warned, false), overdue = coalesce(c.breached, false),
+            escalation_level = coalesce(c.level, 0)
+          from (select min(due_at) filter (where paused_at is null) as next_due, bool_or(warned_at is not null) as warned,
+                       bool_or(breached_at is not null) as breached, max(escalation_level) as level
+                  from sla_clocks where ticket_id = ${ticketId} and stopped_at is null) c
+          where t.id = ${ticketId}`,
+    );
+  }
+
+  preview(calendar: BusinessCalendar, rule: ClockRule, start: Date, holds: Span[]) {
+    return clockTimes(calendar, rule, start, holds);
+  }
+
+  now() {
+    return this.clock.now();
+  }
+}
+
+export const ruleOf = (c: SlaClockRow): ClockRule => ({
+  limitMinutes: c.limitMinutes,
+  mode: c.mode as ClockRule['mode'],
+  warnPercent: c.warnPercent,
+  ladder: c.ladder as ClockRule['ladder'],
+});

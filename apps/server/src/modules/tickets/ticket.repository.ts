@@ -1,0 +1,162 @@
+import type { ListTicketsQuery } from '@anju/contracts';
+import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../platform/db/database.js';
+import { withinScope } from '../../platform/rbac/scope.js';
+import { orgUnits } from '../org/org.tables.js';
+import {
+  callbacks,
+  slaClocks,
+  type TicketRow,
+  ticketEvents,
+  ticketNumberSeq,
+  tickets,
+  workOrders,
+} from './ticket.tables.js';
+
+export type OrgNode = { id: string; type: string; name: string; path: string };
+export type TicketCursor = { at: Date; id: string };
+
+/** The only place with queries on tickets and their events, clocks, work orders and callbacks. */
+export class TicketRepository {
+  constructor(private readonly db: Executor) {}
+
+  async orgNode(id: string): Promise<OrgNode | null> {
+    const [row] = await this.db
+      .select({ id: orgUnits.id, type: orgUnits.type, name: orgUnits.name, path: orgUnits.path })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.id, id), eq(orgUnits.active, true)));
+    return row ?? null;
+  }
+
+  /** The city company a path lies under (projects always have one). */
+  async companyOf(path: string): Promise<OrgNode | null> {
+    const [row] = await queryRows<OrgNode>(
+      this.db,
+      sql`select id, type, name, path from org_units where type = 'city_company' and ${path} like path || '%' limit 1`,
+    );
+    return row ?? null;
+  }
+
+  /** Next number for a prefix and local day, handed out atomically (concurrent creates never share one). */
+  async nextNumber(prefix: string, day: string): Promise<string> {
+    const [row] = await this.db
+      .insert(ticketNumberSeq)
+      .values({ prefix, day, last: 1 })
+      .onConflictDoUpdate({
+        target: [ticketNumberSeq.prefix, ticketNumberSeq.day],
+        set: { last: sql`${ticketNumberSeq.last} + 1` },
+      })
+      .returning({ last: ticketNumberSeq.last });
+    return `${prefix}${day}-${String(row?.last ?? 1).padStart(4, '0')}`;
+  }
+
+  async insert(values: typeof tickets.$inferInsert): Promise<TicketRow> {
+    const [row] = await this.db.insert(tickets).values(values).returning();
+    return row as TicketRow;
+  }
+
+  async find(id: string): Promise<TicketRow | null> {
+    const [row] = await this.db.select().from(tickets).where(eq(tickets.id, id));
+    return row ?? null;
+  }
+
+  async findInScope(id: string, scopePath: string): Promise<TicketRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.id, id), withinScope(tickets.orgPath, scopePath)));
+    return row ?? null;
+  }
+
+  /** Optimistic update: null when someone else changed the ticket first (the caller answers 409). */
+  async update(id: string, version: number, patch: Partial<typeof tickets.$inferInsert>): Promise<TicketRow | null> {
+    const [row] = await this.db
+      .update(tickets)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(tickets.id, id), eq(tickets.version, version)))
+      .returning();
+    return row ?? null;
+  }
+
+  addEvent(values: typeof ticketEvents.$inferInsert) {
+    return this.db.insert(ticketEvents).values(values);
+  }
+
+  events(ticketId: string) {
+    return this.db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, ticketId))
+      .orderBy(asc(ticketEvents.id))
+      .limit(500);
+  }
+
+  clocks(ticketId: string) {
+    return this.db
+      .select()
+      .from(slaClocks)
+      .where(eq(slaClocks.ticketId, ticketId))
+      .orderBy(asc(slaClocks.startedAt))
+      .limit(200);
+  }
+
+  async workOrders(ticketId: string) {
+    const rows = await this.db
+      .select({ w: workOrders, assigneeOrgName: orgUnits.name })
+      .from(workOrders)
+      .innerJoin(orgUnits, eq(orgUnits.id, workOrders.assigneeOrgId))
+      .where(eq(workOrders.ticketId, ticketId))
+      .orderBy(asc(workOrders.seq));
+    return rows.map((r) => ({ ...r.w, assigneeOrgName: r.assigneeOrgName }));
+  }
+
+  async latestCallback(ticketId: string) {
+    const [row] = await this.db
+      .select()
+      .from(callbacks)
+      .where(eq(callbacks.ticketId, ticketId))
+      .orderBy(desc(callbacks.createdAt))
+      .limit(1);
+    return row ?? null;
+  }
+
+  /** The queue: scope by org path prefix, filters on indexed columns, keyset pagination. */
+  list(scopePath: string, f: ListTicketsQuery, cursor: TicketCursor | null) {
+    const byDue = f.sort === 'due';
+    const order = byDue
+      ? [sql`${tickets.nextDueAt} asc nulls last`, asc(tickets.id)]
+      : [desc(tickets.createdAt), desc(tickets.id)];
+    const after = cursor
+      ? byDue
+        ? sql`(${tickets.nextDueAt}, ${tickets.id}) > (${cursor.at}, ${cursor.id})`
+        : sql`(${tickets.createdAt}, ${tickets.id}) < (${cursor.at}, ${cursor.id})`
+      : undefined;
+    return this.db
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          withinScope(tickets.orgPath, scopePath),
+          f.status ? eq(tickets.status, f.status) : undefined,
+          f.open || byDue ? notInArray(tickets.status, ['completed', 'cancelled']) : undefined,
+          byDue ? sql`${tickets.nextDueAt} is not null` : undefined,
+          f.type ? eq(tickets.type, f.type) : undefined,
+          f.projectId ? eq(tickets.projectId, f.projectId) : undefined,
+          f.categoryCode ? eq(tickets.categoryCode, f.categoryCode) : undefined,
+          f.warning !== undefined ? eq(tickets.warning, f.warning) : undefined,
+          f.overdue !== undefined ? eq(tickets.overdue, f.overdue) : undefined,
+          f.assigneeUserId ? eq(tickets.assigneeUserId, f.assigneeUserId) : undefined,
+          f.assigneeOrgId ? eq(tickets.assigneeOrgId, f.assigneeOrgId) : undefined,
+          f.customerId ? eq(tickets.customerId, f.customerId) : undefined,
+          f.q
+            ? /^[A-Za-z]{2}\d/.test(f.q)
+              ? sql`${tickets.number} like ${`${f.q.toUpperCase()}%`}`
+              : sql`${tickets.title} like ${`%${f.q}%`}`
+            : undefined,
+          after,
+        ),
+      )
+      .orderBy(...order)
+      .limit(f.limit + 1);
+  }
+}

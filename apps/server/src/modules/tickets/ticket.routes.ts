@@ -1,0 +1,256 @@
+import {
+  addTicketNoteBody,
+  createTicketBody,
+  createWorkOrderBody,
+  errorBody,
+  idParams,
+  listMyWorkOrdersQuery,
+  listTicketsQuery,
+  page,
+  recordCallbackBody,
+  ticket,
+  ticketSummary,
+  transitionTicketBody,
+  updateWorkOrderBody,
+  workOrder,
+} from '@anju/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../../platform/http/auth.plugin.js';
+import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { presentTicket, presentTicketSummary, presentWorkOrder } from './ticket.presenter.js';
+import { TicketRepository } from './ticket.repository.js';
+import type { TicketRow } from './ticket.tables.js';
+import type { TicketsModule } from './tickets.module.js';
+
+const errors = { '4xx': errorBody };
+const isCursor = (v: unknown): v is { t: string; id: string } =>
+  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
+
+export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = async (app, { tickets: m }) => {
+  const detail = async (row: TicketRow) => {
+    const repo = new TicketRepository(m.tickets.db);
+    const [clocks, events, workOrders, callback] = await Promise.all([
+      repo.clocks(row.id),
+      repo.events(row.id),
+      repo.workOrders(row.id),
+      repo.latestCallback(row.id),
+    ]);
+    return presentTicket(row, { clocks, events, workOrders, callback });
+  };
+
+  app.post(
+    '/api/tickets',
+    {
+      schema: {
+        operationId: 'createTicket',
+        tags: ['tickets'],
+        summary: 'Record a complaint, repair, consultation, suggestion or praise; its clocks start',
+        body: createTicketBody,
+        response: { 201: ticket, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const row = await m.tickets.create(ctx, request.body);
+      return reply.code(201).send(await detail(row));
+    },
+  );
+
+  app.get(
+    '/api/tickets',
+    {
+      schema: {
+        operationId: 'listTickets',
+        tags: ['tickets'],
+        summary:
+          'The queue: filters on status, type, project, category, warning, overdue, assignee; by due time or newest',
+        querystring: listTicketsQuery,
+        response: { 200: page(ticketSummary), ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const rows = await m.tickets.list(ctx, request.query, decodeCursor(request.query.cursor, isCursor));
+      const byDue = request.query.sort === 'due';
+      const paged = pageOf(rows, request.query.limit, (r) => ({
+        t: ((byDue ? r.nextDueAt : r.createdAt) as Date).toISOString(),
+        id: r.id,
+      }));
+      return { items: paged.items.map(presentTicketSummary), nextCursor: paged.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/tickets/:id',
+    {
+      schema: {
+        operationId: 'getTicket',
+        tags: ['tickets'],
+        params: idParams,
+        response: { 200: ticket, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return detail(await m.tickets.get(ctx, request.params.id));
+    },
+  );
+
+  app.post(
+    '/api/tickets/:id/transitions',
+    {
+      schema: {
+        operationId: 'transitionTicket',
+        tags: ['tickets'],
+        summary:
+          'Move a ticket: inspect, dispatch, startProcessing, hold, resume, close, reopen, cancel (409 when stale)',
+        params: idParams,
+        body: transitionTicketBody,
+        response: { 200: ticket, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return detail(await m.tickets.transition(ctx, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/api/tickets/:id/notes',
+    {
+      schema: {
+        operationId: 'addTicketNote',
+        tags: ['tickets'],
+        summary: 'An internal note, or a customer-visible update (which counts as our response)',
+        params: idParams,
+        body: addTicketNoteBody,
+        response: { 200: ticket, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return detail(await m.tickets.addNote(ctx, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/api/tickets/:id/work-orders',
+    {
+      schema: {
+        operationId: 'createWorkOrder',
+        tags: ['tickets'],
+        params: idParams,
+        body: createWorkOrderBody,
+        response: { 201: ticket, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await m.workOrders.create(ctx, request.params.id, request.body);
+      return reply.code(201).send(await detail(await m.tickets.get(ctx, request.params.id)));
+    },
+  );
+
+  app.patch(
+    '/api/work-orders/:id',
+    {
+      schema: {
+        operationId: 'updateWorkOrder',
+        tags: ['tickets'],
+        summary: 'Assignee: accept, progress, done. CR side: confirm, reject, cancel',
+        params: idParams,
+        body: updateWorkOrderBody,
+        response: { 200: z.object({ id: z.uuid(), status: z.string(), version: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => {
+      const row = await m.workOrders.update(contextOf(request), request.params.id, request.body);
+      return { id: row.id, status: row.status, version: row.version };
+    },
+  );
+
+  app.get(
+    '/api/work-orders/mine',
+    {
+      schema: {
+        operationId: 'listMyWorkOrders',
+        tags: ['tickets'],
+        summary: 'Work orders for me, my org unit or my department (a contractor sees only its own)',
+        querystring: listMyWorkOrdersQuery,
+        response: { 200: page(workOrder), ...errors },
+      },
+    },
+    async (request) => {
+      const after = decodeCursor(request.query.cursor, isCursor);
+      const rows = await m.workOrders.listMine(contextOf(request), {
+        status: request.query.status,
+        before: after ? { at: new Date(after.t), id: after.id } : undefined,
+        limit: request.query.limit,
+      });
+      const paged = pageOf(rows, request.query.limit, (r) => ({ t: r.w.createdAt.toISOString(), id: r.w.id }));
+      return {
+        items: paged.items.map((r) =>
+          presentWorkOrder({ ...r.w, ticketNumber: r.ticketNumber, assigneeOrgName: r.assigneeOrgName }),
+        ),
+        nextCursor: paged.nextCursor,
+      };
+    },
+  );
+
+  app.post(
+    '/api/tickets/:id/callbacks',
+    {
+      schema: {
+        operationId: 'recordCallback',
+        tags: ['tickets'],
+        summary: 'Record the callback: a score 1–5 (1–2 reopens the ticket) or an unanswered attempt',
+        params: idParams,
+        body: recordCallbackBody,
+        response: { 200: ticket, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      await m.callbacks.record(ctx, request.params.id, request.body);
+      return detail(await m.tickets.get(ctx, request.params.id));
+    },
+  );
+
+  const tokenParams = z.object({ token: z.string().min(20).max(80) });
+  app.get(
+    '/api/public/feedback/:token',
+    {
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        operationId: 'getCallbackLink',
+        tags: ['public'],
+        summary: 'What the owner’s SMS callback link shows (no sign-in; one use, expires)',
+        params: tokenParams,
+        response: { 200: z.object({ number: z.string(), title: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      const found = await m.callbacks.byToken(request.params.token);
+      return { number: found.number, title: found.title };
+    },
+  );
+
+  app.post(
+    '/api/public/feedback/:token',
+    {
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        operationId: 'answerCallbackLink',
+        tags: ['public'],
+        params: tokenParams,
+        body: z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+      },
+    },
+    async (request) => {
+      await m.callbacks.recordByToken(request.params.token, request.body);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,398 @@
+import type {
+  CreateTicketBody,
+  ListTicketsQuery,
+  PartCategory,
+  SlaNode,
+  TicketAction,
+  TicketStatus,
+  TransitionTicketBody,
+} from '@anju/contracts';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db, Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import { assertPermission } from '../../platform/rbac/scope.js';
+import type { CustomersModule } from '../customers/customers.module.js';
+import type { PropertyService } from '../property/property.service.js';
+import { cancelPendingCallback, openCallback } from './callback-links.js';
+import type { ClockOwner, SlaService } from './sla/sla.service.js';
+import { TicketRepository } from './ticket.repository.js';
+import type { TicketRow } from './ticket.tables.js';
+import { firstStatus, inspectionByDefault, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
+
+/** Which warranty part a defect category falls under (for the warranty status shown on a repair). */
+const WARRANTY_PART: Record<string, PartCategory> = {
+  leak: 'bathroom_waterproofing',
+  crack: 'foundation_structure',
+  hvac: 'heating',
+  electrical: 'electrical',
+  plumbing: 'plumbing',
+};
+
+export const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+
+export const ownerOf = (t: TicketRow): ClockOwner => ({
+  id: t.id,
+  companyId: t.companyId,
+  orgPath: t.orgPath,
+  type: t.type as ClockOwner['type'],
+  priority: t.priority,
+  major: t.major,
+  categoryCode: t.categoryCode,
+});
+
+/** The closed loop: create, move through the nodes, notes. Every change writes an event, audit and the timeline. */
+export class TicketService {
+  constructor(
+    readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly sla: SlaService,
+    private readonly messaging: MessagingService,
+    private readonly customers: CustomersModule,
+    private readonly property: PropertyService,
+    private readonly linkBaseUrl: string,
+  ) {}
+
+  async create(ctx: RequestContext, body: CreateTicketBody): Promise<TicketRow> {
+    assertPermission(ctx.principal, 'tickets.manage');
+    const now = this.clock.now();
+    const reportedAt = body.reportedAt ? new Date(body.reportedAt) : now;
+    if (Number.isNaN(reportedAt.getTime()) || reportedAt > now) {
+      throw new AppError('VALIDATION_FAILED', { field: 'reportedAt', reason: 'must be a past time' });
+    }
+    const place = await this.placeOf(ctx, body);
+    const customer = body.customerId ? await this.customers.customers.get(ctx, body.customerId) : null;
+    const contactPhone =
+      body.contactPhone ?? (customer ? await this.customers.customers.primaryPhone(customer.id) : null);
+    const warranty = place.unit ? await this.warrantyOf(ctx, place.unit.id, body.categoryCode) : null;
+    const inspectionRequired = body.inspectionRequired ?? inspectionByDefault(body.type);
+    return this.db.transaction(async (tx) => {
+      const repo = new TicketRepository(tx);
+      const number = await repo.nextNumber(NUMBER_PREFIX[body.type], localDay(now));
+      const ticket = await repo.insert({
+        number,
+        type: body.type,
+        channel: body.channel,
+        priority: body.priority,
+        major: body.major,
+        status: firstStatus(inspectionRequired),
+        title: body.title,
+        description: body.description,
+        customerId: customer?.id ?? null,
+        customerName: customer?.name ?? null,
+        contactPhone,
+        unitId: place.unit?.id ?? null,
+        unitCode: place.unit?.code ?? null,
+        projectId: place.projectId,
+        companyId: place.companyId,
+        orgPath: place.orgPath,
+        categoryCode: body.categoryCode ?? null,
+        room: body.room ?? null,
+        location: body.location ?? null,
+        warrantyStatus: warranty?.status ?? null,
+        warrantyUntil: warranty?.until ?? null,
+        inspectionRequired,
+        reportedAt,
+        createdBy: ctx.principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const owner = ownerOf(ticket);
+      await this.sla.start(tx, owner, 'reception', reportedAt, { stoppedAt: now });
+      await this.sla.start(tx, owner, 'first_response', now);
+      await this.sla.start(tx, owner, inspectionRequired ? 'inspection' : 'dispatch', now);
+      await this.sla.refreshTicket(tx, ticket.id);
+      await this.event(tx, ctx, ticket, { kind: 'created', toStatus: ticket.status, body: body.title });
+      if (customer) {
+        await this.customers.customers.relate(tx, customer.id, ticket.orgPath, 'ticket', ticket.id);
+      }
+      if (contactPhone) {
+        await this.messaging.send(tx, {
+          channel: 'sms',
+          recipient: contactPhone,
+          template: 'ticket.received',
+          body: `【安居】您的${TYPE_ZH[body.type]}已受理，单号 ${number}，我们将尽快处理。`,
+          idempotencyKey: `ticket.received:${ticket.id}`,
+          orgPath: ticket.orgPath,
+          refType: 'ticket',
+          refId: ticket.id,
+        });
+      }
+      await this.audit.record(tx, ctx, {
+        action: 'ticket.create',
+        entityType: 'ticket',
+        entityId: ticket.id,
+        orgPath: ticket.orgPath,
+        after: { number, type: body.type, status: ticket.status, unit: ticket.unitCode },
+      });
+      return (await repo.find(ticket.id)) as TicketRow;
+    });
+  }
+
+  async get(ctx: RequestContext, id: string, db: Db | Tx = this.db): Promise<TicketRow> {
+    assertPermission(ctx.principal, 'tickets.read');
+    const row = await new TicketRepository(db).findInScope(id, ctx.principal.orgPath);
+    if (!row) throw new AppError('TICKET_NOT_FOUND');
+    return row;
+  }
+
+  list(ctx: RequestContext, q: ListTicketsQuery, cursor: { t: string; id: string } | null) {
+    assertPermission(ctx.principal, 'tickets.read');
+    const after = cursor ? { at: new Date(cursor.t), id: cursor.id } : null;
+    return new TicketRepository(this.db).list(ctx.principal.orgPath, q, after);
+  }
+
+  async transition(ctx: RequestContext, id: string, body: TransitionTicketBody): Promise<TicketRow> {
+    assertPermission(ctx.principal, body.action === 'dispatch' ? 'tickets.dispatch' : 'tickets.manage');
+    return this.db.transaction(async (tx) => {
+      const ticket = await this.get(ctx, id, tx);
+      return this.apply(tx, ctx, ticket, body);
+    });
+  }
+
+  /** One transition inside a transaction (also used by callbacks that reopen). */
+  async apply(tx: Tx, ctx: RequestContext, ticket: TicketRow, body: TransitionTicketBody): Promise<TicketRow> {
+    const status = ticket.status as TicketStatus;
+    if (!TRANSITIONS[body.action].from.includes(status)) {
+      throw new AppError('TICKET_TRANSITION_INVALID', { status, action: body.action });
+    }
+    const now = this.clock.now();
+    const to = nextStatus(status, body.action, ticket.heldFrom as TicketStatus | null);
+    const patch: Partial<TicketRow> = { status: to, updatedAt: now };
+    const owner = ownerOf(ticket);
+    let note: string | null = null;
+    switch (body.action) {
+      case 'inspect':
+        note = body.findings;
+        await this.sla.stop(tx, ticket.id, ['inspection'], now);
+        await this.sla.start(tx, owner, 'dispatch', now);
+        break;
+      case 'dispatch': {
+        const target = await new TicketRepository(tx).orgNode(body.assigneeOrgId);
+        if (!target || !['department', 'contractor', 'project', 'city_company'].includes(target.type)) {
+          throw new AppError('VALIDATION_FAILED', {
+            field: 'assigneeOrgId',
+            reason: 'unknown department or contractor',
+          });
+        }
+        patch.assigneeOrgId = target.id;
+        patch.assigneeUserId = body.assigneeUserId ?? null;
+        note = `${target.name}${body.note ? `：${body.note}` : ''}`;
+        if (status === 'dispatch') {
+          await this.sla.stop(tx, ticket.id, ['dispatch'], now);
+          await this.sla.start(tx, owner, 'processing', now);
+        }
+        if (body.assigneeUserId) {
+          await this.messaging.notify(tx, {
+            userIds: [body.assigneeUserId],
+            kind: 'ticket.assigned',
+            title: `工单 ${ticket.number} 已派给您`,
+            body: ticket.title,
+            link: `/tickets/${ticket.id}`,
+            idempotencyKey: `assigned:${ticket.id}:${ticket.version}`,
+          });
+        }
+        break;
+      }
+      case 'startProcessing':
+        break;
+      case 'hold':
+        patch.heldFrom = status;
+        patch.holdReason = body.reason;
+        patch.resumeOn = body.resumeOn ?? null;
+        note = body.reason;
+        await this.sla.pause(tx, ticket.id, now);
+        break;
+      case 'resume':
+        patch.heldFrom = null;
+        patch.holdReason = null;
+        patch.resumeOn = null;
+        await this.sla.resume(tx, owner, now);
+        break;
+      case 'close':
+        await this.assertClosable(tx, ticket, body.rootCause);
+        patch.rootCause = body.rootCause ?? null;
+        patch.resolution = body.resolution;
+        patch.cost = body.cost === undefined ? null : String(body.cost);
+        patch.closedAt = now;
+        note = body.resolution;
+        await this.sla.stop(tx, ticket.id, ['processing', 'first_response'], now);
+        await this.sla.start(tx, owner, 'callback', now);
+        await this.openCallback(tx, ticket, now);
+        break;
+      case 'reopen':
+        patch.reopenCount = ticket.reopenCount + 1;
+        patch.closedAt = null;
+        patch.completedAt = null;
+        note = body.reason;
+        await this.sla.stop(tx, ticket.id, ['callback'], now);
+        await cancelPendingCallback(tx, ticket.id);
+        await this.sla.start(tx, owner, 'processing', now);
+        break;
+      case 'cancel':
+        patch.cancelReason = body.reason;
+        note = body.reason;
+        await this.sla.cancelAll(tx, ticket.id, now);
+        await cancelPendingCallback(tx, ticket.id);
+        break;
+    }
+    if (!ticket.firstResponseAt && body.action !== 'reopen') {
+      patch.firstResponseAt = now;
+      await this.sla.stop(tx, ticket.id, ['first_response'], now);
+    }
+    const updated = await new TicketRepository(tx).update(ticket.id, body.version, patch);
+    if (!updated) throw new AppError('VERSION_CONFLICT');
+    await this.sla.refreshTicket(tx, ticket.id);
+    await this.event(tx, ctx, updated, {
+      kind: body.action,
+      fromStatus: status,
+      toStatus: to,
+      body: note,
+      visibility: body.action === 'reopen' ? 'internal' : 'customer',
+    });
+    await this.audit.record(tx, ctx, {
+      action: `ticket.${body.action}`,
+      entityType: 'ticket',
+      entityId: ticket.id,
+      orgPath: ticket.orgPath,
+      before: { status, version: ticket.version },
+      after: { status: to, ...(note ? { note } : {}) },
+    });
+    return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
+  }
+
+  /** Notes: internal ones are staff-only; a customer-visible one is our response and stops that clock. */
+  async addNote(ctx: RequestContext, id: string, body: { body: string; visibility: 'internal' | 'customer' }) {
+    assertPermission(ctx.principal, 'tickets.manage');
+    return this.db.transaction(async (tx) => {
+      const ticket = await this.get(ctx, id, tx);
+      const now = this.clock.now();
+      if (body.visibility === 'customer' && !ticket.firstResponseAt) {
+        await this.sla.stop(tx, ticket.id, ['first_response'], now);
+        await new TicketRepository(tx).update(ticket.id, ticket.version, { firstResponseAt: now, updatedAt: now });
+        await this.sla.refreshTicket(tx, ticket.id);
+      }
+      await this.event(tx, ctx, ticket, { kind: 'note', body: body.body, visibility: body.visibility });
+      return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
+    });
+  }
+
+  /** Writes the ticket event and the matching customer-timeline entry. */
+  async event(
+    tx: Tx,
+    ctx: RequestContext | null,
+    ticket: TicketRow,
+    e: {
+      kind: string;
+      fromStatus?: string;
+      toStatus?: string;
+      body?: string | null;
+      visibility?: 'internal' | 'customer';
+      data?: unknown;
+    },
+  ) {
+    const now = this.clock.now();
+    await new TicketRepository(tx).addEvent({
+      ticketId: ticket.id,
+      at: now,
+      kind: e.kind,
+      visibility: e.visibility ?? 'internal',
+      actorId: ctx?.principal.userId ?? null,
+      actorName: ctx?.principal.displayName ?? null,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      body: e.body ?? null,
+      data: e.data ?? null,
+    });
+    if (ticket.customerId) {
+      await this.customers.timeline.add(tx, ctx, {
+        customerId: ticket.customerId,
+        kind: `ticket.${e.kind}`,
+        title: `${ticket.number} ${EVENT_ZH[e.kind] ?? e.kind}`,
+        body: e.body ?? null,
+        orgPath: ticket.orgPath,
+        refType: 'ticket',
+        refId: ticket.id,
+        at: now,
+      });
+    }
+  }
+
+  private async placeOf(ctx: RequestContext, body: CreateTicketBody) {
+    const repo = new TicketRepository(this.db);
+    let orgPath: string;
+    let projectId: string | null = null;
+    let unit: { id: string; code: string } | null = null;
+    if (body.unitId) {
+      const u = await this.property.unitRef(ctx, body.unitId);
+      unit = { id: u.id, code: u.code };
+      projectId = u.projectId;
+      orgPath = u.projectPath;
+    } else {
+      const node = body.orgUnitId ? await repo.orgNode(body.orgUnitId) : null;
+      if (!node || !['project', 'city_company'].includes(node.type) || !node.path.startsWith(ctx.principal.orgPath)) {
+        throw new AppError('VALIDATION_FAILED', {
+          field: 'orgUnitId',
+          reason: 'a unit, project or city company is required',
+        });
+      }
+      orgPath = node.path;
+      projectId = node.type === 'project' ? node.id : null;
+    }
+    const company = await repo.companyOf(orgPath);
+    if (!company) throw new AppError('VALIDATION_FAILED', { field: 'orgUnitId', reason: 'not under a city company' });
+    return { orgPath, projectId, unit, companyId: company.id };
+  }
+
+  private async warrantyOf(ctx: RequestContext, unitId: string, categoryCode: string | undefined) {
+    const part = WARRANTY_PART[categoryCode ?? ''] ?? 'decoration';
+    const w = await this.property.unitWarranty(ctx, unitId, undefined, part);
+    const item = w.items[0];
+    if (!item || item.status === 'unknown') return { status: 'unknown', until: null };
+    return { status: item.status === 'in_warranty' ? 'in' : 'out', until: item.expiresOn };
+  }
+
+  private async assertClosable(tx: Tx, ticket: TicketRow, rootCause: string | undefined) {
+    if (ticket.type === 'repair' && !rootCause) throw new AppError('TICKET_CLOSE_BLOCKED', { field: 'rootCause' });
+    const orders = await new TicketRepository(tx).workOrders(ticket.id);
+    const unfinished = orders.filter((o) => !['confirmed', 'cancelled'].includes(o.status));
+    if (unfinished.length) {
+      throw new AppError('TICKET_CLOSE_BLOCKED', { workOrders: unfinished.map((o) => o.seq) });
+    }
+  }
+
+  private openCallback(tx: Tx, ticket: TicketRow, at: Date) {
+    return openCallback(tx, { messaging: this.messaging, linkBaseUrl: this.linkBaseUrl }, ticket, at);
+  }
+}
+
+export const TYPE_ZH: Record<string, string> = {
+  complaint: '投诉',
+  repair: '报修',
+  consultation: '咨询',
+  suggestion: '建议',
+  praise: '表扬',
+};
+
+const EVENT_ZH: Record<string, string> = {
+  created: '已受理',
+  inspect: '已现场查看',
+  dispatch: '已派单',
+  startProcessing: '处理中',
+  hold: '已挂起',
+  resume: '已恢复',
+  close: '已结单',
+  reopen: '已重新打开',
+  cancel: '已取消',
+  note: '备注',
+  warning: '时限预警',
+  breach: '已超时',
+  escalation: '已升级',
+  callback: '回访',
+  work_order: '派工单',
+};
+
+export type { SlaNode, TicketAction };

@@ -1,0 +1,299 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tz = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * One complaint, repair, consultation, suggestion or praise. `orgPath` is the project's path (or the company's
+ * when no project is known): scope checks use it. `status` is the current node; see ticket.workflow.ts.
+ */
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    type: text('type').notNull(),
+    channel: text('channel').notNull(),
+    priority: text('priority').notNull().default('normal'),
+    major: boolean('major').notNull().default(false),
+    status: text('status').notNull(),
+    /** The node a ticket on hold returns to. */
+    heldFrom: text('held_from'),
+    holdReason: text('hold_reason'),
+    resumeOn: date('resume_on'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    customerId: uuid('customer_id'),
+    customerName: text('customer_name'),
+    contactPhone: text('contact_phone'),
+    unitId: uuid('unit_id'),
+    unitCode: text('unit_code'),
+    projectId: uuid('project_id'),
+    companyId: uuid('company_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    categoryCode: text('category_code'),
+    room: text('room'),
+    location: text('location'),
+    warrantyStatus: text('warranty_status'),
+    warrantyUntil: date('warranty_until'),
+    rootCause: text('root_cause'),
+    resolution: text('resolution'),
+    cost: numeric('cost', { precision: 12, scale: 2 }),
+    assigneeUserId: uuid('assignee_user_id'),
+    assigneeOrgId: uuid('assignee_org_id'),
+    inspectionRequired: boolean('inspection_required').notNull(),
+    reportedAt: tz('reported_at').notNull(),
+    firstResponseAt: tz('first_response_at'),
+    closedAt: tz('closed_at'),
+    completedAt: tz('completed_at'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    /** Highest escalation level reached on any running clock (0 = none); shown in queues. */
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+    warning: boolean('warning').notNull().default(false),
+    overdue: boolean('overdue').notNull().default(false),
+    /** Earliest deadline of the running clocks: the queue sorts and counts down on it. */
+    nextDueAt: tz('next_due_at'),
+    cancelReason: text('cancel_reason'),
+    mergedInto: uuid('merged_into'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('tickets_number_uq').on(t.number),
+    index('tickets_queue_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.createdAt.desc(), t.id.desc()),
+    index('tickets_open_due_idx')
+      .using('btree', t.orgPath.op('text_pattern_ops'), t.nextDueAt, t.id)
+      .where(sql`${t.status} not in ('completed','cancelled')`),
+    index('tickets_customer_idx').on(t.customerId, t.createdAt),
+    index('tickets_assignee_idx').on(t.assigneeUserId, t.status),
+    index('tickets_unit_idx').on(t.unitId),
+    check('tickets_type_ck', sql`${t.type} in ('complaint','repair','consultation','suggestion','praise')`),
+    check(
+      'tickets_status_ck',
+      sql`${t.status} in ('inspection','dispatch','dispatched','processing','closed','completed','on_hold','cancelled')`,
+    ),
+    check('tickets_priority_ck', sql`${t.priority} in ('low','normal','high','urgent')`),
+    check(
+      'tickets_root_cause_ck',
+      sql`${t.rootCause} is null or ${t.rootCause} in ('design','material','workmanship','owner_misuse','other')`,
+    ),
+  ],
+);
+
+/** Per type prefix and day: the last number handed out (BX20261123-0001). */
+export const ticketNumberSeq = pgTable(
+  'ticket_number_seq',
+  { prefix: text('prefix').notNull(), day: text('day').notNull(), last: integer('last').notNull() },
+  (t) => [primaryKey({ columns: [t.prefix, t.day] })],
+);
+
+/** Everything that happened to a ticket, in order: transitions, notes, work orders, SLA warnings, callbacks. */
+export const ticketEvents = pgTable(
+  'ticket_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    at: tz('at').notNull(),
+    kind: text('kind').notNull(),
+    /** `customer` events are shown to the owner and count as our response; `internal` ones are not. */
+    visibility: text('visibility').notNull().default('internal'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    body: text('body'),
+    data: jsonb('data'),
+  },
+  (t) => [
+    index('ticket_events_ticket_idx').on(t.ticketId, t.id),
+    check('ticket_events_visibility_ck', sql`${t.visibility} in ('internal','customer')`),
+  ],
+);
+
+/**
+ * One SLA clock: a node of a ticket (or of one work order) with its limit. `nextCheckAt` is when the sweep must
+ * look next (warning, breach, next escalation level); it is null once the clock stops or pauses. The sweep
+ * claims a row by moving `nextCheckAt` with a conditional update, so two instances never act twice.
+ */
+export const slaClocks = pgTable(
+  'sla_clocks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    workOrderId: uuid('work_order_id'),
+    node: text('node').notNull(),
+    mode: text('mode').notNull(),
+    limitMinutes: integer('limit_minutes').notNull(),
+    warnPercent: smallint('warn_percent').notNull(),
+    /** Escalation ladder copied from the policy when the clock starts: [{ level, delayMinutes, target, roles }]. */
+    ladder: jsonb('ladder').notNull(),
+    startedAt: tz('started_at').notNull(),
+    /** On-hold spans already ended: [{ start, end }] (ISO strings). */
+    pauses: jsonb('pauses').notNull().default(sql`'[]'::jsonb`),
+    pausedAt: tz('paused_at'),
+    warnAt: tz('warn_at').notNull(),
+    dueAt: tz('due_at').notNull(),
+    warnedAt: tz('warned_at'),
+    breachedAt: tz('breached_at'),
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+    nextCheckAt: tz('next_check_at'),
+    stoppedAt: tz('stopped_at'),
+    /** met | breached | cancelled, set when the clock stops. */
+    outcome: text('outcome'),
+    orgPath: text('org_path').notNull(),
+  },
+  (t) => [
+    index('sla_clocks_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index('sla_clocks_ticket_idx').on(t.ticketId, t.node),
+    check('sla_clocks_mode_ck', sql`${t.mode} in ('working','calendar')`),
+  ],
+);
+
+/** A piece of work on a ticket for a department, a person or a contractor; each has its own clock. */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    assigneeOrgId: uuid('assignee_org_id').notNull(),
+    assigneeOrgType: text('assignee_org_type').notNull(),
+    assigneeUserId: uuid('assignee_user_id'),
+    status: text('status').notNull().default('open'),
+    progress: text('progress'),
+    result: text('result'),
+    dueAt: tz('due_at'),
+    acceptedAt: tz('accepted_at'),
+    doneAt: tz('done_at'),
+    confirmedAt: tz('confirmed_at'),
+    orgPath: text('org_path').notNull(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('work_orders_ticket_seq_uq').on(t.ticketId, t.seq),
+    index('work_orders_assignee_org_idx').on(t.assigneeOrgId, t.status, t.createdAt),
+    index('work_orders_assignee_user_idx').on(t.assigneeUserId, t.status),
+    check(
+      'work_orders_status_ck',
+      sql`${t.status} in ('open','accepted','in_progress','done','confirmed','rejected','cancelled')`,
+    ),
+  ],
+);
+
+/** The callback after close: by phone or by an SMS link with a one-use token; 1–2 reopens the ticket. */
+export const callbacks = pgTable(
+  'callbacks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    status: text('status').notNull().default('pending'),
+    method: text('method'),
+    attempts: integer('attempts').notNull().default(0),
+    score: smallint('score'),
+    comment: text('comment'),
+    tokenHash: text('token_hash'),
+    tokenExpiresAt: tz('token_expires_at'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: tz('recorded_at'),
+    orgPath: text('org_path').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    index('callbacks_ticket_idx').on(t.ticketId),
+    index('callbacks_pending_idx')
+      .using('btree', t.orgPath.op('text_pattern_ops'), t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex('callbacks_token_uq').on(t.tokenHash),
+    check('callbacks_status_ck', sql`${t.status} in ('pending','answered','unanswered','cancelled')`),
+    check('callbacks_score_ck', sql`${t.score} is null or ${t.score} between 1 and 5`),
+  ],
+);
+
+/**
+ * SLA limits a company sets. A row applies to tickets matching its type and, when set, category, priority and
+ * major flag; the most specific row wins per node, else the built-in defaults (sla-defaults.ts).
+ */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull(),
+    ticketType: text('ticket_type').notNull(),
+    categoryCode: text('category_code').notNull().default(''),
+    priority: text('priority').notNull().default(''),
+    /** '' any, 'yes' major complaints only, 'no' others only. */
+    major: text('major').notNull().default(''),
+    node: text('node').notNull(),
+    limitMinutes: integer('limit_minutes').notNull(),
+    mode: text('mode').notNull(),
+    warnPercent: smallint('warn_percent').notNull().default(80),
+    ladder: jsonb('ladder').notNull(),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sla_policies_key_uq').on(t.companyId, t.ticketType, t.categoryCode, t.priority, t.major, t.node),
+    check('sla_policies_mode_ck', sql`${t.mode} in ('working','calendar')`),
+    check('sla_policies_warn_ck', sql`${t.warnPercent} between 1 and 99`),
+  ],
+);
+
+/** A city company's working time for SLA clocks; companies without a row use the default calendar. */
+export const businessCalendars = pgTable('business_calendars', {
+  companyId: uuid('company_id').primaryKey(),
+  workingHours: jsonb('working_hours').notNull(),
+  workingWeekdays: integer('working_weekdays').array().notNull(),
+  holidays: text('holidays').array().notNull(),
+  makeupWorkdays: text('makeup_workdays').array().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by'),
+  updatedAt: tz('updated_at').notNull(),
+});
+
+/** The defect taxonomy for repairs (editable); `urgent` categories such as leaks get the short processing limit. */
+export const defectCategories = pgTable('defect_categories', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  urgent: boolean('urgent').notNull().default(false),
+  sort: integer('sort').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+});
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type TicketEventRow = typeof ticketEvents.$inferSelect;
+export type SlaClockRow = typeof slaClocks.$inferSelect;
+export type WorkOrderRow = typeof workOrders.$inferSelect;
+export type CallbackRow = typeof callbacks.$inferSelect;
+export type SlaPolicyRow = typeof slaPolicies.$inferSelect;

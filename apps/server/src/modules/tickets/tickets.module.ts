@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import type { JobRunner } from '../../platform/jobs/job-runner.js';
+import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import type { CustomersModule } from '../customers/customers.module.js';
+import type { PropertyService } from '../property/property.service.js';
+import { CallbackService } from './callback.service.js';
+import { SlaService } from './sla/sla.service.js';
+import { SlaAdminService } from './sla/sla-admin.service.js';
+import { SlaSweep } from './sla/sla-sweep.job.js';
+import { TicketService } from './ticket.service.js';
+import { WorkOrderService } from './work-order.service.js';
+
+export type TicketsModule = ReturnType<typeof createTicketsModule>;
+
+/** The closed loop: tickets, SLA clocks and their sweep, work orders, callbacks. */
+export function createTicketsModule(deps: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  jobs: JobRunner;
+  messaging: MessagingService;
+  customers: CustomersModule;
+  property: PropertyService;
+  publicUrl: string;
+  log: FastifyBaseLogger;
+}) {
+  const sla = new SlaService(deps.clock);
+  const tickets = new TicketService(
+    deps.db,
+    deps.audit,
+    deps.clock,
+    sla,
+    deps.messaging,
+    deps.customers,
+    deps.property,
+    deps.publicUrl,
+  );
+  const workOrders = new WorkOrderService(deps.db, deps.audit, deps.clock, sla, deps.messaging, tickets);
+  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets);
+  const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla);
+  const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log);
+  sweep.register(deps.jobs);
+  return { sla, tickets, workOrders, callbacks, slaAdmin, sweep };
+}

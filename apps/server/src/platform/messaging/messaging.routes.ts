@@ -1,0 +1,112 @@
+import { errorBody, notification, okBody, outboxMessage, page, pageQuery } from '@anju/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextOf } from '../http/auth.plugin.js';
+import { decodeCursor, pageOf } from '../http/cursor.js';
+import { assertPermission } from '../rbac/scope.js';
+import type { MessagingService } from './messaging.service.js';
+
+const errors = { '4xx': errorBody };
+const isOutboxCursor = (v: unknown): v is { t: string; id: string } =>
+  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
+const isNotificationCursor = (v: unknown): v is { id: number } => typeof (v as { id?: unknown })?.id === 'number';
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingService }> = async (app, { messaging }) => {
+  app.get(
+    '/api/notifications',
+    {
+      schema: {
+        operationId: 'listNotifications',
+        tags: ['messaging'],
+        summary: 'My in-app notifications, newest first',
+        querystring: pageQuery.extend({ unread: z.stringbool().optional() }),
+        response: { 200: page(notification), ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const after = decodeCursor(request.query.cursor, isNotificationCursor);
+      const rows = await messaging.listNotifications(ctx.principal.userId, {
+        unread: request.query.unread,
+        before: after?.id,
+        limit: request.query.limit,
+      });
+      const paged = pageOf(rows, request.query.limit, (r) => ({ id: r.id }));
+      return {
+        items: paged.items.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          title: n.title,
+          body: n.body,
+          link: n.link,
+          createdAt: n.createdAt.toISOString(),
+          readAt: iso(n.readAt),
+        })),
+        nextCursor: paged.nextCursor,
+      };
+    },
+  );
+
+  app.post(
+    '/api/notifications/read',
+    {
+      schema: {
+        operationId: 'markNotificationsRead',
+        tags: ['messaging'],
+        body: z.object({ ids: z.union([z.array(z.number().int()).max(200), z.literal('all')]) }),
+        response: { 200: okBody, ...errors },
+      },
+    },
+    async (request) => {
+      await messaging.markRead(contextOf(request).principal.userId, request.body.ids);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/outbox',
+    {
+      schema: {
+        operationId: 'listOutboxMessages',
+        tags: ['messaging'],
+        summary: 'SMS and e-mail written by the platform in the caller’s scope, with delivery status (masked)',
+        querystring: pageQuery.extend({
+          status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']).optional(),
+        }),
+        response: { 200: page(outboxMessage), ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      assertPermission(ctx.principal, 'outbox.read');
+      const after = decodeCursor(request.query.cursor, isOutboxCursor);
+      const rows = await messaging.listOutbox(ctx.principal.orgPath, {
+        status: request.query.status,
+        before: after ? { at: new Date(after.t), id: after.id } : undefined,
+        limit: request.query.limit,
+      });
+      const paged = pageOf(rows, request.query.limit, (r) => ({ t: r.createdAt.toISOString(), id: r.id }));
+      return {
+        items: paged.items.map((m) => ({
+          id: m.id,
+          channel: m.channel as 'sms' | 'email',
+          recipientMasked: m.recipientMasked,
+          template: m.template,
+          subject: m.subject,
+          // One-use links (callback tokens) are secrets of the recipient: never shown to staff.
+          body: m.body.replace(/\/feedback\/[\w-]+/g, '/feedback/…'),
+          status: m.status as 'queued',
+          attempts: m.attempts,
+          provider: m.provider,
+          lastError: m.lastError,
+          refType: m.refType,
+          refId: m.refId,
+          createdAt: m.createdAt.toISOString(),
+          sentAt: iso(m.sentAt),
+        })),
+        nextCursor: paged.nextCursor,
+      };
+    },
+  );
+};

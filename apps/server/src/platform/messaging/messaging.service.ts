@@ -1,0 +1,199 @@
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock.js';
+import type { Db, Executor } from '../db/database.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import { withinScope } from '../rbac/scope.js';
+import { notifications, type OutboxMessageRow, outboxMessages } from './messaging.tables.js';
+
+export type Channel = 'sms' | 'email';
+
+/** Sends one message; throws on failure (the job retries with back-off). */
+export interface MessageProvider {
+  readonly name: string;
+  send(message: OutboxMessageRow): Promise<{ providerMessageId: string | null }>;
+}
+
+export type OutgoingMessage = {
+  channel: Channel;
+  recipient: string;
+  recipientUserId?: string | null;
+  template: string;
+  subject?: string | null;
+  body: string;
+  params?: unknown;
+  /** Same key, same message: writing it twice (a retried request, a second instance) adds nothing. */
+  idempotencyKey: string;
+  orgPath: string;
+  refType?: string | null;
+  refId?: string | null;
+};
+
+export type StaffNotice = {
+  userIds: string[];
+  kind: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+  idempotencyKey: string;
+};
+
+export const DELIVER_JOB = 'outbox.deliver';
+const MAX_ATTEMPTS = 6;
+
+export const maskRecipient = (channel: Channel, to: string) =>
+  channel === 'sms' ? to.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2') : to.replace(/^(.).*(@.*)$/, '$1***$2');
+
+/**
+ * Side effects leave through here. `send` writes an outbox row (and its delivery job) in the caller's
+ * transaction, so nothing goes out unless the change commits; `notify` writes in-app notifications.
+ */
+export class MessagingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly jobs: JobRunner,
+    private readonly providers: Record<Channel, MessageProvider>,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    jobs.define(DELIVER_JOB, (payload, ctx) => this.deliver((payload as { id: string }).id, ctx.attempt), {
+      maxAttempts: MAX_ATTEMPTS,
+      backoffMs: (attempt) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000),
+    });
+  }
+
+  async send(tx: Executor, m: OutgoingMessage) {
+    const [row] = await tx
+      .insert(outboxMessages)
+      .values({
+        channel: m.channel,
+        recipient: m.recipient,
+        recipientMasked: maskRecipient(m.channel, m.recipient),
+        recipientUserId: m.recipientUserId ?? null,
+        template: m.template,
+        subject: m.subject ?? null,
+        body: m.body,
+        params: m.params ?? null,
+        idempotencyKey: m.idempotencyKey,
+        orgPath: m.orgPath,
+        refType: m.refType ?? null,
+        refId: m.refId ?? null,
+        createdAt: this.clock.now(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: outboxMessages.id });
+    if (row) await this.jobs.enqueue(tx, DELIVER_JOB, { id: row.id }, { idempotencyKey: row.id });
+  }
+
+  async notify(tx: Executor, n: StaffNotice) {
+    const userIds = [...new Set(n.userIds)];
+    if (userIds.length === 0) return;
+    const now = this.clock.now();
+    await tx
+      .insert(notifications)
+      .values(
+        userIds.map((userId) => ({
+          userId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body ?? null,
+          link: n.link ?? null,
+          idempotencyKey: n.idempotencyKey,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+
+  /**
+   * Delivery: the row is claimed with a conditional update (queued → sending), so a message is handed to the
+   * provider by one worker at a time. A retry after a crash mid-send may claim a `sending` row again: delivery
+   * is at least once to the provider, which receives the message id as its idempotency key where it has one.
+   */
+  async deliver(id: string, attempt: number) {
+    const claimable = attempt > 1 ? ['queued', 'sending'] : ['queued'];
+    const [message] = await this.db
+      .update(outboxMessages)
+      .set({ status: 'sending', attempts: sql`${outboxMessages.attempts} + 1` })
+      .where(and(eq(outboxMessages.id, id), inArray(outboxMessages.status, claimable)))
+      .returning();
+    if (!message) return;
+    const provider = this.providers[message.channel as Channel];
+    try {
+      const { providerMessageId } = await provider.send(message);
+      await this.db
+        .update(outboxMessages)
+        .set({ status: 'sent', provider: provider.name, providerMessageId, sentAt: this.clock.now(), lastError: null })
+        .where(eq(outboxMessages.id, id));
+    } catch (err) {
+      const lastError = String((err as Error).message ?? err).slice(0, 500);
+      const final = attempt >= MAX_ATTEMPTS;
+      await this.db
+        .update(outboxMessages)
+        .set({ status: final ? 'failed' : 'queued', provider: provider.name, lastError })
+        .where(eq(outboxMessages.id, id));
+      this.log.warn({ outboxId: id, attempt, err: lastError }, 'message delivery failed');
+      if (!final) throw err;
+    }
+  }
+
+  listOutbox(scopePath: string, f: { status?: string; before?: { at: Date; id: string }; limit: number }) {
+    return this.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(
+          withinScope(outboxMessages.orgPath, scopePath),
+          f.status ? eq(outboxMessages.status, f.status) : undefined,
+          f.before
+            ? sql`(${outboxMessages.createdAt}, ${outboxMessages.id}) < (${f.before.at}, ${f.before.id})`
+            : undefined,
+        ),
+      )
+      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+      .limit(f.limit + 1);
+  }
+
+  listNotifications(userId: string, f: { unread?: boolean; before?: number; limit: number }) {
+    return this.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          f.unread ? isNull(notifications.readAt) : undefined,
+          f.before ? lt(notifications.id, f.before) : undefined,
+        ),
+      )
+      .orderBy(desc(notifications.id))
+      .limit(f.limit + 1);
+  }
+
+  async markRead(userId: string, ids: number[] | 'all') {
+    await this.db
+      .update(notifications)
+      .set({ readAt: this.clock.now() })
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          isNull(notifications.readAt),
+          ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1]),
+        ),
+      );
+  }
+}
+
+/** The default provider: writes the message to the log instead of sending it (development, demos, tests). */
+export class LogProvider implements MessageProvider {
+  readonly name = 'log';
+  readonly sent: OutboxMessageRow[] = [];
+  constructor(private readonly log: FastifyBaseLogger) {}
+  async send(message: OutboxMessageRow) {
+    this.sent.push(message);
+    this.log.info(
+      { channel: message.channel, to: message.recipientMasked, template: message.template },
+      'message (log provider)',
+    );
+    return { providerMessageId: `log-${message.id}` };
+  }
+}

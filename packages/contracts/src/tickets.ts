@@ -1,0 +1,388 @@
+import { z } from 'zod';
+import { isoDateTime, pageQuery } from './common.js';
+
+export const TICKET_TYPES = ['complaint', 'repair', 'consultation', 'suggestion', 'praise'] as const;
+export const TICKET_CHANNELS = [
+  'hotline',
+  'walk_in',
+  'portal',
+  'handover',
+  'open_day',
+  'inspection',
+  'online_forum',
+  'other',
+] as const;
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const TICKET_STATUSES = [
+  'inspection',
+  'dispatch',
+  'dispatched',
+  'processing',
+  'closed',
+  'completed',
+  'on_hold',
+  'cancelled',
+] as const;
+export const ROOT_CAUSES = ['design', 'material', 'workmanship', 'owner_misuse', 'other'] as const;
+export const ROOMS = [
+  'living_room',
+  'bedroom',
+  'kitchen',
+  'bathroom',
+  'balcony',
+  'study',
+  'entrance',
+  'common_area',
+  'exterior',
+  'other',
+] as const;
+/** Nodes with a clock. `reception` is measured at creation (reported → recorded). */
+export const SLA_NODES = [
+  'reception',
+  'inspection',
+  'dispatch',
+  'first_response',
+  'processing',
+  'callback',
+  'work_order',
+] as const;
+export const TICKET_ACTIONS = [
+  'inspect',
+  'dispatch',
+  'startProcessing',
+  'hold',
+  'resume',
+  'close',
+  'reopen',
+  'cancel',
+] as const;
+
+export type TicketType = (typeof TICKET_TYPES)[number];
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+export type SlaNode = (typeof SLA_NODES)[number];
+
+const mobile = z.string().regex(/^1[3-9]\d{9}$/);
+const isoDate = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createTicketBody = z.object({
+  type: z.enum(TICKET_TYPES),
+  channel: z.enum(TICKET_CHANNELS),
+  priority: z.enum(TICKET_PRIORITIES).default('normal'),
+  major: z.boolean().default(false),
+  title: text(100),
+  description: z.string().trim().max(4000).default(''),
+  customerId: z.uuid().optional(),
+  contactPhone: mobile.optional(),
+  unitId: z.uuid().optional(),
+  /** Required when no unit is given: the project (or city company) the ticket belongs to. */
+  orgUnitId: z.uuid().optional(),
+  categoryCode: z.string().max(40).optional(),
+  room: z.enum(ROOMS).optional(),
+  location: z.string().trim().max(200).optional(),
+  /** When the customer contacted us (default: now). */
+  reportedAt: isoDateTime.optional(),
+  /** Overrides the type's default (on for repairs). */
+  inspectionRequired: z.boolean().optional(),
+});
+export type CreateTicketBody = z.infer<typeof createTicketBody>;
+
+const withVersion = { version: z.number().int() };
+export const transitionTicketBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('inspect'), ...withVersion, findings: text(2000) }),
+  z.object({
+    action: z.literal('dispatch'),
+    ...withVersion,
+    assigneeOrgId: z.uuid(),
+    assigneeUserId: z.uuid().optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  z.object({ action: z.literal('startProcessing'), ...withVersion }),
+  z.object({ action: z.literal('hold'), ...withVersion, reason: text(500), resumeOn: isoDate.optional() }),
+  z.object({ action: z.literal('resume'), ...withVersion }),
+  z.object({
+    action: z.literal('close'),
+    ...withVersion,
+    resolution: text(2000),
+    rootCause: z.enum(ROOT_CAUSES).optional(),
+    cost: z.number().min(0).max(10_000_000).optional(),
+  }),
+  z.object({ action: z.literal('reopen'), ...withVersion, reason: text(500) }),
+  z.object({ action: z.literal('cancel'), ...withVersion, reason: text(500) }),
+]);
+export type TransitionTicketBody = z.infer<typeof transitionTicketBody>;
+
+export const addTicketNoteBody = z.object({
+  body: text(4000),
+  /** `customer`: shown to the owner and counts as our response; `internal`: staff only. */
+  visibility: z.enum(['internal', 'customer']).default('internal'),
+});
+
+export const slaClock = z.object({
+  id: z.uuid(),
+  node: z.enum(SLA_NODES),
+  workOrderId: z.uuid().nullable(),
+  mode: z.enum(['working', 'calendar']),
+  limitMinutes: z.number().int(),
+  startedAt: isoDateTime,
+  warnAt: isoDateTime,
+  dueAt: isoDateTime,
+  pausedAt: isoDateTime.nullable(),
+  warnedAt: isoDateTime.nullable(),
+  breachedAt: isoDateTime.nullable(),
+  escalationLevel: z.number().int(),
+  stoppedAt: isoDateTime.nullable(),
+  outcome: z.enum(['met', 'breached', 'cancelled']).nullable(),
+});
+
+export const workOrder = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  ticketNumber: z.string(),
+  seq: z.number().int(),
+  title: z.string(),
+  assigneeOrgId: z.uuid(),
+  assigneeOrgName: z.string(),
+  assigneeOrgType: z.string(),
+  assigneeUserId: z.uuid().nullable(),
+  status: z.enum(['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled']),
+  progress: z.string().nullable(),
+  result: z.string().nullable(),
+  dueAt: isoDateTime.nullable(),
+  doneAt: isoDateTime.nullable(),
+  confirmedAt: isoDateTime.nullable(),
+  version: z.number().int(),
+  createdAt: isoDateTime,
+});
+export type WorkOrder = z.infer<typeof workOrder>;
+
+export const ticketEvent = z.object({
+  id: z.number().int(),
+  at: isoDateTime,
+  kind: z.string(),
+  visibility: z.enum(['internal', 'customer']),
+  actorName: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  body: z.string().nullable(),
+  data: z.unknown(),
+});
+
+export const ticketSummary = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  type: z.enum(TICKET_TYPES),
+  channel: z.enum(TICKET_CHANNELS),
+  priority: z.enum(TICKET_PRIORITIES),
+  major: z.boolean(),
+  status: z.enum(TICKET_STATUSES),
+  title: z.string(),
+  customerId: z.uuid().nullable(),
+  customerName: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  projectId: z.uuid().nullable(),
+  categoryCode: z.string().nullable(),
+  assigneeUserId: z.uuid().nullable(),
+  assigneeOrgId: z.uuid().nullable(),
+  warning: z.boolean(),
+  overdue: z.boolean(),
+  escalationLevel: z.number().int(),
+  nextDueAt: isoDateTime.nullable(),
+  reportedAt: isoDateTime,
+  createdAt: isoDateTime,
+  version: z.number().int(),
+});
+export type TicketSummary = z.infer<typeof ticketSummary>;
+
+export const ticket = ticketSummary.extend({
+  description: z.string(),
+  contactPhoneMasked: z.string().nullable(),
+  unitId: z.uuid().nullable(),
+  room: z.string().nullable(),
+  location: z.string().nullable(),
+  warrantyStatus: z.enum(['in', 'out', 'unknown']).nullable(),
+  warrantyUntil: isoDate.nullable(),
+  rootCause: z.enum(ROOT_CAUSES).nullable(),
+  resolution: z.string().nullable(),
+  cost: z.number().nullable(),
+  heldFrom: z.string().nullable(),
+  holdReason: z.string().nullable(),
+  resumeOn: isoDate.nullable(),
+  inspectionRequired: z.boolean(),
+  firstResponseAt: isoDateTime.nullable(),
+  closedAt: isoDateTime.nullable(),
+  completedAt: isoDateTime.nullable(),
+  reopenCount: z.number().int(),
+  cancelReason: z.string().nullable(),
+  clocks: z.array(slaClock),
+  workOrders: z.array(workOrder),
+  events: z.array(ticketEvent),
+  callback: z
+    .object({
+      status: z.enum(['pending', 'answered', 'unanswered', 'cancelled']),
+      attempts: z.number().int(),
+      score: z.number().int().nullable(),
+      comment: z.string().nullable(),
+    })
+    .nullable(),
+  allowedActions: z.array(z.enum(TICKET_ACTIONS)),
+});
+export type Ticket = z.infer<typeof ticket>;
+
+const flag = z.stringbool().optional();
+export const listTicketsQuery = pageQuery.extend({
+  status: z.enum(TICKET_STATUSES).optional(),
+  open: flag,
+  type: z.enum(TICKET_TYPES).optional(),
+  projectId: z.uuid().optional(),
+  categoryCode: z.string().max(40).optional(),
+  warning: flag,
+  overdue: flag,
+  assigneeUserId: z.uuid().optional(),
+  assigneeOrgId: z.uuid().optional(),
+  customerId: z.uuid().optional(),
+  /** Ticket number (prefix) or title words. */
+  q: z.string().trim().max(60).optional(),
+  sort: z.enum(['created', 'due']).default('created'),
+});
+export type ListTicketsQuery = z.infer<typeof listTicketsQuery>;
+
+export const createWorkOrderBody = z.object({
+  title: text(200),
+  assigneeOrgId: z.uuid(),
+  assigneeUserId: z.uuid().optional(),
+});
+export const updateWorkOrderBody = z.object({
+  action: z.enum(['accept', 'progress', 'done', 'confirm', 'reject', 'cancel']),
+  version: z.number().int(),
+  note: z.string().trim().max(2000).optional(),
+});
+export const listMyWorkOrdersQuery = pageQuery.extend({
+  status: z.enum(['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled']).optional(),
+});
+
+export const recordCallbackBody = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('answered'),
+    method: z.enum(['phone', 'sms_link', 'visit']).default('phone'),
+    score: z.number().int().min(1).max(5),
+    comment: z.string().trim().max(2000).optional(),
+  }),
+  z.object({ outcome: z.literal('unanswered'), method: z.enum(['phone', 'sms_link', 'visit']).default('phone') }),
+]);
+
+export const ladderStep = z.object({
+  level: z.number().int().min(1).max(4),
+  delayMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30),
+  target: z.enum(['project', 'city_company', 'group']),
+  roles: z.array(z.string().max(40)).min(1).max(5),
+});
+export type LadderStep = z.infer<typeof ladderStep>;
+
+export const slaPolicy = z.object({
+  id: z.uuid().nullable(),
+  companyId: z.uuid().nullable(),
+  ticketType: z.enum(TICKET_TYPES),
+  categoryCode: z.string(),
+  priority: z.string(),
+  major: z.enum(['', 'yes', 'no']),
+  node: z.enum(SLA_NODES),
+  limitMinutes: z.number().int(),
+  mode: z.enum(['working', 'calendar']),
+  warnPercent: z.number().int(),
+  ladder: z.array(ladderStep),
+  builtin: z.boolean(),
+  version: z.number().int(),
+});
+export type SlaPolicy = z.infer<typeof slaPolicy>;
+
+export const upsertSlaPolicyBody = z.object({
+  companyId: z.uuid(),
+  ticketType: z.enum(TICKET_TYPES),
+  categoryCode: z.string().max(40).default(''),
+  priority: z.union([z.enum(TICKET_PRIORITIES), z.literal('')]).default(''),
+  major: z.enum(['', 'yes', 'no']).default(''),
+  node: z.enum(SLA_NODES),
+  limitMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 365),
+  mode: z.enum(['working', 'calendar']),
+  warnPercent: z.number().int().min(1).max(99).default(80),
+  ladder: z.array(ladderStep).max(4),
+});
+
+const span = z.object({ start: isoDateTime, end: isoDateTime });
+export const previewSlaBody = z.object({
+  companyId: z.uuid(),
+  type: z.enum(TICKET_TYPES),
+  categoryCode: z.string().max(40).optional(),
+  priority: z.enum(TICKET_PRIORITIES).default('normal'),
+  major: z.boolean().default(false),
+  start: isoDateTime,
+  holds: z.array(span).max(20).default([]),
+});
+export const slaPreview = z.object({
+  nodes: z.array(
+    z.object({
+      node: z.enum(SLA_NODES),
+      limitMinutes: z.number().int(),
+      mode: z.enum(['working', 'calendar']),
+      warnAt: isoDateTime,
+      dueAt: isoDateTime,
+      escalations: z.array(z.object({ level: z.number().int(), at: isoDateTime })),
+    }),
+  ),
+});
+
+export const businessCalendar = z.object({
+  companyId: z.uuid(),
+  workingHours: z
+    .array(z.object({ start: z.string(), end: z.string() }))
+    .min(1)
+    .max(6),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).max(7),
+  holidays: z.array(isoDate).max(400),
+  makeupWorkdays: z.array(isoDate).max(100),
+  version: z.number().int(),
+  builtin: z.boolean(),
+});
+export const updateBusinessCalendarBody = businessCalendar.omit({ companyId: true, builtin: true });
+
+export const notification = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  link: z.string().nullable(),
+  createdAt: isoDateTime,
+  readAt: isoDateTime.nullable(),
+});
+export const outboxMessage = z.object({
+  id: z.uuid(),
+  channel: z.enum(['sms', 'email']),
+  recipientMasked: z.string(),
+  template: z.string(),
+  subject: z.string().nullable(),
+  body: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']),
+  attempts: z.number().int(),
+  provider: z.string().nullable(),
+  lastError: z.string().nullable(),
+  refType: z.string().nullable(),
+  refId: z.string().nullable(),
+  createdAt: isoDateTime,
+  sentAt: isoDateTime.nullable(),
+});
+export const defectCategory = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  urgent: z.boolean(),
+});
