@@ -37,7 +37,7 @@ export async function user(
   t: TestApp,
   unit: OrgUnitRow,
   roles: BuiltinRole[],
-  extra: { username?: string; status?: string } = {},
+  extra: { username?: string; status?: string; phone?: string } = {},
 ) {
   hashed ??= hashPassword(PASSWORD);
   const repo = new UserRepository(t.db);
@@ -48,6 +48,7 @@ export async function user(
     orgUnitId: unit.id,
     passwordHash: await hashed,
     status: extra.status ?? 'active',
+    phone: extra.phone ?? null,
     createdAt: now,
     updatedAt: now,
   });
@@ -88,8 +89,8 @@ export function as(t: TestApp, s: Session) {
   };
 }
 
-export async function signedIn(t: TestApp, unit: OrgUnitRow, roles: BuiltinRole[]) {
-  const u = await user(t, unit, roles);
+export async function signedIn(t: TestApp, unit: OrgUnitRow, roles: BuiltinRole[], extra: { phone?: string } = {}) {
+  const u = await user(t, unit, roles, extra);
   const s = await login(t, u.username);
   return { user: u, session: s, api: as(t, s) };
 }

@@ -1,15 +1,37 @@
-import type { Customer, CustomerSummary, TimelineEntry } from '@anju/contracts';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
+import type {
+  addFamilyMemberBody,
+  addOwnershipBody,
+  addReferralBody,
+  Customer,
+  CustomerSummary,
+  TimelineEntry,
+  Unit,
+  updateCustomerBody,
+} from '@anju/contracts';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import i18n from 'i18next';
+import type { z } from 'zod';
+import { ApiError, api, type Query } from './client';
+import { propertyKeys } from './property';
 
 export type CustomerFilters = { kind?: string; duplicateSuspected?: boolean };
+export type Outcome = 'referred' | 'visited' | 'bought';
+export type UpdateCustomerBody = z.input<typeof updateCustomerBody>;
 type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const customerKeys = {
   all: ['customers'] as const,
   lists: () => [...customerKeys.all, 'list'] as const,
   list: (f: CustomerFilters) => [...customerKeys.lists(), f] as const,
-  search: (q: string) => [...customerKeys.all, 'search', q] as const,
+  searches: () => [...customerKeys.all, 'search'] as const,
+  search: (q: string) => [...customerKeys.searches(), q] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
   timeline: (id: string) => [...customerKeys.all, 'timeline', id] as const,
 };
@@ -26,11 +48,12 @@ export function useCustomers(filters: CustomerFilters, enabled: boolean) {
   });
 }
 
-export function useCustomerSearch(q: string) {
+export function useCustomerSearch(q: string, limit = 50) {
   return useQuery({
-    queryKey: customerKeys.search(q),
-    queryFn: () => api.get<{ items: CustomerSummary[] }>('/api/customers/search', { q, limit: 50 }),
+    queryKey: [...customerKeys.search(q), limit],
+    queryFn: () => api.get<{ items: CustomerSummary[] }>('/api/customers/search', { q, limit }),
     enabled: q.length > 0,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -48,6 +71,27 @@ export function useCustomerTimeline(id: string) {
   });
 }
 
+/** Units of one project whose code starts with `code`, for picking a home. */
+export function useUnitCodes(projectId: string | undefined, code: string) {
+  return useQuery({
+    queryKey: [...propertyKeys.all, 'unit-codes', projectId ?? 'none', code] as const,
+    enabled: Boolean(projectId),
+    queryFn: () => api.get<Page<Unit>>('/api/units', { projectId, code, limit: 50 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A customer changed: its page, the lists and searches that summarise it, and (optionally) its timeline. */
+const refresh = (qc: QueryClient, ids: string[], timeline = true) =>
+  Promise.all([
+    ...ids.flatMap((id) => [
+      qc.invalidateQueries({ queryKey: customerKeys.detail(id) }),
+      timeline ? qc.invalidateQueries({ queryKey: customerKeys.timeline(id) }) : null,
+    ]),
+    qc.invalidateQueries({ queryKey: customerKeys.lists() }),
+    qc.invalidateQueries({ queryKey: customerKeys.searches() }),
+  ]);
+
 export function useCreateCustomer() {
   const qc = useQueryClient();
   return useMutation({
@@ -57,10 +101,41 @@ export function useCreateCustomer() {
   });
 }
 
-export function useRevealField(id: string) {
+export function useUpdateCustomer(id: string) {
+  const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { field: 'phone' | 'idNumber'; phoneId?: string; reason: string }) =>
-      api.post<{ field: string; value: string }>(`/api/customers/${id}/reveal`, body),
+    mutationFn: (body: UpdateCustomerBody) => api.patch<Customer>(`/api/customers/${id}`, body),
+    onSuccess: (c) => qc.setQueryData(customerKeys.detail(id), c),
+    // refetch on failure too: after a 409 the page must carry the stored version
+    onSettled: () => refresh(qc, [id]),
+  });
+}
+
+/** Adds a home, a family member or a referral; the response is the updated 360 view. */
+function useRelation<B>(id: string, path: string, others: (body: B) => string[]) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) => api.post<Customer>(`/api/customers/${id}/${path}`, body),
+    onSuccess: (c, body) => {
+      qc.setQueryData(customerKeys.detail(id), c);
+      return refresh(qc, [id, ...others(body)]);
+    },
+  });
+}
+
+export const useAddOwnership = (id: string) =>
+  useRelation<z.input<typeof addOwnershipBody>>(id, 'ownerships', () => []);
+export const useAddFamilyMember = (id: string) =>
+  useRelation<z.input<typeof addFamilyMemberBody>>(id, 'family', (b) => [b.memberId]);
+export const useAddReferral = (id: string) =>
+  useRelation<z.input<typeof addReferralBody>>(id, 'referrals', (b) => [b.referredId]);
+
+export function useUpdateReferralOutcome(customerId: string, otherId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ referralId, outcome }: { referralId: string; outcome: Outcome }) =>
+      api.patch<{ ok: true }>(`/api/referrals/${referralId}`, { outcome }),
+    onSuccess: () => refresh(qc, [customerId, otherId], false),
   });
 }
 
@@ -72,3 +147,65 @@ export function useAddTimelineEntry(id: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: customerKeys.timeline(id) }),
   });
 }
+
+export function useRevealField(id: string) {
+  return useMutation({
+    mutationFn: (body: { field: 'phone' | 'idNumber'; phoneId?: string; reason: string }) =>
+      api.post<{ field: string; value: string }>(`/api/customers/${id}/reveal`, body),
+  });
+}
+
+/**
+ * Folds `sourceId` into `targetId`; every relation and timeline entry moves, so all customer data is stale. Nothing
+ * is refetched here: the source page would turn into "merged" before the caller could move on to the target.
+ */
+export function useMergeCustomers() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { targetId: string; sourceId: string; reason: string }) =>
+      api.post<Customer>('/api/customers/merge', body),
+    onSuccess: (target) => {
+      void qc.invalidateQueries({ queryKey: customerKeys.all, refetchType: 'none' });
+      qc.setQueryData(customerKeys.detail(target.id), target);
+    },
+  });
+}
+
+export function useAnonymiseCustomer(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => api.post<{ ok: true }>(`/api/customers/${id}/anonymise`, { reason }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
+
+/** GETs a file (with the session cookie) and saves it under the server's file name. */
+export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<void> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  let res: Response;
+  try {
+    res = await fetch(params.size ? `${path}?${params}` : path, {
+      credentials: 'same-origin',
+      headers: { 'x-anju-lang': i18n.language },
+    });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK_ERROR', e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    const b = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown };
+    throw new ApiError(res.status, b.code ?? 'HTTP_ERROR', b.message ?? `${res.status} ${res.statusText}`, b.details);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export const exportCustomers = (filters: CustomerFilters & { q?: string }) =>
+  downloadFile('/api/customers/export', filters, 'customers.xlsx');
+export const exportCustomerData = (id: string, format: 'json' | 'xlsx') =>
+  downloadFile(`/api/customers/${id}/data-export`, { format }, `customer-${id}.${format}`);

@@ -1,6 +1,18 @@
-import type { Project, Unit, UnitWarranty } from '@anju/contracts';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type {
+  createProjectBody,
+  deliveryBatch,
+  Project,
+  Unit,
+  UnitWarranty,
+  updateProjectBody,
+  updateUnitBody,
+  upsertWarrantyRuleBody,
+  warrantyRule,
+} from '@anju/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from './client';
+import { orgKeys } from './org';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 export type Building = {
@@ -11,14 +23,29 @@ export type Building = {
   floors: number | null;
   unitCount: number;
 };
+export type DeliveryBatch = z.infer<typeof deliveryBatch>;
+export type WarrantyRule = z.infer<typeof warrantyRule>;
+
+/** Request bodies as the client sends them (zod input types; the building and batch bodies live in the routes). */
+export type CreateProjectBody = z.input<typeof createProjectBody>;
+export type UpdateProjectBody = z.input<typeof updateProjectBody>;
+export type UpdateUnitBody = z.input<typeof updateUnitBody>;
+export type UpsertWarrantyRuleBody = z.input<typeof upsertWarrantyRuleBody>;
+export type CreateBuildingBody = { phase?: string; code: string; name: string; floors?: number | null };
+export type DeliveryBatchBody = { name: string; plannedDate?: string | null; actualDate?: string | null };
 
 export const propertyKeys = {
   all: ['property'] as const,
-  projects: (q: string) => [...propertyKeys.all, 'projects', q] as const,
+  projectLists: () => [...propertyKeys.all, 'projects'] as const,
+  projects: (q: string) => [...propertyKeys.projectLists(), q] as const,
   project: (id: string) => [...propertyKeys.all, 'project', id] as const,
   buildings: (projectId: string) => [...propertyKeys.all, 'buildings', projectId] as const,
-  units: (buildingId: string) => [...propertyKeys.all, 'units', buildingId] as const,
-  warranty: (unitId: string) => [...propertyKeys.all, 'warranty', unitId] as const,
+  allUnits: () => [...propertyKeys.all, 'units'] as const,
+  units: (buildingId: string) => [...propertyKeys.allUnits(), buildingId] as const,
+  allWarranty: () => [...propertyKeys.all, 'warranty'] as const,
+  warranty: (unitId: string) => [...propertyKeys.allWarranty(), unitId] as const,
+  batches: (projectId: string) => [...propertyKeys.all, 'batches', projectId] as const,
+  warrantyRules: (projectId: string) => [...propertyKeys.all, 'warranty-rules', projectId] as const,
 };
 
 export function useProjects(q: string) {
@@ -34,11 +61,47 @@ export function useProjects(q: string) {
 export const useProject = (id: string) =>
   useQuery({ queryKey: propertyKeys.project(id), queryFn: () => api.get<Project>(`/api/projects/${id}`) });
 
+export function useCreateProject() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateProjectBody) => api.post<Project>('/api/projects', body),
+    // a project is also a node of the org tree
+    onSuccess: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: propertyKeys.projectLists() }),
+        qc.invalidateQueries({ queryKey: orgKeys.all }),
+      ]),
+  });
+}
+
+export function useUpdateProject() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateProjectBody & { id: string }) =>
+      api.patch<Project>(`/api/projects/${id}`, body),
+    onSuccess: (p) => qc.setQueryData(propertyKeys.project(p.id), p),
+    // refetch on failure too: after a 409 the form must carry the stored version
+    onSettled: (_data, _error, { id }) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: propertyKeys.project(id) }),
+        qc.invalidateQueries({ queryKey: propertyKeys.projectLists() }),
+      ]),
+  });
+}
+
 export const useBuildings = (projectId: string) =>
   useQuery({
     queryKey: propertyKeys.buildings(projectId),
     queryFn: () => api.get<{ items: Building[] }>(`/api/projects/${projectId}/buildings`),
   });
+
+export function useCreateBuilding(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateBuildingBody) => api.post<Building>(`/api/projects/${projectId}/buildings`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: propertyKeys.buildings(projectId) }),
+  });
+}
 
 /** Every unit of one building for the grid (a building has a few hundred at most; pages of 200 are followed). */
 export function useBuildingUnits(buildingId: string | undefined) {
@@ -58,9 +121,113 @@ export function useBuildingUnits(buildingId: string | undefined) {
   });
 }
 
+export function useUpdateUnit() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: UpdateUnitBody & { id: string }) => api.patch<Unit>(`/api/units/${id}`, body),
+    onSuccess: (u) =>
+      qc.setQueryData<Unit[]>(propertyKeys.units(u.buildingId), (list) => list?.map((x) => (x.id === u.id ? u : x))),
+    onSettled: (_data, _error, vars) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: propertyKeys.allUnits() }),
+        qc.invalidateQueries({ queryKey: propertyKeys.warranty(vars.id) }),
+      ]),
+  });
+}
+
 export const useUnitWarranty = (unitId: string | null) =>
   useQuery({
     queryKey: propertyKeys.warranty(unitId ?? 'none'),
     enabled: Boolean(unitId),
     queryFn: () => api.get<UnitWarranty>(`/api/units/${unitId}/warranty`),
   });
+
+/**
+ * Unit codes → ids within one project. A code ending in `*` takes every unit under that prefix (e.g. `1-2-*`);
+ * others must match exactly. Codes that match nothing come back in `missing`.
+ */
+export async function resolveUnitCodes(
+  projectId: string,
+  codes: string[],
+): Promise<{ ids: string[]; missing: string[] }> {
+  const ids = new Set<string>();
+  const missing: string[] = [];
+  const resolve = async (code: string) => {
+    const prefix = code.endsWith('*') ? code.slice(0, -1) : code;
+    const found: Unit[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.get<Page<Unit>>('/api/units', { projectId, code: prefix, cursor, limit: 200 });
+      found.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+      // an exact code sorts first among its prefix matches: one page is enough
+    } while (cursor && code.endsWith('*') && found.length < 2000);
+    const hits = code.endsWith('*') ? found : found.filter((u) => u.code === code);
+    if (hits.length === 0) missing.push(code);
+    for (const u of hits) ids.add(u.id);
+  };
+  for (let i = 0; i < codes.length; i += 6) await Promise.all(codes.slice(i, i + 6).map(resolve));
+  return { ids: [...ids], missing };
+}
+
+export const useDeliveryBatches = (projectId: string) =>
+  useQuery({
+    queryKey: propertyKeys.batches(projectId),
+    queryFn: () => api.get<{ items: DeliveryBatch[] }>(`/api/projects/${projectId}/delivery-batches`),
+  });
+
+export function useCreateDeliveryBatch(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeliveryBatchBody) =>
+      api.post<DeliveryBatch>(`/api/projects/${projectId}/delivery-batches`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: propertyKeys.batches(projectId) }),
+  });
+}
+
+/** A batch edit or assignment can deliver units (status, delivery date), so units and warranties refetch too. */
+function useBatchSettled(projectId: string) {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: propertyKeys.batches(projectId) }),
+      qc.invalidateQueries({ queryKey: propertyKeys.allUnits() }),
+      qc.invalidateQueries({ queryKey: propertyKeys.allWarranty() }),
+    ]);
+}
+
+export function useUpdateDeliveryBatch(projectId: string) {
+  const onSettled = useBatchSettled(projectId);
+  return useMutation({
+    mutationFn: ({ id, ...body }: Partial<DeliveryBatchBody> & { id: string; version: number }) =>
+      api.patch<{ ok: true }>(`/api/delivery-batches/${id}`, body),
+    onSettled,
+  });
+}
+
+export function useAssignUnitsToBatch(projectId: string) {
+  const onSettled = useBatchSettled(projectId);
+  return useMutation({
+    mutationFn: ({ id, unitIds }: { id: string; unitIds: string[] }) =>
+      api.post<{ assigned: number }>(`/api/delivery-batches/${id}/units`, { unitIds }),
+    onSettled,
+  });
+}
+
+export const useWarrantyRules = (projectId: string) =>
+  useQuery({
+    queryKey: propertyKeys.warrantyRules(projectId),
+    queryFn: () => api.get<{ items: WarrantyRule[] }>('/api/warranty-rules', { projectId }),
+  });
+
+export function useUpsertWarrantyRule(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpsertWarrantyRuleBody) => api.put<WarrantyRule>('/api/warranty-rules', body),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: propertyKeys.warrantyRules(projectId) }),
+        qc.invalidateQueries({ queryKey: propertyKeys.allWarranty() }),
+      ]),
+  });
+}

@@ -1,5 +1,7 @@
 import type { Customer } from '@anju/contracts';
-import { Alert, Card, Descriptions, Empty, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -7,39 +9,47 @@ import { useCustomer } from '../../api/customers';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../lib/permissions';
+import { CustomerEditDrawer } from './CustomerEditDrawer';
+import { CustomerTabs } from './CustomerTabs';
+import { DataSubjectActions } from './DataSubjectActions';
 import { KindTags } from './KindTags';
 import { RevealButton } from './RevealButton';
-import { TimelinePanel } from './TimelinePanel';
+
+const mergedInto = (e: unknown): string | null => {
+  if (!(e instanceof ApiError) || e.code !== 'CUSTOMER_MERGED') return null;
+  const target = (e.details as { mergedInto?: unknown } | undefined)?.mergedInto;
+  return typeof target === 'string' ? target : null;
+};
 
 /** The customer 360: who they are, their homes and household, referrals, consent, and everything that happened. */
 export function CustomerDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const can = useCan();
   const query = useCustomer(id);
+  const [editing, setEditing] = useState(false);
   if (query.isLoading) return <Spin />;
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.status === 404)
       return <Result status="404" title={t('customers.notFound')} />;
+    const target = mergedInto(query.error);
+    if (target)
+      return (
+        <Result
+          status="info"
+          title={t('customers.wasMerged')}
+          extra={
+            <Link to={`/customers/${target}`} data-testid="customer-merged-target">
+              {t('customers.openMergedRecord')}
+            </Link>
+          }
+        />
+      );
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
   const c = query.data as Customer;
-  const people = (
-    list: { id: string; name: string; kinds: Customer['kinds'] }[],
-    extra: (p: never) => React.ReactNode,
-  ) =>
-    list.length ? (
-      <Space direction="vertical">
-        {list.map((p) => (
-          <Space key={p.id}>
-            <Link to={`/customers/${p.id}`}>{p.name}</Link>
-            <KindTags kinds={p.kinds} />
-            {extra(p as never)}
-          </Space>
-        ))}
-      </Space>
-    ) : (
-      <Empty />
-    );
+  const canManage = can('customers.manage') && !c.anonymised;
   return (
     <>
       <PageHeader
@@ -48,15 +58,29 @@ export function CustomerDetailPage() {
             {c.name}
             <KindTags kinds={c.kinds} />
             {c.doNotContact && <Tag color="red">{t('customers.doNotContact')}</Tag>}
+            {c.anonymised && <Tag>{t('customers.anonymisedTag')}</Tag>}
+          </Space>
+        }
+        extra={
+          <Space>
+            {canManage && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="customer-edit">
+                {t('common.edit')}
+              </Button>
+            )}
+            <DataSubjectActions customer={c} />
           </Space>
         }
       />
+      {c.anonymised && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('customers.anonymisedNotice')} />
+      )}
       {c.duplicates.length > 0 && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t('customers.duplicateAlert')}
+          title={t('customers.duplicateAlert')}
           description={c.duplicates.map((d) => (
             <Link key={d.id} to={`/customers/${d.id}`} style={{ marginRight: 12 }}>
               {d.name}
@@ -66,10 +90,11 @@ export function CustomerDetailPage() {
       )}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }}>
+          {c.phones.length === 0 && <Descriptions.Item label={t('customers.phone')}>—</Descriptions.Item>}
           {c.phones.map((p) => (
             <Descriptions.Item
               key={p.id}
-              label={`${t('customers.phone')}${p.isPrimary ? ` (${t('customers.primary')})` : ''}`}
+              label={`${t('customers.phone')}${p.label ? ` · ${p.label}` : ''}${p.isPrimary ? ` (${t('customers.primary')})` : ''}`}
             >
               <RevealButton customerId={c.id} field="phone" phoneId={p.id} masked={p.phoneMasked} />
             </Descriptions.Item>
@@ -78,100 +103,32 @@ export function CustomerDetailPage() {
             {c.idNumberMasked ? <RevealButton customerId={c.id} field="idNumber" masked={c.idNumberMasked} /> : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('customers.gender')}>{t(`customers.genders.${c.gender}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.birthday')}>{c.birthday ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="E-mail">{c.email ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.wechatId')}>{c.wechatId ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.address')}>{c.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.sourceChannel')}>
+            {c.sourceChannel
+              ? t(`customers.sourceChannels.${c.sourceChannel}`, { defaultValue: c.sourceChannel })
+              : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('customers.tags')}>
-            {c.tags.map((x) => (
-              <Tag key={x}>{x}</Tag>
-            ))}
+            {c.tags.length ? c.tags.map((x) => <Tag key={x}>{x}</Tag>) : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('customers.createdAt')}>
             <DateTime value={c.createdAt} />
           </Descriptions.Item>
+          {c.notes && (
+            <Descriptions.Item label={t('customers.notes')} span={3}>
+              {c.notes}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card>
-        <Tabs
-          items={[
-            { key: 'timeline', label: t('customers.timeline'), children: <TimelinePanel customerId={c.id} /> },
-            {
-              key: 'homes',
-              label: `${t('customers.homes')} (${c.homesDetail.length})`,
-              children: (
-                <Table
-                  rowKey={(h) => `${h.unitId}-${h.role}`}
-                  pagination={false}
-                  dataSource={c.homesDetail}
-                  locale={{ emptyText: <Empty /> }}
-                  columns={[
-                    { title: t('customers.project'), dataIndex: 'projectName' },
-                    { title: t('customers.unit'), dataIndex: 'unitCode' },
-                    {
-                      title: t('customers.role'),
-                      dataIndex: 'role',
-                      render: (r: 'owner' | 'family') => t(`customers.roles.${r}`),
-                    },
-                    { title: t('customers.contractDate'), dataIndex: 'contractDate' },
-                    { title: t('customers.deliveryDate'), dataIndex: 'deliveryDate' },
-                    { title: t('customers.moveInDate'), dataIndex: 'moveInDate' },
-                  ]}
-                />
-              ),
-            },
-            {
-              key: 'household',
-              label: t('customers.household'),
-              children: people(c.household, (p: { relation: string; unitCode: string | null }) => (
-                <Typography.Text type="secondary">
-                  {t(`customers.relations.${p.relation}`, { defaultValue: p.relation })} {p.unitCode ?? ''}
-                </Typography.Text>
-              )),
-            },
-            {
-              key: 'referrals',
-              label: t('customers.referrals'),
-              children: (
-                <Space direction="vertical" style={{ width: '100%' }}>
-                  <Typography.Title level={5}>{t('customers.referredBy')}</Typography.Title>
-                  {people(c.referredBy, (p: { outcome: 'referred' | 'visited' | 'bought' }) => (
-                    <Tag>{t(`customers.outcomes.${p.outcome}`)}</Tag>
-                  ))}
-                  <Typography.Title level={5}>{t('customers.referred')}</Typography.Title>
-                  {people(c.referred, (p: { outcome: 'referred' | 'visited' | 'bought' }) => (
-                    <Tag>{t(`customers.outcomes.${p.outcome}`)}</Tag>
-                  ))}
-                </Space>
-              ),
-            },
-            {
-              key: 'consent',
-              label: t('customers.consent'),
-              children: (
-                <Table
-                  rowKey="channel"
-                  pagination={false}
-                  dataSource={c.consents}
-                  columns={[
-                    {
-                      title: t('customers.channel'),
-                      dataIndex: 'channel',
-                      render: (ch: 'sms' | 'email' | 'wechat') => t(`customers.channels.${ch}`),
-                    },
-                    {
-                      title: t('customers.granted'),
-                      dataIndex: 'granted',
-                      render: (g: boolean) => (
-                        <Tag color={g ? 'green' : 'default'}>{g ? t('common.yes') : t('common.no')}</Tag>
-                      ),
-                    },
-                    { title: t('customers.at'), dataIndex: 'at', render: (v: string | null) => <DateTime value={v} /> },
-                    { title: t('customers.source'), dataIndex: 'source' },
-                  ]}
-                />
-              ),
-            },
-          ]}
-        />
+        <CustomerTabs c={c} canManage={canManage} />
       </Card>
+      {editing && <CustomerEditDrawer customer={c} onClose={() => setEditing(false)} />}
     </>
   );
 }

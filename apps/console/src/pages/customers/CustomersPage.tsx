@@ -1,13 +1,14 @@
 import type { CustomerSummary } from '@anju/contracts';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { type CustomerFilters, useCustomerSearch, useCustomers } from '../../api/customers';
+import { type CustomerFilters, exportCustomers, useCustomerSearch, useCustomers } from '../../api/customers';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
+import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import { CustomerCreateModal } from './CustomerCreateModal';
 import { KindTags } from './KindTags';
@@ -22,26 +23,52 @@ export function CustomersPage() {
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<CustomerFilters>({});
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const search = useCustomerSearch(q);
   const list = useCustomers(filters, q.length === 0);
   const active = q ? search : list;
   const items: CustomerSummary[] = q ? (search.data?.items ?? []) : (list.data?.pages.flatMap((p) => p.items) ?? []);
+  // the workbook holds what the screen is showing: the search, or the list with its filters
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await exportCustomers(q ? { q } : filters);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <>
       <PageHeader
         title={t('customers.title')}
         extra={
-          can('customers.manage') && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="customers-create"
-            >
-              {t('customers.create')}
-            </Button>
-          )
+          <Space>
+            {can('customers.export') && (
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => void onExport()}
+                loading={exporting}
+                data-testid="customers-export"
+              >
+                {t('customers.export')}
+              </Button>
+            )}
+            {can('customers.manage') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="customers-create"
+              >
+                {t('customers.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>

@@ -1,8 +1,9 @@
-import { Button, Empty, Form, Input, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAddTimelineEntry, useCustomerTimeline } from '../../api/customers';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
+import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 
 type Entry = { kind: 'note' | 'call' | 'visit'; title: string; body?: string };
@@ -14,8 +15,14 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
   const query = useCustomerTimeline(customerId);
   const add = useAddTimelineEntry(customerId);
   const [form] = Form.useForm<Entry>();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const save = (v: Entry) => add.mutate(v, { onSuccess: () => form.resetFields(['title', 'body']) });
+  const save = (v: Entry) =>
+    add.mutate(v, {
+      onSuccess: () => form.resetFields(['title', 'body']),
+      onError: (e) => message.error(errorText(e)),
+    });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {can('customers.manage') && (
@@ -47,7 +54,7 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
       {query.isError && (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
       )}
-      {!query.isLoading && entries.length === 0 && <Empty />}
+      {!query.isLoading && !query.isError && entries.length === 0 && <Empty description={t('customers.noTimeline')} />}
       <Timeline
         items={entries.map((e) => ({
           children: (

@@ -1,115 +1,100 @@
-import type { Unit } from '@anju/contracts';
-import { Card, Descriptions, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Spin, Tabs, Tag } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
-import { useBuildings, useBuildingUnits, useProject } from '../../api/property';
-import { ErrorState } from '../../components/ErrorState';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { useBuildings, useProject } from '../../api/property';
+import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
-import { UnitDrawer } from './UnitDrawer';
+import { useCan } from '../../lib/permissions';
+import { BuildingsTab } from './BuildingsTab';
+import { DeliveryBatchesTab } from './DeliveryBatchesTab';
+import { ProjectFormModal } from './ProjectFormModal';
+import { UnitsTab } from './UnitsTab';
+import { WarrantyRulesTab } from './WarrantyRulesTab';
 
-export const STATUS_COLOR: Record<Unit['status'], string> = {
-  unsold: '#bfbfbf',
-  sold: '#1677ff',
-  delivered: '#fa8c16',
-  moved_in: '#52c41a',
-};
+const TABS = ['units', 'batches', 'warranty', 'buildings'] as const;
+type Tab = (typeof TABS)[number];
 
-/** Project → building → a grid of its units by floor, coloured by status; a cell opens the unit and its warranty. */
+/** Project facts, then tabs: the unit grid, delivery batches, warranty rules and buildings. */
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const can = useCan();
   const project = useProject(id);
   const buildings = useBuildings(id);
-  const [buildingId, setBuildingId] = useState<string>();
-  const current = buildingId ?? buildings.data?.items[0]?.id;
-  const units = useBuildingUnits(current);
-  const [open, setOpen] = useState<Unit | null>(null);
+  const [editing, setEditing] = useState(false);
+  // the tab lives in the URL so Back and a shared link land on it
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'units';
   if (project.isLoading) return <Spin />;
   if (project.isError)
     return <ErrorState error={project.error} onRetry={() => void project.refetch()} retrying={project.isFetching} />;
   const p = project.data;
   if (!p) return <Empty />;
-  const floors = [...new Set((units.data ?? []).map((u) => u.floor))].sort((a, b) => b - a);
-  const columns = [...new Set((units.data ?? []).map((u) => `${u.entrance}-${u.room.slice(-2)}`))].sort();
-  const cell = new Map((units.data ?? []).map((u) => [`${u.floor}|${u.entrance}-${u.room.slice(-2)}`, u]));
+  const buildingList = buildings.data?.items ?? [];
+
+  const editButton = can('property.manage') && (
+    <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="project-edit">
+      {t('common.edit')}
+    </Button>
+  );
+  const withBuildings = (node: ReactNode) =>
+    buildings.isError ? (
+      <ErrorAlert error={buildings.error} onRetry={() => void buildings.refetch()} retrying={buildings.isFetching} />
+    ) : buildings.isLoading ? (
+      <Spin />
+    ) : (
+      node
+    );
+
   return (
     <>
-      <PageHeader title={p.name} />
+      <PageHeader title={p.name} extra={editButton} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={t('property.code')}>{p.code}</Descriptions.Item>
           <Descriptions.Item label={t('property.company')}>{p.cityCompanyName}</Descriptions.Item>
-          <Descriptions.Item label={t('property.address')}>{p.address}</Descriptions.Item>
+          <Descriptions.Item label={t('property.address')}>{p.address || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('property.finish')}>
             {t(`property.finishes.${p.finishStandard}`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('property.unitCount')}>{p.unitCount}</Descriptions.Item>
           <Descriptions.Item label={t('property.productTypes')}>
-            {p.productTypes.map((x) => (
-              <Tag key={x}>{x}</Tag>
-            ))}
+            {p.productTypes.length ? p.productTypes.map((x) => <Tag key={x}>{x}</Tag>) : '—'}
           </Descriptions.Item>
+          {p.description && (
+            <Descriptions.Item label={t('property.description')} span={3}>
+              <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <Card>
-        {buildings.data?.items.length ? (
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Segmented
-              value={current}
-              onChange={(v) => setBuildingId(String(v))}
-              options={buildings.data.items.map((b) => ({ value: b.id, label: `${b.name} (${b.unitCount})` }))}
-            />
-            <Space wrap>
-              {(Object.keys(STATUS_COLOR) as Unit['status'][]).map((s) => (
-                <Tag key={s} color={STATUS_COLOR[s]}>
-                  {t(`property.statuses.${s}`)}
-                </Tag>
-              ))}
-            </Space>
-            {units.isLoading ? (
-              <Spin />
-            ) : (
-              <div style={{ overflowX: 'auto' }}>
-                {floors.map((floor) => (
-                  <div key={floor} style={{ display: 'flex', gap: 4, marginBottom: 4, alignItems: 'center' }}>
-                    <Typography.Text type="secondary" style={{ width: 40, textAlign: 'right' }}>
-                      {floor}F
-                    </Typography.Text>
-                    {columns.map((col) => {
-                      const u = cell.get(`${floor}|${col}`);
-                      return u ? (
-                        <button
-                          type="button"
-                          key={col}
-                          data-testid={`unit-cell-${u.code}`}
-                          title={`${u.code} · ${t(`property.statuses.${u.status}`)}`}
-                          onClick={() => setOpen(u)}
-                          style={{
-                            width: 56,
-                            height: 28,
-                            border: 0,
-                            borderRadius: 4,
-                            cursor: 'pointer',
-                            color: '#fff',
-                            background: STATUS_COLOR[u.status],
-                          }}
-                        >
-                          {u.room}
-                        </button>
-                      ) : (
-                        <span key={col} style={{ width: 56 }} />
-                      );
-                    })}
-                  </div>
-                ))}
-              </div>
-            )}
-          </Space>
-        ) : (
-          <Empty description={t('property.noBuildings')} />
-        )}
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'units' ? {} : { tab: key }, { replace: true })}
+          items={[
+            {
+              key: 'units',
+              label: t('property.tabs.units'),
+              children: withBuildings(<UnitsTab buildings={buildingList} productTypes={p.productTypes} />),
+            },
+            {
+              key: 'batches',
+              label: t('property.tabs.batches'),
+              children: <DeliveryBatchesTab projectId={id} buildings={buildingList} />,
+            },
+            { key: 'warranty', label: t('property.tabs.warranty'), children: <WarrantyRulesTab projectId={id} /> },
+            {
+              key: 'buildings',
+              label: t('property.tabs.buildings'),
+              children: <BuildingsTab projectId={id} buildings={buildingList} loading={buildings.isLoading} />,
+            },
+          ]}
+        />
       </Card>
-      {open && <UnitDrawer unit={open} onClose={() => setOpen(null)} />}
+      {editing && <ProjectFormModal project={p} onClose={() => setEditing(false)} />}
     </>
   );
 }

@@ -1,21 +1,39 @@
 import type { Project } from '@anju/contracts';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useProjects } from '../../api/property';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../lib/permissions';
+import { ProjectFormModal } from './ProjectFormModal';
 
 export function ProjectsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const query = useProjects(q);
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const can = useCan();
+  const [creating, setCreating] = useState(false);
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const companies = useMemo(
+    () =>
+      [...new Map(items.map((p) => [p.cityCompanyId, p.cityCompanyName])).entries()].map(([id, name]) => ({
+        id,
+        name,
+      })),
+    [items],
+  );
+  const createButton = can('property.manage') && (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-create">
+      {t('property.create')}
+    </Button>
+  );
   return (
     <>
-      <PageHeader title={t('property.projects')} />
+      <PageHeader title={t('property.projects')} extra={createButton} />
       <Card>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input.Search
@@ -42,7 +60,16 @@ export function ProjectsPage() {
               }
               columns={[
                 { title: t('property.code'), dataIndex: 'code' },
-                { title: t('property.name'), dataIndex: 'name' },
+                {
+                  title: t('property.name'),
+                  dataIndex: 'name',
+                  // a real link, so the row is reachable with Tab and opens with Enter
+                  render: (name: string, p: Project) => (
+                    <Link to={`/projects/${p.id}`} onClick={(e) => e.stopPropagation()}>
+                      {name}
+                    </Link>
+                  ),
+                },
                 { title: t('property.company'), dataIndex: 'cityCompanyName' },
                 { title: t('property.address'), dataIndex: 'address' },
                 {
@@ -70,6 +97,13 @@ export function ProjectsPage() {
           )}
         </Space>
       </Card>
+      {creating && (
+        <ProjectFormModal
+          knownCompanies={companies}
+          onClose={() => setCreating(false)}
+          onCreated={(p) => navigate(`/projects/${p.id}`)}
+        />
+      )}
     </>
   );
 }

@@ -58,11 +58,12 @@ export class Customer360Repository {
       id: string;
       name: string;
       kinds: Kinds;
+      referralId: string;
       outcome: 'referred' | 'visited' | 'bought';
       direction: string;
     }>(
       this.db,
-      sql`select c.id, c.name, c.kinds, r.outcome, case when r.referrer_id = ${customerId} then 'out' else 'in' end as direction
+      sql`select c.id, c.name, c.kinds, r.id as "referralId", r.outcome, case when r.referrer_id = ${customerId} then 'out' else 'in' end as direction
             from referrals r join customers c on c.id = case when r.referrer_id = ${customerId} then r.referred_id else r.referrer_id end
            where (r.referrer_id = ${customerId} or r.referred_id = ${customerId}) and ${this.visible('c', scopePath)}
            order by r.created_at desc limit 200`,

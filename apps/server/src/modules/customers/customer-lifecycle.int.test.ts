@@ -150,6 +150,9 @@ describe('household and referrals', () => {
     const referral = (await t.db.query.referrals.findFirst({ where: (r, { eq }) => eq(r.referredId, friend.id) })) as {
       id: string;
     };
+    // both sides of the 360 view carry the id `PATCH /api/referrals/:id` needs
+    expect(ref.json().referred[0].referralId).toBe(referral.id);
+    expect(friendView.referredBy[0].referralId).toBe(referral.id);
     expect((await specialist.patch(`/api/referrals/${referral.id}`, { outcome: 'bought' })).statusCode).toBe(200);
     expect((await specialist.patch(`/api/referrals/${referral.id}`, { outcome: 'visited' })).statusCode).toBe(422);
     expect((await specialist.post(`/api/customers/${owner.id}/referrals`, { referredId: owner.id })).statusCode).toBe(
