@@ -115,7 +115,7 @@ export class TicketRepository {
       .select()
       .from(callbacks)
       .where(eq(callbacks.ticketId, ticketId))
-      .orderBy(desc(callbacks.createdAt))
+      .orderBy(sql`${callbacks.status} = 'pending' desc`, desc(callbacks.createdAt))
       .limit(1);
     return row ?? null;
   }

@@ -310,12 +310,13 @@ export class TicketService {
     if (ticket.customerId) {
       await this.customers.timeline.add(tx, ctx, {
         customerId: ticket.customerId,
-        kind: `ticket.${e.kind}`,
+        kind: e.kind === 'callback' ? 'callback' : 'ticket',
         title: `${ticket.number} ${EVENT_ZH[e.kind] ?? e.kind}`,
         body: e.body ?? null,
         orgPath: ticket.orgPath,
         refType: 'ticket',
         refId: ticket.id,
+        data: { event: e.kind },
         at: now,
       });
     }

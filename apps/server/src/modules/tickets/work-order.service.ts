@@ -117,7 +117,7 @@ export class WorkOrderService {
       if (!ticketRow) throw new AppError('WORK_ORDER_NOT_FOUND');
       if (ASSIGNEE_ACTIONS.includes(body.action)) {
         assertPermission(ctx.principal, 'workorders.handle');
-        if (!(await this.isAssignee(ctx, order))) throw new AppError('WORK_ORDER_NOT_FOUND');
+        if (!(await this.isAssignee(tx, ctx, order))) throw new AppError('WORK_ORDER_NOT_FOUND');
       } else {
         await this.tickets.get(ctx, order.ticketId, tx);
         assertPermission(ctx.principal, 'tickets.manage');
@@ -190,14 +190,14 @@ export class WorkOrderService {
       .limit(f.limit + 1);
   }
 
-  private async isAssignee(ctx: RequestContext, order: WorkOrderRow) {
+  private async isAssignee(db: Executor, ctx: RequestContext, order: WorkOrderRow) {
     if (order.assigneeUserId === ctx.principal.userId) return true;
-    return (await this.myOrgIds(ctx)).includes(order.assigneeOrgId);
+    return (await this.myOrgIds(ctx, db)).includes(order.assigneeOrgId);
   }
 
-  private async myOrgIds(ctx: RequestContext): Promise<string[]> {
+  private async myOrgIds(ctx: RequestContext, db: Executor = this.db): Promise<string[]> {
     const [me] = await queryRows<{ departmentId: string | null }>(
-      this.db,
+      db,
       sql`select department_id as "departmentId" from users where id = ${ctx.principal.userId}`,
     );
     return [ctx.principal.orgUnitId, ...(me?.departmentId ? [me.departmentId] : [])];

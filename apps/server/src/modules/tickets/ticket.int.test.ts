@@ -1,0 +1,243 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, cityCompany, login, orgUnit, signedIn } from '../../../test/factories.js';
+import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
+import { projectWithUnits } from '../../../test/property-factories.js';
+import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
+
+let t: TestApp;
+type Api = ReturnType<typeof as>;
+let agent: Api;
+let unitId: string;
+let customerId: string;
+let contractor: Awaited<ReturnType<typeof orgUnit>>;
+let contractorApi: Api;
+let engineering: Awaited<ReturnType<typeof orgUnit>>;
+let place: Awaited<ReturnType<typeof cityCompany>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(new Date('2026-11-24T02:00:00Z')); // Tuesday 10:00 in Shanghai
+  place = await cityCompany(t);
+  const [unit] = await projectWithUnits(t, place.project, ['3-1-1502']);
+  unitId = unit?.id as string;
+  agent = (await signedIn(t, place.company, ['cr_manager'])).api;
+  const created = await agent.post('/api/customers', {
+    name: '张三',
+    phones: [{ phone: '13812345678', isPrimary: true }],
+    orgUnitId: place.project.id,
+  });
+  customerId = created.json().customer.id;
+  engineering = await orgUnit(t, place.project, 'department', { departmentKind: 'engineering' });
+  contractor = await orgUnit(t, t.root, 'contractor');
+  contractorApi = (await signedIn(t, contractor, ['contractor'])).api;
+});
+afterAll(() => t.close());
+
+const repair = (extra: Record<string, unknown> = {}) =>
+  agent.post('/api/tickets', {
+    type: 'repair',
+    channel: 'hotline',
+    title: '卫生间天花板渗水',
+    customerId,
+    unitId,
+    categoryCode: 'leak',
+    room: 'bathroom',
+    ...extra,
+  });
+
+const move = (id: string, body: Record<string, unknown>) => agent.post(`/api/tickets/${id}/transitions`, body);
+
+describe('tickets', () => {
+  it('creates a repair with a daily number, inspection first, clocks started, the owner told by SMS', async () => {
+    const res = await repair();
+    expect(res.statusCode, res.body).toBe(201);
+    const ticket = res.json();
+    expect(ticket.number).toMatch(/^BX20261124-\d{4}$/);
+    expect(ticket).toMatchObject({
+      status: 'inspection',
+      customerName: '张三',
+      unitCode: '3-1-1502',
+      contactPhoneMasked: '138****5678',
+      warrantyStatus: 'in',
+      allowedActions: ['inspect', 'hold', 'cancel'],
+    });
+    const nodes = ticket.clocks.map((c: { node: string; outcome: string | null }) => `${c.node}:${c.outcome}`);
+    expect(nodes.sort()).toEqual(['first_response:null', 'inspection:null', 'reception:met']);
+    // a leak is urgent: inspection within 4 hours round the clock
+    const inspection = ticket.clocks.find((c: { node: string }) => c.node === 'inspection');
+    expect(inspection).toMatchObject({ mode: 'calendar', limitMinutes: 240, dueAt: '2026-11-24T06:00:00.000Z' });
+    const sms = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, ticket.id));
+    expect(sms.map((m) => m.template)).toEqual(['ticket.received']);
+    const timeline = (await agent.get(`/api/customers/${customerId}/timeline`)).json().items;
+    expect(timeline[0]).toMatchObject({ refId: ticket.id, title: expect.stringContaining(ticket.number) });
+  });
+
+  it('numbers tickets per type and day without gaps or repeats under concurrent creates', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => repair({ title: '并发' })));
+    const numbers = results.map((r) => r.json().number as string);
+    expect(new Set(numbers).size).toBe(5);
+  });
+
+  it('walks the closed loop; a callback scored 2 reopens with the reason, a 5 completes', async () => {
+    let ticket = (await repair()).json();
+    const step = async (body: Record<string, unknown>, status: string) => {
+      const res = await move(ticket.id, { ...body, version: ticket.version });
+      expect(res.statusCode, res.body).toBe(200);
+      ticket = res.json();
+      expect(ticket.status).toBe(status);
+    };
+    await step({ action: 'inspect', findings: '楼上卫生间防水层破损' }, 'dispatch');
+    expect(ticket.firstResponseAt).not.toBeNull();
+    await step({ action: 'dispatch', assigneeOrgId: engineering.id }, 'dispatched');
+    await step({ action: 'startProcessing' }, 'processing');
+    const blocked = await move(ticket.id, { action: 'close', version: ticket.version, resolution: '已修复' });
+    expect(blocked.json().code).toBe('TICKET_CLOSE_BLOCKED');
+    await step({ action: 'close', resolution: '重做防水层', rootCause: 'workmanship' }, 'closed');
+    expect(ticket.callback).toMatchObject({ status: 'pending' });
+    const link = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, ticket.id));
+    expect(link.map((m) => m.template).sort()).toEqual(['ticket.callback_link', 'ticket.received']);
+
+    const low = await agent.post(`/api/tickets/${ticket.id}/callbacks`, {
+      outcome: 'answered',
+      score: 2,
+      comment: '还在渗水',
+    });
+    expect(low.statusCode, low.body).toBe(200);
+    ticket = low.json();
+    expect(ticket).toMatchObject({ status: 'processing', reopenCount: 1 });
+    const reopen = ticket.events.find((e: { kind: string }) => e.kind === 'reopen');
+    expect(reopen.body).toContain('还在渗水');
+    const timeline = (await agent.get(`/api/customers/${customerId}/timeline`)).json().items;
+    expect(timeline.some((e: { title: string; body: string }) => e.body?.includes('还在渗水'))).toBe(true);
+
+    t.clock.advance(10 * 60_000);
+    await step({ action: 'close', resolution: '二次修复', rootCause: 'workmanship' }, 'closed');
+    const high = await agent.post(`/api/tickets/${ticket.id}/callbacks`, { outcome: 'answered', score: 5 });
+    expect(high.json()).toMatchObject({ status: 'completed', callback: { status: 'answered', score: 5 } });
+  });
+
+  it('lets one of two simultaneous dispatches win; the other gets 409 and writes nothing', async () => {
+    const ticket = (await repair({ inspectionRequired: false })).json();
+    const body = { action: 'dispatch', version: ticket.version, assigneeOrgId: engineering.id };
+    const [a, b] = await Promise.all([move(ticket.id, body), move(ticket.id, body)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const after = (await agent.get(`/api/tickets/${ticket.id}`)).json();
+    expect(after.events.filter((e: { kind: string }) => e.kind === 'dispatch')).toHaveLength(1);
+    expect(after.clocks.filter((c: { node: string }) => c.node === 'processing')).toHaveLength(1);
+  });
+
+  it('refuses a transition the node does not allow, with a stable code and nothing written', async () => {
+    const ticket = (await repair()).json();
+    const res = await move(ticket.id, {
+      action: 'close',
+      version: ticket.version,
+      resolution: 'x',
+      rootCause: 'design',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('TICKET_TRANSITION_INVALID');
+    const after = (await agent.get(`/api/tickets/${ticket.id}`)).json();
+    expect(after.version).toBe(ticket.version);
+    expect(after.events).toHaveLength(1);
+  });
+
+  it('stops the first-response clock on a customer-visible note, not on an internal one', async () => {
+    const ticket = (await repair()).json();
+    const internal = (await agent.post(`/api/tickets/${ticket.id}/notes`, { body: '内部：联系物业' })).json();
+    expect(internal.firstResponseAt).toBeNull();
+    const visible = (
+      await agent.post(`/api/tickets/${ticket.id}/notes`, { body: '已联系师傅明早上门', visibility: 'customer' })
+    ).json();
+    expect(visible.firstResponseAt).not.toBeNull();
+    const clock = visible.clocks.find((c: { node: string }) => c.node === 'first_response');
+    expect(clock.outcome).toBe('met');
+  });
+
+  it('keeps tickets of one city company away from another company’s staff', async () => {
+    const ticket = (await repair()).json();
+    const other = await cityCompany(t);
+    const stranger = (await signedIn(t, other.company, ['cr_manager'])).api;
+    expect((await stranger.get(`/api/tickets/${ticket.id}`)).statusCode).toBe(404);
+    const list = (await stranger.get('/api/tickets?limit=200')).json().items;
+    expect(list.find((x: { id: string }) => x.id === ticket.id)).toBeUndefined();
+    expect((await stranger.post(`/api/tickets/${ticket.id}/notes`, { body: 'x' })).statusCode).toBe(404);
+  });
+
+  it('shows a contractor only its own work orders, and closes only once they are confirmed', async () => {
+    let ticket = (await repair({ inspectionRequired: false })).json();
+    ticket = (
+      await move(ticket.id, { action: 'dispatch', version: ticket.version, assigneeOrgId: engineering.id })
+    ).json();
+    const created = await agent.post(`/api/tickets/${ticket.id}/work-orders`, {
+      title: '更换止水节',
+      assigneeOrgId: contractor.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    ticket = created.json();
+    const order = ticket.workOrders[0];
+    expect(order).toMatchObject({ status: 'open', assigneeOrgType: 'contractor' });
+
+    const otherContractor = await orgUnit(t, t.root, 'contractor');
+    const otherApi = (await signedIn(t, otherContractor, ['contractor'])).api;
+    expect((await otherApi.get('/api/work-orders/mine')).json().items).toEqual([]);
+    expect((await otherApi.patch(`/api/work-orders/${order.id}`, { action: 'accept', version: 1 })).statusCode).toBe(
+      404,
+    );
+    expect((await contractorApi.get(`/api/tickets/${ticket.id}`)).statusCode).toBe(403);
+
+    const mine = (await contractorApi.get('/api/work-orders/mine')).json().items;
+    expect(mine.map((w: { id: string }) => w.id)).toContain(order.id);
+    let version = 1;
+    for (const action of ['accept', 'done']) {
+      const res = await contractorApi.patch(`/api/work-orders/${order.id}`, { action, version, note: '已完成' });
+      expect(res.statusCode, res.body).toBe(200);
+      version = res.json().version;
+    }
+    ticket = (await agent.get(`/api/tickets/${ticket.id}`)).json();
+    const early = await move(ticket.id, {
+      action: 'close',
+      version: ticket.version,
+      resolution: '完成',
+      rootCause: 'material',
+    });
+    expect(early.json()).toMatchObject({ code: 'TICKET_CLOSE_BLOCKED' });
+    expect((await agent.patch(`/api/work-orders/${order.id}`, { action: 'confirm', version })).statusCode).toBe(200);
+    const closed = await move(ticket.id, {
+      action: 'close',
+      version: ticket.version,
+      resolution: '完成',
+      rootCause: 'material',
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+  });
+
+  it('lets the owner answer once through the SMS link; the link then stops working', async () => {
+    let ticket = (await repair({ inspectionRequired: false })).json();
+    for (const body of [
+      { action: 'dispatch', assigneeOrgId: engineering.id },
+      { action: 'close', resolution: '已修复', rootCause: 'design' },
+    ]) {
+      ticket = (await move(ticket.id, { ...body, version: ticket.version })).json();
+    }
+    const [sms] = await t.db.select().from(outboxMessages).where(eq(outboxMessages.template, 'ticket.callback_link'));
+    expect(sms).toBeDefined();
+    const mine = (await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, ticket.id))).find(
+      (m) => m.template === 'ticket.callback_link',
+    );
+    const token = mine?.body.match(/feedback\/([\w-]+)/)?.[1] as string;
+    const shown = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}` });
+    expect(shown.json()).toMatchObject({ number: ticket.number });
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/feedback/${token}`,
+      payload: { score: 4 },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const again = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${token}`, payload: { score: 1 } });
+    expect(again.json().code).toBe('CALLBACK_TOKEN_INVALID');
+    expect((await agent.get(`/api/tickets/${ticket.id}`)).json().status).toBe('completed');
+    const listed = (await as(t, await login(t, 'admin', ADMIN_PASSWORD)).get('/api/outbox?limit=200')).json().items;
+    expect(listed.every((m: { body: string }) => !m.body.includes(token))).toBe(true);
+  });
+});
