@@ -119,7 +119,11 @@ export class SlaSweep {
           eq(slaClocks.id, c.id),
           isNull(slaClocks.stoppedAt),
           isNull(slaClocks.pausedAt),
+          // Consecutive steps may share a time (a breach and level 1), so the claim matches the whole step state.
           c.nextCheckAt ? eq(slaClocks.nextCheckAt, c.nextCheckAt) : isNull(slaClocks.nextCheckAt),
+          c.warnedAt ? eq(slaClocks.warnedAt, c.warnedAt) : isNull(slaClocks.warnedAt),
+          c.breachedAt ? eq(slaClocks.breachedAt, c.breachedAt) : isNull(slaClocks.breachedAt),
+          eq(slaClocks.escalationLevel, c.escalationLevel),
         ),
       )
       .returning();
