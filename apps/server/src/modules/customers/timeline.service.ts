@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Executor } from '../../platform/db/database.js';
+import { type Executor, insertJsonRows } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { customerTimeline, type TimelineRow } from './customer.tables.js';
 
@@ -43,6 +43,41 @@ export class TimelineService {
       })
       .returning();
     return row as TimelineRow;
+  }
+
+  /** Many entries in one statement (sweeps and imports). */
+  async addMany(db: Executor, ctx: RequestContext | null, entries: TimelineEntryInput[]) {
+    const now = this.clock.now();
+    await insertJsonRows(
+      db,
+      'customer_timeline',
+      [
+        'customer_id',
+        'at',
+        'kind',
+        'title',
+        'body',
+        'actor_id',
+        'actor_name',
+        'org_path',
+        'ref_type',
+        'ref_id',
+        'data',
+      ],
+      entries.map((e) => ({
+        customer_id: e.customerId,
+        at: e.at ?? now,
+        kind: e.kind,
+        title: e.title,
+        body: e.body ?? null,
+        actor_id: ctx?.principal.userId ?? null,
+        actor_name: ctx ? ctx.principal.displayName : null,
+        org_path: e.orgPath,
+        ref_type: e.refType ?? null,
+        ref_id: e.refId ?? null,
+        data: e.data ?? null,
+      })),
+    );
   }
 
   list(

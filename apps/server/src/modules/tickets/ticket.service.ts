@@ -10,7 +10,7 @@ import type {
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db, Tx } from '../../platform/db/database.js';
+import { type Db, insertJsonRows, type Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
@@ -281,45 +281,52 @@ export class TicketService {
   }
 
   /** Writes the ticket event and the matching customer-timeline entry. */
-  async event(
-    tx: Tx,
-    ctx: RequestContext | null,
-    ticket: TicketRow,
-    e: {
-      kind: string;
-      fromStatus?: string;
-      toStatus?: string;
-      body?: string | null;
-      visibility?: 'internal' | 'customer';
-      data?: unknown;
-    },
-  ) {
+  event(tx: Tx, ctx: RequestContext | null, ticket: TicketRow, e: TicketEventInput) {
+    return this.events(tx, ctx, [{ ticket, ...e }]);
+  }
+
+  /** Many events (a sweep's warnings and escalations) in two statements. */
+  async events(tx: Tx, ctx: RequestContext | null, items: (TicketEventInput & { ticket: TicketRow })[]) {
+    if (items.length === 0) return;
     const now = this.clock.now();
-    await new TicketRepository(tx).addEvent({
-      ticketId: ticket.id,
-      at: now,
-      kind: e.kind,
-      visibility: e.visibility ?? 'internal',
-      actorId: ctx?.principal.userId ?? null,
-      actorName: ctx?.principal.displayName ?? null,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      body: e.body ?? null,
-      data: e.data ?? null,
-    });
-    if (ticket.customerId) {
-      await this.customers.timeline.add(tx, ctx, {
-        customerId: ticket.customerId,
-        kind: e.kind === 'callback' ? 'callback' : 'ticket',
-        title: `${ticket.number} ${EVENT_ZH[e.kind] ?? e.kind}`,
-        body: e.body ?? null,
-        orgPath: ticket.orgPath,
-        refType: 'ticket',
-        refId: ticket.id,
-        data: { event: e.kind },
+    await insertJsonRows(
+      tx,
+      'ticket_events',
+      ['ticket_id', 'at', 'kind', 'visibility', 'actor_id', 'actor_name', 'from_status', 'to_status', 'body', 'data'],
+      items.map((e) => ({
+        ticket_id: e.ticket.id,
         at: now,
-      });
-    }
+        kind: e.kind,
+        visibility: e.visibility ?? 'internal',
+        actor_id: ctx?.principal.userId ?? null,
+        actor_name: ctx?.principal.displayName ?? null,
+        from_status: e.fromStatus ?? null,
+        to_status: e.toStatus ?? null,
+        body: e.body ?? null,
+        data: e.data ?? null,
+      })),
+    );
+    await this.customers.timeline.addMany(
+      tx,
+      ctx,
+      items.flatMap((e) =>
+        e.ticket.customerId
+          ? [
+              {
+                customerId: e.ticket.customerId,
+                kind: e.kind === 'callback' ? 'callback' : 'ticket',
+                title: `${e.ticket.number} ${EVENT_ZH[e.kind] ?? e.kind}`,
+                body: e.body ?? null,
+                orgPath: e.ticket.orgPath,
+                refType: 'ticket',
+                refId: e.ticket.id,
+                data: { event: e.kind },
+                at: now,
+              },
+            ]
+          : [],
+      ),
+    );
   }
 
   private async placeOf(ctx: RequestContext, body: CreateTicketBody) {
@@ -369,6 +376,15 @@ export class TicketService {
     return openCallback(tx, { messaging: this.messaging, linkBaseUrl: this.linkBaseUrl }, ticket, at);
   }
 }
+
+export type TicketEventInput = {
+  kind: string;
+  fromStatus?: string;
+  toStatus?: string;
+  body?: string | null;
+  visibility?: 'internal' | 'customer';
+  data?: unknown;
+};
 
 export const TYPE_ZH: Record<string, string> = {
   complaint: '投诉',

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
+import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Clock } from '../clock.js';
-import type { Db, Executor } from '../db/database.js';
+import { type Db, type Executor, insertJsonRows } from '../db/database.js';
 import { JobRepository } from './job.repository.js';
 
 export type JobContext = { db: Db; clock: Clock; log: Logger; jobId: number; attempt: number };
@@ -70,6 +71,26 @@ export class JobRunner {
       idempotencyKey: opts.idempotencyKey ?? null,
       maxAttempts: this.definitions.get(name)?.maxAttempts,
     });
+  }
+
+  /** Many jobs of one name in one statement (e.g. one delivery per outbox message written by a sweep). */
+  async enqueueMany(db: Executor, name: string, items: { payload: unknown; idempotencyKey: string }[]) {
+    if (items.length === 0) return;
+    const now = this.clock.now();
+    await insertJsonRows(
+      db,
+      'jobs',
+      ['name', 'payload', 'idempotency_key', 'run_at', 'created_at', 'max_attempts'],
+      items.map((i) => ({
+        name,
+        payload: i.payload,
+        idempotency_key: i.idempotencyKey,
+        run_at: now,
+        created_at: now,
+        max_attempts: this.definitions.get(name)?.maxAttempts ?? 5,
+      })),
+      sql`on conflict (name, idempotency_key) do nothing`,
+    );
   }
 
   /** Enqueues every schedule slot that has come due. */

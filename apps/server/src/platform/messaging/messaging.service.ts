@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
-import type { Db, Executor } from '../db/database.js';
+import { type Db, type Executor, insertJsonRows } from '../db/database.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import { withinScope } from '../rbac/scope.js';
 import { notifications, type OutboxMessageRow, outboxMessages } from './messaging.tables.js';
@@ -62,47 +62,82 @@ export class MessagingService {
     });
   }
 
-  async send(tx: Executor, m: OutgoingMessage) {
-    const [row] = await tx
-      .insert(outboxMessages)
-      .values({
+  send(tx: Executor, m: OutgoingMessage) {
+    return this.sendMany(tx, [m]);
+  }
+
+  /** Outbox rows and their delivery jobs, two statements for any number of messages. */
+  async sendMany(tx: Executor, messages: OutgoingMessage[]) {
+    if (messages.length === 0) return;
+    const now = this.clock.now();
+    const rows = await insertJsonRows<{ id: string }>(
+      tx,
+      'outbox_messages',
+      [
+        'channel',
+        'recipient',
+        'recipient_masked',
+        'recipient_user_id',
+        'template',
+        'subject',
+        'body',
+        'params',
+        'idempotency_key',
+        'org_path',
+        'ref_type',
+        'ref_id',
+        'created_at',
+      ],
+      messages.map((m) => ({
         channel: m.channel,
         recipient: m.recipient,
-        recipientMasked: maskRecipient(m.channel, m.recipient),
-        recipientUserId: m.recipientUserId ?? null,
+        recipient_masked: maskRecipient(m.channel, m.recipient),
+        recipient_user_id: m.recipientUserId ?? null,
         template: m.template,
         subject: m.subject ?? null,
         body: m.body,
         params: m.params ?? null,
-        idempotencyKey: m.idempotencyKey,
-        orgPath: m.orgPath,
-        refType: m.refType ?? null,
-        refId: m.refId ?? null,
-        createdAt: this.clock.now(),
-      })
-      .onConflictDoNothing()
-      .returning({ id: outboxMessages.id });
-    if (row) await this.jobs.enqueue(tx, DELIVER_JOB, { id: row.id }, { idempotencyKey: row.id });
+        idempotency_key: m.idempotencyKey,
+        org_path: m.orgPath,
+        ref_type: m.refType ?? null,
+        ref_id: m.refId ?? null,
+        created_at: now,
+      })),
+      sql`on conflict (idempotency_key) do nothing returning id`,
+    );
+    await this.jobs.enqueueMany(
+      tx,
+      DELIVER_JOB,
+      rows.map((row) => ({ payload: { id: row.id }, idempotencyKey: row.id })),
+    );
   }
 
-  async notify(tx: Executor, n: StaffNotice) {
-    const userIds = [...new Set(n.userIds)];
-    if (userIds.length === 0) return;
+  notify(tx: Executor, n: StaffNotice) {
+    return this.notifyMany(tx, [n]);
+  }
+
+  /** In-app notifications for many people and notices in one statement; the same key twice is one notice. */
+  async notifyMany(tx: Executor, notices: StaffNotice[]) {
     const now = this.clock.now();
-    await tx
-      .insert(notifications)
-      .values(
-        userIds.map((userId) => ({
-          userId,
-          kind: n.kind,
-          title: n.title,
-          body: n.body ?? null,
-          link: n.link ?? null,
-          idempotencyKey: n.idempotencyKey,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing();
+    const rows = notices.flatMap((n) =>
+      [...new Set(n.userIds)].map((userId) => ({
+        user_id: userId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+        link: n.link ?? null,
+        idempotency_key: n.idempotencyKey,
+        created_at: now,
+      })),
+    );
+    if (rows.length === 0) return;
+    await insertJsonRows(
+      tx,
+      'notifications',
+      ['user_id', 'kind', 'title', 'body', 'link', 'idempotency_key', 'created_at'],
+      rows,
+      sql`on conflict (user_id, idempotency_key) do nothing`,
+    );
   }
 
   /**

@@ -1,10 +1,10 @@
 import type { LadderStep } from '@anju/contracts';
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { asc, inArray, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../../platform/clock.js';
 import { anyOfText, type Db, queryRows, type Tx } from '../../../platform/db/database.js';
 import type { JobRunner } from '../../../platform/jobs/job-runner.js';
-import type { MessagingService } from '../../../platform/messaging/messaging.service.js';
+import type { MessagingService, OutgoingMessage, StaffNotice } from '../../../platform/messaging/messaging.service.js';
 import type { TicketService } from '../ticket.service.js';
 import { type SlaClockRow, slaClocks, type TicketRow, tickets } from '../ticket.tables.js';
 import { ruleOf, type SlaService } from './sla.service.js';
@@ -19,10 +19,11 @@ const MAX_PER_RUN = 50_000;
 type Recipient = { id: string; displayName: string; phone: string | null; email: string | null };
 
 /**
- * Every minute: find clocks whose `next_check_at` has come (an index on it, so the cost follows due rows, not all
- * rows), and act one step at a time — warn, breach, escalate level by level. Each step claims the clock with a
- * conditional update on the `next_check_at` it read, in the same transaction as its event and notifications, so
- * two instances never act twice and a sweep killed half-way leaves the rest due for the next run.
+ * Every minute: take a page of clocks whose `next_check_at` has come (an index on it, so the cost follows due
+ * rows, not all rows) with `FOR UPDATE SKIP LOCKED`, work out every step due for each — warn, breach, escalate
+ * level by level — and write the steps, events, notifications and outbox rows of the whole page in a handful
+ * of statements, in the transaction that holds the rows. Two instances take disjoint pages; a sweep killed
+ * half-way rolls back its page, which is due again on the next run.
  */
 export class SlaSweep {
   constructor(
@@ -41,184 +42,212 @@ export class SlaSweep {
     jobs.schedule(SLA_SWEEP_JOB, '* * * * *');
   }
 
-  async run(): Promise<{ steps: number }> {
+  async run(): Promise<{ clocks: number; steps: number }> {
     const now = this.clock.now();
     const calendars = new Map<string, BusinessCalendar>();
+    let clocks = 0;
     let steps = 0;
-    let seen = 0;
-    while (seen < MAX_PER_RUN) {
-      const due = await this.db
-        .select()
-        .from(slaClocks)
-        .where(lte(slaClocks.nextCheckAt, now))
-        .orderBy(asc(slaClocks.nextCheckAt))
-        .limit(BATCH);
-      if (due.length === 0) break;
-      let progressed = 0;
-      for (const clock of due) {
-        const done = await this.advance(clock, now, calendars);
-        steps += done;
-        if (done) progressed++;
-      }
-      seen += due.length;
-      // Every row of the page was taken by another instance (or needs nothing): stop rather than spin.
-      if (progressed === 0 || due.length < BATCH) break;
+    while (clocks < MAX_PER_RUN) {
+      const page = await this.db.transaction((tx) => this.page(tx, now, calendars));
+      clocks += page.clocks;
+      steps += page.steps;
+      if (page.clocks < BATCH) break;
     }
-    if (steps) this.log.info({ steps }, 'sla sweep');
-    return { steps };
+    if (steps) this.log.info({ clocks, steps }, 'sla sweep');
+    return { clocks, steps };
   }
 
-  /** Takes a clock through every step due now; returns how many this instance performed. */
-  private async advance(start: SlaClockRow, now: Date, calendars: Map<string, BusinessCalendar>) {
-    let clock: SlaClockRow | null = start;
-    let performed = 0;
-    while (clock) {
-      const [ticket] = await this.db.select().from(tickets).where(eq(tickets.id, clock.ticketId));
-      if (!ticket) return performed;
-      let calendar = calendars.get(ticket.companyId);
-      if (!calendar) {
-        calendar = (await this.sla.calendarOf(this.db, ticket.companyId)).calendar;
-        calendars.set(ticket.companyId, calendar);
-      }
+  private async page(tx: Tx, now: Date, calendars: Map<string, BusinessCalendar>) {
+    const due = await tx
+      .select()
+      .from(slaClocks)
+      .where(lte(slaClocks.nextCheckAt, now))
+      .orderBy(asc(slaClocks.nextCheckAt))
+      .limit(BATCH)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return { clocks: 0, steps: 0 };
+    const ticketRows = await tx
+      .select()
+      .from(tickets)
+      .where(inArray(tickets.id, [...new Set(due.map((c) => c.ticketId))]));
+    const ticketOf = new Map(ticketRows.map((t) => [t.id, t]));
+    for (const companyId of new Set(ticketRows.map((t) => t.companyId))) {
+      if (!calendars.has(companyId)) calendars.set(companyId, (await this.sla.calendarOf(tx, companyId)).calendar);
+    }
+
+    const updates: Record<string, unknown>[] = [];
+    const announced: Announcement[] = [];
+    for (const clock of due) {
+      const ticket = ticketOf.get(clock.ticketId) as TicketRow;
       const rule = ruleOf(clock);
-      const times = clockTimes(calendar, rule, clock.startedAt, spansOf(clock.pauses));
-      const state = { ...clock, ladder: rule.ladder };
-      const step = dueStep(state, times.escalations, now);
-      if (step.kind === 'none') {
-        // Nothing due (e.g. a policy changed): move the check to when something is.
-        await this.claim(clock, { nextCheckAt: nextCheckAt(state, times.escalations) });
-        return performed;
+      const times = clockTimes(
+        calendars.get(ticket.companyId) as BusinessCalendar,
+        rule,
+        clock.startedAt,
+        spansOf(clock.pauses),
+      );
+      let state = { ...clock, ladder: rule.ladder };
+      for (let guard = 0; guard < 8; guard++) {
+        const step = dueStep(state, times.escalations, now);
+        if (step.kind === 'none') break;
+        state =
+          step.kind === 'warn'
+            ? { ...state, warnedAt: now }
+            : step.kind === 'breach'
+              ? { ...state, breachedAt: now }
+              : { ...state, escalationLevel: step.level };
+        announced.push({ ticket, clock: state, step });
       }
-      const patch =
-        step.kind === 'warn'
-          ? { warnedAt: now }
-          : step.kind === 'breach'
-            ? { breachedAt: now }
-            : { escalationLevel: step.level };
-      const next = nextCheckAt({ ...state, ...patch }, times.escalations);
-      const current: SlaClockRow = clock;
-      clock = await this.db.transaction(async (tx) => {
-        const claimed = await this.claim(current, { ...patch, nextCheckAt: next }, tx);
-        if (!claimed) return null;
-        await this.announce(tx, ticket, claimed, step);
-        await this.sla.refreshTicket(tx, ticket.id);
-        return claimed;
+      updates.push({
+        id: clock.id,
+        warned_at: state.warnedAt,
+        breached_at: state.breachedAt,
+        escalation_level: state.escalationLevel,
+        next_check_at: nextCheckAt(state, times.escalations),
       });
-      if (clock) performed++;
-      if (!clock?.nextCheckAt || clock.nextCheckAt > now) return performed;
     }
-    return performed;
+    await queryRows(
+      tx,
+      sql`update sla_clocks c set warned_at = u.warned_at, breached_at = u.breached_at,
+            escalation_level = u.escalation_level, next_check_at = u.next_check_at
+          from json_to_recordset(${JSON.stringify(updates)}::json)
+            as u(id uuid, warned_at timestamptz, breached_at timestamptz, escalation_level int, next_check_at timestamptz)
+          where c.id = u.id`,
+    );
+    await this.announce(tx, announced);
+    await this.sla.refreshTickets(
+      tx,
+      ticketRows.map((t) => t.id),
+    );
+    return { clocks: due.length, steps: announced.length };
   }
 
-  private async claim(c: SlaClockRow, patch: Partial<SlaClockRow>, db: Db | Tx = this.db) {
-    const [row] = await db
-      .update(slaClocks)
-      .set(patch)
-      .where(
-        and(
-          eq(slaClocks.id, c.id),
-          isNull(slaClocks.stoppedAt),
-          isNull(slaClocks.pausedAt),
-          // Consecutive steps may share a time (a breach and level 1), so the claim matches the whole step state.
-          c.nextCheckAt ? eq(slaClocks.nextCheckAt, c.nextCheckAt) : isNull(slaClocks.nextCheckAt),
-          c.warnedAt ? eq(slaClocks.warnedAt, c.warnedAt) : isNull(slaClocks.warnedAt),
-          c.breachedAt ? eq(slaClocks.breachedAt, c.breachedAt) : isNull(slaClocks.breachedAt),
-          eq(slaClocks.escalationLevel, c.escalationLevel),
-        ),
-      )
-      .returning();
-    return row ?? null;
-  }
-
-  /** The step on the ticket (event, customer timeline) and to the people who must act, in-app and by SMS/e-mail. */
-  private async announce(tx: Tx, ticket: TicketRow, clock: SlaClockRow, step: Exclude<SweepStep, { kind: 'none' }>) {
-    const node = NODE_ZH[clock.node] ?? clock.node;
-    const stepKey = step.kind === 'escalate' ? `escalate-${step.level}` : step.kind;
-    const title =
-      step.kind === 'warn'
-        ? `工单 ${ticket.number}「${node}」即将超时`
-        : step.kind === 'breach'
-          ? `工单 ${ticket.number}「${node}」已超时`
-          : `工单 ${ticket.number}「${node}」超时升级至第 ${step.level} 级`;
-    await this.tickets.event(tx, null, ticket, {
-      kind: step.kind === 'escalate' ? 'escalation' : step.kind === 'warn' ? 'warning' : 'breach',
-      body: title,
-      data: {
-        clockId: clock.id,
-        node: clock.node,
-        dueAt: clock.dueAt,
-        level: step.kind === 'escalate' ? step.level : null,
-      },
+  /** The steps on their tickets (events, customer timelines) and to the people who must act, in-app and by SMS/e-mail. */
+  private async announce(tx: Tx, items: Announcement[]) {
+    if (items.length === 0) return;
+    const people = await this.recipients(tx, items);
+    const notices: StaffNotice[] = [];
+    const messages: OutgoingMessage[] = [];
+    const events = items.map(({ ticket, clock, step }) => {
+      const node = NODE_ZH[clock.node] ?? clock.node;
+      const stepKey = step.kind === 'escalate' ? `escalate-${step.level}` : step.kind;
+      const title =
+        step.kind === 'warn'
+          ? `工单 ${ticket.number}「${node}」即将超时`
+          : step.kind === 'breach'
+            ? `工单 ${ticket.number}「${node}」已超时`
+            : `工单 ${ticket.number}「${node}」超时升级至第 ${step.level} 级`;
+      const to = people.of(ticket, clock, step);
+      notices.push({
+        userIds: to.map((r) => r.id),
+        kind: `sla.${step.kind}`,
+        title,
+        body: ticket.title,
+        link: `/tickets/${ticket.id}`,
+        idempotencyKey: `sla:${clock.id}:${stepKey}`,
+      });
+      if (step.kind !== 'warn') {
+        const base = { template: `sla.${step.kind}`, orgPath: ticket.orgPath, refType: 'ticket', refId: ticket.id };
+        for (const r of to) {
+          if (r.phone) {
+            messages.push({
+              ...base,
+              channel: 'sms',
+              recipient: r.phone,
+              recipientUserId: r.id,
+              body: `【安居】${title}：${ticket.title}`,
+              idempotencyKey: `sla:${clock.id}:${stepKey}:${r.id}:sms`,
+            });
+          }
+          if (r.email) {
+            messages.push({
+              ...base,
+              channel: 'email',
+              recipient: r.email,
+              recipientUserId: r.id,
+              subject: title,
+              body: `${title}\n${ticket.title}`,
+              idempotencyKey: `sla:${clock.id}:${stepKey}:${r.id}:email`,
+            });
+          }
+        }
+      }
+      return {
+        ticket,
+        kind: step.kind === 'escalate' ? 'escalation' : step.kind === 'warn' ? 'warning' : 'breach',
+        body: title,
+        data: {
+          clockId: clock.id,
+          node: clock.node,
+          dueAt: clock.dueAt,
+          level: step.kind === 'escalate' ? step.level : null,
+        },
+      };
     });
-    const ladder = clock.ladder as LadderStep[];
-    const recipients =
-      step.kind === 'escalate'
-        ? await this.recipients(tx, ticket, step.step)
-        : ticket.assigneeUserId
-          ? await this.users(tx, [ticket.assigneeUserId])
-          : ladder[0]
-            ? await this.recipients(tx, ticket, ladder[0])
+    await this.tickets.events(tx, null, events);
+    await this.messaging.notifyMany(tx, notices);
+    await this.messaging.sendMany(tx, messages);
+  }
+
+  /**
+   * Who hears of each step, with two queries for the whole page: a warning or breach goes to the assignee (else
+   * the first ladder level); an escalation to the users holding the level's roles at its org node.
+   */
+  private async recipients(tx: Tx, items: Announcement[]) {
+    const targetOf = (ticket: TicketRow, step: LadderStep) => {
+      if (step.target === 'project') return ticket.projectId ?? ticket.companyId;
+      if (step.target === 'group') return ticket.orgPath.split('/').filter(Boolean)[0] as string;
+      return ticket.companyId;
+    };
+    const ladderStepOf = (a: Announcement): LadderStep | null =>
+      a.step.kind === 'escalate'
+        ? a.step.step
+        : a.ticket.assigneeUserId
+          ? null
+          : ((a.clock.ladder as LadderStep[])[0] ?? null);
+    const orgIds = new Set<string>();
+    const roles = new Set<string>();
+    const assignees = new Set<string>();
+    for (const a of items) {
+      const step = ladderStepOf(a);
+      if (step) {
+        orgIds.add(targetOf(a.ticket, step));
+        for (const r of step.roles) roles.add(r);
+      } else if (a.ticket.assigneeUserId) assignees.add(a.ticket.assigneeUserId);
+    }
+    const holders = orgIds.size
+      ? await queryRows<Recipient & { orgUnitId: string; role: string }>(
+          tx,
+          sql`select u.id, u.display_name as "displayName", u.phone, u.email, u.org_unit_id as "orgUnitId", r.key as role
+                from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id
+               where u.status = 'active' and u.org_unit_id::text ${anyOfText([...orgIds])} and r.key ${anyOfText([...roles])}`,
+        )
+      : [];
+    const named = assignees.size
+      ? await queryRows<Recipient>(
+          tx,
+          sql`select id, display_name as "displayName", phone, email from users
+               where status = 'active' and id::text ${anyOfText([...assignees])}`,
+        )
+      : [];
+    const byId = new Map(named.map((u) => [u.id, u]));
+    return {
+      of: (ticket: TicketRow, clock: SlaClockRow, step: Exclude<SweepStep, { kind: 'none' }>): Recipient[] => {
+        const ladder = ladderStepOf({ ticket, clock, step });
+        if (!ladder)
+          return ticket.assigneeUserId && byId.has(ticket.assigneeUserId)
+            ? [byId.get(ticket.assigneeUserId) as Recipient]
             : [];
-    await this.messaging.notify(tx, {
-      userIds: recipients.map((r) => r.id),
-      kind: `sla.${step.kind}`,
-      title,
-      body: ticket.title,
-      link: `/tickets/${ticket.id}`,
-      idempotencyKey: `sla:${clock.id}:${stepKey}`,
-    });
-    if (step.kind === 'warn') return;
-    for (const r of recipients) {
-      const base = { template: `sla.${step.kind}`, orgPath: ticket.orgPath, refType: 'ticket', refId: ticket.id };
-      if (r.phone) {
-        await this.messaging.send(tx, {
-          ...base,
-          channel: 'sms',
-          recipient: r.phone,
-          recipientUserId: r.id,
-          body: `【安居】${title}：${ticket.title}`,
-          idempotencyKey: `sla:${clock.id}:${stepKey}:${r.id}:sms`,
-        });
-      }
-      if (r.email) {
-        await this.messaging.send(tx, {
-          ...base,
-          channel: 'email',
-          recipient: r.email,
-          recipientUserId: r.id,
-          subject: title,
-          body: `${title}\n${ticket.title}`,
-          idempotencyKey: `sla:${clock.id}:${stepKey}:${r.id}:email`,
-        });
-      }
-    }
-  }
-
-  /** Users holding one of the step's roles, placed at the ladder's org node for this ticket. */
-  private recipients(tx: Tx, ticket: TicketRow, step: LadderStep) {
-    const rootId = ticket.orgPath.split('/').filter(Boolean)[0] as string;
-    const target =
-      step.target === 'project'
-        ? (ticket.projectId ?? ticket.companyId)
-        : step.target === 'group'
-          ? rootId
-          : ticket.companyId;
-    return queryRows<Recipient>(
-      tx,
-      sql`select distinct u.id, u.display_name as "displayName", u.phone, u.email
-            from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id
-           where u.status = 'active' and u.org_unit_id = ${target} and r.key ${anyOfText(step.roles)}`,
-    );
-  }
-
-  private users(tx: Tx, ids: string[]) {
-    return queryRows<Recipient>(
-      tx,
-      sql`select id, display_name as "displayName", phone, email from users
-           where status = 'active' and id::text ${anyOfText(ids)}`,
-    );
+        const target = targetOf(ticket, ladder);
+        const found = new Map<string, Recipient>();
+        for (const h of holders) if (h.orgUnitId === target && ladder.roles.includes(h.role)) found.set(h.id, h);
+        return [...found.values()];
+      },
+    };
   }
 }
+
+type Announcement = { ticket: TicketRow; clock: SlaClockRow; step: Exclude<SweepStep, { kind: 'none' }> };
 
 const NODE_ZH: Record<string, string> = {
   reception: '受理',

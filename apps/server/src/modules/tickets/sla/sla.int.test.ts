@@ -215,12 +215,12 @@ describe('SLA sweep', () => {
 
     // A crash half-way through the breach: the failed step is rolled back and done once by the next run.
     t.clock.set(new Date('2026-11-24T04:00:00Z')); // 12:00 = due
-    const notify = s.messaging.notify.bind(s.messaging);
-    s.messaging.notify = async () => {
+    const notifyMany = s.messaging.notifyMany.bind(s.messaging);
+    s.messaging.notifyMany = async () => {
       throw new Error('killed');
     };
     await expect(s.tickets.sweep.run()).rejects.toThrow('killed');
-    s.messaging.notify = notify;
+    s.messaging.notifyMany = notifyMany;
     expect(await events('breach')).toHaveLength(0);
     await both();
     await both();

@@ -170,17 +170,26 @@ export class SlaService {
     }
   }
 
-  /** The ticket's queue fields follow its running clocks: earliest deadline, warning, overdue, highest level. */
+  /** The tickets' queue fields follow their running clocks: earliest deadline, warning, overdue, highest level. */
   async refreshTicket(db: Executor, ticketId: string) {
+    await this.refreshTickets(db, [ticketId]);
+  }
+
+  async refreshTickets(db: Executor, ticketIds: string[]) {
+    if (ticketIds.length === 0) return;
     await queryRows(
       db,
       sql`update tickets t set
             next_due_at = c.next_due, warning = coalesce(c.warned, false), overdue = coalesce(c.breached, false),
             escalation_level = coalesce(c.level, 0)
-          from (select min(due_at) filter (where paused_at is null) as next_due, bool_or(warned_at is not null) as warned,
-                       bool_or(breached_at is not null) as breached, max(escalation_level) as level
-                  from sla_clocks where ticket_id = ${ticketId} and stopped_at is null) c
-          where t.id = ${ticketId}`,
+          from (select ids.id,
+                       min(k.due_at) filter (where k.paused_at is null) as next_due,
+                       bool_or(k.warned_at is not null) as warned, bool_or(k.breached_at is not null) as breached,
+                       max(k.escalation_level) as level
+                  from (select (json_array_elements_text(${JSON.stringify(ticketIds)}::json))::uuid as id) ids
+                  left join sla_clocks k on k.ticket_id = ids.id and k.stopped_at is null
+                 group by ids.id) c
+          where t.id = c.id`,
     );
   }
 
