@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, cityCompany, login, orgUnit, signedIn } from '../../../test/factories.js';
+import { allPages, as, cityCompany, login, orgUnit, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
 import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
@@ -239,5 +239,23 @@ describe('tickets', () => {
     expect((await agent.get(`/api/tickets/${ticket.id}`)).json().status).toBe('completed');
     const listed = (await as(t, await login(t, 'admin', ADMIN_PASSWORD)).get('/api/outbox?limit=200')).json().items;
     expect(listed.every((m: { body: string }) => !m.body.includes(token))).toBe(true);
+  });
+
+  it('lists the queue newest first or by due time, filtered, with cursor pages that neither skip nor repeat', async () => {
+    const byDue = await allPages<{ id: string; nextDueAt: string | null; status: string }>(
+      agent,
+      '/api/tickets?sort=due&limit=3',
+    );
+    expect(byDue.items.length).toBeGreaterThan(3);
+    const due = byDue.items.map((x) => x.nextDueAt as string);
+    expect(due).toEqual([...due].sort());
+    expect(new Set(byDue.items.map((x) => x.id)).size).toBe(byDue.items.length);
+    const newest = await allPages<{ id: string; createdAt: string }>(agent, '/api/tickets?limit=4&type=repair');
+    expect(new Set(newest.items.map((x) => x.id)).size).toBe(newest.items.length);
+    const open = (await agent.get('/api/tickets?open=true&limit=200')).json().items;
+    expect(open.every((x: { status: string }) => !['completed', 'cancelled'].includes(x.status))).toBe(true);
+    const mineOnly = (await agent.get(`/api/tickets?customerId=${customerId}&limit=200`)).json().items;
+    expect(mineOnly.length).toBeGreaterThan(0);
+    expect((await agent.get('/api/tickets?cursor=garbage')).json().code).toBe('VALIDATION_FAILED');
   });
 });

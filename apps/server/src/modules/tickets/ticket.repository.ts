@@ -15,6 +15,7 @@ import {
 
 export type OrgNode = { id: string; type: string; name: string; path: string };
 export type TicketCursor = { at: Date; id: string };
+export type TicketScope = { id: string; type: string; path: string };
 
 /** The only place with queries on tickets and their events, clocks, work orders and callbacks. */
 export class TicketRepository {
@@ -120,12 +121,17 @@ export class TicketRepository {
     return row ?? null;
   }
 
-  /** The queue: scope by org path prefix, filters on indexed columns, keyset pagination. */
-  list(scopePath: string, f: ListTicketsQuery, cursor: TicketCursor | null) {
+  /**
+   * The queue: keyset pagination newest-first or by deadline. A city company's or a project's staff filter on
+   * that column too, so the query walks that index in order; the path prefix still decides what is visible.
+   */
+  list(scope: TicketScope, f: ListTicketsQuery, cursor: TicketCursor | null) {
+    const scopePath = scope.path;
     const byDue = f.sort === 'due';
     const order = byDue
       ? [sql`${tickets.nextDueAt} asc nulls last`, asc(tickets.id)]
-      : [desc(tickets.createdAt), desc(tickets.id)];
+      : // NULLS LAST to match the indexes drizzle-kit writes (the columns are never null).
+        [sql`${tickets.createdAt} desc nulls last`, sql`${tickets.id} desc nulls last`];
     const after = cursor
       ? byDue
         ? sql`(${tickets.nextDueAt}, ${tickets.id}) > (${cursor.at}, ${cursor.id})`
@@ -137,8 +143,11 @@ export class TicketRepository {
       .where(
         and(
           withinScope(tickets.orgPath, scopePath),
+          scope.type === 'city_company' ? eq(tickets.companyId, scope.id) : undefined,
+          scope.type === 'project' ? eq(tickets.projectId, scope.id) : undefined,
           f.status ? eq(tickets.status, f.status) : undefined,
-          f.open || byDue ? notInArray(tickets.status, ['completed', 'cancelled']) : undefined,
+          f.open ? notInArray(tickets.status, ['completed', 'cancelled']) : undefined,
+          // Only open tickets have a deadline (closed and cancelled ones have no running clock).
           byDue ? sql`${tickets.nextDueAt} is not null` : undefined,
           f.type ? eq(tickets.type, f.type) : undefined,
           f.projectId ? eq(tickets.projectId, f.projectId) : undefined,

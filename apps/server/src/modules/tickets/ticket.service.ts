@@ -142,7 +142,8 @@ export class TicketService {
   list(ctx: RequestContext, q: ListTicketsQuery, cursor: { t: string; id: string } | null) {
     assertPermission(ctx.principal, 'tickets.read');
     const after = cursor ? { at: new Date(cursor.t), id: cursor.id } : null;
-    return new TicketRepository(this.db).list(ctx.principal.orgPath, q, after);
+    const { orgUnitId, orgUnitType, orgPath } = ctx.principal;
+    return new TicketRepository(this.db).list({ id: orgUnitId, type: orgUnitType, path: orgPath }, q, after);
   }
 
   async transition(ctx: RequestContext, id: string, body: TransitionTicketBody): Promise<TicketRow> {

@@ -78,10 +78,14 @@ export const tickets = pgTable(
   },
   (t) => [
     uniqueIndex('tickets_number_uq').on(t.number),
-    index('tickets_queue_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.createdAt.desc(), t.id.desc()),
-    index('tickets_open_due_idx')
-      .using('btree', t.orgPath.op('text_pattern_ops'), t.nextDueAt, t.id)
-      .where(sql`${t.status} not in ('completed','cancelled')`),
+    // The queue reads newest-first or by deadline within the caller's scope: the whole group, one city company
+    // or one project, each walking its own index in order (decisions.md §15).
+    index('tickets_created_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('tickets_company_created_idx').on(t.companyId, t.createdAt.desc(), t.id.desc()),
+    index('tickets_project_created_idx').on(t.projectId, t.createdAt.desc(), t.id.desc()),
+    index('tickets_due_idx').on(t.nextDueAt, t.id).where(sql`${t.nextDueAt} is not null`),
+    index('tickets_company_due_idx').on(t.companyId, t.nextDueAt, t.id).where(sql`${t.nextDueAt} is not null`),
+    index('tickets_project_due_idx').on(t.projectId, t.nextDueAt, t.id).where(sql`${t.nextDueAt} is not null`),
     index('tickets_customer_idx').on(t.customerId, t.createdAt),
     index('tickets_assignee_idx').on(t.assigneeUserId, t.status),
     index('tickets_unit_idx').on(t.unitId),

@@ -1,0 +1,296 @@
+/**
+ * Tickets on PostgreSQL, each figure with a baseline measured in the same run:
+ *  1. create / get / transition through the full stack (validation, scope, clocks, events, audit, outbox) vs a
+ *     bare Fastify + pg endpoint doing the same table write or read — ops/s and the ratio;
+ *  2. the SLA sweep at BENCH_TICKETS tickets (default 1,000,000) with 1,000 and then 10,000 clocks due — seconds,
+ *     the 10k/1k ratio (linear in due rows) and the ratio to a bare claim-and-update of the same rows;
+ *  3. the queue's first page at that size, p95 through the full stack vs the raw SQL.
+ *
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/anju_bench_tickets BENCH_TICKETS=1000000 npm run bench:tickets
+ */
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../apps/server/src/app.js';
+import { systemClock } from '../apps/server/src/platform/clock.js';
+import { loadConfig } from '../apps/server/src/platform/config.js';
+import { openDatabase, queryRows } from '../apps/server/src/platform/db/database.js';
+import { migrateDatabase } from '../apps/server/src/platform/db/migrate.js';
+import { FieldCrypto } from '../apps/server/src/platform/field-crypto.js';
+import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-org.js';
+import { seed } from '../apps/server/src/seed/seed.js';
+
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anju_bench_tickets';
+const total = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 3);
+
+async function freshDatabase() {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+}
+
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+
+/** Runs `op(worker, i)` from `concurrency` workers for `seconds`; returns operations per second. */
+async function throughput(op: (worker: number, i: number) => Promise<void>, concurrency = 4) {
+  const end = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = 0; performance.now() < end; i++) {
+        await op(worker, i);
+        done++;
+      }
+    }),
+  );
+  return done / seconds;
+}
+
+async function p95(fn: () => Promise<unknown>, n = 200) {
+  for (let i = 0; i < 10; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  return percentile(samples, 0.95);
+}
+
+const ok = (res: { statusCode: number; body: string }, what: string) => {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return JSON.parse(res.body);
+};
+
+async function main() {
+  await freshDatabase();
+  const config = {
+    ...loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+    jobsEnabled: false,
+  };
+  const database = await openDatabase({ kind: 'postgres', url }, { poolSize: 8 });
+  await migrateDatabase(database);
+  await seed(database.db, systemClock, {
+    demo: true,
+    crypto: new FieldCrypto(config.encryptionKey),
+    adminPassword: 'Bench-admin-1',
+  });
+  const { app, services } = await buildApp({ config, database, serveConsole: false });
+  await app.ready();
+  const signIn = async (username: string, password: string) => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const body = ok(res, `login ${username}`);
+    return { cookie: `anju_sid=${res.cookies.find((c) => c.name === 'anju_sid')?.value}`, csrf: body.csrfToken };
+  };
+  const manager = await signIn('zhang.wei', DEMO_PASSWORD);
+  const admin = await signIn('admin', 'Bench-admin-1');
+  const call = (s: typeof manager, method: 'GET' | 'POST', path: string, payload?: object) =>
+    app.inject({ method, url: path, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, payload });
+  const [project] = await queryRows<{ id: string; path: string; company: string }>(
+    database.db,
+    sql`select p.id, p.path, c.id as company from org_units p join org_units c on c.id = p.parent_id
+         join users u on u.username = 'zhang.wei' where p.type = 'project' and p.path like (select path from org_units where id = u.org_unit_id) || '%' limit 1`,
+  );
+  if (!project) throw new Error('no demo project');
+
+  // 1. create / get / transition: full stack vs bare Fastify + pg on the same table.
+  const bare = Fastify();
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
+  bare.post('/bare/tickets', async () => {
+    const { rows } = await pool.query(
+      `with n as (insert into ticket_number_seq (prefix, day, last) values ('BX', to_char(now(), 'YYYYMMDD'), 1)
+                  on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last)
+       insert into tickets (number, type, channel, status, title, company_id, org_path, project_id, inspection_required,
+                            reported_at, created_at, updated_at)
+       select 'BX' || to_char(now(), 'YYYYMMDD') || '-' || lpad(last::text, 6, '0'), 'repair', 'hotline', 'dispatch', '卫生间渗水',
+              $1, $2, $3, false, now(), now(), now() from n returning *`,
+      [project.company, project.path, project.id],
+    );
+    return rows[0];
+  });
+  bare.get('/bare/tickets/:id', async (req) => {
+    const { rows } = await pool.query('select * from tickets where id = $1', [(req.params as { id: string }).id]);
+    return rows[0];
+  });
+  bare.post('/bare/tickets/:id/transitions', async (req) => {
+    const b = req.body as { status: string; version: number };
+    const { rows } = await pool.query(
+      'update tickets set status = $2, version = version + 1, updated_at = now() where id = $1 and version = $3 returning *',
+      [(req.params as { id: string }).id, b.status, b.version],
+    );
+    return rows[0];
+  });
+  await bare.ready();
+
+  const createBody = {
+    type: 'repair',
+    channel: 'hotline',
+    title: '卫生间渗水',
+    orgUnitId: project.id,
+    inspectionRequired: false,
+  };
+  const createFull = await throughput(async () => {
+    ok(await call(manager, 'POST', '/api/tickets', createBody), 'create');
+  });
+  const createBare = await throughput(async () => {
+    ok(await bare.inject({ method: 'POST', url: '/bare/tickets' }), 'bare create');
+  });
+  const sample = ok(await call(manager, 'POST', '/api/tickets', createBody), 'create');
+  const getFull = await throughput(async () => {
+    ok(await call(manager, 'GET', `/api/tickets/${sample.id}`), 'get');
+  });
+  const getBare = await throughput(async () => {
+    ok(await bare.inject({ method: 'GET', url: `/bare/tickets/${sample.id}` }), 'bare get');
+  });
+  // Each worker holds and resumes its own ticket, so versions never collide.
+  const mine = await Promise.all(
+    Array.from({ length: 4 }, async () => ok(await call(manager, 'POST', '/api/tickets', createBody), 'create')),
+  );
+  const versions = mine.map((t) => t.version as number);
+  const moveFull = await throughput(async (w, i) => {
+    const body = i % 2 === 0 ? { action: 'hold', reason: '等待业主' } : { action: 'resume' };
+    const res = ok(
+      await call(manager, 'POST', `/api/tickets/${mine[w].id}/transitions`, { ...body, version: versions[w] }),
+      'move',
+    );
+    versions[w] = res.version;
+  });
+  const bareVersions = [...versions];
+  const moveBare = await throughput(async (w, i) => {
+    const res = ok(
+      await bare.inject({
+        method: 'POST',
+        url: `/bare/tickets/${mine[w].id}/transitions`,
+        payload: { status: i % 2 === 0 ? 'on_hold' : 'dispatched', version: bareVersions[w] },
+      }),
+      'bare move',
+    );
+    bareVersions[w] = res.version;
+  });
+
+  // 2. the sweep: `total` tickets, each with a clock; most not due for a day.
+  console.log(`generating ${total} tickets and clocks …`);
+  const t0 = performance.now();
+  const ladder = JSON.stringify([{ level: 1, delayMinutes: 0, target: 'project', roles: ['cr_manager'] }]);
+  for (let from = 1; from <= total; from += 200_000) {
+    const to = Math.min(total, from + 199_999);
+    await pool.query(
+      `insert into tickets (number, type, channel, status, title, company_id, org_path, project_id, inspection_required,
+                            reported_at, created_at, updated_at, next_due_at)
+       select 'GEN' || lpad(i::text, 9, '0'), (array['repair','complaint','consultation'])[1 + i % 3], 'hotline',
+              (array['dispatch','processing','closed','completed'])[1 + i % 4], '生成工单 ' || i, $1, $2, $3, false,
+              now() - make_interval(mins => i % 100000), now() - make_interval(mins => i % 100000), now(),
+              case when i % 4 < 2 then now() + interval '1 day' end
+         from generate_series($4::int, $5::int) i`,
+      [project.company, project.path, project.id, from, to],
+    );
+    await pool.query(
+      `insert into sla_clocks (ticket_id, node, mode, limit_minutes, warn_percent, ladder, started_at, warn_at, due_at,
+                               next_check_at, stopped_at, outcome, org_path)
+       select t.id, 'processing', 'calendar', 1440, 80, $1::jsonb, now(), now() + interval '1152 minutes',
+              now() + interval '1 day', case when t.status in ('dispatch','processing') then now() + interval '1152 minutes' end,
+              case when t.status not in ('dispatch','processing') then now() end,
+              case when t.status not in ('dispatch','processing') then 'met' end, $2
+         from tickets t where t.number between 'GEN' || lpad($3::text, 9, '0') and 'GEN' || lpad($4::text, 9, '0')`,
+      [ladder, project.path, from, to],
+    );
+  }
+  await pool.query('analyze');
+  console.log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const makeDue = (n: number) =>
+    pool.query(
+      `update sla_clocks set started_at = now() - interval '70 minutes', limit_minutes = 60, warn_at = now() - interval '22 minutes',
+              due_at = now() - interval '10 minutes', next_check_at = now() - interval '22 minutes'
+        where id in (select id from sla_clocks where next_check_at > now() order by next_check_at limit $1)`,
+      [n],
+    );
+  const sweep = async (n: number) => {
+    await makeDue(n);
+    const s0 = performance.now();
+    const result = await services.tickets.sweep.run();
+    return { seconds: (performance.now() - s0) / 1000, ...result };
+  };
+  const small = await sweep(1_000);
+  const large = await sweep(10_000);
+  await makeDue(10_000);
+  const r0 = performance.now();
+  await pool.query(
+    `update sla_clocks set warned_at = now(), breached_at = now(), escalation_level = 1, next_check_at = null
+      where id in (select id from sla_clocks where next_check_at <= now() order by next_check_at limit 10000 for update skip locked)`,
+  );
+  const rawSweep = (performance.now() - r0) / 1000;
+
+  // 3. the queue's first page.
+  const queueCases: [string, typeof manager, string, string, unknown[]][] = [
+    [
+      'newest, city company',
+      manager,
+      '/api/tickets?limit=50',
+      `select * from tickets where org_path like $1 and company_id = $2
+        order by created_at desc nulls last, id desc nulls last limit 51`,
+      [`${project.path.split('/').slice(0, -2).join('/')}/%`, project.company],
+    ],
+    [
+      'open by due time, city company',
+      manager,
+      '/api/tickets?limit=50&sort=due',
+      `select * from tickets where org_path like $1 and company_id = $2 and next_due_at is not null
+        order by next_due_at asc nulls last, id limit 51`,
+      [`${project.path.split('/').slice(0, -2).join('/')}/%`, project.company],
+    ],
+    [
+      'newest, group',
+      admin,
+      '/api/tickets?limit=50',
+      'select * from tickets order by created_at desc nulls last, id desc nulls last limit 51',
+      [],
+    ],
+  ];
+  const queue = [];
+  for (const [name, who, path, rawSql, params] of queueCases) {
+    const full = await p95(async () => ok(await call(who, 'GET', path), name));
+    const raw = await p95(() => pool.query(rawSql, params));
+    queue.push({ name, full, raw });
+  }
+
+  const row = (name: string, full: number, base: number) =>
+    console.log(
+      `${name.padEnd(34)} ${full.toFixed(0).padStart(7)} ops/s  bare ${base.toFixed(0).padStart(7)} ops/s  ratio ${(full / base).toFixed(2)}×`,
+    );
+  console.log('\n1. full stack vs bare Fastify + pg (goal ≥ 0.5×)');
+  row('createTicket', createFull, createBare);
+  row('getTicket', getFull, getBare);
+  row('transitionTicket (hold/resume)', moveFull, moveBare);
+  console.log(`\n2. SLA sweep over ${total} tickets (goal ≤ 5 s for 10,000 due)`);
+  console.log(`   1,000 due:  ${small.seconds.toFixed(2)} s (${small.clocks} clocks, ${small.steps} steps)`);
+  console.log(`   10,000 due: ${large.seconds.toFixed(2)} s (${large.clocks} clocks, ${large.steps} steps)`);
+  console.log(
+    `   10k/1k time ratio ${(large.seconds / small.seconds).toFixed(1)} (≈10 = grows with due rows, not all rows)`,
+  );
+  console.log(
+    `   bare claim-and-update of 10,000 rows: ${rawSweep.toFixed(2)} s; ratio sweep/bare ${(large.seconds / rawSweep).toFixed(1)}×`,
+  );
+  console.log(`\n3. queue first page at ${total} tickets, p95 (goal ≤ 30 ms)`);
+  for (const q of queue) {
+    console.log(
+      `   ${q.name.padEnd(32)} ${q.full.toFixed(2)} ms   raw SQL ${q.raw.toFixed(2)} ms   ratio ${(q.full / q.raw).toFixed(1)}×`,
+    );
+  }
+  await pool.end();
+  await bare.close();
+  await app.close();
+  await database.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
