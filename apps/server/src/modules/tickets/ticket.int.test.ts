@@ -258,4 +258,44 @@ describe('tickets', () => {
     expect(mineOnly.length).toBeGreaterThan(0);
     expect((await agent.get('/api/tickets?cursor=garbage')).json().code).toBe('VALIDATION_FAILED');
   });
+
+  it('routes a consultation to the expert department, relays its answer to the owner, then calls back (seed 000)', async () => {
+    const design = await orgUnit(t, place.company, 'department', { departmentKind: 'design' });
+    const expert = await signedIn(t, design, ['department_staff']);
+    let ticket = (
+      await agent.post('/api/tickets', {
+        type: 'consultation',
+        channel: 'hotline',
+        title: '阳台能否封闭？',
+        customerId,
+        unitId,
+      })
+    ).json();
+    expect(ticket.status).toBe('dispatch');
+    ticket = (
+      await move(ticket.id, { action: 'dispatch', version: ticket.version, assigneeOrgId: design.id })
+    ).json();
+    ticket = (
+      await agent.post(`/api/tickets/${ticket.id}/work-orders`, { title: '答复：阳台封闭规定', assigneeOrgId: design.id })
+    ).json();
+    const order = ticket.workOrders[0];
+    const queue = (await expert.api.get('/api/work-orders/mine')).json().items;
+    expect(queue.map((w: { id: string }) => w.id)).toContain(order.id);
+    const answer = '可按统一样式封闭，需向物业报备。';
+    const accepted = (await expert.api.patch(`/api/work-orders/${order.id}`, { action: 'accept', version: 1 })).json();
+    const done = await expert.api.patch(`/api/work-orders/${order.id}`, {
+      action: 'done',
+      version: accepted.version,
+      note: answer,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    ticket = (await agent.get(`/api/tickets/${ticket.id}`)).json();
+    expect(ticket.workOrders[0]).toMatchObject({ status: 'done', result: answer });
+    await agent.patch(`/api/work-orders/${order.id}`, { action: 'confirm', version: done.json().version });
+    ticket = (await agent.post(`/api/tickets/${ticket.id}/notes`, { body: answer, visibility: 'customer' })).json();
+    const closed = await move(ticket.id, { action: 'close', version: ticket.version, resolution: answer });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const called = await agent.post(`/api/tickets/${ticket.id}/callbacks`, { outcome: 'answered', score: 4 });
+    expect(called.json().status).toBe('completed');
+  });
 });
