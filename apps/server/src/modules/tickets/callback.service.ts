@@ -13,6 +13,8 @@ import { type CallbackRow, callbacks, type TicketRow, tickets } from './ticket.t
 
 /** Unanswered after this many attempts: recorded as unanswered, counted, and the ticket completes. */
 export const MAX_CALLBACK_ATTEMPTS = 3;
+/** A low score this long after close opens a linked follow-up ticket instead of reopening the old one. */
+export const FOLLOW_UP_AFTER_DAYS = 30;
 
 export type CallbackInput =
   | { outcome: 'answered'; method: 'phone' | 'sms_link' | 'visit'; score: number; comment?: string }
@@ -108,8 +110,12 @@ export class CallbackService {
     });
     if (status !== 'pending') await this.sla.stop(tx, ticket.id, ['callback'], now);
     let result: TicketRow = ticket;
-    if (score !== null && score <= 2) {
-      const reason = `回访不满意（${score} 分）${input.outcome === 'answered' && input.comment ? `：${input.comment}` : ''}`;
+    const longClosed =
+      ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() > FOLLOW_UP_AFTER_DAYS * 86_400_000;
+    if (score !== null && score <= 2 && longClosed) {
+      result = await this.followUp(tx, ctx ?? systemContext(ticket), ticket, score, input, now);
+    } else if (score !== null && score <= 2) {
+      const reason = complaintReason(score, input);
       result = await this.tickets.apply(tx, ctx ?? systemContext(ticket), ticket, {
         action: 'reopen',
         version: ticket.version,
@@ -134,6 +140,35 @@ export class CallbackService {
     });
     return { callback: claimed, ticket: result };
   }
+
+  /** The old ticket completes; a new complaint linked to it carries the owner's words and starts its own clocks. */
+  private async followUp(
+    tx: Tx,
+    ctx: RequestContext,
+    ticket: TicketRow,
+    score: number,
+    input: CallbackInput,
+    now: Date,
+  ) {
+    const done = await new TicketRepository(tx).update(ticket.id, ticket.version, {
+      status: 'completed',
+      completedAt: now,
+      updatedAt: now,
+    });
+    if (!done) throw new AppError('VERSION_CONFLICT');
+    await this.sla.refreshTicket(tx, ticket.id);
+    const follow = await this.tickets.createIn(tx, ctx, ticket, complaintReason(score, input));
+    await this.tickets.event(tx, ctx, done, {
+      kind: 'follow_up',
+      body: `${follow.number}：${complaintReason(score, input)}`,
+    });
+    return done;
+  }
+}
+
+/** Shared by both branches above; kept out of `apply` for length. */
+function complaintReason(score: number, input: CallbackInput) {
+  return `回访不满意（${score} 分）${input.outcome === 'answered' && input.comment ? `：${input.comment}` : ''}`;
 }
 
 /** The owner answering through the SMS link acts as nobody in particular; audit shows it as the link. */

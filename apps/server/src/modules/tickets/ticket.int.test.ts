@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPages, as, cityCompany, login, orgUnit, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
@@ -272,11 +272,12 @@ describe('tickets', () => {
       })
     ).json();
     expect(ticket.status).toBe('dispatch');
+    ticket = (await move(ticket.id, { action: 'dispatch', version: ticket.version, assigneeOrgId: design.id })).json();
     ticket = (
-      await move(ticket.id, { action: 'dispatch', version: ticket.version, assigneeOrgId: design.id })
-    ).json();
-    ticket = (
-      await agent.post(`/api/tickets/${ticket.id}/work-orders`, { title: '答复：阳台封闭规定', assigneeOrgId: design.id })
+      await agent.post(`/api/tickets/${ticket.id}/work-orders`, {
+        title: '答复：阳台封闭规定',
+        assigneeOrgId: design.id,
+      })
     ).json();
     const order = ticket.workOrders[0];
     const queue = (await expert.api.get('/api/work-orders/mine')).json().items;
@@ -297,5 +298,58 @@ describe('tickets', () => {
     expect(closed.statusCode, closed.body).toBe(200);
     const called = await agent.post(`/api/tickets/${ticket.id}/callbacks`, { outcome: 'answered', score: 4 });
     expect(called.json().status).toBe('completed');
+  });
+
+  it('merges a duplicate into the ticket that carries on, and dispatches in bulk ticket by ticket', async () => {
+    const first = (await repair({ inspectionRequired: false })).json();
+    const dup = (await repair({ inspectionRequired: false, title: '同一处渗水' })).json();
+    const merged = await agent.post(`/api/tickets/${dup.id}/merge`, {
+      intoTicketId: first.id,
+      version: dup.version,
+      reason: '同一问题重复报修',
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toMatchObject({ status: 'cancelled', clocks: expect.any(Array) });
+    expect(merged.json().clocks.every((c: { stoppedAt: string | null }) => c.stoppedAt)).toBe(true);
+    const survivor = (await agent.get(`/api/tickets/${first.id}`)).json();
+    expect(
+      survivor.events.some((e: { kind: string; body: string }) => e.kind === 'merged' && e.body.includes(dup.number)),
+    ).toBe(true);
+
+    const other = (await repair({ inspectionRequired: false })).json();
+    const bulk = await agent.post('/api/tickets/bulk-dispatch', {
+      ids: [first.id, dup.id, other.id],
+      assigneeOrgId: engineering.id,
+    });
+    expect(bulk.json().results).toEqual([
+      { id: first.id, ok: true, code: null },
+      { id: dup.id, ok: false, code: 'TICKET_TRANSITION_INVALID' },
+      { id: other.id, ok: true, code: null },
+    ]);
+  });
+
+  it('opens a linked follow-up complaint when a low score comes long after close', async () => {
+    let ticket = (await repair({ inspectionRequired: false })).json();
+    for (const body of [
+      { action: 'dispatch', assigneeOrgId: engineering.id },
+      { action: 'close', resolution: '已修复', rootCause: 'material' },
+    ]) {
+      ticket = (await move(ticket.id, { ...body, version: ticket.version })).json();
+    }
+    await t.services.tickets.tickets.db.execute(
+      sql`update tickets set closed_at = closed_at - interval '40 days' where id = ${ticket.id}`,
+    );
+    const res = await agent.post(`/api/tickets/${ticket.id}/callbacks`, {
+      outcome: 'answered',
+      score: 1,
+      comment: '又坏了',
+    });
+    expect(res.json()).toMatchObject({ status: 'completed' });
+    const follow = res.json().events.find((e: { kind: string }) => e.kind === 'follow_up');
+    expect(follow.body).toContain('又坏了');
+    const number = follow.body.split('：')[0];
+    const found = (await agent.get(`/api/tickets?q=${number}`)).json().items;
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: 'complaint', priority: 'high', customerId, status: 'dispatch' });
   });
 });

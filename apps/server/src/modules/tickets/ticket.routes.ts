@@ -16,6 +16,7 @@ import {
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import { presentTicket, presentTicketSummary, presentWorkOrder } from './ticket.presenter.js';
@@ -113,6 +114,64 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
     async (request) => {
       const ctx = contextOf(request);
       return detail(await m.tickets.transition(ctx, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/api/tickets/:id/merge',
+    {
+      schema: {
+        operationId: 'mergeTickets',
+        tags: ['tickets'],
+        summary: 'Merge a duplicate into the ticket that carries on (the duplicate is cancelled, both record it)',
+        params: idParams,
+        body: z.object({
+          intoTicketId: z.uuid(),
+          version: z.number().int(),
+          reason: z.string().trim().min(1).max(500),
+        }),
+        response: { 200: ticket, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return detail(await m.tickets.merge(ctx, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/api/tickets/bulk-dispatch',
+    {
+      schema: {
+        operationId: 'bulkDispatchTickets',
+        tags: ['tickets'],
+        summary: 'Dispatch up to 100 tickets to one department or contractor; each succeeds or fails on its own',
+        body: z.object({
+          ids: z.array(z.uuid()).min(1).max(100),
+          assigneeOrgId: z.uuid(),
+          assigneeUserId: z.uuid().optional(),
+        }),
+        response: {
+          200: z.object({ results: z.array(z.object({ id: z.uuid(), ok: z.boolean(), code: z.string().nullable() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const { ids, ...to } = request.body;
+      const results = [];
+      for (const id of new Set(ids)) {
+        try {
+          const current = await m.tickets.get(ctx, id);
+          await m.tickets.transition(ctx, id, { action: 'dispatch', version: current.version, ...to });
+          results.push({ id, ok: true, code: null });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ id, ok: false, code: err.code });
+        }
+      }
+      return { results };
     },
   );
 

@@ -19,8 +19,8 @@ import type { PropertyService } from '../property/property.service.js';
 import { cancelPendingCallback, openCallback } from './callback-links.js';
 import type { ClockOwner, SlaService } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
-import type { TicketRow } from './ticket.tables.js';
-import { firstStatus, inspectionByDefault, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
+import type { TicketRow, tickets } from './ticket.tables.js';
+import { firstStatus, inspectionByDefault, isOpen, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
 
 /** Which warranty part a defect category falls under (for the warranty status shown on a repair). */
 const WARRANTY_PART: Record<string, PartCategory> = {
@@ -69,11 +69,8 @@ export class TicketService {
       body.contactPhone ?? (customer ? await this.customers.customers.primaryPhone(customer.id) : null);
     const warranty = place.unit ? await this.warrantyOf(ctx, place.unit.id, body.categoryCode) : null;
     const inspectionRequired = body.inspectionRequired ?? inspectionByDefault(body.type);
-    return this.db.transaction(async (tx) => {
-      const repo = new TicketRepository(tx);
-      const number = await repo.nextNumber(NUMBER_PREFIX[body.type], localDay(now));
-      const ticket = await repo.insert({
-        number,
+    return this.db.transaction((tx) =>
+      this.open(tx, ctx, {
         type: body.type,
         channel: body.channel,
         priority: body.priority,
@@ -96,40 +93,86 @@ export class TicketService {
         warrantyUntil: warranty?.until ?? null,
         inspectionRequired,
         reportedAt,
-        createdBy: ctx.principal.userId,
-        createdAt: now,
-        updatedAt: now,
-      });
-      const owner = ownerOf(ticket);
-      await this.sla.start(tx, owner, 'reception', reportedAt, { stoppedAt: now });
-      await this.sla.start(tx, owner, 'first_response', now);
-      await this.sla.start(tx, owner, inspectionRequired ? 'inspection' : 'dispatch', now);
-      await this.sla.refreshTicket(tx, ticket.id);
-      await this.event(tx, ctx, ticket, { kind: 'created', toStatus: ticket.status, body: body.title });
-      if (customer) {
-        await this.customers.customers.relate(tx, customer.id, ticket.orgPath, 'ticket', ticket.id);
-      }
-      if (contactPhone) {
-        await this.messaging.send(tx, {
-          channel: 'sms',
-          recipient: contactPhone,
-          template: 'ticket.received',
-          body: `【安居】您的${TYPE_ZH[body.type]}已受理，单号 ${number}，我们将尽快处理。`,
-          idempotencyKey: `ticket.received:${ticket.id}`,
-          orgPath: ticket.orgPath,
-          refType: 'ticket',
-          refId: ticket.id,
-        });
-      }
-      await this.audit.record(tx, ctx, {
-        action: 'ticket.create',
-        entityType: 'ticket',
-        entityId: ticket.id,
-        orgPath: ticket.orgPath,
-        after: { number, type: body.type, status: ticket.status, unit: ticket.unitCode },
-      });
-      return (await repo.find(ticket.id)) as TicketRow;
+      }),
+    );
+  }
+
+  /** A linked follow-up complaint (a low callback score long after close), opened inside the caller's transaction. */
+  createIn(tx: Tx, ctx: RequestContext, of: TicketRow, reason: string) {
+    return this.open(tx, ctx, {
+      type: 'complaint',
+      channel: 'other',
+      priority: 'high',
+      major: false,
+      status: 'dispatch',
+      title: `回访不满意跟进：${of.title}`.slice(0, 100),
+      description: `${reason}\n（原工单 ${of.number}）`,
+      customerId: of.customerId,
+      customerName: of.customerName,
+      contactPhone: of.contactPhone,
+      unitId: of.unitId,
+      unitCode: of.unitCode,
+      projectId: of.projectId,
+      companyId: of.companyId,
+      orgPath: of.orgPath,
+      categoryCode: of.categoryCode,
+      room: of.room,
+      location: of.location,
+      warrantyStatus: of.warrantyStatus,
+      warrantyUntil: of.warrantyUntil,
+      inspectionRequired: false,
+      reportedAt: this.clock.now(),
+      data: { followUpOf: of.id },
     });
+  }
+
+  /** Number, row, clocks, event, customer relation, acknowledgement SMS and audit of a new ticket. */
+  private async open(
+    tx: Tx,
+    ctx: RequestContext,
+    v: Omit<typeof tickets.$inferInsert, 'number' | 'createdAt' | 'updatedAt'> & { reportedAt: Date; data?: unknown },
+  ): Promise<TicketRow> {
+    const now = this.clock.now();
+    const { data, ...values } = v;
+    const repo = new TicketRepository(tx);
+    const type = values.type as CreateTicketBody['type'];
+    const number = await repo.nextNumber(NUMBER_PREFIX[type], localDay(now));
+    const ticket = await repo.insert({
+      ...values,
+      number,
+      createdBy: ctx.principal.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const owner = ownerOf(ticket);
+    await this.sla.start(tx, owner, 'reception', v.reportedAt, { stoppedAt: now });
+    await this.sla.start(tx, owner, 'first_response', now);
+    await this.sla.start(tx, owner, ticket.inspectionRequired ? 'inspection' : 'dispatch', now);
+    await this.sla.refreshTicket(tx, ticket.id);
+    await this.event(tx, ctx, ticket, { kind: 'created', toStatus: ticket.status, body: ticket.title, data });
+    if (ticket.customerId) {
+      await this.customers.customers.relate(tx, ticket.customerId, ticket.orgPath, 'ticket', ticket.id);
+    }
+    if (ticket.contactPhone) {
+      await this.messaging.send(tx, {
+        channel: 'sms',
+        recipient: ticket.contactPhone,
+        template: 'ticket.received',
+        body: `【安居】您的${TYPE_ZH[type]}已受理，单号 ${number}，我们将尽快处理。`,
+        idempotencyKey: `ticket.received:${ticket.id}`,
+        orgPath: ticket.orgPath,
+        refType: 'ticket',
+        refId: ticket.id,
+      });
+    }
+    await this.audit.record(tx, ctx, {
+      action: 'ticket.create',
+      entityType: 'ticket',
+      entityId: ticket.id,
+      orgPath: ticket.orgPath,
+      after: { number, type, status: ticket.status, unit: ticket.unitCode },
+    });
+    return (await repo.find(ticket.id)) as TicketRow;
   }
 
   async get(ctx: RequestContext, id: string, db: Db | Tx = this.db): Promise<TicketRow> {
@@ -263,6 +306,51 @@ export class TicketService {
       after: { status: to, ...(note ? { note } : {}) },
     });
     return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
+  }
+
+  /**
+   * A duplicate (the same leak reported twice) is merged into the ticket that carries on: it is cancelled with
+   * a pointer to the survivor, its clocks stop, and both tickets record the merge.
+   */
+  async merge(ctx: RequestContext, id: string, body: { intoTicketId: string; version: number; reason: string }) {
+    assertPermission(ctx.principal, 'tickets.manage');
+    if (id === body.intoTicketId) throw new AppError('VALIDATION_FAILED', { field: 'intoTicketId' });
+    return this.db.transaction(async (tx) => {
+      const source = await this.get(ctx, id, tx);
+      const target = await this.get(ctx, body.intoTicketId, tx);
+      if (!isOpen(source.status as TicketStatus) || !isOpen(target.status as TicketStatus)) {
+        throw new AppError('TICKET_TRANSITION_INVALID', { status: source.status, action: 'merge' });
+      }
+      const now = this.clock.now();
+      const updated = await new TicketRepository(tx).update(source.id, body.version, {
+        status: 'cancelled',
+        mergedInto: target.id,
+        cancelReason: body.reason,
+        updatedAt: now,
+      });
+      if (!updated) throw new AppError('VERSION_CONFLICT');
+      await this.sla.cancelAll(tx, source.id, now);
+      await this.sla.refreshTicket(tx, source.id);
+      await this.events(tx, ctx, [
+        {
+          ticket: updated,
+          kind: 'merged',
+          fromStatus: source.status,
+          toStatus: 'cancelled',
+          body: `→ ${target.number}：${body.reason}`,
+          visibility: 'customer',
+        },
+        { ticket: target, kind: 'merged', body: `${source.number} 已合并到本单：${body.reason}` },
+      ]);
+      await this.audit.record(tx, ctx, {
+        action: 'ticket.merge',
+        entityType: 'ticket',
+        entityId: source.id,
+        orgPath: source.orgPath,
+        after: { into: target.number, reason: body.reason },
+      });
+      return updated;
+    });
   }
 
   /** Notes: internal ones are staff-only; a customer-visible one is our response and stops that clock. */
@@ -406,6 +494,8 @@ const EVENT_ZH: Record<string, string> = {
   reopen: '已重新打开',
   cancel: '已取消',
   note: '备注',
+  merged: '合并',
+  follow_up: '跟进',
   warning: '时限预警',
   breach: '已超时',
   escalation: '已升级',
