@@ -46,6 +46,7 @@ import { JobRunner } from './platform/jobs/job-runner.js';
 import { registerPlatformJobs } from './platform/jobs/platform.jobs.js';
 import { messagingRoutes } from './platform/messaging/messaging.routes.js';
 import { LogProvider, MessagingService } from './platform/messaging/messaging.service.js';
+import { createProviders } from './platform/messaging/providers/index.js';
 
 export const consoleDist = join(dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 
@@ -93,7 +94,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   });
   imports.register(rosterImporter({ ...customers, audit, clock }));
   const logProvider = new LogProvider(log);
-  const messaging = new MessagingService(db, clock, jobs, { sms: logProvider, email: logProvider }, log);
+  const messaging = new MessagingService(db, clock, jobs, createProviders(config, log, logProvider), log);
   const tickets = createTicketsModule({
     db,
     audit,

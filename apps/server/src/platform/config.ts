@@ -5,6 +5,46 @@ import { z } from 'zod';
 
 const secret = (name: string) => z.string().min(32, `${name} must be at least 32 characters`).optional();
 
+/** An empty value (`FOO=` in a compose file) counts as unset. */
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = () => z.preprocess(blankAsUnset, z.string().trim().optional());
+const optionalUrl = (name: string, schemes: string[]) =>
+  z.preprocess(
+    blankAsUnset,
+    z
+      .url({
+        protocol: new RegExp(`^(${schemes.join('|')})$`),
+        error: `${name} must be a ${schemes.map((p) => `${p}://`).join(' or ')} URL`,
+      })
+      .optional(),
+  );
+
+/** A JSON object mapping our template names (`ticket.received`) to the SMS vendor's template ids. */
+const templateMap = (name: string) => {
+  const shape = `${name} must be a JSON object of template name to template id, e.g. {"ticket.received":"SMS_123456"}`;
+  return z.preprocess(
+    blankAsUnset,
+    z
+      .string()
+      .transform((text, ctx): unknown => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `${shape} (not valid JSON)` });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z
+          .record(z.string().min(1), z.union([z.string().trim().min(1), z.number().int()], { error: shape }), {
+            error: shape,
+          })
+          .transform((map) => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, String(v)]))),
+      )
+      .optional(),
+  );
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -51,7 +91,53 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  SMS_PROVIDER: z.enum(['log', 'aliyun', 'tencent']).default('log'),
+  MAIL_PROVIDER: z.enum(['log', 'smtp']).default('log'),
+  SMTP_URL: optionalUrl('SMTP_URL', ['smtp', 'smtps']),
+  MAIL_FROM: optionalText(),
+  ALIYUN_SMS_ACCESS_KEY_ID: optionalText(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: optionalText(),
+  ALIYUN_SMS_SIGN_NAME: optionalText(),
+  ALIYUN_SMS_ENDPOINT: optionalUrl('ALIYUN_SMS_ENDPOINT', ['https', 'http']),
+  ALIYUN_SMS_TEMPLATES: templateMap('ALIYUN_SMS_TEMPLATES'),
+  TENCENT_SMS_SECRET_ID: optionalText(),
+  TENCENT_SMS_SECRET_KEY: optionalText(),
+  TENCENT_SMS_APP_ID: optionalText(),
+  TENCENT_SMS_SIGN_NAME: optionalText(),
+  TENCENT_SMS_REGION: optionalText(),
+  TENCENT_SMS_ENDPOINT: optionalUrl('TENCENT_SMS_ENDPOINT', ['https', 'http']),
+  TENCENT_SMS_TEMPLATES: templateMap('TENCENT_SMS_TEMPLATES'),
 });
+
+type Env = z.infer<typeof envSchema>;
+
+/** Template name (`ticket.received`) → the vendor's template id. */
+export type SmsTemplates = Record<string, string>;
+
+export type AliyunSmsConfig = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  endpoint: string;
+  templates: SmsTemplates;
+};
+
+export type TencentSmsConfig = {
+  secretId: string;
+  secretKey: string;
+  appId: string;
+  signName: string;
+  region: string;
+  endpoint: string;
+  templates: SmsTemplates;
+};
+
+export type SmtpConfig = { url: string; from: string };
+
+export type MessagingConfig = {
+  sms: { provider: 'log' } | ({ provider: 'aliyun' } & AliyunSmsConfig) | ({ provider: 'tencent' } & TencentSmsConfig);
+  mail: { provider: 'log' } | ({ provider: 'smtp' } & SmtpConfig);
+};
 
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
@@ -74,6 +160,8 @@ export type AppConfig = {
   importInlineMaxKb: number;
   /** Base URL of links sent to owners (callback links in SMS). */
   publicUrl: string;
+  /** SMS and e-mail gateways; absent means both go to the log (as in tests). */
+  messaging?: MessagingConfig;
 };
 
 export class ConfigError extends Error {
@@ -97,6 +185,51 @@ function loadOrCreateSecrets(dataDir: string): GeneratedSecrets {
   return secrets;
 }
 
+/** Picks the SMS and e-mail providers; a chosen provider's missing settings are added to `problems`. */
+function messagingConfig(e: Env, problems: string[]): MessagingConfig {
+  const need = <K extends keyof Env>(key: K, when: string): NonNullable<Env[K]> => {
+    const value = e[key];
+    if (value === undefined) problems.push(`${String(key)} is required when ${when}`);
+    else if (typeof value === 'object' && Object.keys(value).length === 0) {
+      problems.push(`${String(key)} must name at least one template when ${when}`);
+    }
+    return value as NonNullable<Env[K]>;
+  };
+  let sms: MessagingConfig['sms'] = { provider: 'log' };
+  if (e.SMS_PROVIDER === 'aliyun') {
+    const when = 'SMS_PROVIDER=aliyun';
+    sms = {
+      provider: 'aliyun',
+      accessKeyId: need('ALIYUN_SMS_ACCESS_KEY_ID', when),
+      accessKeySecret: need('ALIYUN_SMS_ACCESS_KEY_SECRET', when),
+      signName: need('ALIYUN_SMS_SIGN_NAME', when),
+      endpoint: (e.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com').replace(/\/$/, ''),
+      templates: need('ALIYUN_SMS_TEMPLATES', when),
+    };
+  } else if (e.SMS_PROVIDER === 'tencent') {
+    const when = 'SMS_PROVIDER=tencent';
+    sms = {
+      provider: 'tencent',
+      secretId: need('TENCENT_SMS_SECRET_ID', when),
+      secretKey: need('TENCENT_SMS_SECRET_KEY', when),
+      appId: need('TENCENT_SMS_APP_ID', when),
+      signName: need('TENCENT_SMS_SIGN_NAME', when),
+      region: e.TENCENT_SMS_REGION ?? 'ap-guangzhou',
+      endpoint: (e.TENCENT_SMS_ENDPOINT ?? 'https://sms.tencentcloudapi.com').replace(/\/$/, ''),
+      templates: need('TENCENT_SMS_TEMPLATES', when),
+    };
+  }
+  let mail: MessagingConfig['mail'] = { provider: 'log' };
+  if (e.MAIL_PROVIDER === 'smtp') {
+    const when = 'MAIL_PROVIDER=smtp';
+    mail = { provider: 'smtp', url: need('SMTP_URL', when), from: need('MAIL_FROM', when) };
+    if (e.MAIL_FROM && !e.MAIL_FROM.includes('@')) {
+      problems.push('MAIL_FROM must be an address, e.g. "Anju <noreply@example.com>"');
+    }
+  }
+  return { sms, mail };
+}
+
 /** Reads and validates configuration once. Lists every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -110,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
     if (!e.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production');
   }
+  const messaging = messagingConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
 
   let sessionSecret = e.SESSION_SECRET;
@@ -140,5 +274,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     importInlineMaxKb: e.IMPORT_INLINE_MAX_KB,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    messaging,
   };
 }
