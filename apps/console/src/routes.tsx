@@ -16,11 +16,17 @@ const RolesPage = page(() => import('./pages/roles/RolesPage'), 'RolesPage');
 const TokensPage = page(() => import('./pages/tokens/TokensPage'), 'TokensPage');
 const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPage');
+const WorkOrdersPage = page(() => import('./pages/workOrders/WorkOrdersPage'), 'WorkOrdersPage');
+const SlaPage = page(() => import('./pages/sla/SlaPage'), 'SlaPage');
+const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const CustomersPage = page(() => import('./pages/customers/CustomersPage'), 'CustomersPage');
 const CustomerDetailPage = page(() => import('./pages/customers/CustomerDetailPage'), 'CustomerDetailPage');
 const ProjectsPage = page(() => import('./pages/property/ProjectsPage'), 'ProjectsPage');
 const ProjectDetailPage = page(() => import('./pages/property/ProjectDetailPage'), 'ProjectDetailPage');
 const ProfilePage = page(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
+const TicketsPage = page(() => import('./pages/tickets/TicketsPage'), 'TicketsPage');
+const TicketDetailPage = page(() => import('./pages/tickets/TicketDetailPage'), 'TicketDetailPage');
+const TicketIntakePage = page(() => import('./pages/tickets/TicketIntakePage'), 'TicketIntakePage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
@@ -44,6 +50,9 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'customers', element: guarded('customers.read', <CustomersPage />) },
           { path: 'customers/:id', element: guarded('customers.read', <CustomerDetailPage />) },
+          { path: 'tickets', element: guarded('tickets.read', <TicketsPage />) },
+          { path: 'tickets/new', element: guarded('tickets.manage', <TicketIntakePage />) },
+          { path: 'tickets/:id', element: guarded('tickets.read', <TicketDetailPage />) },
           { path: 'projects', element: guarded('property.read', <ProjectsPage />) },
           { path: 'projects/:id', element: guarded('property.read', <ProjectDetailPage />) },
           { path: 'org', element: guarded('org.read', <OrgPage />) },
@@ -52,6 +61,9 @@ export const router = createBrowserRouter([
           { path: 'api-tokens', element: guarded('tokens.manage', <TokensPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
           { path: 'imports', element: guarded('customers.import', <ImportsPage />) },
+          { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
+          { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
+          { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },
         ],

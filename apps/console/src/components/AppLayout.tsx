@@ -3,16 +3,22 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MailOutlined,
+  MenuOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ToolOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App, Button, Flex, Layout, Menu, type MenuProps, Tag, Typography, theme } from 'antd';
+import { App, Button, Flex, Grid, Layout, Menu, type MenuProps, Tag, Typography, theme } from 'antd';
 import { type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -21,10 +27,13 @@ import { useErrorText } from '../lib/errors';
 import { useCan } from '../lib/permissions';
 import { FullPageSpin } from './guards';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 type MenuKey =
   | 'home'
   | 'customers'
+  | 'tickets'
+  | 'ticketNew'
   | 'projects'
   | 'org'
   | 'users'
@@ -32,6 +41,9 @@ type MenuKey =
   | 'tokens'
   | 'audit'
   | 'imports'
+  | 'workOrders'
+  | 'sla'
+  | 'outbox'
   | 'profile';
 
 interface NavItem {
@@ -45,6 +57,8 @@ interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'customers', path: '/customers', icon: <IdcardOutlined />, permission: 'customers.read' },
+  { key: 'tickets', path: '/tickets', icon: <ProfileOutlined />, permission: 'tickets.read' },
+  { key: 'ticketNew', path: '/tickets/new', icon: <PhoneOutlined />, permission: 'tickets.manage' },
   { key: 'projects', path: '/projects', icon: <BankOutlined />, permission: 'property.read' },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.read' },
@@ -52,12 +66,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/api-tokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'customers.import' },
+  { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },
+  { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },
+  { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },
 ];
 
+/** The item with the longest path the location starts with (`/tickets/new` before `/tickets`). */
 const selectedKey = (pathname: string): MenuKey => {
-  const match = NAV_ITEMS.find((item) => item.path !== '/' && pathname.startsWith(item.path));
-  return match?.key ?? 'home';
+  const matches = NAV_ITEMS.filter((item) => item.path !== '/' && pathname.startsWith(item.path));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.key ?? 'home';
 };
 
 export function AppLayout() {
@@ -71,6 +89,8 @@ export function AppLayout() {
   const errorText = useErrorText();
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
+  // phones (contractors on site): no side menu until opened, a compact header
+  const narrow = !Grid.useBreakpoint().md;
 
   const items: MenuProps['items'] = NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map(
     (item) => ({
@@ -85,7 +105,15 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={220}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        width={220}
+        collapsedWidth={narrow ? 0 : 80}
+        trigger={narrow ? null : undefined}
+      >
         <Flex align="center" justify="center" style={{ height: 56, color: '#fff', fontWeight: 600, fontSize: 16 }}>
           {collapsed ? '安居' : t('app.name')}
         </Flex>
@@ -97,6 +125,7 @@ export function AppLayout() {
           onClick={({ key }) => {
             const target = NAV_ITEMS.find((item) => item.key === key);
             if (target) navigate(target.path);
+            if (narrow) setCollapsed(true);
           }}
         />
       </Layout.Sider>
@@ -104,25 +133,42 @@ export function AppLayout() {
         <Layout.Header
           style={{
             background: token.colorBgContainer,
-            paddingInline: 24,
+            paddingInline: narrow ? 12 : 24,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
           <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={16}>
-            <Typography.Text type="secondary">{t('app.console')}</Typography.Text>
-            <Flex align="center" gap={12}>
-              <Typography.Text strong data-testid="header-user">
+            {narrow ? (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                onClick={() => setCollapsed((c) => !c)}
+                aria-label={t('header.menu')}
+                data-testid="menu-toggle"
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('app.console')}</Typography.Text>
+            )}
+            <Flex align="center" gap={narrow ? 8 : 12} style={{ marginInlineStart: 'auto' }}>
+              <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 96 : undefined }} data-testid="header-user">
                 {me?.displayName}
               </Typography.Text>
-              {me && <Tag data-testid="header-org">{me.orgUnit.name}</Tag>}
+              {me && !narrow && <Tag data-testid="header-org">{me.orgUnit.name}</Tag>}
+              <NotificationBell />
               <LanguageSwitch />
-              <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} data-testid="logout">
-                {t('header.logout')}
+              <Button
+                icon={<LogoutOutlined />}
+                onClick={onLogout}
+                loading={logout.isPending}
+                aria-label={t('header.logout')}
+                data-testid="logout"
+              >
+                {!narrow && t('header.logout')}
               </Button>
             </Flex>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
+        <Layout.Content style={{ margin: narrow ? 12 : 24 }}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>

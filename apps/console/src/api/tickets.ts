@@ -1,0 +1,155 @@
+import type {
+  Customer,
+  createTicketBody,
+  createWorkOrderBody,
+  defectCategory,
+  recordCallbackBody,
+  Ticket,
+  TicketStatus,
+  TicketSummary,
+  TicketType,
+  TransitionTicketBody,
+  updateWorkOrderBody,
+} from '@anju/contracts';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from './client';
+import { customerKeys } from './customers';
+import type { Page } from './types';
+
+/** Request bodies as the client sends them (zod input types). */
+export type CreateTicketBody = z.input<typeof createTicketBody>;
+export type CreateWorkOrderBody = z.input<typeof createWorkOrderBody>;
+export type UpdateWorkOrderBody = z.input<typeof updateWorkOrderBody>;
+export type RecordCallbackBody = z.input<typeof recordCallbackBody>;
+export type DefectCategory = z.infer<typeof defectCategory>;
+
+export interface TicketFilters {
+  status?: TicketStatus;
+  open?: boolean;
+  type?: TicketType;
+  projectId?: string;
+  categoryCode?: string;
+  warning?: boolean;
+  overdue?: boolean;
+  assigneeUserId?: string;
+  customerId?: string;
+  q?: string;
+  sort?: 'created' | 'due';
+}
+
+export const ticketKeys = {
+  all: ['tickets'] as const,
+  lists: () => [...ticketKeys.all, 'list'] as const,
+  list: (f: TicketFilters) => [...ticketKeys.lists(), f] as const,
+  detail: (id: string) => [...ticketKeys.all, 'detail', id] as const,
+  categories: () => [...ticketKeys.all, 'defect-categories'] as const,
+};
+
+/** Flags go out only when on: `warning=false` would mean "not warned", which no filter asks for. */
+const toQuery = (f: TicketFilters) => ({
+  ...f,
+  open: f.open ? 'true' : undefined,
+  warning: f.warning ? 'true' : undefined,
+  overdue: f.overdue ? 'true' : undefined,
+});
+
+export function useTickets(filters: TicketFilters, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: [...ticketKeys.list(filters), limit],
+    queryFn: ({ pageParam }) =>
+      api.get<Page<TicketSummary>>('/api/tickets', { ...toQuery(filters), cursor: pageParam, limit }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The caller's open tickets, shown on the hotline intake card. */
+export function useOpenTicketsOf(customerId: string | undefined) {
+  return useQuery({
+    queryKey: [...ticketKeys.list({ customerId, open: true }), 10],
+    queryFn: () => api.get<Page<TicketSummary>>('/api/tickets', { customerId, open: 'true', limit: 10 }),
+    enabled: Boolean(customerId),
+  });
+}
+
+/** The picked caller's 360 (for their homes with unit ids); shares the cache of the customer page. */
+export const useCaller = (customerId: string | undefined) =>
+  useQuery({
+    queryKey: customerKeys.detail(customerId ?? ''),
+    queryFn: () => api.get<Customer>(`/api/customers/${customerId}`),
+    enabled: Boolean(customerId),
+  });
+
+export const useTicket = (id: string) =>
+  useQuery({ queryKey: ticketKeys.detail(id), queryFn: () => api.get<Ticket>(`/api/tickets/${id}`) });
+
+export const useDefectCategories = () =>
+  useQuery({
+    queryKey: ticketKeys.categories(),
+    queryFn: () => api.get<{ items: DefectCategory[] }>('/api/defect-categories'),
+    select: (d) => d.items,
+    staleTime: 30 * 60_000,
+  });
+
+export function useCreateTicket() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateTicketBody) => api.post<Ticket>('/api/tickets', body),
+    onSuccess: (ticket) => {
+      qc.setQueryData(ticketKeys.detail(ticket.id), ticket);
+      return qc.invalidateQueries({ queryKey: ticketKeys.lists() });
+    },
+  });
+}
+
+/**
+ * Every ticket write answers with the whole ticket: it replaces the page's copy. On failure (a 409 above all) the
+ * ticket is refetched so the next attempt carries the stored version.
+ */
+function useTicketWrite<B>(id: string, send: (body: B) => Promise<Ticket>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (ticket) => {
+      qc.setQueryData(ticketKeys.detail(id), ticket);
+      return refreshLists(qc);
+    },
+    onError: () => qc.invalidateQueries({ queryKey: ticketKeys.detail(id) }),
+  });
+}
+
+const refreshLists = (qc: QueryClient) => qc.invalidateQueries({ queryKey: ticketKeys.lists() });
+
+/** `body.version` is the version of the copy on screen; a stale one gets VERSION_CONFLICT (409). */
+export const useTransitionTicket = (id: string) =>
+  useTicketWrite<TransitionTicketBody>(id, (body) => api.post<Ticket>(`/api/tickets/${id}/transitions`, body));
+
+export const useAddTicketNote = (id: string) =>
+  useTicketWrite<{ body: string; visibility: 'internal' | 'customer' }>(id, (body) =>
+    api.post<Ticket>(`/api/tickets/${id}/notes`, body),
+  );
+
+export const useCreateWorkOrder = (id: string) =>
+  useTicketWrite<CreateWorkOrderBody>(id, (body) => api.post<Ticket>(`/api/tickets/${id}/work-orders`, body));
+
+export const useRecordCallback = (id: string) =>
+  useTicketWrite<RecordCallbackBody>(id, (body) => api.post<Ticket>(`/api/tickets/${id}/callbacks`, body));
+
+/** Confirm, reject or cancel a work order; the answer is only its new status, so the ticket is refetched. */
+export function useUpdateWorkOrder(ticketId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ workOrderId, ...body }: UpdateWorkOrderBody & { workOrderId: string }) =>
+      api.patch<{ id: string; status: string; version: number }>(`/api/work-orders/${workOrderId}`, body),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }), refreshLists(qc)]),
+  });
+}

@@ -1,0 +1,135 @@
+import { Card, Empty, Flex, Select, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { type HTMLAttributes, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { type OutboxMessage, type OutboxStatus, useOutbox } from '../../api/messaging';
+import { DateTime } from '../../components/DateTime';
+import { ErrorAlert, ErrorState } from '../../components/ErrorState';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../lib/permissions';
+
+const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'skipped'];
+const STATUS_COLORS: Record<OutboxStatus, string> = {
+  queued: 'default',
+  sending: 'processing',
+  sent: 'success',
+  failed: 'error',
+  skipped: 'warning',
+};
+const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
+const rowProps = (m: OutboxMessage) => ({ 'data-testid': `outbox-row-${m.id}` }) as HTMLAttributes<HTMLElement>;
+
+/** SMS and e-mail the platform wrote in my scope, with delivery status; recipients come masked. */
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [status, setStatus] = useState<OutboxStatus>();
+  const query = useOutbox(status);
+  const messages = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+
+  const columns: TableColumnsType<OutboxMessage> = [
+    { key: 'createdAt', title: t('outbox.createdAt'), render: (_, m) => <DateTime value={m.createdAt} seconds /> },
+    {
+      key: 'channel',
+      title: t('outbox.channel'),
+      render: (_, m) => (
+        <Tag color={m.channel === 'sms' ? 'cyan' : 'geekblue'}>{t(`outbox.channels.${m.channel}`)}</Tag>
+      ),
+    },
+    { key: 'recipient', title: t('outbox.recipient'), render: (_, m) => <span style={mono}>{m.recipientMasked}</span> },
+    { key: 'template', title: t('outbox.template'), render: (_, m) => <Tag>{m.template}</Tag> },
+    {
+      key: 'content',
+      title: t('outbox.content'),
+      render: (_, m) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: m.body }} style={{ margin: 0, maxWidth: 320 }}>
+          {m.subject ? <Typography.Text strong>{`${m.subject} · `}</Typography.Text> : null}
+          {m.body}
+        </Typography.Paragraph>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('outbox.status'),
+      render: (_, m) => <Tag color={STATUS_COLORS[m.status]}>{t(`outbox.statuses.${m.status}`)}</Tag>,
+    },
+    { key: 'sentAt', title: t('outbox.sentAt'), render: (_, m) => <DateTime value={m.sentAt} seconds /> },
+    { key: 'attempts', title: t('outbox.attempts'), dataIndex: 'attempts', align: 'end' },
+    {
+      key: 'lastError',
+      title: t('outbox.lastError'),
+      render: (_, m) =>
+        m.lastError ? (
+          <Typography.Text type="danger" ellipsis={{ tooltip: m.lastError }} style={{ maxWidth: 240 }}>
+            {m.lastError}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    { key: 'provider', title: t('outbox.provider'), render: (_, m) => m.provider ?? '—' },
+    {
+      key: 'ref',
+      title: t('outbox.ref'),
+      render: (_, m) => {
+        if (!m.refType) return '—';
+        const text = <span style={mono}>{`${m.refType}:${(m.refId ?? '').slice(0, 8)}`}</span>;
+        const linked =
+          m.refType === 'ticket' && m.refId && can('tickets.read') ? (
+            <Link to={`/tickets/${m.refId}`}>{text}</Link>
+          ) : (
+            text
+          );
+        return <Tooltip title={`${m.refType}:${m.refId ?? ''}`}>{linked}</Tooltip>;
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('outbox.title')} />
+      <Card>
+        <Select<OutboxStatus | undefined>
+          allowClear
+          placeholder={t('outbox.allStatuses')}
+          value={status}
+          onChange={setStatus}
+          options={STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
+          style={{ width: 200, maxWidth: '100%', marginBottom: 12 }}
+          data-testid="outbox-status-filter"
+        />
+        {query.isError && !query.data ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        ) : (
+          <Flex vertical gap={12}>
+            {query.isError && (
+              <ErrorAlert
+                error={query.error}
+                onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
+              />
+            )}
+            <Table<OutboxMessage>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={messages}
+              loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              onRow={rowProps}
+              locale={{ emptyText: <Empty description={t('outbox.empty')} /> }}
+            />
+            <LoadMore
+              loaded={messages.length}
+              hasMore={query.hasNextPage}
+              loading={query.isFetchingNextPage}
+              onLoadMore={() => void query.fetchNextPage()}
+              testId="outbox-load-more"
+            />
+          </Flex>
+        )}
+      </Card>
+    </>
+  );
+}

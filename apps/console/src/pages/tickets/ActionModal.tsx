@@ -1,0 +1,205 @@
+import { ROOT_CAUSES, type Ticket, type TicketAction, type TransitionTicketBody } from '@anju/contracts';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useTransitionTicket } from '../../api/tickets';
+import { FormFooter } from '../../components/FormFooter';
+import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
+import { useWriteError } from './ticketErrors';
+
+interface Values {
+  findings?: string;
+  assigneeOrgId?: string;
+  note?: string;
+  reason?: string;
+  resumeOn?: Dayjs | null;
+  resolution?: string;
+  rootCause?: (typeof ROOT_CAUSES)[number];
+  cost?: number | null;
+}
+
+const DISPATCH_TARGETS = ['department', 'contractor', 'project', 'city_company'];
+const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
+
+function bodyOf(action: TicketAction, version: number, v: Values): TransitionTicketBody {
+  switch (action) {
+    case 'inspect':
+      return { action, version, findings: v.findings ?? '' };
+    case 'dispatch':
+      return { action, version, assigneeOrgId: v.assigneeOrgId ?? '', note: opt(v.note) };
+    case 'hold':
+      return { action, version, reason: v.reason ?? '', resumeOn: v.resumeOn?.format('YYYY-MM-DD') };
+    case 'close':
+      return { action, version, resolution: v.resolution ?? '', rootCause: v.rootCause, cost: v.cost ?? undefined };
+    case 'reopen':
+    case 'cancel':
+      return { action, version, reason: v.reason ?? '' };
+    case 'startProcessing':
+    case 'resume':
+      return { action, version };
+  }
+}
+
+/** `#1, #3` when closing is blocked by unfinished work orders. */
+const blockingOrders = (e: unknown): string | null => {
+  if (!(e instanceof ApiError) || e.code !== 'TICKET_CLOSE_BLOCKED') return null;
+  const orders = (e.details as { workOrders?: unknown } | undefined)?.workOrders;
+  return Array.isArray(orders) && orders.length ? orders.map((n) => `#${n}`).join(', ') : null;
+};
+
+/** Ctrl+Enter (⌘+Enter) submits from any field, including multi-line ones. */
+export const submitOnCtrlEnter = (submit: () => void) => (e: KeyboardEvent) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    submit();
+  }
+};
+
+/** One transition: the fields it needs, sent with the version on screen (a 409 closes the form and reloads). */
+export function ActionModal({
+  ticket,
+  action,
+  onClose,
+}: {
+  ticket: Ticket;
+  action: TicketAction;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const transition = useTransitionTicket(ticket.id);
+  const onError = useWriteError();
+  const { message } = App.useApp();
+  const text = (max: number) => [{ required: true, whitespace: true }, { max }];
+
+  const onFinish = (v: Values) =>
+    transition.mutate(bodyOf(action, ticket.version, v), {
+      onSuccess: () => {
+        message.success(t('tickets.actionDone', { action: t(`tickets.actions.${action}`) }));
+        onClose();
+      },
+      onError: (e) => {
+        const orders = blockingOrders(e);
+        if (orders) message.error(t('tickets.closeBlockedOrders', { orders }));
+        else onError(e, { form, onStale: onClose });
+      },
+    });
+
+  const fields = {
+    inspect: (
+      <Form.Item name="findings" label={t('tickets.fields.findings')} rules={text(2000)}>
+        <Input.TextArea rows={4} autoFocus data-testid="action-findings" />
+      </Form.Item>
+    ),
+    dispatch: (
+      <>
+        <Form.Item name="assigneeOrgId" label={t('tickets.fields.assigneeOrg')} rules={[{ required: true }]}>
+          <OrgUnitTreeSelect
+            autoFocus
+            placeholder={t('tickets.fields.assigneeOrgHint')}
+            selectable={(u) => u.active && DISPATCH_TARGETS.includes(u.type)}
+            testId="action-assignee"
+          />
+        </Form.Item>
+        <Form.Item name="note" label={t('tickets.fields.note')} rules={[{ max: 2000 }]}>
+          <Input.TextArea rows={2} data-testid="action-note" />
+        </Form.Item>
+      </>
+    ),
+    hold: (
+      <>
+        <Form.Item name="reason" label={t('tickets.fields.holdReason')} rules={text(500)}>
+          <Input.TextArea rows={2} autoFocus data-testid="action-reason" />
+        </Form.Item>
+        <Form.Item name="resumeOn" label={t('tickets.fields.resumeOn')}>
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            data-testid="action-resume-on"
+          />
+        </Form.Item>
+      </>
+    ),
+    close: (
+      <>
+        <Form.Item name="resolution" label={t('tickets.fields.resolution')} rules={text(2000)}>
+          <Input.TextArea rows={3} autoFocus data-testid="action-resolution" />
+        </Form.Item>
+        <Form.Item
+          name="rootCause"
+          label={t('tickets.fields.rootCause')}
+          rules={[{ required: ticket.type === 'repair' }]}
+          extra={ticket.type === 'repair' ? t('tickets.fields.rootCauseRequired') : undefined}
+        >
+          <Select
+            allowClear
+            options={ROOT_CAUSES.map((r) => ({ value: r, label: t(`tickets.rootCauses.${r}`) }))}
+            data-testid="action-root-cause"
+          />
+        </Form.Item>
+        <Form.Item name="cost" label={t('tickets.fields.cost')}>
+          <InputNumber min={0} max={10_000_000} precision={2} style={{ width: '100%' }} data-testid="action-cost" />
+        </Form.Item>
+      </>
+    ),
+    reopen: (
+      <Form.Item name="reason" label={t('tickets.fields.reopenReason')} rules={text(500)}>
+        <Input.TextArea rows={2} autoFocus data-testid="action-reason" />
+      </Form.Item>
+    ),
+    cancel: (
+      <Form.Item name="reason" label={t('tickets.fields.cancelReason')} rules={text(500)}>
+        <Input.TextArea rows={2} autoFocus data-testid="action-reason" />
+      </Form.Item>
+    ),
+    startProcessing: null,
+    resume: null,
+  } satisfies Record<TicketAction, unknown>;
+
+  return (
+    <Modal
+      open
+      title={`${t(`tickets.actions.${action}`)} · ${ticket.number}`}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        autoComplete="off"
+        onKeyDown={submitOnCtrlEnter(() => form.submit())}
+      >
+        {fields[action] ?? (
+          <Alert type="info" showIcon title={t('tickets.confirmAction')} style={{ marginBottom: 16 }} />
+        )}
+        {fields[action] ? (
+          <FormFooter
+            onCancel={onClose}
+            submitText={t(`tickets.actions.${action}`)}
+            loading={transition.isPending}
+            testId="action-submit"
+          />
+        ) : (
+          // nothing to fill in: the button has focus, so Enter confirms
+          <Flex justify="end" gap={8}>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button
+              type="primary"
+              htmlType="submit"
+              autoFocus
+              loading={transition.isPending}
+              data-testid="action-submit"
+            >
+              {t(`tickets.actions.${action}`)}
+            </Button>
+          </Flex>
+        )}
+      </Form>
+    </Modal>
+  );
+}

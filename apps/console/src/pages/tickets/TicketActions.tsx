@@ -1,0 +1,37 @@
+import type { Ticket, TicketAction } from '@anju/contracts';
+import { Button, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../lib/permissions';
+import { ActionModal } from './ActionModal';
+
+/** The step the ticket most likely takes next gets the primary button. */
+const MAIN_ORDER: TicketAction[] = ['inspect', 'resume', 'startProcessing', 'close', 'dispatch', 'reopen'];
+
+/** The transitions the server allows now, limited to what the user may do (dispatching needs tickets.dispatch). */
+export function TicketActions({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [open, setOpen] = useState<TicketAction | null>(null);
+  const actions = ticket.allowedActions.filter((a) => can(a === 'dispatch' ? 'tickets.dispatch' : 'tickets.manage'));
+  if (actions.length === 0) return null;
+  const main = MAIN_ORDER.find((a) => actions.includes(a));
+  return (
+    <>
+      <Space wrap>
+        {actions.map((a) => (
+          <Button
+            key={a}
+            type={a === main ? 'primary' : 'default'}
+            danger={a === 'cancel'}
+            onClick={() => setOpen(a)}
+            data-testid={`ticket-action-${a}`}
+          >
+            {a === 'dispatch' && ticket.assigneeOrgId ? t('tickets.actions.redispatch') : t(`tickets.actions.${a}`)}
+          </Button>
+        ))}
+      </Space>
+      {open && <ActionModal ticket={ticket} action={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Ticket } from '@anju/contracts';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Divider, Flex, Result, Row, Space, Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { useTicket } from '../../api/tickets';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../lib/permissions';
+import { CallbackPanel } from './CallbackPanel';
+import { NoteForm } from './NoteForm';
+import { TicketActions } from './TicketActions';
+import { TicketClocks } from './TicketClocks';
+import { TicketEvents } from './TicketEvents';
+import { TicketInfo } from './TicketInfo';
+import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
+import { WorkOrdersPanel } from './WorkOrdersPanel';
+
+/** One ticket: who and what, the allowed next steps, work orders, clocks, callback, notes and the full history. */
+export function TicketDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const query = useTicket(id);
+  if (query.isLoading) return <Spin />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404)
+      return <Result status="404" title={t('tickets.notFound')} />;
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
+  }
+  const k = query.data as Ticket;
+  const showCallback = Boolean(k.callback) || k.status === 'closed' || k.status === 'completed';
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space wrap>
+            <Button
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(-1)}
+              aria-label={t('tickets.back')}
+            />
+            <span data-testid="ticket-number">{k.number}</span>
+            <TicketTypeTag type={k.type} />
+            <TicketStatusTag status={k.status} />
+            <PriorityTag priority={k.priority} />
+            <MajorTag major={k.major} />
+          </Space>
+        }
+        extra={
+          <Space>
+            <SlaCountdown ticket={k} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void query.refetch()}
+              loading={query.isFetching}
+              aria-label={t('common.retry')}
+              data-testid="ticket-reload"
+            />
+          </Space>
+        }
+      />
+      <Card style={{ marginBottom: 16 }}>
+        <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="ticket-title">
+          {k.title}
+        </Typography.Title>
+        <TicketInfo ticket={k} />
+        {k.allowedActions.length > 0 && (
+          <>
+            <Divider style={{ margin: '8px 0 16px' }} />
+            <TicketActions ticket={k} />
+          </>
+        )}
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Flex vertical gap={16}>
+            <Card title={t('tickets.workOrders.title')} size="small">
+              <WorkOrdersPanel ticket={k} />
+            </Card>
+            <Card title={t('tickets.historyTitle')} size="small">
+              {can('tickets.manage') && (
+                <>
+                  <NoteForm ticketId={k.id} />
+                  <Divider style={{ margin: '16px 0' }} />
+                </>
+              )}
+              <TicketEvents events={k.events} />
+            </Card>
+          </Flex>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Flex vertical gap={16}>
+            <Card title={t('tickets.clocksTitle')} size="small">
+              <TicketClocks ticket={k} />
+            </Card>
+            {showCallback && (
+              <Card title={t('tickets.callback.title')} size="small">
+                <CallbackPanel ticket={k} />
+              </Card>
+            )}
+          </Flex>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { ROOMS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '@anju/contracts';
+import { Select } from 'antd';
+import { type CSSProperties, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useProjects } from '../../api/property';
+import { useDefectCategories } from '../../api/tickets';
+import { useBilingual } from '../../i18n';
+
+interface ControlProps {
+  id?: string;
+  value?: string;
+  onChange?: (value: string | undefined) => void;
+  placeholder?: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
+  testId?: string;
+}
+
+/** Option lists of the ticket enums, labelled in the UI language. */
+export function useTicketOptions() {
+  const { t } = useTranslation();
+  return {
+    types: TICKET_TYPES.map((v) => ({ value: v, label: t(`tickets.types.${v}`) })),
+    statuses: TICKET_STATUSES.map((v) => ({ value: v, label: t(`tickets.statuses.${v}`) })),
+    channels: TICKET_CHANNELS.map((v) => ({ value: v, label: t(`tickets.channels.${v}`) })),
+    priorities: TICKET_PRIORITIES.map((v) => ({ value: v, label: t(`tickets.priorities.${v}`) })),
+    rooms: ROOMS.map((v) => ({ value: v, label: t(`tickets.rooms.${v}`) })),
+  };
+}
+
+/** The defect category's name in the UI language (the code while the list loads or when unknown). */
+export function useCategoryName(): (code: string | null | undefined) => string {
+  const { data } = useDefectCategories();
+  const name = useBilingual();
+  return (code) => {
+    if (!code) return '—';
+    const found = data?.find((c) => c.code === code);
+    return found ? name(found) : code;
+  };
+}
+
+/** A defect category (repairs), searchable by name or code; urgent ones are marked. */
+export function CategorySelect({ testId, allowClear = true, ...rest }: ControlProps) {
+  const { t } = useTranslation();
+  const query = useDefectCategories();
+  const name = useBilingual();
+  return (
+    <Select<string>
+      {...rest}
+      allowClear={allowClear}
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={query.isLoading}
+      placeholder={rest.placeholder ?? t('tickets.category')}
+      notFoundContent={query.isError ? t('tickets.loadFailed') : undefined}
+      options={(query.data ?? []).map((c) => ({
+        value: c.code,
+        label: `${name(c)}${c.urgent ? ` · ${t('tickets.urgentCategory')}` : ''} (${c.code})`,
+      }))}
+      data-testid={testId}
+    />
+  );
+}
+
+export function RoomSelect({ testId, ...rest }: ControlProps) {
+  const { t } = useTranslation();
+  const { rooms } = useTicketOptions();
+  return (
+    <Select<string>
+      allowClear
+      {...rest}
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={rest.placeholder ?? t('tickets.room')}
+      options={rooms}
+      data-testid={testId}
+    />
+  );
+}
+
+/** One project of the caller's scope, searched by name or code (a ticket's projectId is the project's id). */
+export function ProjectFilter({ testId, ...rest }: ControlProps) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const query = useProjects(q);
+  const projects = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Select<string>
+      allowClear
+      {...rest}
+      showSearch={{ filterOption: false, onSearch: (v) => setQ(v.trim()) }}
+      loading={query.isFetching}
+      placeholder={rest.placeholder ?? t('tickets.project')}
+      notFoundContent={query.isError ? t('tickets.loadFailed') : undefined}
+      options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      data-testid={testId}
+    />
+  );
+}

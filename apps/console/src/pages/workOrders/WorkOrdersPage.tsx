@@ -1,0 +1,168 @@
+import type { WorkOrder } from '@anju/contracts';
+import { App, Card, Empty, Flex, Grid, List, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type HTMLAttributes, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useMe } from '../../api/auth';
+import { useMyWorkOrders, useUpdateWorkOrder, type WorkOrderStatus } from '../../api/workOrders';
+import { DateTime } from '../../components/DateTime';
+import { ErrorAlert, ErrorState } from '../../components/ErrorState';
+import { LoadMore } from '../../components/LoadMore';
+import { PageHeader } from '../../components/PageHeader';
+import { useErrorText } from '../../lib/errors';
+import { useCan } from '../../lib/permissions';
+import { DueCountdown } from './DueCountdown';
+import { WorkOrderNoteModal } from './WorkOrderNoteModal';
+import { isConflict, isRunning, WorkOrderActions, WorkOrderStatusTag } from './workOrderActions';
+
+const STATUSES: WorkOrderStatus[] = ['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
+const rowProps = (o: WorkOrder) => ({ 'data-testid': `wo-row-${o.id}` }) as HTMLAttributes<HTMLElement>;
+
+/** "My work orders" for department staff and contractors: a table on wide screens, cards on a phone. */
+export function WorkOrdersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: me } = useMe();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const [status, setStatus] = useState<WorkOrderStatus>();
+  const [noting, setNoting] = useState<{ order: WorkOrder; action: 'progress' | 'done' }>();
+  const query = useMyWorkOrders({ status });
+  const orders = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const update = useUpdateWorkOrder();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+
+  const accept = (o: WorkOrder) =>
+    update.mutate(
+      { id: o.id, action: 'accept', version: o.version },
+      {
+        onSuccess: () => message.success(t('workOrders.accepted')),
+        onError: (e) =>
+          isConflict(e)
+            ? message.warning(t('workOrders.conflictReloaded', { error: errorText(e) }))
+            : message.error(errorText(e)),
+      },
+    );
+  const accepting = (o: WorkOrder) => update.isPending && update.variables?.id === o.id;
+  const actions = (o: WorkOrder, block = false) => (
+    <WorkOrderActions
+      order={o}
+      block={block}
+      accepting={accepting(o)}
+      onAccept={() => accept(o)}
+      onNote={(action) => setNoting({ order: o, action })}
+    />
+  );
+  const ticketRef = (o: WorkOrder) =>
+    can('tickets.read') ? <Link to={`/tickets/${o.ticketId}`}>{o.ticketNumber}</Link> : o.ticketNumber;
+  const assignee = (o: WorkOrder) => (
+    <Flex gap={4} wrap align="center">
+      <span>{o.assigneeOrgName}</span>
+      {me && o.assigneeUserId === me.id && <Tag color="purple">{t('workOrders.assignedToMe')}</Tag>}
+    </Flex>
+  );
+  const note = (o: WorkOrder) => o.result ?? o.progress;
+
+  const columns: TableColumnsType<WorkOrder> = [
+    { key: 'ticket', title: t('workOrders.ticketNumber'), render: (_, o) => ticketRef(o) },
+    { key: 'name', title: t('workOrders.name'), render: (_, o) => `#${o.seq} ${o.title}` },
+    { key: 'assignee', title: t('workOrders.assignee'), render: (_, o) => assignee(o) },
+    { key: 'status', title: t('workOrders.status'), render: (_, o) => <WorkOrderStatusTag status={o.status} /> },
+    {
+      key: 'due',
+      title: t('workOrders.due'),
+      render: (_, o) => <DueCountdown dueAt={o.dueAt} running={isRunning(o.status)} />,
+    },
+    {
+      key: 'note',
+      title: t('workOrders.note'),
+      render: (_, o) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: note(o) }} style={{ margin: 0, maxWidth: 280 }}>
+          {note(o) ?? '—'}
+        </Typography.Paragraph>
+      ),
+    },
+    { key: 'createdAt', title: t('workOrders.createdAt'), render: (_, o) => <DateTime value={o.createdAt} /> },
+    { key: 'actions', title: t('common.actions'), fixed: 'end', render: (_, o) => actions(o) },
+  ];
+
+  const list = narrow ? (
+    <List<WorkOrder>
+      dataSource={orders}
+      loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
+      locale={{ emptyText: <Empty description={t('workOrders.empty')} /> }}
+      renderItem={(o) => (
+        <List.Item key={o.id} data-testid={`wo-card-${o.id}`} style={{ paddingInline: 0 }}>
+          <Flex vertical gap={8} style={{ width: '100%' }}>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text strong>{ticketRef(o)}</Typography.Text>
+              <WorkOrderStatusTag status={o.status} />
+            </Flex>
+            <Typography.Text>{`#${o.seq} ${o.title}`}</Typography.Text>
+            <Flex justify="space-between" align="center" gap={8} wrap>
+              {assignee(o)}
+              <DueCountdown dueAt={o.dueAt} running={isRunning(o.status)} />
+            </Flex>
+            {note(o) && (
+              <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>
+                {note(o)}
+              </Typography.Paragraph>
+            )}
+            {actions(o, true)}
+          </Flex>
+        </List.Item>
+      )}
+    />
+  ) : (
+    <Table<WorkOrder>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={orders}
+      loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      onRow={rowProps}
+      locale={{ emptyText: <Empty description={t('workOrders.empty')} /> }}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader title={t('workOrders.title')} />
+      <Card styles={narrow ? { body: { padding: 12 } } : undefined}>
+        <Select<WorkOrderStatus | undefined>
+          allowClear
+          placeholder={t('workOrders.allStatuses')}
+          value={status}
+          onChange={setStatus}
+          options={STATUSES.map((s) => ({ value: s, label: t(`workOrders.statuses.${s}`) }))}
+          style={{ width: narrow ? '100%' : 200, marginBottom: 12 }}
+          data-testid="wo-status-filter"
+        />
+        {query.isError && !query.data ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        ) : (
+          <Flex vertical gap={12}>
+            {query.isError && (
+              <ErrorAlert
+                error={query.error}
+                onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
+              />
+            )}
+            {list}
+            <LoadMore
+              loaded={orders.length}
+              hasMore={query.hasNextPage}
+              loading={query.isFetchingNextPage}
+              onLoadMore={() => void query.fetchNextPage()}
+              testId="wo-load-more"
+            />
+          </Flex>
+        )}
+      </Card>
+      {noting && <WorkOrderNoteModal {...noting} onClose={() => setNoting(undefined)} />}
+    </>
+  );
+}
