@@ -474,7 +474,6 @@ export const enUS: Messages = {
     create: 'New project',
     createTitle: 'New project',
     editTitle: 'Edit project: {{name}}',
-    nameFixed: 'Name and code belong to the project’s org unit and cannot be changed here',
     description: 'Description',
     productType: 'Product type',
     productTypesHint: 'Type and press Enter or comma to add',

@@ -475,7 +475,6 @@ export const zhCN = {
     create: '新建项目',
     createTitle: '新建项目',
     editTitle: '编辑项目：{{name}}',
-    nameFixed: '项目名称和编码属于组织架构节点，此处不可修改',
     description: '项目简介',
     productType: '产品类型',
     productTypesHint: '输入后按回车或逗号添加',

@@ -34,6 +34,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 /** Only changed fields are sent, with the version the form was loaded from. */
 function diff(p: Project, v: Values): UpdateProjectBody {
   const body: UpdateProjectBody = { version: p.version };
+  if (v.name.trim() !== p.name) body.name = v.name.trim();
   if (v.address.trim() !== p.address) body.address = v.address.trim();
   const types = cleanTypes(v.productTypes);
   if (!sameList(types, p.productTypes)) body.productTypes = types;
@@ -154,13 +155,8 @@ export function ProjectFormModal({ project, knownCompanies = [], onClose, onCrea
             <CityCompanySelect known={knownCompanies} autoFocus testId="project-company" />
           </Form.Item>
         )}
-        <Form.Item
-          name="name"
-          label={t('property.name')}
-          rules={editing ? [] : rules.name(60)}
-          extra={editing ? t('property.nameFixed') : undefined}
-        >
-          <Input disabled={editing} data-testid="project-name" />
+        <Form.Item name="name" label={t('property.name')} rules={rules.name(60)}>
+          <Input data-testid="project-name" />
         </Form.Item>
         <Form.Item
           name="code"

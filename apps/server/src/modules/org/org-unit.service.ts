@@ -79,6 +79,17 @@ export class OrgUnitService {
     });
   }
 
+  /**
+   * Renames a project's node for the property module (which checks `property.manage`): a project's name lives on
+   * its org unit. Returns false when the node is gone.
+   */
+  async renameProject(db: Executor, id: string, name: string, at: Date): Promise<boolean> {
+    const repo = new OrgUnitRepository(db);
+    const current = await repo.findById(id);
+    if (!current || current.type !== 'project') return false;
+    return Boolean(await repo.update(id, current.version, { name }, at));
+  }
+
   async update(ctx: RequestContext, id: string, body: UpdateOrgUnitBody): Promise<OrgUnitRow> {
     assertPermission(ctx.principal, 'org.manage');
     return this.db.transaction(async (tx) => {

@@ -56,6 +56,12 @@ describe('projects, buildings and units', () => {
       productTypes: ['高层住宅', '洋房'],
       finishStandard: 'finished',
     });
+    const renamed = await managerA.patch(`/api/projects/${p.id}`, {
+      version: updated.json().version,
+      name: '云台二期',
+    });
+    expect(renamed.json()).toMatchObject({ name: '云台二期', address: '新地址' });
+    expect((await managerA.get(`/api/projects/${p.id}`)).json().name).toBe('云台二期');
   });
 
   it('pages units in code order, filters by building and status, and hides other companies’ units', async () => {

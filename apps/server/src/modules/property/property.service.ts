@@ -91,6 +91,7 @@ export class PropertyService {
     id: string,
     body: {
       version: number;
+      name?: string;
       address?: string;
       productTypes?: string[];
       finishStandard?: string;
@@ -99,10 +100,14 @@ export class PropertyService {
   ) {
     assertPermission(ctx.principal, 'property.manage');
     const before = await this.getProject(ctx, id);
-    const { version, ...patch } = body;
+    const { version, name, ...patch } = body;
     await this.db.transaction(async (tx) => {
-      const row = await new PropertyRepository(tx).updateProject(id, version, patch, this.clock.now());
+      const now = this.clock.now();
+      const row = await new PropertyRepository(tx).updateProject(id, version, patch, now);
       if (!row) throw new AppError('VERSION_CONFLICT');
+      if (name !== undefined && name !== before.name) {
+        if (!(await this.orgUnits.renameProject(tx, id, name, now))) throw new AppError('VERSION_CONFLICT');
+      }
       await this.audit.record(tx, ctx, {
         action: 'project.update',
         entityType: 'project',
