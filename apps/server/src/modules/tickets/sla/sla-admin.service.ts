@@ -230,6 +230,30 @@ export class SlaAdminService {
     return { nodes };
   }
 
+  /** Adds or edits a defect category (the taxonomy is the company-wide list repairs pick from). */
+  async upsertDefectCategory(
+    ctx: RequestContext,
+    code: string,
+    body: { nameZh: string; nameEn: string; urgent: boolean; sort: number; active: boolean },
+  ) {
+    assertPermission(ctx.principal, 'sla.manage');
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(defectCategories)
+        .values({ code, ...body })
+        .onConflictDoUpdate({ target: defectCategories.code, set: body })
+        .returning();
+      await this.audit.record(tx, ctx, {
+        action: 'defect_category.upsert',
+        entityType: 'defect_category',
+        entityId: null,
+        orgPath: ctx.principal.orgPath,
+        after: { code, ...body },
+      });
+      return row;
+    });
+  }
+
   listDefectCategories() {
     return this.db
       .select()

@@ -163,6 +163,32 @@ describe('SLA deadlines', () => {
   });
 });
 
+describe('defect taxonomy', () => {
+  it('lets an SLA admin add an urgent category that then gets the urgent processing limit', async () => {
+    const api = await manager();
+    const res = await api.put('/api/defect-categories/gas_smell', {
+      nameZh: '燃气异味',
+      nameEn: 'Gas smell',
+      urgent: true,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await api.get('/api/defect-categories')).json().items).toContainEqual(
+      expect.objectContaining({ code: 'gas_smell', urgent: true }),
+    );
+    const preview = (
+      await api.post('/api/sla/preview', {
+        companyId: place.company.id,
+        type: 'repair',
+        categoryCode: 'gas_smell',
+        start: '2026-12-01T02:00:00Z',
+      })
+    ).json();
+    expect(nodeOf(preview.nodes, 'processing')?.dueAt).toBe('2026-12-02T02:00:00.000Z');
+    const specialist = as(t, await login(t, (await user(t, place.company, ['cr_specialist'])).username));
+    expect((await specialist.put('/api/defect-categories/x_y', { nameZh: '某', nameEn: 'X' })).statusCode).toBe(403);
+  });
+});
+
 describe('SLA sweep', () => {
   it('warns, breaches and escalates level by level exactly once with two instances, and resumes after a crash', async () => {
     const site = await cityCompany(t);

@@ -89,6 +89,36 @@ export const slaRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = asyn
     async (request) => m.slaAdmin.updateCalendar(contextOf(request), request.params.companyId, request.body),
   );
 
+  app.put(
+    '/api/defect-categories/:code',
+    {
+      schema: {
+        operationId: 'upsertDefectCategory',
+        tags: ['tickets'],
+        summary:
+          'Add or edit a defect category; urgent ones get the short processing limit; inactive ones leave the picker',
+        params: z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/) }),
+        body: z.object({
+          nameZh: z.string().trim().min(1).max(20),
+          nameEn: z.string().trim().min(1).max(40),
+          urgent: z.boolean().default(false),
+          sort: z.number().int().min(0).max(10_000).default(500),
+          active: z.boolean().default(true),
+        }),
+        response: { 200: defectCategory, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await m.slaAdmin.upsertDefectCategory(contextOf(request), request.params.code, request.body);
+      return {
+        code: row?.code ?? request.params.code,
+        nameZh: row?.nameZh ?? '',
+        nameEn: row?.nameEn ?? '',
+        urgent: Boolean(row?.urgent),
+      };
+    },
+  );
+
   app.get(
     '/api/defect-categories',
     {
