@@ -1,0 +1,210 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+import { apiSession, signIn } from './support/session.js';
+
+const DEMO_PASSWORD = 'Anju-demo-2026';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface CustomerSummary {
+  id: string;
+  name: string;
+  primaryPhoneMasked: string | null;
+  homes: string[];
+}
+
+/** Polls until the locator's text matches (the console refetches after each write). */
+async function expectText(locator: Locator, expected: string | RegExp, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    last = ((await locator.textContent({ timeout }).catch(() => '')) ?? '').trim();
+    if (typeof expected === 'string' ? last === expected : expected.test(last)) return last;
+    if (Date.now() > deadline) throw new Error(`expected ${String(expected)}, got "${last}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The ticket day in the number: the calendar day in China (UTC+8). */
+const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+
+/** Picks an option of the open antd Select / TreeSelect dropdown by its exact text. */
+async function pickOption(page: Page, text: string) {
+  const exact = new RegExp(`^${text}$`);
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .locator('.ant-select-item-option-content, .ant-select-tree-node-content-wrapper')
+    .filter({ hasText: exact })
+    .first()
+    .click();
+}
+
+describe('console: tickets from hotline intake to callback', () => {
+  it('a CR manager takes a repair call by keyboard, inspects, dispatches, closes, and a low callback reopens it', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server.url, 'zhang.wei', DEMO_PASSWORD);
+
+    // A demo owner with one home whose last four digits find nobody else.
+    const api = await apiSession(page.request, server.url);
+    const { items } = await api.get<{ items: CustomerSummary[] }>('/api/customers?limit=50');
+    let caller: { name: string; last4: string } | undefined;
+    for (const c of items.filter((x) => x.homes.length === 1 && x.primaryPhoneMasked)) {
+      const last4 = (c.primaryPhoneMasked ?? '').slice(-4);
+      const found = await api.get<{ items: CustomerSummary[] }>(`/api/customers/search?q=${last4}&limit=8`);
+      if (found.items.length === 1 && found.items[0]?.id === c.id) {
+        caller = { name: c.name, last4 };
+        break;
+      }
+    }
+    if (!caller) throw new Error('no demo customer with a unique phone tail');
+
+    await page.goto(`${server.url}/tickets/new`);
+    const phone = page.getByTestId('intake-phone');
+    await phone.waitFor();
+    await expect(phone.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // Keyboard only from here to the ticket: the number, Enter, Tab to the title, Ctrl+Enter.
+    await page.keyboard.type(caller.last4);
+    const callerRadio = page.getByTestId(`intake-customer-${caller.name}`);
+    await callerRadio.waitFor();
+    await expect.poll(() => callerRadio.isChecked()).toBe(true);
+    // the caller's only home is taken at once
+    await expect.poll(() => page.getByTestId('intake-homes').locator('input:checked').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    const title = page.getByTestId('intake-title');
+    for (let i = 0; i < 15 && !(await title.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(title.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const before = Date.now();
+    await page.keyboard.type('卫生间地漏反水');
+    await page.keyboard.press('Control+Enter');
+
+    await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+    const number = await expectText(page.getByTestId('ticket-number'), /^BX\d{8}-\d{4}$/);
+    expect([chinaDay(before), chinaDay(Date.now())]).toContain(number.slice(2, 10));
+    await expectText(page.getByTestId('ticket-title'), '卫生间地漏反水');
+    const status = page.getByTestId('ticket-status');
+    // repairs start with an on-site inspection
+    await expectText(status, '待查验');
+
+    await page.getByTestId('ticket-action-inspect').click();
+    await page.getByTestId('action-findings').fill('地漏存水弯缺失，需更换');
+    await page.getByTestId('action-submit').click();
+    await expectText(status, '待派单');
+
+    await page.getByTestId('ticket-action-dispatch').click();
+    await page.getByTestId('action-assignee').click();
+    await page.keyboard.type('上海工程部');
+    await pickOption(page, '上海工程部');
+    await page.getByTestId('action-submit').click();
+    await expectText(status, '已派单');
+
+    await page.getByTestId('ticket-action-close').click();
+    await page.getByTestId('action-resolution').fill('已更换地漏并做闭水试验');
+    await page.getByTestId('action-root-cause').click();
+    await pickOption(page, '施工工艺');
+    await page.getByTestId('action-submit').click();
+    await expectText(status, '待回访');
+
+    // A score of 2 is a complaint: the ticket reopens with the owner's words.
+    await page.getByTestId('callback-score').locator('[role="radio"]').nth(1).click();
+    await page.getByText('1–2 分将自动重新打开工单').waitFor();
+    await page.getByTestId('callback-comment').fill('维修后仍有异味');
+    await page.getByTestId('callback-submit').click();
+    await expectText(status, '处理中');
+    await expectText(page.getByTestId('event-reopen').first(), /回访不满意（2 分）：维修后仍有异味/);
+    await expectText(page.getByTestId('event-callback').first(), /回访 2 分：维修后仍有异味/);
+    await expect(page.getByTestId('ticket-action-close').count()).resolves.toBe(1);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a contractor accepts and completes its work order on a phone', async () => {
+    // The CR manager's side, through the API: a ticket, dispatched, with a work order for qian.yong's contractor.
+    const crContext = await browser.newContext({ locale: 'zh-CN' });
+    const cr = await apiSession(crContext.request, server.url, { username: 'zhang.wei', password: DEMO_PASSWORD });
+    const { items: users } = await cr.get<{ items: { username: string; orgUnitId: string }[] }>(
+      '/api/users?q=qian.yong',
+    );
+    const contractorId = users.find((u) => u.username === 'qian.yong')?.orgUnitId;
+    const { items: units } = await cr.get<{ items: { id: string; code: string; type: string }[] }>('/api/org-units');
+    expect(units.find((u) => u.id === contractorId)?.type).toBe('contractor');
+    const project = units.find((u) => u.code === 'SH-YT');
+    const engineering = units.find((u) => u.code === 'SH-engineering');
+
+    type Ticket = { id: string; number: string; version: number; workOrders: { id: string; title: string }[] };
+    const created = await cr.post<Ticket>('/api/tickets', {
+      type: 'repair',
+      channel: 'hotline',
+      title: '外墙渗水',
+      orgUnitId: project?.id,
+      inspectionRequired: false,
+    });
+    const dispatched = await cr.post<Ticket>(`/api/tickets/${created.id}/transitions`, {
+      action: 'dispatch',
+      version: created.version,
+      assigneeOrgId: engineering?.id,
+    });
+    const withOrder = await cr.post<Ticket>(`/api/tickets/${dispatched.id}/work-orders`, {
+      title: '外墙打胶修补',
+      assigneeOrgId: contractorId,
+    });
+    const order = withOrder.workOrders.find((w) => w.title === '外墙打胶修补');
+    if (!order) throw new Error('work order not created');
+    await crContext.close();
+
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server.url, 'qian.yong', DEMO_PASSWORD);
+    // on a phone the side menu hides behind a toggle
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('menu-workOrders').click();
+    await page.waitForURL(/\/work-orders$/);
+
+    const card = page.getByTestId(`wo-card-${order.id}`);
+    await card.waitFor();
+    await expect(page.locator('[data-testid^="wo-card-"]').count()).resolves.toBe(1);
+    await expectText(card, new RegExp(`${created.number}.*#1 外墙打胶修补`));
+    const tag = card.locator('.ant-tag').filter({ hasText: /^(待接单|已接单|处理中|已完工)$/ });
+    await expectText(tag, '待接单');
+
+    await page.getByTestId(`wo-accept-${order.id}`).click();
+    await expectText(tag, '已接单');
+
+    await page.getByTestId(`wo-done-${order.id}`).click();
+    await page.getByTestId('wo-note').fill('已打胶并淋水试验，无渗漏');
+    await page.getByTestId('wo-note-submit').click();
+    await expectText(tag, '已完工');
+    await card.getByText('已打胶并淋水试验，无渗漏').waitFor();
+    await expect(page.getByTestId(`wo-done-${order.id}`).count()).resolves.toBe(0);
+    // the page fits the phone: no sideways scrolling
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
