@@ -86,7 +86,7 @@ export class OrgUnitService {
   async renameProject(db: Executor, id: string, name: string, at: Date): Promise<boolean> {
     const repo = new OrgUnitRepository(db);
     const current = await repo.findById(id);
-    if (!current || current.type !== 'project') return false;
+    if (current?.type !== 'project') return false;
     return Boolean(await repo.update(id, current.version, { name }, at));
   }
 
