@@ -29,6 +29,8 @@ import { PropertyService } from './modules/property/property.service.js';
 import { unitImporter } from './modules/property/unit.importer.js';
 import { slaRoutes } from './modules/tickets/sla/sla.routes.js';
 import { ticketRoutes } from './modules/tickets/ticket.routes.js';
+import { ticketPhotoRoutes } from './modules/tickets/ticket-photos.routes.js';
+import { TicketPhotoService } from './modules/tickets/ticket-photos.service.js';
 import { createTicketsModule } from './modules/tickets/tickets.module.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { AuditService } from './platform/audit/audit.service.js';
@@ -38,6 +40,9 @@ import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { errorHandler, sendError } from './platform/errors.js';
 import { FieldCrypto } from './platform/field-crypto.js';
+import { fileRoutes } from './platform/files/files.routes.js';
+import { FilesService } from './platform/files/files.service.js';
+import { createFileStorage } from './platform/files/storage.js';
 import { authPlugin } from './platform/http/auth.plugin.js';
 import { observabilityPlugin } from './platform/http/observability.plugin.js';
 import { importRoutes } from './platform/imports/import.routes.js';
@@ -75,6 +80,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   });
   const jobs = new JobRunner(db, clock, log);
   registerPlatformJobs(jobs, { sessions });
+  const files = new FilesService(db, createFileStorage(config), clock, log);
   const imports = new ImportService(db, audit, clock, jobs, org.access, log, {
     filesDir: join(config.dataDir, 'files'),
     inlineMaxBytes: config.importInlineMaxKb * 1024,
@@ -106,7 +112,22 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     publicUrl: config.publicUrl,
     log,
   });
-  return { audit, sessions, org, jobs, imports, customers, property, deliveryBatches, messaging, logProvider, tickets };
+  const ticketPhotos = new TicketPhotoService(db, audit, files, tickets.tickets);
+  return {
+    audit,
+    sessions,
+    org,
+    jobs,
+    files,
+    imports,
+    customers,
+    property,
+    deliveryBatches,
+    messaging,
+    logProvider,
+    tickets,
+    ticketPhotos,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -177,8 +198,10 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(customerRoutes, { customers: services.customers });
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });
+  await app.register(fileRoutes, { files: services.files });
   await app.register(ticketRoutes, { tickets: services.tickets });
   await app.register(slaRoutes, { tickets: services.tickets });
+  await app.register(ticketPhotoRoutes, { photos: services.ticketPhotos });
   await app.register(messagingRoutes, { messaging: services.messaging });
 
   const hasConsole = serveConsole && existsSync(join(consoleDist, 'index.html'));

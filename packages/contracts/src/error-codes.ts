@@ -100,6 +100,17 @@ export const ERROR_CODES = {
   },
   IMPORT_TOO_LARGE: { status: 413, zh: '文件过大', en: 'The file is too large' },
   IMPORT_JOB_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'Import job not found' },
+  FILE_TYPE_NOT_ALLOWED: {
+    status: 415,
+    zh: '不支持的文件类型（照片支持 JPEG、PNG、WebP、HEIC，文档支持 PDF）',
+    en: 'This file type is not allowed (photos: JPEG, PNG, WebP, HEIC; documents: PDF)',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件过大（照片不超过 10 MB，文档不超过 20 MB）',
+    en: 'The file is too large (photos up to 10 MB, documents up to 20 MB)',
+  },
+  FILE_NOT_FOUND: { status: 404, zh: '文件不存在', en: 'File not found' },
   TICKET_NOT_FOUND: { status: 404, zh: '工单不存在', en: 'Ticket not found' },
   TICKET_TRANSITION_INVALID: {
     status: 409,

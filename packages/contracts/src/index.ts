@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './common.js';
 export * from './customers.js';
 export * from './error-codes.js';
+export * from './files.js';
 export * from './org.js';
 export * from './permissions.js';
 export * from './property.js';

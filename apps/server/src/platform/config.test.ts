@@ -47,4 +47,36 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://u:p@db:5432/anju' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/anju' });
   });
+  it('stores files on local disk unless S3_ENDPOINT is set; then needs all four S3 settings', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).files).toEqual({ storage: 'local' });
+    const s3 = {
+      S3_ENDPOINT: 'http://minio:9000/',
+      S3_BUCKET: 'anju',
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig({ DATA_DIR: tmp(), ...s3 }).files).toEqual({
+      storage: 's3',
+      endpoint: 'http://minio:9000',
+      bucket: 'anju',
+      region: 'us-east-1',
+      accessKeyId: 'key',
+      secretAccessKey: 'secret',
+      pathStyle: true,
+    });
+    expect(loadConfig({ DATA_DIR: tmp(), ...s3, S3_PATH_STYLE: 'false' }).files).toMatchObject({ pathStyle: false });
+    try {
+      loadConfig({ DATA_DIR: tmp(), S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: 'anju', S3_SECRET_ACCESS_KEY: '' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems).toEqual([
+        'S3_REGION is required when S3_ENDPOINT is set',
+        'S3_ACCESS_KEY_ID is required when S3_ENDPOINT is set',
+        'S3_SECRET_ACCESS_KEY is required when S3_ENDPOINT is set',
+      ]);
+    }
+    expect(() => loadConfig({ DATA_DIR: tmp(), S3_BUCKET: 'anju' })).toThrow(/S3_BUCKET set but S3_ENDPOINT is not/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), ...s3, S3_ENDPOINT: 'ftp://minio' })).toThrow(/S3_ENDPOINT must be/);
+  });
 });

@@ -107,6 +107,16 @@ const envSchema = z.object({
   TENCENT_SMS_REGION: optionalText(),
   TENCENT_SMS_ENDPOINT: optionalUrl('TENCENT_SMS_ENDPOINT', ['https', 'http']),
   TENCENT_SMS_TEMPLATES: templateMap('TENCENT_SMS_TEMPLATES'),
+  S3_ENDPOINT: optionalUrl('S3_ENDPOINT', ['https', 'http']),
+  S3_BUCKET: optionalText(),
+  S3_REGION: optionalText(),
+  S3_ACCESS_KEY_ID: optionalText(),
+  S3_SECRET_ACCESS_KEY: optionalText(),
+  /** Path-style (`endpoint/bucket/key`, MinIO) by default; `false` for virtual-hosted (`bucket.endpoint/key`, OSS). */
+  S3_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -139,6 +149,18 @@ export type MessagingConfig = {
   mail: { provider: 'log' } | ({ provider: 'smtp' } & SmtpConfig);
 };
 
+export type S3Config = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  pathStyle: boolean;
+};
+
+/** Where uploaded files live: local disk under `${dataDir}/files` or an S3-compatible bucket. */
+export type FilesConfig = { storage: 'local' } | ({ storage: 's3' } & S3Config);
+
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
   host: string;
@@ -162,6 +184,8 @@ export type AppConfig = {
   publicUrl: string;
   /** SMS and e-mail gateways; absent means both go to the log (as in tests). */
   messaging?: MessagingConfig;
+  /** File storage; absent means local disk (as in tests). */
+  files?: FilesConfig;
 };
 
 export class ConfigError extends Error {
@@ -230,6 +254,27 @@ function messagingConfig(e: Env, problems: string[]): MessagingConfig {
   return { sms, mail };
 }
 
+const S3_SETTINGS = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** S3 when S3_ENDPOINT is set (then all four settings are required), else local disk. */
+function filesConfig(e: Env, problems: string[]): FilesConfig {
+  if (!e.S3_ENDPOINT) {
+    const stray = S3_SETTINGS.filter((k) => e[k] !== undefined);
+    if (stray.length) problems.push(`${stray.join(', ')} set but S3_ENDPOINT is not (files would stay on local disk)`);
+    return { storage: 'local' };
+  }
+  for (const key of S3_SETTINGS) if (e[key] === undefined) problems.push(`${key} is required when S3_ENDPOINT is set`);
+  return {
+    storage: 's3',
+    endpoint: e.S3_ENDPOINT.replace(/\/$/, ''),
+    bucket: e.S3_BUCKET ?? '',
+    region: e.S3_REGION ?? '',
+    accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+    pathStyle: e.S3_PATH_STYLE,
+  };
+}
+
 /** Reads and validates configuration once. Lists every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -244,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!e.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production');
   }
   const messaging = messagingConfig(e, problems);
+  const files = filesConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
 
   let sessionSecret = e.SESSION_SECRET;
@@ -275,5 +321,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     importInlineMaxKb: e.IMPORT_INLINE_MAX_KB,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     messaging,
+    files,
   };
 }

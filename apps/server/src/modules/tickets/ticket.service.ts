@@ -494,6 +494,7 @@ const EVENT_ZH: Record<string, string> = {
   reopen: '已重新打开',
   cancel: '已取消',
   note: '备注',
+  photo: '照片',
   merged: '合并',
   follow_up: '跟进',
   warning: '时限预警',
