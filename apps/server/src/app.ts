@@ -31,6 +31,7 @@ import { slaRoutes } from './modules/tickets/sla/sla.routes.js';
 import { ticketRoutes } from './modules/tickets/ticket.routes.js';
 import { ticketPhotoRoutes } from './modules/tickets/ticket-photos.routes.js';
 import { TicketPhotoService } from './modules/tickets/ticket-photos.service.js';
+import { ticketViewRoutes } from './modules/tickets/ticket-views.js';
 import { createTicketsModule } from './modules/tickets/tickets.module.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { AuditService } from './platform/audit/audit.service.js';
@@ -200,6 +201,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(importRoutes, { imports: services.imports });
   await app.register(fileRoutes, { files: services.files });
   await app.register(ticketRoutes, { tickets: services.tickets });
+  await app.register(ticketViewRoutes, { db: database.db, clock });
   await app.register(slaRoutes, { tickets: services.tickets });
   await app.register(ticketPhotoRoutes, { photos: services.ticketPhotos });
   await app.register(messagingRoutes, { messaging: services.messaging });

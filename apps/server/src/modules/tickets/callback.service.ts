@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { hashToken } from './callback-links.js';
+import { systemContext } from './hold-resume.job.js';
 import type { SlaService } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
@@ -113,10 +114,10 @@ export class CallbackService {
     const longClosed =
       ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() > FOLLOW_UP_AFTER_DAYS * 86_400_000;
     if (score !== null && score <= 2 && longClosed) {
-      result = await this.followUp(tx, ctx ?? systemContext(ticket), ticket, score, input, now);
+      result = await this.followUp(tx, ctx ?? ownerLink(ticket), ticket, score, input, now);
     } else if (score !== null && score <= 2) {
       const reason = complaintReason(score, input);
-      result = await this.tickets.apply(tx, ctx ?? systemContext(ticket), ticket, {
+      result = await this.tickets.apply(tx, ctx ?? ownerLink(ticket), ticket, {
         action: 'reopen',
         version: ticket.version,
         reason,
@@ -131,7 +132,7 @@ export class CallbackService {
       await this.sla.refreshTicket(tx, ticket.id);
       result = updated;
     }
-    await this.audit.record(tx, ctx ?? systemContext(ticket), {
+    await this.audit.record(tx, ctx ?? ownerLink(ticket), {
       action: 'ticket.callback',
       entityType: 'ticket',
       entityId: ticket.id,
@@ -172,22 +173,4 @@ function complaintReason(score: number, input: CallbackInput) {
 }
 
 /** The owner answering through the SMS link acts as nobody in particular; audit shows it as the link. */
-const systemContext = (ticket: TicketRow): RequestContext => ({
-  principal: {
-    userId: '00000000-0000-0000-0000-000000000000',
-    username: 'owner-link',
-    displayName: '业主（回访链接）',
-    orgUnitId: ticket.companyId,
-    orgUnitName: '',
-    orgUnitType: 'city_company',
-    orgPath: ticket.orgPath,
-    roles: [],
-    permissions: new Set(),
-    via: 'token',
-    sessionId: null,
-    csrfToken: null,
-    tokenId: null,
-  },
-  ip: null,
-  requestId: `callback-link:${ticket.id}`,
-});
+const ownerLink = (ticket: TicketRow) => systemContext(ticket, '业主（回访链接）');

@@ -89,6 +89,7 @@ export const tickets = pgTable(
     index('tickets_customer_idx').on(t.customerId, t.createdAt),
     index('tickets_assignee_idx').on(t.assigneeUserId, t.status),
     index('tickets_unit_idx').on(t.unitId),
+    index('tickets_resume_idx').on(t.resumeOn).where(sql`${t.status} = 'on_hold' and ${t.resumeOn} is not null`),
     check('tickets_type_ck', sql`${t.type} in ('complaint','repair','consultation','suggestion','praise')`),
     check(
       'tickets_status_ck',
@@ -294,6 +295,20 @@ export const defectCategories = pgTable('defect_categories', {
   sort: integer('sort').notNull().default(0),
   active: boolean('active').notNull().default(true),
 });
+
+/** A user's saved queue filters ("my overdue repairs"), by name. */
+export const ticketViews = pgTable(
+  'ticket_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').notNull(),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_views_user_name_uq').on(t.userId, t.name)],
+);
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;

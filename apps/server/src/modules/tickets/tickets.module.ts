@@ -7,6 +7,7 @@ import type { MessagingService } from '../../platform/messaging/messaging.servic
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import { CallbackService } from './callback.service.js';
+import { registerHoldResume } from './hold-resume.job.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
 import { SlaSweep } from './sla/sla-sweep.job.js';
@@ -43,5 +44,6 @@ export function createTicketsModule(deps: {
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla);
   const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log);
   sweep.register(deps.jobs);
+  registerHoldResume(deps.jobs, deps.db, deps.clock, tickets);
   return { sla, tickets, workOrders, callbacks, slaAdmin, sweep };
 }
