@@ -135,7 +135,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
     },
     async (request) => {
       const ctx = contextOf(request);
-      return detail(await m.tickets.merge(ctx, request.params.id, request.body));
+      return detail(await m.merge.merge(ctx, request.params.id, request.body));
     },
   );
 

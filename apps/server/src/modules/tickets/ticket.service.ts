@@ -2,8 +2,6 @@ import type {
   CreateTicketBody,
   ListTicketsQuery,
   PartCategory,
-  SlaNode,
-  TicketAction,
   TicketStatus,
   TransitionTicketBody,
 } from '@anju/contracts';
@@ -18,9 +16,10 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import { cancelPendingCallback, openCallback } from './callback-links.js';
 import type { ClockOwner, SlaService } from './sla/sla.service.js';
+import { EVENT_ZH, TYPE_ZH } from './ticket.labels.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketRow, tickets } from './ticket.tables.js';
-import { firstStatus, inspectionByDefault, isOpen, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
+import { firstStatus, inspectionByDefault, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
 
 /** Which warranty part a defect category falls under (for the warranty status shown on a repair). */
 const WARRANTY_PART: Record<string, PartCategory> = {
@@ -308,51 +307,6 @@ export class TicketService {
     return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
   }
 
-  /**
-   * A duplicate (the same leak reported twice) is merged into the ticket that carries on: it is cancelled with
-   * a pointer to the survivor, its clocks stop, and both tickets record the merge.
-   */
-  async merge(ctx: RequestContext, id: string, body: { intoTicketId: string; version: number; reason: string }) {
-    assertPermission(ctx.principal, 'tickets.manage');
-    if (id === body.intoTicketId) throw new AppError('VALIDATION_FAILED', { field: 'intoTicketId' });
-    return this.db.transaction(async (tx) => {
-      const source = await this.get(ctx, id, tx);
-      const target = await this.get(ctx, body.intoTicketId, tx);
-      if (!isOpen(source.status as TicketStatus) || !isOpen(target.status as TicketStatus)) {
-        throw new AppError('TICKET_TRANSITION_INVALID', { status: source.status, action: 'merge' });
-      }
-      const now = this.clock.now();
-      const updated = await new TicketRepository(tx).update(source.id, body.version, {
-        status: 'cancelled',
-        mergedInto: target.id,
-        cancelReason: body.reason,
-        updatedAt: now,
-      });
-      if (!updated) throw new AppError('VERSION_CONFLICT');
-      await this.sla.cancelAll(tx, source.id, now);
-      await this.sla.refreshTicket(tx, source.id);
-      await this.events(tx, ctx, [
-        {
-          ticket: updated,
-          kind: 'merged',
-          fromStatus: source.status,
-          toStatus: 'cancelled',
-          body: `→ ${target.number}：${body.reason}`,
-          visibility: 'customer',
-        },
-        { ticket: target, kind: 'merged', body: `${source.number} 已合并到本单：${body.reason}` },
-      ]);
-      await this.audit.record(tx, ctx, {
-        action: 'ticket.merge',
-        entityType: 'ticket',
-        entityId: source.id,
-        orgPath: source.orgPath,
-        after: { into: target.number, reason: body.reason },
-      });
-      return updated;
-    });
-  }
-
   /** Notes: internal ones are staff-only; a customer-visible one is our response and stops that clock. */
   async addNote(ctx: RequestContext, id: string, body: { body: string; visibility: 'internal' | 'customer' }) {
     assertPermission(ctx.principal, 'tickets.manage');
@@ -474,34 +428,3 @@ export type TicketEventInput = {
   visibility?: 'internal' | 'customer';
   data?: unknown;
 };
-
-export const TYPE_ZH: Record<string, string> = {
-  complaint: '投诉',
-  repair: '报修',
-  consultation: '咨询',
-  suggestion: '建议',
-  praise: '表扬',
-};
-
-const EVENT_ZH: Record<string, string> = {
-  created: '已受理',
-  inspect: '已现场查看',
-  dispatch: '已派单',
-  startProcessing: '处理中',
-  hold: '已挂起',
-  resume: '已恢复',
-  close: '已结单',
-  reopen: '已重新打开',
-  cancel: '已取消',
-  note: '备注',
-  photo: '照片',
-  merged: '合并',
-  follow_up: '跟进',
-  warning: '时限预警',
-  breach: '已超时',
-  escalation: '已升级',
-  callback: '回访',
-  work_order: '派工单',
-};
-
-export type { SlaNode, TicketAction };

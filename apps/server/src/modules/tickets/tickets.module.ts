@@ -12,6 +12,7 @@ import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
 import { SlaSweep } from './sla/sla-sweep.job.js';
 import { TicketService } from './ticket.service.js';
+import { TicketMergeService } from './ticket-merge.service.js';
 import { WorkOrderService } from './work-order.service.js';
 
 export type TicketsModule = ReturnType<typeof createTicketsModule>;
@@ -41,9 +42,10 @@ export function createTicketsModule(deps: {
   );
   const workOrders = new WorkOrderService(deps.db, deps.audit, deps.clock, sla, deps.messaging, tickets);
   const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets);
+  const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla);
   const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log);
   sweep.register(deps.jobs);
   registerHoldResume(deps.jobs, deps.db, deps.clock, tickets);
-  return { sla, tickets, workOrders, callbacks, slaAdmin, sweep };
+  return { sla, tickets, merge, workOrders, callbacks, slaAdmin, sweep };
 }
