@@ -17,23 +17,13 @@ import { migrateDatabase } from '../apps/server/src/platform/db/migrate.js';
 import { FieldCrypto } from '../apps/server/src/platform/field-crypto.js';
 import { seedScale } from '../apps/server/src/seed/scale.js';
 import { seed } from '../apps/server/src/seed/seed.js';
+import { freshDatabase } from './support.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anju_bench_import';
 const rows = Number(process.env.BENCH_ROWS ?? 20_000);
 
-async function freshDatabase() {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-}
-
 async function main() {
-  await freshDatabase();
+  await freshDatabase(url);
   const config = {
     ...loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
     jobsEnabled: false,

@@ -18,24 +18,11 @@ import { FieldCrypto } from '../apps/server/src/platform/field-crypto.js';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-org.js';
 import { seedScale } from '../apps/server/src/seed/scale.js';
 import { seed } from '../apps/server/src/seed/seed.js';
+import { ensureDatabase, percentile } from './support.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anju_bench';
 const target = Number(process.env.BENCH_CUSTOMERS ?? 2_000_000);
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 200);
-
-async function ensureDatabase() {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
-  await admin.end();
-}
-
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
 async function time(fn: () => Promise<unknown>) {
   for (let i = 0; i < 10; i++) await fn();
@@ -49,7 +36,7 @@ async function time(fn: () => Promise<unknown>) {
 }
 
 async function main() {
-  await ensureDatabase();
+  await ensureDatabase(url);
   const config = {
     ...loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
     jobsEnabled: false,

@@ -20,24 +20,11 @@ import { migrateDatabase } from '../apps/server/src/platform/db/migrate.js';
 import { FieldCrypto } from '../apps/server/src/platform/field-crypto.js';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo-org.js';
 import { seed } from '../apps/server/src/seed/seed.js';
+import { freshDatabase, percentile } from './support.js';
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/anju_bench_tickets';
 const total = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
-
-async function freshDatabase() {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-}
-
-const percentile = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
 /** Runs `op(worker, i)` from `concurrency` workers for `seconds`; returns operations per second. */
 async function throughput(op: (worker: number, i: number) => Promise<void>, concurrency = 4) {
@@ -71,7 +58,7 @@ const ok = (res: { statusCode: number; body: string }, what: string) => {
 };
 
 async function main() {
-  await freshDatabase();
+  await freshDatabase(url);
   const config = {
     ...loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
     jobsEnabled: false,
