@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, cityCompany, login, signedIn, user } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { queryRows } from '../../platform/db/database.js';
 import { resumeDueHolds } from './hold-resume.job.js';
 
 let t: TestApp;
@@ -68,5 +70,27 @@ describe('holds with a resume date', () => {
     ).toEqual([]);
     expect(after.events.at(-1)).toMatchObject({ kind: 'resume', actorName: '系统（挂起到期自动恢复）' });
     expect(await resumeDueHolds(t.db, t.clock, t.services.tickets.tickets)).toBe(0);
+  });
+});
+
+describe('quiet hours', () => {
+  it('delivers the acknowledgement SMS of a ticket recorded at 23:00 at 08:00 the next morning', async () => {
+    t.clock.set(new Date('2026-11-24T15:00:00Z'));
+    const api = (await signedIn(t, place.company, ['cr_manager'])).api;
+    const ticket = (
+      await api.post('/api/tickets', {
+        type: 'complaint',
+        channel: 'hotline',
+        title: '夜间来电',
+        orgUnitId: place.project.id,
+        contactPhone: '13811112222',
+      })
+    ).json();
+    const [job] = await queryRows<{ runAt: Date }>(
+      t.db,
+      sql`select j.run_at as "runAt" from jobs j join outbox_messages o on j.payload->>'id' = o.id::text
+           where o.ref_id = ${ticket.id} and o.template = 'ticket.received'`,
+    );
+    expect(new Date(job?.runAt as Date).toISOString()).toBe('2026-11-25T00:00:00.000Z');
   });
 });

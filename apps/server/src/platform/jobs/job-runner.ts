@@ -74,7 +74,7 @@ export class JobRunner {
   }
 
   /** Many jobs of one name in one statement (e.g. one delivery per outbox message written by a sweep). */
-  async enqueueMany(db: Executor, name: string, items: { payload: unknown; idempotencyKey: string }[]) {
+  async enqueueMany(db: Executor, name: string, items: { payload: unknown; idempotencyKey: string; runAt?: Date }[]) {
     if (items.length === 0) return;
     const now = this.clock.now();
     await insertJsonRows(
@@ -85,7 +85,7 @@ export class JobRunner {
         name,
         payload: i.payload,
         idempotency_key: i.idempotencyKey,
-        run_at: now,
+        run_at: i.runAt ?? now,
         created_at: now,
         max_attempts: this.definitions.get(name)?.maxAttempts ?? 5,
       })),

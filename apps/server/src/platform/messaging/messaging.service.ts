@@ -41,6 +41,19 @@ export type StaffNotice = {
 export const DELIVER_JOB = 'outbox.deliver';
 const MAX_ATTEMPTS = 6;
 
+/**
+ * Owners are not texted at night: an SMS to someone who is not staff, written between 21:00 and 08:00 China
+ * time, is delivered at 08:00. Staff alerts (escalations) go at once.
+ */
+export function deliverAt(now: Date, m: Pick<OutgoingMessage, 'channel' | 'recipientUserId'>): Date {
+  if (m.channel !== 'sms' || m.recipientUserId) return now;
+  const local = new Date(now.getTime() + 8 * 3_600_000);
+  const hour = local.getUTCHours();
+  if (hour >= 8 && hour < 21) return now;
+  const eight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 8) - 8 * 3_600_000;
+  return new Date(hour >= 21 ? eight + 86_400_000 : eight);
+}
+
 export const maskRecipient = (channel: Channel, to: string) =>
   channel === 'sms' ? to.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2') : to.replace(/^(.).*(@.*)$/, '$1***$2');
 
@@ -70,7 +83,7 @@ export class MessagingService {
   async sendMany(tx: Executor, messages: OutgoingMessage[]) {
     if (messages.length === 0) return;
     const now = this.clock.now();
-    const rows = await insertJsonRows<{ id: string }>(
+    const rows = await insertJsonRows<{ id: string; idempotency_key: string }>(
       tx,
       'outbox_messages',
       [
@@ -103,12 +116,17 @@ export class MessagingService {
         ref_id: m.refId ?? null,
         created_at: now,
       })),
-      sql`on conflict (idempotency_key) do nothing returning id`,
+      sql`on conflict (idempotency_key) do nothing returning id, idempotency_key`,
     );
+    const byKey = new Map(messages.map((m) => [m.idempotencyKey, m]));
     await this.jobs.enqueueMany(
       tx,
       DELIVER_JOB,
-      rows.map((row) => ({ payload: { id: row.id }, idempotencyKey: row.id })),
+      rows.map((row) => ({
+        payload: { id: row.id },
+        idempotencyKey: row.id,
+        runAt: deliverAt(now, byKey.get(row.idempotency_key) as OutgoingMessage),
+      })),
     );
   }
 
