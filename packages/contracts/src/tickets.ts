@@ -215,6 +215,8 @@ export const ticket = ticketSummary.extend({
   completedAt: isoDateTime.nullable(),
   reopenCount: z.number().int(),
   cancelReason: z.string().nullable(),
+  /** The ticket this duplicate was merged into. */
+  mergedInto: z.object({ id: z.uuid(), number: z.string() }).nullable(),
   clocks: z.array(slaClock),
   workOrders: z.array(workOrder),
   events: z.array(ticketEvent),

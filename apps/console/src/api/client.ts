@@ -130,6 +130,47 @@ export async function uploadFile<T>(path: string, file: File): Promise<T> {
   return (await res.json()) as T;
 }
 
+/**
+ * Like `uploadFile`, through XMLHttpRequest so the upload reports progress (`onProgress(0..100)`); `query` is
+ * added to the path (e.g. `role=before`).
+ */
+export function uploadFileWithProgress<T>(
+  path: string,
+  file: File,
+  options: { query?: Query; onProgress?: (percent: number) => void } = {},
+): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, options.query));
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-anju-lang', language);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'network error'));
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as T);
+        } catch (e) {
+          reject(new ApiError(xhr.status, 'HTTP_ERROR', e instanceof Error ? e.message : String(e)));
+        }
+        return;
+      }
+      const res = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText });
+      void readError(res).then((error) => {
+        if (xhr.status === 401) redirectToLogin();
+        reject(error);
+      });
+    };
+    xhr.send(form);
+  });
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),

@@ -153,3 +153,48 @@ export function useUpdateWorkOrder(ticketId: string) {
     onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) }), refreshLists(qc)]),
   });
 }
+
+export interface MergeTicketBody {
+  intoTicketId: string;
+  version: number;
+  reason: string;
+}
+
+/** Merges this duplicate into `intoTicketId`; the answer is this ticket, now cancelled. The target is refetched. */
+export function useMergeTicket(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MergeTicketBody) => api.post<Ticket>(`/api/tickets/${id}/merge`, body),
+    onSuccess: (ticket, body) => {
+      qc.setQueryData(ticketKeys.detail(id), ticket);
+      return Promise.all([qc.invalidateQueries({ queryKey: ticketKeys.detail(body.intoTicketId) }), refreshLists(qc)]);
+    },
+    onError: () => qc.invalidateQueries({ queryKey: ticketKeys.detail(id) }),
+  });
+}
+
+/** Tickets whose number starts with (or whose title contains) `q`: the merge target picker. */
+export const useTicketSearch = (q: string) =>
+  useQuery({
+    queryKey: [...ticketKeys.list({ q }), 'search'],
+    queryFn: () => api.get<Page<TicketSummary>>('/api/tickets', { q, limit: 10 }),
+    enabled: q.length > 0,
+    select: (d) => d.items,
+    placeholderData: keepPreviousData,
+  });
+
+export interface BulkDispatchResult {
+  id: string;
+  ok: boolean;
+  code: string | null;
+}
+
+/** Dispatches up to 100 tickets to one unit; each succeeds or fails on its own. The queue is refetched. */
+export function useBulkDispatch() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ids: string[]; assigneeOrgId: string; assigneeUserId?: string }) =>
+      api.post<{ results: BulkDispatchResult[] }>('/api/tickets/bulk-dispatch', body),
+    onSettled: () => qc.invalidateQueries({ queryKey: ticketKeys.all }),
+  });
+}

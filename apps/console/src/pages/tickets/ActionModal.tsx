@@ -21,7 +21,7 @@ interface Values {
   cost?: number | null;
 }
 
-const DISPATCH_TARGETS = ['department', 'contractor', 'project', 'city_company'];
+export const DISPATCH_TARGETS = ['department', 'contractor', 'project', 'city_company'];
 const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 function bodyOf(action: TicketAction, version: number, v: Values): TransitionTicketBody {

@@ -1,5 +1,6 @@
 import { TICKET_STATUSES, TICKET_TYPES, type TicketStatus, type TicketType } from '@anju/contracts';
 import { Checkbox, Flex, Input, Segmented, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useCan } from '../../lib/permissions';
@@ -58,6 +59,9 @@ export function QueueFilters({ state, onChange }: { state: QueueState; onChange:
   const { t } = useTranslation();
   const can = useCan();
   const options = useTicketOptions();
+  // follows the URL too, so applying a saved view shows its search text
+  const [q, setQ] = useState(state.q ?? '');
+  useEffect(() => setQ(state.q ?? ''), [state.q]);
   const flag = (key: (typeof FLAGS)[number], label: string) => (
     <Checkbox
       checked={state[key]}
@@ -71,7 +75,8 @@ export function QueueFilters({ state, onChange }: { state: QueueState; onChange:
     <Flex wrap gap={12} align="center">
       <Input.Search
         allowClear
-        defaultValue={state.q}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
         placeholder={t('tickets.searchHint')}
         onSearch={(v) => onChange({ q: v.trim() || undefined })}
         style={{ width: 240 }}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../lib/permissions';
 import { ActionModal } from './ActionModal';
+import { isOpenTicket, MergeModal } from './TicketMerge';
 
 /** The step the ticket most likely takes next gets the primary button. */
 const MAIN_ORDER: TicketAction[] = ['inspect', 'resume', 'startProcessing', 'close', 'dispatch', 'reopen'];
@@ -13,8 +14,10 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const can = useCan();
   const [open, setOpen] = useState<TicketAction | null>(null);
+  const [merging, setMerging] = useState(false);
   const actions = ticket.allowedActions.filter((a) => can(a === 'dispatch' ? 'tickets.dispatch' : 'tickets.manage'));
-  if (actions.length === 0) return null;
+  const canMerge = can('tickets.manage') && isOpenTicket(ticket.status);
+  if (actions.length === 0 && !canMerge) return null;
   const main = MAIN_ORDER.find((a) => actions.includes(a));
   return (
     <>
@@ -30,8 +33,14 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
             {a === 'dispatch' && ticket.assigneeOrgId ? t('tickets.actions.redispatch') : t(`tickets.actions.${a}`)}
           </Button>
         ))}
+        {canMerge && (
+          <Button onClick={() => setMerging(true)} data-testid="ticket-action-merge">
+            {t('tickets.merge.action')}
+          </Button>
+        )}
       </Space>
       {open && <ActionModal ticket={ticket} action={open} onClose={() => setOpen(null)} />}
+      {merging && <MergeModal ticket={ticket} onClose={() => setMerging(false)} />}
     </>
   );
 }

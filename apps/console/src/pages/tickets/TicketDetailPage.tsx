@@ -14,6 +14,8 @@ import { TicketActions } from './TicketActions';
 import { TicketClocks } from './TicketClocks';
 import { TicketEvents } from './TicketEvents';
 import { TicketInfo } from './TicketInfo';
+import { MergedNotice } from './TicketMerge';
+import { TicketPhotos } from './TicketPhotos';
 import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 
@@ -63,6 +65,7 @@ export function TicketDetailPage() {
           </Space>
         }
       />
+      <MergedNotice ticket={k} />
       <Card style={{ marginBottom: 16 }}>
         <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="ticket-title">
           {k.title}
@@ -96,6 +99,9 @@ export function TicketDetailPage() {
           <Flex vertical gap={16}>
             <Card title={t('tickets.clocksTitle')} size="small">
               <TicketClocks ticket={k} />
+            </Card>
+            <Card title={t('tickets.photos.title')} size="small">
+              <TicketPhotos ticketId={k.id} />
             </Card>
             {showCallback && (
               <Card title={t('tickets.callback.title')} size="small">

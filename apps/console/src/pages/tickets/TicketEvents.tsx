@@ -22,6 +22,7 @@ const EVENT_KINDS = [
   'callback',
   'work_order',
   'merged',
+  'photo',
   'follow_up',
 ] as const;
 type EventKind = (typeof EVENT_KINDS)[number];

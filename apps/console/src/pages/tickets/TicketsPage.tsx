@@ -1,6 +1,7 @@
 import type { TicketSummary } from '@anju/contracts';
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Table, Typography } from 'antd';
+import { PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Space, Table, Typography } from 'antd';
+import { type MouseEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/auth';
@@ -9,8 +10,10 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
+import { BULK_DISPATCH_MAX, BulkDispatchModal } from './BulkDispatchModal';
 import { useCategoryName } from './fields';
 import { QueueFilters, type QueueState, useQueueState } from './QueueFilters';
+import { SavedViews } from './SavedViews';
 import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
 
 const toFilters = (s: QueueState, meId: string | undefined): TicketFilters => ({
@@ -26,6 +29,11 @@ const toFilters = (s: QueueState, meId: string | undefined): TicketFilters => ({
   assigneeUserId: s.mine ? meId : undefined,
 });
 
+/** Statuses a ticket can be dispatched (or reassigned) from. */
+const DISPATCHABLE: TicketSummary['status'][] = ['dispatch', 'dispatched', 'processing'];
+/** A click on a row's checkbox selects it; it does not open the ticket. */
+const inSelectionCell = (e: MouseEvent) => (e.target as HTMLElement).closest('.ant-table-selection-column') !== null;
+
 /** The queue: filters, SLA countdowns, newest first or by the next deadline; a row opens the ticket. */
 export function TicketsPage() {
   const { t } = useTranslation();
@@ -40,6 +48,13 @@ export function TicketsPage() {
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && v !== undefined && v !== false);
   // a failed "load more" keeps the rows already shown
   const loadMoreFailed = list.isFetchNextPageError;
+  const canDispatch = can('tickets.dispatch');
+  const [dispatching, setDispatching] = useState<TicketSummary[] | null>(null);
+  // the selection belongs to the filters it was made under: other filters, other rows, a fresh selection
+  const filterKey = JSON.stringify(filters);
+  const [selection, setSelection] = useState<{ key: string; ids: string[] }>({ key: filterKey, ids: [] });
+  const selected = selection.key === filterKey ? selection.ids : [];
+  const setSelected = (ids: string[]) => setSelection({ key: filterKey, ids });
 
   return (
     <>
@@ -61,6 +76,26 @@ export function TicketsPage() {
       <Card>
         <Flex vertical gap={16}>
           <QueueFilters state={state} onChange={setState} />
+          <Flex wrap gap={12} justify="space-between" align="center">
+            <SavedViews state={state} />
+            {canDispatch && (
+              <Space wrap>
+                {selected.length > 0 && (
+                  <Typography.Text type={selected.length > BULK_DISPATCH_MAX ? 'danger' : 'secondary'}>
+                    {t('tickets.bulk.selected', { count: selected.length, max: BULK_DISPATCH_MAX })}
+                  </Typography.Text>
+                )}
+                <Button
+                  icon={<SendOutlined />}
+                  disabled={selected.length === 0 || selected.length > BULK_DISPATCH_MAX}
+                  onClick={() => setDispatching(items.filter((k) => selected.includes(k.id)))}
+                  data-testid="tickets-bulk-dispatch"
+                >
+                  {t('tickets.bulk.action')}
+                </Button>
+              </Space>
+            )}
+          </Flex>
           {list.isError && !loadMoreFailed ? (
             <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
           ) : (
@@ -74,9 +109,21 @@ export function TicketsPage() {
               locale={{
                 emptyText: <Empty description={filtered ? t('tickets.noMatch') : t('tickets.empty')} />,
               }}
+              rowSelection={
+                canDispatch
+                  ? {
+                      selectedRowKeys: selected,
+                      onChange: (keys) => setSelected(keys as string[]),
+                      getCheckboxProps: (r) => ({ disabled: !DISPATCHABLE.includes(r.status) }),
+                      columnWidth: 40,
+                    }
+                  : undefined
+              }
               onRow={(r) =>
                 ({
-                  onClick: () => navigate(`/tickets/${r.id}`),
+                  onClick: (e: MouseEvent) => {
+                    if (!inSelectionCell(e)) navigate(`/tickets/${r.id}`);
+                  },
                   style: { cursor: 'pointer' },
                   'data-testid': `ticket-row-${r.number}`,
                 }) as never
@@ -146,6 +193,9 @@ export function TicketsPage() {
           )}
         </Flex>
       </Card>
+      {dispatching && (
+        <BulkDispatchModal tickets={dispatching} onClose={() => setDispatching(null)} onDone={() => setSelected([])} />
+      )}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import { DueCountdown } from './DueCountdown';
 import { WorkOrderNoteModal } from './WorkOrderNoteModal';
+import { WorkOrderPhotoModal } from './WorkOrderPhotoModal';
 import { isConflict, isRunning, WorkOrderActions, WorkOrderStatusTag } from './workOrderActions';
 
 const STATUSES: WorkOrderStatus[] = ['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
@@ -27,6 +28,7 @@ export function WorkOrdersPage() {
   const narrow = !screens.md;
   const [status, setStatus] = useState<WorkOrderStatus>();
   const [noting, setNoting] = useState<{ order: WorkOrder; action: 'progress' | 'done' }>();
+  const [photographing, setPhotographing] = useState<WorkOrder>();
   const query = useMyWorkOrders({ status });
   const orders = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const update = useUpdateWorkOrder();
@@ -52,6 +54,7 @@ export function WorkOrdersPage() {
       accepting={accepting(o)}
       onAccept={() => accept(o)}
       onNote={(action) => setNoting({ order: o, action })}
+      onPhoto={() => setPhotographing(o)}
     />
   );
   const ticketRef = (o: WorkOrder) =>
@@ -163,6 +166,7 @@ export function WorkOrdersPage() {
         )}
       </Card>
       {noting && <WorkOrderNoteModal {...noting} onClose={() => setNoting(undefined)} />}
+      {photographing && <WorkOrderPhotoModal order={photographing} onClose={() => setPhotographing(undefined)} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { WorkOrder } from '@anju/contracts';
-import { CheckCircleOutlined, CheckOutlined, EditOutlined } from '@ant-design/icons';
+import { CameraOutlined, CheckCircleOutlined, CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -35,50 +35,58 @@ interface ActionsProps {
   accepting: boolean;
   onAccept: () => void;
   onNote: (action: 'progress' | 'done') => void;
+  onPhoto: () => void;
   block?: boolean;
 }
 
-/** The assignee's buttons: Accept an open order; report progress or completion of an accepted one. */
-export function WorkOrderActions({ order, accepting, onAccept, onNote, block }: ActionsProps) {
+/** The assignee's buttons: Accept an open order; report progress or completion of an accepted one; add photos. */
+export function WorkOrderActions({ order, accepting, onAccept, onNote, onPhoto, block }: ActionsProps) {
   const { t } = useTranslation();
   const size = block ? 'middle' : 'small';
-  if (order.status === 'open') {
-    return (
-      <Button
-        type="primary"
-        size={size}
-        block={block}
-        icon={<CheckOutlined />}
-        loading={accepting}
-        onClick={onAccept}
-        data-testid={`wo-accept-${order.id}`}
-      >
-        {t('workOrders.accept')}
-      </Button>
-    );
-  }
-  if (order.status !== 'accepted' && order.status !== 'in_progress') return null;
+  if (!isRunning(order.status)) return null;
+  const photo = (
+    <Button size={size} block={block} icon={<CameraOutlined />} onClick={onPhoto} data-testid={`wo-photo-${order.id}`}>
+      {t('workOrders.addPhoto')}
+    </Button>
+  );
   return (
-    <Flex gap={8} style={block ? { width: '100%' } : undefined}>
-      <Button
-        size={size}
-        block={block}
-        icon={<EditOutlined />}
-        onClick={() => onNote('progress')}
-        data-testid={`wo-progress-${order.id}`}
-      >
-        {t('workOrders.progress')}
-      </Button>
-      <Button
-        type="primary"
-        size={size}
-        block={block}
-        icon={<CheckCircleOutlined />}
-        onClick={() => onNote('done')}
-        data-testid={`wo-done-${order.id}`}
-      >
-        {t('workOrders.done')}
-      </Button>
+    <Flex gap={8} wrap={!block} style={block ? { width: '100%' } : undefined}>
+      {order.status === 'open' ? (
+        <Button
+          type="primary"
+          size={size}
+          block={block}
+          icon={<CheckOutlined />}
+          loading={accepting}
+          onClick={onAccept}
+          data-testid={`wo-accept-${order.id}`}
+        >
+          {t('workOrders.accept')}
+        </Button>
+      ) : (
+        <>
+          <Button
+            size={size}
+            block={block}
+            icon={<EditOutlined />}
+            onClick={() => onNote('progress')}
+            data-testid={`wo-progress-${order.id}`}
+          >
+            {t('workOrders.progress')}
+          </Button>
+          <Button
+            type="primary"
+            size={size}
+            block={block}
+            icon={<CheckCircleOutlined />}
+            onClick={() => onNote('done')}
+            data-testid={`wo-done-${order.id}`}
+          >
+            {t('workOrders.done')}
+          </Button>
+        </>
+      )}
+      {photo}
     </Flex>
   );
 }

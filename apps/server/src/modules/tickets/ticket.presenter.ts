@@ -57,6 +57,7 @@ export function presentTicket(
     events: TicketEventRow[];
     workOrders: (WorkOrderRow & { assigneeOrgName: string })[];
     callback: CallbackRow | null;
+    mergedInto: { id: string; number: string } | null;
   },
 ): Ticket {
   return {
@@ -80,6 +81,7 @@ export function presentTicket(
     completedAt: iso(t.completedAt),
     reopenCount: t.reopenCount,
     cancelReason: t.cancelReason,
+    mergedInto: parts.mergedInto,
     clocks: parts.clocks.map((c) => ({
       id: c.id,
       node: c.node as Ticket['clocks'][number]['node'],

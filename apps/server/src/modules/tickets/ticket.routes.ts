@@ -31,13 +31,15 @@ const isCursor = (v: unknown): v is { t: string; id: string } =>
 export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = async (app, { tickets: m }) => {
   const detail = async (row: TicketRow) => {
     const repo = new TicketRepository(m.tickets.db);
-    const [clocks, events, workOrders, callback] = await Promise.all([
+    const [clocks, events, workOrders, callback, target] = await Promise.all([
       repo.clocks(row.id),
       repo.events(row.id),
       repo.workOrders(row.id),
       repo.latestCallback(row.id),
+      row.mergedInto ? repo.find(row.mergedInto) : null,
     ]);
-    return presentTicket(row, { clocks, events, workOrders, callback });
+    const mergedInto = target ? { id: target.id, number: target.number } : null;
+    return presentTicket(row, { clocks, events, workOrders, callback, mergedInto });
   };
 
   app.post(
