@@ -27,13 +27,21 @@ interface CustomerSummary {
 }
 
 /** Polls until the locator's text matches (the console refetches after each write). */
-async function expectText(locator: Locator, expected: string | RegExp, timeout = 10_000) {
+async function expectText(locator: Locator, expected: string | RegExp, timeout = 20_000) {
   const deadline = Date.now() + timeout;
   let last = '';
   for (;;) {
     last = ((await locator.textContent({ timeout }).catch(() => '')) ?? '').trim();
     if (typeof expected === 'string' ? last === expected : expected.test(last)) return last;
-    if (Date.now() > deadline) throw new Error(`expected ${String(expected)}, got "${last}"`);
+    if (Date.now() > deadline) {
+      // Say what the page showed (a message or a field error), not only what it did not.
+      const shown = await locator
+        .page()
+        .locator('.ant-message-notice, .ant-form-item-explain-error, .ant-alert')
+        .allTextContents()
+        .catch(() => []);
+      throw new Error(`expected ${String(expected)}, got "${last}"; on the page: ${JSON.stringify(shown)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -119,6 +127,7 @@ describe('console: tickets from hotline intake to callback', () => {
     await page.getByTestId('action-resolution').fill('已更换地漏并做闭水试验');
     await page.getByTestId('action-root-cause').click();
     await pickOption(page, '施工工艺');
+    await expectText(page.locator('.ant-modal').getByText('施工工艺', { exact: true }).first(), '施工工艺');
     await page.getByTestId('action-submit').click();
     await expectText(status, '待回访');
 
