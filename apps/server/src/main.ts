@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { resetPasswordFromCli } from './modules/org/org.cli.js';
 import { systemClock } from './platform/clock.js';
@@ -10,6 +11,7 @@ import { migrateDatabase } from './platform/db/migrate.js';
 import { openRuntimeDatabase } from './platform/db/runtime.js';
 import { FieldCrypto } from './platform/field-crypto.js';
 import { DEMO_PASSWORD } from './seed/demo-org.js';
+import { seedDemoTickets } from './seed/demo-tickets.js';
 import { seedScale } from './seed/scale.js';
 import { seed } from './seed/seed.js';
 
@@ -39,6 +41,7 @@ program
       writeFileSync(passwordFile, `${seeded.generatedAdminPassword}\n`, { mode: 0o600 });
 
     const { app, services } = await buildApp({ config, database });
+    if (seeded.demo) await seedDemoTickets(config, database, app.log);
     if (config.jobsEnabled) services.jobs.start();
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
@@ -105,10 +108,12 @@ program
       });
       if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
       const d = result.demo;
-      if (d)
+      if (d) {
+        const tickets = await seedDemoTickets(config, database, pino({ level: 'warn' }));
         console.log(
-          `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers`,
+          `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers, ${tickets} tickets`,
         );
+      }
       if (opts.scale) {
         const scaled = await seedScale(database.db, systemClock, opts.scale, (line) => console.log(line));
         console.log(
