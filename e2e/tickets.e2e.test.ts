@@ -60,6 +60,25 @@ async function pickOption(page: Page, text: string) {
     .click();
 }
 
+/**
+ * Opens the select with this test id, optionally types to filter, and picks `text`; checks the select shows it
+ * and tries again if the click landed while the filtered list was still re-rendering.
+ */
+async function choose(page: Page, testId: string, text: string, typed?: string) {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (typed) await page.keyboard.type(typed);
+    await page.waitForTimeout(150 * attempt);
+    await pickOption(page, text);
+    await page.waitForTimeout(100);
+    const shown = (await select.textContent().catch(() => '')) ?? '';
+    if (shown.includes(text)) return;
+    if (attempt === 3) throw new Error(`could not choose ${text} in ${testId}`);
+    await page.keyboard.press('Escape');
+  }
+}
+
 describe('console: tickets from hotline intake to callback', () => {
   it('a CR manager takes a repair call by keyboard, inspects, dispatches, closes, and a low callback reopens it', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
@@ -117,17 +136,13 @@ describe('console: tickets from hotline intake to callback', () => {
     await expectText(status, '待派单');
 
     await page.getByTestId('ticket-action-dispatch').click();
-    await page.getByTestId('action-assignee').click();
-    await page.keyboard.type('上海工程部');
-    await pickOption(page, '上海工程部');
+    await choose(page, 'action-assignee', '上海工程部', '上海工程部');
     await page.getByTestId('action-submit').click();
     await expectText(status, '已派单');
 
     await page.getByTestId('ticket-action-close').click();
     await page.getByTestId('action-resolution').fill('已更换地漏并做闭水试验');
-    await page.getByTestId('action-root-cause').click();
-    await pickOption(page, '施工工艺');
-    await expectText(page.locator('.ant-modal').getByText('施工工艺', { exact: true }).first(), '施工工艺');
+    await choose(page, 'action-root-cause', '施工工艺');
     await page.getByTestId('action-submit').click();
     await expectText(status, '待回访');
 
