@@ -7,6 +7,7 @@ import type {
 } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
+import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
 import { type Db, insertJsonRows, type Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -30,7 +31,7 @@ const WARRANTY_PART: Record<string, PartCategory> = {
   plumbing: 'plumbing',
 };
 
-export const localDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
+export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
 
 export const ownerOf = (t: TicketRow): ClockOwner => ({
   id: t.id,
@@ -144,9 +145,11 @@ export class TicketService {
       updatedAt: now,
     });
     const owner = ownerOf(ticket);
-    await this.sla.start(tx, owner, 'reception', v.reportedAt, { stoppedAt: now });
-    await this.sla.start(tx, owner, 'first_response', now);
-    await this.sla.start(tx, owner, ticket.inspectionRequired ? 'inspection' : 'dispatch', now);
+    await this.sla.startMany(tx, owner, [
+      { node: 'reception', startedAt: v.reportedAt, stoppedAt: now },
+      { node: 'first_response', startedAt: now },
+      { node: ticket.inspectionRequired ? 'inspection' : 'dispatch', startedAt: now },
+    ]);
     await this.sla.refreshTicket(tx, ticket.id);
     await this.event(tx, ctx, ticket, { kind: 'created', toStatus: ticket.status, body: ticket.title, data });
     if (ticket.customerId) {

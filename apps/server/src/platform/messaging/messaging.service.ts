@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import { CHINA_OFFSET_MS, chinaLocal } from '../china-time.js';
 import type { Clock } from '../clock.js';
 import { type Db, type Executor, insertJsonRows } from '../db/database.js';
 import type { JobRunner } from '../jobs/job-runner.js';
@@ -47,10 +48,10 @@ const MAX_ATTEMPTS = 6;
  */
 export function deliverAt(now: Date, m: Pick<OutgoingMessage, 'channel' | 'recipientUserId'>): Date {
   if (m.channel !== 'sms' || m.recipientUserId) return now;
-  const local = new Date(now.getTime() + 8 * 3_600_000);
+  const local = chinaLocal(now);
   const hour = local.getUTCHours();
   if (hour >= 8 && hour < 21) return now;
-  const eight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 8) - 8 * 3_600_000;
+  const eight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 8) - CHINA_OFFSET_MS;
   return new Date(hour >= 21 ? eight + 86_400_000 : eight);
 }
 

@@ -16,7 +16,7 @@ import { assertPermission, pathInScope } from '../../../platform/rbac/scope.js';
 import { TicketRepository } from '../ticket.repository.js';
 import { businessCalendars, defectCategories, slaPolicies } from '../ticket.tables.js';
 import type { SlaService } from './sla.service.js';
-import { defaultRule } from './sla-defaults.js';
+import { type ClockRule, defaultRule } from './sla-defaults.js';
 import { type BusinessCalendar, validateCalendar } from './working-time.js';
 
 type PolicyInput = {
@@ -213,20 +213,19 @@ export class SlaAdminService {
       major: q.major,
       categoryCode: q.categoryCode ?? null,
     };
-    const traits = await this.sla.traitsOf(this.db, owner);
-    const nodes = [];
-    for (const node of SLA_NODES) {
-      const rule = await this.sla.ruleFor(this.db, owner, node, traits);
+    const rules = await this.sla.rulesFor(this.db, owner, [...SLA_NODES]);
+    const nodes = SLA_NODES.map((node) => {
+      const rule = rules.get(node) as ClockRule;
       const times = this.sla.preview(calendar, rule, start, holds);
-      nodes.push({
+      return {
         node,
         limitMinutes: rule.limitMinutes,
         mode: rule.mode,
         warnAt: times.warnAt.toISOString(),
         dueAt: times.dueAt.toISOString(),
         escalations: times.escalations.map((e) => ({ level: e.level, at: e.at.toISOString() })),
-      });
-    }
+      };
+    });
     return { nodes };
   }
 

@@ -42,8 +42,16 @@ export class SlaService {
     return { type: t.type, priority: t.priority, major: t.major, categoryUrgent: Boolean(category?.urgent) };
   }
 
-  /** The company's most specific policy row for the node (category, priority, major), else the built-in rule. */
-  async ruleFor(db: Executor, t: ClockOwner, node: SlaNode, traits?: TicketTraits): Promise<ClockRule> {
+  /**
+   * The rule of each node: the company's most specific policy row (category, priority, major), else the built-in
+   * rule. One query for all the nodes asked.
+   */
+  async rulesFor(
+    db: Executor,
+    t: ClockOwner,
+    nodes: SlaNode[],
+    traits?: TicketTraits,
+  ): Promise<Map<SlaNode, ClockRule>> {
     const rows = await db
       .select()
       .from(slaPolicies)
@@ -51,7 +59,7 @@ export class SlaService {
         and(
           eq(slaPolicies.companyId, t.companyId),
           eq(slaPolicies.ticketType, t.type),
-          eq(slaPolicies.node, node),
+          inArray(slaPolicies.node, nodes),
           inArray(slaPolicies.categoryCode, ['', t.categoryCode ?? '']),
           inArray(slaPolicies.priority, ['', t.priority]),
           inArray(slaPolicies.major, ['', t.major ? 'yes' : 'no']),
@@ -59,16 +67,22 @@ export class SlaService {
       );
     const specificity = (r: (typeof rows)[number]) =>
       (r.categoryCode ? 4 : 0) + (r.major ? 2 : 0) + (r.priority ? 1 : 0);
-    const best = rows.sort((a, b) => specificity(b) - specificity(a))[0];
-    if (best) {
-      return {
-        limitMinutes: best.limitMinutes,
-        mode: best.mode as ClockRule['mode'],
-        warnPercent: best.warnPercent,
-        ladder: best.ladder as ClockRule['ladder'],
-      };
+    const rules = new Map<SlaNode, ClockRule>();
+    for (const node of nodes) {
+      const best = rows.filter((r) => r.node === node).sort((a, b) => specificity(b) - specificity(a))[0];
+      if (best) {
+        rules.set(node, {
+          limitMinutes: best.limitMinutes,
+          mode: best.mode as ClockRule['mode'],
+          warnPercent: best.warnPercent,
+          ladder: best.ladder as ClockRule['ladder'],
+        });
+      } else {
+        traits ??= await this.traitsOf(db, t);
+        rules.set(node, defaultRule(node, traits));
+      }
     }
-    return defaultRule(node, traits ?? (await this.traitsOf(db, t)));
+    return rules;
   }
 
   /** Starts a clock for a node of a ticket (or of one work order) at `startedAt`. */
@@ -79,31 +93,38 @@ export class SlaService {
     startedAt: Date,
     opts: { workOrderId?: string; stoppedAt?: Date } = {},
   ): Promise<SlaClockRow> {
-    const rule = await this.ruleFor(db, t, node);
+    const [row] = await this.startMany(db, t, [{ node, startedAt, ...opts }]);
+    return row as SlaClockRow;
+  }
+
+  /** Starts several clocks of one ticket with one rules query, one calendar read and one insert. */
+  async startMany(
+    db: Executor,
+    t: ClockOwner,
+    starts: { node: SlaNode; startedAt: Date; workOrderId?: string; stoppedAt?: Date }[],
+  ): Promise<SlaClockRow[]> {
+    const rules = await this.rulesFor(db, t, [...new Set(starts.map((c) => c.node))]);
     const { calendar } = await this.calendarOf(db, t.companyId);
-    const times = clockTimes(calendar, rule, startedAt, []);
-    const stopped = opts.stoppedAt
-      ? { stoppedAt: opts.stoppedAt, outcome: opts.stoppedAt > times.dueAt ? 'breached' : 'met' }
-      : {};
-    const [row] = await db
-      .insert(slaClocks)
-      .values({
+    const values = starts.map((c) => {
+      const rule = rules.get(c.node) as ClockRule;
+      const times = clockTimes(calendar, rule, c.startedAt, []);
+      return {
         ticketId: t.id,
-        workOrderId: opts.workOrderId ?? null,
-        node,
+        workOrderId: c.workOrderId ?? null,
+        node: c.node,
         mode: rule.mode,
         limitMinutes: rule.limitMinutes,
         warnPercent: rule.warnPercent,
         ladder: rule.ladder,
-        startedAt,
+        startedAt: c.startedAt,
         warnAt: times.warnAt,
         dueAt: times.dueAt,
-        nextCheckAt: opts.stoppedAt ? null : times.warnAt,
+        nextCheckAt: c.stoppedAt ? null : times.warnAt,
         orgPath: t.orgPath,
-        ...stopped,
-      })
-      .returning();
-    return row as SlaClockRow;
+        ...(c.stoppedAt ? { stoppedAt: c.stoppedAt, outcome: c.stoppedAt > times.dueAt ? 'breached' : 'met' } : {}),
+      };
+    });
+    return db.insert(slaClocks).values(values).returning();
   }
 
   /** Stops the running (or paused) clocks of these nodes; met when stopped by the deadline. */
