@@ -6,6 +6,7 @@ export * from './error-codes.js';
 export * from './files.js';
 export * from './org.js';
 export * from './permissions.js';
+export * from './portal.js';
 export * from './property.js';
 export * from './tickets.js';
 export * from './users.js';

@@ -2,6 +2,8 @@ export * from '../../modules/customers/customer.tables.js';
 export * from '../../modules/org/org.tables.js';
 export * from '../../modules/property/property.tables.js';
 export * from '../../modules/tickets/ticket.tables.js';
+export * from '../../modules/notices/notice.tables.js';
+export * from '../../modules/portal/portal.tables.js';
 export * from '../audit/audit.tables.js';
 export * from '../auth/session.tables.js';
 export * from '../files/files.tables.js';
