@@ -20,9 +20,15 @@ import { rosterImporter } from './modules/customers/customer.importer.js';
 import { customerRoutes } from './modules/customers/customer.routes.js';
 import { createCustomersModule } from './modules/customers/customers.module.js';
 import { authRoutes } from './modules/org/auth.routes.js';
+import { noticeRoutes } from './modules/notices/notice.routes.js';
+import { NoticeService } from './modules/notices/notice.service.js';
 import { createOrgModule } from './modules/org/org.module.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { userRoutes } from './modules/org/user.routes.js';
+import { createPortalModule } from './modules/portal/portal.module.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
+import { ownerSessionPlugin, portalAuthRoutes } from './modules/portal/portal-auth.routes.js';
+import { portalNoticeRoutes } from './modules/portal/portal-notices.routes.js';
 import { DeliveryBatchService } from './modules/property/delivery-batch.service.js';
 import { deliveryBatchRoutes, propertyRoutes } from './modules/property/property.routes.js';
 import { PropertyService } from './modules/property/property.service.js';
@@ -55,6 +61,7 @@ import { LogProvider, MessagingService } from './platform/messaging/messaging.se
 import { createProviders } from './platform/messaging/providers/index.js';
 
 export const consoleDist = join(dirname(fileURLToPath(import.meta.url)), '../../console/dist');
+export const portalDist = join(dirname(fileURLToPath(import.meta.url)), '../../portal/dist');
 
 export type AppDeps = { config: AppConfig; database: Database; clock?: Clock; serveConsole?: boolean };
 
@@ -114,7 +121,22 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     log,
   });
   const ticketPhotos = new TicketPhotoService(db, audit, files, tickets.tickets);
+  const notices = new NoticeService(db, audit, clock, files, org.orgUnits);
+  const portal = createPortalModule({
+    db,
+    clock,
+    jobs,
+    secret: config.sessionSecret,
+    messaging,
+    files,
+    customers,
+    property,
+    tickets,
+    notices,
+  });
   return {
+    notices,
+    portal,
     audit,
     sessions,
     org,
@@ -205,13 +227,31 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(slaRoutes, { tickets: services.tickets });
   await app.register(ticketPhotoRoutes, { photos: services.ticketPhotos });
   await app.register(messagingRoutes, { messaging: services.messaging });
+  await app.register(noticeRoutes, { notices: services.notices });
+  await app.register(ownerSessionPlugin, { auth: services.portal.auth });
+  await app.register(portalAuthRoutes, {
+    auth: services.portal.auth,
+    account: services.portal.account,
+    secureCookies: config.env === 'production',
+    verifyPerMinute: config.env === 'test' ? 1000 : 20,
+  });
+  await app.register(portalRoutes, { portal: services.portal });
+  await app.register(portalNoticeRoutes, { portal: services.portal });
 
   const hasConsole = serveConsole && existsSync(join(consoleDist, 'index.html'));
   // wildcard: files are looked up per request, so a console rebuilt while the server runs is served correctly.
   if (hasConsole) await app.register(fastifyStatic, { root: consoleDist, wildcard: true });
+  const hasPortal = serveConsole && existsSync(join(portalDist, 'index.html'));
+  if (hasPortal) {
+    await app.register(fastifyStatic, { root: portalDist, prefix: '/m/', wildcard: true, decorateReply: !hasConsole });
+    app.get('/m', { schema: { hide: true } }, (_request, reply) => reply.redirect('/m/'));
+  }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasConsole;
-    if (isPage) return reply.type('text/html').sendFile('index.html');
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    if (isPage && hasPortal && /^\/m(\/|$)/.test(request.url)) {
+      return reply.type('text/html').sendFile('index.html', portalDist);
+    }
+    if (isPage && hasConsole) return reply.type('text/html').sendFile('index.html');
     return sendError(request, reply, 'NOT_FOUND');
   });
 

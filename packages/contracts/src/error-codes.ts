@@ -160,6 +160,16 @@ export const ERROR_CODES = {
     zh: '缺少 Idempotency-Key 请求头',
     en: 'The Idempotency-Key header is required',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '同一 Idempotency-Key 已用于不同的提交',
+    en: 'This Idempotency-Key was used for a different submission',
+  },
+  SUBMISSION_IN_PROGRESS: {
+    status: 409,
+    zh: '相同的提交正在处理中，请稍后刷新',
+    en: 'The same submission is still being processed; refresh shortly',
+  },
   NOTICE_NOT_FOUND: { status: 404, zh: '公告不存在', en: 'Notice not found' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },

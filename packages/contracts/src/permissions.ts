@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'callbacks.record',
   'sla.manage',
   'outbox.read',
+  'notices.publish',
   'sales.manage',
   'club.manage',
   'analytics.read',
@@ -73,6 +74,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'callbacks.record',
     'sla.manage',
     'outbox.read',
+    'notices.publish',
   ],
   cr_specialist: [
     ...READ_ALL,
@@ -83,6 +85,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'tickets.manage',
     'tickets.dispatch',
     'callbacks.record',
+    'notices.publish',
   ],
   hotline_agent: [
     'org.read',

@@ -62,7 +62,7 @@ export type MyHome = z.infer<typeof myHome>;
 export const addMyFamilyMemberBody = z.object({
   name: z.string().trim().min(1).max(20),
   relation: z.enum(FAMILY_RELATIONS),
-  phone: mobile.optional(),
+  phone: mobile,
   /** The owner confirms the member agreed to be recorded (PIPL); false is refused. */
   consent: z.literal(true),
 });
@@ -197,6 +197,7 @@ export const createNoticeBody = z.object({
   body: text(5000),
   imageIds: z.array(z.uuid()).max(9).default([]),
 });
+export type CreateNoticeBody = z.infer<typeof createNoticeBody>;
 export const listNoticesQuery = pageQuery.extend({ projectId: z.uuid().optional() });
 export const listMyNoticesQuery = pageQuery.extend({ unread: z.stringbool().optional() });
 

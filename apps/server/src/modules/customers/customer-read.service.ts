@@ -36,6 +36,11 @@ export class CustomerReadService {
     );
   }
 
+  /** The current consent per channel (the owner portal shows the person's own). */
+  consentsOf(id: string) {
+    return new Customer360Repository(this.db).consents(id);
+  }
+
   async load360(ctx: RequestContext, id: string): Promise<Customer360> {
     const row = await this.customers.get(ctx, id);
     const scope = ctx.principal.orgPath;

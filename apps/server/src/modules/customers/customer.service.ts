@@ -205,6 +205,23 @@ export class CustomerService {
     });
   }
 
+  /** The person's own consent change (the owner portal): recorded with time and source, audited. */
+  async recordOwnConsent(ctx: RequestContext, id: string, consent: { channel: string; granted: boolean; source: string }) {
+    assertPermission(ctx.principal, 'customers.manage');
+    await this.get(ctx, id);
+    await this.db.transaction(async (tx) => {
+      await this.recordConsents(tx, ctx, id, [consent], this.clock.now());
+      await this.audit.record(tx, ctx, {
+        action: 'customer.consent',
+        entityType: 'customer',
+        entityId: id,
+        orgPath: ctx.principal.orgPath,
+        after: consent,
+      });
+    });
+    return new Customer360Repository(this.db).consents(id);
+  }
+
   /** A new consent row only for a channel whose state changes; each change lands on the timeline. */
   private async recordConsents(
     tx: Executor,

@@ -1,14 +1,24 @@
 import type { OrgUnitType, Permission } from '@anju/contracts';
-import type { Principal, PrincipalLoader } from '../../platform/auth/principal.js';
+import type { Principal, PrincipalLoader, SessionGrant } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { ApiTokenRepository } from './api-token.repository.js';
-import type { RoleRow } from './org.tables.js';
 import { presentRoleRef } from './user.presenter.js';
-import { UserRepository, type UserWithOrg } from './user.repository.js';
+import { UserRepository } from './user.repository.js';
 
 const TOKEN_TOUCH_MS = 60_000;
 
-function principalOf(user: UserWithOrg, roles: RoleRow[]): Principal {
+type PrincipalSource = {
+  id: string;
+  username: string;
+  displayName: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  orgUnitType: string;
+  orgPath: string;
+};
+type RoleSource = { id: string; key: string; nameZh: string; nameEn: string; permissions: string[] };
+
+function principalOf(user: PrincipalSource, roles: RoleSource[]): Principal {
   return {
     userId: user.id,
     username: user.username,
@@ -26,7 +36,7 @@ function principalOf(user: UserWithOrg, roles: RoleRow[]): Principal {
   };
 }
 
-/** Turns a session's user or an API token into a Principal, fresh from the database on every request. */
+/** Turns a session's user or an API token into a Principal (sessions are cached briefly: SessionService). */
 export class AccessService implements PrincipalLoader {
   constructor(private readonly db: Db) {}
 
@@ -35,6 +45,29 @@ export class AccessService implements PrincipalLoader {
     const user = await repo.findById(userId);
     if (user?.status !== 'active') return null;
     return principalOf(user, (await repo.rolesOf([userId])).get(userId) ?? []);
+  }
+
+  async loadSession(sessionId: string): Promise<SessionGrant | null> {
+    const row = await new UserRepository(this.db).sessionPrincipal(sessionId);
+    if (!row) return null;
+    const session = {
+      id: row.id,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      lastSeenAt: new Date(row.last_seen_at),
+      expiresAt: new Date(row.expires_at),
+    };
+    if (row.status !== 'active') return { session, principal: null };
+    const user = {
+      id: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      orgUnitId: row.org_unit_id,
+      orgUnitName: row.org_unit_name,
+      orgUnitType: row.org_unit_type,
+      orgPath: row.org_path,
+    };
+    return { session, principal: principalOf(user, row.roles) };
   }
 
   /**

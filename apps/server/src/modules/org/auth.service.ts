@@ -105,5 +105,6 @@ export class AuthService {
         after: { endedSessions: ended },
       });
     });
+    this.sessions.forgetUser(user.id);
   }
 }

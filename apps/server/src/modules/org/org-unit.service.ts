@@ -8,6 +8,7 @@ import {
 } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
+import type { SessionService } from '../../platform/auth/session.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
@@ -21,6 +22,7 @@ export class OrgUnitService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sessions: SessionService,
   ) {}
 
   list(ctx: RequestContext, filter: Omit<OrgUnitFilter, 'scopePath'>) {
@@ -87,12 +89,14 @@ export class OrgUnitService {
     const repo = new OrgUnitRepository(db);
     const current = await repo.findById(id);
     if (current?.type !== 'project') return false;
-    return Boolean(await repo.update(id, current.version, { name }, at));
+    const renamed = Boolean(await repo.update(id, current.version, { name }, at));
+    this.sessions.forgetAll();
+    return renamed;
   }
 
   async update(ctx: RequestContext, id: string, body: UpdateOrgUnitBody): Promise<OrgUnitRow> {
     assertPermission(ctx.principal, 'org.manage');
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       const repo = new OrgUnitRepository(tx);
       const current = await repo.findInScope(id, ctx.principal.orgPath);
       if (!current) throw new AppError('ORG_UNIT_NOT_FOUND');
@@ -136,6 +140,9 @@ export class OrgUnitService {
       });
       return updated;
     });
+    // Principals carry their node's path and name.
+    this.sessions.forgetAll();
+    return result;
   }
 }
 

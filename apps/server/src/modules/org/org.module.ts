@@ -24,9 +24,9 @@ export function createOrgModule(deps: {
   return {
     access: new AccessService(db),
     auth: new AuthService(db, sessions, audit, clock, deps.login),
-    orgUnits: new OrgUnitService(db, audit, clock),
+    orgUnits: new OrgUnitService(db, audit, clock, sessions),
     users: new UserService(db, audit, sessions, clock),
-    roles: new RoleService(db, audit, clock),
+    roles: new RoleService(db, audit, clock, sessions),
     apiTokens: new ApiTokenService(db, audit, clock, deps.secret),
   };
 }

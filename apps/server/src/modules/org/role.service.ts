@@ -1,6 +1,7 @@
 import type { Permission } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
+import type { SessionService } from '../../platform/auth/session.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
@@ -17,6 +18,7 @@ export class RoleService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly sessions: SessionService,
   ) {}
 
   list(ctx: RequestContext): Promise<RoleRow[]> {
@@ -65,7 +67,7 @@ export class RoleService {
   ) {
     assertPermission(ctx.principal, 'roles.manage');
     const rootPath = await this.rootPathFor(ctx);
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const repo = new RoleRepository(tx);
       const before = await repo.findById(id);
       if (!before) throw new AppError('ROLE_NOT_FOUND');
@@ -85,5 +87,7 @@ export class RoleService {
       });
       return row;
     });
+    this.sessions.forgetAll();
+    return updated;
   }
 }

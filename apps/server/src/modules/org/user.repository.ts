@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../platform/db/database.js';
+import { type Executor, queryRows } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits, type RoleRow, roles, type UserRow, userRoles, users } from './org.tables.js';
 
@@ -11,6 +11,23 @@ export type UserWithOrg = UserRow & {
   orgUnitType: string;
   orgPath: string;
   departmentName: string | null;
+};
+
+/** A session with what its user's principal is made of (roles as a JSON array, times as the driver gives them). */
+export type SessionPrincipalRow = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  last_seen_at: string | Date;
+  expires_at: string | Date;
+  username: string;
+  display_name: string;
+  status: string;
+  org_unit_id: string;
+  org_unit_name: string;
+  org_unit_type: string;
+  org_path: string;
+  roles: (Pick<RoleRow, 'id' | 'key' | 'nameZh' | 'nameEn'> & { permissions: string[] })[];
 };
 
 export type UserFilter = {
@@ -93,6 +110,23 @@ export class UserRepository {
   async findByUsername(username: string): Promise<UserWithOrg | null> {
     const [row] = await this.selectWithOrg().where(eq(users.username, username)).limit(1);
     return row ? UserRepository.flatten(row) : null;
+  }
+
+  /** A session, its user, the user's node and roles in one statement: read on every cookie-authenticated request. */
+  async sessionPrincipal(sessionId: string): Promise<SessionPrincipalRow | null> {
+    const [row] = await queryRows<SessionPrincipalRow>(
+      this.db,
+      sql`select s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.username, u.display_name, u.status,
+                 u.org_unit_id, o.name as org_unit_name, o.type as org_unit_type, o.path as org_path,
+                 coalesce((select json_agg(json_build_object('id', r.id, 'key', r.key, 'nameZh', r.name_zh,
+                                                             'nameEn', r.name_en, 'permissions', r.permissions)
+                                           order by r.key)
+                             from user_roles ur join roles r on r.id = ur.role_id
+                            where ur.user_id = u.id), '[]'::json) as roles
+            from sessions s join users u on u.id = s.user_id join org_units o on o.id = u.org_unit_id
+           where s.id = ${sessionId}`,
+    );
+    return row ?? null;
   }
 
   /** Roles of many users in one query (no N+1 on list pages). */

@@ -93,7 +93,7 @@ export class UserService {
   async update(ctx: RequestContext, id: string, body: UpdateUserBody): Promise<UserWithRoles> {
     assertPermission(ctx.principal, 'users.manage');
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const before = await this.load(tx, id, ctx.principal.orgPath);
       if (before.user.version !== body.version) throw new AppError('VERSION_CONFLICT');
       // Editing someone more powerful than yourself would let you take over their account.
@@ -150,6 +150,8 @@ export class UserService {
       // Moving a user out of one's own subtree is allowed only inside scope, so `after` is always loadable.
       return after ?? (await this.load(tx, id, orgUnit.path));
     });
+    this.sessions.forgetUser(id);
+    return updated;
   }
 
   private async placementOf(db: Executor, ctx: RequestContext, orgUnitId: string): Promise<OrgUnitRow> {

@@ -18,7 +18,7 @@ export const MAX_CALLBACK_ATTEMPTS = 3;
 export const FOLLOW_UP_AFTER_DAYS = 30;
 
 export type CallbackInput =
-  | { outcome: 'answered'; method: 'phone' | 'sms_link' | 'visit'; score: number; comment?: string }
+  | { outcome: 'answered'; method: 'phone' | 'sms_link' | 'visit' | 'portal'; score: number; comment?: string }
   | { outcome: 'unanswered'; method: 'phone' | 'sms_link' | 'visit' };
 
 /**
@@ -55,6 +55,18 @@ export class CallbackService {
       const found = await this.findByToken(tx, token);
       if (!found) throw new AppError('CALLBACK_TOKEN_INVALID');
       await this.apply(tx, null, found.ticket, found.callback, { outcome: 'answered', method: 'sms_link', ...input });
+    });
+  }
+
+  /** The owner rates a closed request of their own in the portal (the same callback as the SMS link). */
+  async recordByOwner(customerId: string, ticketId: string, input: { score: number; comment?: string }) {
+    return this.db.transaction(async (tx) => {
+      const ticket = await new TicketRepository(tx).find(ticketId);
+      if (!ticket || ticket.customerId !== customerId) throw new AppError('REQUEST_NOT_FOUND');
+      const pending = await this.pending(tx, ticket).catch(() => {
+        throw new AppError('REQUEST_NOT_RATABLE');
+      });
+      return this.apply(tx, null, ticket, pending, { outcome: 'answered', method: 'portal', ...input });
     });
   }
 

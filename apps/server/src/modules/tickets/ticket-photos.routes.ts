@@ -6,10 +6,10 @@ import {
   ticketPhotoList,
   uploadTicketPhotoQuery,
 } from '@anju/contracts';
-import type {} from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.js';
 import { presentFile } from '../../platform/files/files.presenter.js';
+import { readUpload } from '../../platform/files/upload.js';
 import { FilesService } from '../../platform/files/files.service.js';
 import type { FileRow } from '../../platform/files/files.tables.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
@@ -35,18 +35,9 @@ export const ticketPhotoRoutes: FastifyPluginAsyncZod<{ photos: TicketPhotoServi
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const { file, created } = await photos.upload(ctx, request.params.id, request.query.role, async () => {
-        const invalid = { field: 'file', reason: 'send multipart/form-data with one file in field "file"' };
-        if (!request.isMultipart()) throw new AppError('VALIDATION_FAILED', invalid);
-        const part = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES } });
-        if (part?.fieldname !== 'file') throw new AppError('VALIDATION_FAILED', invalid);
-        const buffer = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE')
-            throw new AppError('FILE_TOO_LARGE', { maxBytes: MAX_PHOTO_BYTES });
-          throw err;
-        });
-        return { buffer, name: part.filename };
-      });
+      const { file, created } = await photos.upload(ctx, request.params.id, request.query.role, () =>
+        readUpload(request, MAX_PHOTO_BYTES),
+      );
       return reply.code(created ? 201 : 200).send(presentPhoto(file));
     },
   );

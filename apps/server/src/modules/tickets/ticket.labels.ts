@@ -1,3 +1,5 @@
+import type { PartCategory } from '@anju/contracts';
+
 /** Chinese labels used in SMS texts and timeline titles. */
 export const TYPE_ZH: Record<string, string> = {
   complaint: '投诉',
@@ -26,4 +28,28 @@ export const EVENT_ZH: Record<string, string> = {
   escalation: '已升级',
   callback: '回访',
   work_order: '派工单',
+};
+
+/** The warranty part a defect category falls under (anything not listed: decoration, 2 years). */
+const WARRANTY_PART: Record<string, PartCategory> = {
+  leak: 'bathroom_waterproofing',
+  crack: 'foundation_structure',
+  hvac: 'heating',
+  electrical: 'electrical',
+  plumbing: 'plumbing',
+};
+export const warrantyPartOf = (categoryCode: string | null | undefined): PartCategory =>
+  WARRANTY_PART[categoryCode ?? ''] ?? 'decoration';
+
+export const ROOM_ZH: Record<string, string> = {
+  living_room: '客厅',
+  bedroom: '卧室',
+  kitchen: '厨房',
+  bathroom: '卫生间',
+  balcony: '阳台',
+  study: '书房',
+  entrance: '玄关',
+  common_area: '公共区域',
+  exterior: '外立面',
+  other: '',
 };

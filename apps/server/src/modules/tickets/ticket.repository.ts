@@ -3,17 +3,38 @@ import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
+import { rowReader } from './row-reader.js';
 import {
+  type CallbackRow,
   callbacks,
+  type SlaClockRow,
   slaClocks,
+  type TicketEventRow,
   type TicketRow,
   ticketEvents,
   ticketNumberSeq,
   tickets,
+  type WorkOrderRow,
   workOrders,
 } from './ticket.tables.js';
 
 export type OrgNode = { id: string; type: string; name: string; path: string };
+export type TicketDetail = {
+  ticket: TicketRow;
+  clocks: SlaClockRow[];
+  events: TicketEventRow[];
+  workOrders: (WorkOrderRow & { assigneeOrgName: string })[];
+  callback: CallbackRow | null;
+  mergedInto: { id: string; number: string } | null;
+};
+
+export const readTicket = rowReader(tickets);
+const readClock = rowReader(slaClocks);
+const readEvent = rowReader(ticketEvents);
+const readWorkOrder = rowReader(workOrders);
+const readCallback = rowReader(callbacks);
+type Raw = Record<string, unknown>;
+type DetailRaw = Raw & { _clocks: Raw[]; _events: Raw[]; _work_orders: Raw[]; _callback: Raw | null; _merged: Raw | null };
 export type TicketCursor = { at: Date; id: string };
 export type TicketScope = { id: string; type: string; path: string };
 
@@ -67,6 +88,38 @@ export class TicketRepository {
       .from(tickets)
       .where(and(eq(tickets.id, id), withinScope(tickets.orgPath, scopePath)));
     return row ?? null;
+  }
+
+  /**
+   * What the ticket page shows, in one statement: the row (when within `scopePath`) with its clocks, events, work
+   * orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
+   */
+  async detail(id: string, scopePath: string): Promise<TicketDetail | null> {
+    const [raw] = await queryRows<DetailRaw>(
+      this.db,
+      sql`select t.*,
+            (select coalesce(json_agg(c), '[]') from
+               (select * from sla_clocks where ticket_id = t.id order by started_at limit 200) c) as _clocks,
+            (select coalesce(json_agg(e), '[]') from
+               (select * from ticket_events where ticket_id = t.id order by id limit 500) e) as _events,
+            (select coalesce(json_agg(w), '[]') from
+               (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
+                 where w.ticket_id = t.id order by w.seq) w) as _work_orders,
+            (select row_to_json(b) from
+               (select * from callbacks where ticket_id = t.id
+                 order by status = 'pending' desc, created_at desc limit 1) b) as _callback,
+            (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into) as _merged
+          from tickets t where t.id = ${id} and ${withinScope(sql`t.org_path`, scopePath)}`,
+    );
+    if (!raw) return null;
+    return {
+      ticket: readTicket(raw),
+      clocks: raw._clocks.map(readClock),
+      events: raw._events.map(readEvent),
+      workOrders: raw._work_orders.map((w) => ({ ...readWorkOrder(w), assigneeOrgName: w.assignee_org_name as string })),
+      callback: raw._callback ? readCallback(raw._callback) : null,
+      mergedInto: raw._merged as TicketDetail['mergedInto'],
+    };
   }
 
   /** Optimistic update: null when someone else changed the ticket first (the caller answers 409). */

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { assertPermission } from '../../platform/rbac/scope.js';
 import { presentTicket, presentTicketSummary, presentWorkOrder } from './ticket.presenter.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
@@ -29,17 +30,11 @@ const isCursor = (v: unknown): v is { t: string; id: string } =>
   typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
 
 export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = async (app, { tickets: m }) => {
+  /** The page of a ticket a service call just returned (in the caller's scope already). */
   const detail = async (row: TicketRow) => {
-    const repo = new TicketRepository(m.tickets.db);
-    const [clocks, events, workOrders, callback, target] = await Promise.all([
-      repo.clocks(row.id),
-      repo.events(row.id),
-      repo.workOrders(row.id),
-      repo.latestCallback(row.id),
-      row.mergedInto ? repo.find(row.mergedInto) : null,
-    ]);
-    const mergedInto = target ? { id: target.id, number: target.number } : null;
-    return presentTicket(row, { clocks, events, workOrders, callback, mergedInto });
+    const found = await new TicketRepository(m.tickets.db).detail(row.id, '');
+    if (!found) throw new AppError('TICKET_NOT_FOUND');
+    return presentTicket(row, found);
   };
 
   app.post(
@@ -96,7 +91,11 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
     },
     async (request) => {
       const ctx = contextOf(request);
-      return detail(await m.tickets.get(ctx, request.params.id));
+      // TicketService.get's rule (tickets.read, within scope), in the same statement as the page's parts.
+      assertPermission(ctx.principal, 'tickets.read');
+      const found = await new TicketRepository(m.tickets.db).detail(request.params.id, ctx.principal.orgPath);
+      if (!found) throw new AppError('TICKET_NOT_FOUND');
+      return presentTicket(found.ticket, found);
     },
   );
 

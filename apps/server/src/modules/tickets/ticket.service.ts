@@ -17,19 +17,12 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import { cancelPendingCallback, openCallback } from './callback-links.js';
 import type { ClockOwner, SlaService } from './sla/sla.service.js';
-import { EVENT_ZH, TYPE_ZH } from './ticket.labels.js';
+import { EVENT_ZH, TYPE_ZH, warrantyPartOf } from './ticket.labels.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketRow, tickets } from './ticket.tables.js';
 import { firstStatus, inspectionByDefault, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
 
 /** Which warranty part a defect category falls under (for the warranty status shown on a repair). */
-const WARRANTY_PART: Record<string, PartCategory> = {
-  leak: 'bathroom_waterproofing',
-  crack: 'foundation_structure',
-  hvac: 'heating',
-  electrical: 'electrical',
-  plumbing: 'plumbing',
-};
 
 export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
 
@@ -402,7 +395,7 @@ export class TicketService {
   }
 
   private async warrantyOf(ctx: RequestContext, unitId: string, categoryCode: string | undefined) {
-    const part = WARRANTY_PART[categoryCode ?? ''] ?? 'decoration';
+    const part = warrantyPartOf(categoryCode);
     const w = await this.property.unitWarranty(ctx, unitId, undefined, part);
     const item = w.items[0];
     if (!item || item.status === 'unknown') return { status: 'unknown', until: null };

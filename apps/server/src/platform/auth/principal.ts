@@ -27,8 +27,16 @@ export type RequestContext = {
   requestId: string;
 };
 
+/** A stored session with its user's principal; `principal` is null when the user may not act (disabled). */
+export type SessionGrant = {
+  session: { id: string; userId: string; csrfToken: string; lastSeenAt: Date; expiresAt: Date };
+  principal: Principal | null;
+};
+
 /** Loads a principal for a user id (implemented by the org module; the platform does not read its tables). */
 export interface PrincipalLoader {
   loadUser(userId: string): Promise<Principal | null>;
   loadToken(tokenHash: string, now: Date): Promise<Principal | null>;
+  /** A session and its user's principal in one read: the per-request path of cookie sign-in. */
+  loadSession(sessionId: string): Promise<SessionGrant | null>;
 }

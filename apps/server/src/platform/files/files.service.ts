@@ -192,6 +192,28 @@ export class FilesService {
     return new FilesRepository(this.db).list(ref, LIST_LIMIT);
   }
 
+  /** Moves staged files to their record inside the caller's transaction; all must move or nothing does. */
+  async reassign(tx: Tx, ids: string[], from: FileRef, to: FileOwner) {
+    const moved = await new FilesRepository(tx).reassign([...new Set(ids)], from, { ...to, role: to.role ?? null });
+    if (moved.length !== new Set(ids).size) throw new AppError('PHOTO_INVALID');
+    return moved;
+  }
+
+  /** Of these ids, the files that belong to the owner (to validate before a write). */
+  owned(ids: string[], ref: FileRef) {
+    return new FilesRepository(this.db).owned(ids, ref);
+  }
+
+  /** Rows of these files (the caller has checked access to their owners). */
+  byIds(ids: string[]) {
+    return new FilesRepository(this.db).byIds([...new Set(ids)]);
+  }
+
+  /** A file's row without an access check: for callers that check ownership themselves (the owner portal). */
+  find(id: string) {
+    return new FilesRepository(this.db).find(id);
+  }
+
   /** A file's row if this caller may read it; otherwise 404 (never reveal that it exists). */
   async get(ctx: RequestContext, id: string): Promise<FileRow> {
     const row = await new FilesRepository(this.db).find(id);

@@ -54,10 +54,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOption
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) {
-      const session = await opts.sessions.resolve(cookie);
-      const principal = session ? await opts.loader.loadUser(session.userId) : null;
-      if (session && principal) {
-        request.principal = { ...principal, via: 'session', sessionId: session.id, csrfToken: session.csrfToken };
+      const principal = await opts.sessions.authenticate(cookie, opts.loader);
+      if (principal) {
+        request.principal = principal;
       } else {
         clearSessionCookie(reply);
         if (!isPublic) throw new AppError('AUTH_SESSION_EXPIRED');

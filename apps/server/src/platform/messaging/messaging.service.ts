@@ -28,6 +28,8 @@ export type OutgoingMessage = {
   orgPath: string;
   refType?: string | null;
   refId?: string | null;
+  /** Asked for by the recipient this moment (a login code): sent even in quiet hours. */
+  immediate?: boolean;
 };
 
 export type StaffNotice = {
@@ -46,8 +48,8 @@ const MAX_ATTEMPTS = 6;
  * Owners are not texted at night: an SMS to someone who is not staff, written between 21:00 and 08:00 China
  * time, is delivered at 08:00. Staff alerts (escalations) go at once.
  */
-export function deliverAt(now: Date, m: Pick<OutgoingMessage, 'channel' | 'recipientUserId'>): Date {
-  if (m.channel !== 'sms' || m.recipientUserId) return now;
+export function deliverAt(now: Date, m: Pick<OutgoingMessage, 'channel' | 'recipientUserId' | 'immediate'>): Date {
+  if (m.channel !== 'sms' || m.recipientUserId || m.immediate) return now;
   const local = chinaLocal(now);
   const hour = local.getUTCHours();
   if (hour >= 8 && hour < 21) return now;

@@ -1,0 +1,206 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, cityCompany, signedIn } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { multipartFile } from '../../../test/multipart.js';
+import { projectWithUnits } from '../../../test/property-factories.js';
+import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
+import { tickets } from '../tickets/ticket.tables.js';
+
+let t: TestApp;
+let staff: ReturnType<typeof as>;
+let place: Awaited<ReturnType<typeof cityCompany>>;
+let other: Awaited<ReturnType<typeof cityCompany>>;
+let unitId: string;
+let otherUnitId: string;
+let jpeg: Buffer;
+const OWNER = '13912340001';
+const NEIGHBOUR = '13912340002';
+
+type Owner = {
+  cookie: string;
+  get: (url: string) => ReturnType<TestApp['app']['inject']>;
+  post: (url: string, body?: object, headers?: Record<string, string>) => ReturnType<TestApp['app']['inject']>;
+  put: (url: string, body: object) => ReturnType<TestApp['app']['inject']>;
+};
+
+const requestCode = (phone: string, ip = '10.0.0.1') =>
+  t.app.inject({ method: 'POST', url: '/api/portal/auth/code', payload: { phone }, remoteAddress: ip });
+
+async function lastCode(phone: string) {
+  const [m] = await t.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.recipient, phone), eq(outboxMessages.template, 'owner.login_code')))
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(1);
+  return (m?.params as { code: string } | undefined)?.code ?? null;
+}
+
+/** Signs an owner in the way the portal does: a code by SMS (read from the outbox), then verify. */
+async function ownerSession(phone: string): Promise<Owner> {
+  t.clock.advance(61_000);
+  expect((await requestCode(phone)).statusCode).toBe(200);
+  const code = await lastCode(phone);
+  const res = await t.app.inject({ method: 'POST', url: '/api/portal/auth/verify', payload: { phone, code } });
+  expect(res.statusCode, res.body).toBe(200);
+  const cookie = `anju_owner=${res.cookies.find((c) => c.name === 'anju_owner')?.value}`;
+  return {
+    cookie,
+    get: (url) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
+    post: (url, body, headers = {}) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie, ...headers }, ...(body ? { payload: body } : {}) }),
+    put: (url, body) => t.app.inject({ method: 'PUT', url, headers: { cookie }, payload: body }),
+  };
+}
+
+async function person(name: string, phone: string, projectId: string, unit: string) {
+  const res = await staff.post('/api/customers', { name, phones: [{ phone, isPrimary: true }], orgUnitId: projectId });
+  const id = res.json().customer.id as string;
+  expect((await staff.post(`/api/customers/${id}/ownerships`, { unitId: unit })).statusCode).toBe(201);
+  return id;
+}
+
+/** Staff sessions idle out as the tests move the clock: sign in again where staff act late. */
+const freshStaff = async () => (await signedIn(t, t.root, ['system_admin'])).api;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(new Date('2026-11-24T02:00:00Z'));
+  place = await cityCompany(t);
+  other = await cityCompany(t);
+  [{ id: unitId }] = (await projectWithUnits(t, place.project, ['3-1-1502'])) as [{ id: string }];
+  [{ id: otherUnitId }] = (await projectWithUnits(t, other.project, ['9-9-0909'])) as [{ id: string }];
+  staff = (await signedIn(t, t.root, ['system_admin'])).api;
+  await person('王业主', OWNER, place.project.id, unitId);
+  await person('李邻居', NEIGHBOUR, other.project.id, otherUnitId);
+  jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#777' } })
+    .jpeg()
+    .toBuffer();
+});
+afterAll(() => t.close());
+
+describe('owner sign-in by SMS code', () => {
+  it('answers the same for known and unknown numbers, and only texts the known one (immediately)', async () => {
+    t.clock.advance(3_600_000);
+    const known = await requestCode('13912349999'.replace('9999', '0001'));
+    const unknown = await requestCode('13700000000');
+    expect(known.statusCode).toBe(200);
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.json()).toEqual(known.json());
+    expect(await lastCode(OWNER)).toMatch(/^\d{6}$/);
+    expect(await lastCode('13700000000')).toBeNull();
+    const verify = await t.app.inject({
+      method: 'POST',
+      url: '/api/portal/auth/verify',
+      payload: { phone: '13700000000', code: '123456' },
+    });
+    expect(verify.statusCode).toBe(400);
+    expect(verify.json().code).toBe('OWNER_CODE_INVALID');
+  });
+
+  it('refuses a wrong code, accepts the right one once, and forgets it after 5 minutes', async () => {
+    t.clock.advance(3_600_000);
+    await requestCode(OWNER);
+    const code = (await lastCode(OWNER)) as string;
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    const verify = (c: string) =>
+      t.app.inject({ method: 'POST', url: '/api/portal/auth/verify', payload: { phone: OWNER, code: c } });
+    expect((await verify(wrong)).json().code).toBe('OWNER_CODE_INVALID');
+    const ok = await verify(code);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ name: '王业主', phoneMasked: '139****0001', homeCount: 1 });
+    const cookie = ok.cookies.find((c) => c.name === 'anju_owner');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/portal' });
+    expect((await verify(code)).statusCode).toBe(400);
+    t.clock.advance(61_000);
+    await requestCode(OWNER);
+    const late = (await lastCode(OWNER)) as string;
+    t.clock.advance(5 * 60_000 + 1);
+    expect((await verify(late)).statusCode).toBe(400);
+  });
+
+  it('limits code requests per number (known or not) and per IP with 429', async () => {
+    t.clock.advance(3_600_000);
+    for (const phone of [OWNER, '13600000000']) {
+      expect((await requestCode(phone, '10.0.0.2')).statusCode).toBe(200);
+      const again = await requestCode(phone, '10.0.0.2');
+      expect(again.statusCode).toBe(429);
+      expect(again.json().code).toBe('OWNER_CODE_RATE_LIMITED');
+    }
+    for (let i = 1; i < 5; i++) {
+      t.clock.advance(61_000);
+      expect((await requestCode('13600000000', '10.0.0.2')).statusCode).toBe(200);
+    }
+    t.clock.advance(61_000);
+    expect((await requestCode('13600000000', '10.0.0.2')).statusCode).toBe(429);
+    const ipLimited = [];
+    for (let i = 0; i < 30; i++) ipLimited.push((await requestCode(`1350000${String(i).padStart(4, '0')}`, '10.0.0.3')).statusCode);
+    expect(ipLimited.every((s) => s === 200)).toBe(true);
+    expect((await requestCode('13511112222', '10.0.0.3')).statusCode).toBe(429);
+  });
+
+  it('keeps owner and staff sessions apart', async () => {
+    const owner = await ownerSession(OWNER);
+    expect((await t.app.inject({ method: 'GET', url: '/api/portal/me' })).json().code).toBe('OWNER_AUTH_REQUIRED');
+    const staffCall = await t.app.inject({ method: 'GET', url: '/api/tickets', headers: { cookie: owner.cookie } });
+    expect(staffCall.statusCode).toBe(401);
+    expect((await owner.post('/api/portal/auth/logout')).statusCode).toBe(200);
+    expect((await owner.get('/api/portal/me')).statusCode).toBe(401);
+  });
+});
+
+describe('my homes, consent and data', () => {
+  it('lists my home with warranty per part, adds family with consent, and the member sees the home', async () => {
+    const owner = await ownerSession(OWNER);
+    const homes = (await owner.get('/api/portal/homes')).json().items;
+    expect(homes).toHaveLength(1);
+    expect(homes[0]).toMatchObject({ unitCode: '3-1-1502', role: 'owner', family: [] });
+    expect(homes[0].warranty.map((w: { partCategory: string }) => w.partCategory)).toContain('bathroom_waterproofing');
+    const noConsent = await owner.post(`/api/portal/homes/${unitId}/family`, {
+      name: '王小',
+      relation: 'child',
+      phone: '13912340003',
+      consent: false,
+    });
+    expect(noConsent.statusCode).toBe(400);
+    const added = await owner.post(`/api/portal/homes/${unitId}/family`, {
+      name: '王小',
+      relation: 'child',
+      phone: '13912340003',
+      consent: true,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json().family).toEqual([expect.objectContaining({ name: '王小', relation: 'child', phoneMasked: '139****0003' })]);
+    const member = await ownerSession('13912340003');
+    const theirs = (await member.get('/api/portal/homes')).json().items;
+    expect(theirs).toEqual([expect.objectContaining({ unitId, role: 'family' })]);
+    const notOwner = await member.post(`/api/portal/homes/${unitId}/family`, {
+      name: '王二',
+      relation: 'sibling',
+      phone: '13912340004',
+      consent: true,
+    });
+    expect(notOwner.statusCode).toBe(403);
+    expect((await owner.post(`/api/portal/homes/${otherUnitId}/family`, { name: 'x', relation: 'child', phone: '13912340005', consent: true })).statusCode).toBe(404);
+  });
+
+  it('records a consent change with time and source, and opens one data-copy request for the CR centre', async () => {
+    const owner = await ownerSession(OWNER);
+    const res = await owner.put('/api/portal/me/consents', { channel: 'sms', granted: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().consents).toContainEqual(
+      expect.objectContaining({ channel: 'sms', granted: true, source: 'portal', at: t.clock.now().toISOString() }),
+    );
+    const first = await owner.post('/api/portal/me/data-export');
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ alreadyOpen: false, requestNumber: expect.stringMatching(/^ZX/) });
+    const again = await owner.post('/api/portal/me/data-export');
+    expect(again.json()).toMatchObject({ alreadyOpen: true, requestNumber: first.json().requestNumber });
+    const listed = await (await freshStaff()).get(`/api/tickets?projectId=${place.project.id}`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const queue = listed.json().items;
+    expect(queue.some((x: { number: string }) => x.number === first.json().requestNumber)).toBe(true);
+  });
+});

@@ -1,0 +1,84 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { FilesService, UploadInput } from '../../platform/files/files.service.js';
+import type { FileRow } from '../../platform/files/files.tables.js';
+import type { JobRunner } from '../../platform/jobs/job-runner.js';
+import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import type { CustomersModule } from '../customers/customers.module.js';
+import type { NoticeService } from '../notices/notice.service.js';
+import type { PropertyService } from '../property/property.service.js';
+import type { TicketsModule } from '../tickets/tickets.module.js';
+import { type Owner, OwnerAuthService } from './owner-auth.service.js';
+import { ownerContext } from './owner-context.js';
+import { PortalRepository } from './portal.repository.js';
+import { PortalAccountService } from './portal-account.service.js';
+import { PortalRequestsService, stagedRef } from './portal-requests.service.js';
+
+export type PortalModule = ReturnType<typeof createPortalModule>;
+
+/** The owner portal: SMS-code sign-in, the person's homes and requests, notices of their projects. */
+export function createPortalModule(deps: {
+  db: Db;
+  clock: Clock;
+  jobs: JobRunner;
+  secret: string;
+  messaging: MessagingService;
+  files: FilesService;
+  customers: CustomersModule;
+  property: PropertyService;
+  tickets: TicketsModule;
+  notices: NoticeService;
+}) {
+  const repo = () => new PortalRepository(deps.db);
+  const auth = new OwnerAuthService(deps.db, deps.messaging, deps.clock, deps.secret);
+  const account = new PortalAccountService(deps.db, deps.clock, deps.customers, deps.property, deps.tickets.tickets);
+  const requests = new PortalRequestsService(deps.db, deps.clock, deps.tickets, deps.files);
+  deps.jobs.define('portal.purge-logins', () => auth.purge());
+  deps.jobs.schedule('portal.purge-logins', '23 * * * *');
+
+  const projectIdsOf = async (owner: Owner) => [...new Set((await repo().homes(owner.customerId)).map((h) => h.projectId))];
+
+  /** A photo staged for a request: only for a person with a home (checked before the upload is read). */
+  async function uploadPhoto(owner: Owner, trace: { requestId: string; ip: string | null }, read: () => Promise<UploadInput>) {
+    const [home] = await repo().homes(owner.customerId);
+    if (!home) throw new AppError('HOME_NOT_FOUND');
+    const prepared = await deps.files.prepare(await read(), ['image']);
+    const ctx = ownerContext(owner, home.projectPath, trace.requestId, trace.ip);
+    return deps.files.save(ctx, prepared, { ...stagedRef(owner.customerId), orgPath: home.projectPath });
+  }
+
+  /** A file the owner may see: their own staged upload, a photo of their own request, an image of their project's notice. */
+  async function visibleFile(owner: Owner, id: string): Promise<FileRow> {
+    const row = await deps.files.find(id);
+    const ok =
+      row !== null &&
+      ((row.refType === 'portal_upload' && row.refId === owner.customerId) ||
+        (row.refType === 'ticket' && (await repo().ticketsOf(owner.customerId, [row.refId])).length === 1) ||
+        (row.refType === 'notice' && (await deps.notices.imageVisibleTo(await projectIdsOf(owner), row.refId))));
+    if (!ok || !row) throw new AppError('FILE_NOT_FOUND');
+    return row;
+  }
+
+  async function projectNames(ids: (string | null)[]) {
+    const names = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const name = await repo().projectName(id);
+      if (id && name) names.set(id, name);
+    }
+    return names;
+  }
+
+  return {
+    auth,
+    account,
+    requests,
+    files: deps.files,
+    tickets: deps.tickets,
+    notices: deps.notices,
+    uploadPhoto,
+    visibleFile,
+    projectIdsOf,
+    projectNames,
+  };
+}

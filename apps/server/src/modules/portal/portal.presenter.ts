@@ -1,0 +1,94 @@
+import type { MyRequest, MyRequestSummary, RequestStage } from '@anju/contracts';
+import { presentFile } from '../../platform/files/files.presenter.js';
+import type { FileRow } from '../../platform/files/files.tables.js';
+import type { CallbackRow, TicketRow } from '../tickets/ticket.tables.js';
+
+const STAGE: Record<string, RequestStage> = {
+  inspection: 'inspecting',
+  dispatch: 'received',
+  dispatched: 'assigning',
+  processing: 'in_progress',
+  on_hold: 'on_hold',
+  closed: 'awaiting_confirmation',
+  completed: 'completed',
+  cancelled: 'cancelled',
+};
+
+const NEXT: Partial<Record<RequestStage, RequestStage>> = {
+  received: 'assigning',
+  inspecting: 'assigning',
+  assigning: 'in_progress',
+  in_progress: 'awaiting_confirmation',
+  awaiting_confirmation: 'completed',
+};
+
+/** The owner's words for where a ticket stands. */
+export const stageOf = (t: TicketRow): RequestStage => STAGE[t.status] ?? 'received';
+
+/** Events whose text the owner may read: our replies and their own words; plain status changes carry none. */
+const TEXT_KINDS = new Set(['note', 'hold', 'close', 'cancel', 'confirmed', 'callback', 'reopen']);
+
+export const presentMyRequestSummary = (
+  t: TicketRow,
+  extra: { unread: boolean; projectName: string | null },
+): MyRequestSummary => ({
+  id: t.id,
+  number: t.number,
+  type: t.type as MyRequestSummary['type'],
+  title: t.title,
+  stage: stageOf(t),
+  unitCode: t.unitCode,
+  projectName: extra.projectName,
+  createdAt: t.createdAt.toISOString(),
+  updatedAt: t.updatedAt.toISOString(),
+  unread: extra.unread,
+});
+
+export function presentMyRequest(d: {
+  ticket: TicketRow;
+  events: { at: Date; kind: string; body: string | null; visibility: string }[];
+  photos: FileRow[];
+  callback: CallbackRow | null;
+  holder: string | null;
+  projectName: string | null;
+}): MyRequest {
+  const t = d.ticket;
+  const stage = stageOf(t);
+  const heldStage = t.heldFrom ? (STAGE[t.heldFrom] ?? null) : null;
+  const rated = d.callback?.status === 'answered' && d.callback.score !== null ? d.callback : null;
+  return {
+    ...presentMyRequestSummary(t, { unread: false, projectName: d.projectName }),
+    description: t.description,
+    room: t.room as MyRequest['room'],
+    location: t.location,
+    categoryCode: t.categoryCode,
+    warrantyStatus: t.warrantyStatus as MyRequest['warrantyStatus'],
+    warrantyUntil: t.warrantyUntil,
+    holder: ['completed', 'cancelled'].includes(t.status) ? null : d.holder,
+    nextStage: stage === 'on_hold' ? heldStage : (NEXT[stage] ?? null),
+    dueBy: ['closed', 'completed', 'cancelled', 'on_hold'].includes(t.status) ? null : (t.nextDueAt?.toISOString() ?? null),
+    holdReason: t.holdReason,
+    resumeOn: t.resumeOn,
+    resolution: t.resolution,
+    photos: d.photos.map(portalFile),
+    events: d.events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      text: TEXT_KINDS.has(e.kind) && (e.visibility === 'customer' || e.kind !== 'note') ? e.body : null,
+    })),
+    rating: rated
+      ? { score: rated.score as number, comment: rated.comment, at: (rated.recordedAt ?? t.updatedAt).toISOString() }
+      : null,
+    canRate: t.status === 'closed' && d.callback?.status === 'pending',
+  };
+}
+
+/** A file as the portal serves it: its bytes behind the portal's own (owner-checked) URLs. */
+export function portalFile(f: FileRow) {
+  const shown = presentFile(f);
+  return {
+    ...shown,
+    url: `/api/portal/files/${f.id}`,
+    thumbnailUrl: f.thumbnailKey ? `/api/portal/files/${f.id}/thumbnail` : null,
+  };
+}
