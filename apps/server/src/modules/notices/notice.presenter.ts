@@ -7,7 +7,11 @@ import type { NoticeListRow } from './notice.repository.js';
 const imageOf = (f: FileRow, audience: 'console' | 'portal') => {
   const shown = presentFile(f);
   if (audience === 'console') return shown;
-  return { ...shown, url: `/api/portal/files/${f.id}`, thumbnailUrl: f.thumbnailKey ? `/api/portal/files/${f.id}/thumbnail` : null };
+  return {
+    ...shown,
+    url: `/api/portal/files/${f.id}`,
+    thumbnailUrl: f.thumbnailKey ? `/api/portal/files/${f.id}/thumbnail` : null,
+  };
 };
 
 export const presentNotice = (n: NoticeListRow & { images: FileRow[] }, audience: 'console' | 'portal'): Notice => ({

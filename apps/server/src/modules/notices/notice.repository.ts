@@ -42,7 +42,11 @@ export class NoticeRepository {
   }
 
   /** The portal's list: notices of these projects with this person's read flag. */
-  async listForProjects(projectIds: string[], customerId: string, q: { unread?: boolean; after: After; limit: number }) {
+  async listForProjects(
+    projectIds: string[],
+    customerId: string,
+    q: { unread?: boolean; after: After; limit: number },
+  ) {
     if (projectIds.length === 0) return [];
     const rows = await queryRows<NoticeListRow>(
       this.db,

@@ -3,7 +3,7 @@ import { keyedHash, randomToken, safeEqual } from '../../platform/auth/secrets.j
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { maskRecipient, type MessagingService } from '../../platform/messaging/messaging.service.js';
+import { type MessagingService, maskRecipient } from '../../platform/messaging/messaging.service.js';
 import { PortalRepository } from './portal.repository.js';
 
 /** Limits of the SMS login (issue 5): a code lives 5 minutes, is used once and survives 5 wrong guesses. */

@@ -16,7 +16,12 @@ const OWNER_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
  * project of the home concerned (checked by the portal first), recorded in audit as the owner. The zero user id
  * marks "not staff", as for the system.
  */
-export const ownerContext = (owner: Owner, projectPath: string, requestId: string, ip: string | null): RequestContext => ({
+export const ownerContext = (
+  owner: Owner,
+  projectPath: string,
+  requestId: string,
+  ip: string | null,
+): RequestContext => ({
   principal: {
     userId: '00000000-0000-0000-0000-000000000000',
     username: `owner:${owner.customerId}`,

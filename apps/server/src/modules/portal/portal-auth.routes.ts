@@ -1,4 +1,11 @@
-import { errorBody, loginCodeRequested, myProfile, okBody, requestLoginCodeBody, verifyLoginCodeBody } from '@anju/contracts';
+import {
+  errorBody,
+  loginCodeRequested,
+  myProfile,
+  okBody,
+  requestLoginCodeBody,
+  verifyLoginCodeBody,
+} from '@anju/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -47,7 +54,6 @@ export const portalAuthRoutes: FastifyPluginAsyncZod<{
   secureCookies: boolean;
   verifyPerMinute: number;
 }> = async (app, { auth, account, secureCookies, verifyPerMinute }) => {
-
   app.post(
     '/api/portal/auth/code',
     {

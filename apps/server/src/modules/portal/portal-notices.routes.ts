@@ -40,7 +40,12 @@ export const portalNoticeRoutes: FastifyPluginAsyncZod<{ portal: PortalModule }>
     '/api/portal/notices/:id/read',
     {
       config: { public: true },
-      schema: { operationId: 'markNoticeRead', tags: ['portal'], params: idParams, response: { 200: okBody, ...errors } },
+      schema: {
+        operationId: 'markNoticeRead',
+        tags: ['portal'],
+        params: idParams,
+        response: { 200: okBody, ...errors },
+      },
     },
     async (request) => {
       const owner = ownerOf(request);

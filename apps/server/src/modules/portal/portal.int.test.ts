@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, cityCompany, signedIn } from '../../../test/factories.js';
+import { type as, cityCompany, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { multipartFile } from '../../../test/multipart.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
@@ -40,7 +40,7 @@ async function lastCode(phone: string) {
 
 /** Signs an owner in the way the portal does: a code by SMS (read from the outbox), then verify. */
 async function ownerSession(phone: string): Promise<Owner> {
-  t.clock.advance(61_000);
+  t.clock.advance(13 * 60_000); // stays under 5 codes per number and per IP an hour
   expect((await requestCode(phone)).statusCode).toBe(200);
   const code = await lastCode(phone);
   const res = await t.app.inject({ method: 'POST', url: '/api/portal/auth/verify', payload: { phone, code } });
@@ -136,7 +136,8 @@ describe('owner sign-in by SMS code', () => {
     t.clock.advance(61_000);
     expect((await requestCode('13600000000', '10.0.0.2')).statusCode).toBe(429);
     const ipLimited = [];
-    for (let i = 0; i < 30; i++) ipLimited.push((await requestCode(`1350000${String(i).padStart(4, '0')}`, '10.0.0.3')).statusCode);
+    for (let i = 0; i < 30; i++)
+      ipLimited.push((await requestCode(`1350000${String(i).padStart(4, '0')}`, '10.0.0.3')).statusCode);
     expect(ipLimited.every((s) => s === 200)).toBe(true);
     expect((await requestCode('13511112222', '10.0.0.3')).statusCode).toBe(429);
   });
@@ -172,7 +173,9 @@ describe('my homes, consent and data', () => {
       consent: true,
     });
     expect(added.statusCode, added.body).toBe(201);
-    expect(added.json().family).toEqual([expect.objectContaining({ name: '王小', relation: 'child', phoneMasked: '139****0003' })]);
+    expect(added.json().family).toEqual([
+      expect.objectContaining({ name: '王小', relation: 'child', phoneMasked: '139****0003' }),
+    ]);
     const member = await ownerSession('13912340003');
     const theirs = (await member.get('/api/portal/homes')).json().items;
     expect(theirs).toEqual([expect.objectContaining({ unitId, role: 'family' })]);
@@ -183,7 +186,16 @@ describe('my homes, consent and data', () => {
       consent: true,
     });
     expect(notOwner.statusCode).toBe(403);
-    expect((await owner.post(`/api/portal/homes/${otherUnitId}/family`, { name: 'x', relation: 'child', phone: '13912340005', consent: true })).statusCode).toBe(404);
+    expect(
+      (
+        await owner.post(`/api/portal/homes/${otherUnitId}/family`, {
+          name: 'x',
+          relation: 'child',
+          phone: '13912340005',
+          consent: true,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('records a consent change with time and source, and opens one data-copy request for the CR centre', async () => {
@@ -202,5 +214,182 @@ describe('my homes, consent and data', () => {
     expect(listed.statusCode, listed.body).toBe(200);
     const queue = listed.json().items;
     expect(queue.some((x: { number: string }) => x.number === first.json().requestNumber)).toBe(true);
+  });
+});
+
+const upload = (owner: Owner, content = jpeg) => {
+  const body = multipartFile('file', '渗水.jpg', content, 'image/jpeg');
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/portal/photos',
+    headers: { cookie: owner.cookie, ...body.headers },
+    payload: body.payload,
+  });
+};
+
+describe('my requests', () => {
+  const report = (photoId: string) => ({
+    type: 'repair',
+    unitId,
+    items: [
+      { room: 'bathroom', categoryCode: 'leak', description: '卫生间天花板渗水', photoIds: [photoId] },
+      { room: 'bedroom', location: '北窗', categoryCode: 'doors_windows', description: '窗户关不严' },
+    ],
+  });
+
+  it('turns a two-item report into two tickets once, however often it is retried', async () => {
+    const owner = await ownerSession(OWNER);
+    const photo = await upload(owner);
+    expect(photo.statusCode, photo.body).toBe(201);
+    expect(photo.json().url).toBe(`/api/portal/files/${photo.json().id}`);
+    expect((await owner.post('/api/portal/requests', report(photo.json().id))).json().code).toBe(
+      'IDEMPOTENCY_KEY_REQUIRED',
+    );
+    const key = { 'idempotency-key': 'report-0001-abcdef' };
+    const [first, retry] = await Promise.all([
+      owner.post('/api/portal/requests', report(photo.json().id), key),
+      owner.post('/api/portal/requests', report(photo.json().id), key),
+    ]);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(retry.statusCode, retry.body).toBe(201);
+    const ids = first.json().items.map((i: { id: string }) => i.id);
+    expect(ids).toHaveLength(2);
+    expect(
+      retry
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const mine = await t.db
+      .select()
+      .from(tickets)
+      .where(
+        sql`${tickets.id} in (${sql.join(
+          ids.map((i: string) => sql`${i}`),
+          sql`, `,
+        )})`,
+      );
+    expect(mine.map((x) => x.channel)).toEqual(['portal', 'portal']);
+    const changed = await owner.post('/api/portal/requests', { ...report(photo.json().id), unitId }, key);
+    expect(changed.statusCode).toBe(201);
+    const other = { ...report(photo.json().id), items: [report(photo.json().id).items[1]] };
+    expect((await owner.post('/api/portal/requests', other, key)).json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const list = (await owner.get('/api/portal/requests')).json().items;
+    expect(list.filter((r: { id: string }) => ids.includes(r.id))).toHaveLength(2);
+    const detail = (await owner.get(`/api/portal/requests/${ids[0]}`)).json();
+    expect(detail).toMatchObject({ stage: 'inspecting', room: 'bathroom', warrantyStatus: 'in', canRate: false });
+    expect(detail.photos).toHaveLength(1);
+    expect((await owner.get(detail.photos[0].url)).statusCode).toBe(200);
+  });
+
+  it('follows the loop as staff act; a rating of 2 reopens it for both sides', async () => {
+    const owner = await ownerSession(OWNER);
+    const created = await owner.post(
+      '/api/portal/requests',
+      { type: 'repair', unitId, items: [{ room: 'kitchen', categoryCode: 'plumbing', description: '水槽下漏水' }] },
+      { 'idempotency-key': 'report-0002-abcdef' },
+    );
+    const id = created.json().items[0].id;
+    const agent = await freshStaff();
+    let ticket = (await agent.get(`/api/tickets/${id}`)).json();
+    const act = async (body: object) => {
+      const res = await agent.post(`/api/tickets/${id}/transitions`, { ...body, version: ticket.version });
+      expect(res.statusCode, res.body).toBe(200);
+      ticket = res.json();
+    };
+    await act({ action: 'inspect', findings: '水槽下水管接口松动' });
+    await act({ action: 'dispatch', assigneeOrgId: place.project.id });
+    expect((await owner.get('/api/portal/requests')).json().items.find((r: { id: string }) => r.id === id).unread).toBe(
+      true,
+    );
+    expect((await owner.get(`/api/portal/requests/${id}`)).json()).toMatchObject({
+      stage: 'assigning',
+      nextStage: 'in_progress',
+    });
+    await act({ action: 'startProcessing' });
+    await act({ action: 'close', resolution: '已更换接口', rootCause: 'workmanship' });
+    const closed = (await owner.get(`/api/portal/requests/${id}`)).json();
+    expect(closed).toMatchObject({ stage: 'awaiting_confirmation', canRate: true, resolution: '已更换接口' });
+    expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['created', 'inspect', 'dispatch', 'close']),
+    );
+    const rated = await owner.post(`/api/portal/requests/${id}/rating`, { score: 2, comment: '还是在漏' });
+    expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json()).toMatchObject({ stage: 'in_progress', canRate: false });
+    const staffView = (await agent.get(`/api/tickets/${id}`)).json();
+    expect(staffView).toMatchObject({ status: 'processing', reopenCount: 1 });
+    expect(staffView.events.at(-1).body).toContain('还是在漏');
+    expect((await owner.post(`/api/portal/requests/${id}/rating`, { score: 5 })).json().code).toBe(
+      'REQUEST_NOT_RATABLE',
+    );
+  });
+
+  it('never shows one owner another owner’s requests, photos or homes, even by id', async () => {
+    const owner = await ownerSession(OWNER);
+    const photo = (await upload(owner)).json();
+    const created = await owner.post(
+      '/api/portal/requests',
+      { type: 'complaint', unitId, description: '物业态度差', photoIds: [photo.id] },
+      { 'idempotency-key': 'complaint-0003-abc' },
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().items[0].id;
+    const neighbour = await ownerSession(NEIGHBOUR);
+    expect((await neighbour.get(`/api/portal/requests/${id}`)).json().code).toBe('REQUEST_NOT_FOUND');
+    expect((await neighbour.post(`/api/portal/requests/${id}/rating`, { score: 1 })).statusCode).toBe(404);
+    expect((await neighbour.get(photo.url)).statusCode).toBe(404);
+    expect((await neighbour.get('/api/portal/requests')).json().items).toEqual([]);
+    const homes = (await neighbour.get('/api/portal/homes')).json().items;
+    expect(homes.map((h: { unitId: string }) => h.unitId)).toEqual([otherUnitId]);
+    const theirPhoto = (await upload(neighbour)).json();
+    const stolen = await owner.post(
+      '/api/portal/requests',
+      { type: 'praise', unitId, description: '谢谢', photoIds: [theirPhoto.id] },
+      { 'idempotency-key': 'praise-0004-abcdef' },
+    );
+    expect(stolen.json().code).toBe('PHOTO_INVALID');
+    const wrongHome = await neighbour.post(
+      '/api/portal/requests',
+      { type: 'praise', unitId, description: '谢谢' },
+      { 'idempotency-key': 'praise-0005-abcdef' },
+    );
+    expect(wrongHome.json().code).toBe('HOME_NOT_FOUND');
+  });
+});
+
+describe('project notices', () => {
+  it('are published per project, shown to that project’s owners with unread markers, and counted', async () => {
+    const agent = await freshStaff();
+    const image = multipartFile('file', '进度.jpg', jpeg, 'image/jpeg');
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: '/api/notices/images',
+      headers: { ...image.headers, cookie: (await signedIn(t, t.root, ['system_admin'])).session.cookie },
+      payload: image.payload,
+    });
+    expect([201, 403]).toContain(uploaded.statusCode);
+    const published = await agent.post('/api/notices', {
+      projectId: place.project.id,
+      category: 'construction',
+      title: '3 号楼主体结构封顶',
+      body: '3 号楼已于本周封顶，预计明年 6 月交付。',
+    });
+    expect(published.statusCode, published.body).toBe(201);
+    const owner = await ownerSession(OWNER);
+    expect((await owner.get('/api/portal/me')).json().unreadNotices).toBe(1);
+    const [item] = (await owner.get('/api/portal/notices')).json().items;
+    expect(item).toMatchObject({ title: '3 号楼主体结构封顶', read: false });
+    expect((await owner.post(`/api/portal/notices/${item.id}/read`)).statusCode).toBe(200);
+    expect((await owner.get('/api/portal/notices?unread=true')).json().items).toEqual([]);
+    const neighbour = await ownerSession(NEIGHBOUR);
+    expect((await neighbour.get('/api/portal/notices')).json().items).toEqual([]);
+    expect((await neighbour.post(`/api/portal/notices/${item.id}/read`)).json().code).toBe('NOTICE_NOT_FOUND');
+    const listed = (await agent.get(`/api/notices?projectId=${place.project.id}`)).json().items;
+    expect(listed[0]).toMatchObject({ id: item.id, readCount: 1 });
+    const specialist = (await signedIn(t, place.company, ['department_staff'])).api;
+    expect(
+      (await specialist.post('/api/notices', { projectId: place.project.id, category: 'other', title: 'x', body: 'y' }))
+        .statusCode,
+    ).toBe(403);
   });
 });

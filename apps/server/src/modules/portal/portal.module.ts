@@ -37,10 +37,16 @@ export function createPortalModule(deps: {
   deps.jobs.define('portal.purge-logins', () => auth.purge());
   deps.jobs.schedule('portal.purge-logins', '23 * * * *');
 
-  const projectIdsOf = async (owner: Owner) => [...new Set((await repo().homes(owner.customerId)).map((h) => h.projectId))];
+  const projectIdsOf = async (owner: Owner) => [
+    ...new Set((await repo().homes(owner.customerId)).map((h) => h.projectId)),
+  ];
 
   /** A photo staged for a request: only for a person with a home (checked before the upload is read). */
-  async function uploadPhoto(owner: Owner, trace: { requestId: string; ip: string | null }, read: () => Promise<UploadInput>) {
+  async function uploadPhoto(
+    owner: Owner,
+    trace: { requestId: string; ip: string | null },
+    read: () => Promise<UploadInput>,
+  ) {
     const [home] = await repo().homes(owner.customerId);
     if (!home) throw new AppError('HOME_NOT_FOUND');
     const prepared = await deps.files.prepare(await read(), ['image']);

@@ -66,7 +66,9 @@ export function presentMyRequest(d: {
     warrantyUntil: t.warrantyUntil,
     holder: ['completed', 'cancelled'].includes(t.status) ? null : d.holder,
     nextStage: stage === 'on_hold' ? heldStage : (NEXT[stage] ?? null),
-    dueBy: ['closed', 'completed', 'cancelled', 'on_hold'].includes(t.status) ? null : (t.nextDueAt?.toISOString() ?? null),
+    dueBy: ['closed', 'completed', 'cancelled', 'on_hold'].includes(t.status)
+      ? null
+      : (t.nextDueAt?.toISOString() ?? null),
     holdReason: t.holdReason,
     resumeOn: t.resumeOn,
     resolution: t.resolution,

@@ -16,7 +16,7 @@ export type OwnerHomeRow = {
 
 /** A request is unread when a customer-visible event (other than its creation) came after the owner last opened it. */
 const UNREAD = sql`exists (select 1 from ticket_events e where e.ticket_id = t.id and e.visibility = 'customer'
-                             and e.kind <> 'created' and e.at > coalesce(r.read_at, t.created_at))`;
+                             and e.kind <> 'created' and (r.read_at is null or e.at > r.read_at))`;
 
 export type FamilyRow = { unitId: string | null; id: string; name: string; relation: string; phone: string | null };
 
@@ -258,7 +258,12 @@ export class PortalRepository {
   /** What the owner sees happen: customer-visible events, plus reopenings and callbacks (their own words). */
   ownerEvents(ticketId: string): Promise<{ at: Date; kind: string; body: string | null; visibility: string }[]> {
     return this.db
-      .select({ at: ticketEvents.at, kind: ticketEvents.kind, body: ticketEvents.body, visibility: ticketEvents.visibility })
+      .select({
+        at: ticketEvents.at,
+        kind: ticketEvents.kind,
+        body: ticketEvents.body,
+        visibility: ticketEvents.visibility,
+      })
       .from(ticketEvents)
       .where(
         and(

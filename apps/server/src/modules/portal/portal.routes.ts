@@ -99,7 +99,12 @@ export const portalRoutes: FastifyPluginAsyncZod<{ portal: PortalModule }> = asy
       },
     },
     async (request, reply) => {
-      const home = await account.addFamilyMember(ownerOf(request), traceOf(request), request.params.unitId, request.body);
+      const home = await account.addFamilyMember(
+        ownerOf(request),
+        traceOf(request),
+        request.params.unitId,
+        request.body,
+      );
       return reply.code(201).send(home);
     },
   );
