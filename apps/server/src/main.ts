@@ -41,7 +41,7 @@ program
       writeFileSync(passwordFile, `${seeded.generatedAdminPassword}\n`, { mode: 0o600 });
 
     const { app, services } = await buildApp({ config, database });
-    if (seeded.demo) await seedDemoTickets(config, database, app.log);
+    const demoData = seeded.demo ? await seedDemoTickets(config, database, app.log) : null;
     if (config.jobsEnabled) services.jobs.start();
     const shutdown = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
@@ -70,6 +70,7 @@ program
         seeded.demo || config.seedDemo
           ? `  demo staff (e.g. zhang.wei, li.na, liu.yang) sign in with: ${DEMO_PASSWORD}`
           : '',
+        `  owner portal (phones): ${url}/m/${demoData?.ownerPhone ? ` — demo owner ${demoData.ownerPhone}; the login code appears in this log and on the console's outbox page` : ''}`,
         `  API docs: ${url}/docs`,
         '',
       ].join('\n'),
@@ -109,10 +110,11 @@ program
       if (result.generatedAdminPassword) console.log(`admin password: ${result.generatedAdminPassword}`);
       const d = result.demo;
       if (d) {
-        const tickets = await seedDemoTickets(config, database, pino({ level: 'warn' }));
+        const extra = await seedDemoTickets(config, database, pino({ level: 'warn' }));
         console.log(
-          `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers, ${tickets} tickets`,
+          `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers, ${extra.tickets} tickets, ${extra.notices} notices`,
         );
+        if (extra.ownerPhone) console.log(`demo owner for the portal (/m/): ${extra.ownerPhone}`);
       }
       if (opts.scale) {
         const scaled = await seedScale(database.db, systemClock, opts.scale, (line) => console.log(line));

@@ -1,12 +1,14 @@
-import type { TicketType, TransitionTicketBody } from '@anju/contracts';
+import type { NOTICE_CATEGORIES, TicketType, TransitionTicketBody } from '@anju/contracts';
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { createServices } from '../app.js';
+import type { NoticeService } from '../modules/notices/notice.service.js';
 import type { RequestContext } from '../platform/auth/principal.js';
 import { ManualClock } from '../platform/clock.js';
 import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
 
+type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 type Home = { customerId: string; unitId: string; companyPath: string };
 type Department = { id: string; path: string };
 
@@ -50,7 +52,7 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
   );
   const [admin] = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'admin'`);
   const principal = admin ? await services.org.access.loadUser(admin.id) : null;
-  if (!principal || homes.length === 0) return 0;
+  if (!principal || homes.length === 0) return { tickets: 0, notices: 0, ownerPhone: null };
   const ctx: RequestContext = { principal, ip: null, requestId: 'seed:demo-tickets' };
   const t = services.tickets;
   let made = 0;
@@ -96,8 +98,37 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
     clock.advance(5 * 3_600_000);
     await t.callbacks.record(ctx, ticket.id, { outcome: 'answered', method: 'phone', score: i % 4 === 1 ? 2 : 5 });
   }
+  const notices = await seedDemoNotices(services.notices, ctx, clock, database);
   // The real clock from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => new Date() }, log);
   await live.tickets.sweep.run();
+  const ownerPhone = await services.customers.customers.primaryPhone((homes[0] as Home).customerId);
+  return { tickets: made, notices, ownerPhone };
+}
+
+const NOTICES: [NoticeCategory, string, string][] = [
+  ['construction', '主体结构全部封顶', '各楼栋主体结构已全部封顶，现进入外立面与园林施工阶段，预计按期交付。'],
+  ['open_day', '工地开放日报名', '本月最后一个周六 9:30–11:30 举办工地开放日，欢迎业主报名参观样板层与公区。'],
+  ['delivery', '交付安排通知', '交付将按楼栋分批进行，请留意短信通知的办理时段，携带身份证与购房合同原件。'],
+];
+
+/** Two announcements per demo project, so owners open the portal to a realistic notice list. */
+async function seedDemoNotices(notices: NoticeService, ctx: RequestContext, clock: ManualClock, database: Database) {
+  const projects = await queryRows<{ id: string }>(
+    database.db,
+    sql`select id from org_units where type = 'project' order by code`,
+  );
+  let made = 0;
+  for (const [i, project] of projects.entries()) {
+    for (const [category, title, body] of [NOTICES[i % 3], NOTICES[(i + 1) % 3]] as [
+      NoticeCategory,
+      string,
+      string,
+    ][]) {
+      clock.advance(60_000);
+      await notices.create(ctx, { projectId: project.id, category, title, body, imageIds: [] });
+      made++;
+    }
+  }
   return made;
 }

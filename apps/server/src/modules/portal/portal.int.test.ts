@@ -18,11 +18,12 @@ let jpeg: Buffer;
 const OWNER = '13912340001';
 const NEIGHBOUR = '13912340002';
 
+type Response = Awaited<ReturnType<TestApp['app']['inject']>>;
 type Owner = {
   cookie: string;
-  get: (url: string) => ReturnType<TestApp['app']['inject']>;
-  post: (url: string, body?: object, headers?: Record<string, string>) => ReturnType<TestApp['app']['inject']>;
-  put: (url: string, body: object) => ReturnType<TestApp['app']['inject']>;
+  get: (url: string) => Promise<Response>;
+  post: (url: string, body?: object, headers?: Record<string, string>) => Promise<Response>;
+  put: (url: string, body: object) => Promise<Response>;
 };
 
 const requestCode = (phone: string, ip = '10.0.0.1') =>
@@ -70,8 +71,8 @@ beforeAll(async () => {
   t.clock.set(new Date('2026-11-24T02:00:00Z'));
   place = await cityCompany(t);
   other = await cityCompany(t);
-  [{ id: unitId }] = (await projectWithUnits(t, place.project, ['3-1-1502'])) as [{ id: string }];
-  [{ id: otherUnitId }] = (await projectWithUnits(t, other.project, ['9-9-0909'])) as [{ id: string }];
+  unitId = (await projectWithUnits(t, place.project, ['3-1-1502']))[0]?.id as string;
+  otherUnitId = (await projectWithUnits(t, other.project, ['9-9-0909']))[0]?.id as string;
   staff = (await signedIn(t, t.root, ['system_admin'])).api;
   await person('王业主', OWNER, place.project.id, unitId);
   await person('李邻居', NEIGHBOUR, other.project.id, otherUnitId);
