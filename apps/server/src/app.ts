@@ -226,7 +226,10 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(ticketViewRoutes, { db: database.db, clock });
   await app.register(slaRoutes, { tickets: services.tickets });
   await app.register(ticketPhotoRoutes, { photos: services.ticketPhotos });
-  await app.register(messagingRoutes, { messaging: services.messaging });
+  await app.register(messagingRoutes, {
+    messaging: services.messaging,
+    showLoginCodes: (config.messaging?.sms.provider ?? 'log') === 'log',
+  });
   await app.register(noticeRoutes, { notices: services.notices });
   await app.register(ownerSessionPlugin, { auth: services.portal.auth });
   await app.register(portalAuthRoutes, {

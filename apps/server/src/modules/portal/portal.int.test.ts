@@ -394,3 +394,17 @@ describe('project notices', () => {
     ).toBe(403);
   });
 });
+
+describe('login codes on the staff outbox page', () => {
+  it('are readable only while SMS go to the log provider', async () => {
+    const { staffVisibleBody } = await import('../../platform/messaging/messaging.routes.js');
+    const body = '【安居】您的登录验证码为 123456，5 分钟内有效。';
+    expect(staffVisibleBody(body, 'owner.login_code', true)).toContain('123456');
+    expect(staffVisibleBody(body, 'owner.login_code', false)).not.toContain('123456');
+    const agent = await freshStaff();
+    const listed = (await agent.get('/api/outbox?limit=200')).json().items;
+    expect(
+      listed.some((m: { template: string; body: string }) => m.template === 'owner.login_code' && /\d{6}/.test(m.body)),
+    ).toBe(true);
+  });
+});

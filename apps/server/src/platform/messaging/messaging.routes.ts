@@ -12,7 +12,19 @@ const isOutboxCursor = (v: unknown): v is { t: string; id: string } =>
 const isNotificationCursor = (v: unknown): v is { id: number } => typeof (v as { id?: unknown })?.id === 'number';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingService }> = async (app, { messaging }) => {
+/**
+ * One-use secrets of the recipient are never shown to staff: callback links always, login codes unless SMS go
+ * to the log provider (demo and embedded mode, where the outbox page is how a tester reads the code).
+ */
+export function staffVisibleBody(body: string, template: string, showLoginCodes: boolean) {
+  const masked = body.replace(/\/feedback\/[\w-]+/g, '/feedback/…');
+  return template === 'owner.login_code' && !showLoginCodes ? masked.replace(/\d{6}/g, '••••••') : masked;
+}
+
+export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingService; showLoginCodes: boolean }> = async (
+  app,
+  { messaging, showLoginCodes },
+) => {
   app.get(
     '/api/notifications',
     {
@@ -94,8 +106,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingServic
           recipientMasked: m.recipientMasked,
           template: m.template,
           subject: m.subject,
-          // One-use links (callback tokens) are secrets of the recipient: never shown to staff.
-          body: m.body.replace(/\/feedback\/[\w-]+/g, '/feedback/…'),
+          body: staffVisibleBody(m.body, m.template, showLoginCodes),
           status: m.status as 'queued',
           attempts: m.attempts,
           provider: m.provider,
