@@ -120,11 +120,24 @@ export const myRequestSummary = z
   .meta({ id: 'MyRequestSummary' });
 export type MyRequestSummary = z.infer<typeof myRequestSummary>;
 
+export const MY_REQUEST_EVENT_KINDS = [
+  'created',
+  'inspected',
+  'dispatched',
+  'processing',
+  'held',
+  'resumed',
+  'closed',
+  'reopened',
+  'cancelled',
+  'reply',
+  'rated',
+  'confirmed',
+] as const;
 export const myRequestEvent = z.object({
   at: isoDateTime,
-  /** created, inspected, dispatched, processing, held, resumed, closed, reopened, cancelled, reply, rated, confirmed */
-  kind: z.string(),
-  /** A reply or note written for the owner; null for plain status changes. */
+  kind: z.enum(MY_REQUEST_EVENT_KINDS),
+  /** A reply or note written for the owner, a hold or close reason, the owner's own words; null for plain changes. */
   text: z.string().nullable(),
 });
 
@@ -149,6 +162,8 @@ export const myRequest = myRequestSummary
     rating: z.object({ score: z.number().int(), comment: z.string().nullable(), at: isoDateTime }).nullable(),
     /** The owner may confirm it fixed / not fixed and rate it (the callback). */
     canRate: z.boolean(),
+    /** The owner said "fixed" since the last close (the rating form comes next). */
+    confirmedFixed: z.boolean(),
   })
   .meta({ id: 'MyRequest' });
 export type MyRequest = z.infer<typeof myRequest>;

@@ -312,7 +312,7 @@ describe('my requests', () => {
     const closed = (await owner.get(`/api/portal/requests/${id}`)).json();
     expect(closed).toMatchObject({ stage: 'awaiting_confirmation', canRate: true, resolution: '已更换接口' });
     expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(
-      expect.arrayContaining(['created', 'inspect', 'dispatch', 'close']),
+      expect.arrayContaining(['created', 'inspected', 'dispatched', 'closed']),
     );
     const rated = await owner.post(`/api/portal/requests/${id}/rating`, { score: 2, comment: '还是在漏' });
     expect(rated.statusCode, rated.body).toBe(200);

@@ -25,7 +25,22 @@ const NEXT: Partial<Record<RequestStage, RequestStage>> = {
 /** The owner's words for where a ticket stands. */
 export const stageOf = (t: TicketRow): RequestStage => STAGE[t.status] ?? 'received';
 
-/** Events whose text the owner may read: our replies and their own words; plain status changes carry none. */
+/** Ticket event kinds in the owner's vocabulary; other events (photos, SLA warnings, merges) are not shown. */
+const OWNER_KIND: Record<string, MyRequest['events'][number]['kind']> = {
+  created: 'created',
+  inspect: 'inspected',
+  dispatch: 'dispatched',
+  startProcessing: 'processing',
+  hold: 'held',
+  resume: 'resumed',
+  close: 'closed',
+  reopen: 'reopened',
+  cancel: 'cancelled',
+  note: 'reply',
+  callback: 'rated',
+  confirmed: 'confirmed',
+};
+/** Events whose text the owner may read: our replies, hold/close reasons and their own words. */
 const TEXT_KINDS = new Set(['note', 'hold', 'close', 'cancel', 'confirmed', 'callback', 'reopen']);
 
 export const presentMyRequestSummary = (
@@ -73,15 +88,18 @@ export function presentMyRequest(d: {
     resumeOn: t.resumeOn,
     resolution: t.resolution,
     photos: d.photos.map(portalFile),
-    events: d.events.map((e) => ({
-      at: e.at.toISOString(),
-      kind: e.kind,
-      text: TEXT_KINDS.has(e.kind) && (e.visibility === 'customer' || e.kind !== 'note') ? e.body : null,
-    })),
+    events: d.events.flatMap((e) => {
+      const kind = OWNER_KIND[e.kind];
+      if (!kind || (e.kind === 'note' && e.visibility !== 'customer')) return [];
+      return [{ at: e.at.toISOString(), kind, text: TEXT_KINDS.has(e.kind) ? e.body : null }];
+    }),
     rating: rated
       ? { score: rated.score as number, comment: rated.comment, at: (rated.recordedAt ?? t.updatedAt).toISOString() }
       : null,
     canRate: t.status === 'closed' && d.callback?.status === 'pending',
+    confirmedFixed:
+      t.status === 'closed' &&
+      d.events.filter((e) => ['close', 'reopen', 'confirmed'].includes(e.kind)).at(-1)?.kind === 'confirmed',
   };
 }
 

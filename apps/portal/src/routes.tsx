@@ -1,0 +1,54 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { AuthGate } from './components/AuthGate';
+import { RouteError } from './components/RouteError';
+import { TabLayout } from './components/TabLayout';
+
+/** Each page is its own chunk (pages use named exports), so the first screen loads only the shell. */
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+
+const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
+const HomePage = page(() => import('./pages/home/HomePage'), 'HomePage');
+const HomeDetailPage = page(() => import('./pages/home/HomeDetailPage'), 'HomeDetailPage');
+const AddFamilyPage = page(() => import('./pages/home/AddFamilyPage'), 'AddFamilyPage');
+const ReportPage = page(() => import('./pages/report/ReportPage'), 'ReportPage');
+const RepairPage = page(() => import('./pages/report/RepairPage'), 'RepairPage');
+const FeedbackPage = page(() => import('./pages/report/FeedbackPage'), 'FeedbackPage');
+const RequestsPage = page(() => import('./pages/requests/RequestsPage'), 'RequestsPage');
+const RequestDetailPage = page(() => import('./pages/requests/RequestDetailPage'), 'RequestDetailPage');
+const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
+const NoticeDetailPage = page(() => import('./pages/notices/NoticeDetailPage'), 'NoticeDetailPage');
+const MePage = page(() => import('./pages/me/MePage'), 'MePage');
+const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+
+/** Served under /m/ (vite `base`); the tab pages show the TabBar, detail pages a NavBar with back. */
+export const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    {
+      element: <AuthGate />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <TabLayout />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: 'report', element: <ReportPage /> },
+            { path: 'requests', element: <RequestsPage /> },
+            { path: 'notices', element: <NoticesPage /> },
+            { path: 'me', element: <MePage /> },
+          ],
+        },
+        { path: 'homes/:unitId', element: <HomeDetailPage /> },
+        { path: 'homes/:unitId/family/new', element: <AddFamilyPage /> },
+        { path: 'report/repair', element: <RepairPage /> },
+        { path: 'report/:type', element: <FeedbackPage /> },
+        { path: 'requests/:id', element: <RequestDetailPage /> },
+        { path: 'notices/:id', element: <NoticeDetailPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/m' },
+);
