@@ -1,0 +1,50 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Polls until the locator's text matches (the console refetches after each write); says what the page showed. */
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = 20_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    last = ((await locator.textContent({ timeout }).catch(() => '')) ?? '').trim();
+    if (typeof expected === 'string' ? last === expected : expected.test(last)) return last;
+    if (Date.now() > deadline) {
+      const shown = await locator
+        .page()
+        .locator('.ant-message-notice, .ant-form-item-explain-error, .ant-alert')
+        .allTextContents()
+        .catch(() => []);
+      throw new Error(`expected ${String(expected)}, got "${last}"; on the page: ${JSON.stringify(shown)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Picks an option of the open antd Select / TreeSelect dropdown by its exact text. */
+async function pickOption(page: Page, text: string) {
+  const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page
+    .locator('.ant-select-dropdown:visible')
+    .locator('.ant-select-item-option-content, .ant-select-tree-node-content-wrapper')
+    .filter({ hasText: exact })
+    .first()
+    .click();
+}
+
+/**
+ * Opens the select with this test id, optionally types to filter, and picks `text`; checks the select shows it
+ * and tries again if the click landed while the filtered list was still re-rendering.
+ */
+export async function choose(page: Page, testId: string, text: string, typed?: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (typed) await page.keyboard.type(typed);
+    await page.waitForTimeout(150 * attempt);
+    await pickOption(page, text);
+    await page.waitForTimeout(100);
+    const shown = (await select.textContent().catch(() => '')) ?? '';
+    if (shown.includes(text)) return;
+    if (attempt === 3) throw new Error(`could not choose ${text} in ${testId}`);
+    await page.keyboard.press('Escape');
+  }
+}
