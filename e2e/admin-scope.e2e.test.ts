@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { ADMIN_PASSWORD, startServer } from './support/server.js';
+import { choose } from './support/ui.js';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -41,14 +42,8 @@ describe('console: admin creates a city-company user who sees only its subtree',
     await page.getByTestId('user-displayName').fill('测试专员');
     await page.getByTestId('user-password').fill('E2e-password-1');
     // Place the user in the Hangzhou city company of the demo data.
-    await page.getByTestId('user-orgUnit').click();
-    await page.keyboard.type('杭州公司');
-    await page
-      .locator('.ant-select-tree-node-content-wrapper', { hasText: /^杭州公司$/ })
-      .first()
-      .click();
-    await page.getByTestId('user-roles').click();
-    await page.locator('.ant-select-item-option', { hasText: '客户关系中心经理' }).first().click();
+    await choose(page, 'user-orgUnit', '杭州公司', '杭州公司');
+    await choose(page, 'user-roles', '客户关系中心经理');
     await page.keyboard.press('Escape');
     await page.getByTestId('user-submit').click();
     await page.getByTestId(`user-row-${username}`).waitFor();

@@ -19,6 +19,7 @@ const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPa
 const WorkOrdersPage = page(() => import('./pages/workOrders/WorkOrdersPage'), 'WorkOrdersPage');
 const SlaPage = page(() => import('./pages/sla/SlaPage'), 'SlaPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
+const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
 const CustomersPage = page(() => import('./pages/customers/CustomersPage'), 'CustomersPage');
 const CustomerDetailPage = page(() => import('./pages/customers/CustomerDetailPage'), 'CustomerDetailPage');
 const ProjectsPage = page(() => import('./pages/property/ProjectsPage'), 'ProjectsPage');
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
           { path: 'tickets/:id', element: guarded('tickets.read', <TicketDetailPage />) },
           { path: 'projects', element: guarded('property.read', <ProjectsPage />) },
           { path: 'projects/:id', element: guarded('property.read', <ProjectDetailPage />) },
+          { path: 'notices', element: guarded('property.read', <NoticesPage />) },
           { path: 'org', element: guarded('org.read', <OrgPage />) },
           { path: 'users', element: guarded('users.read', <UsersPage />) },
           { path: 'roles', element: guarded('roles.read', <RolesPage />) },

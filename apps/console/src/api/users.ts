@@ -9,6 +9,7 @@ export const userKeys = {
   all: ['users'] as const,
   lists: () => [...userKeys.all, 'list'] as const,
   list: (filters: UserFilters) => [...userKeys.lists(), filters] as const,
+  members: (unit: MembersOf) => [...userKeys.lists(), 'members', unit] as const,
   details: () => [...userKeys.all, 'detail'] as const,
   detail: (id: string) => [...userKeys.details(), id] as const,
 };
@@ -21,6 +22,37 @@ export function useUsers(filters: UserFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Users placed in `orgUnitId`, narrowed to one department's members when `departmentId` is given. */
+export interface MembersOf {
+  orgUnitId: string;
+  departmentId?: string;
+}
+
+const MEMBERS_CAP = 1000;
+
+/** Active members of one unit, for pickers (pages of 200 followed, at most 1000). */
+export function useOrgUnitMembers(unit: MembersOf | null, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: userKeys.members(unit ?? { orgUnitId: '' }),
+    enabled: Boolean(unit) && (options.enabled ?? true),
+    queryFn: async () => {
+      const all: User[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.get<UserPage>('/api/users', {
+          orgUnitId: unit?.orgUnitId,
+          status: 'active',
+          cursor,
+          limit: 200,
+        });
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && all.length < MEMBERS_CAP);
+      return unit?.departmentId ? all.filter((u) => u.departmentId === unit.departmentId) : all;
+    },
   });
 }
 

@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   MailOutlined,
   MenuOutlined,
+  NotificationOutlined,
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -35,6 +36,7 @@ type MenuKey =
   | 'tickets'
   | 'ticketNew'
   | 'projects'
+  | 'notices'
   | 'org'
   | 'users'
   | 'roles'
@@ -60,6 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tickets', path: '/tickets', icon: <ProfileOutlined />, permission: 'tickets.read' },
   { key: 'ticketNew', path: '/tickets/new', icon: <PhoneOutlined />, permission: 'tickets.manage' },
   { key: 'projects', path: '/projects', icon: <BankOutlined />, permission: 'property.read' },
+  { key: 'notices', path: '/notices', icon: <NotificationOutlined />, permission: 'property.read' },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },

@@ -1,4 +1,5 @@
 import { enUSCustomers } from './en-US.customers';
+import { enUSNotices } from './en-US.notices';
 import { enUSService } from './en-US.service';
 import type { Messages } from './zh-CN';
 
@@ -64,6 +65,7 @@ export const enUS: Messages = {
     ticketNew: 'Hotline intake',
     customers: 'Customers',
     projects: 'Projects',
+    notices: 'Notices',
   },
   header: { logout: 'Sign out', logoutFailed: 'Could not sign out; try again', menu: 'Menu' },
   login: {
@@ -182,6 +184,7 @@ export const enUS: Messages = {
     callbacks: 'Callbacks',
     sla: 'SLA',
     outbox: 'Outbox',
+    notices: 'Notices',
     sales: 'Sales',
     club: 'Owners’ club',
     analytics: 'Analytics',
@@ -210,6 +213,7 @@ export const enUS: Messages = {
     'callbacks.record': 'Record callbacks',
     'sla.manage': 'Manage SLA rules',
     'outbox.read': 'View message outbox',
+    'notices.publish': 'Publish project notices',
     'sales.manage': 'Manage sales',
     'club.manage': 'Manage owners’ club',
     'analytics.read': 'View analytics',
@@ -276,4 +280,5 @@ export const enUS: Messages = {
   },
   ...enUSCustomers,
   ...enUSService,
+  ...enUSNotices,
 };

@@ -1,6 +1,7 @@
 import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
 import type { PermissionGroup } from '../lib/permissions';
 import { zhCNCustomers } from './zh-CN.customers';
+import { zhCNNotices } from './zh-CN.notices';
 import { zhCNService } from './zh-CN.service';
 
 /**
@@ -68,6 +69,7 @@ export const zhCN = {
     ticketNew: '热线受理',
     customers: '客户',
     projects: '项目房源',
+    notices: '公告',
   },
   header: { logout: '退出登录', logoutFailed: '退出失败，请重试', menu: '菜单' },
   login: {
@@ -186,6 +188,7 @@ export const zhCN = {
     callbacks: '回访',
     sla: '时效',
     outbox: '消息发送',
+    notices: '公告',
     sales: '销售',
     club: '会员俱乐部',
     analytics: '分析',
@@ -214,6 +217,7 @@ export const zhCN = {
     'callbacks.record': '记录回访',
     'sla.manage': '管理时效规则',
     'outbox.read': '查看消息发送记录',
+    'notices.publish': '发布项目公告',
     'sales.manage': '管理销售',
     'club.manage': '管理会员俱乐部',
     'analytics.read': '查看分析报表',
@@ -279,6 +283,7 @@ export const zhCN = {
   },
   ...zhCNCustomers,
   ...zhCNService,
+  ...zhCNNotices,
 };
 
 export type Messages = typeof zhCN;

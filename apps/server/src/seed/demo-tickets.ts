@@ -119,13 +119,14 @@ async function seedDemoNotices(notices: NoticeService, ctx: RequestContext, cloc
     sql`select id from org_units where type = 'project' order by code`,
   );
   let made = 0;
+  clock.set(new Date(Date.now() - 3 * 86_400_000));
   for (const [i, project] of projects.entries()) {
     for (const [category, title, body] of [NOTICES[i % 3], NOTICES[(i + 1) % 3]] as [
       NoticeCategory,
       string,
       string,
     ][]) {
-      clock.advance(60_000);
+      clock.advance(2 * 3_600_000);
       await notices.create(ctx, { projectId: project.id, category, title, body, imageIds: [] });
       made++;
     }

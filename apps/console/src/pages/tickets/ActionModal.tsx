@@ -8,11 +8,14 @@ import { ApiError } from '../../api/client';
 import { useTransitionTicket } from '../../api/tickets';
 import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
+import { useCan } from '../../lib/permissions';
+import { AssigneeUserSelect } from './AssigneeUserSelect';
 import { useWriteError } from './ticketErrors';
 
 interface Values {
   findings?: string;
   assigneeOrgId?: string;
+  assigneeUserId?: string;
   note?: string;
   reason?: string;
   resumeOn?: Dayjs | null;
@@ -29,7 +32,13 @@ function bodyOf(action: TicketAction, version: number, v: Values): TransitionTic
     case 'inspect':
       return { action, version, findings: v.findings ?? '' };
     case 'dispatch':
-      return { action, version, assigneeOrgId: v.assigneeOrgId ?? '', note: opt(v.note) };
+      return {
+        action,
+        version,
+        assigneeOrgId: v.assigneeOrgId ?? '',
+        assigneeUserId: v.assigneeUserId || undefined,
+        note: opt(v.note),
+      };
     case 'hold':
       return { action, version, reason: v.reason ?? '', resumeOn: v.resumeOn?.format('YYYY-MM-DD') };
     case 'close':
@@ -74,6 +83,8 @@ export function ActionModal({
   const onError = useWriteError();
   const { message } = App.useApp();
   const text = (max: number) => [{ required: true, whitespace: true }, { max }];
+  const can = useCan();
+  const assigneeOrgId = Form.useWatch('assigneeOrgId', form);
 
   const onFinish = (v: Values) =>
     transition.mutate(bodyOf(action, ticket.version, v), {
@@ -104,6 +115,11 @@ export function ActionModal({
             testId="action-assignee"
           />
         </Form.Item>
+        {can('users.read') && (
+          <Form.Item name="assigneeUserId" label={t('tickets.fields.assigneeUser')}>
+            <AssigneeUserSelect orgUnitId={assigneeOrgId} testId="action-assignee-user" />
+          </Form.Item>
+        )}
         <Form.Item name="note" label={t('tickets.fields.note')} rules={[{ max: 2000 }]}>
           <Input.TextArea rows={2} data-testid="action-note" />
         </Form.Item>
@@ -171,6 +187,10 @@ export function ActionModal({
         form={form}
         layout="vertical"
         onFinish={onFinish}
+        // a person belongs to one unit: choosing another unit clears the person
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('assigneeOrgId' in changed) form.setFieldValue('assigneeUserId', undefined);
+        }}
         autoComplete="off"
         onKeyDown={submitOnCtrlEnter(() => form.submit())}
       >

@@ -12,6 +12,7 @@ interface ControlProps {
   onChange?: (value: string | undefined) => void;
   placeholder?: string;
   allowClear?: boolean;
+  autoFocus?: boolean;
   style?: CSSProperties;
   testId?: string;
 }
