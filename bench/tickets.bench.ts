@@ -1,7 +1,16 @@
 /**
  * Tickets on PostgreSQL, each figure with a baseline measured in the same run:
  *  1. create / get / transition through the full stack (validation, scope, clocks, events, audit, outbox) vs a
- *     bare Fastify + pg endpoint doing the same table write or read — ops/s and the ratio;
+ *     bare Fastify + pg endpoint doing the same essential table writes, or the same read, in ONE statement each —
+ *     ops/s and the ratio. The bare endpoints:
+ *       - create: takes the day's number (ticket_number_seq) and inserts the ticket, its three SLA clocks
+ *         (reception stopped, first_response and dispatch running), its `created` event and its audit row;
+ *       - get: reads the ticket row only (the full stack also returns its clocks, events, work orders, callback);
+ *       - transition: updates the ticket's status and version if the version matches, pauses its running clocks
+ *         (hold) or ends their pause (resume: records the span, moves the deadline on by it), and inserts the
+ *         event and the audit row.
+ *     The bare endpoints read nothing else and check nothing (no permission, scope, state machine or SLA policy).
+ *     Earlier figures (operations.md) had bare create and transition write the ticket row only; not comparable;
  *  2. the SLA sweep at BENCH_TICKETS tickets (default 1,000,000) with 1,000 and then 10,000 clocks due — seconds,
  *     the 10k/1k ratio (linear in due rows) and the ratio to a bare claim-and-update of the same rows;
  *  3. the queue's first page at that size, p95 through the full stack vs the raw SQL.
@@ -94,11 +103,25 @@ async function main() {
   bare.post('/bare/tickets', async () => {
     const { rows } = await pool.query(
       `with n as (insert into ticket_number_seq (prefix, day, last) values ('BX', to_char(now(), 'YYYYMMDD'), 1)
-                  on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last)
-       insert into tickets (number, type, channel, status, title, company_id, org_path, project_id, inspection_required,
-                            reported_at, created_at, updated_at)
-       select 'BX' || to_char(now(), 'YYYYMMDD') || '-' || lpad(last::text, 6, '0'), 'repair', 'hotline', 'dispatch', '卫生间渗水',
-              $1, $2, $3, false, now(), now(), now() from n returning *`,
+                  on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
+       t as (insert into tickets (number, type, channel, status, title, company_id, org_path, project_id,
+                                  inspection_required, reported_at, created_at, updated_at, next_due_at)
+             select 'BX' || to_char(now(), 'YYYYMMDD') || '-' || lpad(last::text, 6, '0'), 'repair', 'hotline', 'dispatch',
+                    '卫生间渗水', $1, $2, $3, false, now(), now(), now(), now() + interval '30 minutes' from n returning *),
+       c as (insert into sla_clocks (ticket_id, node, mode, limit_minutes, warn_percent, ladder, started_at, warn_at,
+                                     due_at, next_check_at, stopped_at, outcome, org_path)
+             select t.id, x.node, 'calendar', x.mins, 80, '[]'::jsonb, now(), now() + x.mins * interval '48 seconds',
+                    now() + x.mins * interval '1 minute',
+                    case when not x.stopped then now() + x.mins * interval '48 seconds' end,
+                    case when x.stopped then now() end, case when x.stopped then 'met' end, t.org_path
+               from t, (values ('reception', 5, true), ('first_response', 30, false), ('dispatch', 60, false))
+                         x(node, mins, stopped)),
+       e as (insert into ticket_events (ticket_id, at, kind, visibility, to_status, body)
+             select id, now(), 'created', 'internal', status, title from t),
+       a as (insert into audit_events (at, action, entity_type, entity_id, org_path, after)
+             select now(), 'ticket.create', 'ticket', id::text, org_path,
+                    jsonb_build_object('number', number, 'type', type, 'status', status) from t)
+       select * from t`,
       [project.company, project.path, project.id],
     );
     return rows[0];
@@ -110,7 +133,21 @@ async function main() {
   bare.post('/bare/tickets/:id/transitions', async (req) => {
     const b = req.body as { status: string; version: number };
     const { rows } = await pool.query(
-      'update tickets set status = $2, version = version + 1, updated_at = now() where id = $1 and version = $3 returning *',
+      `with t as (update tickets set status = $2, version = version + 1, updated_at = now()
+                   where id = $1 and version = $3 returning *),
+       c as (update sla_clocks k
+                set paused_at = case when $2 = 'on_hold' then now() end,
+                    pauses = case when $2 = 'on_hold' then k.pauses
+                                  else k.pauses || jsonb_build_array(jsonb_build_object('start', k.paused_at, 'end', now())) end,
+                    due_at = case when $2 = 'on_hold' then k.due_at else k.due_at + (now() - k.paused_at) end,
+                    warn_at = case when $2 = 'on_hold' then k.warn_at else k.warn_at + (now() - k.paused_at) end,
+                    next_check_at = case when $2 = 'on_hold' then null else k.warn_at + (now() - k.paused_at) end
+               from t where k.ticket_id = t.id and k.stopped_at is null and (k.paused_at is null) = ($2 = 'on_hold')),
+       e as (insert into ticket_events (ticket_id, at, kind, visibility, to_status)
+             select id, now(), 'transition', 'customer', status from t),
+       a as (insert into audit_events (at, action, entity_type, entity_id, org_path, after)
+             select now(), 'ticket.transition', 'ticket', id::text, org_path, jsonb_build_object('status', status) from t)
+       select * from t`,
       [(req.params as { id: string }).id, b.status, b.version],
     );
     return rows[0];

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/auth/principal.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { Customer360 } from './customer.presenter.js';
@@ -37,8 +37,8 @@ export class CustomerReadService {
   }
 
   /** The current consent per channel (the owner portal shows the person's own). */
-  consentsOf(id: string) {
-    return new Customer360Repository(this.db).consents(id);
+  consentsOf(id: string, db: Executor = this.db) {
+    return new Customer360Repository(db).consents(id);
   }
 
   async load360(ctx: RequestContext, id: string): Promise<Customer360> {

@@ -206,7 +206,11 @@ export class CustomerService {
   }
 
   /** The person's own consent change (the owner portal): recorded with time and source, audited. */
-  async recordOwnConsent(ctx: RequestContext, id: string, consent: { channel: string; granted: boolean; source: string }) {
+  async recordOwnConsent(
+    ctx: RequestContext,
+    id: string,
+    consent: { channel: string; granted: boolean; source: string },
+  ) {
     assertPermission(ctx.principal, 'customers.manage');
     await this.get(ctx, id);
     await this.db.transaction(async (tx) => {

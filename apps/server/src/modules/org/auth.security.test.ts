@@ -19,7 +19,14 @@ const sessionCount = async (userId: string) =>
 const admin = async () => as(t, await login(t, 'admin', ADMIN_PASSWORD));
 
 /** Routes anyone may call without signing in. Adding a public route means adding it here, on purpose. */
-const PUBLIC_OPERATIONS = new Set(['login', 'getCallbackLink', 'answerCallbackLink']);
+const PUBLIC_OPERATIONS = new Set([
+  'login',
+  'getCallbackLink',
+  'answerCallbackLink',
+  'requestLoginCode',
+  'verifyLoginCode',
+  'ownerLogout',
+]);
 
 describe('sessions end when the account changes', () => {
   it('disabling a user ends every session it already has, at once', async () => {
@@ -172,7 +179,7 @@ describe('CSRF', () => {
 });
 
 describe('authentication is required', () => {
-  it('every non-public /api route in the OpenAPI document answers 401 AUTH_REQUIRED without credentials', async () => {
+  it('every non-public /api route in the OpenAPI document answers 401 without credentials (owner routes: OWNER_AUTH_REQUIRED)', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
       paths: Record<string, Record<string, { operationId: string }>>;
     };
@@ -186,7 +193,8 @@ describe('authentication is required', () => {
       const method = r.method.toUpperCase() as 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
       const res = await t.app.inject({ method, url, ...(method === 'GET' ? {} : { payload: {} }) });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
-      expect(res.json().code, `${method} ${url}`).toBe('AUTH_REQUIRED');
+      const expected = r.path.startsWith('/api/portal/') ? 'OWNER_AUTH_REQUIRED' : 'AUTH_REQUIRED';
+      expect(res.json().code, `${method} ${url}`).toBe(expected);
     }
   });
 

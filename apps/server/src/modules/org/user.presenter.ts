@@ -5,7 +5,12 @@ import type { UserWithOrg } from './user.repository.js';
 /** 13812345678 → 138****5678 */
 export const maskPhone = (phone: string | null) => (phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null);
 
-export const presentRoleRef = (r: Pick<RoleRow, 'id' | 'key' | 'nameZh' | 'nameEn'>) => ({ id: r.id, key: r.key, nameZh: r.nameZh, nameEn: r.nameEn });
+export const presentRoleRef = (r: Pick<RoleRow, 'id' | 'key' | 'nameZh' | 'nameEn'>) => ({
+  id: r.id,
+  key: r.key,
+  nameZh: r.nameZh,
+  nameEn: r.nameEn,
+});
 
 export const presentRole = (r: RoleRow): Role => ({
   ...presentRoleRef(r),

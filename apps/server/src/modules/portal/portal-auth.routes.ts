@@ -20,6 +20,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     owner: Owner | null;
   }
+  interface FastifyContextConfig {
+    /** A portal route reachable without an owner session (sign-in). Every other /api/portal route needs one. */
+    ownerPublic?: boolean;
+  }
 }
 
 /** The signed-in owner of a portal request, or 401 OWNER_AUTH_REQUIRED. */
@@ -38,9 +42,12 @@ export const ownerSessionPlugin = fp(async (app: FastifyInstance, { auth }: { au
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith(`${COOKIE_PATH}/`)) return;
     const cookie = request.cookies[OWNER_COOKIE];
-    if (!cookie) return;
-    request.owner = await auth.resolve(cookie);
-    if (!request.owner) clearCookie(reply);
+    if (cookie) {
+      request.owner = await auth.resolve(cookie);
+      if (!request.owner) clearCookie(reply);
+    }
+    // before validation: an anonymous caller learns nothing about a route's input
+    if (!request.owner && request.routeOptions.config?.ownerPublic !== true) throw new AppError('OWNER_AUTH_REQUIRED');
   });
 });
 
@@ -57,7 +64,7 @@ export const portalAuthRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/portal/auth/code',
     {
-      config: { public: true, rateLimit: { max: verifyPerMinute, timeWindow: '1 minute' } },
+      config: { public: true, ownerPublic: true, rateLimit: { max: verifyPerMinute, timeWindow: '1 minute' } },
       schema: {
         operationId: 'requestLoginCode',
         tags: ['portal'],
@@ -73,7 +80,7 @@ export const portalAuthRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/portal/auth/verify',
     {
-      config: { public: true, rateLimit: { max: verifyPerMinute, timeWindow: '1 minute' } },
+      config: { public: true, ownerPublic: true, rateLimit: { max: verifyPerMinute, timeWindow: '1 minute' } },
       schema: {
         operationId: 'verifyLoginCode',
         tags: ['portal'],
@@ -102,7 +109,7 @@ export const portalAuthRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/portal/auth/logout',
     {
-      config: { public: true },
+      config: { public: true, ownerPublic: true },
       schema: { operationId: 'ownerLogout', tags: ['portal'], response: { 200: okBody, '4xx': errorBody } },
     },
     async (request, reply) => {

@@ -291,6 +291,7 @@ describe('my requests', () => {
       { 'idempotency-key': 'report-0002-abcdef' },
     );
     const id = created.json().items[0].id;
+    expect((await owner.put('/api/portal/me/consents', { channel: 'sms', granted: true })).statusCode).toBe(200);
     const agent = await freshStaff();
     let ticket = (await agent.get(`/api/tickets/${id}`)).json();
     const act = async (body: object) => {
@@ -299,7 +300,21 @@ describe('my requests', () => {
       ticket = res.json();
     };
     await act({ action: 'inspect', findings: '水槽下水管接口松动' });
+    const stranger = await signedIn(t, other.company, ['department_staff']);
+    const wrongPerson = await agent.post(`/api/tickets/${id}/transitions`, {
+      action: 'dispatch',
+      assigneeOrgId: place.project.id,
+      assigneeUserId: stranger.user.id,
+      version: ticket.version,
+    });
+    expect(wrongPerson.statusCode).toBe(400);
+    expect(wrongPerson.json().details).toMatchObject({ field: 'assigneeUserId' });
     await act({ action: 'dispatch', assigneeOrgId: place.project.id });
+    const texts = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, id));
+    expect(texts.filter((m) => m.template === 'ticket.update').map((m) => m.body)).toEqual([
+      expect.stringContaining('已完成现场查看'),
+      expect.stringContaining(`已安排处理人员。查看进度：${t.config.publicUrl}/m/requests/${id}`),
+    ]);
     expect((await owner.get('/api/portal/requests')).json().items.find((r: { id: string }) => r.id === id).unread).toBe(
       true,
     );

@@ -7,11 +7,10 @@ import {
   uploadTicketPhotoQuery,
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../platform/errors.js';
 import { presentFile } from '../../platform/files/files.presenter.js';
-import { readUpload } from '../../platform/files/upload.js';
 import { FilesService } from '../../platform/files/files.service.js';
 import type { FileRow } from '../../platform/files/files.tables.js';
+import { readUpload } from '../../platform/files/upload.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import type { TicketPhotoService } from './ticket-photos.service.js';
 

@@ -60,8 +60,9 @@ export function presentTicket(
     mergedInto: { id: string; number: string } | null;
   },
 ): Ticket {
-  return {
-    ...presentTicketSummary(t),
+  // Object.assign, not a spread: V8 builds `{ ...summary, <25 more> }` tens of times slower (the ticket page's
+  // biggest cost after the query).
+  return Object.assign(presentTicketSummary(t), {
     description: t.description,
     contactPhoneMasked: t.contactPhone ? maskMobile(t.contactPhone) : null,
     unitId: t.unitId,
@@ -98,7 +99,7 @@ export function presentTicket(
       stoppedAt: iso(c.stoppedAt),
       outcome: c.outcome as Ticket['clocks'][number]['outcome'],
     })),
-    workOrders: parts.workOrders.map((w) => presentWorkOrder({ ...w, ticketNumber: t.number })),
+    workOrders: parts.workOrders.map((w) => presentWorkOrder(Object.assign({ ticketNumber: t.number }, w))),
     events: parts.events.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
@@ -119,5 +120,5 @@ export function presentTicket(
         }
       : null,
     allowedActions: allowedActions(t.status as TicketStatus),
-  };
+  });
 }

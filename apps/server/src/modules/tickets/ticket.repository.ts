@@ -1,9 +1,12 @@
 import type { ListTicketsQuery } from '@anju/contracts';
-import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
+import { AUDIT_COLUMNS } from '../../platform/audit/audit.service.js';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
-import { rowReader } from './row-reader.js';
+import { clockWriter } from './sla/sla.service.js';
+import { runStatement, statement } from './statement.js';
+import { columnList, rowReader, rowWriter } from './table-rows.js';
 import {
   type CallbackRow,
   callbacks,
@@ -12,7 +15,6 @@ import {
   type TicketEventRow,
   type TicketRow,
   ticketEvents,
-  ticketNumberSeq,
   tickets,
   type WorkOrderRow,
   workOrders,
@@ -28,13 +30,114 @@ export type TicketDetail = {
   mergedInto: { id: string; number: string } | null;
 };
 
-export const readTicket = rowReader(tickets);
+export type TicketInsert = Omit<typeof tickets.$inferInsert, 'number'>;
+export type EventInsert = typeof ticketEvents.$inferInsert;
+export type AuditRowInsert = Record<(typeof AUDIT_COLUMNS)[number], unknown>;
+
+const readTicket = rowReader(tickets);
 const readClock = rowReader(slaClocks);
 const readEvent = rowReader(ticketEvents);
 const readWorkOrder = rowReader(workOrders);
 const readCallback = rowReader(callbacks);
+const ticketWriter = rowWriter(tickets);
+const eventWriter = rowWriter(ticketEvents, ['id']);
 type Raw = Record<string, unknown>;
-type DetailRaw = Raw & { _clocks: Raw[]; _events: Raw[]; _work_orders: Raw[]; _callback: Raw | null; _merged: Raw | null };
+type DetailRaw = {
+  ticket: Raw;
+  clocks: Raw[];
+  events: Raw[];
+  work_orders: Raw[];
+  callback: Raw | null;
+  merged: Raw | null;
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const TICKET_COLUMNS = columnList(tickets, 't');
+const AUDIT_LIST = AUDIT_COLUMNS.join(', ');
+const NUMBER = `$1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')`;
+
+const findStatement = statement<Raw>('ticket_find', `select ${TICKET_COLUMNS} from tickets t where t.id = $1`);
+const findInScopeStatement = statement<Raw>(
+  'ticket_find_in_scope',
+  `select ${TICKET_COLUMNS} from tickets t where t.id = $1 and t.org_path like $2`,
+);
+
+/** A node with the city company its path lies under. */
+const placeStatement = statement<OrgNode & { company_id: string | null }>(
+  'ticket_place',
+  `select n.id, n.type, n.name, n.path,
+          (select c.id from org_units c where c.type = 'city_company' and n.path like c.path || '%' limit 1) as company_id
+     from org_units n where n.id = $1 and n.active`,
+);
+
+/**
+ * A new ticket numbered from the day's counter ($1 prefix, $2 day), its clocks, created event and audit row (whose
+ * `after` gets the number). The counter row stays locked from this statement to commit only.
+ */
+const openStatement = statement<Raw>(
+  'ticket_open',
+  `with n as (
+     insert into ticket_number_seq (prefix, day, last) values ($1, $2, 1)
+     on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
+   t as (
+     insert into tickets (${ticketWriter.columns})
+     select ${ticketWriter.names.map((c) => (c === 'number' ? NUMBER : c)).join(', ')}
+       from json_populate_record(null::tickets, $3::json), n
+     returning ${columnList(tickets, 'tickets')}),
+   c as (
+     insert into sla_clocks (${clockWriter.columns})
+     select ${clockWriter.columns} from json_populate_recordset(null::sla_clocks, $4::json)),
+   e as (
+     insert into ticket_events (${eventWriter.columns})
+     select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $5::json)),
+   a as (
+     insert into audit_events (${AUDIT_LIST})
+     select ${AUDIT_COLUMNS.map((c) => (c === 'after' ? `a.after || jsonb_build_object('number', t.number)` : `a.${c}`)).join(', ')}
+       from json_populate_recordset(null::audit_events, $6::json) a, t)
+   select * from t`,
+);
+
+/** Inserts events and audit rows (JSON parameters `$e`, `$a`) as data-modifying CTEs ahead of a statement. */
+const eventsAndAudit = (e: number, a: number) => `with e as (
+     insert into ticket_events (${eventWriter.columns})
+     select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $${e}::json)),
+   a as (
+     insert into audit_events (${AUDIT_LIST}) select ${AUDIT_LIST} from json_populate_recordset(null::audit_events, $${a}::json))`;
+
+/**
+ * The ticket page ($1 id, $2 scope pattern) as one JSON value: the row with its clocks, events, work orders,
+ * callback and merge target (one column parses faster than sixty).
+ */
+const detailStatement = statement<{ d: DetailRaw }>(
+  'ticket_detail',
+  `select json_build_object(
+     'ticket', row_to_json(t),
+     'clocks', (select coalesce(json_agg(c), '[]') from
+        (select * from sla_clocks where ticket_id = t.id order by started_at limit 200) c),
+     'events', (select coalesce(json_agg(e), '[]') from
+        (select * from ticket_events where ticket_id = t.id order by id limit 500) e),
+     'work_orders', (select coalesce(json_agg(w), '[]') from
+        (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
+          where w.ticket_id = t.id order by w.seq) w),
+     'callback', (select row_to_json(b) from
+        (select * from callbacks where ticket_id = t.id order by status = 'pending' desc, created_at desc limit 1) b),
+     'merged', (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into)
+   ) as d from tickets t where t.id = $1 and t.org_path like $2`,
+);
+
+const addEventsStatement = statement(
+  'ticket_events_insert',
+  `insert into ticket_events (${eventWriter.columns})
+   select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $1::json)`,
+);
+const RUNNING = 'from sla_clocks k where k.ticket_id = t.id and k.stopped_at is null';
+const TICKET_COLUMN: Record<string, Column> = getTableColumns(tickets);
+const ticketColumn = (key: string) => {
+  const column = TICKET_COLUMN[key];
+  if (!column) throw new Error(`tickets has no column ${key}`);
+  return column;
+};
+
 export type TicketCursor = { at: Date; id: string };
 export type TicketScope = { id: string; type: string; path: string };
 
@@ -50,6 +153,25 @@ export class TicketRepository {
     return row ?? null;
   }
 
+  /** Whether a user is active and works in this unit: placed in it or below it, or a member of it as a department. */
+  async worksIn(userId: string, node: OrgNode): Promise<boolean> {
+    const rows = await queryRows<{ ok: number }>(
+      this.db,
+      sql`select 1 as ok from users u join org_units o on o.id = u.org_unit_id
+           where u.id = ${userId} and u.status = 'active'
+             and (u.department_id = ${node.id} or o.path like ${`${node.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`,
+    );
+    return rows.length > 0;
+  }
+
+  /** An active node and the city company its path lies under, in one statement. */
+  async place(id: string): Promise<{ node: OrgNode; companyId: string | null } | null> {
+    const [row] = await placeStatement(this.db, [id]);
+    if (!row) return null;
+    const { company_id, ...node } = row;
+    return { node, companyId: company_id };
+  }
+
   /** The city company a path lies under (projects always have one). */
   async companyOf(path: string): Promise<OrgNode | null> {
     const [row] = await queryRows<OrgNode>(
@@ -59,35 +181,34 @@ export class TicketRepository {
     return row ?? null;
   }
 
-  /** Next number for a prefix and local day, handed out atomically (concurrent creates never share one). */
-  async nextNumber(prefix: string, day: string): Promise<string> {
-    const [row] = await this.db
-      .insert(ticketNumberSeq)
-      .values({ prefix, day, last: 1 })
-      .onConflictDoUpdate({
-        target: [ticketNumberSeq.prefix, ticketNumberSeq.day],
-        set: { last: sql`${ticketNumberSeq.last} + 1` },
-      })
-      .returning({ last: ticketNumberSeq.last });
-    return `${prefix}${day}-${String(row?.last ?? 1).padStart(4, '0')}`;
-  }
-
-  async insert(values: typeof tickets.$inferInsert): Promise<TicketRow> {
-    const [row] = await this.db.insert(tickets).values(values).returning();
-    return row as TicketRow;
-  }
-
   async find(id: string): Promise<TicketRow | null> {
-    const [row] = await this.db.select().from(tickets).where(eq(tickets.id, id));
-    return row ?? null;
+    const [row] = await findStatement(this.db, [id]);
+    return row ? readTicket(row) : null;
   }
 
   async findInScope(id: string, scopePath: string): Promise<TicketRow | null> {
-    const [row] = await this.db
-      .select()
-      .from(tickets)
-      .where(and(eq(tickets.id, id), withinScope(tickets.orgPath, scopePath)));
-    return row ?? null;
+    const [row] = await findInScopeStatement(this.db, [id, `${escapeLike(scopePath)}%`]);
+    return row ? readTicket(row) : null;
+  }
+
+  /** A new ticket with its clocks, first events and audit rows, numbered from the day's counter: one statement. */
+  async open(p: {
+    ticket: TicketInsert;
+    prefix: string;
+    day: string;
+    clocks: (typeof slaClocks.$inferInsert)[];
+    events: EventInsert[];
+    audit: AuditRowInsert[];
+  }): Promise<TicketRow> {
+    const [row] = await openStatement(this.db, [
+      p.prefix,
+      p.day,
+      JSON.stringify(ticketWriter.row({ ...p.ticket, number: '' })),
+      JSON.stringify(p.clocks.map(clockWriter.row)),
+      JSON.stringify(p.events.map(eventWriter.row)),
+      JSON.stringify(p.audit),
+    ]);
+    return readTicket(row as Raw);
   }
 
   /**
@@ -95,31 +216,59 @@ export class TicketRepository {
    * orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
    */
   async detail(id: string, scopePath: string): Promise<TicketDetail | null> {
-    const [raw] = await queryRows<DetailRaw>(
-      this.db,
-      sql`select t.*,
-            (select coalesce(json_agg(c), '[]') from
-               (select * from sla_clocks where ticket_id = t.id order by started_at limit 200) c) as _clocks,
-            (select coalesce(json_agg(e), '[]') from
-               (select * from ticket_events where ticket_id = t.id order by id limit 500) e) as _events,
-            (select coalesce(json_agg(w), '[]') from
-               (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
-                 where w.ticket_id = t.id order by w.seq) w) as _work_orders,
-            (select row_to_json(b) from
-               (select * from callbacks where ticket_id = t.id
-                 order by status = 'pending' desc, created_at desc limit 1) b) as _callback,
-            (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into) as _merged
-          from tickets t where t.id = ${id} and ${withinScope(sql`t.org_path`, scopePath)}`,
-    );
-    if (!raw) return null;
+    const [row] = await detailStatement(this.db, [id, `${escapeLike(scopePath)}%`]);
+    if (!row) return null;
+    const { d } = row;
     return {
-      ticket: readTicket(raw),
-      clocks: raw._clocks.map(readClock),
-      events: raw._events.map(readEvent),
-      workOrders: raw._work_orders.map((w) => ({ ...readWorkOrder(w), assigneeOrgName: w.assignee_org_name as string })),
-      callback: raw._callback ? readCallback(raw._callback) : null,
-      mergedInto: raw._merged as TicketDetail['mergedInto'],
+      ticket: readTicket(d.ticket),
+      clocks: d.clocks.map(readClock),
+      events: d.events.map(readEvent),
+      workOrders: d.work_orders.map((w) =>
+        Object.assign(readWorkOrder(w), { assigneeOrgName: w.assignee_org_name as string }),
+      ),
+      callback: d.callback ? readCallback(d.callback) : null,
+      mergedInto: d.merged as TicketDetail['mergedInto'],
     };
+  }
+
+  /**
+   * One transition's write: the optimistic update of the ticket (null when `version` is stale; the caller answers
+   * 409 and rolls back), its queue fields from its clocks as they now stand (the rule of SlaService.refreshTickets),
+   * and the events and audit rows of the change, in one statement.
+   */
+  async transition(
+    id: string,
+    version: number,
+    patch: Partial<typeof tickets.$inferInsert>,
+    events: EventInsert[],
+    audit: AuditRowInsert[],
+  ): Promise<TicketRow | null> {
+    const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
+    const text = `${eventsAndAudit(3, 4)}
+      update tickets t set ${keys.map((k, i) => `${ticketColumn(k).name} = $${i + 5}`).join(', ')}${keys.length ? ',' : ''}
+        version = $2::int + 1,
+        next_due_at = (select min(k.due_at) ${RUNNING} and k.paused_at is null),
+        warning = exists (select 1 ${RUNNING} and k.warned_at is not null),
+        overdue = exists (select 1 ${RUNNING} and k.breached_at is not null),
+        escalation_level = coalesce((select max(k.escalation_level) ${RUNNING}), 0)
+      where t.id = $1 and t.version = $2
+      returning ${TICKET_COLUMNS}`;
+    const values = keys.map((k) => {
+      const value = (patch as Record<string, unknown>)[k];
+      return value === null ? null : ticketColumn(k).mapToDriverValue(value);
+    });
+    const [row] = await runStatement<Raw>(this.db, 'ticket_transition', text, [
+      id,
+      version,
+      JSON.stringify(events.map(eventWriter.row)),
+      JSON.stringify(audit),
+      ...values,
+    ]);
+    return row ? readTicket(row) : null;
+  }
+
+  async addEvents(events: EventInsert[]) {
+    await addEventsStatement(this.db, [JSON.stringify(events.map(eventWriter.row))]);
   }
 
   /** Optimistic update: null when someone else changed the ticket first (the caller answers 409). */
@@ -130,10 +279,6 @@ export class TicketRepository {
       .where(and(eq(tickets.id, id), eq(tickets.version, version)))
       .returning();
     return row ?? null;
-  }
-
-  addEvent(values: typeof ticketEvents.$inferInsert) {
-    return this.db.insert(ticketEvents).values(values);
   }
 
   events(ticketId: string) {

@@ -1,28 +1,22 @@
-import type {
-  CreateTicketBody,
-  ListTicketsQuery,
-  PartCategory,
-  TicketStatus,
-  TransitionTicketBody,
-} from '@anju/contracts';
+import { randomUUID } from 'node:crypto';
+import type { CreateTicketBody, ListTicketsQuery, TicketStatus, TransitionTicketBody } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
-import { type Db, insertJsonRows, type Tx } from '../../platform/db/database.js';
+import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import { cancelPendingCallback, openCallback } from './callback-links.js';
-import type { ClockOwner, SlaService } from './sla/sla.service.js';
+import { textOwnerAboutUpdate } from './owner-updates.js';
+import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
 import { EVENT_ZH, TYPE_ZH, warrantyPartOf } from './ticket.labels.js';
-import { TicketRepository } from './ticket.repository.js';
-import type { TicketRow, tickets } from './ticket.tables.js';
+import { type TicketInsert, TicketRepository } from './ticket.repository.js';
+import type { TicketRow } from './ticket.tables.js';
 import { firstStatus, inspectionByDefault, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
-
-/** Which warranty part a defect category falls under (for the warranty status shown on a repair). */
 
 export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
 
@@ -49,6 +43,10 @@ export class TicketService {
     private readonly linkBaseUrl: string,
   ) {}
 
+  private get texting() {
+    return { messaging: this.messaging, customers: this.customers, linkBaseUrl: this.linkBaseUrl };
+  }
+
   async create(ctx: RequestContext, body: CreateTicketBody): Promise<TicketRow> {
     assertPermission(ctx.principal, 'tickets.manage');
     const now = this.clock.now();
@@ -62,8 +60,11 @@ export class TicketService {
       body.contactPhone ?? (customer ? await this.customers.customers.primaryPhone(customer.id) : null);
     const warranty = place.unit ? await this.warrantyOf(ctx, place.unit.id, body.categoryCode) : null;
     const inspectionRequired = body.inspectionRequired ?? inspectionByDefault(body.type);
-    return this.db.transaction((tx) =>
-      this.open(tx, ctx, {
+    // `open` writes the ticket, its clocks, event and audit in one statement; a customer or a phone adds writes.
+    const atomic = <T>(write: (db: Executor) => Promise<T>) =>
+      customer || contactPhone ? this.db.transaction(write) : write(this.db);
+    return atomic((db) =>
+      this.open(db, ctx, {
         type: body.type,
         channel: body.channel,
         priority: body.priority,
@@ -121,30 +122,54 @@ export class TicketService {
 
   /** Number, row, clocks, event, customer relation, acknowledgement SMS and audit of a new ticket. */
   private async open(
-    tx: Tx,
+    tx: Executor,
     ctx: RequestContext,
-    v: Omit<typeof tickets.$inferInsert, 'number' | 'createdAt' | 'updatedAt'> & { reportedAt: Date; data?: unknown },
+    v: Omit<TicketInsert, 'id' | 'createdAt' | 'updatedAt'> & {
+      priority: string;
+      major: boolean;
+      reportedAt: Date;
+      data?: unknown;
+    },
   ): Promise<TicketRow> {
     const now = this.clock.now();
     const { data, ...values } = v;
-    const repo = new TicketRepository(tx);
     const type = values.type as CreateTicketBody['type'];
-    const number = await repo.nextNumber(NUMBER_PREFIX[type], localDay(now));
-    const ticket = await repo.insert({
-      ...values,
-      number,
-      createdBy: ctx.principal.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const owner = ownerOf(ticket);
-    await this.sla.startMany(tx, owner, [
+    const id = randomUUID();
+    const owner: ClockOwner = { ...values, id, type, categoryCode: values.categoryCode ?? null };
+    const starts: ClockStart[] = [
       { node: 'reception', startedAt: v.reportedAt, stoppedAt: now },
       { node: 'first_response', startedAt: now },
-      { node: ticket.inspectionRequired ? 'inspection' : 'dispatch', startedAt: now },
-    ]);
-    await this.sla.refreshTicket(tx, ticket.id);
-    await this.event(tx, ctx, ticket, { kind: 'created', toStatus: ticket.status, body: ticket.title, data });
+      { node: values.inspectionRequired ? 'inspection' : 'dispatch', startedAt: now },
+    ];
+    const inputs = await this.sla.inputs(tx, owner, [...new Set(starts.map((s) => s.node))]);
+    const clocks = this.sla.clockRows(owner, starts, inputs);
+    const created: TicketEventInput = { kind: 'created', toStatus: values.status, body: values.title, data };
+    const ticket = await new TicketRepository(tx).open({
+      ticket: {
+        ...values,
+        ...this.sla.queueFieldsOf(clocks),
+        id,
+        createdBy: ctx.principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+      prefix: NUMBER_PREFIX[type],
+      day: localDay(now),
+      clocks,
+      events: this.eventRows(ctx, [{ ticketId: id, ...created }], now),
+      // The statement adds the number it hands out to `after`.
+      audit: this.audit.rows(ctx, [
+        {
+          action: 'ticket.create',
+          entityType: 'ticket',
+          entityId: id,
+          orgPath: values.orgPath,
+          after: { type, status: values.status, unit: values.unitCode ?? null },
+        },
+      ]),
+    });
+    const number = ticket.number;
+    await this.customers.timeline.addMany(tx, ctx, this.timelineEntries([{ ticket, ...created }], now));
     if (ticket.customerId) {
       await this.customers.customers.relate(tx, ticket.customerId, ticket.orgPath, 'ticket', ticket.id);
     }
@@ -160,14 +185,7 @@ export class TicketService {
         refId: ticket.id,
       });
     }
-    await this.audit.record(tx, ctx, {
-      action: 'ticket.create',
-      entityType: 'ticket',
-      entityId: ticket.id,
-      orgPath: ticket.orgPath,
-      after: { number, type, status: ticket.status, unit: ticket.unitCode },
-    });
-    return (await repo.find(ticket.id)) as TicketRow;
+    return ticket;
   }
 
   async get(ctx: RequestContext, id: string, db: Db | Tx = this.db): Promise<TicketRow> {
@@ -215,6 +233,12 @@ export class TicketService {
           throw new AppError('VALIDATION_FAILED', {
             field: 'assigneeOrgId',
             reason: 'unknown department or contractor',
+          });
+        }
+        if (body.assigneeUserId && !(await new TicketRepository(tx).worksIn(body.assigneeUserId, target))) {
+          throw new AppError('VALIDATION_FAILED', {
+            field: 'assigneeUserId',
+            reason: 'not an active user of the chosen department or contractor',
           });
         }
         patch.assigneeOrgId = target.id;
@@ -282,25 +306,34 @@ export class TicketService {
       patch.firstResponseAt = now;
       await this.sla.stop(tx, ticket.id, ['first_response'], now);
     }
-    const updated = await new TicketRepository(tx).update(ticket.id, body.version, patch);
-    if (!updated) throw new AppError('VERSION_CONFLICT');
-    await this.sla.refreshTicket(tx, ticket.id);
-    await this.event(tx, ctx, updated, {
+    const event: TicketEventInput = {
       kind: body.action,
       fromStatus: status,
       toStatus: to,
       body: note,
       visibility: body.action === 'reopen' ? 'internal' : 'customer',
-    });
-    await this.audit.record(tx, ctx, {
-      action: `ticket.${body.action}`,
-      entityType: 'ticket',
-      entityId: ticket.id,
-      orgPath: ticket.orgPath,
-      before: { status, version: ticket.version },
-      after: { status: to, ...(note ? { note } : {}) },
-    });
-    return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
+    };
+    const at = this.clock.now();
+    const updated = await new TicketRepository(tx).transition(
+      ticket.id,
+      body.version,
+      patch,
+      this.eventRows(ctx, [{ ticketId: ticket.id, ...event }], at),
+      this.audit.rows(ctx, [
+        {
+          action: `ticket.${body.action}`,
+          entityType: 'ticket',
+          entityId: ticket.id,
+          orgPath: ticket.orgPath,
+          before: { status, version: ticket.version },
+          after: { status: to, ...(note ? { note } : {}) },
+        },
+      ]),
+    );
+    if (!updated) throw new AppError('VERSION_CONFLICT');
+    await this.customers.timeline.addMany(tx, ctx, this.timelineEntries([{ ticket: updated, ...event }], at));
+    await textOwnerAboutUpdate(tx, this.texting, updated, body.action, `v${updated.version}`);
+    return updated;
   }
 
   /** Notes: internal ones are staff-only; a customer-visible one is our response and stops that clock. */
@@ -315,6 +348,8 @@ export class TicketService {
         await this.sla.refreshTicket(tx, ticket.id);
       }
       await this.event(tx, ctx, ticket, { kind: 'note', body: body.body, visibility: body.visibility });
+      if (body.visibility === 'customer')
+        await textOwnerAboutUpdate(tx, this.texting, ticket, 'note', `note:${now.getTime()}`);
       return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
     });
   }
@@ -328,43 +363,48 @@ export class TicketService {
   async events(tx: Tx, ctx: RequestContext | null, items: (TicketEventInput & { ticket: TicketRow })[]) {
     if (items.length === 0) return;
     const now = this.clock.now();
-    await insertJsonRows(
-      tx,
-      'ticket_events',
-      ['ticket_id', 'at', 'kind', 'visibility', 'actor_id', 'actor_name', 'from_status', 'to_status', 'body', 'data'],
-      items.map((e) => ({
-        ticket_id: e.ticket.id,
-        at: now,
-        kind: e.kind,
-        visibility: e.visibility ?? 'internal',
-        actor_id: ctx?.principal.userId ?? null,
-        actor_name: ctx?.principal.displayName ?? null,
-        from_status: e.fromStatus ?? null,
-        to_status: e.toStatus ?? null,
-        body: e.body ?? null,
-        data: e.data ?? null,
-      })),
-    );
-    await this.customers.timeline.addMany(
-      tx,
-      ctx,
-      items.flatMap((e) =>
-        e.ticket.customerId
-          ? [
-              {
-                customerId: e.ticket.customerId,
-                kind: e.kind === 'callback' ? 'callback' : 'ticket',
-                title: `${e.ticket.number} ${EVENT_ZH[e.kind] ?? e.kind}`,
-                body: e.body ?? null,
-                orgPath: e.ticket.orgPath,
-                refType: 'ticket',
-                refId: e.ticket.id,
-                data: { event: e.kind },
-                at: now,
-              },
-            ]
-          : [],
+    await new TicketRepository(tx).addEvents(
+      this.eventRows(
+        ctx,
+        items.map(({ ticket, ...e }) => ({ ticketId: ticket.id, ...e })),
+        now,
       ),
+    );
+    await this.customers.timeline.addMany(tx, ctx, this.timelineEntries(items, now));
+  }
+
+  private eventRows(ctx: RequestContext | null, items: (TicketEventInput & { ticketId: string })[], at: Date) {
+    return items.map((e) => ({
+      ticketId: e.ticketId,
+      at,
+      kind: e.kind,
+      visibility: e.visibility ?? 'internal',
+      actorId: ctx?.principal.userId ?? null,
+      actorName: ctx?.principal.displayName ?? null,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      body: e.body ?? null,
+      data: e.data ?? null,
+    }));
+  }
+
+  private timelineEntries(items: (TicketEventInput & { ticket: TicketRow })[], at: Date) {
+    return items.flatMap((e) =>
+      e.ticket.customerId
+        ? [
+            {
+              customerId: e.ticket.customerId,
+              kind: e.kind === 'callback' ? 'callback' : 'ticket',
+              title: `${e.ticket.number} ${EVENT_ZH[e.kind] ?? e.kind}`,
+              body: e.body ?? null,
+              orgPath: e.ticket.orgPath,
+              refType: 'ticket',
+              refId: e.ticket.id,
+              data: { event: e.kind },
+              at,
+            },
+          ]
+        : [],
     );
   }
 
@@ -373,13 +413,16 @@ export class TicketService {
     let orgPath: string;
     let projectId: string | null = null;
     let unit: { id: string; code: string } | null = null;
+    let companyId: string | null | undefined;
     if (body.unitId) {
       const u = await this.property.unitRef(ctx, body.unitId);
       unit = { id: u.id, code: u.code };
       projectId = u.projectId;
       orgPath = u.projectPath;
+      companyId = (await repo.companyOf(orgPath))?.id;
     } else {
-      const node = body.orgUnitId ? await repo.orgNode(body.orgUnitId) : null;
+      const place = body.orgUnitId ? await repo.place(body.orgUnitId) : null;
+      const node = place?.node;
       if (!node || !['project', 'city_company'].includes(node.type) || !node.path.startsWith(ctx.principal.orgPath)) {
         throw new AppError('VALIDATION_FAILED', {
           field: 'orgUnitId',
@@ -388,10 +431,10 @@ export class TicketService {
       }
       orgPath = node.path;
       projectId = node.type === 'project' ? node.id : null;
+      companyId = place.companyId;
     }
-    const company = await repo.companyOf(orgPath);
-    if (!company) throw new AppError('VALIDATION_FAILED', { field: 'orgUnitId', reason: 'not under a city company' });
-    return { orgPath, projectId, unit, companyId: company.id };
+    if (!companyId) throw new AppError('VALIDATION_FAILED', { field: 'orgUnitId', reason: 'not under a city company' });
+    return { orgPath, projectId, unit, companyId };
   }
 
   private async warrantyOf(ctx: RequestContext, unitId: string, categoryCode: string | undefined) {

@@ -32,45 +32,51 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+/** The columns of `rows`, in this order. */
+export const AUDIT_COLUMNS = [
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'entity_type',
+  'entity_id',
+  'org_path',
+  'before',
+  'after',
+  'reason',
+  'ip',
+  'request_id',
+] as const;
+
 export class AuditService {
   constructor(private readonly clock: Clock) {}
 
   /** Many events in one insert (bulk imports); same rules as `record`. */
   async recordMany(db: Executor, ctx: RequestContext, entries: AuditEntry[]) {
+    await insertJsonRows(db, 'audit_events', [...AUDIT_COLUMNS], this.rows(ctx, entries));
+  }
+
+  /**
+   * The audit_events rows of these entries keyed by column name (secrets redacted), for a caller that writes them
+   * in the same statement as the change (`json_populate_recordset`), still inside its transaction.
+   */
+  rows(ctx: RequestContext, entries: AuditEntry[]): Record<(typeof AUDIT_COLUMNS)[number], unknown>[] {
     const at = this.clock.now();
     const actorName = `${ctx.principal.displayName} (${ctx.principal.username})`;
-    await insertJsonRows(
-      db,
-      'audit_events',
-      [
-        'at',
-        'actor_id',
-        'actor_name',
-        'action',
-        'entity_type',
-        'entity_id',
-        'org_path',
-        'before',
-        'after',
-        'reason',
-        'ip',
-        'request_id',
-      ],
-      entries.map((entry) => ({
-        at,
-        actor_id: ctx.principal.userId,
-        actor_name: actorName,
-        action: entry.action,
-        entity_type: entry.entityType,
-        entity_id: entry.entityId,
-        org_path: entry.orgPath,
-        before: redact(entry.before),
-        after: redact(entry.after),
-        reason: entry.reason ?? null,
-        ip: ctx.ip,
-        request_id: ctx.requestId,
-      })),
-    );
+    return entries.map((entry) => ({
+      at,
+      actor_id: ctx.principal.userId,
+      actor_name: actorName,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      org_path: entry.orgPath,
+      before: redact(entry.before),
+      after: redact(entry.after),
+      reason: entry.reason ?? null,
+      ip: ctx.ip,
+      request_id: ctx.requestId,
+    }));
   }
 
   /** Call inside the same transaction as the change, so an event exists exactly when the change does. */

@@ -5,7 +5,7 @@ export type CachedSession = { session: SessionGrant['session']; principal: Princ
 
 /**
  * Principals of live sessions, kept for `ttlMs` of real time so most requests need no database read to know who
- * calls (decisions.md §23). Every write that ends a session or changes what a principal may do forgets entries in
+ * calls (decisions.md §18). Every write that ends a session or changes what a principal may do forgets entries in
  * this process; other processes see the change when their entries run out. A load that raced with a forget is not
  * stored: `generation` moves on every forget, and `set` takes the generation read before the load.
  */

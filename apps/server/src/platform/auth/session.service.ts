@@ -8,7 +8,7 @@ import { SessionRepository } from './session.repository.js';
 export type SessionPolicy = { secret: string; idleMinutes: number; absoluteHours: number };
 
 const TOUCH_EVERY_MS = 60_000;
-/** How long a session's principal is reused without reading the database (decisions.md §23). */
+/** How long a session's principal is reused without reading the database (decisions.md §18). */
 export const PRINCIPAL_CACHE_MS = 5_000;
 
 /** Server-side sessions: the cookie holds a random secret; the table holds its keyed hash and the expiry clocks. */
@@ -64,7 +64,12 @@ export class SessionService {
       return null;
     }
     if (!grant.principal) return null;
-    const principal: Principal = { ...grant.principal, via: 'session', sessionId: id, csrfToken: grant.session.csrfToken };
+    const principal: Principal = {
+      ...grant.principal,
+      via: 'session',
+      sessionId: id,
+      csrfToken: grant.session.csrfToken,
+    };
     const entry = { session: { ...grant.session }, principal: Object.freeze(principal) };
     this.cache.set(id, entry, generation);
     return this.touched(entry, now);

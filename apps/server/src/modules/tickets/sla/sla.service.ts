@@ -2,6 +2,8 @@ import type { SlaNode } from '@anju/contracts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.js';
 import { type Executor, queryRows } from '../../../platform/db/database.js';
+import { statement } from '../statement.js';
+import { columnList, rowReader, rowWriter } from '../table-rows.js';
 import { businessCalendars, defectCategories, type SlaClockRow, slaClocks, slaPolicies } from '../ticket.tables.js';
 import { clockTimes, nextCheckAt, spansOf } from './sla-clock.js';
 import { type ClockRule, defaultRule, type TicketTraits } from './sla-defaults.js';
@@ -10,6 +12,79 @@ import { type BusinessCalendar, DEFAULT_CALENDAR, type Span } from './working-ti
 export type ClockOwner = { id: string; companyId: string; orgPath: string } & Omit<TicketTraits, 'categoryUrgent'> & {
     categoryCode: string | null;
   };
+export type ClockStart = { node: SlaNode; startedAt: Date; workOrderId?: string; stoppedAt?: Date };
+export type SlaInputs = { rules: Map<SlaNode, ClockRule>; calendar: BusinessCalendar };
+
+type Raw = Record<string, unknown>;
+const readPolicy = rowReader(slaPolicies);
+const readCalendar = rowReader(businessCalendars);
+export const clockWriter = rowWriter(slaClocks, ['id']);
+
+/** What starting clocks needs, in one statement: the candidate policy rows, the calendar, the category's urgency. */
+const inputsStatement = statement<{ policies: Raw[]; calendar: Raw | null; urgent: boolean | null }>(
+  'sla_inputs',
+  `select (select coalesce(json_agg(p), '[]') from sla_policies p
+            where p.company_id = $1 and p.ticket_type = $2 and p.node in (select json_array_elements_text($3::json))
+              and p.category_code in ('', $4) and p.priority in ('', $5) and p.major in ('', $6)) as policies,
+          (select row_to_json(b) from business_calendars b where b.company_id = $1) as calendar,
+          (select urgent from defect_categories where code = $4) as urgent`,
+);
+
+const insertClocks = statement<Raw>(
+  'sla_clocks_insert',
+  `insert into sla_clocks (${clockWriter.columns})
+   select ${clockWriter.columns} from json_populate_recordset(null::sla_clocks, $1::json)
+   returning ${columnList(slaClocks, 'sla_clocks')}`,
+);
+const readClock = rowReader(slaClocks);
+
+const pauseStatement = statement(
+  'sla_clocks_pause',
+  `update sla_clocks set paused_at = $2, next_check_at = null
+    where ticket_id = $1 and stopped_at is null and paused_at is null`,
+);
+
+/** The paused clocks of a ticket with its company's calendar (null: the default one). */
+const pausedStatement = statement<Raw & { _calendar: Raw | null }>(
+  'sla_clocks_paused',
+  `select ${columnList(slaClocks, 'k')}, (select row_to_json(b) from business_calendars b where b.company_id = $2) as _calendar
+     from sla_clocks k where k.ticket_id = $1 and k.stopped_at is null and k.paused_at is not null`,
+);
+
+const resumeStatement = statement(
+  'sla_clocks_resume',
+  `update sla_clocks k set pauses = r.pauses, paused_at = null, warn_at = r.warn_at, due_at = r.due_at,
+          next_check_at = r.next_check_at
+     from json_populate_recordset(null::sla_clocks, $1::json) r where k.id = r.id`,
+);
+
+const calendarOfRow = (row: typeof businessCalendars.$inferSelect): BusinessCalendar => ({
+  workingHours: row.workingHours as BusinessCalendar['workingHours'],
+  workingWeekdays: row.workingWeekdays,
+  holidays: row.holidays,
+  makeupWorkdays: row.makeupWorkdays,
+});
+
+/** The company's most specific policy row per node (category, major, priority), else the built-in rule. */
+function pickRules(rows: (typeof slaPolicies.$inferSelect)[], nodes: SlaNode[], traits: () => TicketTraits) {
+  const specificity = (r: (typeof rows)[number]) => (r.categoryCode ? 4 : 0) + (r.major ? 2 : 0) + (r.priority ? 1 : 0);
+  const rules = new Map<SlaNode, ClockRule>();
+  for (const node of nodes) {
+    const best = rows.filter((r) => r.node === node).sort((a, b) => specificity(b) - specificity(a))[0];
+    rules.set(
+      node,
+      best
+        ? {
+            limitMinutes: best.limitMinutes,
+            mode: best.mode as ClockRule['mode'],
+            warnPercent: best.warnPercent,
+            ladder: best.ladder as ClockRule['ladder'],
+          }
+        : defaultRule(node, traits()),
+    );
+  }
+  return rules;
+}
 
 /**
  * SLA clocks of tickets and work orders: which rule applies, when each clock warns, breaches and escalates, and
@@ -21,15 +96,7 @@ export class SlaService {
   async calendarOf(db: Executor, companyId: string): Promise<{ calendar: BusinessCalendar; version: number }> {
     const [row] = await db.select().from(businessCalendars).where(eq(businessCalendars.companyId, companyId));
     if (!row) return { calendar: DEFAULT_CALENDAR, version: 0 };
-    return {
-      calendar: {
-        workingHours: row.workingHours as BusinessCalendar['workingHours'],
-        workingWeekdays: row.workingWeekdays,
-        holidays: row.holidays,
-        makeupWorkdays: row.makeupWorkdays,
-      },
-      version: row.version,
-    };
+    return { calendar: calendarOfRow(row), version: row.version };
   }
 
   async traitsOf(db: Executor, t: ClockOwner): Promise<TicketTraits> {
@@ -65,24 +132,50 @@ export class SlaService {
           inArray(slaPolicies.major, ['', t.major ? 'yes' : 'no']),
         ),
       );
-    const specificity = (r: (typeof rows)[number]) =>
-      (r.categoryCode ? 4 : 0) + (r.major ? 2 : 0) + (r.priority ? 1 : 0);
-    const rules = new Map<SlaNode, ClockRule>();
-    for (const node of nodes) {
-      const best = rows.filter((r) => r.node === node).sort((a, b) => specificity(b) - specificity(a))[0];
-      if (best) {
-        rules.set(node, {
-          limitMinutes: best.limitMinutes,
-          mode: best.mode as ClockRule['mode'],
-          warnPercent: best.warnPercent,
-          ladder: best.ladder as ClockRule['ladder'],
-        });
-      } else {
-        traits ??= await this.traitsOf(db, t);
-        rules.set(node, defaultRule(node, traits));
-      }
-    }
-    return rules;
+    const needsTraits = nodes.some((node) => !rows.some((r) => r.node === node));
+    const known = traits ?? (needsTraits ? await this.traitsOf(db, t) : undefined);
+    return pickRules(rows, nodes, () => known as TicketTraits);
+  }
+
+  /** The rules of these nodes and the company's calendar, in one statement. */
+  async inputs(db: Executor, t: ClockOwner, nodes: SlaNode[]): Promise<SlaInputs> {
+    const [row] = await inputsStatement(db, [
+      t.companyId,
+      t.type,
+      JSON.stringify(nodes),
+      t.categoryCode ?? '',
+      t.priority,
+      t.major ? 'yes' : 'no',
+    ]);
+    const traits = { type: t.type, priority: t.priority, major: t.major, categoryUrgent: Boolean(row?.urgent) };
+    return {
+      rules: pickRules((row?.policies ?? []).map(readPolicy), nodes, () => traits),
+      calendar: row?.calendar ? calendarOfRow(readCalendar(row.calendar)) : DEFAULT_CALENDAR,
+    };
+  }
+
+  /** Insert rows of new clocks (computed, not written: a new ticket writes them with its own row). */
+  clockRows(t: ClockOwner, starts: ClockStart[], { rules, calendar }: SlaInputs) {
+    return starts.map((c) => {
+      const rule = rules.get(c.node) as ClockRule;
+      const times = clockTimes(calendar, rule, c.startedAt, []);
+      return {
+        ticketId: t.id,
+        workOrderId: c.workOrderId ?? null,
+        node: c.node,
+        mode: rule.mode,
+        limitMinutes: rule.limitMinutes,
+        warnPercent: rule.warnPercent,
+        ladder: rule.ladder,
+        startedAt: c.startedAt,
+        pauses: [],
+        warnAt: times.warnAt,
+        dueAt: times.dueAt,
+        nextCheckAt: c.stoppedAt ? null : times.warnAt,
+        orgPath: t.orgPath,
+        ...(c.stoppedAt ? { stoppedAt: c.stoppedAt, outcome: c.stoppedAt > times.dueAt ? 'breached' : 'met' } : {}),
+      } satisfies typeof slaClocks.$inferInsert;
+    });
   }
 
   /** Starts a clock for a node of a ticket (or of one work order) at `startedAt`. */
@@ -98,33 +191,24 @@ export class SlaService {
   }
 
   /** Starts several clocks of one ticket with one rules query, one calendar read and one insert. */
-  async startMany(
-    db: Executor,
-    t: ClockOwner,
-    starts: { node: SlaNode; startedAt: Date; workOrderId?: string; stoppedAt?: Date }[],
-  ): Promise<SlaClockRow[]> {
-    const rules = await this.rulesFor(db, t, [...new Set(starts.map((c) => c.node))]);
-    const { calendar } = await this.calendarOf(db, t.companyId);
-    const values = starts.map((c) => {
-      const rule = rules.get(c.node) as ClockRule;
-      const times = clockTimes(calendar, rule, c.startedAt, []);
-      return {
-        ticketId: t.id,
-        workOrderId: c.workOrderId ?? null,
-        node: c.node,
-        mode: rule.mode,
-        limitMinutes: rule.limitMinutes,
-        warnPercent: rule.warnPercent,
-        ladder: rule.ladder,
-        startedAt: c.startedAt,
-        warnAt: times.warnAt,
-        dueAt: times.dueAt,
-        nextCheckAt: c.stoppedAt ? null : times.warnAt,
-        orgPath: t.orgPath,
-        ...(c.stoppedAt ? { stoppedAt: c.stoppedAt, outcome: c.stoppedAt > times.dueAt ? 'breached' : 'met' } : {}),
-      };
-    });
-    return db.insert(slaClocks).values(values).returning();
+  async startMany(db: Executor, t: ClockOwner, starts: ClockStart[]): Promise<SlaClockRow[]> {
+    const inputs = await this.inputs(db, t, [...new Set(starts.map((c) => c.node))]);
+    const rows = this.clockRows(t, starts, inputs).map(clockWriter.row);
+    return (await insertClocks(db, [JSON.stringify(rows)])).map(readClock);
+  }
+
+  /**
+   * The queue fields of a ticket whose only clocks are these new ones: the same rule as `refreshTickets`, for a
+   * ticket written together with its clocks.
+   */
+  queueFieldsOf(clocks: { dueAt: Date; stoppedAt?: Date | null }[]) {
+    const due = clocks.filter((c) => !c.stoppedAt).map((c) => c.dueAt.getTime());
+    return {
+      nextDueAt: due.length ? new Date(Math.min(...due)) : null,
+      warning: false,
+      overdue: false,
+      escalationLevel: 0,
+    };
   }
 
   /** Stops the running (or paused) clocks of these nodes; met when stopped by the deadline. */
@@ -155,40 +239,30 @@ export class SlaService {
 
   /** A ticket goes on hold: its running clocks stop counting and leave the sweep. */
   async pause(db: Executor, ticketId: string, at: Date) {
-    await db
-      .update(slaClocks)
-      .set({ pausedAt: at, nextCheckAt: null })
-      .where(and(eq(slaClocks.ticketId, ticketId), isNull(slaClocks.stoppedAt), isNull(slaClocks.pausedAt)));
+    await pauseStatement(db, [ticketId, at.toISOString()]);
   }
 
   /** The hold ends: each paused clock records the span and gets its times recomputed with every span excluded. */
   async resume(db: Executor, owner: ClockOwner, at: Date) {
-    const paused = await db
-      .select()
-      .from(slaClocks)
-      .where(
-        and(eq(slaClocks.ticketId, owner.id), isNull(slaClocks.stoppedAt), sql`${slaClocks.pausedAt} is not null`),
-      );
-    if (paused.length === 0) return;
-    const { calendar } = await this.calendarOf(db, owner.companyId);
-    for (const c of paused) {
+    const rows = await pausedStatement(db, [owner.id, owner.companyId]);
+    if (rows.length === 0) return;
+    const calendar = rows[0]?._calendar ? calendarOfRow(readCalendar(rows[0]._calendar)) : DEFAULT_CALENDAR;
+    const updates = rows.map(readClock).map((c) => {
       const pauses = [...spansOf(c.pauses), { start: c.pausedAt as Date, end: at }];
       const times = clockTimes(calendar, ruleOf(c), c.startedAt, pauses);
       const next = nextCheckAt(
         { ...c, ladder: ruleOf(c).ladder, warnAt: times.warnAt, dueAt: times.dueAt },
         times.escalations,
       );
-      await db
-        .update(slaClocks)
-        .set({
-          pauses: pauses.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
-          pausedAt: null,
-          warnAt: times.warnAt,
-          dueAt: times.dueAt,
-          nextCheckAt: next,
-        })
-        .where(eq(slaClocks.id, c.id));
-    }
+      return {
+        id: c.id,
+        pauses: pauses.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
+        warn_at: times.warnAt,
+        due_at: times.dueAt,
+        next_check_at: next,
+      };
+    });
+    await resumeStatement(db, [JSON.stringify(updates)]);
   }
 
   /** The tickets' queue fields follow their running clocks: earliest deadline, warning, overdue, highest level. */

@@ -104,6 +104,27 @@ export function validateCalendar(cal: BusinessCalendar): string[] {
 }
 
 type Interval = [start: number, end: number];
+type CompiledCalendar = { periods: Interval[]; weekdays: Set<number>; holidays: Set<string>; makeup: Set<string> };
+
+/** A calendar checked and indexed once per object: one clock's times walk the same calendar several times. */
+const compiledCalendars = new WeakMap<BusinessCalendar, CompiledCalendar>();
+function compiled(cal: BusinessCalendar): CompiledCalendar {
+  let c = compiledCalendars.get(cal);
+  if (!c) {
+    const problems = validateCalendar(cal);
+    if (problems.length > 0) throw new Error(`Invalid business calendar: ${problems.join('; ')}`);
+    c = {
+      periods: cal.workingHours.map(
+        (p): Interval => [(parseHHMM(p.start, false) ?? 0) * MINUTE_MS, (parseHHMM(p.end, true) ?? 0) * MINUTE_MS],
+      ),
+      weekdays: new Set(cal.workingWeekdays),
+      holidays: new Set(cal.holidays),
+      makeup: new Set(cal.makeupWorkdays),
+    };
+    compiledCalendars.set(cal, c);
+  }
+  return c;
+}
 
 function toMs(d: Date, what: string): number {
   const t = d.getTime();
@@ -155,14 +176,7 @@ function* countedIntervals(
     return;
   }
 
-  const problems = validateCalendar(cal);
-  if (problems.length > 0) throw new Error(`Invalid business calendar: ${problems.join('; ')}`);
-  const periods = cal.workingHours.map(
-    (p): Interval => [(parseHHMM(p.start, false) ?? 0) * MINUTE_MS, (parseHHMM(p.end, true) ?? 0) * MINUTE_MS],
-  );
-  const weekdays = new Set(cal.workingWeekdays);
-  const holidays = new Set(cal.holidays);
-  const makeup = new Set(cal.makeupWorkdays);
+  const { periods, weekdays, holidays, makeup } = compiled(cal);
 
   let day = Math.floor((startMs + OFFSET_MS) / DAY_MS); // local days since 1970-01-01
   let idleDays = 0;

@@ -1,0 +1,41 @@
+import type { Tx } from '../../platform/db/database.js';
+import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import type { CustomersModule } from '../customers/customers.module.js';
+import type { TicketRow } from './ticket.tables.js';
+
+/** What an owner is told by SMS, per customer-visible change (the portal shows the same in more detail). */
+const UPDATE_WORDS: Record<string, (t: TicketRow) => string> = {
+  inspect: () => '已完成现场查看',
+  dispatch: () => '已安排处理人员',
+  hold: (t) => `暂缓处理${t.holdReason ? `（${t.holdReason}）` : ''}`,
+  close: () => '已处理完毕，请在业主端确认并评价',
+  cancel: () => '已取消',
+  note: () => '有新的回复',
+};
+
+/**
+ * Tells the owner of a ticket about a customer-visible change by SMS — only when they consented to SMS. Written
+ * to the outbox in the change's transaction (quiet hours apply); one message per ticket version.
+ */
+export async function textOwnerAboutUpdate(
+  tx: Tx,
+  deps: { messaging: MessagingService; customers: CustomersModule; linkBaseUrl: string },
+  ticket: TicketRow,
+  kind: string,
+  key: string,
+) {
+  const words = UPDATE_WORDS[kind];
+  if (!words || !ticket.customerId || !ticket.contactPhone) return;
+  const consents = await deps.customers.read.consentsOf(ticket.customerId, tx);
+  if (!consents.find((c) => c.channel === 'sms')?.granted) return;
+  await deps.messaging.send(tx, {
+    channel: 'sms',
+    recipient: ticket.contactPhone,
+    template: 'ticket.update',
+    body: `【安居】您的报事 ${ticket.number} ${words(ticket)}。查看进度：${deps.linkBaseUrl}/m/requests/${ticket.id}`,
+    idempotencyKey: `ticket.update:${ticket.id}:${key}`,
+    orgPath: ticket.orgPath,
+    refType: 'ticket',
+    refId: ticket.id,
+  });
+}
