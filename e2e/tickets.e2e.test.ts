@@ -1,8 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 import { apiSession, signIn } from './support/session.js';
+import { choose, expectText } from './support/ui.js';
 
 const DEMO_PASSWORD = 'Anju-demo-2026';
 
@@ -26,58 +27,8 @@ interface CustomerSummary {
   homes: string[];
 }
 
-/** Polls until the locator's text matches (the console refetches after each write). */
-async function expectText(locator: Locator, expected: string | RegExp, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  for (;;) {
-    last = ((await locator.textContent({ timeout }).catch(() => '')) ?? '').trim();
-    if (typeof expected === 'string' ? last === expected : expected.test(last)) return last;
-    if (Date.now() > deadline) {
-      // Say what the page showed (a message or a field error), not only what it did not.
-      const shown = await locator
-        .page()
-        .locator('.ant-message-notice, .ant-form-item-explain-error, .ant-alert')
-        .allTextContents()
-        .catch(() => []);
-      throw new Error(`expected ${String(expected)}, got "${last}"; on the page: ${JSON.stringify(shown)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** The ticket day in the number: the calendar day in China (UTC+8). */
 const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
-
-/** Picks an option of the open antd Select / TreeSelect dropdown by its exact text. */
-async function pickOption(page: Page, text: string) {
-  const exact = new RegExp(`^${text}$`);
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .locator('.ant-select-item-option-content, .ant-select-tree-node-content-wrapper')
-    .filter({ hasText: exact })
-    .first()
-    .click();
-}
-
-/**
- * Opens the select with this test id, optionally types to filter, and picks `text`; checks the select shows it
- * and tries again if the click landed while the filtered list was still re-rendering.
- */
-async function choose(page: Page, testId: string, text: string, typed?: string) {
-  const select = page.getByTestId(testId);
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (typed) await page.keyboard.type(typed);
-    await page.waitForTimeout(150 * attempt);
-    await pickOption(page, text);
-    await page.waitForTimeout(100);
-    const shown = (await select.textContent().catch(() => '')) ?? '';
-    if (shown.includes(text)) return;
-    if (attempt === 3) throw new Error(`could not choose ${text} in ${testId}`);
-    await page.keyboard.press('Escape');
-  }
-}
 
 describe('console: tickets from hotline intake to callback', () => {
   it('a CR manager takes a repair call by keyboard, inspects, dispatches, closes, and a low callback reopens it', async () => {

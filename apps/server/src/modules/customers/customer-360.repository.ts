@@ -1,7 +1,7 @@
 import { CONSENT_CHANNELS, type Customer } from '@anju/contracts';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { isRootPath } from '../../platform/rbac/scope.js';
+import { isRootPath, likePrefix } from '../../platform/rbac/scope.js';
 
 type Kinds = Customer['kinds'];
 
@@ -14,7 +14,7 @@ export class Customer360Repository {
 
   private visible(alias: string, scopePath: string) {
     if (isRootPath(scopePath)) return sql`true`;
-    const pattern = `${scopePath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePrefix(scopePath);
     return sql`exists (select 1 from customer_scopes s where s.customer_id = ${sql.raw(alias)}.id and s.org_path like ${pattern})`;
   }
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import { CustomerRepository, visibleTo } from './customer.repository.js';
 import { type CustomerRow, customerPhones, customers, ownerships } from './customer.tables.js';
+import { likePrefix } from '../../platform/rbac/scope.js';
 
 export type SearchKind = 'mobile' | 'last4' | 'id_number' | 'unit_code' | 'initials' | 'name';
 
@@ -24,7 +25,7 @@ export function classifyQuery(raw: string): { kind: SearchKind; q: string } {
  */
 const patternOrder = (column: AnyColumn) => sql`${column} using ~<~`;
 
-const prefix = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const prefix = likePrefix;
 
 /**
  * Each branch is one index range scan with the scope check per candidate and the limit pushed down, so it stays

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { isRootPath } from '../../platform/rbac/scope.js';
+import { isRootPath, likePrefix } from '../../platform/rbac/scope.js';
 import { type NoticeRow, noticeReads, notices } from './notice.tables.js';
 
 export type NoticeListRow = NoticeRow & { projectName: string; read?: boolean; readCount?: number };
@@ -29,7 +29,7 @@ export class NoticeRepository {
 
   /** The console's list: notices under the reader's subtree (optionally one project) with read counts. */
   async listInScope(scopePath: string, q: { projectId?: string; after: After; limit: number }) {
-    const pattern = `${scopePath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePrefix(scopePath);
     const rows = await queryRows<NoticeListRow>(
       this.db,
       sql`select ${columns}, (select count(*)::int from notice_reads r where r.notice_id = n.id) as "readCount"

@@ -4,14 +4,12 @@ import { presentFile } from '../../platform/files/files.presenter.js';
 import { FilesService } from '../../platform/files/files.service.js';
 import { readUpload } from '../../platform/files/upload.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
 import { presentNotice } from './notice.presenter.js';
 import type { NoticeService } from './notice.service.js';
 
 const errors = { '4xx': errorBody };
 const MAX_IMAGE_BYTES = FilesService.maxBytes(['image']);
-export const isNoticeCursor = (v: unknown): v is { t: string; id: string } =>
-  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
 
 /** Console side of project notices: publish (with images uploaded first) and list with read counts. */
 export const noticeRoutes: FastifyPluginAsyncZod<{ notices: NoticeService }> = async (app, { notices }) => {
@@ -61,7 +59,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<{ notices: NoticeService }> = a
     },
     async (request) => {
       const { cursor, limit, projectId } = request.query;
-      const after = decodeCursor(cursor, isNoticeCursor);
+      const after = decodeCursor(cursor, isTimeIdCursor);
       const rows = await notices.list(
         contextOf(request),
         { projectId, limit: limit + 1 },

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, like, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { type OrgUnitRow, orgUnits, users } from './org.tables.js';
+import { escapeLike } from '../../platform/rbac/scope.js';
 
 export type OrgUnitFilter = {
   scopePath: string;
@@ -26,7 +27,7 @@ export class OrgUnitRepository {
           withinScope(orgUnits.path, f.scopePath),
           f.type ? eq(orgUnits.type, f.type) : undefined,
           f.parentId ? eq(orgUnits.parentId, f.parentId) : undefined,
-          f.q ? ilike(orgUnits.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+          f.q ? ilike(orgUnits.name, `%${escapeLike(f.q)}%`) : undefined,
           f.includeInactive ? undefined : eq(orgUnits.active, true),
         ),
       )

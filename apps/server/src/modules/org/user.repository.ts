@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits, type RoleRow, roles, type UserRow, userRoles, users } from './org.tables.js';
+import { escapeLike } from '../../platform/rbac/scope.js';
 
 const departments = alias(orgUnits, 'departments');
 
@@ -40,7 +41,7 @@ export type UserFilter = {
   limit: number;
 };
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = (q: string) => `%${escapeLike(q)}%`;
 
 export class UserRepository {
   constructor(private readonly db: Executor) {}

@@ -173,13 +173,14 @@ export class PortalRequestsService {
   async detail(owner: Owner, id: string) {
     const ticket = await this.get(owner, id);
     const repo = this.repo();
-    const [events, photos, callback, holder, projectName] = await Promise.all([
+    const [events, photos, callback, names] = await Promise.all([
       repo.ownerEvents(ticket.id),
       this.files.list({ refType: 'ticket', refId: ticket.id }),
       repo.latestCallback(ticket.id),
-      repo.holderName(ticket.assigneeOrgId),
-      repo.projectName(ticket.projectId),
+      repo.orgUnitNames([ticket.assigneeOrgId, ticket.projectId]),
     ]);
+    const holder = ticket.assigneeOrgId ? (names.get(ticket.assigneeOrgId) ?? null) : null;
+    const projectName = ticket.projectId ? (names.get(ticket.projectId) ?? null) : null;
     await repo.markRead(owner.customerId, id, this.clock.now());
     return { ticket, events, photos, callback, holder, projectName };
   }
@@ -208,11 +209,5 @@ export class PortalRequestsService {
     await this.get(owner, id);
     await this.tickets.callbacks.recordByOwner(owner.customerId, id, body);
     return this.get(owner, id);
-  }
-
-  /** Checks the home before an upload is read (so nothing is stored for someone with no home here). */
-  async assertHasHome(owner: Owner) {
-    const homes = await this.repo().homes(owner.customerId);
-    if (homes.length === 0) throw new AppError('HOME_NOT_FOUND');
   }
 }

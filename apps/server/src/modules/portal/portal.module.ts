@@ -66,15 +66,6 @@ export function createPortalModule(deps: {
     return row;
   }
 
-  async function projectNames(ids: (string | null)[]) {
-    const names = new Map<string, string>();
-    for (const id of new Set(ids)) {
-      const name = await repo().projectName(id);
-      if (id && name) names.set(id, name);
-    }
-    return names;
-  }
-
   return {
     auth,
     account,
@@ -85,6 +76,6 @@ export function createPortalModule(deps: {
     uploadPhoto,
     visibleFile,
     projectIdsOf,
-    projectNames,
+    projectNames: (ids: (string | null)[]) => repo().orgUnitNames(ids),
   };
 }

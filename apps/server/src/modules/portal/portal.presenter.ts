@@ -23,7 +23,7 @@ const NEXT: Partial<Record<RequestStage, RequestStage>> = {
 };
 
 /** The owner's words for where a ticket stands. */
-export const stageOf = (t: TicketRow): RequestStage => STAGE[t.status] ?? 'received';
+const stageOf = (t: TicketRow): RequestStage => STAGE[t.status] ?? 'received';
 
 /** Ticket event kinds in the owner's vocabulary; other events (photos, SLA warnings, merges) are not shown. */
 const OWNER_KIND: Record<string, MyRequest['events'][number]['kind']> = {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
+import { orgUnits } from '../org/org.tables.js';
 import { callbacks, type TicketRow, ticketEvents, tickets } from '../tickets/ticket.tables.js';
 import { ownerLoginCodes, ownerRequestReads, ownerSessions, portalSubmissions } from './portal.tables.js';
 
@@ -232,17 +233,15 @@ export class PortalRepository {
     );
   }
 
-  async projectName(projectId: string | null): Promise<string | null> {
-    if (!projectId) return null;
-    const [row] = await queryRows<{ name: string }>(this.db, sql`select name from org_units where id = ${projectId}`);
-    return row?.name ?? null;
-  }
-
-  /** Who holds a ticket now: its assignee (department or contractor) by name. */
-  async holderName(orgId: string | null): Promise<string | null> {
-    if (!orgId) return null;
-    const [row] = await queryRows<{ name: string }>(this.db, sql`select name from org_units where id = ${orgId}`);
-    return row?.name ?? null;
+  /** Names of org units (projects, the department or contractor holding a request), in one query. */
+  async orgUnitNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (wanted.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: orgUnits.id, name: orgUnits.name })
+      .from(orgUnits)
+      .where(inArray(orgUnits.id, wanted));
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** The person's own tickets among these ids (anyone else's are simply not found). */

@@ -24,7 +24,7 @@ import { AppError } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/files/files.routes.js';
 import { FilesService } from '../../platform/files/files.service.js';
 import { readUpload } from '../../platform/files/upload.js';
-import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
 import { warrantyPartOf } from '../tickets/ticket.labels.js';
 import type { PortalModule } from './portal.module.js';
 import { portalFile, presentMyRequest, presentMyRequestSummary } from './portal.presenter.js';
@@ -32,8 +32,6 @@ import { ownerOf, traceOf } from './portal-auth.routes.js';
 
 const errors = { '4xx': errorBody };
 const MAX_PHOTO_BYTES = FilesService.maxBytes(['image']);
-const isCursor = (v: unknown): v is { t: string; id: string } =>
-  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
 const tags = ['portal'];
 
 /** The owner portal's API (mobile H5 at /m/). Every route acts for the signed-in owner on their own data only. */
@@ -205,7 +203,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{ portal: PortalModule }> = asy
     },
     async (request) => {
       const { cursor, limit, open } = request.query;
-      const after = decodeCursor(cursor, isCursor);
+      const after = decodeCursor(cursor, isTimeIdCursor);
       const rows = await requests.list(
         ownerOf(request),
         { open, limit: limit + 1 },

@@ -13,6 +13,7 @@ import {
   type WarrantyRuleRow,
   warrantyRules,
 } from './property.tables.js';
+import { likePrefix } from '../../platform/rbac/scope.js';
 
 const company = alias(orgUnits, 'company');
 /** Correlated counts spelled out in SQL: inside a select list Drizzle leaves columns unqualified, which would bind to the inner table. */
@@ -142,7 +143,7 @@ export class PropertyRepository {
           f.projectId ? eq(units.projectId, f.projectId) : undefined,
           f.buildingId ? eq(units.buildingId, f.buildingId) : undefined,
           f.status ? eq(units.status, f.status) : undefined,
-          f.code ? sql`${units.code} like ${`${f.code.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
+          f.code ? sql`${units.code} like ${likePrefix(f.code)}` : undefined,
           f.after
             ? or(gt(units.code, f.after.code), and(eq(units.code, f.after.code), gt(units.id, f.after.id)))
             : undefined,

@@ -19,6 +19,7 @@ import {
   type WorkOrderRow,
   workOrders,
 } from './ticket.tables.js';
+import { likePrefix } from '../../platform/rbac/scope.js';
 
 export type OrgNode = { id: string; type: string; name: string; path: string };
 export type TicketDetail = {
@@ -51,7 +52,6 @@ type DetailRaw = {
   merged: Raw | null;
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const TICKET_COLUMNS = columnList(tickets, 't');
 const AUDIT_LIST = AUDIT_COLUMNS.join(', ');
 const NUMBER = `$1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')`;
@@ -159,7 +159,7 @@ export class TicketRepository {
       this.db,
       sql`select 1 as ok from users u join org_units o on o.id = u.org_unit_id
            where u.id = ${userId} and u.status = 'active'
-             and (u.department_id = ${node.id} or o.path like ${`${node.path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`,
+             and (u.department_id = ${node.id} or o.path like ${likePrefix(node.path)})`,
     );
     return rows.length > 0;
   }
@@ -187,7 +187,7 @@ export class TicketRepository {
   }
 
   async findInScope(id: string, scopePath: string): Promise<TicketRow | null> {
-    const [row] = await findInScopeStatement(this.db, [id, `${escapeLike(scopePath)}%`]);
+    const [row] = await findInScopeStatement(this.db, [id, likePrefix(scopePath)]);
     return row ? readTicket(row) : null;
   }
 
@@ -216,7 +216,7 @@ export class TicketRepository {
    * orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
    */
   async detail(id: string, scopePath: string): Promise<TicketDetail | null> {
-    const [row] = await detailStatement(this.db, [id, `${escapeLike(scopePath)}%`]);
+    const [row] = await detailStatement(this.db, [id, likePrefix(scopePath)]);
     if (!row) return null;
     const { d } = row;
     return {

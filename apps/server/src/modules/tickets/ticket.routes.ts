@@ -18,7 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { presentTicket, presentTicketSummary, presentWorkOrder } from './ticket.presenter.js';
 import { TicketRepository } from './ticket.repository.js';
@@ -26,8 +26,6 @@ import type { TicketRow } from './ticket.tables.js';
 import type { TicketsModule } from './tickets.module.js';
 
 const errors = { '4xx': errorBody };
-const isCursor = (v: unknown): v is { t: string; id: string } =>
-  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
 
 export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = async (app, { tickets: m }) => {
   /** The page of a ticket a service call just returned (in the caller's scope already). */
@@ -69,7 +67,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
     },
     async (request) => {
       const ctx = contextOf(request);
-      const rows = await m.tickets.list(ctx, request.query, decodeCursor(request.query.cursor, isCursor));
+      const rows = await m.tickets.list(ctx, request.query, decodeCursor(request.query.cursor, isTimeIdCursor));
       const byDue = request.query.sort === 'due';
       const paged = pageOf(rows, request.query.limit, (r) => ({
         t: ((byDue ? r.nextDueAt : r.createdAt) as Date).toISOString(),
@@ -242,7 +240,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
       },
     },
     async (request) => {
-      const after = decodeCursor(request.query.cursor, isCursor);
+      const after = decodeCursor(request.query.cursor, isTimeIdCursor);
       const rows = await m.workOrders.listMine(contextOf(request), {
         status: request.query.status,
         before: after ? { at: new Date(after.t), id: after.id } : undefined,

@@ -11,11 +11,6 @@ export class SessionRepository {
     await this.db.insert(sessions).values(row);
   }
 
-  async find(id: string): Promise<SessionRow | null> {
-    const [row] = await this.db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
-    return row ?? null;
-  }
-
   async touch(id: string, at: Date) {
     await this.db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
   }

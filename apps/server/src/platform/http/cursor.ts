@@ -16,6 +16,11 @@ export function decodeCursor<T>(cursor: string | undefined, check: (v: unknown) 
   throw new AppError('VALIDATION_FAILED', [{ path: 'querystring.cursor', message: 'invalid cursor' }]);
 }
 
+/** The usual cursor: the sort time (ISO) and id of the last row of the previous page. */
+export type TimeIdCursor = { t: string; id: string };
+export const isTimeIdCursor = (v: unknown): v is TimeIdCursor =>
+  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
+
 /** Takes `limit + 1` rows, returns `limit` and the cursor of the last when there is more. */
 export function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => unknown) {
   const hasMore = rows.length > limit;

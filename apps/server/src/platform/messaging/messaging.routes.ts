@@ -2,13 +2,11 @@ import { errorBody, notification, okBody, outboxMessage, page, pageQuery } from 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../http/cursor.js';
+import { decodeCursor, isTimeIdCursor, pageOf } from '../http/cursor.js';
 import { assertPermission } from '../rbac/scope.js';
 import type { MessagingService } from './messaging.service.js';
 
 const errors = { '4xx': errorBody };
-const isOutboxCursor = (v: unknown): v is { t: string; id: string } =>
-  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
 const isNotificationCursor = (v: unknown): v is { id: number } => typeof (v as { id?: unknown })?.id === 'number';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -92,7 +90,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingServic
     async (request) => {
       const ctx = contextOf(request);
       assertPermission(ctx.principal, 'outbox.read');
-      const after = decodeCursor(request.query.cursor, isOutboxCursor);
+      const after = decodeCursor(request.query.cursor, isTimeIdCursor);
       const rows = await messaging.listOutbox(ctx.principal.orgPath, {
         status: request.query.status,
         before: after ? { at: new Date(after.t), id: after.id } : undefined,

@@ -4,14 +4,17 @@ import type { Principal } from '../auth/principal.js';
 import { AppError } from '../errors.js';
 
 /** Escapes LIKE wildcards; org paths are uuids and slashes, but never trust that at the query layer. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A LIKE pattern matching values that start with `s` taken literally. */
+export const likePrefix = (s: string) => `${escapeLike(s)}%`;
 
 /**
  * The scope rule, applied in repositories: a row is visible when its org path lies in the principal's subtree.
  * Group-level principals have the root path, so they see everything.
  */
 export const withinScope = (pathColumn: Column | SQL, scopePath: string): SQL =>
-  like(pathColumn as Column, `${escapeLike(scopePath)}%`);
+  like(pathColumn as Column, likePrefix(scopePath));
 
 /** The root path has one segment: principals placed at the group see everything. */
 export const isRootPath = (path: string) => path.split('/').filter(Boolean).length === 1;
