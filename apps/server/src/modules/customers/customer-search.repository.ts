@@ -1,9 +1,9 @@
 import { type AnyColumn, and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
+import { likePrefix } from '../../platform/rbac/scope.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import { CustomerRepository, visibleTo } from './customer.repository.js';
 import { type CustomerRow, customerPhones, customers, ownerships } from './customer.tables.js';
-import { likePrefix } from '../../platform/rbac/scope.js';
 
 export type SearchKind = 'mobile' | 'last4' | 'id_number' | 'unit_code' | 'initials' | 'name';
 

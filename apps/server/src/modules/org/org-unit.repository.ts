@@ -1,8 +1,7 @@
 import { and, asc, eq, ilike, like, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { withinScope } from '../../platform/rbac/scope.js';
+import { escapeLike, withinScope } from '../../platform/rbac/scope.js';
 import { type OrgUnitRow, orgUnits, users } from './org.tables.js';
-import { escapeLike } from '../../platform/rbac/scope.js';
 
 export type OrgUnitFilter = {
   scopePath: string;

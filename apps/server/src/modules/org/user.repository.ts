@@ -1,9 +1,8 @@
 import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { withinScope } from '../../platform/rbac/scope.js';
+import { escapeLike, withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits, type RoleRow, roles, type UserRow, userRoles, users } from './org.tables.js';
-import { escapeLike } from '../../platform/rbac/scope.js';
 
 const departments = alias(orgUnits, 'departments');
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/database.js';
-import { withinScope } from '../../platform/rbac/scope.js';
+import { likePrefix, withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
 import {
   buildings,
@@ -13,7 +13,6 @@ import {
   type WarrantyRuleRow,
   warrantyRules,
 } from './property.tables.js';
-import { likePrefix } from '../../platform/rbac/scope.js';
 
 const company = alias(orgUnits, 'company');
 /** Correlated counts spelled out in SQL: inside a select list Drizzle leaves columns unqualified, which would bind to the inner table. */

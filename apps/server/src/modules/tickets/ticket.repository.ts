@@ -2,7 +2,7 @@ import type { ListTicketsQuery } from '@anju/contracts';
 import { and, asc, type Column, desc, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
 import { AUDIT_COLUMNS } from '../../platform/audit/audit.service.js';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { withinScope } from '../../platform/rbac/scope.js';
+import { likePrefix, withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
 import { clockWriter } from './sla/sla.service.js';
 import { runStatement, statement } from './statement.js';
@@ -19,7 +19,6 @@ import {
   type WorkOrderRow,
   workOrders,
 } from './ticket.tables.js';
-import { likePrefix } from '../../platform/rbac/scope.js';
 
 export type OrgNode = { id: string; type: string; name: string; path: string };
 export type TicketDetail = {
