@@ -75,7 +75,10 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
     const stage = i % 6;
     const step = async (body: Record<string, unknown>, hours: number) => {
       clock.advance(hours * 3_600_000);
-      ticket = await t.tickets.transition(ctx, ticket.id, { ...body, version: ticket.version } as TransitionTicketBody);
+      ({ ticket } = await t.tickets.transition(ctx, ticket.id, {
+        ...body,
+        version: ticket.version,
+      } as TransitionTicketBody));
     };
     if (stage === 0) continue; // left untouched: the sweep will warn and escalate
     if (ticket.status === 'inspection') await step({ action: 'inspect', findings: '已上门查看，情况属实' }, 3);

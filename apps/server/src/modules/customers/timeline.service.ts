@@ -18,6 +18,22 @@ export type TimelineEntryInput = {
   at?: Date;
 };
 
+/** The columns a timeline entry is written with (the rest take their defaults). */
+export const TIMELINE_COLUMNS = [
+  'customer_id',
+  'at',
+  'kind',
+  'title',
+  'body',
+  'actor_id',
+  'actor_name',
+  'org_path',
+  'ref_type',
+  'ref_id',
+  'data',
+] as const;
+type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
+
 /**
  * One timeline of every interaction with a customer. Any module writes to it inside its own transaction
  * (tickets, callbacks, club, campaigns); this module writes created/edited/imported/merged and manual entries.
@@ -47,37 +63,28 @@ export class TimelineService {
 
   /** Many entries in one statement (sweeps and imports). */
   async addMany(db: Executor, ctx: RequestContext | null, entries: TimelineEntryInput[]) {
+    await insertJsonRows(db, 'customer_timeline', [...TIMELINE_COLUMNS], this.rows(ctx, entries));
+  }
+
+  /**
+   * Entries as rows keyed by column name, for `json_populate_recordset(null::customer_timeline, …)` inside another
+   * module's statement (a ticket transition writes them with its own row).
+   */
+  rows(ctx: RequestContext | null, entries: TimelineEntryInput[]): Record<TimelineColumn, unknown>[] {
     const now = this.clock.now();
-    await insertJsonRows(
-      db,
-      'customer_timeline',
-      [
-        'customer_id',
-        'at',
-        'kind',
-        'title',
-        'body',
-        'actor_id',
-        'actor_name',
-        'org_path',
-        'ref_type',
-        'ref_id',
-        'data',
-      ],
-      entries.map((e) => ({
-        customer_id: e.customerId,
-        at: e.at ?? now,
-        kind: e.kind,
-        title: e.title,
-        body: e.body ?? null,
-        actor_id: ctx?.principal.userId ?? null,
-        actor_name: ctx ? ctx.principal.displayName : null,
-        org_path: e.orgPath,
-        ref_type: e.refType ?? null,
-        ref_id: e.refId ?? null,
-        data: e.data ?? null,
-      })),
-    );
+    return entries.map((e) => ({
+      customer_id: e.customerId,
+      at: e.at ?? now,
+      kind: e.kind,
+      title: e.title,
+      body: e.body ?? null,
+      actor_id: ctx?.principal.userId ?? null,
+      actor_name: ctx ? ctx.principal.displayName : null,
+      org_path: e.orgPath,
+      ref_type: e.refType ?? null,
+      ref_id: e.refId ?? null,
+      data: e.data ?? null,
+    }));
   }
 
   list(

@@ -245,13 +245,14 @@ export class PortalRepository {
   }
 
   /** The person's own tickets among these ids (anyone else's are simply not found). */
-  ticketsOf(customerId: string, ids: string[]): Promise<TicketRow[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.db
+  /** The owner's tickets among `ids`, in the order of `ids` (a replayed report answers its items as first given). */
+  async ticketsOf(customerId: string, ids: string[]): Promise<TicketRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
       .select()
       .from(tickets)
-      .where(and(eq(tickets.customerId, customerId), inArray(tickets.id, ids)))
-      .orderBy(desc(tickets.createdAt), desc(tickets.id));
+      .where(and(eq(tickets.customerId, customerId), inArray(tickets.id, ids)));
+    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   }
 
   /** What the owner sees happen: customer-visible events, plus reopenings and callbacks (their own words). */

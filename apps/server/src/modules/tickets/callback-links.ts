@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { callbacks, type TicketRow } from './ticket.tables.js';
 
@@ -14,7 +14,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
  * one-use link the owner opens without signing in. Only the token's hash is stored.
  */
 export async function openCallback(
-  tx: Tx,
+  tx: Executor,
   deps: { messaging: MessagingService; linkBaseUrl: string },
   ticket: TicketRow,
   at: Date,
@@ -44,7 +44,7 @@ export async function openCallback(
   }
 }
 
-export async function cancelPendingCallback(tx: Tx, ticketId: string) {
+export async function cancelPendingCallback(tx: Executor, ticketId: string) {
   await tx
     .update(callbacks)
     .set({ status: 'cancelled' })

@@ -1,5 +1,5 @@
-import type { Tx } from '../../platform/db/database.js';
-import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { OutgoingMessage } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { TicketRow } from './ticket.tables.js';
 
@@ -14,21 +14,21 @@ const UPDATE_WORDS: Record<string, (t: TicketRow) => string> = {
 };
 
 /**
- * Tells the owner of a ticket about a customer-visible change by SMS — only when they consented to SMS. Written
- * to the outbox in the change's transaction (quiet hours apply); one message per ticket version.
+ * The SMS telling the owner of a ticket about a customer-visible change — only when they consented to SMS, else
+ * null. The caller writes it to the outbox in the change's transaction (quiet hours apply); one per ticket version.
  */
-export async function textOwnerAboutUpdate(
-  tx: Tx,
-  deps: { messaging: MessagingService; customers: CustomersModule; linkBaseUrl: string },
+export async function ownerUpdateMessage(
+  db: Executor,
+  deps: { customers: CustomersModule; linkBaseUrl: string },
   ticket: TicketRow,
   kind: string,
   key: string,
-) {
+): Promise<OutgoingMessage | null> {
   const words = UPDATE_WORDS[kind];
-  if (!words || !ticket.customerId || !ticket.contactPhone) return;
-  const consents = await deps.customers.read.consentsOf(ticket.customerId, tx);
-  if (!consents.find((c) => c.channel === 'sms')?.granted) return;
-  await deps.messaging.send(tx, {
+  if (!words || !ticket.customerId || !ticket.contactPhone) return null;
+  const consents = await deps.customers.read.consentsOf(ticket.customerId, db);
+  if (!consents.find((c) => c.channel === 'sms')?.granted) return null;
+  return {
     channel: 'sms',
     recipient: ticket.contactPhone,
     template: 'ticket.update',
@@ -37,5 +37,5 @@ export async function textOwnerAboutUpdate(
     orgPath: ticket.orgPath,
     refType: 'ticket',
     refId: ticket.id,
-  });
+  };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPages, as, cityCompany, login, orgUnit, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
+import { queryRows } from '../../platform/db/database.js';
 import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
 
 let t: TestApp;
@@ -125,6 +126,36 @@ describe('tickets', () => {
     const after = (await agent.get(`/api/tickets/${ticket.id}`)).json();
     expect(after.events.filter((e: { kind: string }) => e.kind === 'dispatch')).toHaveLength(1);
     expect(after.clocks.filter((c: { node: string }) => c.node === 'processing')).toHaveLength(1);
+  });
+
+  it('answers each move with the ticket page as it then stands; a stale move writes nothing', async () => {
+    let ticket = (await repair({ inspectionRequired: false })).json();
+    const moves = [
+      { action: 'hold', reason: '业主出差，约下周上门' },
+      { action: 'resume' },
+      { action: 'dispatch', assigneeOrgId: engineering.id },
+      { action: 'hold', reason: '等待材料' },
+    ];
+    for (const body of moves) {
+      const res = await move(ticket.id, { ...body, version: ticket.version });
+      expect(res.statusCode, res.body).toBe(200);
+      ticket = res.json();
+      expect(ticket).toEqual((await agent.get(`/api/tickets/${ticket.id}`)).json());
+    }
+    const running = ticket.clocks.filter((c: { outcome: string | null }) => c.outcome === null);
+    expect(running.map((c: { node: string }) => c.node)).toEqual(['processing']);
+    expect(running[0].pausedAt).not.toBeNull();
+    expect(ticket.nextDueAt).toBeNull();
+    // a resume with an old version: the clock patch, event and audit row of that statement are all undone
+    const stale = await move(ticket.id, { action: 'resume', version: ticket.version - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await agent.get(`/api/tickets/${ticket.id}`)).json()).toEqual(ticket);
+    const [audit] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_events where entity_id = ${ticket.id} and action = 'ticket.resume'`,
+    );
+    expect(audit?.n).toBe(1);
   });
 
   it('refuses a transition the node does not allow, with a stable code and nothing written', async () => {

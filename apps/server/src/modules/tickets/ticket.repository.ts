@@ -2,11 +2,14 @@ import type { ListTicketsQuery } from '@anju/contracts';
 import { and, asc, type Column, desc, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
 import { AUDIT_COLUMNS } from '../../platform/audit/audit.service.js';
 import { type Executor, queryRows } from '../../platform/db/database.js';
+import { isVersionConflict } from '../../platform/db/pg-errors.js';
+import { runStatement, statement } from '../../platform/db/statement.js';
+import { columnList, rowReader, rowWriter } from '../../platform/db/table-rows.js';
 import { likePrefix, withinScope } from '../../platform/rbac/scope.js';
+import { TIMELINE_COLUMNS } from '../customers/timeline.service.js';
 import { orgUnits } from '../org/org.tables.js';
-import { clockWriter } from './sla/sla.service.js';
-import { runStatement, statement } from './statement.js';
-import { columnList, rowReader, rowWriter } from './table-rows.js';
+import { type ClockPatch, calendarOfJson, clockWriter } from './sla/sla.service.js';
+import type { BusinessCalendar } from './sla/working-time.js';
 import {
   type CallbackRow,
   callbacks,
@@ -30,6 +33,8 @@ export type TicketDetail = {
   mergedInto: { id: string; number: string } | null;
 };
 
+export type TicketChangeState = { ticket: TicketRow; open: SlaClockRow[]; calendar: BusinessCalendar };
+
 export type TicketInsert = Omit<typeof tickets.$inferInsert, 'number'>;
 export type EventInsert = typeof ticketEvents.$inferInsert;
 export type AuditRowInsert = Record<(typeof AUDIT_COLUMNS)[number], unknown>;
@@ -51,8 +56,20 @@ type DetailRaw = {
   merged: Raw | null;
 };
 
+const readPage = (d: DetailRaw): TicketDetail => ({
+  ticket: readTicket(d.ticket),
+  clocks: d.clocks.map(readClock),
+  events: d.events.map(readEvent),
+  workOrders: d.work_orders.map((w) =>
+    Object.assign(readWorkOrder(w), { assigneeOrgName: w.assignee_org_name as string }),
+  ),
+  callback: d.callback ? readCallback(d.callback) : null,
+  mergedInto: d.merged as TicketDetail['mergedInto'],
+});
+
 const TICKET_COLUMNS = columnList(tickets, 't');
 const AUDIT_LIST = AUDIT_COLUMNS.join(', ');
+const TIMELINE_LIST = TIMELINE_COLUMNS.join(', ');
 const NUMBER = `$1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')`;
 
 const findStatement = statement<Raw>('ticket_find', `select ${TICKET_COLUMNS} from tickets t where t.id = $1`);
@@ -96,40 +113,99 @@ const openStatement = statement<Raw>(
    select * from t`,
 );
 
-/** Inserts events and audit rows (JSON parameters `$e`, `$a`) as data-modifying CTEs ahead of a statement. */
-const eventsAndAudit = (e: number, a: number) => `with e as (
-     insert into ticket_events (${eventWriter.columns})
-     select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $${e}::json)),
-   a as (
-     insert into audit_events (${AUDIT_LIST}) select ${AUDIT_LIST} from json_populate_recordset(null::audit_events, $${a}::json))`;
-
 /**
- * The ticket page ($1 id, $2 scope pattern) as one JSON value: the row with its clocks, events, work orders,
- * callback and merge target (one column parses faster than sixty).
+ * The ticket page as one JSON value (one column parses faster than sixty): the row `t` with its clocks, events,
+ * work orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
+ * `clocks` and `events` are the row sources to read them from (a transition adds the rows its own statement wrote,
+ * which the statement's snapshot does not show).
  */
-const detailStatement = statement<{ d: DetailRaw }>(
-  'ticket_detail',
-  `select json_build_object(
+const pageJson = (clocks: string, events: string) => `json_build_object(
      'ticket', row_to_json(t),
-     'clocks', (select coalesce(json_agg(c), '[]') from
-        (select * from sla_clocks where ticket_id = t.id order by started_at limit 200) c),
-     'events', (select coalesce(json_agg(e), '[]') from
-        (select * from ticket_events where ticket_id = t.id order by id limit 500) e),
+     'clocks', (select coalesce(json_agg(c), '[]') from (select * from (${clocks}) c0 order by started_at, id limit 200) c),
+     'events', (select coalesce(json_agg(e), '[]') from (select * from (${events}) e0 order by id limit 500) e),
      'work_orders', (select coalesce(json_agg(w), '[]') from
         (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
           where w.ticket_id = t.id order by w.seq) w),
      'callback', (select row_to_json(b) from
         (select * from callbacks where ticket_id = t.id order by status = 'pending' desc, created_at desc limit 1) b),
      'merged', (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into)
-   ) as d from tickets t where t.id = $1 and t.org_path like $2`,
+   )`;
+
+/** The ticket page ($1 id, $2 scope pattern). */
+const detailStatement = statement<{ d: DetailRaw }>(
+  'ticket_detail',
+  `select ${pageJson('select * from sla_clocks where ticket_id = t.id', 'select * from ticket_events where ticket_id = t.id')} as d
+     from tickets t where t.id = $1 and t.org_path like $2`,
 );
+
+/** What a change needs ($1 id, $2 scope pattern): the ticket, its open clocks and its company's calendar. */
+const changeStateStatement = statement<{ ticket: Raw; clocks: Raw[]; calendar: Raw | null }>(
+  'ticket_change_state',
+  `select row_to_json(t) as ticket,
+          (select coalesce(json_agg(k), '[]') from sla_clocks k where k.ticket_id = t.id and k.stopped_at is null) as clocks,
+          (select row_to_json(b) from business_calendars b where b.company_id = t.company_id) as calendar
+     from tickets t where t.id = $1 and t.org_path like $2`,
+);
+
+/**
+ * A transition's one statement. $1 id, $2 expected version, $3 clock patches, $4 new clocks, $5 events, $6 audit,
+ * $7 customer-timeline rows, $8… the ticket's patched columns. Clocks are written first (in the order the SLA
+ * sweep locks them: clocks, then the ticket); the ticket's queue fields come from its open clocks as this
+ * statement leaves them; the answer is the ticket page. A stale version raises AJ409 (`anju_conflict`), which
+ * undoes every write of the statement.
+ */
+const transitionTexts = new Map<string, string>();
+const transitionText = (columns: string[]) => {
+  const key = columns.join(',');
+  let text = transitionTexts.get(key);
+  if (!text) {
+    text = transitionStatement(columns.map((c, i) => `${c} = $${i + 8}`));
+    transitionTexts.set(key, text);
+  }
+  return text;
+};
+const transitionStatement = (assignments: string[]) => `with
+   patched as (
+     update sla_clocks k set stopped_at = p.stopped_at, paused_at = p.paused_at, pauses = p.pauses,
+            warn_at = p.warn_at, due_at = p.due_at, next_check_at = p.next_check_at,
+            outcome = case when p.outcome = 'cancelled' then 'cancelled'
+                           when p.outcome is not null then
+                             case when k.breached_at is not null or p.due_at < p.stopped_at then 'breached' else 'met' end
+                      end
+       from json_populate_recordset(null::sla_clocks, $3::json) p
+      where k.id = p.id and k.ticket_id = $1 and k.stopped_at is null
+      returning k.*),
+   started as (
+     insert into sla_clocks (${clockWriter.columns})
+     select ${clockWriter.columns} from json_populate_recordset(null::sla_clocks, $4::json) returning *),
+   clocks as (
+     select * from patched union all select * from started
+     union all select * from sla_clocks x where x.ticket_id = $1 and x.id not in (select id from patched)),
+   moved as (
+     update tickets t set ${assignments.map((a) => `${a}, `).join('')}version = $2::int + 1,
+            next_due_at = (select min(c.due_at) from clocks c where c.stopped_at is null and c.paused_at is null),
+            warning = exists (select 1 from clocks c where c.stopped_at is null and c.warned_at is not null),
+            overdue = exists (select 1 from clocks c where c.stopped_at is null and c.breached_at is not null),
+            escalation_level = coalesce((select max(c.escalation_level) from clocks c where c.stopped_at is null), 0)
+      where t.id = $1 and t.version = $2
+      returning t.*),
+   added as (
+     insert into ticket_events (${eventWriter.columns})
+     select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $5::json) returning *),
+   audited as (
+     insert into audit_events (${AUDIT_LIST}) select ${AUDIT_LIST} from json_populate_recordset(null::audit_events, $6::json)),
+   timeline as (
+     insert into customer_timeline (${TIMELINE_LIST})
+     select ${TIMELINE_LIST} from json_populate_recordset(null::customer_timeline, $7::json))
+   select ${pageJson('select * from clocks', 'select * from ticket_events where ticket_id = t.id union all select * from added')} as d
+     from (select 1) one left join moved t on true
+    where case when t.id is not null then true else anju_conflict('VERSION_CONFLICT') end`;
 
 const addEventsStatement = statement(
   'ticket_events_insert',
   `insert into ticket_events (${eventWriter.columns})
    select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $1::json)`,
 );
-const RUNNING = 'from sla_clocks k where k.ticket_id = t.id and k.stopped_at is null';
 const TICKET_COLUMN: Record<string, Column> = getTableColumns(tickets);
 const ticketColumn = (key: string) => {
   const column = TICKET_COLUMN[key];
@@ -210,60 +286,60 @@ export class TicketRepository {
     return readTicket(row as Raw);
   }
 
-  /**
-   * What the ticket page shows, in one statement: the row (when within `scopePath`) with its clocks, events, work
-   * orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
-   */
+  /** The ticket page in one statement, when the ticket lies within `scopePath`. */
   async detail(id: string, scopePath: string): Promise<TicketDetail | null> {
     const [row] = await detailStatement(this.db, [id, likePrefix(scopePath)]);
+    return row ? readPage(row.d) : null;
+  }
+
+  /** A ticket within `scopePath` with what changing it needs: its open clocks and its company's calendar. */
+  async changeState(id: string, scopePath: string): Promise<TicketChangeState | null> {
+    const [row] = await changeStateStatement(this.db, [id, likePrefix(scopePath)]);
     if (!row) return null;
-    const { d } = row;
-    return {
-      ticket: readTicket(d.ticket),
-      clocks: d.clocks.map(readClock),
-      events: d.events.map(readEvent),
-      workOrders: d.work_orders.map((w) =>
-        Object.assign(readWorkOrder(w), { assigneeOrgName: w.assignee_org_name as string }),
-      ),
-      callback: d.callback ? readCallback(d.callback) : null,
-      mergedInto: d.merged as TicketDetail['mergedInto'],
-    };
+    return { ticket: readTicket(row.ticket), open: row.clocks.map(readClock), calendar: calendarOfJson(row.calendar) };
   }
 
   /**
-   * One transition's write: the optimistic update of the ticket (null when `version` is stale; the caller answers
-   * 409 and rolls back), its queue fields from its clocks as they now stand (the rule of SlaService.refreshTickets),
-   * and the events and audit rows of the change, in one statement.
+   * One transition's writes in one statement (see `transitionText`): clock patches and new clocks, the ticket's
+   * optimistic update with its queue fields, events, audit rows and customer-timeline rows. Answers the ticket page,
+   * or null when `version` is stale (nothing written).
    */
-  async transition(
-    id: string,
-    version: number,
-    patch: Partial<typeof tickets.$inferInsert>,
-    events: EventInsert[],
-    audit: AuditRowInsert[],
-  ): Promise<TicketRow | null> {
-    const keys = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
-    const text = `${eventsAndAudit(3, 4)}
-      update tickets t set ${keys.map((k, i) => `${ticketColumn(k).name} = $${i + 5}`).join(', ')}${keys.length ? ',' : ''}
-        version = $2::int + 1,
-        next_due_at = (select min(k.due_at) ${RUNNING} and k.paused_at is null),
-        warning = exists (select 1 ${RUNNING} and k.warned_at is not null),
-        overdue = exists (select 1 ${RUNNING} and k.breached_at is not null),
-        escalation_level = coalesce((select max(k.escalation_level) ${RUNNING}), 0)
-      where t.id = $1 and t.version = $2
-      returning ${TICKET_COLUMNS}`;
+  async transition(w: {
+    id: string;
+    version: number;
+    patch: Partial<typeof tickets.$inferInsert>;
+    clockPatches: ClockPatch[];
+    newClocks: (typeof slaClocks.$inferInsert)[];
+    events: EventInsert[];
+    audit: AuditRowInsert[];
+    timeline: Record<string, unknown>[];
+  }): Promise<TicketDetail | null> {
+    const keys = Object.keys(w.patch).filter((k) => (w.patch as Record<string, unknown>)[k] !== undefined);
     const values = keys.map((k) => {
-      const value = (patch as Record<string, unknown>)[k];
+      const value = (w.patch as Record<string, unknown>)[k];
       return value === null ? null : ticketColumn(k).mapToDriverValue(value);
     });
-    const [row] = await runStatement<Raw>(this.db, 'ticket_transition', text, [
-      id,
-      version,
-      JSON.stringify(events.map(eventWriter.row)),
-      JSON.stringify(audit),
-      ...values,
-    ]);
-    return row ? readTicket(row) : null;
+    try {
+      const [row] = await runStatement<{ d: DetailRaw }>(
+        this.db,
+        'ticket_transition',
+        transitionText(keys.map((k) => ticketColumn(k).name)),
+        [
+          w.id,
+          w.version,
+          JSON.stringify(w.clockPatches),
+          JSON.stringify(w.newClocks.map(clockWriter.row)),
+          JSON.stringify(w.events.map(eventWriter.row)),
+          JSON.stringify(w.audit),
+          JSON.stringify(w.timeline),
+          ...values,
+        ],
+      );
+      return readPage((row as { d: DetailRaw }).d);
+    } catch (err) {
+      if (isVersionConflict(err)) return null;
+      throw err;
+    }
   }
 
   async addEvents(events: EventInsert[]) {

@@ -112,7 +112,8 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
     },
     async (request) => {
       const ctx = contextOf(request);
-      return detail(await m.tickets.transition(ctx, request.params.id, request.body));
+      const page = await m.tickets.transition(ctx, request.params.id, request.body);
+      return presentTicket(page.ticket, page);
     },
   );
 

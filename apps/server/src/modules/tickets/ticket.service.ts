@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateTicketBody, ListTicketsQuery, TicketStatus, TransitionTicketBody } from '@anju/contracts';
+import type { CreateTicketBody, ListTicketsQuery, SlaNode, TicketStatus, TransitionTicketBody } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import { chinaDate } from '../../platform/china-time.js';
@@ -11,10 +11,10 @@ import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import { cancelPendingCallback, openCallback } from './callback-links.js';
-import { textOwnerAboutUpdate } from './owner-updates.js';
-import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
+import { ownerUpdateMessage } from './owner-updates.js';
+import type { ClockChange, ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
 import { EVENT_ZH, TYPE_ZH, warrantyPartOf } from './ticket.labels.js';
-import { type TicketInsert, TicketRepository } from './ticket.repository.js';
+import { type TicketChangeState, type TicketDetail, type TicketInsert, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
 import { firstStatus, inspectionByDefault, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
 
@@ -202,16 +202,33 @@ export class TicketService {
     return new TicketRepository(this.db).list({ id: orgUnitId, type: orgUnitType, path: orgPath }, q, after);
   }
 
-  async transition(ctx: RequestContext, id: string, body: TransitionTicketBody): Promise<TicketRow> {
+  /** Moves a ticket (any action) and answers its page: one read, then one statement unless side writes need a transaction. */
+  async transition(ctx: RequestContext, id: string, body: TransitionTicketBody): Promise<TicketDetail> {
     assertPermission(ctx.principal, body.action === 'dispatch' ? 'tickets.dispatch' : 'tickets.manage');
-    return this.db.transaction(async (tx) => {
-      const ticket = await this.get(ctx, id, tx);
-      return this.apply(tx, ctx, ticket, body);
-    });
+    const state = await new TicketRepository(this.db).changeState(id, ctx.principal.orgPath);
+    if (!state) throw new AppError('TICKET_NOT_FOUND');
+    return this.move(this.db, ctx, state, body, false);
   }
 
-  /** One transition inside a transaction (also used by callbacks that reopen). */
+  /** One transition inside the caller's transaction (callbacks that reopen, holds that end by themselves). */
   async apply(tx: Tx, ctx: RequestContext, ticket: TicketRow, body: TransitionTicketBody): Promise<TicketRow> {
+    const state = await new TicketRepository(tx).changeState(ticket.id, '');
+    if (!state) throw new AppError('TICKET_NOT_FOUND');
+    return (await this.move(tx, ctx, { ...state, ticket }, body, true)).ticket;
+  }
+
+  /**
+   * Checks the move against the workflow, works out the ticket's patch, what happens to its clocks, its event,
+   * audit and timeline rows, then writes them in one statement (`TicketRepository.transition`). Writes of other
+   * aggregates (notifications, callbacks, the owner's SMS) go first in the same transaction.
+   */
+  private async move(
+    db: Executor,
+    ctx: RequestContext,
+    { ticket, open, calendar }: TicketChangeState,
+    body: TransitionTicketBody,
+    inTransaction: boolean,
+  ): Promise<TicketDetail> {
     const status = ticket.status as TicketStatus;
     if (!TRANSITIONS[body.action].from.includes(status)) {
       throw new AppError('TICKET_TRANSITION_INVALID', { status, action: body.action });
@@ -219,23 +236,26 @@ export class TicketService {
     const now = this.clock.now();
     const to = nextStatus(status, body.action, ticket.heldFrom as TicketStatus | null);
     const patch: Partial<TicketRow> = { status: to, updatedAt: now };
-    const owner = ownerOf(ticket);
+    const change: ClockChange = {};
+    const starts: SlaNode[] = [];
+    const writes: ((tx: Executor) => Promise<unknown>)[] = [];
     let note: string | null = null;
     switch (body.action) {
       case 'inspect':
         note = body.findings;
-        await this.sla.stop(tx, ticket.id, ['inspection'], now);
-        await this.sla.start(tx, owner, 'dispatch', now);
+        change.stop = ['inspection'];
+        starts.push('dispatch');
         break;
       case 'dispatch': {
-        const target = await new TicketRepository(tx).orgNode(body.assigneeOrgId);
+        const repo = new TicketRepository(db);
+        const target = await repo.orgNode(body.assigneeOrgId);
         if (!target || !['department', 'contractor', 'project', 'city_company'].includes(target.type)) {
           throw new AppError('VALIDATION_FAILED', {
             field: 'assigneeOrgId',
             reason: 'unknown department or contractor',
           });
         }
-        if (body.assigneeUserId && !(await new TicketRepository(tx).worksIn(body.assigneeUserId, target))) {
+        if (body.assigneeUserId && !(await repo.worksIn(body.assigneeUserId, target))) {
           throw new AppError('VALIDATION_FAILED', {
             field: 'assigneeUserId',
             reason: 'not an active user of the chosen department or contractor',
@@ -245,18 +265,21 @@ export class TicketService {
         patch.assigneeUserId = body.assigneeUserId ?? null;
         note = `${target.name}${body.note ? `：${body.note}` : ''}`;
         if (status === 'dispatch') {
-          await this.sla.stop(tx, ticket.id, ['dispatch'], now);
-          await this.sla.start(tx, owner, 'processing', now);
+          change.stop = ['dispatch'];
+          starts.push('processing');
         }
-        if (body.assigneeUserId) {
-          await this.messaging.notify(tx, {
-            userIds: [body.assigneeUserId],
-            kind: 'ticket.assigned',
-            title: `工单 ${ticket.number} 已派给您`,
-            body: ticket.title,
-            link: `/tickets/${ticket.id}`,
-            idempotencyKey: `assigned:${ticket.id}:${ticket.version}`,
-          });
+        const userId = body.assigneeUserId;
+        if (userId) {
+          writes.push((tx) =>
+            this.messaging.notify(tx, {
+              userIds: [userId],
+              kind: 'ticket.assigned',
+              title: `工单 ${ticket.number} 已派给您`,
+              body: ticket.title,
+              link: `/tickets/${ticket.id}`,
+              idempotencyKey: `assigned:${ticket.id}:${ticket.version}`,
+            }),
+          );
         }
         break;
       }
@@ -267,45 +290,56 @@ export class TicketService {
         patch.holdReason = body.reason;
         patch.resumeOn = body.resumeOn ?? null;
         note = body.reason;
-        await this.sla.pause(tx, ticket.id, now);
+        change.pause = true;
         break;
       case 'resume':
         patch.heldFrom = null;
         patch.holdReason = null;
         patch.resumeOn = null;
-        await this.sla.resume(tx, owner, now);
+        change.resume = true;
         break;
       case 'close':
-        await this.assertClosable(tx, ticket, body.rootCause);
+        await this.assertClosable(db, ticket, body.rootCause);
         patch.rootCause = body.rootCause ?? null;
         patch.resolution = body.resolution;
         patch.cost = body.cost === undefined ? null : String(body.cost);
         patch.closedAt = now;
         note = body.resolution;
-        await this.sla.stop(tx, ticket.id, ['processing', 'first_response'], now);
-        await this.sla.start(tx, owner, 'callback', now);
-        await this.openCallback(tx, ticket, now);
+        change.stop = ['processing', 'first_response'];
+        starts.push('callback');
+        writes.push((tx) => openCallback(tx, this.texting, ticket, now));
         break;
       case 'reopen':
         patch.reopenCount = ticket.reopenCount + 1;
         patch.closedAt = null;
         patch.completedAt = null;
         note = body.reason;
-        await this.sla.stop(tx, ticket.id, ['callback'], now);
-        await cancelPendingCallback(tx, ticket.id);
-        await this.sla.start(tx, owner, 'processing', now);
+        change.stop = ['callback'];
+        starts.push('processing');
+        writes.push((tx) => cancelPendingCallback(tx, ticket.id));
         break;
       case 'cancel':
         patch.cancelReason = body.reason;
         note = body.reason;
-        await this.sla.cancelAll(tx, ticket.id, now);
-        await cancelPendingCallback(tx, ticket.id);
+        change.cancel = true;
+        writes.push((tx) => cancelPendingCallback(tx, ticket.id));
         break;
     }
     if (!ticket.firstResponseAt && body.action !== 'reopen') {
       patch.firstResponseAt = now;
-      await this.sla.stop(tx, ticket.id, ['first_response'], now);
+      change.stop = [...(change.stop ?? []), 'first_response'];
     }
+    const owner = ownerOf(ticket);
+    const newClocks = starts.length
+      ? this.sla.clockRows(
+          owner,
+          starts.map((node) => ({ node, startedAt: now })),
+          await this.sla.inputs(db, owner, starts),
+        )
+      : [];
+    const after = { ...ticket, ...patch, version: ticket.version + 1 };
+    const message = await ownerUpdateMessage(db, this.texting, after, body.action, `v${after.version}`);
+    if (message) writes.push((tx) => this.messaging.send(tx, message));
     const event: TicketEventInput = {
       kind: body.action,
       fromStatus: status,
@@ -313,27 +347,31 @@ export class TicketService {
       body: note,
       visibility: body.action === 'reopen' ? 'internal' : 'customer',
     };
-    const at = this.clock.now();
-    const updated = await new TicketRepository(tx).transition(
-      ticket.id,
-      body.version,
-      patch,
-      this.eventRows(ctx, [{ ticketId: ticket.id, ...event }], at),
-      this.audit.rows(ctx, [
-        {
-          action: `ticket.${body.action}`,
-          entityType: 'ticket',
-          entityId: ticket.id,
-          orgPath: ticket.orgPath,
-          before: { status, version: ticket.version },
-          after: { status: to, ...(note ? { note } : {}) },
-        },
-      ]),
-    );
-    if (!updated) throw new AppError('VERSION_CONFLICT');
-    await this.customers.timeline.addMany(tx, ctx, this.timelineEntries([{ ticket: updated, ...event }], at));
-    await textOwnerAboutUpdate(tx, this.texting, updated, body.action, `v${updated.version}`);
-    return updated;
+    const write = async (tx: Executor) => {
+      for (const w of writes) await w(tx);
+      const page = await new TicketRepository(tx).transition({
+        id: ticket.id,
+        version: body.version,
+        patch,
+        clockPatches: this.sla.patches(open, calendar, change, now),
+        newClocks,
+        events: this.eventRows(ctx, [{ ticketId: ticket.id, ...event }], now),
+        audit: this.audit.rows(ctx, [
+          {
+            action: `ticket.${body.action}`,
+            entityType: 'ticket',
+            entityId: ticket.id,
+            orgPath: ticket.orgPath,
+            before: { status, version: ticket.version },
+            after: { status: to, ...(note ? { note } : {}) },
+          },
+        ]),
+        timeline: this.customers.timeline.rows(ctx, this.timelineEntries([{ ticket: after, ...event }], now)),
+      });
+      if (!page) throw new AppError('VERSION_CONFLICT');
+      return page;
+    };
+    return writes.length && !inTransaction ? this.db.transaction(write) : write(db);
   }
 
   /** Notes: internal ones are staff-only; a customer-visible one is our response and stops that clock. */
@@ -348,8 +386,11 @@ export class TicketService {
         await this.sla.refreshTicket(tx, ticket.id);
       }
       await this.event(tx, ctx, ticket, { kind: 'note', body: body.body, visibility: body.visibility });
-      if (body.visibility === 'customer')
-        await textOwnerAboutUpdate(tx, this.texting, ticket, 'note', `note:${now.getTime()}`);
+      const message =
+        body.visibility === 'customer'
+          ? await ownerUpdateMessage(tx, this.texting, ticket, 'note', `note:${now.getTime()}`)
+          : null;
+      if (message) await this.messaging.send(tx, message);
       return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
     });
   }
@@ -445,17 +486,13 @@ export class TicketService {
     return { status: item.status === 'in_warranty' ? 'in' : 'out', until: item.expiresOn };
   }
 
-  private async assertClosable(tx: Tx, ticket: TicketRow, rootCause: string | undefined) {
+  private async assertClosable(db: Executor, ticket: TicketRow, rootCause: string | undefined) {
     if (ticket.type === 'repair' && !rootCause) throw new AppError('TICKET_CLOSE_BLOCKED', { field: 'rootCause' });
-    const orders = await new TicketRepository(tx).workOrders(ticket.id);
+    const orders = await new TicketRepository(db).workOrders(ticket.id);
     const unfinished = orders.filter((o) => !['confirmed', 'cancelled'].includes(o.status));
     if (unfinished.length) {
       throw new AppError('TICKET_CLOSE_BLOCKED', { workOrders: unfinished.map((o) => o.seq) });
     }
-  }
-
-  private openCallback(tx: Tx, ticket: TicketRow, at: Date) {
-    return openCallback(tx, { messaging: this.messaging, linkBaseUrl: this.linkBaseUrl }, ticket, at);
   }
 }
 

@@ -15,3 +15,8 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   if (!constraint) return true;
   return pe.constraint === constraint || (pe.message ?? '').includes(constraint);
 }
+
+/** SQLSTATE AJ409: `anju_conflict()` found a row changed under a one-statement optimistic write (migration 0009). */
+export function isVersionConflict(err: unknown): boolean {
+  return pgError(err)?.code === 'AJ409';
+}

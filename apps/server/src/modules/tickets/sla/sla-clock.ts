@@ -1,6 +1,6 @@
 import type { LadderStep } from '@anju/contracts';
 import type { ClockRule } from './sla-defaults.js';
-import { addCountedMinutes, type BusinessCalendar, type Span } from './working-time.js';
+import { addCountedMinutesEach, type BusinessCalendar, type Span } from './working-time.js';
 
 export type ClockTimes = { warnAt: Date; dueAt: Date; escalations: { level: number; at: Date }[] };
 
@@ -9,15 +9,19 @@ export type ClockTimes = { warnAt: Date; dueAt: Date; escalations: { level: numb
  * same function serves live tickets and `previewSlaDeadlines`, so what admins preview is what tickets get.
  */
 export function clockTimes(cal: BusinessCalendar, rule: ClockRule, startedAt: Date, pauses: Span[]): ClockTimes {
-  const dueAt = addCountedMinutes(cal, rule.mode, startedAt, rule.limitMinutes, pauses);
-  const warnAt = addCountedMinutes(cal, rule.mode, startedAt, (rule.limitMinutes * rule.warnPercent) / 100, pauses);
-  const escalations = [...rule.ladder]
-    .sort((a, b) => a.level - b.level)
-    .map((step) => ({
-      level: step.level,
-      at: addCountedMinutes(cal, rule.mode, startedAt, rule.limitMinutes + step.delayMinutes, pauses),
-    }));
-  return { warnAt, dueAt, escalations };
+  const ladder = [...rule.ladder].sort((a, b) => a.level - b.level);
+  const [dueAt, warnAt, ...steps] = addCountedMinutesEach(
+    cal,
+    rule.mode,
+    startedAt,
+    [
+      rule.limitMinutes,
+      (rule.limitMinutes * rule.warnPercent) / 100,
+      ...ladder.map((s) => rule.limitMinutes + s.delayMinutes),
+    ],
+    pauses,
+  ) as [Date, Date, ...Date[]];
+  return { warnAt, dueAt, escalations: ladder.map((step, i) => ({ level: step.level, at: steps[i] as Date })) };
 }
 
 type ClockState = {

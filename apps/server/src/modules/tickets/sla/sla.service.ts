@@ -2,8 +2,8 @@ import type { SlaNode } from '@anju/contracts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../../../platform/clock.js';
 import { type Executor, queryRows } from '../../../platform/db/database.js';
-import { statement } from '../statement.js';
-import { columnList, rowReader, rowWriter } from '../table-rows.js';
+import { statement } from '../../../platform/db/statement.js';
+import { columnList, rowReader, rowWriter } from '../../../platform/db/table-rows.js';
 import { businessCalendars, defectCategories, type SlaClockRow, slaClocks, slaPolicies } from '../ticket.tables.js';
 import { clockTimes, nextCheckAt, spansOf } from './sla-clock.js';
 import { type ClockRule, defaultRule, type TicketTraits } from './sla-defaults.js';
@@ -38,32 +38,49 @@ const insertClocks = statement<Raw>(
 );
 const readClock = rowReader(slaClocks);
 
-const pauseStatement = statement(
-  'sla_clocks_pause',
-  `update sla_clocks set paused_at = $2, next_check_at = null
-    where ticket_id = $1 and stopped_at is null and paused_at is null`,
-);
-
-/** The paused clocks of a ticket with its company's calendar (null: the default one). */
-const pausedStatement = statement<Raw & { _calendar: Raw | null }>(
-  'sla_clocks_paused',
-  `select ${columnList(slaClocks, 'k')}, (select row_to_json(b) from business_calendars b where b.company_id = $2) as _calendar
-     from sla_clocks k where k.ticket_id = $1 and k.stopped_at is null and k.paused_at is not null`,
-);
-
-const resumeStatement = statement(
-  'sla_clocks_resume',
-  `update sla_clocks k set pauses = r.pauses, paused_at = null, warn_at = r.warn_at, due_at = r.due_at,
-          next_check_at = r.next_check_at
-     from json_populate_recordset(null::sla_clocks, $1::json) r where k.id = r.id`,
-);
-
 const calendarOfRow = (row: typeof businessCalendars.$inferSelect): BusinessCalendar => ({
   workingHours: row.workingHours as BusinessCalendar['workingHours'],
   workingWeekdays: row.workingWeekdays,
   holidays: row.holidays,
   makeupWorkdays: row.makeupWorkdays,
 });
+
+/**
+ * Calendars by company, version and edit time: every transition and create reads the row, but the calendar object
+ * is built once per version, so working-time code checks and indexes it once (it caches by object).
+ */
+const calendars = new Map<string, BusinessCalendar>();
+
+/** A company's calendar from its row as `row_to_json` gives it (null: the default calendar). */
+export function calendarOfJson(raw: Raw | null): BusinessCalendar {
+  if (!raw) return DEFAULT_CALENDAR;
+  const key = `${raw.company_id}:${raw.version}:${raw.updated_at}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = calendarOfRow(readCalendar(raw));
+    if (calendars.size >= 1000) calendars.clear();
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
+/** What a ticket's change does to its open clocks (applied in the order stop/cancel, resume, pause). */
+export type ClockChange = { stop?: SlaNode[]; cancel?: boolean; pause?: boolean; resume?: boolean };
+
+/**
+ * The new state of one open clock, written by id while it is still open. `outcome` 'stopped' means met or
+ * breached, decided by the statement from the clock's breach mark as it then stands.
+ */
+export type ClockPatch = {
+  id: string;
+  stopped_at: Date | null;
+  outcome: 'stopped' | 'cancelled' | null;
+  paused_at: Date | null;
+  pauses: { start: string; end: string }[];
+  warn_at: Date;
+  due_at: Date;
+  next_check_at: Date | null;
+};
 
 /** The company's most specific policy row per node (category, major, priority), else the built-in rule. */
 function pickRules(rows: (typeof slaPolicies.$inferSelect)[], nodes: SlaNode[], traits: () => TicketTraits) {
@@ -150,7 +167,7 @@ export class SlaService {
     const traits = { type: t.type, priority: t.priority, major: t.major, categoryUrgent: Boolean(row?.urgent) };
     return {
       rules: pickRules((row?.policies ?? []).map(readPolicy), nodes, () => traits),
-      calendar: row?.calendar ? calendarOfRow(readCalendar(row.calendar)) : DEFAULT_CALENDAR,
+      calendar: calendarOfJson(row?.calendar ?? null),
     };
   }
 
@@ -237,32 +254,51 @@ export class SlaService {
       .where(and(eq(slaClocks.ticketId, ticketId), isNull(slaClocks.stoppedAt)));
   }
 
-  /** A ticket goes on hold: its running clocks stop counting and leave the sweep. */
-  async pause(db: Executor, ticketId: string, at: Date) {
-    await pauseStatement(db, [ticketId, at.toISOString()]);
-  }
-
-  /** The hold ends: each paused clock records the span and gets its times recomputed with every span excluded. */
-  async resume(db: Executor, owner: ClockOwner, at: Date) {
-    const rows = await pausedStatement(db, [owner.id, owner.companyId]);
-    if (rows.length === 0) return;
-    const calendar = rows[0]?._calendar ? calendarOfRow(readCalendar(rows[0]._calendar)) : DEFAULT_CALENDAR;
-    const updates = rows.map(readClock).map((c) => {
-      const pauses = [...spansOf(c.pauses), { start: c.pausedAt as Date, end: at }];
-      const times = clockTimes(calendar, ruleOf(c), c.startedAt, pauses);
-      const next = nextCheckAt(
-        { ...c, ladder: ruleOf(c).ladder, warnAt: times.warnAt, dueAt: times.dueAt },
-        times.escalations,
-      );
-      return {
+  /**
+   * The patches of a change to a ticket's open clocks: stopped nodes end (met or breached), a cancel ends them all,
+   * a resume records each paused clock's span and recomputes its times with every span excluded, a pause stops
+   * the running ones counting. Clocks the change leaves alone get no patch.
+   */
+  patches(open: SlaClockRow[], calendar: BusinessCalendar, change: ClockChange, at: Date): ClockPatch[] {
+    const out: ClockPatch[] = [];
+    for (const c of open) {
+      const spans = spansOf(c.pauses);
+      const patch: ClockPatch = {
         id: c.id,
-        pauses: pauses.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
-        warn_at: times.warnAt,
-        due_at: times.dueAt,
-        next_check_at: next,
+        stopped_at: null,
+        outcome: null,
+        paused_at: c.pausedAt,
+        pauses: spans.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
+        warn_at: c.warnAt,
+        due_at: c.dueAt,
+        next_check_at: c.nextCheckAt,
       };
-    });
-    await resumeStatement(db, [JSON.stringify(updates)]);
+      let changed = false;
+      if (change.resume && c.pausedAt) {
+        const pauses = [...spans, { start: c.pausedAt, end: at }];
+        const times = clockTimes(calendar, ruleOf(c), c.startedAt, pauses);
+        Object.assign(patch, {
+          paused_at: null,
+          pauses: pauses.map((p) => ({ start: p.start.toISOString(), end: p.end.toISOString() })),
+          warn_at: times.warnAt,
+          due_at: times.dueAt,
+          next_check_at: nextCheckAt(
+            { ...c, ladder: ruleOf(c).ladder, warnAt: times.warnAt, dueAt: times.dueAt },
+            times.escalations,
+          ),
+        });
+        changed = true;
+      }
+      if (change.cancel || change.stop?.includes(c.node as SlaNode)) {
+        Object.assign(patch, { stopped_at: at, outcome: change.cancel ? 'cancelled' : 'stopped', next_check_at: null });
+        changed = true;
+      } else if (change.pause && !c.pausedAt) {
+        Object.assign(patch, { paused_at: at, next_check_at: null });
+        changed = true;
+      }
+      if (changed) out.push(patch);
+    }
+    return out;
   }
 
   /** The tickets' queue fields follow their running clocks: earliest deadline, warning, overdue, highest level. */

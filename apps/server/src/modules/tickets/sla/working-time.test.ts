@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addCountedMinutes,
+  addCountedMinutesEach,
   type BusinessCalendar,
   type ClockMode,
   countedMinutesBetween,
@@ -224,6 +225,26 @@ describe('properties', () => {
         const dLo = addCountedMinutes(cal, mode, new Date(s), lo, pauses).getTime();
         expect(addCountedMinutes(cal, mode, new Date(s), hi, pauses).getTime()).toBeGreaterThanOrEqual(dLo);
       }),
+    );
+  });
+
+  it('several amounts in one walk land each where that amount alone lands, in the order asked', () => {
+    fc.assert(
+      fc.property(
+        anyCalendarArb,
+        modeArb,
+        startArb,
+        fc.array(minutesArb, { minLength: 1, maxLength: 7 }),
+        pausesArb,
+        (cal, mode, s, amounts, ps) => {
+          const pauses = toSpans(s, ps);
+          const each = addCountedMinutesEach(cal, mode, new Date(s), amounts, pauses).map((d) => d.getTime());
+          expect(each).toEqual(amounts.map((m) => addCountedMinutes(cal, mode, new Date(s), m, pauses).getTime()));
+          amounts.forEach((m, i) => {
+            expect(countedMinutesBetween(cal, mode, new Date(s), new Date(each[i] as number), pauses)).toBe(m);
+          });
+        },
+      ),
     );
   });
 

@@ -104,7 +104,9 @@ export function validateCalendar(cal: BusinessCalendar): string[] {
 }
 
 type Interval = [start: number, end: number];
-type CompiledCalendar = { periods: Interval[]; weekdays: Set<number>; holidays: Set<string>; makeup: Set<string> };
+/** Holidays and make-up days as local day numbers (days since 1970-01-01), so the walk allocates no date strings. */
+type CompiledCalendar = { periods: Interval[]; weekdays: Set<number>; holidays: Set<number>; makeup: Set<number> };
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 
 /** A calendar checked and indexed once per object: one clock's times walk the same calendar several times. */
 const compiledCalendars = new WeakMap<BusinessCalendar, CompiledCalendar>();
@@ -118,8 +120,8 @@ function compiled(cal: BusinessCalendar): CompiledCalendar {
         (p): Interval => [(parseHHMM(p.start, false) ?? 0) * MINUTE_MS, (parseHHMM(p.end, true) ?? 0) * MINUTE_MS],
       ),
       weekdays: new Set(cal.workingWeekdays),
-      holidays: new Set(cal.holidays),
-      makeup: new Set(cal.makeupWorkdays),
+      holidays: new Set(cal.holidays.map(dayNumber)),
+      makeup: new Set(cal.makeupWorkdays.map(dayNumber)),
     };
     compiledCalendars.set(cal, c);
   }
@@ -190,9 +192,8 @@ function* countedIntervals(
       day = Math.floor((p[1] + OFFSET_MS) / DAY_MS);
       continue;
     }
-    const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
     const isoWeekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
-    const works = !holidays.has(date) && (makeup.has(date) || weekdays.has(isoWeekday));
+    const works = !holidays.has(day) && (makeup.has(day) || weekdays.has(isoWeekday));
     let counted = false;
     if (works) {
       for (const [ps0, pe0] of periods) {
@@ -221,13 +222,35 @@ export function addCountedMinutes(
   minutes: number,
   pauses: Span[] = [],
 ): Date {
+  return addCountedMinutesEach(cal, mode, start, [minutes], pauses)[0] as Date;
+}
+
+/**
+ * `addCountedMinutes` for several amounts from the same start (a clock's warning, deadline and escalation times)
+ * in one walk of the calendar: the answers are in the order of `minutes`.
+ */
+export function addCountedMinutesEach(
+  cal: BusinessCalendar,
+  mode: ClockMode,
+  start: Date,
+  minutes: number[],
+  pauses: Span[] = [],
+): Date[] {
   const startMs = toMs(start, 'start');
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`minutes must be finite and >= 0, got ${minutes}`);
-  let remaining = minutes * MINUTE_MS;
+  for (const m of minutes) {
+    if (!Number.isFinite(m) || m < 0) throw new RangeError(`minutes must be finite and >= 0, got ${m}`);
+  }
+  const targets = minutes.map((m, i) => ({ ms: m * MINUTE_MS, i })).sort((a, b) => a.ms - b.ms);
+  const out: Date[] = new Array(minutes.length);
+  let next = 0;
+  let elapsed = 0;
   for (const [s, e] of countedIntervals(cal, mode, startMs, Number.POSITIVE_INFINITY, pauses)) {
     // `<=`: a deadline that uses up a period exactly lands on its end (12:00), not on the next start (13:00).
-    if (remaining <= e - s) return new Date(Math.round(s + remaining));
-    remaining -= e - s;
+    for (let t = targets[next]; t && t.ms - elapsed <= e - s; t = targets[++next]) {
+      out[t.i] = new Date(Math.round(s + (t.ms - elapsed)));
+    }
+    if (next === targets.length) return out;
+    elapsed += e - s;
   }
   throw new Error('unreachable: the counted-time walk ended without reaching the deadline');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Executor } from '../../platform/db/database.js';
+import type { Executor } from './database.js';
 
 const names = new Map<string, string>();
 
