@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateTicketBody, ListTicketsQuery, SlaNode, TicketStatus, TransitionTicketBody } from '@anju/contracts';
+import type { CreateTicketBody, ListTicketsQuery, TicketStatus, TransitionTicketBody } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import { chinaDate } from '../../platform/china-time.js';
@@ -10,13 +10,13 @@ import type { MessagingService } from '../../platform/messaging/messaging.servic
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
-import { cancelPendingCallback, openCallback } from './callback-links.js';
 import { ownerUpdateMessage } from './owner-updates.js';
-import type { ClockChange, ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
+import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
 import { EVENT_ZH, TYPE_ZH, warrantyPartOf } from './ticket.labels.js';
 import { type TicketChangeState, type TicketDetail, type TicketInsert, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
-import { firstStatus, inspectionByDefault, NUMBER_PREFIX, nextStatus, TRANSITIONS } from './ticket.workflow.js';
+import { firstStatus, inspectionByDefault, NUMBER_PREFIX } from './ticket.workflow.js';
+import { planMove } from './ticket-moves.js';
 
 export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
 
@@ -229,106 +229,9 @@ export class TicketService {
     body: TransitionTicketBody,
     inTransaction: boolean,
   ): Promise<TicketDetail> {
-    const status = ticket.status as TicketStatus;
-    if (!TRANSITIONS[body.action].from.includes(status)) {
-      throw new AppError('TICKET_TRANSITION_INVALID', { status, action: body.action });
-    }
     const now = this.clock.now();
-    const to = nextStatus(status, body.action, ticket.heldFrom as TicketStatus | null);
-    const patch: Partial<TicketRow> = { status: to, updatedAt: now };
-    const change: ClockChange = {};
-    const starts: SlaNode[] = [];
-    const writes: ((tx: Executor) => Promise<unknown>)[] = [];
-    let note: string | null = null;
-    switch (body.action) {
-      case 'inspect':
-        note = body.findings;
-        change.stop = ['inspection'];
-        starts.push('dispatch');
-        break;
-      case 'dispatch': {
-        const repo = new TicketRepository(db);
-        const target = await repo.orgNode(body.assigneeOrgId);
-        if (!target || !['department', 'contractor', 'project', 'city_company'].includes(target.type)) {
-          throw new AppError('VALIDATION_FAILED', {
-            field: 'assigneeOrgId',
-            reason: 'unknown department or contractor',
-          });
-        }
-        if (body.assigneeUserId && !(await repo.worksIn(body.assigneeUserId, target))) {
-          throw new AppError('VALIDATION_FAILED', {
-            field: 'assigneeUserId',
-            reason: 'not an active user of the chosen department or contractor',
-          });
-        }
-        patch.assigneeOrgId = target.id;
-        patch.assigneeUserId = body.assigneeUserId ?? null;
-        note = `${target.name}${body.note ? `：${body.note}` : ''}`;
-        if (status === 'dispatch') {
-          change.stop = ['dispatch'];
-          starts.push('processing');
-        }
-        const userId = body.assigneeUserId;
-        if (userId) {
-          writes.push((tx) =>
-            this.messaging.notify(tx, {
-              userIds: [userId],
-              kind: 'ticket.assigned',
-              title: `工单 ${ticket.number} 已派给您`,
-              body: ticket.title,
-              link: `/tickets/${ticket.id}`,
-              idempotencyKey: `assigned:${ticket.id}:${ticket.version}`,
-            }),
-          );
-        }
-        break;
-      }
-      case 'startProcessing':
-        break;
-      case 'hold':
-        patch.heldFrom = status;
-        patch.holdReason = body.reason;
-        patch.resumeOn = body.resumeOn ?? null;
-        note = body.reason;
-        change.pause = true;
-        break;
-      case 'resume':
-        patch.heldFrom = null;
-        patch.holdReason = null;
-        patch.resumeOn = null;
-        change.resume = true;
-        break;
-      case 'close':
-        await this.assertClosable(db, ticket, body.rootCause);
-        patch.rootCause = body.rootCause ?? null;
-        patch.resolution = body.resolution;
-        patch.cost = body.cost === undefined ? null : String(body.cost);
-        patch.closedAt = now;
-        note = body.resolution;
-        change.stop = ['processing', 'first_response'];
-        starts.push('callback');
-        writes.push((tx) => openCallback(tx, this.texting, ticket, now));
-        break;
-      case 'reopen':
-        patch.reopenCount = ticket.reopenCount + 1;
-        patch.closedAt = null;
-        patch.completedAt = null;
-        note = body.reason;
-        change.stop = ['callback'];
-        starts.push('processing');
-        writes.push((tx) => cancelPendingCallback(tx, ticket.id));
-        break;
-      case 'cancel':
-        patch.cancelReason = body.reason;
-        note = body.reason;
-        change.cancel = true;
-        writes.push((tx) => cancelPendingCallback(tx, ticket.id));
-        break;
-    }
-    if (!ticket.firstResponseAt && body.action !== 'reopen') {
-      patch.firstResponseAt = now;
-      change.stop = [...(change.stop ?? []), 'first_response'];
-    }
+    const status = ticket.status as TicketStatus;
+    const { to, patch, change, starts, writes, note } = await planMove(db, this.texting, ticket, body, now);
     const owner = ownerOf(ticket);
     const newClocks = starts.length
       ? this.sla.clockRows(
@@ -484,15 +387,6 @@ export class TicketService {
     const item = w.items[0];
     if (!item || item.status === 'unknown') return { status: 'unknown', until: null };
     return { status: item.status === 'in_warranty' ? 'in' : 'out', until: item.expiresOn };
-  }
-
-  private async assertClosable(db: Executor, ticket: TicketRow, rootCause: string | undefined) {
-    if (ticket.type === 'repair' && !rootCause) throw new AppError('TICKET_CLOSE_BLOCKED', { field: 'rootCause' });
-    const orders = await new TicketRepository(db).workOrders(ticket.id);
-    const unfinished = orders.filter((o) => !['confirmed', 'cancelled'].includes(o.status));
-    if (unfinished.length) {
-      throw new AppError('TICKET_CLOSE_BLOCKED', { workOrders: unfinished.map((o) => o.seq) });
-    }
   }
 }
 

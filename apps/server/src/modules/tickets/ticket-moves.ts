@@ -1,0 +1,144 @@
+import type { SlaNode, TicketStatus, TransitionTicketBody } from '@anju/contracts';
+import type { Executor } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import { cancelPendingCallback, openCallback } from './callback-links.js';
+import type { ClockChange } from './sla/sla.service.js';
+import { TicketRepository } from './ticket.repository.js';
+import type { TicketRow } from './ticket.tables.js';
+import { nextStatus, TRANSITIONS } from './ticket.workflow.js';
+
+/** What one move does, worked out before anything is written. */
+export type MovePlan = {
+  to: TicketStatus;
+  patch: Partial<TicketRow>;
+  /** What happens to the ticket's open clocks, and which nodes' clocks start. */
+  change: ClockChange;
+  starts: SlaNode[];
+  /** Writes of other aggregates (notifications, callbacks), run before the move's statement in its transaction. */
+  writes: ((tx: Executor) => Promise<unknown>)[];
+  /** The words the move's event carries (findings, reason, resolution, dispatch target). */
+  note: string | null;
+};
+
+/**
+ * Checks a move against the workflow (seed 004) and works out its plan. Reads what it must check (the dispatch
+ * target, a closing ticket's work orders); writes nothing.
+ */
+export async function planMove(
+  db: Executor,
+  deps: { messaging: MessagingService; linkBaseUrl: string },
+  ticket: TicketRow,
+  body: TransitionTicketBody,
+  now: Date,
+): Promise<MovePlan> {
+  const status = ticket.status as TicketStatus;
+  if (!TRANSITIONS[body.action].from.includes(status)) {
+    throw new AppError('TICKET_TRANSITION_INVALID', { status, action: body.action });
+  }
+  const to = nextStatus(status, body.action, ticket.heldFrom as TicketStatus | null);
+  const patch: Partial<TicketRow> = { status: to, updatedAt: now };
+  const change: ClockChange = {};
+  const starts: SlaNode[] = [];
+  const writes: ((tx: Executor) => Promise<unknown>)[] = [];
+  let note: string | null = null;
+  switch (body.action) {
+    case 'inspect':
+      note = body.findings;
+      change.stop = ['inspection'];
+      starts.push('dispatch');
+      break;
+    case 'dispatch': {
+      const repo = new TicketRepository(db);
+      const target = await repo.orgNode(body.assigneeOrgId);
+      if (!target || !['department', 'contractor', 'project', 'city_company'].includes(target.type)) {
+        throw new AppError('VALIDATION_FAILED', {
+          field: 'assigneeOrgId',
+          reason: 'unknown department or contractor',
+        });
+      }
+      if (body.assigneeUserId && !(await repo.worksIn(body.assigneeUserId, target))) {
+        throw new AppError('VALIDATION_FAILED', {
+          field: 'assigneeUserId',
+          reason: 'not an active user of the chosen department or contractor',
+        });
+      }
+      patch.assigneeOrgId = target.id;
+      patch.assigneeUserId = body.assigneeUserId ?? null;
+      note = `${target.name}${body.note ? `：${body.note}` : ''}`;
+      if (status === 'dispatch') {
+        change.stop = ['dispatch'];
+        starts.push('processing');
+      }
+      const userId = body.assigneeUserId;
+      if (userId) {
+        writes.push((tx) =>
+          deps.messaging.notify(tx, {
+            userIds: [userId],
+            kind: 'ticket.assigned',
+            title: `工单 ${ticket.number} 已派给您`,
+            body: ticket.title,
+            link: `/tickets/${ticket.id}`,
+            idempotencyKey: `assigned:${ticket.id}:${ticket.version}`,
+          }),
+        );
+      }
+      break;
+    }
+    case 'startProcessing':
+      break;
+    case 'hold':
+      patch.heldFrom = status;
+      patch.holdReason = body.reason;
+      patch.resumeOn = body.resumeOn ?? null;
+      note = body.reason;
+      change.pause = true;
+      break;
+    case 'resume':
+      patch.heldFrom = null;
+      patch.holdReason = null;
+      patch.resumeOn = null;
+      change.resume = true;
+      break;
+    case 'close':
+      await assertClosable(db, ticket, body.rootCause);
+      patch.rootCause = body.rootCause ?? null;
+      patch.resolution = body.resolution;
+      patch.cost = body.cost === undefined ? null : String(body.cost);
+      patch.closedAt = now;
+      note = body.resolution;
+      change.stop = ['processing', 'first_response'];
+      starts.push('callback');
+      writes.push((tx) => openCallback(tx, deps, ticket, now));
+      break;
+    case 'reopen':
+      patch.reopenCount = ticket.reopenCount + 1;
+      patch.closedAt = null;
+      patch.completedAt = null;
+      note = body.reason;
+      change.stop = ['callback'];
+      starts.push('processing');
+      writes.push((tx) => cancelPendingCallback(tx, ticket.id));
+      break;
+    case 'cancel':
+      patch.cancelReason = body.reason;
+      note = body.reason;
+      change.cancel = true;
+      writes.push((tx) => cancelPendingCallback(tx, ticket.id));
+      break;
+  }
+  if (!ticket.firstResponseAt && body.action !== 'reopen') {
+    patch.firstResponseAt = now;
+    change.stop = [...(change.stop ?? []), 'first_response'];
+  }
+  return { to, patch, change, starts, writes, note };
+}
+
+async function assertClosable(db: Executor, ticket: TicketRow, rootCause: string | undefined) {
+  if (ticket.type === 'repair' && !rootCause) throw new AppError('TICKET_CLOSE_BLOCKED', { field: 'rootCause' });
+  const orders = await new TicketRepository(db).workOrders(ticket.id);
+  const unfinished = orders.filter((o) => !['confirmed', 'cancelled'].includes(o.status));
+  if (unfinished.length) {
+    throw new AppError('TICKET_CLOSE_BLOCKED', { workOrders: unfinished.map((o) => o.seq) });
+  }
+}
