@@ -156,6 +156,21 @@ describe('tickets', () => {
       sql`select count(*)::int as n from audit_events where entity_id = ${ticket.id} and action = 'ticket.resume'`,
     );
     expect(audit?.n).toBe(1);
+    const rest = [
+      { action: 'resume' },
+      { action: 'startProcessing' },
+      { action: 'close', resolution: '更换三角阀', rootCause: 'material', cost: 120 },
+      { action: 'reopen', reason: '业主反映仍有滴水' },
+      { action: 'cancel', reason: '业主自行找人维修' },
+    ];
+    for (const body of rest) {
+      const res = await move(ticket.id, { ...body, version: ticket.version });
+      expect(res.statusCode, res.body).toBe(200);
+      ticket = res.json();
+      expect(ticket).toEqual((await agent.get(`/api/tickets/${ticket.id}`)).json());
+    }
+    expect(ticket).toMatchObject({ status: 'cancelled', reopenCount: 1, callback: { status: 'cancelled' } });
+    expect(ticket.clocks.every((c: { outcome: string | null }) => c.outcome !== null)).toBe(true);
   });
 
   it('refuses a transition the node does not allow, with a stable code and nothing written', async () => {
