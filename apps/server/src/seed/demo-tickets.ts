@@ -60,7 +60,7 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
     clock.set(new Date(now.getTime() - (10 * 86_400_000 * (homes.length - i)) / homes.length));
     const repair = i % 2 === 0 ? REPAIRS[(i / 2) % REPAIRS.length] : undefined;
     const other = OTHERS[i % OTHERS.length] as [TicketType, string];
-    let ticket = await t.tickets.create(ctx, {
+    let { ticket } = await t.tickets.create(ctx, {
       type: repair ? 'repair' : other[0],
       channel: i % 3 === 0 ? 'walk_in' : 'hotline',
       priority: i % 9 === 0 ? 'high' : 'normal',

@@ -129,7 +129,7 @@ export class PortalAccountService {
     const path = await this.scopePath(owner);
     const ctx = ownerContext(owner, path, trace.requestId, trace.ip);
     const [first] = await this.repo().homes(owner.customerId);
-    const ticket = await this.tickets.create(ctx, {
+    const { ticket } = await this.tickets.create(ctx, {
       type: 'consultation',
       channel: 'portal',
       priority: 'normal',

@@ -124,7 +124,7 @@ export class PortalRequestsService {
     item: MyRepairItem & { title: string },
   ) {
     const ctx = ownerContext(owner, home.projectPath, trace.requestId, trace.ip);
-    const ticket = await this.tickets.tickets.create(ctx, {
+    const { ticket } = await this.tickets.tickets.create(ctx, {
       type,
       channel: 'portal',
       priority: 'normal',

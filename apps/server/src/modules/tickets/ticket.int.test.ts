@@ -63,6 +63,7 @@ describe('tickets', () => {
       warrantyStatus: 'in',
       allowedActions: ['inspect', 'hold', 'cancel'],
     });
+    expect(ticket).toEqual((await agent.get(`/api/tickets/${ticket.id}`)).json());
     const nodes = ticket.clocks.map((c: { node: string; outcome: string | null }) => `${c.node}:${c.outcome}`);
     expect(nodes.sort()).toEqual(['first_response:null', 'inspection:null', 'reception:met']);
     // a leak is urgent: inspection within 4 hours round the clock

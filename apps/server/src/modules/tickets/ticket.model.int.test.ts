@@ -134,7 +134,7 @@ describe('ticket workflow (model-based)', () => {
   it('agrees with the model and keeps the clock invariants under random command sequences', async () => {
     await fc.assert(
       fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), fc.boolean(), async (cmds, inspection) => {
-        const created = await t.services.tickets.tickets.create(ctx, {
+        const { ticket: created } = await t.services.tickets.tickets.create(ctx, {
           type: 'repair',
           channel: 'hotline',
           priority: 'normal',

@@ -87,33 +87,6 @@ const placeStatement = statement<OrgNode & { company_id: string | null }>(
 );
 
 /**
- * A new ticket numbered from the day's counter ($1 prefix, $2 day), its clocks, created event and audit row (whose
- * `after` gets the number). The counter row stays locked from this statement to commit only.
- */
-const openStatement = statement<Raw>(
-  'ticket_open',
-  `with n as (
-     insert into ticket_number_seq (prefix, day, last) values ($1, $2, 1)
-     on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
-   t as (
-     insert into tickets (${ticketWriter.columns})
-     select ${ticketWriter.names.map((c) => (c === 'number' ? NUMBER : c)).join(', ')}
-       from json_populate_record(null::tickets, $3::json), n
-     returning ${columnList(tickets, 'tickets')}),
-   c as (
-     insert into sla_clocks (${clockWriter.columns})
-     select ${clockWriter.columns} from json_populate_recordset(null::sla_clocks, $4::json)),
-   e as (
-     insert into ticket_events (${eventWriter.columns})
-     select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $5::json)),
-   a as (
-     insert into audit_events (${AUDIT_LIST})
-     select ${AUDIT_COLUMNS.map((c) => (c === 'after' ? `a.after || jsonb_build_object('number', t.number)` : `a.${c}`)).join(', ')}
-       from json_populate_recordset(null::audit_events, $6::json) a, t)
-   select * from t`,
-);
-
-/**
  * The ticket page as one JSON value (one column parses faster than sixty): the row `t` with its clocks, events,
  * work orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
  * `clocks` and `events` are the row sources to read them from (a transition adds the rows its own statement wrote,
@@ -136,6 +109,33 @@ const detailStatement = statement<{ d: DetailRaw }>(
   'ticket_detail',
   `select ${pageJson('select * from sla_clocks where ticket_id = t.id', 'select * from ticket_events where ticket_id = t.id')} as d
      from tickets t where t.id = $1 and t.org_path like $2`,
+);
+
+/**
+ * A new ticket numbered from the day's counter ($1 prefix, $2 day), its clocks, created event and audit row (whose
+ * `after` gets the number), answered with its page. The counter row stays locked from this statement to commit only.
+ */
+const openStatement = statement<{ d: DetailRaw }>(
+  'ticket_open',
+  `with n as (
+     insert into ticket_number_seq (prefix, day, last) values ($1, $2, 1)
+     on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
+   t as (
+     insert into tickets (${ticketWriter.columns})
+     select ${ticketWriter.names.map((c) => (c === 'number' ? NUMBER : c)).join(', ')}
+       from json_populate_record(null::tickets, $3::json), n
+     returning ${columnList(tickets, 'tickets')}),
+   c as (
+     insert into sla_clocks (${clockWriter.columns})
+     select ${clockWriter.columns} from json_populate_recordset(null::sla_clocks, $4::json) returning *),
+   e as (
+     insert into ticket_events (${eventWriter.columns})
+     select ${eventWriter.columns} from json_populate_recordset(null::ticket_events, $5::json) returning *),
+   a as (
+     insert into audit_events (${AUDIT_LIST})
+     select ${AUDIT_COLUMNS.map((c) => (c === 'after' ? `a.after || jsonb_build_object('number', t.number)` : `a.${c}`)).join(', ')}
+       from json_populate_recordset(null::audit_events, $6::json) a, t)
+   select ${pageJson('select * from c', 'select * from e')} as d from t`,
 );
 
 /** What a change needs ($1 id, $2 scope pattern): the ticket, its open clocks and its company's calendar. */
@@ -266,7 +266,7 @@ export class TicketRepository {
     return row ? readTicket(row) : null;
   }
 
-  /** A new ticket with its clocks, first events and audit rows, numbered from the day's counter: one statement. */
+  /** A new ticket with its clocks, first events and audit rows, numbered from the day's counter, and its page: one statement. */
   async open(p: {
     ticket: TicketInsert;
     prefix: string;
@@ -274,7 +274,7 @@ export class TicketRepository {
     clocks: (typeof slaClocks.$inferInsert)[];
     events: EventInsert[];
     audit: AuditRowInsert[];
-  }): Promise<TicketRow> {
+  }): Promise<TicketDetail> {
     const [row] = await openStatement(this.db, [
       p.prefix,
       p.day,
@@ -283,7 +283,7 @@ export class TicketRepository {
       JSON.stringify(p.events.map(eventWriter.row)),
       JSON.stringify(p.audit),
     ]);
-    return readTicket(row as Raw);
+    return readPage((row as { d: DetailRaw }).d);
   }
 
   /** The ticket page in one statement, when the ticket lies within `scopePath`. */

@@ -48,8 +48,8 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const row = await m.tickets.create(ctx, request.body);
-      return reply.code(201).send(await detail(row));
+      const page = await m.tickets.create(ctx, request.body);
+      return reply.code(201).send(presentTicket(page.ticket, page));
     },
   );
 

@@ -47,7 +47,8 @@ export class TicketService {
     return { messaging: this.messaging, customers: this.customers, linkBaseUrl: this.linkBaseUrl };
   }
 
-  async create(ctx: RequestContext, body: CreateTicketBody): Promise<TicketRow> {
+  /** A new ticket, answered with its page. */
+  async create(ctx: RequestContext, body: CreateTicketBody): Promise<TicketDetail> {
     assertPermission(ctx.principal, 'tickets.manage');
     const now = this.clock.now();
     const reportedAt = body.reportedAt ? new Date(body.reportedAt) : now;
@@ -92,8 +93,8 @@ export class TicketService {
   }
 
   /** A linked follow-up complaint (a low callback score long after close), opened inside the caller's transaction. */
-  createIn(tx: Tx, ctx: RequestContext, of: TicketRow, reason: string) {
-    return this.open(tx, ctx, {
+  async createIn(tx: Tx, ctx: RequestContext, of: TicketRow, reason: string): Promise<TicketRow> {
+    const page = await this.open(tx, ctx, {
       type: 'complaint',
       channel: 'other',
       priority: 'high',
@@ -118,6 +119,7 @@ export class TicketService {
       reportedAt: this.clock.now(),
       data: { followUpOf: of.id },
     });
+    return page.ticket;
   }
 
   /** Number, row, clocks, event, customer relation, acknowledgement SMS and audit of a new ticket. */
@@ -130,7 +132,7 @@ export class TicketService {
       reportedAt: Date;
       data?: unknown;
     },
-  ): Promise<TicketRow> {
+  ): Promise<TicketDetail> {
     const now = this.clock.now();
     const { data, ...values } = v;
     const type = values.type as CreateTicketBody['type'];
@@ -144,7 +146,7 @@ export class TicketService {
     const inputs = await this.sla.inputs(tx, owner, [...new Set(starts.map((s) => s.node))]);
     const clocks = this.sla.clockRows(owner, starts, inputs);
     const created: TicketEventInput = { kind: 'created', toStatus: values.status, body: values.title, data };
-    const ticket = await new TicketRepository(tx).open({
+    const page = await new TicketRepository(tx).open({
       ticket: {
         ...values,
         ...this.sla.queueFieldsOf(clocks),
@@ -168,6 +170,7 @@ export class TicketService {
         },
       ]),
     });
+    const { ticket } = page;
     const number = ticket.number;
     await this.customers.timeline.addMany(tx, ctx, this.timelineEntries([{ ticket, ...created }], now));
     if (ticket.customerId) {
@@ -185,7 +188,7 @@ export class TicketService {
         refId: ticket.id,
       });
     }
-    return ticket;
+    return page;
   }
 
   async get(ctx: RequestContext, id: string, db: Db | Tx = this.db): Promise<TicketRow> {
