@@ -78,14 +78,6 @@ const findInScopeStatement = statement<Raw>(
   `select ${TICKET_COLUMNS} from tickets t where t.id = $1 and t.org_path like $2`,
 );
 
-/** A node with the city company its path lies under. */
-const placeStatement = statement<OrgNode & { company_id: string | null }>(
-  'ticket_place',
-  `select n.id, n.type, n.name, n.path,
-          (select c.id from org_units c where c.type = 'city_company' and n.path like c.path || '%' limit 1) as company_id
-     from org_units n where n.id = $1 and n.active`,
-);
-
 /**
  * The ticket page as one JSON value (one column parses faster than sixty): the row `t` with its clocks, events,
  * work orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
@@ -240,22 +232,6 @@ export class TicketRepository {
   }
 
   /** An active node and the city company its path lies under, in one statement. */
-  async place(id: string): Promise<{ node: OrgNode; companyId: string | null } | null> {
-    const [row] = await placeStatement(this.db, [id]);
-    if (!row) return null;
-    const { company_id, ...node } = row;
-    return { node, companyId: company_id };
-  }
-
-  /** The city company a path lies under (projects always have one). */
-  async companyOf(path: string): Promise<OrgNode | null> {
-    const [row] = await queryRows<OrgNode>(
-      this.db,
-      sql`select id, type, name, path from org_units where type = 'city_company' and ${path} like path || '%' limit 1`,
-    );
-    return row ?? null;
-  }
-
   async find(id: string): Promise<TicketRow | null> {
     const [row] = await findStatement(this.db, [id]);
     return row ? readTicket(row) : null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateTicketBody, ListTicketsQuery, TicketStatus, TransitionTicketBody } from '@anju/contracts';
+import type { CreateTicketBody, ListTicketsQuery, SlaNode, TicketStatus, TransitionTicketBody } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import { chinaDate } from '../../platform/china-time.js';
@@ -11,7 +11,7 @@ import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import { ownerUpdateMessage } from './owner-updates.js';
-import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
+import type { ClockOwner, ClockStart, SlaInputs, SlaService } from './sla/sla.service.js';
 import { EVENT_ZH, TYPE_ZH, warrantyPartOf } from './ticket.labels.js';
 import { type TicketChangeState, type TicketDetail, type TicketInsert, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
@@ -19,6 +19,13 @@ import { firstStatus, inspectionByDefault, NUMBER_PREFIX } from './ticket.workfl
 import { planMove } from './ticket-moves.js';
 
 export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
+
+/** The clocks a new ticket starts: reception (already met or not), first response, then inspection or dispatch. */
+const clockNodes = (inspectionRequired: boolean): SlaNode[] => [
+  'reception',
+  'first_response',
+  inspectionRequired ? 'inspection' : 'dispatch',
+];
 
 export const ownerOf = (t: TicketRow): ClockOwner => ({
   id: t.id,
@@ -55,40 +62,45 @@ export class TicketService {
     if (Number.isNaN(reportedAt.getTime()) || reportedAt > now) {
       throw new AppError('VALIDATION_FAILED', { field: 'reportedAt', reason: 'must be a past time' });
     }
-    const place = await this.placeOf(ctx, body);
+    const inspectionRequired = body.inspectionRequired ?? inspectionByDefault(body.type);
+    const place = await this.placeOf(ctx, body, clockNodes(inspectionRequired));
     const customer = body.customerId ? await this.customers.customers.get(ctx, body.customerId) : null;
     const contactPhone =
       body.contactPhone ?? (customer ? await this.customers.customers.primaryPhone(customer.id) : null);
     const warranty = place.unit ? await this.warrantyOf(ctx, place.unit.id, body.categoryCode) : null;
-    const inspectionRequired = body.inspectionRequired ?? inspectionByDefault(body.type);
     // `open` writes the ticket, its clocks, event and audit in one statement; a customer or a phone adds writes.
     const atomic = <T>(write: (db: Executor) => Promise<T>) =>
       customer || contactPhone ? this.db.transaction(write) : write(this.db);
     return atomic((db) =>
-      this.open(db, ctx, {
-        type: body.type,
-        channel: body.channel,
-        priority: body.priority,
-        major: body.major,
-        status: firstStatus(inspectionRequired),
-        title: body.title,
-        description: body.description,
-        customerId: customer?.id ?? null,
-        customerName: customer?.name ?? null,
-        contactPhone,
-        unitId: place.unit?.id ?? null,
-        unitCode: place.unit?.code ?? null,
-        projectId: place.projectId,
-        companyId: place.companyId,
-        orgPath: place.orgPath,
-        categoryCode: body.categoryCode ?? null,
-        room: body.room ?? null,
-        location: body.location ?? null,
-        warrantyStatus: warranty?.status ?? null,
-        warrantyUntil: warranty?.until ?? null,
-        inspectionRequired,
-        reportedAt,
-      }),
+      this.open(
+        db,
+        ctx,
+        {
+          type: body.type,
+          channel: body.channel,
+          priority: body.priority,
+          major: body.major,
+          status: firstStatus(inspectionRequired),
+          title: body.title,
+          description: body.description,
+          customerId: customer?.id ?? null,
+          customerName: customer?.name ?? null,
+          contactPhone,
+          unitId: place.unit?.id ?? null,
+          unitCode: place.unit?.code ?? null,
+          projectId: place.projectId,
+          companyId: place.companyId,
+          orgPath: place.orgPath,
+          categoryCode: body.categoryCode ?? null,
+          room: body.room ?? null,
+          location: body.location ?? null,
+          warrantyStatus: warranty?.status ?? null,
+          warrantyUntil: warranty?.until ?? null,
+          inspectionRequired,
+          reportedAt,
+        },
+        place.inputs,
+      ),
     );
   }
 
@@ -132,18 +144,18 @@ export class TicketService {
       reportedAt: Date;
       data?: unknown;
     },
+    known?: SlaInputs,
   ): Promise<TicketDetail> {
     const now = this.clock.now();
     const { data, ...values } = v;
     const type = values.type as CreateTicketBody['type'];
     const id = randomUUID();
     const owner: ClockOwner = { ...values, id, type, categoryCode: values.categoryCode ?? null };
-    const starts: ClockStart[] = [
-      { node: 'reception', startedAt: v.reportedAt, stoppedAt: now },
-      { node: 'first_response', startedAt: now },
-      { node: values.inspectionRequired ? 'inspection' : 'dispatch', startedAt: now },
-    ];
-    const inputs = await this.sla.inputs(tx, owner, [...new Set(starts.map((s) => s.node))]);
+    const nodes = clockNodes(values.inspectionRequired ?? false);
+    const starts: ClockStart[] = nodes.map((node) =>
+      node === 'reception' ? { node, startedAt: v.reportedAt, stoppedAt: now } : { node, startedAt: now },
+    );
+    const inputs = known ?? (await this.sla.inputs(tx, owner, nodes));
     const clocks = this.sla.clockRows(owner, starts, inputs);
     const created: TicketEventInput = { kind: 'created', toStatus: values.status, body: values.title, data };
     const page = await new TicketRepository(tx).open({
@@ -355,21 +367,29 @@ export class TicketService {
     );
   }
 
-  private async placeOf(ctx: RequestContext, body: CreateTicketBody) {
-    const repo = new TicketRepository(this.db);
+  /** Where a new ticket belongs (unit, project or city company in the caller's scope) and its SLA inputs there. */
+  private async placeOf(ctx: RequestContext, body: CreateTicketBody, nodes: SlaNode[]) {
+    const traits = {
+      type: body.type,
+      priority: body.priority,
+      major: body.major,
+      categoryCode: body.categoryCode ?? null,
+    } as Pick<ClockOwner, 'type' | 'priority' | 'major' | 'categoryCode'>;
     let orgPath: string;
     let projectId: string | null = null;
     let unit: { id: string; code: string } | null = null;
-    let companyId: string | null | undefined;
+    let found: Awaited<ReturnType<SlaService['inputsAt']>>;
     if (body.unitId) {
       const u = await this.property.unitRef(ctx, body.unitId);
       unit = { id: u.id, code: u.code };
       projectId = u.projectId;
       orgPath = u.projectPath;
-      companyId = (await repo.companyOf(orgPath))?.id;
+      found = await this.sla.inputsAt(this.db, { path: orgPath }, traits, nodes);
     } else {
-      const place = body.orgUnitId ? await repo.place(body.orgUnitId) : null;
-      const node = place?.node;
+      found = body.orgUnitId
+        ? await this.sla.inputsAt(this.db, { nodeId: body.orgUnitId }, traits, nodes)
+        : { node: null, companyId: null, inputs: null };
+      const { node } = found;
       if (!node || !['project', 'city_company'].includes(node.type) || !node.path.startsWith(ctx.principal.orgPath)) {
         throw new AppError('VALIDATION_FAILED', {
           field: 'orgUnitId',
@@ -378,10 +398,12 @@ export class TicketService {
       }
       orgPath = node.path;
       projectId = node.type === 'project' ? node.id : null;
-      companyId = place.companyId;
     }
-    if (!companyId) throw new AppError('VALIDATION_FAILED', { field: 'orgUnitId', reason: 'not under a city company' });
-    return { orgPath, projectId, unit, companyId };
+    const { companyId, inputs } = found;
+    if (!companyId || !inputs) {
+      throw new AppError('VALIDATION_FAILED', { field: 'orgUnitId', reason: 'not under a city company' });
+    }
+    return { orgPath, projectId, unit, companyId, inputs };
   }
 
   private async warrantyOf(ctx: RequestContext, unitId: string, categoryCode: string | undefined) {

@@ -14,19 +14,35 @@ export type ClockOwner = { id: string; companyId: string; orgPath: string } & Om
   };
 export type ClockStart = { node: SlaNode; startedAt: Date; workOrderId?: string; stoppedAt?: Date };
 export type SlaInputs = { rules: Map<SlaNode, ClockRule>; calendar: BusinessCalendar };
+export type OrgNodeRef = { id: string; type: string; name: string; path: string };
 
 type Raw = Record<string, unknown>;
 const readPolicy = rowReader(slaPolicies);
 const readCalendar = rowReader(businessCalendars);
 export const clockWriter = rowWriter(slaClocks, ['id']);
 
-/** What starting clocks needs, in one statement: the candidate policy rows, the calendar, the category's urgency. */
-const inputsStatement = statement<{ policies: Raw[]; calendar: Raw | null; urgent: boolean | null }>(
+/**
+ * What starting clocks needs, in one statement: the candidate policy rows, the calendar, the category's urgency.
+ * The company is $1, or else the city company above the path $7 or above the active node $8 (returned as `node`),
+ * so a new ticket's place and its SLA inputs come in one round trip.
+ */
+const inputsStatement = statement<{
+  node: Raw | null;
+  company_id: string | null;
+  policies: Raw[];
+  calendar: Raw | null;
+  urgent: boolean | null;
+}>(
   'sla_inputs',
-  `select (select coalesce(json_agg(p), '[]') from sla_policies p
-            where p.company_id = $1 and p.ticket_type = $2 and p.node in (select json_array_elements_text($3::json))
+  `with n as (select id, type, name, path from org_units where id = $8::uuid and active),
+   co as (select coalesce($1::uuid, (select c.id from org_units c where c.type = 'city_company'
+                                       and coalesce($7::text, (select path from n)) like c.path || '%' limit 1)) as id)
+   select (select row_to_json(n) from n) as node, (select id from co) as company_id,
+          (select coalesce(json_agg(p), '[]') from sla_policies p
+            where p.company_id = (select id from co) and p.ticket_type = $2
+              and p.node in (select json_array_elements_text($3::json))
               and p.category_code in ('', $4) and p.priority in ('', $5) and p.major in ('', $6)) as policies,
-          (select row_to_json(b) from business_calendars b where b.company_id = $1) as calendar,
+          (select row_to_json(b) from business_calendars b where b.company_id = (select id from co)) as calendar,
           (select urgent from defect_categories where code = $4) as urgent`,
 );
 
@@ -156,18 +172,41 @@ export class SlaService {
 
   /** The rules of these nodes and the company's calendar, in one statement. */
   async inputs(db: Executor, t: ClockOwner, nodes: SlaNode[]): Promise<SlaInputs> {
+    const { inputs } = await this.inputsAt(db, { companyId: t.companyId }, t, nodes);
+    return inputs as SlaInputs;
+  }
+
+  /**
+   * The inputs of clocks of a ticket not written yet, at an org node or under a path: also answers the node
+   * (null when unknown or inactive) and the city company it lies under (null when none, and then no inputs).
+   */
+  async inputsAt(
+    db: Executor,
+    at: { companyId?: string; path?: string; nodeId?: string },
+    t: Pick<ClockOwner, 'type' | 'priority' | 'major' | 'categoryCode'>,
+    nodes: SlaNode[],
+  ): Promise<{ node: OrgNodeRef | null; companyId: string | null; inputs: SlaInputs | null }> {
     const [row] = await inputsStatement(db, [
-      t.companyId,
+      at.companyId ?? null,
       t.type,
       JSON.stringify(nodes),
       t.categoryCode ?? '',
       t.priority,
       t.major ? 'yes' : 'no',
+      at.path ?? null,
+      at.nodeId ?? null,
     ]);
+    const companyId = row?.company_id ?? null;
     const traits = { type: t.type, priority: t.priority, major: t.major, categoryUrgent: Boolean(row?.urgent) };
     return {
-      rules: pickRules((row?.policies ?? []).map(readPolicy), nodes, () => traits),
-      calendar: calendarOfJson(row?.calendar ?? null),
+      node: (row?.node as OrgNodeRef | null) ?? null,
+      companyId,
+      inputs: companyId
+        ? {
+            rules: pickRules((row?.policies ?? []).map(readPolicy), nodes, () => traits),
+            calendar: calendarOfJson(row?.calendar ?? null),
+          }
+        : null,
     };
   }
 
