@@ -35,22 +35,31 @@ export function rowReader<T extends PgTable>(table: T): (raw: Record<string, unk
  * given a value or omitted, since the record would otherwise carry a null.
  */
 export function rowWriter<T extends PgTable>(table: T, omit: (keyof T['$inferInsert'])[] = []) {
+  // What each column takes when a value is left out, worked out once: rows are built on hot paths.
   const columns = Object.entries(getTableColumns(table))
     .filter(([key]) => !omit.includes(key as keyof T['$inferInsert']))
-    .map(([key, column]) => ({ key, name: column.name, column }));
+    .map(([key, column]) => {
+      const sqlDefault = column.hasDefault && is(column.default, SQL);
+      return {
+        key,
+        name: column.name,
+        defaultFn: column.defaultFn,
+        literalDefault: column.hasDefault && !sqlDefault ? column.default : undefined,
+        sqlDefault,
+      };
+    });
   return {
     names: columns.map((c) => c.name),
     columns: columns.map((c) => c.name).join(', '),
     row(values: T['$inferInsert']): Record<string, unknown> {
       const out: Record<string, unknown> = {};
-      for (const { key, name, column } of columns) {
-        let value = (values as Record<string, unknown>)[key];
-        if (value === undefined && column.defaultFn) value = column.defaultFn();
-        if (value === undefined && column.hasDefault) {
-          if (is(column.default, SQL)) throw new Error(`${name}: its default is an SQL expression; give a value`);
-          value = column.default;
-        }
-        out[name] = value ?? null;
+      for (const c of columns) {
+        let value = (values as Record<string, unknown>)[c.key];
+        if (value === undefined && c.defaultFn) value = c.defaultFn();
+        if (value === undefined && c.sqlDefault)
+          throw new Error(`${c.name}: its default is an SQL expression; give a value`);
+        if (value === undefined) value = c.literalDefault;
+        out[c.name] = value ?? null;
       }
       return out;
     },
