@@ -1,7 +1,8 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { type Executor, insertJsonRows } from '../../platform/db/database.js';
+import { rowReader } from '../../platform/db/table-rows.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { customerTimeline, type TimelineRow } from './customer.tables.js';
 
@@ -33,6 +34,7 @@ export const TIMELINE_COLUMNS = [
   'data',
 ] as const;
 type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
+const readTimeline = rowReader(customerTimeline);
 
 /**
  * One timeline of every interaction with a customer. Any module writes to it inside its own transaction
@@ -41,24 +43,15 @@ type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
 export class TimelineService {
   constructor(private readonly clock: Clock) {}
 
-  async add(db: Executor, ctx: RequestContext | null, entry: TimelineEntryInput) {
-    const [row] = await db
-      .insert(customerTimeline)
-      .values({
-        customerId: entry.customerId,
-        at: entry.at ?? this.clock.now(),
-        kind: entry.kind,
-        title: entry.title,
-        body: entry.body ?? null,
-        actorId: ctx?.principal.userId ?? null,
-        actorName: ctx ? ctx.principal.displayName : null,
-        orgPath: entry.orgPath,
-        refType: entry.refType ?? null,
-        refId: entry.refId ?? null,
-        data: entry.data ?? null,
-      })
-      .returning();
-    return row as TimelineRow;
+  async add(db: Executor, ctx: RequestContext | null, entry: TimelineEntryInput): Promise<TimelineRow> {
+    const [row] = await insertJsonRows<Record<string, unknown>>(
+      db,
+      'customer_timeline',
+      [...TIMELINE_COLUMNS],
+      this.rows(ctx, [entry]),
+      sql`returning *`,
+    );
+    return readTimeline(row as Record<string, unknown>);
   }
 
   /** Many entries in one statement (sweeps and imports). */
