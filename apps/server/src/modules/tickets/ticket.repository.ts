@@ -82,18 +82,23 @@ const findInScopeStatement = statement<Raw>(
  * The ticket page as one JSON value (one column parses faster than sixty): the row `t` with its clocks, events,
  * work orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
  * `clocks` and `events` are the row sources to read them from (a transition adds the rows its own statement wrote,
- * which the statement's snapshot does not show).
+ * which the statement's snapshot does not show); a `fresh` ticket, just created, has no work orders, callback or
+ * merge target yet.
  */
-const pageJson = (clocks: string, events: string) => `json_build_object(
+const pageJson = (clocks: string, events: string, fresh = false) => `json_build_object(
      'ticket', row_to_json(t),
      'clocks', (select coalesce(json_agg(c), '[]') from (select * from (${clocks}) c0 order by started_at, id limit 200) c),
      'events', (select coalesce(json_agg(e), '[]') from (select * from (${events}) e0 order by id limit 500) e),
-     'work_orders', (select coalesce(json_agg(w), '[]') from
+     ${
+       fresh
+         ? `'work_orders', '[]'::json, 'callback', null, 'merged', null`
+         : `'work_orders', (select coalesce(json_agg(w), '[]') from
         (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
           where w.ticket_id = t.id order by w.seq) w),
      'callback', (select row_to_json(b) from
         (select * from callbacks where ticket_id = t.id order by status = 'pending' desc, created_at desc limit 1) b),
-     'merged', (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into)
+     'merged', (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into)`
+     }
    )`;
 
 /** The ticket page ($1 id, $2 scope pattern). */
@@ -127,7 +132,7 @@ const openStatement = statement<{ d: DetailRaw }>(
      insert into audit_events (${AUDIT_LIST})
      select ${AUDIT_COLUMNS.map((c) => (c === 'after' ? `a.after || jsonb_build_object('number', t.number)` : `a.${c}`)).join(', ')}
        from json_populate_recordset(null::audit_events, $6::json) a, t)
-   select ${pageJson('select * from c', 'select * from e')} as d from t`,
+   select ${pageJson('select * from c', 'select * from e', true)} as d from t`,
 );
 
 /** What a change needs ($1 id, $2 scope pattern): the ticket, its open clocks and its company's calendar. */
