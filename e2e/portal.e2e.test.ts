@@ -86,7 +86,7 @@ describe('owner portal on a phone', () => {
     await page.getByTestId('report-item-0-room').click();
     await page.getByText('卫生间', { exact: true }).last().click();
     await page.getByTestId('report-item-0-category').click();
-    await page.getByTestId('category-option-leak').click();
+    await page.getByTestId('report-item-0-category-sheet').getByTestId('category-option-leak').click();
     await page.getByTestId('report-item-0-description').fill('卫生间天花板渗水，滴到地面');
     const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#5b7fa6' } })
       .jpeg()
@@ -99,7 +99,7 @@ describe('owner portal on a phone', () => {
     await page.getByTestId('report-item-1-room').click();
     await page.getByText('卧室', { exact: true }).last().click();
     await page.getByTestId('report-item-1-category').click();
-    await page.getByTestId('category-option-doors_windows').click();
+    await page.getByTestId('report-item-1-category-sheet').getByTestId('category-option-doors_windows').click();
     await page.getByTestId('report-item-1-description').fill('卧室窗户关不严，漏风');
     await expect
       .poll(() => page.getByTestId('report-item-0-warranty').getAttribute('data-status'), { timeout: 10_000 })

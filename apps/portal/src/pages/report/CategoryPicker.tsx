@@ -8,7 +8,8 @@ import { useBilingual } from '../../i18n';
 
 /**
  * The defect category of one item: a field that opens a bottom sheet of categories, grouped by warranty part and
- * searchable. Options carry `data-testid="category-option-<code>"`.
+ * searchable. The sheet carries `data-testid="<testId>-sheet"` and its options `data-testid="category-option-<code>"`
+ * (a closing sheet of another item may still be in the page while it animates out, so look inside the sheet).
  */
 export function CategoryPicker({
   categories,
@@ -73,7 +74,12 @@ export function CategoryPicker({
           <h2>{t('repair.pickCategory')}</h2>
           <SearchBar placeholder={t('repair.searchCategory')} value={q} onChange={setQ} />
         </div>
-        <div className="category-popup-body" role="listbox" aria-label={t('repair.category')}>
+        <div
+          className="category-popup-body"
+          role="listbox"
+          aria-label={t('repair.category')}
+          data-testid={`${testId}-sheet`}
+        >
           {groups.length === 0 && <p className="page-note">{t('repair.noCategory')}</p>}
           {groups.map(([part, items]) => (
             <section key={part}>
