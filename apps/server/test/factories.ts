@@ -96,6 +96,21 @@ export async function signedIn(t: TestApp, unit: OrgUnitRow, roles: BuiltinRole[
 }
 
 /** The id of a role by key (roles are group-wide, seeded once per database). */
+/**
+ * A role made through the API by `admin` with these permissions, held by a new user at the root, and that user's
+ * signed-in API client.
+ */
+export async function customRoleUser(
+  t: TestApp,
+  admin: ReturnType<typeof as>,
+  role: { key: string; nameZh: string; nameEn: string; permissions: string[] },
+) {
+  const created = (await admin.post('/api/roles', role)).json();
+  const u = await user(t, t.root, []);
+  await admin.patch(`/api/users/${u.id}`, { version: 1, roleIds: [created.id] });
+  return { role: created, user: u, api: as(t, await login(t, u.username)) };
+}
+
 export async function roleId(t: TestApp, key: string): Promise<string> {
   const row = await new RoleRepository(t.db).findByKey(key);
   if (!row) throw new Error(`no role ${key}`);

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { API_TOKEN_PREFIX } from '@anju/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, cityCompany, login, orgUnit, roleId, signedIn, user, withToken } from '../../../test/factories.js';
+import {
+  as,
+  cityCompany,
+  customRoleUser,
+  login,
+  orgUnit,
+  roleId,
+  signedIn,
+  user,
+  withToken,
+} from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { keyedHash } from '../../platform/auth/secrets.js';
 import { apiTokens, orgUnits, users } from './org.tables.js';
@@ -226,17 +236,12 @@ describe('tokens stop working', () => {
 
 describe('creating — refusals', () => {
   it('cannot grant permissions its creator lacks: 403 PERMISSION_ESCALATION, nothing written', async () => {
-    const minter = (
-      await admin.post('/api/roles', {
-        key: `minter_${randomUUID().slice(0, 6)}`,
-        nameZh: '令牌管理',
-        nameEn: 'Token minter',
-        permissions: ['tokens.manage', 'org.read'],
-      })
-    ).json();
-    const u = await user(t, t.root, []);
-    await admin.patch(`/api/users/${u.id}`, { version: 1, roleIds: [minter.id] });
-    const api = as(t, await login(t, u.username));
+    const { api } = await customRoleUser(t, admin, {
+      key: `minter_${randomUUID().slice(0, 6)}`,
+      nameZh: '令牌管理',
+      nameEn: 'Token minter',
+      permissions: ['tokens.manage', 'org.read'],
+    });
     const before = (await api.get('/api/api-tokens')).json().items.length;
     const res = await api.post('/api/api-tokens', {
       name: 'too much',

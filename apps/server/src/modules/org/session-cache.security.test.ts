@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, login, orgUnit, signedIn, user } from '../../../test/factories.js';
+import { as, customRoleUser, login, orgUnit, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -23,17 +23,12 @@ describe('a live session sees changes to what it may do at once', () => {
   });
 
   it('a permission taken out of a role the user holds', async () => {
-    const role = (
-      await admin.post('/api/roles', {
-        key: `reader_${randomUUID().slice(0, 6)}`,
-        nameZh: '组织查看',
-        nameEn: 'Org reader',
-        permissions: ['org.read', 'users.read'],
-      })
-    ).json();
-    const u = await user(t, t.root, []);
-    await admin.patch(`/api/users/${u.id}`, { version: 1, roleIds: [role.id] });
-    const api = as(t, await login(t, u.username));
+    const { role, api } = await customRoleUser(t, admin, {
+      key: `reader_${randomUUID().slice(0, 6)}`,
+      nameZh: '组织查看',
+      nameEn: 'Org reader',
+      permissions: ['org.read', 'users.read'],
+    });
     expect((await api.get('/api/users')).statusCode).toBe(200);
     const res = await admin.patch(`/api/roles/${role.id}`, { version: role.version, permissions: ['org.read'] });
     expect(res.statusCode).toBe(200);
