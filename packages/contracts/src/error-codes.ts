@@ -128,6 +128,16 @@ export const ERROR_CODES = {
     zh: '派工单当前状态不允许此操作',
     en: 'The work order is not in a state that allows this action',
   },
+  WORK_ORDER_NOT_RUNNING: {
+    status: 409,
+    zh: '派工单已完工或已取消，不能再查看业主电话',
+    en: 'The work order is finished or cancelled; the owner’s phone is no longer shown',
+  },
+  TICKET_ASSIGNEE_NO_ACCESS: {
+    status: 422,
+    zh: '该人员既不能处理派工单，也无权查看此工单，请另选处理人或不指定',
+    en: 'This person can neither handle work orders nor open this ticket; pick someone else or nobody',
+  },
   CALLBACK_NOT_PENDING: { status: 409, zh: '该工单没有待回访任务', en: 'The ticket has no pending callback' },
   CALLBACK_TOKEN_INVALID: {
     status: 410,

@@ -157,6 +157,31 @@ export const workOrder = z.object({
 });
 export type WorkOrder = z.infer<typeof workOrder>;
 
+/** What the assignee needs on site, shown with each of "my work orders". */
+export const workOrderSite = z.object({
+  ticketTitle: z.string(),
+  projectName: z.string().nullable(),
+  unitCode: z.string().nullable(),
+  /** The project's address. */
+  address: z.string().nullable(),
+  room: z.string().nullable(),
+  location: z.string().nullable(),
+  /** Masked (138****5678); the assignee of a running order reveals it through revealWorkOrderPhone. */
+  contactPhoneMasked: z.string().nullable(),
+  description: z.string(),
+  /** The latest on-site inspection's findings. */
+  findings: z.string().nullable(),
+  /** The dispatcher's note, when the order came from dispatching the ticket. */
+  dispatchNote: z.string().nullable(),
+});
+export const myWorkOrder = workOrder.extend({ site: workOrderSite });
+export type MyWorkOrder = z.infer<typeof myWorkOrder>;
+
+export const revealWorkOrderPhoneBody = z.object({
+  reason: z.string().trim().min(2, 'give a reason').max(200),
+});
+export const revealedWorkOrderPhone = z.object({ phone: z.string() });
+
 export const ticketEvent = z.object({
   id: z.number().int(),
   at: isoDateTime,

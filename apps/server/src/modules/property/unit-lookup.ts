@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
-import { units } from './property.tables.js';
+import { projects, units } from './property.tables.js';
 
 export type UnitRef = {
   id: string;
@@ -67,6 +67,16 @@ export class UnitLookup {
       .where(and(eq(orgUnits.code, projectCode), eq(units.code, code), withinScope(orgUnits.path, scopePath)))
       .limit(1);
     return row ?? null;
+  }
+
+  /** Name and address of projects (for people who work on their units without seeing the property registry). */
+  projectPlaces(projectIds: string[]): Promise<{ id: string; name: string; address: string | null }[]> {
+    if (projectIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ id: orgUnits.id, name: orgUnits.name, address: projects.address })
+      .from(orgUnits)
+      .leftJoin(projects, eq(projects.orgUnitId, orgUnits.id))
+      .where(inArray(orgUnits.id, [...new Set(projectIds)]));
   }
 
   async byProjectAndCode(projectId: string, code: string): Promise<UnitRef | null> {

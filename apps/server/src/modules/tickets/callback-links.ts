@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { callbacks, type TicketRow } from './ticket.tables.js';
@@ -49,4 +49,15 @@ export async function cancelPendingCallback(tx: Executor, ticketId: string) {
     .update(callbacks)
     .set({ status: 'cancelled' })
     .where(and(eq(callbacks.ticketId, ticketId), eq(callbacks.status, 'pending')));
+}
+
+/**
+ * A cancelled ticket: its pending callback ends, and so do its work orders still being worked (their assignees
+ * must not go on site for it), in one statement. Done orders awaiting confirmation keep their record.
+ */
+export async function cancelOpenWork(tx: Executor, ticketId: string, at: Date) {
+  await tx.execute(sql`with callback as (
+      update callbacks set status = 'cancelled' where ticket_id = ${ticketId} and status = 'pending')
+    update work_orders set status = 'cancelled', version = version + 1, updated_at = ${at}
+     where ticket_id = ${ticketId} and status in ('open', 'accepted', 'in_progress')`);
 }

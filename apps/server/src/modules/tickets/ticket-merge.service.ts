@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import { cancelOpenWork } from './callback-links.js';
 import type { SlaService } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
@@ -21,7 +22,8 @@ export class TicketMergeService {
 
   /**
    * A duplicate (the same leak reported twice) is merged into the ticket that carries on: it is cancelled with
-   * a pointer to the survivor, its clocks stop, and both tickets record the merge.
+   * a pointer to the survivor, its clocks stop, its running work orders and pending callback end, and both
+   * tickets record the merge.
    */
   async merge(ctx: RequestContext, id: string, body: { intoTicketId: string; version: number; reason: string }) {
     assertPermission(ctx.principal, 'tickets.manage');
@@ -41,6 +43,7 @@ export class TicketMergeService {
       });
       if (!updated) throw new AppError('VERSION_CONFLICT');
       await this.sla.cancelAll(tx, source.id, now);
+      await cancelOpenWork(tx, source.id, now);
       await this.sla.refreshTicket(tx, source.id);
       await this.tickets.events(tx, ctx, [
         {

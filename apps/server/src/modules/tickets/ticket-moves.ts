@@ -2,7 +2,8 @@ import type { SlaNode, TicketStatus, TransitionTicketBody } from '@anju/contract
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
-import { cancelPendingCallback, openCallback } from './callback-links.js';
+import { cancelOpenWork, cancelPendingCallback, openCallback } from './callback-links.js';
+import { type DispatchPlan, planDispatch } from './dispatch-orders.js';
 import type { ClockChange } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
@@ -19,11 +20,13 @@ export type MovePlan = {
   writes: ((tx: Executor) => Promise<unknown>)[];
   /** The words the move's event carries (findings, reason, resolution, dispatch target). */
   note: string | null;
+  /** A dispatch's work orders and notices (written by the service, which knows the new order's deadline). */
+  dispatch: DispatchPlan | null;
 };
 
 /**
  * Checks a move against the workflow (seed 004) and works out its plan. Reads what it must check (the dispatch
- * target, a closing ticket's work orders); writes nothing.
+ * target, its people and the ticket's work orders; a closing ticket's work orders); writes nothing.
  */
 export async function planMove(
   db: Executor,
@@ -31,6 +34,7 @@ export async function planMove(
   ticket: TicketRow,
   body: TransitionTicketBody,
   now: Date,
+  actorId: string,
 ): Promise<MovePlan> {
   const status = ticket.status as TicketStatus;
   if (!TRANSITIONS[body.action].from.includes(status)) {
@@ -42,6 +46,7 @@ export async function planMove(
   const starts: SlaNode[] = [];
   const writes: ((tx: Executor) => Promise<unknown>)[] = [];
   let note: string | null = null;
+  let dispatch: DispatchPlan | null = null;
   switch (body.action) {
     case 'inspect':
       note = body.findings;
@@ -49,40 +54,15 @@ export async function planMove(
       starts.push('dispatch');
       break;
     case 'dispatch': {
-      const repo = new TicketRepository(db);
-      const target = await repo.orgNode(body.assigneeOrgId);
-      if (!target || !['department', 'contractor', 'project', 'city_company'].includes(target.type)) {
-        throw new AppError('VALIDATION_FAILED', {
-          field: 'assigneeOrgId',
-          reason: 'unknown department or contractor',
-        });
-      }
-      if (body.assigneeUserId && !(await repo.worksIn(body.assigneeUserId, target))) {
-        throw new AppError('VALIDATION_FAILED', {
-          field: 'assigneeUserId',
-          reason: 'not an active user of the chosen department or contractor',
-        });
-      }
-      patch.assigneeOrgId = target.id;
+      dispatch = await planDispatch(db, ticket, body, actorId, now);
+      patch.assigneeOrgId = dispatch.target.id;
       patch.assigneeUserId = body.assigneeUserId ?? null;
-      note = `${target.name}${body.note ? `：${body.note}` : ''}`;
+      note = `${dispatch.target.name}${body.note ? `：${body.note}` : ''}`;
       if (status === 'dispatch') {
         change.stop = ['dispatch'];
         starts.push('processing');
       }
-      const userId = body.assigneeUserId;
-      if (userId) {
-        writes.push((tx) =>
-          deps.messaging.notify(tx, {
-            userIds: [userId],
-            kind: 'ticket.assigned',
-            title: `工单 ${ticket.number} 已派给您`,
-            body: ticket.title,
-            link: `/tickets/${ticket.id}`,
-            idempotencyKey: `assigned:${ticket.id}:${ticket.version}`,
-          }),
-        );
-      }
+      if (dispatch.cancel.length) change.cancelWorkOrders = dispatch.cancel.map((o) => o.id);
       break;
     }
     case 'startProcessing':
@@ -124,14 +104,14 @@ export async function planMove(
       patch.cancelReason = body.reason;
       note = body.reason;
       change.cancel = true;
-      writes.push((tx) => cancelPendingCallback(tx, ticket.id));
+      writes.push((tx) => cancelOpenWork(tx, ticket.id, now));
       break;
   }
   if (!ticket.firstResponseAt && body.action !== 'reopen') {
     patch.firstResponseAt = now;
     change.stop = [...(change.stop ?? []), 'first_response'];
   }
-  return { to, patch, change, starts, writes, note };
+  return { to, patch, change, starts, writes, note, dispatch };
 }
 
 async function assertClosable(db: Executor, ticket: TicketRow, rootCause: string | undefined) {

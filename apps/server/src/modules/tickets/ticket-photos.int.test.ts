@@ -18,7 +18,6 @@ let agent: User;
 let contractor: User;
 let otherContractor: User;
 let unitId: string;
-let engineering: Awaited<ReturnType<typeof orgUnit>>;
 let contractorOrg: Awaited<ReturnType<typeof orgUnit>>;
 let place: Awaited<ReturnType<typeof cityCompany>>;
 let jpeg: Buffer;
@@ -31,7 +30,6 @@ beforeAll(async () => {
   const [unit] = await projectWithUnits(t, place.project, ['3-1-1502']);
   unitId = unit?.id as string;
   agent = await signedIn(t, place.company, ['cr_manager']);
-  engineering = await orgUnit(t, place.project, 'department', { departmentKind: 'engineering' });
   contractorOrg = await orgUnit(t, t.root, 'contractor');
   contractor = await signedIn(t, contractorOrg, ['contractor']);
   otherContractor = await signedIn(t, await orgUnit(t, t.root, 'contractor'), ['contractor']);
@@ -57,21 +55,18 @@ const repair = async (extra: Record<string, unknown> = {}) => {
   return res.json() as { id: string; version: number; number: string };
 };
 
-/** A ticket with one open work order for the contractor. */
+/** A ticket with one open work order for the contractor: dispatching to it gives it the order. */
 async function assignedTicket() {
-  let ticket = await repair({ inspectionRequired: false });
+  const ticket = await repair({ inspectionRequired: false });
   const dispatched = await agent.api.post(`/api/tickets/${ticket.id}/transitions`, {
     action: 'dispatch',
     version: ticket.version,
-    assigneeOrgId: engineering.id,
-  });
-  ticket = dispatched.json();
-  const created = await agent.api.post(`/api/tickets/${ticket.id}/work-orders`, {
-    title: '更换止水节',
     assigneeOrgId: contractorOrg.id,
   });
-  expect(created.statusCode, created.body).toBe(201);
-  return { ticket, order: created.json().workOrders[0] as { id: string; version: number } };
+  expect(dispatched.statusCode, dispatched.body).toBe(200);
+  const [order] = dispatched.json().workOrders as { id: string; version: number; assigneeOrgId: string }[];
+  expect(order?.assigneeOrgId).toBe(contractorOrg.id);
+  return { ticket, order: order as { id: string; version: number } };
 }
 
 const upload = (who: User, ticketId: string, content: Buffer, name = '漏水.jpg', role = 'before') => {

@@ -91,7 +91,9 @@ describe('tickets', () => {
     };
     await step({ action: 'inspect', findings: '楼上卫生间防水层破损' }, 'dispatch');
     expect(ticket.firstResponseAt).not.toBeNull();
-    await step({ action: 'dispatch', assigneeOrgId: engineering.id }, 'dispatched');
+    // the project's own staff take it (a department or contractor would get a work order to finish first)
+    await step({ action: 'dispatch', assigneeOrgId: place.project.id }, 'dispatched');
+    expect(ticket.workOrders).toEqual([]);
     await step({ action: 'startProcessing' }, 'processing');
     const blocked = await move(ticket.id, { action: 'close', version: ticket.version, resolution: '已修复' });
     expect(blocked.json().code).toBe('TICKET_CLOSE_BLOCKED');
@@ -127,6 +129,9 @@ describe('tickets', () => {
     const after = (await agent.get(`/api/tickets/${ticket.id}`)).json();
     expect(after.events.filter((e: { kind: string }) => e.kind === 'dispatch')).toHaveLength(1);
     expect(after.clocks.filter((c: { node: string }) => c.node === 'processing')).toHaveLength(1);
+    // the department got the work once
+    expect(after.workOrders).toHaveLength(1);
+    expect(after.clocks.filter((c: { node: string }) => c.node === 'work_order')).toHaveLength(1);
   });
 
   it('answers each move with the ticket page as it then stands; a stale move writes nothing', async () => {
@@ -147,9 +152,11 @@ describe('tickets', () => {
       { action: 'hold', reason: '等待材料' },
     ];
     await walk(moves);
+    // the department's work order, written before the move's statement, is on the page that statement answers
+    expect(ticket.workOrders).toMatchObject([{ seq: 1, assigneeOrgId: engineering.id, status: 'open' }]);
     const running = ticket.clocks.filter((c: { outcome: string | null }) => c.outcome === null);
-    expect(running.map((c: { node: string }) => c.node)).toEqual(['processing']);
-    expect(running[0].pausedAt).not.toBeNull();
+    expect(running.map((c: { node: string }) => c.node).sort()).toEqual(['processing', 'work_order']);
+    expect(running.every((c: { pausedAt: string | null }) => c.pausedAt !== null)).toBe(true);
     expect(ticket.nextDueAt).toBeNull();
     // a resume with an old version: the clock patch, event and audit row of that statement are all undone
     const stale = await move(ticket.id, { action: 'resume', version: ticket.version - 1 });
@@ -161,9 +168,12 @@ describe('tickets', () => {
       sql`select count(*)::int as n from audit_events where entity_id = ${ticket.id} and action = 'ticket.resume'`,
     );
     expect(audit?.n).toBe(1);
+    await walk([{ action: 'resume' }, { action: 'startProcessing' }]);
+    const order = ticket.workOrders[0];
+    const cancelled = await agent.patch(`/api/work-orders/${order.id}`, { action: 'cancel', version: order.version });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    ticket = (await agent.get(`/api/tickets/${ticket.id}`)).json();
     const rest = [
-      { action: 'resume' },
-      { action: 'startProcessing' },
       { action: 'close', resolution: '更换三角阀', rootCause: 'material', cost: 120 },
       { action: 'reopen', reason: '业主反映仍有滴水' },
       { action: 'cancel', reason: '业主自行找人维修' },
@@ -212,17 +222,16 @@ describe('tickets', () => {
 
   it('shows a contractor only its own work orders, and closes only once they are confirmed', async () => {
     let ticket = (await repair({ inspectionRequired: false })).json();
-    ticket = (
-      await move(ticket.id, { action: 'dispatch', version: ticket.version, assigneeOrgId: engineering.id })
-    ).json();
-    const created = await agent.post(`/api/tickets/${ticket.id}/work-orders`, {
-      title: '更换止水节',
+    const dispatched = await move(ticket.id, {
+      action: 'dispatch',
+      version: ticket.version,
       assigneeOrgId: contractor.id,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    ticket = created.json();
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    ticket = dispatched.json();
     const order = ticket.workOrders[0];
-    expect(order).toMatchObject({ status: 'open', assigneeOrgType: 'contractor' });
+    expect(ticket.workOrders).toHaveLength(1);
+    expect(order).toMatchObject({ status: 'open', assigneeOrgType: 'contractor', title: ticket.title });
 
     const otherContractor = await orgUnit(t, t.root, 'contractor');
     const otherApi = (await signedIn(t, otherContractor, ['contractor'])).api;
@@ -261,7 +270,7 @@ describe('tickets', () => {
   it('lets the owner answer once through the SMS link; the link then stops working', async () => {
     let ticket = (await repair({ inspectionRequired: false })).json();
     for (const body of [
-      { action: 'dispatch', assigneeOrgId: engineering.id },
+      { action: 'dispatch', assigneeOrgId: place.project.id },
       { action: 'close', resolution: '已修复', rootCause: 'design' },
     ]) {
       ticket = (await move(ticket.id, { ...body, version: ticket.version })).json();
@@ -318,14 +327,10 @@ describe('tickets', () => {
       })
     ).json();
     expect(ticket.status).toBe('dispatch');
+    // dispatching to the department gives it the question as a work order in the same step
     ticket = (await move(ticket.id, { action: 'dispatch', version: ticket.version, assigneeOrgId: design.id })).json();
-    ticket = (
-      await agent.post(`/api/tickets/${ticket.id}/work-orders`, {
-        title: '答复：阳台封闭规定',
-        assigneeOrgId: design.id,
-      })
-    ).json();
     const order = ticket.workOrders[0];
+    expect(ticket.workOrders).toHaveLength(1);
     const queue = (await expert.api.get('/api/work-orders/mine')).json().items;
     expect(queue.map((w: { id: string }) => w.id)).toContain(order.id);
     const answer = '可按统一样式封闭，需向物业报备。';
@@ -377,7 +382,7 @@ describe('tickets', () => {
   it('opens a linked follow-up complaint when a low score comes long after close', async () => {
     let ticket = (await repair({ inspectionRequired: false })).json();
     for (const body of [
-      { action: 'dispatch', assigneeOrgId: engineering.id },
+      { action: 'dispatch', assigneeOrgId: place.project.id },
       { action: 'close', resolution: '已修复', rootCause: 'material' },
     ]) {
       ticket = (await move(ticket.id, { ...body, version: ticket.version })).json();

@@ -1,4 +1,4 @@
-import type { Ticket, TicketStatus, TicketSummary, WorkOrder } from '@anju/contracts';
+import type { MyWorkOrder, Ticket, TicketStatus, TicketSummary, WorkOrder } from '@anju/contracts';
 import { maskMobile } from '../customers/customer.validation.js';
 import type { CallbackRow, SlaClockRow, TicketEventRow, TicketRow, WorkOrderRow } from './ticket.tables.js';
 import { allowedActions } from './ticket.workflow.js';
@@ -49,6 +49,24 @@ export const presentWorkOrder = (w: WorkOrderRow & { ticketNumber: string; assig
   version: w.version,
   createdAt: w.createdAt.toISOString(),
 });
+
+export const presentMyWorkOrder = (
+  r: { w: WorkOrderRow; ticketNumber: string; assigneeOrgName: string } & MyWorkOrder['site'],
+): MyWorkOrder =>
+  Object.assign(presentWorkOrder({ ...r.w, ticketNumber: r.ticketNumber, assigneeOrgName: r.assigneeOrgName }), {
+    site: {
+      ticketTitle: r.ticketTitle,
+      projectName: r.projectName,
+      unitCode: r.unitCode,
+      address: r.address,
+      room: r.room,
+      location: r.location,
+      contactPhoneMasked: r.contactPhoneMasked,
+      description: r.description,
+      findings: r.findings,
+      dispatchNote: r.dispatchNote,
+    },
+  });
 
 export function presentTicket(
   t: TicketRow,

@@ -6,13 +6,15 @@ import {
   idParams,
   listMyWorkOrdersQuery,
   listTicketsQuery,
+  myWorkOrder,
   page,
   recordCallbackBody,
+  revealedWorkOrderPhone,
+  revealWorkOrderPhoneBody,
   ticket,
   ticketSummary,
   transitionTicketBody,
   updateWorkOrderBody,
-  workOrder,
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,7 +22,7 @@ import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
-import { presentTicket, presentTicketSummary, presentWorkOrder } from './ticket.presenter.js';
+import { presentMyWorkOrder, presentTicket, presentTicketSummary } from './ticket.presenter.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
 import type { TicketsModule } from './tickets.module.js';
@@ -237,7 +239,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
         tags: ['tickets'],
         summary: 'Work orders for me, my org unit or my department (a contractor sees only its own)',
         querystring: listMyWorkOrdersQuery,
-        response: { 200: page(workOrder), ...errors },
+        response: { 200: page(myWorkOrder), ...errors },
       },
     },
     async (request) => {
@@ -248,12 +250,26 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
         limit: request.query.limit,
       });
       const paged = pageOf(rows, request.query.limit, (r) => ({ t: r.w.createdAt.toISOString(), id: r.w.id }));
-      return {
-        items: paged.items.map((r) =>
-          presentWorkOrder({ ...r.w, ticketNumber: r.ticketNumber, assigneeOrgName: r.assigneeOrgName }),
-        ),
-        nextCursor: paged.nextCursor,
-      };
+      return { items: paged.items.map(presentMyWorkOrder), nextCursor: paged.nextCursor };
+    },
+  );
+
+  app.post(
+    '/api/work-orders/:id/reveal-phone',
+    {
+      schema: {
+        operationId: 'revealWorkOrderPhone',
+        tags: ['tickets'],
+        summary:
+          "The owner's full phone for the assignee of a running work order, to call from site (audited, with a reason)",
+        params: idParams,
+        body: revealWorkOrderPhoneBody,
+        response: { 200: revealedWorkOrderPhone, ...errors },
+      },
+    },
+    async (request) => {
+      const phone = await m.workOrders.revealPhone(contextOf(request), request.params.id, request.body.reason);
+      return { phone };
     },
   );
 

@@ -10,6 +10,7 @@ import type { MessagingService } from '../../platform/messaging/messaging.servic
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
+import { dispatchAudit, dispatchEvents, dispatchWrites } from './dispatch-orders.js';
 import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockOwner, ClockStart, SlaInputs, SlaService } from './sla/sla.service.js';
 import { EVENT_ZH, TYPE_ZH, warrantyPartOf } from './ticket.labels.js';
@@ -235,7 +236,7 @@ export class TicketService {
   /**
    * Checks the move against the workflow, works out the ticket's patch, what happens to its clocks, its event,
    * audit and timeline rows, then writes them in one statement (`TicketRepository.transition`). Writes of other
-   * aggregates (notifications, callbacks, the owner's SMS) go first in the same transaction.
+   * aggregates (a dispatch's work orders and notices, callbacks, the owner's SMS) go first in the same transaction.
    */
   private async move(
     db: Executor,
@@ -246,15 +247,25 @@ export class TicketService {
   ): Promise<TicketDetail> {
     const now = this.clock.now();
     const status = ticket.status as TicketStatus;
-    const { to, patch, change, starts, writes, note } = await planMove(db, this.texting, ticket, body, now);
+    const plan = await planMove(db, this.texting, ticket, body, now, ctx.principal.userId);
+    const { to, patch, change, starts, note, dispatch } = plan;
     const owner = ownerOf(ticket);
-    const newClocks = starts.length
+    // A dispatch's new work order starts its clock in the move's statement.
+    const clockStarts: ClockStart[] = starts.map((node) => ({ node, startedAt: now }));
+    if (dispatch?.create) clockStarts.push({ node: 'work_order', startedAt: now, workOrderId: dispatch.create.id });
+    const newClocks = clockStarts.length
       ? this.sla.clockRows(
           owner,
-          starts.map((node) => ({ node, startedAt: now })),
-          await this.sla.inputs(db, owner, starts),
+          clockStarts,
+          await this.sla.inputs(db, owner, [...new Set(clockStarts.map((c) => c.node))]),
         )
       : [];
+    const writes = dispatch
+      ? [
+          ...dispatchWrites(this.messaging, ticket, dispatch, newClocks.find((c) => c.workOrderId)?.dueAt ?? null, now),
+          ...plan.writes,
+        ]
+      : plan.writes;
     const after = { ...ticket, ...patch, version: ticket.version + 1 };
     const message = await ownerUpdateMessage(db, this.texting, after, body.action, `v${after.version}`);
     if (message) writes.push((tx) => this.messaging.send(tx, message));
@@ -265,6 +276,7 @@ export class TicketService {
       body: note,
       visibility: body.action === 'reopen' ? 'internal' : 'customer',
     };
+    const events = [event, ...(dispatch ? dispatchEvents(dispatch) : [])];
     const write = async (tx: Executor) => {
       for (const w of writes) await w(tx);
       const page = await new TicketRepository(tx).transition({
@@ -273,7 +285,11 @@ export class TicketService {
         patch,
         clockPatches: this.sla.patches(open, calendar, change, now),
         newClocks,
-        events: this.eventRows(ctx, [{ ticketId: ticket.id, ...event }], now),
+        events: this.eventRows(
+          ctx,
+          events.map((e) => ({ ticketId: ticket.id, ...e })),
+          now,
+        ),
         audit: this.audit.rows(ctx, [
           {
             action: `ticket.${body.action}`,
@@ -283,8 +299,15 @@ export class TicketService {
             before: { status, version: ticket.version },
             after: { status: to, ...(note ? { note } : {}) },
           },
+          ...(dispatch ? dispatchAudit(ticket, dispatch) : []),
         ]),
-        timeline: this.customers.timeline.rows(ctx, this.timelineEntries([{ ticket: after, ...event }], now)),
+        timeline: this.customers.timeline.rows(
+          ctx,
+          this.timelineEntries(
+            events.map((e) => ({ ticket: after, ...e })),
+            now,
+          ),
+        ),
       });
       if (!page) throw new AppError('VERSION_CONFLICT');
       return page;

@@ -1,16 +1,19 @@
-import { and, desc, eq, max, or, sql } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import { type Db, type Executor, queryRows } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
-import { orgUnits } from '../org/org.tables.js';
+import { maskMobile } from '../customers/customer.validation.js';
+import { UnitLookup } from '../property/unit-lookup.js';
+import { checkNamedPerson, ORDER_TAKERS, orderNotices, RUNNING_ORDER, recipients } from './dispatch-orders.js';
 import type { SlaService } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
 import { ownerOf, type TicketService } from './ticket.service.js';
 import { tickets, type WorkOrderRow, workOrders } from './ticket.tables.js';
+import { WorkOrderRepository } from './work-order.repository.js';
 
 type Action = 'accept' | 'progress' | 'done' | 'confirm' | 'reject' | 'cancel';
 const FROM: Record<Action, string[]> = {
@@ -58,9 +61,11 @@ export class WorkOrderService {
         throw new AppError('TICKET_TRANSITION_INVALID', { status: ticket.status, action: 'createWorkOrder' });
       }
       const target = await new TicketRepository(tx).orgNode(body.assigneeOrgId);
-      if (!target || !['department', 'contractor'].includes(target.type)) {
+      if (!target || !ORDER_TAKERS.includes(target.type)) {
         throw new AppError('VALIDATION_FAILED', { field: 'assigneeOrgId', reason: 'a department or contractor' });
       }
+      const people = await new WorkOrderRepository(tx).people(target.id, body.assigneeUserId ?? null);
+      const to = body.assigneeUserId ? [checkNamedPerson(people, ticket, true)] : recipients(people, ticket, true);
       const [last] = await tx
         .select({ n: max(workOrders.seq) })
         .from(workOrders)
@@ -90,14 +95,7 @@ export class WorkOrderService {
         body: `#${created.seq} ${body.title} → ${target.name}`,
         data: { workOrderId: created.id, action: 'create' },
       });
-      await this.messaging.notify(tx, {
-        userIds: await this.handlers(tx, target.id, body.assigneeUserId),
-        kind: 'work_order.assigned',
-        title: `新派工单 ${ticket.number}-${created.seq}`,
-        body: body.title,
-        link: `/work-orders`,
-        idempotencyKey: `wo:${created.id}:assigned`,
-      });
+      await this.messaging.notifyMany(tx, orderNotices(ticket, created, to, `wo:${created.id}:assigned`));
       await this.audit.record(tx, ctx, {
         action: 'work_order.create',
         entityType: 'ticket',
@@ -164,30 +162,45 @@ export class WorkOrderService {
     });
   }
 
-  /** "My queue": orders for me, my org unit or my department, newest first. */
+  /** "My queue": orders for me, my org unit or my department, newest first, with what is needed on site. */
   async listMine(ctx: RequestContext, f: { status?: string; before?: { at: Date; id: string }; limit: number }) {
     assertPermission(ctx.principal, 'workorders.handle');
-    const orgIds = await this.myOrgIds(ctx);
-    return this.db
-      .select({ w: workOrders, ticketNumber: tickets.number, assigneeOrgName: orgUnits.name })
-      .from(workOrders)
-      .innerJoin(tickets, eq(tickets.id, workOrders.ticketId))
-      .innerJoin(orgUnits, eq(orgUnits.id, workOrders.assigneeOrgId))
-      .where(
-        and(
-          or(
-            eq(workOrders.assigneeUserId, ctx.principal.userId),
-            sql`${workOrders.assigneeOrgId} in (${sql.join(
-              orgIds.map((o) => sql`${o}`),
-              sql`, `,
-            )})`,
-          ),
-          f.status ? eq(workOrders.status, f.status) : undefined,
-          f.before ? sql`(${workOrders.createdAt}, ${workOrders.id}) < (${f.before.at}, ${f.before.id})` : undefined,
-        ),
-      )
-      .orderBy(desc(workOrders.createdAt), desc(workOrders.id))
-      .limit(f.limit + 1);
+    const repo = new WorkOrderRepository(this.db);
+    const rows = await repo.listMine(await this.myOrgIds(ctx), ctx.principal.userId, f);
+    const ids = rows.flatMap((r) => (r.projectId ? [r.projectId] : []));
+    const places = new Map((await new UnitLookup(this.db).projectPlaces(ids)).map((p) => [p.id, p]));
+    return rows.map(({ contactPhone, projectId, ...r }) => {
+      const place = projectId ? places.get(projectId) : undefined;
+      return {
+        ...r,
+        projectName: place?.name ?? null,
+        address: place?.address || null,
+        contactPhoneMasked: contactPhone ? maskMobile(contactPhone) : null,
+      };
+    });
+  }
+
+  /**
+   * The owner's full phone for the assignee of a running order, to call from site: a logged reveal with a reason,
+   * as for customer phones. Other people's orders answer 404, finished ones 409.
+   */
+  async revealPhone(ctx: RequestContext, id: string, reason: string): Promise<string> {
+    assertPermission(ctx.principal, 'workorders.handle');
+    const found = await new WorkOrderRepository(this.db).withContact(id);
+    if (!found || !(await this.isAssignee(this.db, ctx, found.w))) throw new AppError('WORK_ORDER_NOT_FOUND');
+    if (!RUNNING_ORDER.includes(found.w.status)) {
+      throw new AppError('WORK_ORDER_NOT_RUNNING', { status: found.w.status });
+    }
+    if (!found.contactPhone) throw new AppError('NOT_FOUND', { field: 'phone' });
+    await this.audit.record(this.db, ctx, {
+      action: 'work_order.reveal_phone',
+      entityType: 'ticket',
+      entityId: found.w.ticketId,
+      orgPath: found.orgPath,
+      after: { workOrderId: id, seq: found.w.seq, field: 'phone' },
+      reason,
+    });
+    return found.contactPhone;
   }
 
   private async isAssignee(db: Executor, ctx: RequestContext, order: WorkOrderRow) {
@@ -195,21 +208,7 @@ export class WorkOrderService {
     return (await this.myOrgIds(ctx, db)).includes(order.assigneeOrgId);
   }
 
-  private async myOrgIds(ctx: RequestContext, db: Executor = this.db): Promise<string[]> {
-    const [me] = await queryRows<{ departmentId: string | null }>(
-      db,
-      sql`select department_id as "departmentId" from users where id = ${ctx.principal.userId}`,
-    );
-    return [ctx.principal.orgUnitId, ...(me?.departmentId ? [me.departmentId] : [])];
-  }
-
-  /** Who hears of a new order: the named person, else everyone placed in the assignee org or department. */
-  private async handlers(db: Executor, orgId: string, userId?: string) {
-    if (userId) return [userId];
-    const rows = await queryRows<{ id: string }>(
-      db,
-      sql`select id from users where status = 'active' and (org_unit_id = ${orgId} or department_id = ${orgId}) limit 50`,
-    );
-    return rows.map((r) => r.id);
+  private myOrgIds(ctx: RequestContext, db: Executor = this.db): Promise<string[]> {
+    return new WorkOrderRepository(db).orgIdsOf(ctx.principal.userId, ctx.principal.orgUnitId);
   }
 }

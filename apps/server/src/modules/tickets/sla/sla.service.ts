@@ -81,7 +81,14 @@ export function calendarOfJson(raw: Raw | null): BusinessCalendar {
 }
 
 /** What a ticket's change does to its open clocks (applied in the order stop/cancel, resume, pause). */
-export type ClockChange = { stop?: SlaNode[]; cancel?: boolean; pause?: boolean; resume?: boolean };
+export type ClockChange = {
+  stop?: SlaNode[];
+  cancel?: boolean;
+  pause?: boolean;
+  resume?: boolean;
+  /** Work orders whose clocks end as cancelled (orders a re-dispatch takes back). */
+  cancelWorkOrders?: string[];
+};
 
 /**
  * The new state of one open clock, written by id while it is still open. `outcome` 'stopped' means met or
@@ -328,8 +335,9 @@ export class SlaService {
         });
         changed = true;
       }
-      if (change.cancel || change.stop?.includes(c.node as SlaNode)) {
-        Object.assign(patch, { stopped_at: at, outcome: change.cancel ? 'cancelled' : 'stopped', next_check_at: null });
+      const cancelled = change.cancel || (c.workOrderId !== null && change.cancelWorkOrders?.includes(c.workOrderId));
+      if (cancelled || change.stop?.includes(c.node as SlaNode)) {
+        Object.assign(patch, { stopped_at: at, outcome: cancelled ? 'cancelled' : 'stopped', next_check_at: null });
         changed = true;
       } else if (change.pause && !c.pausedAt) {
         Object.assign(patch, { paused_at: at, next_check_at: null });
