@@ -88,10 +88,38 @@ describe('console: tickets from hotline intake to callback', () => {
 
     await page.getByTestId('ticket-action-dispatch').click();
     await choose(page, 'action-assignee', '上海工程部', '上海工程部');
+    await expectText(page.getByTestId('dispatch-hint'), /同时收到派工单/);
     await page.getByTestId('action-submit').click();
     await expectText(status, '已派单');
+    await expectText(page.getByTestId('wo-row-1'), /上海工程部.*待接单/);
 
+    // The department got the work as a work order; its engineer finishes it (through the API).
+    const ticketId = new URL(page.url()).pathname.split('/').pop();
+    const engineerContext = await browser.newContext();
+    const engineer = await apiSession(engineerContext.request, server.url, {
+      username: 'zhou.jie',
+      password: DEMO_PASSWORD,
+    });
+    type Order = { id: string; ticketId: string; version: number };
+    const queue = await engineer.get<{ items: Order[] }>('/api/work-orders/mine?status=open&limit=200');
+    const order = queue.items.find((w) => w.ticketId === ticketId);
+    if (!order) throw new Error('the department got no work order');
+    const accepted = await engineer.patch<Order>(`/api/work-orders/${order.id}`, {
+      action: 'accept',
+      version: order.version,
+    });
+    await engineer.patch(`/api/work-orders/${order.id}`, {
+      action: 'done',
+      version: accepted.version,
+      note: '已更换地漏',
+    });
+    await engineerContext.close();
+
+    // Closing: the dialog says the order blocks it before any field is filled, and confirms it from there.
     await page.getByTestId('ticket-action-close').click();
+    await expectText(page.getByTestId('close-blocked'), /还有派工单未完结/);
+    await expect(page.getByTestId('action-resolution').count()).resolves.toBe(0);
+    await page.getByTestId('close-confirm-1').click();
     await page.getByTestId('action-resolution').fill('已更换地漏并做闭水试验');
     await choose(page, 'action-root-cause', '施工工艺');
     await page.getByTestId('action-submit').click();
@@ -111,40 +139,46 @@ describe('console: tickets from hotline intake to callback', () => {
     await context.close();
   });
 
-  it('a contractor accepts and completes its work order on a phone', async () => {
-    // The CR manager's side, through the API: a ticket, dispatched, with a work order for qian.yong's contractor.
-    const crContext = await browser.newContext({ locale: 'zh-CN' });
-    const cr = await apiSession(crContext.request, server.url, { username: 'zhang.wei', password: DEMO_PASSWORD });
-    const { items: users } = await cr.get<{ items: { username: string; orgUnitId: string }[] }>(
-      '/api/users?q=qian.yong',
+  it('an agent dispatches to the demo contractor in one step; the contractor gets the order with what it needs on site', async () => {
+    // The CR manager dispatches a ticket to qian.yong of the demo contractor from the dispatch dialog.
+    const crContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const crPage = await crContext.newPage();
+    await signIn(crPage, server.url, 'zhang.wei', DEMO_PASSWORD);
+    const cr = await apiSession(crPage.request, server.url);
+    const { items: projects } = await cr.get<{ items: { id: string; code: string }[] }>('/api/org-units');
+    const project = projects.find((u) => u.code === 'SH-YT');
+    const { items: units } = await cr.get<{ items: { id: string; code: string }[] }>(
+      `/api/units?projectId=${project?.id}&limit=1`,
     );
-    const contractorId = users.find((u) => u.username === 'qian.yong')?.orgUnitId;
-    const { items: units } = await cr.get<{ items: { id: string; code: string; type: string }[] }>('/api/org-units');
-    expect(units.find((u) => u.id === contractorId)?.type).toBe('contractor');
-    const project = units.find((u) => u.code === 'SH-YT');
-    const engineering = units.find((u) => u.code === 'SH-engineering');
+    const unit = units[0];
+    if (!unit) throw new Error('no demo unit in SH-YT');
 
     type Ticket = { id: string; number: string; version: number; workOrders: { id: string; title: string }[] };
     const created = await cr.post<Ticket>('/api/tickets', {
       type: 'repair',
       channel: 'hotline',
       title: '外墙渗水',
-      orgUnitId: project?.id,
+      description: '客厅外墙雨后渗水，墙面起皮',
+      unitId: unit.id,
+      contactPhone: '13912345678',
       inspectionRequired: false,
     });
-    const dispatched = await cr.post<Ticket>(`/api/tickets/${created.id}/transitions`, {
-      action: 'dispatch',
-      version: created.version,
-      assigneeOrgId: engineering?.id,
-    });
-    const withOrder = await cr.post<Ticket>(`/api/tickets/${dispatched.id}/work-orders`, {
-      title: '外墙打胶修补',
-      assigneeOrgId: contractorId,
-    });
-    const order = withOrder.workOrders.find((w) => w.title === '外墙打胶修补');
+    await crPage.goto(`${server.url}/tickets/${created.id}`);
+    const status = crPage.getByTestId('ticket-status');
+    await expectText(status, '待派单');
+    await crPage.getByTestId('ticket-action-dispatch').click();
+    await choose(crPage, 'action-assignee', '上海建工装饰工程有限公司', '上海建工');
+    await expectText(crPage.getByTestId('dispatch-hint'), /同时收到派工单/);
+    await choose(crPage, 'action-assignee-user', '钱勇 (qian.yong)');
+    await crPage.getByTestId('action-note').fill('请带密封胶');
+    await crPage.getByTestId('action-submit').click();
+    await expectText(status, '已派单');
+    await expectText(crPage.getByTestId('wo-row-1'), /外墙渗水.*上海建工装饰工程有限公司.*待接单/);
+    const order = (await cr.get<Ticket>(`/api/tickets/${created.id}`)).workOrders[0];
     if (!order) throw new Error('work order not created');
     await crContext.close();
 
+    // The contractor, on a phone: the notice opens "my work orders", where the order shows what is needed on site.
     const context = await browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 390, height: 844 },
@@ -155,17 +189,28 @@ describe('console: tickets from hotline intake to callback', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, server.url, 'qian.yong', DEMO_PASSWORD);
-    // on a phone the side menu hides behind a toggle
-    await page.getByTestId('menu-toggle').click();
-    await page.getByTestId('menu-workOrders').click();
+    await page.getByTestId('notification-bell').click();
+    await page.locator('[data-testid^="notification-"]').filter({ hasText: created.number }).first().click();
     await page.waitForURL(/\/work-orders$/);
 
     const card = page.getByTestId(`wo-card-${order.id}`);
     await card.waitFor();
     await expect(page.locator('[data-testid^="wo-card-"]').count()).resolves.toBe(1);
-    await expectText(card, new RegExp(`${created.number}.*#1 外墙打胶修补`));
+    await expectText(card, new RegExp(`${created.number}.*#1 外墙渗水`));
+    await expectText(page.getByTestId(`wo-address-${order.id}`), '上海市闵行区虹梅南路 2588 弄');
+    await expectText(page.getByTestId(`wo-description-${order.id}`), /客厅外墙雨后渗水，墙面起皮/);
+    await card.getByText('请带密封胶').waitFor();
     const tag = card.locator('.ant-tag').filter({ hasText: /^(待接单|已接单|处理中|已完工)$/ });
     await expectText(tag, '待接单');
+
+    // The owner's phone: masked until revealed with a reason, then there to call.
+    const phone = page.getByTestId(`wo-phone-${order.id}`);
+    await expectText(phone, '139****5678');
+    await page.getByTestId(`wo-phone-reveal-${order.id}`).click();
+    await page.getByTestId('wo-phone-reason').fill('上门前联系业主');
+    await page.getByTestId('wo-phone-submit').click();
+    await expectText(phone, '13912345678');
+    await expect(page.getByTestId(`wo-phone-call-${order.id}`).getAttribute('href')).resolves.toBe('tel:13912345678');
 
     await page.getByTestId(`wo-accept-${order.id}`).click();
     await expectText(tag, '已接单');

@@ -85,7 +85,11 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
     if (stage === 1) continue;
     const department = departments.find((d) => d.path.startsWith(home.companyPath));
     if (!department) continue;
-    await step({ action: 'dispatch', assigneeOrgId: department.id, note: '请尽快处理' }, 1);
+    // Work still open goes to the engineering department, which gets it as a work order; tickets that close
+    // below were handled by the project's own staff (a department's order would have to be done and confirmed).
+    const assignee = stage <= 3 ? department.id : ticket.projectId;
+    if (!assignee) continue;
+    await step({ action: 'dispatch', assigneeOrgId: assignee, note: '请尽快处理' }, 1);
     if (stage === 2) continue;
     await step({ action: 'startProcessing' }, 2);
     if (stage === 3) continue;

@@ -1,15 +1,17 @@
 import { ROOT_CAUSES, type Ticket, type TicketAction, type TransitionTicketBody } from '@anju/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useTransitionTicket } from '../../api/tickets';
+import { ticketKeys, useTransitionTicket } from '../../api/tickets';
 import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { useCan } from '../../lib/permissions';
 import { AssigneeUserSelect } from './AssigneeUserSelect';
+import { CloseBlockers, DispatchHint, ordersBlockingClose } from './CloseBlockers';
 import { useWriteError } from './ticketErrors';
 
 interface Values {
@@ -67,7 +69,10 @@ export const submitOnCtrlEnter = (submit: () => void) => (e: KeyboardEvent) => {
   }
 };
 
-/** One transition: the fields it needs, sent with the version on screen (a 409 closes the form and reloads). */
+/**
+ * One transition: the fields it needs, sent with the version on screen (a 409 closes the form and reloads). A close
+ * that work orders still block shows them first, in place of the form.
+ */
 export function ActionModal({
   ticket,
   action,
@@ -85,6 +90,12 @@ export function ActionModal({
   const text = (max: number) => [{ required: true, whitespace: true }, { max }];
   const can = useCan();
   const assigneeOrgId = Form.useWatch('assigneeOrgId', form);
+  const blocked = action === 'close' && ordersBlockingClose(ticket).length > 0;
+  const qc = useQueryClient();
+  // work orders move on elsewhere (done by their assignees): a close starts from their latest state
+  useEffect(() => {
+    if (action === 'close') void qc.invalidateQueries({ queryKey: ticketKeys.detail(ticket.id) });
+  }, [action, ticket.id, qc]);
 
   const onFinish = (v: Values) =>
     transition.mutate(bodyOf(action, ticket.version, v), {
@@ -115,6 +126,7 @@ export function ActionModal({
             testId="action-assignee"
           />
         </Form.Item>
+        <DispatchHint ticket={ticket} assigneeOrgId={assigneeOrgId} />
         {can('users.read') && (
           <Form.Item name="assigneeUserId" label={t('tickets.fields.assigneeUser')}>
             <AssigneeUserSelect orgUnitId={assigneeOrgId} testId="action-assignee-user" />
@@ -192,12 +204,24 @@ export function ActionModal({
           if ('assigneeOrgId' in changed) form.setFieldValue('assigneeUserId', undefined);
         }}
         autoComplete="off"
-        onKeyDown={submitOnCtrlEnter(() => form.submit())}
+        onKeyDown={submitOnCtrlEnter(() => {
+          if (!blocked) form.submit();
+        })}
       >
-        {fields[action] ?? (
-          <Alert type="info" showIcon title={t('tickets.confirmAction')} style={{ marginBottom: 16 }} />
+        {blocked ? (
+          <CloseBlockers ticket={ticket} />
+        ) : (
+          (fields[action] ?? (
+            <Alert type="info" showIcon title={t('tickets.confirmAction')} style={{ marginBottom: 16 }} />
+          ))
         )}
-        {fields[action] ? (
+        {blocked ? (
+          <Flex justify="end">
+            <Button onClick={onClose} data-testid="action-cancel">
+              {t('common.cancel')}
+            </Button>
+          </Flex>
+        ) : fields[action] ? (
           <FormFooter
             onCancel={onClose}
             submitText={t(`tickets.actions.${action}`)}

@@ -1,5 +1,18 @@
-import type { WorkOrder } from '@anju/contracts';
-import { App, Card, Empty, Flex, Grid, List, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { MyWorkOrder } from '@anju/contracts';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Grid,
+  List,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,12 +27,34 @@ import { useCan } from '../../lib/permissions';
 import { DueCountdown } from './DueCountdown';
 import { WorkOrderNoteModal } from './WorkOrderNoteModal';
 import { WorkOrderPhotoModal } from './WorkOrderPhotoModal';
+import { WorkOrderSite } from './WorkOrderSite';
 import { isConflict, isRunning, WorkOrderActions, WorkOrderStatusTag } from './workOrderActions';
 
 const STATUSES: WorkOrderStatus[] = ['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
-const rowProps = (o: WorkOrder) => ({ 'data-testid': `wo-row-${o.id}` }) as HTMLAttributes<HTMLElement>;
+const rowProps = (o: MyWorkOrder) => ({ 'data-testid': `wo-row-${o.id}` }) as HTMLAttributes<HTMLElement>;
 
-/** "My work orders" for department staff and contractors: a table on wide screens, cards on a phone. */
+/**
+ * The on-site details of a card: shown at once while the order is being worked, behind a toggle once it is not.
+ */
+function CardSite({ order }: { order: MyWorkOrder }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(isRunning(order.status));
+  return (
+    <>
+      {shown && <WorkOrderSite order={order} />}
+      {!isRunning(order.status) && (
+        <Button type="link" size="small" style={{ padding: 0, alignSelf: 'start' }} onClick={() => setShown(!shown)}>
+          {shown ? t('workOrders.site.hide') : t('workOrders.site.show')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/**
+ * "My work orders" for department staff and contractors: a table on wide screens (on-site details in each row's
+ * expansion, open for running orders), cards on a phone.
+ */
 export function WorkOrdersPage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -27,15 +62,15 @@ export function WorkOrdersPage() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.md;
   const [status, setStatus] = useState<WorkOrderStatus>();
-  const [noting, setNoting] = useState<{ order: WorkOrder; action: 'progress' | 'done' }>();
-  const [photographing, setPhotographing] = useState<WorkOrder>();
+  const [noting, setNoting] = useState<{ order: MyWorkOrder; action: 'progress' | 'done' }>();
+  const [photographing, setPhotographing] = useState<MyWorkOrder>();
   const query = useMyWorkOrders({ status });
   const orders = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const update = useUpdateWorkOrder();
   const { message } = App.useApp();
   const errorText = useErrorText();
 
-  const accept = (o: WorkOrder) =>
+  const accept = (o: MyWorkOrder) =>
     update.mutate(
       { id: o.id, action: 'accept', version: o.version },
       {
@@ -46,8 +81,8 @@ export function WorkOrdersPage() {
             : message.error(errorText(e)),
       },
     );
-  const accepting = (o: WorkOrder) => update.isPending && update.variables?.id === o.id;
-  const actions = (o: WorkOrder, block = false) => (
+  const accepting = (o: MyWorkOrder) => update.isPending && update.variables?.id === o.id;
+  const actions = (o: MyWorkOrder, block = false) => (
     <WorkOrderActions
       order={o}
       block={block}
@@ -57,17 +92,26 @@ export function WorkOrdersPage() {
       onPhoto={() => setPhotographing(o)}
     />
   );
-  const ticketRef = (o: WorkOrder) =>
+  const ticketRef = (o: MyWorkOrder) =>
     can('tickets.read') ? <Link to={`/tickets/${o.ticketId}`}>{o.ticketNumber}</Link> : o.ticketNumber;
-  const assignee = (o: WorkOrder) => (
+  const assignee = (o: MyWorkOrder) => (
     <Flex gap={4} wrap align="center">
       <span>{o.assigneeOrgName}</span>
       {me && o.assigneeUserId === me.id && <Tag color="purple">{t('workOrders.assignedToMe')}</Tag>}
     </Flex>
   );
-  const note = (o: WorkOrder) => o.result ?? o.progress;
+  const note = (o: MyWorkOrder) => o.result ?? o.progress;
+  const placeOf = (o: MyWorkOrder) => [o.site.projectName, o.site.unitCode].filter(Boolean).join(' · ') || '—';
+  // running orders open with their on-site details; the user's own toggles win afterwards
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
+  const expanded = orders.filter((o) => toggled[o.id] ?? isRunning(o.status)).map((o) => o.id);
+  const setExpanded = (next: (keys: string[]) => string[]) => {
+    const keys = new Set(next(expanded));
+    setToggled(Object.fromEntries(orders.map((o) => [o.id, keys.has(o.id)])));
+  };
 
-  const columns: TableColumnsType<WorkOrder> = [
+  const columns: TableColumnsType<MyWorkOrder> = [
+    { key: 'place', title: t('workOrders.site.place'), render: (_, o) => placeOf(o) },
     { key: 'ticket', title: t('workOrders.ticketNumber'), render: (_, o) => ticketRef(o) },
     { key: 'name', title: t('workOrders.name'), render: (_, o) => `#${o.seq} ${o.title}` },
     { key: 'assignee', title: t('workOrders.assignee'), render: (_, o) => assignee(o) },
@@ -91,7 +135,7 @@ export function WorkOrdersPage() {
   ];
 
   const list = narrow ? (
-    <List<WorkOrder>
+    <List<MyWorkOrder>
       dataSource={orders}
       loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
       locale={{ emptyText: <Empty description={t('workOrders.empty')} /> }}
@@ -112,17 +156,23 @@ export function WorkOrdersPage() {
                 {note(o)}
               </Typography.Paragraph>
             )}
+            <CardSite order={o} />
             {actions(o, true)}
           </Flex>
         </List.Item>
       )}
     />
   ) : (
-    <Table<WorkOrder>
+    <Table<MyWorkOrder>
       rowKey="id"
       size="middle"
       columns={columns}
       dataSource={orders}
+      expandable={{
+        expandedRowRender: (o) => <WorkOrderSite order={o} />,
+        expandedRowKeys: expanded,
+        onExpand: (open, o) => setExpanded((keys) => (open ? [...keys, o.id] : keys.filter((k) => k !== o.id))),
+      }}
       loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
       pagination={false}
       scroll={{ x: 'max-content' }}
