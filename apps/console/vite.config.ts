@@ -1,12 +1,98 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const backend = 'http://localhost:3000';
 const proxied = ['/api', '/healthz', '/readyz', '/docs', '/openapi.json'];
 
+const CONTRACTS = /[\\/]packages[\\/]contracts[\\/]src[\\/]/;
+
+type Node = { type: string; start: number; end: number; [key: string]: unknown };
+
+/** Nodes whose evaluation cannot run code (function bodies are not evaluated at all). */
+const INERT = new Set([
+  'Literal',
+  'Identifier',
+  'ArrayExpression',
+  'ObjectExpression',
+  'Property',
+  'TemplateLiteral',
+  'TemplateElement',
+  'UnaryExpression',
+  'ArrowFunctionExpression',
+  'FunctionExpression',
+]);
+
+/** Whether evaluating `node` may run code: a call, a spread, a property read, … anything but plain data. */
+function computes(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(computes);
+  if (!node || typeof node !== 'object') return false;
+  const { type } = node as Node;
+  if (!INERT.has(type)) return true;
+  if (type === 'ArrowFunctionExpression' || type === 'FunctionExpression') return false;
+  return Object.entries(node).some(([key, value]) => key !== 'parent' && typeof value === 'object' && computes(value));
+}
+
+/**
+ * The console takes only constants from @anju/contracts at runtime (status lists, permission keys, error texts);
+ * the zod schemas are types to it. Each top-level value of a contracts module that is computed (a schema, a shared
+ * shape; anything but plain data) is wrapped as `/* @__PURE__ *\/ (() => (value))()`, so tree-shaking drops what the console does
+ * not read, and zod with it (about 30 KB gzipped per page). Plain `@__PURE__` on the calls is not enough: rolldown
+ * keeps an object spread (`...withVersion`) inside a dropped call as a possible getter call.
+ */
+function contractsWithoutZod(): Plugin {
+  return {
+    name: 'anju:contracts-pure-values',
+    apply: 'build',
+    transform: {
+      filter: { id: CONTRACTS },
+      handler(code) {
+        const ranges: [number, number][] = [];
+        for (const statement of this.parse(code).body as unknown as Node[]) {
+          const declaration = statement.type === 'ExportNamedDeclaration' ? (statement.declaration as Node) : statement;
+          if (declaration?.type === 'VariableDeclaration') {
+            for (const { init } of declaration.declarations as { init: Node | null }[]) {
+              if (init && computes(init)) ranges.push([init.start, init.end]);
+            }
+          } else if (declaration?.type === 'ExpressionStatement') {
+            const expression = declaration.expression as Node;
+            if (computes(expression)) ranges.push([expression.start, expression.end]);
+          }
+        }
+        if (ranges.length === 0) return null;
+        let out = code;
+        for (const [start, end] of ranges.sort((a, b) => b[0] - a[0])) {
+          out = `${out.slice(0, start)}/* @__PURE__ */ (() => (${out.slice(start, end)}))()${out.slice(end)}`;
+        }
+        return { code: out, map: null };
+      },
+    },
+  };
+}
+
+/**
+ * antd's form/context (reached by Menu, Modal and Tooltip through ContextIsolator) imports `FormProvider` from the
+ * @rc-component/form index, whose module body attaches Field, List, useForm and useWatch to the Form component;
+ * that pulls the whole form engine (and async-validator) into the first screen (about 12 KB gzipped). Importing
+ * `FormProvider` from the module that defines it, FormContext.js, is the same binding without the rest.
+ */
+function formProviderDirect(): Plugin {
+  return {
+    name: 'anju:antd-form-provider-direct',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: /^@rc-component\/form$/ },
+      handler(source, importer) {
+        if (!importer || !/[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/.test(importer)) return null;
+        return this.resolve(`${source}/es/FormContext.js`, importer, { skipSelf: true });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), contractsWithoutZod(), formProviderDirect()],
   server: {
     port: 5173,
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: backend, changeOrigin: false }])),
@@ -14,13 +100,20 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // dist/.vite/manifest.json: scripts/check-console-bundle.mjs walks it for each page's static imports
+    manifest: true,
     rolldownOptions: {
+      // contracts modules have no side effects: a page importing one constant does not pull in the rest
+      treeshake: { moduleSideEffects: [{ test: CONTRACTS, sideEffects: false }] },
       output: {
         // long-lived vendor chunks cache well across releases; antd stays split per page by usage
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/ },
             { name: 'libs', test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs)[\\/]/ },
+            // everything else the first screen loads, in one file (one gzip stream compresses better than twenty);
+            // `$initial` takes only modules the entry imports statically, so no page code becomes eager
+            { name: 'shell', tags: ['$initial'] },
           ],
         },
       },

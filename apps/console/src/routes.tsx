@@ -1,6 +1,6 @@
 import type { Permission } from '@anju/contracts';
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import { type RouteObject, useRoutes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout';
 import { AuthGate, FullPageSpin, NotFound, RequirePermission } from './components/guards';
 
@@ -33,7 +33,7 @@ const guarded = (permission: Permission, element: ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
 );
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     path: '/login',
     element: (
@@ -72,4 +72,12 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/**
+ * The route tree, rendered inside Root's <BrowserRouter>. Declarative routing: the console uses no loaders,
+ * actions or fetchers, and the data router (createBrowserRouter) would add about 16 KB gzipped to the first screen.
+ */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -19,16 +19,18 @@ import {
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { App, Button, Flex, Grid, Layout, Menu, type MenuProps, Tag, Typography, theme } from 'antd';
-import { type ReactNode, Suspense, useState } from 'react';
+import { App, Button, Flex, Grid, Layout, Menu, type MenuProps, Tag, theme } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../api/auth';
-import { useErrorText } from '../lib/errors';
+import { useErrorText } from '../lib/errorText';
 import { useCan } from '../lib/permissions';
 import { FullPageSpin } from './guards';
-import { LanguageSwitch } from './LanguageSwitch';
-import { NotificationBell } from './NotificationBell';
+
+// header widgets follow the shell: the bell's badge, popover and list and the language switch are not first-screen
+const NotificationBell = lazy(async () => ({ default: (await import('./NotificationBell')).NotificationBell }));
+const LanguageSwitch = lazy(async () => ({ default: (await import('./LanguageSwitch')).LanguageSwitch }));
 
 type MenuKey =
   | 'home'
@@ -74,6 +76,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },
 ];
+
+/** One line cut with "…" (antd Typography's ellipsis without its weight in the first screen). */
+const ellipsis = {
+  display: 'inline-block',
+  overflow: 'hidden',
+  whiteSpace: 'nowrap',
+  textOverflow: 'ellipsis',
+  verticalAlign: 'bottom',
+} as const;
 
 /** The item with the longest path the location starts with (`/tickets/new` before `/tickets`). */
 const selectedKey = (pathname: string): MenuKey => {
@@ -150,15 +161,20 @@ export function AppLayout() {
                 data-testid="menu-toggle"
               />
             ) : (
-              <Typography.Text type="secondary">{t('app.console')}</Typography.Text>
+              <span style={{ color: token.colorTextSecondary }}>{t('app.console')}</span>
             )}
             <Flex align="center" gap={narrow ? 8 : 12} style={{ marginInlineStart: 'auto' }}>
-              <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 96 : undefined }} data-testid="header-user">
+              <span
+                style={{ ...ellipsis, fontWeight: 600, maxWidth: narrow ? 96 : undefined }}
+                data-testid="header-user"
+              >
                 {me?.displayName}
-              </Typography.Text>
+              </span>
               {me && !narrow && <Tag data-testid="header-org">{me.orgUnit.name}</Tag>}
-              <NotificationBell />
-              <LanguageSwitch />
+              <Suspense fallback={null}>
+                <NotificationBell />
+                <LanguageSwitch />
+              </Suspense>
               <Button
                 icon={<LogoutOutlined />}
                 onClick={onLogout}

@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Divider, Empty, Flex, Popover, Spin, Typography, theme } from 'antd';
+import { App, Badge, Button, Divider, Empty, Flex, Popover, Spin, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,7 +10,7 @@ import {
   useMarkNotificationsRead,
   useUnreadNotifications,
 } from '../api/messaging';
-import { useErrorText } from '../lib/errors';
+import { useErrorText } from '../lib/errorText';
 import { DateTime } from './DateTime';
 
 /** The header bell: unread count polled every 30 s, the latest ten in a panel, "mark all read". */
@@ -54,17 +54,34 @@ export function NotificationBell() {
       }}
     >
       <Flex justify="space-between" gap={8}>
-        <Typography.Text strong={!n.readAt} ellipsis>
+        <span
+          style={{
+            overflow: 'hidden',
+            whiteSpace: 'nowrap',
+            textOverflow: 'ellipsis',
+            color: token.colorText,
+            fontWeight: n.readAt ? undefined : 600,
+          }}
+        >
           {n.title}
-        </Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12, flexShrink: 0 }}>
+        </span>
+        <span style={{ color: token.colorTextSecondary, fontSize: 12, flexShrink: 0 }}>
           <DateTime value={n.createdAt} />
-        </Typography.Text>
+        </span>
       </Flex>
       {n.body && (
-        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 12 }}>
+        <div
+          style={{
+            display: '-webkit-box',
+            WebkitBoxOrient: 'vertical',
+            WebkitLineClamp: 2,
+            overflow: 'hidden',
+            color: token.colorTextSecondary,
+            fontSize: 12,
+          }}
+        >
           {n.body}
-        </Typography.Paragraph>
+        </div>
       )}
     </button>
   );
@@ -72,7 +89,7 @@ export function NotificationBell() {
   const content = (
     <Flex vertical style={{ width: 'min(360px, calc(100vw - 32px))' }}>
       <Flex justify="space-between" align="center" gap={8}>
-        <Typography.Text strong>{t('notifications.title')}</Typography.Text>
+        <strong style={{ color: token.colorText }}>{t('notifications.title')}</strong>
         <Button
           type="link"
           size="small"
@@ -88,7 +105,7 @@ export function NotificationBell() {
       {latest.isPending ? (
         <Spin style={{ padding: 24 }} />
       ) : latest.isError ? (
-        <Typography.Text type="danger">{errorText(latest.error)}</Typography.Text>
+        <span style={{ color: token.colorError }}>{errorText(latest.error)}</span>
       ) : latest.data.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (

@@ -1,12 +1,14 @@
 import type { Permission } from '@anju/contracts';
-import { Button, Flex, Result, Spin } from 'antd';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Outlet, useNavigate } from 'react-router-dom';
+import { Flex, Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Outlet } from 'react-router-dom';
 import { useMe } from '../api/auth';
 import { ApiError } from '../api/client';
 import { useCan } from '../lib/permissions';
-import { ErrorState } from './ErrorState';
+
+// failures and refusals are rare; their antd Result (and its illustrations) stays out of the first screen
+const ErrorState = lazy(async () => ({ default: (await import('./ErrorState')).ErrorState }));
+const StatusResult = lazy(async () => ({ default: (await import('./StatusResult')).StatusResult }));
 
 export function FullPageSpin() {
   return (
@@ -22,45 +24,31 @@ export function AuthGate() {
   if (me.isPending) return <FullPageSpin />;
   if (me.isError) {
     if (me.error instanceof ApiError && me.error.status === 401) return <FullPageSpin />;
-    return <ErrorState error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />;
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} retrying={me.isFetching} />
+      </Suspense>
+    );
   }
   return <Outlet />;
 }
 
-function BackHomeButton() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Button type="primary" onClick={() => navigate('/')}>
-      {t('common.backHome')}
-    </Button>
-  );
-}
-
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   const can = useCan();
-  const { t } = useTranslation();
   if (!can(permission)) {
     return (
-      <Result
-        status="403"
-        title={t('common.forbiddenTitle')}
-        subTitle={t('common.forbiddenDesc')}
-        extra={<BackHomeButton />}
-      />
+      <Suspense fallback={<FullPageSpin />}>
+        <StatusResult status="403" />
+      </Suspense>
     );
   }
   return children;
 }
 
 export function NotFound() {
-  const { t } = useTranslation();
   return (
-    <Result
-      status="404"
-      title={t('common.notFoundTitle')}
-      subTitle={t('common.notFoundDesc')}
-      extra={<BackHomeButton />}
-    />
+    <Suspense fallback={<FullPageSpin />}>
+      <StatusResult status="404" />
+    </Suspense>
   );
 }

@@ -4,7 +4,6 @@ import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
-import { enUS } from './en-US';
 import { type Messages, zhCN } from './zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
@@ -30,18 +29,43 @@ function applyLanguage(lang: Language): void {
   document.documentElement.lang = lang;
 }
 
-const initial = storedLanguage();
-applyLanguage(initial);
+/** zh-CN (the default and the fallback) is bundled; other message sets are fetched when first needed. */
+const loaded: Partial<Record<Language, Messages>> = { 'zh-CN': zhCN };
+const loaders: Record<Language, () => Promise<Messages>> = {
+  'zh-CN': async () => zhCN,
+  'en-US': async () => (await import('./en-US')).enUS,
+};
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
-  lng: initial,
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-});
+async function loadMessages(lang: Language): Promise<Messages> {
+  const messages = loaded[lang] ?? (await loaders[lang]());
+  loaded[lang] = messages;
+  return messages;
+}
+
+async function start(): Promise<void> {
+  let lang = storedLanguage();
+  const resources: Partial<Record<Language, { translation: Messages }>> = { 'zh-CN': { translation: zhCN } };
+  try {
+    resources[lang] = { translation: await loadMessages(lang) };
+  } catch {
+    lang = 'zh-CN'; // the message set could not be fetched: start in Chinese
+  }
+  applyLanguage(lang);
+  await i18n.use(initReactI18next).init({
+    resources,
+    lng: lang,
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+  });
+}
+
+/** Resolves once the stored language's messages are in; main.tsx renders after it. */
+export const i18nReady: Promise<void> = start();
 
 /** Switches the UI, API messages, antd and dayjs to `lang` and remembers the choice. */
 export async function changeLanguage(lang: Language): Promise<void> {
+  const messages = await loadMessages(lang);
+  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', messages);
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -63,12 +87,12 @@ export function useBilingual(): (value: { nameZh: string; nameEn: string }) => s
   return (value) => (lang === 'en-US' ? value.nameEn : value.nameZh);
 }
 
-const MESSAGES: Record<Language, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
-
 /** Permission keys contain dots, so their labels are read from the message set rather than through `t`. */
 export function usePermissionLabel(): (permission: Permission) => string {
   const lang = useLanguage();
-  return (permission) => MESSAGES[lang].perm[permission];
+  // the active language's set is always loaded (changeLanguage loads before it switches)
+  const messages = loaded[lang] ?? zhCN;
+  return (permission) => messages.perm[permission];
 }
 
 export { i18n };

@@ -1,22 +1,9 @@
 import { ERROR_CODES } from '@anju/contracts';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
 
-/** The text to show for a failed call: the server's localized message, or ours for network failures. */
-export function useErrorText(): (error: unknown) => string {
-  const { t } = useTranslation();
-  return useCallback(
-    (error: unknown) => {
-      if (error instanceof ApiError) return error.code === 'NETWORK_ERROR' ? t('common.networkError') : error.message;
-      if (error instanceof Error) return error.message;
-      return t('common.errorTitle');
-    },
-    [t],
-  );
-}
-
-export const hasCode = (error: unknown, code: string): boolean => error instanceof ApiError && error.code === code;
+// the shell imports errorText.ts directly, so the error-code table (ERROR_CODES) stays out of the first screen
+export { hasCode, useErrorText } from './errorText';
 
 /** The message of a bare error code (as in per-item results of a bulk call), in the console's language. */
 export function useCodeText(): (code: string | null | undefined) => string {
