@@ -163,7 +163,12 @@ export function WorkOrderSite({ order }: { order: MyWorkOrder }) {
         ...(site.dispatchNote
           ? [{ key: 'dispatchNote', label: t('workOrders.site.dispatchNote'), children: text(site.dispatchNote) }]
           : []),
-        { key: 'photos', label: t('workOrders.site.photos'), children: <SitePhotos ticketId={order.ticketId} /> },
+        // the ticket's photos stay open to the assignee of a live order (not a cancelled or rejected one)
+        ...(order.status === 'cancelled' || order.status === 'rejected'
+          ? []
+          : [
+              { key: 'photos', label: t('workOrders.site.photos'), children: <SitePhotos ticketId={order.ticketId} /> },
+            ]),
       ]}
     />
   );

@@ -111,9 +111,9 @@ export function WorkOrdersPage() {
   };
 
   const columns: TableColumnsType<MyWorkOrder> = [
-    { key: 'place', title: t('workOrders.site.place'), render: (_, o) => placeOf(o) },
     { key: 'ticket', title: t('workOrders.ticketNumber'), render: (_, o) => ticketRef(o) },
     { key: 'name', title: t('workOrders.name'), render: (_, o) => `#${o.seq} ${o.title}` },
+    { key: 'place', title: t('workOrders.site.place'), render: (_, o) => placeOf(o) },
     { key: 'assignee', title: t('workOrders.assignee'), render: (_, o) => assignee(o) },
     { key: 'status', title: t('workOrders.status'), render: (_, o) => <WorkOrderStatusTag status={o.status} /> },
     {
