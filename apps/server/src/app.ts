@@ -51,6 +51,7 @@ import { fileRoutes } from './platform/files/files.routes.js';
 import { FilesService } from './platform/files/files.service.js';
 import { createFileStorage } from './platform/files/storage.js';
 import { authPlugin } from './platform/http/auth.plugin.js';
+import { inputGuardPlugin } from './platform/http/input-guard.js';
 import { observabilityPlugin } from './platform/http/observability.plugin.js';
 import { importRoutes } from './platform/imports/import.routes.js';
 import { ImportService } from './platform/imports/import.service.js';
@@ -200,6 +201,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(inputGuardPlugin);
   await app.register(observabilityPlugin, { database });
   await app.register(authPlugin, {
     sessions: services.sessions,

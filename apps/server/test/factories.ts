@@ -1,8 +1,10 @@
 import type { BuiltinRole } from '@anju/contracts';
+import { and, desc, eq } from 'drizzle-orm';
 import { insertOrgUnit } from '../src/modules/org/org.seed.js';
 import type { OrgUnitRow } from '../src/modules/org/org.tables.js';
 import { RoleRepository, UserRepository } from '../src/modules/org/user.repository.js';
 import { hashPassword } from '../src/platform/auth/secrets.js';
+import { outboxMessages } from '../src/platform/messaging/messaging.tables.js';
 import type { TestApp } from './harness.js';
 
 export const PASSWORD = 'Password-123';
@@ -154,4 +156,28 @@ export async function allPages<T = Record<string, unknown>>(
     if (!cursor) return { items, pages };
   }
   throw new Error(`${url}: more than 100 pages`);
+}
+
+/**
+ * An owner's portal cookie, signed in the way the portal does it: a code by SMS (read from the outbox), then
+ * verify. The phone must belong to a customer for the session to see homes; unknown numbers still sign in.
+ */
+export async function ownerCookie(t: TestApp, phone: string, ip = '10.0.0.1'): Promise<string> {
+  const sent = await t.app.inject({
+    method: 'POST',
+    url: '/api/portal/auth/code',
+    payload: { phone },
+    remoteAddress: ip,
+  });
+  if (sent.statusCode !== 200) throw new Error(`login code for ${phone}: ${sent.statusCode} ${sent.body}`);
+  const [message] = await t.db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.recipient, phone), eq(outboxMessages.template, 'owner.login_code')))
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(1);
+  const code = (message?.params as { code: string } | undefined)?.code;
+  const res = await t.app.inject({ method: 'POST', url: '/api/portal/auth/verify', payload: { phone, code } });
+  if (res.statusCode !== 200) throw new Error(`owner sign-in ${phone}: ${res.statusCode} ${res.body}`);
+  return `anju_owner=${res.cookies.find((c) => c.name === 'anju_owner')?.value}`;
 }

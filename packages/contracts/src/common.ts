@@ -10,6 +10,8 @@ export const errorBody = z
 export type ErrorBody = z.infer<typeof errorBody>;
 
 export const uuid = z.uuid();
+/** An optimistic-concurrency version: a positive int4, so a number the database cannot hold is refused here. */
+export const version = z.number().int().min(0).max(2_147_483_647);
 export const idParams = z.object({ id: z.uuid() });
 
 /** Cursor pagination: `cursor` is opaque; `limit` is bounded so no request loads an unbounded table. */

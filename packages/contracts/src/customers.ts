@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, pageQuery } from './common.js';
+import { isoDateTime, pageQuery, version } from './common.js';
 import { mobile } from './users.js';
 
 export const CUSTOMER_KINDS = ['prospect', 'buyer', 'owner', 'family', 'employee', 'public'] as const;
@@ -91,7 +91,7 @@ export const customer = customerSummary
     duplicates: z.array(personRef.extend({ reason: z.enum(['phone', 'id_number']) })),
     mergedInto: z.uuid().nullable(),
     anonymised: z.boolean(),
-    version: z.number().int(),
+    version,
     updatedAt: isoDateTime,
   })
   .meta({ id: 'Customer' });
@@ -155,7 +155,7 @@ export const createCustomerBody = customerFields.extend({
 export type CreateCustomerBody = z.infer<typeof createCustomerBody>;
 
 export const updateCustomerBody = customerFields.partial().extend({
-  version: z.number().int(),
+  version,
   consents: z.array(consentInput).max(3).optional(),
 });
 export type UpdateCustomerBody = z.infer<typeof updateCustomerBody>;

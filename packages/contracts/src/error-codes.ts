@@ -9,6 +9,22 @@ export const ERROR_CODES = {
     en: 'The input is invalid; check the fields listed',
   },
   BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'The request is malformed' },
+  INPUT_CHARACTERS_INVALID: {
+    status: 400,
+    zh: '输入含有无法保存的字符（空字符或残缺的 Unicode 字符），请删除后重试',
+    en: 'The input holds characters that cannot be stored (a NUL or a broken Unicode character); remove them',
+  },
+  CURSOR_INVALID: {
+    status: 400,
+    zh: '分页游标无效，请从第一页重新加载',
+    en: 'The page cursor is invalid; reload from the first page',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    zh: '不支持该内容类型，请以 JSON 提交',
+    en: 'This content type is not supported; send JSON',
+  },
   AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong user name or password' },
   AUTH_SESSION_EXPIRED: { status: 401, zh: '会话已过期，请重新登录', en: 'Your session has expired; sign in again' },
@@ -183,6 +199,11 @@ export const ERROR_CODES = {
   NOTICE_NOT_FOUND: { status: 404, zh: '公告不存在', en: 'Notice not found' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时无法访问，请稍后重试',
+    en: 'The database cannot be reached right now; try again shortly',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, page } from './common.js';
+import { isoDateTime, page, version } from './common.js';
 
 export const ORG_UNIT_TYPES = ['group', 'region', 'city_company', 'project', 'department', 'contractor'] as const;
 export const orgUnitType = z.enum(ORG_UNIT_TYPES);
@@ -44,7 +44,7 @@ export const orgUnit = z
     code: z.string(),
     depth: z.number().int(),
     active: z.boolean(),
-    version: z.number().int(),
+    version,
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -75,7 +75,7 @@ export const createOrgUnitBody = z
 export type CreateOrgUnitBody = z.infer<typeof createOrgUnitBody>;
 
 export const updateOrgUnitBody = z.object({
-  version: z.number().int(),
+  version,
   name: name.optional(),
   code: code.optional(),
   parentId: z.uuid().optional(),

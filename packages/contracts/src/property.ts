@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, pageQuery } from './common.js';
+import { isoDateTime, pageQuery, version } from './common.js';
 
 export const FINISH_STANDARDS = ['bare', 'finished', 'mixed'] as const;
 export const UNIT_FINISHES = ['bare', 'finished'] as const;
@@ -55,7 +55,7 @@ export const project = z
     finishStandard: z.enum(FINISH_STANDARDS),
     description: z.string().nullable(),
     unitCount: z.number().int(),
-    version: z.number().int(),
+    version,
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -85,7 +85,7 @@ export const createProjectBody = projectFields.extend({
   finishStandard: projectFields.shape.finishStandard.default('bare'),
 });
 /** No defaults here: a partial update never resets what it does not mention. */
-export const updateProjectBody = projectFields.partial().extend({ version: z.number().int() });
+export const updateProjectBody = projectFields.partial().extend({ version });
 
 export const building = z
   .object({
@@ -118,7 +118,7 @@ export const unit = z
     status: unitStatus,
     deliveryBatchId: z.uuid().nullable(),
     deliveredOn: isoDate.nullable(),
-    version: z.number().int(),
+    version,
   })
   .meta({ id: 'Unit' });
 export type Unit = z.infer<typeof unit>;
@@ -132,7 +132,7 @@ export const listUnitsQuery = pageQuery.extend({
 });
 
 export const updateUnitBody = z.object({
-  version: z.number().int(),
+  version,
   area: z.number().positive().max(10_000).nullable().optional(),
   layout: z.string().trim().max(40).nullable().optional(),
   productType: z.string().trim().max(20).nullable().optional(),
@@ -149,20 +149,20 @@ export const deliveryBatch = z
     plannedDate: isoDate.nullable(),
     actualDate: isoDate.nullable(),
     unitCount: z.number().int(),
-    version: z.number().int(),
+    version,
   })
   .meta({ id: 'DeliveryBatch' });
 
 export const warrantyRule = z
   .object({
-    id: z.uuid(),
+    id: z.uuid().nullable().meta({ description: 'null for a statutory default no rule overrides' }),
     projectId: z.uuid().nullable(),
     partCategory,
     periodKind: warrantyPeriodKind,
     periodValue: z.number().int(),
     note: z.string().nullable(),
     statutory: z.object({ kind: warrantyPeriodKind, value: z.number().int() }),
-    version: z.number().int(),
+    version,
   })
   .meta({ id: 'WarrantyRule' });
 export const warrantyRuleList = z.object({ items: z.array(warrantyRule) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, pageQuery } from './common.js';
+import { isoDateTime, pageQuery, version } from './common.js';
 
 export const TICKET_TYPES = ['complaint', 'repair', 'consultation', 'suggestion', 'praise'] as const;
 export const TICKET_CHANNELS = [
@@ -88,7 +88,7 @@ export const createTicketBody = z.object({
 });
 export type CreateTicketBody = z.infer<typeof createTicketBody>;
 
-const withVersion = { version: z.number().int() };
+const withVersion = { version };
 export const transitionTicketBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('inspect'), ...withVersion, findings: text(2000) }),
   z.object({
@@ -152,7 +152,7 @@ export const workOrder = z.object({
   dueAt: isoDateTime.nullable(),
   doneAt: isoDateTime.nullable(),
   confirmedAt: isoDateTime.nullable(),
-  version: z.number().int(),
+  version,
   createdAt: isoDateTime,
 });
 export type WorkOrder = z.infer<typeof workOrder>;
@@ -216,7 +216,7 @@ export const ticketSummary = z.object({
   nextDueAt: isoDateTime.nullable(),
   reportedAt: isoDateTime,
   createdAt: isoDateTime,
-  version: z.number().int(),
+  version,
 });
 export type TicketSummary = z.infer<typeof ticketSummary>;
 
@@ -282,7 +282,7 @@ export const createWorkOrderBody = z.object({
 });
 export const updateWorkOrderBody = z.object({
   action: z.enum(['accept', 'progress', 'done', 'confirm', 'reject', 'cancel']),
-  version: z.number().int(),
+  version,
   note: z.string().trim().max(2000).optional(),
 });
 export const listMyWorkOrdersQuery = pageQuery.extend({
@@ -324,7 +324,7 @@ export const slaPolicy = z.object({
   warnPercent: z.number().int(),
   ladder: z.array(ladderStep),
   builtin: z.boolean(),
-  version: z.number().int(),
+  version,
 });
 export type SlaPolicy = z.infer<typeof slaPolicy>;
 
@@ -377,7 +377,7 @@ export const businessCalendar = z.object({
   workingWeekdays: z.array(z.number().int().min(1).max(7)).max(7),
   holidays: z.array(isoDate).max(400),
   makeupWorkdays: z.array(isoDate).max(100),
-  version: z.number().int(),
+  version,
   builtin: z.boolean(),
 });
 export const updateBusinessCalendarBody = businessCalendar.omit({ companyId: true, builtin: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, pageQuery } from './common.js';
+import { isoDateTime, pageQuery, version } from './common.js';
 import { permission } from './permissions.js';
 
 export const username = z
@@ -40,7 +40,7 @@ export const user = z
     roles: z.array(roleRef),
     lockedUntil: isoDateTime.nullable(),
     lastLoginAt: isoDateTime.nullable(),
-    version: z.number().int(),
+    version,
     createdAt: isoDateTime,
     updatedAt: isoDateTime,
   })
@@ -67,7 +67,7 @@ export const createUserBody = z.object({
 export type CreateUserBody = z.infer<typeof createUserBody>;
 
 export const updateUserBody = z.object({
-  version: z.number().int(),
+  version,
   displayName: z.string().trim().min(1).max(20).optional(),
   orgUnitId: z.uuid().optional(),
   departmentId: z.uuid().nullable().optional(),
@@ -89,7 +89,7 @@ export const role = z
     nameEn: z.string(),
     builtin: z.boolean(),
     permissions: z.array(permission),
-    version: z.number().int(),
+    version,
   })
   .meta({ id: 'Role' });
 export type Role = z.infer<typeof role>;
@@ -102,7 +102,7 @@ export const createRoleBody = z.object({
   permissions: z.array(permission).max(100),
 });
 export const updateRoleBody = z.object({
-  version: z.number().int(),
+  version,
   nameZh: z.string().trim().min(1).max(30).optional(),
   nameEn: z.string().trim().min(1).max(60).optional(),
   permissions: z.array(permission).max(100).optional(),

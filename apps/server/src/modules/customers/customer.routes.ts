@@ -25,16 +25,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { cursorParts, decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
 import { presentCustomer } from './customer.presenter.js';
 import type { TimelineRow } from './customer.tables.js';
 import type { CustomersModule } from './customers.module.js';
 
 const errors = { '4xx': errorBody };
-const isListCursor = (v: unknown): v is { t: string; id: string } =>
-  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'string';
-const isTimelineCursor = (v: unknown): v is { t: string; id: number } =>
-  typeof (v as { t?: unknown })?.t === 'string' && typeof (v as { id?: unknown })?.id === 'number';
+const timelineCursor = z.object({ t: cursorParts.time, id: cursorParts.serial });
 
 const presentEntry = (r: TimelineRow): TimelineEntry => ({
   id: String(r.id),
@@ -60,7 +57,7 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
     },
     async (request) => {
       const { cursor, limit, ...filter } = request.query;
-      const after = decodeCursor(cursor, isListCursor);
+      const after = decodeCursor(cursor, timeIdCursor);
       const rows = await m.customers.list(contextOf(request), {
         ...filter,
         before: after ? { createdAt: new Date(after.t), id: after.id } : undefined,
@@ -326,7 +323,7 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
     },
     async (request) => {
       const { cursor, limit, kind } = request.query;
-      const after = decodeCursor(cursor, isTimelineCursor);
+      const after = decodeCursor(cursor, timelineCursor);
       const rows = await m.read.timelinePage(contextOf(request), request.params.id, {
         kind,
         before: after ? { at: new Date(after.t), id: after.id } : undefined,

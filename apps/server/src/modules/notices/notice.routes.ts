@@ -4,7 +4,7 @@ import { presentFile } from '../../platform/files/files.presenter.js';
 import { FilesService } from '../../platform/files/files.service.js';
 import { readUpload } from '../../platform/files/upload.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
+import { decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
 import { presentNotice } from './notice.presenter.js';
 import type { NoticeService } from './notice.service.js';
 
@@ -59,7 +59,7 @@ export const noticeRoutes: FastifyPluginAsyncZod<{ notices: NoticeService }> = a
     },
     async (request) => {
       const { cursor, limit, projectId } = request.query;
-      const after = decodeCursor(cursor, isTimeIdCursor);
+      const after = decodeCursor(cursor, timeIdCursor);
       const rows = await notices.list(
         contextOf(request),
         { projectId, limit: limit + 1 },

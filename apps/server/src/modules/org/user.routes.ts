@@ -12,13 +12,14 @@ import {
   user,
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { cursorParts, decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import type { OrgModule } from './org.module.js';
 import { presentRole, presentUser } from './user.presenter.js';
 
 const errors = { '4xx': errorBody };
-const isUsernameCursor = (v: unknown): v is { u: string } => typeof (v as { u?: unknown })?.u === 'string';
+const usernameCursor = z.object({ u: cursorParts.text });
 
 export const userRoutes: FastifyPluginAsyncZod<{ org: OrgModule }> = async (app, { org }) => {
   app.get(
@@ -33,7 +34,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ org: OrgModule }> = async (app,
     },
     async (request) => {
       const { cursor, limit, ...filter } = request.query;
-      const after = decodeCursor(cursor, isUsernameCursor);
+      const after = decodeCursor(cursor, usernameCursor);
       const rows = await org.users.list(contextOf(request), { ...filter, afterUsername: after?.u, limit });
       const paged = pageOf(rows, limit, (r) => ({ u: r.user.username }));
       return { items: paged.items.map((r) => presentUser(r.user, r.roles)), nextCursor: paged.nextCursor };

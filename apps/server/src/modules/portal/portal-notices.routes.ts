@@ -1,6 +1,6 @@
 import { errorBody, idParams, listMyNoticesQuery, notice, okBody, page } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
+import { decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
 import { presentNotice } from '../notices/notice.presenter.js';
 import type { PortalModule } from './portal.module.js';
 import { ownerOf } from './portal-auth.routes.js';
@@ -23,7 +23,7 @@ export const portalNoticeRoutes: FastifyPluginAsyncZod<{ portal: PortalModule }>
     async (request) => {
       const owner = ownerOf(request);
       const { cursor, limit, unread } = request.query;
-      const after = decodeCursor(cursor, isTimeIdCursor);
+      const after = decodeCursor(cursor, timeIdCursor);
       const rows = await portal.notices.listForOwner(
         owner.customerId,
         await portal.projectIdsOf(owner),

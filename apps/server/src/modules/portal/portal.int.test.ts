@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type as, cityCompany, signedIn } from '../../../test/factories.js';
+import { type as, cityCompany, ownerCookie, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { multipartFile } from '../../../test/multipart.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
@@ -42,11 +42,7 @@ async function lastCode(phone: string) {
 /** Signs an owner in the way the portal does: a code by SMS (read from the outbox), then verify. */
 async function ownerSession(phone: string): Promise<Owner> {
   t.clock.advance(13 * 60_000); // stays under 5 codes per number and per IP an hour
-  expect((await requestCode(phone)).statusCode).toBe(200);
-  const code = await lastCode(phone);
-  const res = await t.app.inject({ method: 'POST', url: '/api/portal/auth/verify', payload: { phone, code } });
-  expect(res.statusCode, res.body).toBe(200);
-  const cookie = `anju_owner=${res.cookies.find((c) => c.name === 'anju_owner')?.value}`;
+  const cookie = await ownerCookie(t, phone);
   return {
     cookie,
     get: (url) => t.app.inject({ method: 'GET', url, headers: { cookie } }),

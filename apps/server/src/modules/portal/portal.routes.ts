@@ -24,7 +24,7 @@ import { AppError } from '../../platform/errors.js';
 import { contentDisposition } from '../../platform/files/files.routes.js';
 import { FilesService } from '../../platform/files/files.service.js';
 import { readUpload } from '../../platform/files/upload.js';
-import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
+import { decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
 import { warrantyPartOf } from '../tickets/ticket.labels.js';
 import type { PortalModule } from './portal.module.js';
 import { portalFile, presentMyRequest, presentMyRequestSummary } from './portal.presenter.js';
@@ -203,7 +203,7 @@ export const portalRoutes: FastifyPluginAsyncZod<{ portal: PortalModule }> = asy
     },
     async (request) => {
       const { cursor, limit, open } = request.query;
-      const after = decodeCursor(cursor, isTimeIdCursor);
+      const after = decodeCursor(cursor, timeIdCursor);
       const rows = await requests.list(
         ownerOf(request),
         { open, limit: limit + 1 },

@@ -27,7 +27,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { cursorParts, decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import type { DeliveryBatchService } from './delivery-batch.service.js';
 import type { ProjectView, UnitView } from './property.repository.js';
 import type { EffectiveRule, PropertyService } from './property.service.js';
@@ -81,9 +81,8 @@ const presentRule = (r: EffectiveRule) => ({
   version: r.version,
 });
 
-const isCodeCursor = (v: unknown): v is { c: string } => typeof (v as { c?: unknown })?.c === 'string';
-const isUnitCursor = (v: unknown): v is { c: string; id: string } =>
-  isCodeCursor(v) && typeof (v as { id?: unknown }).id === 'string';
+const codeCursor = z.object({ c: cursorParts.text });
+const unitCursor = z.object({ c: cursorParts.text, id: cursorParts.uuid });
 
 export const propertyRoutes: FastifyPluginAsyncZod<{ property: PropertyService }> = async (app, { property }) => {
   app.get(
@@ -98,7 +97,7 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ property: PropertyService }
     },
     async (request) => {
       const { cursor, limit, ...filter } = request.query;
-      const after = decodeCursor(cursor, isCodeCursor);
+      const after = decodeCursor(cursor, codeCursor);
       const rows = await property.listProjects(contextOf(request), { ...filter, afterCode: after?.c, limit });
       const paged = pageOf(rows, limit, (r) => ({ c: r.code }));
       return { items: paged.items.map(presentProject), nextCursor: paged.nextCursor };
@@ -197,7 +196,7 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ property: PropertyService }
     },
     async (request) => {
       const { cursor, limit, ...filter } = request.query;
-      const after = decodeCursor(cursor, isUnitCursor);
+      const after = decodeCursor(cursor, unitCursor);
       const rows = await property.listUnits(contextOf(request), {
         ...filter,
         after: after ? { code: after.c, id: after.id } : undefined,

@@ -12,7 +12,7 @@ import { UnitLookup } from './unit-lookup.js';
 import { periodMonths, type WarrantyPeriod, warrantyStatus } from './warranty.js';
 
 export type EffectiveRule = WarrantyPeriod & {
-  id: string;
+  id: string | null;
   projectId: string | null;
   partCategory: PartCategory;
   note: string | null;
@@ -192,7 +192,7 @@ export class PropertyService {
     assertPermission(ctx.principal, 'property.read');
     if (projectId) await this.getProject(ctx, projectId);
     const rows = await this.repo().warrantyRules(projectId);
-    return PART_CATEGORIES.flatMap((category) => {
+    return PART_CATEGORIES.flatMap((category): EffectiveRule[] => {
       const rule =
         rows.find((r) => r.partCategory === category && r.projectId === projectId) ??
         rows.find((r) => r.partCategory === category && r.projectId === null);
@@ -200,7 +200,7 @@ export class PropertyService {
       if (!rule)
         return [
           {
-            id: '',
+            id: null,
             projectId: null,
             partCategory: category,
             note: null,

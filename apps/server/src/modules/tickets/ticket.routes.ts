@@ -20,7 +20,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, isTimeIdCursor, pageOf } from '../../platform/http/cursor.js';
+import { decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { presentMyWorkOrder, presentTicket, presentTicketSummary } from './ticket.presenter.js';
 import { TicketRepository } from './ticket.repository.js';
@@ -69,7 +69,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
     },
     async (request) => {
       const ctx = contextOf(request);
-      const rows = await m.tickets.list(ctx, request.query, decodeCursor(request.query.cursor, isTimeIdCursor));
+      const rows = await m.tickets.list(ctx, request.query, decodeCursor(request.query.cursor, timeIdCursor));
       const byDue = request.query.sort === 'due';
       const paged = pageOf(rows, request.query.limit, (r) => ({
         t: ((byDue ? r.nextDueAt : r.createdAt) as Date).toISOString(),
@@ -243,7 +243,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
       },
     },
     async (request) => {
-      const after = decodeCursor(request.query.cursor, isTimeIdCursor);
+      const after = decodeCursor(request.query.cursor, timeIdCursor);
       const rows = await m.workOrders.listMine(contextOf(request), {
         status: request.query.status,
         before: after ? { at: new Date(after.t), id: after.id } : undefined,

@@ -143,11 +143,12 @@ describe('listAuditEvents', () => {
     expect(first.nextCursor).toEqual(expect.any(String));
   });
 
-  it('a malformed cursor → 400 VALIDATION_FAILED', async () => {
-    for (const cursor of ['garbage', Buffer.from('{"id":"1 or 1=1"}').toString('base64url')]) {
+  it('a malformed cursor → 400 CURSOR_INVALID', async () => {
+    const made = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    for (const cursor of ['garbage', made({ id: '1 or 1=1' }), made({ id: '9'.repeat(30) }), made({ id: 12 })]) {
       const res = await reader.api.get(`/api/audit-events?cursor=${cursor}`);
       expect(res.statusCode).toBe(400);
-      expect(res.json().code).toBe('VALIDATION_FAILED');
+      expect(res.json().code).toBe('CURSOR_INVALID');
     }
   });
 

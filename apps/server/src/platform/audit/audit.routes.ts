@@ -1,8 +1,9 @@
 import { type AuditEvent, auditEvent, errorBody, listAuditEventsQuery, page } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { contextOf } from '../http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../http/cursor.js';
+import { cursorParts, decodeCursor, pageOf } from '../http/cursor.js';
 import { assertPermission } from '../rbac/scope.js';
 import { AuditRepository, type AuditRow } from './audit.repository.js';
 
@@ -21,8 +22,7 @@ const presentAuditEvent = (r: AuditRow): AuditEvent => ({
   requestId: r.requestId,
 });
 
-const isIdCursor = (v: unknown): v is { id: string } =>
-  typeof (v as { id?: unknown })?.id === 'string' && /^\d{1,19}$/.test((v as { id: string }).id);
+const idCursor = z.object({ id: cursorParts.bigserialText });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
@@ -40,7 +40,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       const ctx = contextOf(request);
       assertPermission(ctx.principal, 'audit.read');
       const { cursor, limit, from, to, ...filter } = request.query;
-      const after = decodeCursor(cursor, isIdCursor);
+      const after = decodeCursor(cursor, idCursor);
       const rows = await new AuditRepository(db).list({
         ...filter,
         scopePath: ctx.principal.orgPath,

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { contextOf } from '../http/auth.plugin.js';
-import { decodeCursor, pageOf } from '../http/cursor.js';
+import { cursorParts, decodeCursor, pageOf } from '../http/cursor.js';
 import { pickLanguage } from '../i18n.js';
 import type { ImportService } from './import.service.js';
 import type { ImportJobRow } from './import-job.repository.js';
@@ -27,7 +27,7 @@ export const presentImportJob = (j: ImportJobRow): ImportJob => ({
   finishedAt: j.finishedAt?.toISOString() ?? null,
 });
 
-const isTimeCursor = (v: unknown): v is { t: string } => typeof (v as { t?: unknown })?.t === 'string';
+const timeCursor = z.object({ t: cursorParts.time });
 const kindParams = z.object({ kind: z.enum(['units', 'customers']) });
 
 export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = async (app, { imports }) => {
@@ -71,7 +71,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
     },
     async (request) => {
       const { cursor, limit, kind } = request.query;
-      const after = decodeCursor(cursor, isTimeCursor);
+      const after = decodeCursor(cursor, timeCursor);
       const rows = await imports.list(contextOf(request), kind, after ? new Date(after.t) : undefined, limit);
       const paged = pageOf(rows, limit, (r) => ({ t: r.createdAt.toISOString() }));
       return { items: paged.items.map(presentImportJob), nextCursor: paged.nextCursor };

@@ -2,12 +2,12 @@ import { errorBody, notification, okBody, outboxMessage, page, pageQuery } from 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../http/auth.plugin.js';
-import { decodeCursor, isTimeIdCursor, pageOf } from '../http/cursor.js';
+import { cursorParts, decodeCursor, pageOf, timeIdCursor } from '../http/cursor.js';
 import { assertPermission } from '../rbac/scope.js';
 import type { MessagingService } from './messaging.service.js';
 
 const errors = { '4xx': errorBody };
-const isNotificationCursor = (v: unknown): v is { id: number } => typeof (v as { id?: unknown })?.id === 'number';
+const notificationCursor = z.object({ id: cursorParts.serial });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
@@ -36,7 +36,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingServic
     },
     async (request) => {
       const ctx = contextOf(request);
-      const after = decodeCursor(request.query.cursor, isNotificationCursor);
+      const after = decodeCursor(request.query.cursor, notificationCursor);
       const rows = await messaging.listNotifications(ctx.principal.userId, {
         unread: request.query.unread,
         before: after?.id,
@@ -90,7 +90,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingServic
     async (request) => {
       const ctx = contextOf(request);
       assertPermission(ctx.principal, 'outbox.read');
-      const after = decodeCursor(request.query.cursor, isTimeIdCursor);
+      const after = decodeCursor(request.query.cursor, timeIdCursor);
       const rows = await messaging.listOutbox(ctx.principal.orgPath, {
         status: request.query.status,
         before: after ? { at: new Date(after.t), id: after.id } : undefined,
