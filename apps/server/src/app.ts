@@ -53,6 +53,7 @@ import { createFileStorage } from './platform/files/storage.js';
 import { authPlugin } from './platform/http/auth.plugin.js';
 import { inputGuardPlugin } from './platform/http/input-guard.js';
 import { observabilityPlugin } from './platform/http/observability.plugin.js';
+import { securityPlugin } from './platform/http/security.plugin.js';
 import { importRoutes } from './platform/imports/import.routes.js';
 import { ImportService } from './platform/imports/import.service.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
@@ -172,6 +173,12 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const exposure = config.exposure ?? { metricsAllow: 'any', apiDocs: 'public' };
+  await app.register(securityPlugin, {
+    production: config.env === 'production',
+    metricsToken: exposure.metricsToken,
+    metricsAllow: exposure.metricsAllow,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -209,6 +216,8 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
     clock,
     secret: config.sessionSecret,
     secureCookies: config.env === 'production',
+    // staff-only API documentation is guarded like the API itself
+    guards: (url) => exposure.apiDocs === 'staff' && (url === '/openapi.json' || url.startsWith('/docs')),
   });
 
   await app.register(authRoutes, {

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { ensureBaseline } from '../src/modules/org/org.seed.js';
 import { ManualClock } from '../src/platform/clock.js';
 import type { AppConfig } from '../src/platform/config.js';
-import { type Database, openDatabase } from '../src/platform/db/database.js';
+import { type Database, openDatabase, wrapPglite } from '../src/platform/db/database.js';
 import { migrateDatabase } from '../src/platform/db/migrate.js';
 
 /** Set by CI to run every integration test on real PostgreSQL as well as on PGlite. */
@@ -15,25 +17,30 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
 export const testDriver = TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
+let pgliteTemplate: Blob | null = null;
+
 /**
  * A fresh, migrated database of its own: an in-memory PGlite, or a new database on the PostgreSQL server
- * that is dropped afterwards. Tests never share records.
+ * that is dropped afterwards. Tests never share records. Both start as a copy of the template the global
+ * setup migrated once (test/global-setup.ts), so no test file pays for the migrations.
  */
 export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (!TEST_DATABASE_URL) {
-    const database = await openDatabase({ kind: 'pglite', dataDir: null });
-    await migrateDatabase(database);
+    pgliteTemplate ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
+    const client = await PGlite.create({ loadDataDir: pgliteTemplate });
+    const database = wrapPglite(client);
     return { database, drop: () => database.close() };
   }
   const name = `anju_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = inject('postgresTemplate');
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 5 });
-  await migrateDatabase(database);
+  if (!template) await migrateDatabase(database);
   return {
     database,
     drop: async () => {

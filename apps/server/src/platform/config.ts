@@ -91,6 +91,15 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  METRICS_TOKEN: z.preprocess(
+    blankAsUnset,
+    z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  ),
+  METRICS_ALLOW: optionalText(),
+  API_DOCS: z.preprocess(blankAsUnset, z.enum(['public', 'staff']).optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   SMS_PROVIDER: z.enum(['log', 'aliyun', 'tencent']).default('log'),
   MAIL_PROVIDER: z.enum(['log', 'smtp']).default('log'),
   SMTP_URL: optionalUrl('SMTP_URL', ['smtp', 'smtps']),
@@ -186,7 +195,19 @@ export type AppConfig = {
   messaging?: MessagingConfig;
   /** File storage; absent means local disk (as in tests). */
   files?: FilesConfig;
+  /** Who may read /metrics and the API documentation; absent means open (as in tests). */
+  exposure?: ExposureConfig;
+  /** PostgreSQL pool limits; absent means the defaults. */
+  pool?: PoolConfig;
 };
+
+export type ExposureConfig = {
+  metricsToken?: string;
+  /** Addresses that read /metrics without the token, or 'any'. */
+  metricsAllow: string[] | 'any';
+  apiDocs: 'public' | 'staff';
+};
+export type PoolConfig = { size: number; connectTimeoutMs: number; statementTimeoutMs: number };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -322,5 +343,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     messaging,
     files,
+    exposure: {
+      metricsToken: e.METRICS_TOKEN,
+      metricsAllow: metricsAllow(e),
+      apiDocs: e.API_DOCS ?? (e.NODE_ENV === 'production' ? 'staff' : 'public'),
+    },
+    pool: {
+      size: e.DATABASE_POOL_SIZE,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
   };
+}
+
+/** Production: loopback only unless listed (or the token is used); elsewhere open unless listed. */
+function metricsAllow(e: Env): string[] | 'any' {
+  const listed = e.METRICS_ALLOW?.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (listed?.length) return listed.includes('any') ? 'any' : listed;
+  return e.NODE_ENV === 'production' ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : 'any';
 }

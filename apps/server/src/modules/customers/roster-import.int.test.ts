@@ -135,7 +135,7 @@ describe('owner roster import', () => {
     expect(after?.n).toBe(before?.n);
     const [owned] = await t.db.select({ n: count() }).from(ownerships).where(eq(ownerships.active, true));
     expect(owned?.n).toBe(950);
-  }, 120_000);
+  });
 
   it('cannot import owners into a project outside the importer’s scope', async () => {
     const other = await cityCompany(t);
@@ -242,5 +242,5 @@ describe('owner roster import', () => {
       expect(found, q).toHaveLength(1);
       expect(found[0].homes, q).toHaveLength(2);
     }
-  }, 120_000);
+  });
 });

@@ -154,5 +154,5 @@ describe('ticket workflow (model-based)', () => {
       }),
       { numRuns: 40 },
     );
-  }, 240_000);
+  });
 });

@@ -29,9 +29,25 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export async function openDatabase(target: DatabaseTarget, opts: { poolSize?: number } = {}): Promise<Database> {
+export type PoolOptions = { poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number };
+
+/**
+ * On PostgreSQL the pool never waits forever: a connection that cannot be made in `connectTimeoutMs`, or a
+ * statement running past `statementTimeoutMs`, fails (and is answered 503 DATABASE_UNAVAILABLE); keep-alive
+ * finds dead peers.
+ */
+export async function openDatabase(target: DatabaseTarget, opts: PoolOptions = {}): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: opts.poolSize ?? 10 });
+    const statementTimeout = opts.statementTimeoutMs ?? 30_000;
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.connectTimeoutMs ?? 5000,
+      keepAlive: true,
+      statement_timeout: statementTimeout,
+      // the client gives up a little after the server would have cancelled, for a server that went silent
+      query_timeout: statementTimeout + 5000,
+    });
     pool.on('error', () => {
       /* idle client errors surface on the next query; keep the process alive */
     });
@@ -51,6 +67,11 @@ export async function openDatabase(target: DatabaseTarget, opts: { poolSize?: nu
     };
   }
   const client = target.dataDir ? await openPgliteDataDir(target.dataDir) : await PGlite.create();
+  return wrapPglite(client);
+}
+
+/** An open PGlite instance as a Database (embedded mode, and test databases copied from a template). */
+export function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

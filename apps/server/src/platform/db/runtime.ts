@@ -8,7 +8,13 @@ export const lockFileOf = (config: AppConfig) => join(config.dataDir, 'anju.lock
 /** Opens the configured database; in embedded mode only after taking the data directory's process lock. */
 export async function openRuntimeDatabase(config: AppConfig): Promise<{ database: Database; release: () => void }> {
   if (config.database.kind === 'postgres') {
-    return { database: await openDatabase(config.database), release: () => undefined };
+    const pool = config.pool;
+    const database = await openDatabase(config.database, {
+      poolSize: pool?.size,
+      connectTimeoutMs: pool?.connectTimeoutMs,
+      statementTimeoutMs: pool?.statementTimeoutMs,
+    });
+    return { database, release: () => undefined };
   }
   const release = acquireProcessLock(lockFileOf(config));
   try {

@@ -26,6 +26,8 @@ export type AuthPluginOptions = {
   clock: Clock;
   secret: string;
   secureCookies: boolean;
+  /** Paths outside /api that need a principal too (the API documentation when it is staff-only). */
+  guards?: (url: string) => boolean;
 };
 
 export function setSessionCookie(reply: FastifyReply, value: string, expires: Date, secure: boolean) {
@@ -43,7 +45,7 @@ export function clearSessionCookie(reply: FastifyReply) {
 export const authPlugin = fp(async (app: FastifyInstance, opts: AuthPluginOptions) => {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') && !opts.guards?.(request.url)) return;
     const isPublic = request.routeOptions.config?.public === true;
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {

@@ -155,7 +155,7 @@ describe('spreadsheet import platform', () => {
       headers: { cookie: admin.cookie },
     });
     expect(done.json()).toMatchObject({ status: 'done', total: 3000, imported: 3000, processed: 3000 });
-  }, 120_000);
+  });
 
   it('needs the importer’s permission, and hides other users’ jobs outside scope', async () => {
     const { signedIn } = await import('../../../test/factories.js');
