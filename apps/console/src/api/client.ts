@@ -110,6 +110,32 @@ export async function request<T>(
   return (await res.json()) as T;
 }
 
+/**
+ * Asks for a file with a POST (exports are writes: the CSRF header travels with them) and saves it under the
+ * server's file name.
+ */
+export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = { 'x-anju-lang': language };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { method: 'POST', credentials: 'same-origin', headers });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK_ERROR', e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    const b = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown };
+    throw new ApiError(res.status, b.code ?? 'HTTP_ERROR', b.message ?? `${res.status} ${res.statusText}`, b.details);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 /** Sends one file as multipart/form-data (field `file`), with the CSRF header like every write. */
 export async function uploadFile<T>(path: string, file: File): Promise<T> {
   const form = new FormData();

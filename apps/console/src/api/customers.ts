@@ -16,9 +16,8 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import i18n from 'i18next';
 import type { z } from 'zod';
-import { ApiError, api, type Query } from './client';
+import { api, downloadFile } from './client';
 import { propertyKeys } from './property';
 
 export type CustomerFilters = { kind?: string; duplicateSuspected?: boolean };
@@ -177,32 +176,6 @@ export function useAnonymiseCustomer(id: string) {
     mutationFn: (reason: string) => api.post<{ ok: true }>(`/api/customers/${id}/anonymise`, { reason }),
     onSuccess: () => qc.invalidateQueries({ queryKey: customerKeys.all }),
   });
-}
-
-/** GETs a file (with the session cookie) and saves it under the server's file name. */
-export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<void> {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  let res: Response;
-  try {
-    res = await fetch(params.size ? `${path}?${params}` : path, {
-      credentials: 'same-origin',
-      headers: { 'x-anju-lang': i18n.language },
-    });
-  } catch (e) {
-    throw new ApiError(0, 'NETWORK_ERROR', e instanceof Error ? e.message : String(e));
-  }
-  if (!res.ok) {
-    const b = (await res.json().catch(() => ({}))) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(res.status, b.code ?? 'HTTP_ERROR', b.message ?? `${res.status} ${res.statusText}`, b.details);
-  }
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export const exportCustomers = (filters: CustomerFilters & { q?: string }) =>

@@ -99,11 +99,11 @@ describe('data-subject operations', () => {
       email: 'lin@example.cn',
     });
     await specialist.post(`/api/customers/${c.id}/ownerships`, { unitId: units[1] });
-    expect((await specialist.get(`/api/customers/${c.id}/data-export`)).statusCode).toBe(403);
-    const data = (await admin.get(`/api/customers/${c.id}/data-export`)).json();
+    expect((await specialist.post(`/api/customers/${c.id}/data-export`)).statusCode).toBe(403);
+    const data = (await admin.post(`/api/customers/${c.id}/data-export`)).json();
     expect(data.profile).toMatchObject({ name: '林晓', idNumber: '11010519491231002X', email: 'lin@example.cn' });
     expect(data.phones[0].phone).toBe('13500000020');
-    const xlsx = await admin.get(`/api/customers/${c.id}/data-export?format=xlsx`);
+    const xlsx = await admin.post(`/api/customers/${c.id}/data-export?format=xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
 
     expect((await specialist.post(`/api/customers/${c.id}/anonymise`, { reason: '业主要求删除' })).statusCode).toBe(

@@ -85,7 +85,8 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
     },
   );
 
-  app.get(
+  // exports are POSTs: a cross-site page cannot start one (the CSRF header is required on writes)
+  app.post(
     '/api/customers/export',
     {
       schema: {
@@ -191,7 +192,7 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
     },
   );
 
-  app.get(
+  app.post(
     '/api/customers/:id/data-export',
     {
       schema: {

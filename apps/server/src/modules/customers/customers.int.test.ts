@@ -183,7 +183,7 @@ describe('customers', () => {
   });
 
   it('exports the visible list to .xlsx with phones and IDs masked', async () => {
-    const res = await specialistA.get('/api/customers/export?kind=owner');
+    const res = await specialistA.post('/api/customers/export?kind=owner');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -204,7 +204,7 @@ describe('customers', () => {
         expect.any(String),
       ],
     ]);
-    const theirs = await specialistB.get('/api/customers/export');
+    const theirs = await specialistB.post('/api/customers/export');
     const wbB = new ExcelJS.Workbook();
     await wbB.xlsx.load(theirs.rawPayload as unknown as ArrayBuffer);
     expect(wbB.worksheets[0]?.rowCount).toBe(1);

@@ -45,15 +45,32 @@ describe('files on S3-compatible storage', () => {
     const row = await t.services.files.save(ctx, prepared, owner());
     expect(row.storageKey).toMatch(/^doc\/2026\/11\/[0-9a-f-]{36}\.jpg$/);
     expect(row.thumbnailKey).toBe(row.storageKey.replace(/\.jpg$/, '.thumb.jpg'));
-    expect(s3.objects.get(row.storageKey)).toEqual({ body: jpeg, contentType: 'image/jpeg' });
+    const stored = s3.objects.get(row.storageKey);
+    expect(stored?.contentType).toBe('image/jpeg');
+    expect((await sharp(stored?.body).metadata()).width).toBe(640);
     expect(s3.objects.get(row.thumbnailKey as string)?.contentType).toBe('image/jpeg');
 
     const original = await get(staff, `/api/files/${row.id}`);
     expect(original.statusCode).toBe(200);
-    expect(original.rawPayload.equals(jpeg)).toBe(true);
+    expect(original.rawPayload.equals(stored?.body as Buffer)).toBe(true);
     const thumb = await get(staff, `/api/files/${row.id}/thumbnail`);
     expect((await sharp(thumb.rawPayload).metadata()).width).toBe(320);
     expect(s3.requests.every((r) => r.failure === null)).toBe(true);
+  });
+
+  it('re-encodes photos from their pixels: bytes appended to the image and its EXIF do not survive', async () => {
+    const tagged = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2980b9' } })
+      .withMetadata({ exif: { IFD0: { Copyright: 'exif-marker-secret' } } })
+      .jpeg()
+      .toBuffer();
+    const payload = Buffer.concat([tagged, Buffer.from('<script>alert("appended-marker")</script>')]);
+    const prepared = await t.services.files.prepare({ buffer: payload, name: '../../evil.php.jpg' }, ['image']);
+    const row = await t.services.files.save(ctx, prepared, owner());
+    const stored = s3.objects.get(row.storageKey)?.body as Buffer;
+    expect(stored.includes('appended-marker')).toBe(false);
+    expect(stored.includes('exif-marker-secret')).toBe(false);
+    expect((await sharp(stored).metadata()).width).toBe(64);
+    expect(row.storageKey).toMatch(/^doc\/\d{4}\/\d{2}\/[0-9a-f-]{36}\.jpg$/);
   });
 
   it('accepts a PDF as a document (no thumbnail) but not as a photo', async () => {

@@ -57,6 +57,13 @@ export function cleanName(name: string, ext: string) {
  * Uploaded files: type by magic bytes, size limits, SHA-256, a ≤ 320 px JPEG thumbnail for images, bytes in
  * file storage and a row in `files`. Reads are checked: by the owner module's policy, else by org-path scope.
  */
+/** The same format, from the decoded pixels only (sharp writes no metadata unless asked). */
+function reencode(image: import('sharp').Sharp, type: DetectedType): Promise<Buffer> {
+  if (type.ext === 'png') return image.png().toBuffer();
+  if (type.ext === 'webp') return image.webp({ quality: 90 }).toBuffer();
+  return image.jpeg({ quality: 90, mozjpeg: false }).toBuffer();
+}
+
 export class FilesService {
   private readonly policies = new Map<string, FileAccessPolicy>();
 
@@ -86,10 +93,11 @@ export class FilesService {
     if (input.buffer.length > MAX_BYTES[type.kind]) {
       throw new AppError('FILE_TOO_LARGE', { maxBytes: MAX_BYTES[type.kind] });
     }
+    // the digest is of the bytes as sent, so a retried upload is recognised before re-encoding
     const sha256 = createHash('sha256').update(input.buffer).digest('hex');
     const image = type.kind === 'image' ? await this.measure(input.buffer, type) : null;
     return {
-      buffer: input.buffer,
+      buffer: image?.encoded ?? input.buffer,
       name: cleanName(input.name, type.ext),
       type,
       sha256,
@@ -99,7 +107,11 @@ export class FilesService {
     };
   }
 
-  /** Size as displayed (EXIF orientation applied) and the thumbnail; an image that cannot be read is refused. */
+  /**
+   * Size as displayed (EXIF orientation applied), the thumbnail, and the image re-encoded from its pixels:
+   * anything appended to or hidden in the file (a script after the JPEG end, EXIF with GPS) does not survive.
+   * An image that cannot be read is refused.
+   */
   private async measure(buffer: Buffer, type: DetectedType) {
     const sharp = await loadSharp();
     if (!sharp) return null;
@@ -116,6 +128,13 @@ export class FilesService {
       if (heif) return null;
       throw new AppError('FILE_TYPE_NOT_ALLOWED', { reason: 'the image cannot be read' });
     }
+    let encoded: Buffer | null = null;
+    try {
+      encoded = await reencode(sharp(buffer).rotate(), type);
+    } catch {
+      // HEIC again: without a decoder its pixels cannot be re-encoded; it is kept as sent
+      if (!heif) throw new AppError('FILE_TYPE_NOT_ALLOWED', { reason: 'the image cannot be read' });
+    }
     let thumbnail: Buffer | null = null;
     try {
       thumbnail = await sharp(buffer, { failOn: 'none' })
@@ -127,7 +146,7 @@ export class FilesService {
     } catch (err) {
       this.log.warn({ err, contentType: type.contentType }, 'thumbnail failed; file stored without one');
     }
-    return { width, height, thumbnail };
+    return { width, height, thumbnail, encoded };
   }
 
   /** The same bytes already attached to this owner in this role, so a retried upload is not stored twice. */
