@@ -4,26 +4,49 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataDirError, openPgliteDataDir } from './pglite-data-dir.js';
-import { acquireProcessLock, DataDirLockedError } from './process-lock.js';
+import { acquireProcessLock, DataDirLockedError, processStart } from './process-lock.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'anju-embedded-'));
 
 describe('process lock', () => {
+  const sleeper = () => spawn('sleep', ['30']);
+  const stop = async (p: ReturnType<typeof spawn>) => {
+    p.kill();
+    await new Promise((r) => p.once('exit', r));
+  };
+
   it('refuses a second holder while the first process lives, and takes over a dead one’s lock', async () => {
     const file = join(tmp(), 'anju.lock');
-    const other = spawn('sleep', ['30']);
+    const other = sleeper();
+    const pid = other.pid as number;
     try {
-      writeFileSync(file, String(other.pid));
+      // the lock as its holder wrote it: pid and the process's start time
+      writeFileSync(file, JSON.stringify({ pid, started: processStart(pid) }));
       expect(() => acquireProcessLock(file)).toThrow(DataDirLockedError);
       expect(() => acquireProcessLock(file)).toThrow(/Another Anju process \(pid \d+\)/);
     } finally {
-      other.kill();
-      await new Promise((r) => other.once('exit', r));
+      await stop(other);
     }
     const release = acquireProcessLock(file);
-    expect(readFileSync(file, 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ pid: process.pid, started: processStart(process.pid) });
     release();
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('does not let a live process that is not Anju block the start (a reused pid, an old bare-pid lock)', async () => {
+    const other = sleeper();
+    const pid = other.pid as number;
+    try {
+      const reused = join(tmp(), 'anju.lock');
+      writeFileSync(reused, JSON.stringify({ pid, started: '1' })); // the pid's earlier owner started at tick 1
+      acquireProcessLock(reused)();
+      const bare = join(tmp(), 'anju.lock');
+      writeFileSync(bare, String(pid)); // `sleep` is not a node process
+      acquireProcessLock(bare)();
+      expect(existsSync(bare)).toBe(false);
+    } finally {
+      await stop(other);
+    }
   });
 });
 
