@@ -90,9 +90,82 @@ function formProviderDirect(): Plugin {
   };
 }
 
+/** A part of an antd component that the console renders rarely or never, loaded with `lazy()` when rendered. */
+interface LazyPart {
+  /** the antd module importing the part, and its import specifier there */
+  importer: RegExp;
+  source: string;
+  /** JavaScript expression shown while the part loads; `props` are the part's props */
+  fallback: string;
+  /** named exports the importer also reads, defined here so the part's module is not needed for them */
+  named?: string;
+}
+
+const LAZY_PARTS: LazyPart[] = [
+  // Card's tab bar: only with `tabList`, which the console does not use
+  { importer: /[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/, source: '../tabs', fallback: 'null' },
+  // Table's pager (with the page-size Select): only without `pagination={false}`, i.e. the SLA policy list
+  { importer: /[\\/]antd[\\/]es[\\/]table[\\/]InternalTable\.js$/, source: '../pagination', fallback: 'null' },
+  // Table's column filter (Dropdown, Tree, Radio, search Input): only on columns with `filters`; the title shows
+  // meanwhile, as the part itself renders it
+  {
+    importer: /[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useFilter[\\/]index\.js$/,
+    source: './FilterDropdown',
+    fallback: `createElement('div', { className: props.prefixCls + '-column' },
+      createElement('span', { className: props.tablePrefixCls + '-column-title' }, props.children))`,
+    named: `export function flattenKeys(filters) {
+  const keys = [];
+  for (const { value, children } of filters || []) keys.push(value, ...(children ? flattenKeys(children) : []));
+  return keys;
+}`,
+  },
+];
+
+/**
+ * Table, Card and other antd components import parts that most pages never render: Table its pager (and through
+ * it Select) and its column-filter dropdown (Tree, Radio), Card its tab bar (Tabs). Each page with a table carried
+ * them, about 35 KB gzipped. Each part in LAZY_PARTS is imported by its antd importer through a small module that
+ * renders it with `lazy()` inside Suspense, so it is fetched the first time it is rendered. A new antd version
+ * that moves these imports makes the plugin a no-op (the pages grow; check:console-bundle says so), and one that
+ * changes a named export fails the build.
+ */
+function antdLazyParts(): Plugin {
+  const PREFIX = '\0anju-lazy-part:';
+  return {
+    name: 'anju:antd-lazy-parts',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId: {
+      filter: { id: new RegExp(`^(${LAZY_PARTS.map((part) => part.source.replace(/[./]/g, '\\$&')).join('|')})$`) },
+      async handler(source, importer) {
+        if (!importer) return null;
+        const index = LAZY_PARTS.findIndex((part) => part.source === source && part.importer.test(importer));
+        if (index < 0) return null;
+        const resolved = await this.resolve(source, importer, { skipSelf: true });
+        return resolved && `${PREFIX}${index}:${resolved.id}`;
+      },
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const rest = id.slice(PREFIX.length);
+      const colon = rest.indexOf(':');
+      const part = LAZY_PARTS[Number(rest.slice(0, colon))];
+      const path = rest.slice(colon + 1);
+      if (!part) return null;
+      return `import { createElement, lazy, Suspense } from 'react';
+const Part = lazy(() => import(${JSON.stringify(path)}));
+export default function LazyPart(props) {
+  return createElement(Suspense, { fallback: ${part.fallback} }, createElement(Part, props));
+}
+${part.named ?? ''}
+`;
+    },
+  };
+}
+
 export default defineConfig({
   base: '/',
-  plugins: [react(), contractsWithoutZod(), formProviderDirect()],
+  plugins: [react(), contractsWithoutZod(), formProviderDirect(), antdLazyParts()],
   server: {
     port: 5173,
     proxy: Object.fromEntries(proxied.map((path) => [path, { target: backend, changeOrigin: false }])),
@@ -103,8 +176,15 @@ export default defineConfig({
     // dist/.vite/manifest.json: scripts/check-console-bundle.mjs walks it for each page's static imports
     manifest: true,
     rolldownOptions: {
-      // contracts modules have no side effects: a page importing one constant does not pull in the rest
-      treeshake: { moduleSideEffects: [{ test: CONTRACTS, sideEffects: false }] },
+      treeshake: {
+        moduleSideEffects: [
+          // contracts modules have no side effects: a page importing one constant does not pull in the rest
+          { test: CONTRACTS, sideEffects: false },
+          // nor have antd's @rc-component packages (antd itself says so in its package.json; they do not): Table's
+          // selection reads two helpers of @rc-component/tree's index, which otherwise brings the whole Tree along
+          { test: /node_modules[\\/]@rc-component[\\/]/, sideEffects: false },
+        ],
+      },
       output: {
         // long-lived vendor chunks cache well across releases; antd stays split per page by usage
         codeSplitting: {
