@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCreateNotice, useUploadNoticeImage } from '../../api/notices';
 import { FormFooter } from '../../components/FormFooter';
 import { hasCode, useErrorText } from '../../lib/errors';
-import { submitOnCtrlEnter } from '../tickets/ActionModal';
+import { submitOnCtrlEnter } from '../../lib/keys';
 import { ProjectFilter } from '../tickets/fields';
 import { applyTicketErrors } from '../tickets/ticketErrors';
 

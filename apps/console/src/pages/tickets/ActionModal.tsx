@@ -3,15 +3,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { type KeyboardEvent, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ticketKeys, useTransitionTicket } from '../../api/tickets';
 import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
+import { submitOnCtrlEnter } from '../../lib/keys';
 import { useCan } from '../../lib/permissions';
 import { AssigneeUserSelect } from './AssigneeUserSelect';
 import { CloseBlockers, DispatchHint, ordersBlockingClose } from './CloseBlockers';
+import { DISPATCH_TARGETS } from './dispatch';
 import { useWriteError } from './ticketErrors';
 
 interface Values {
@@ -26,7 +28,6 @@ interface Values {
   cost?: number | null;
 }
 
-export const DISPATCH_TARGETS = ['department', 'contractor', 'project', 'city_company'];
 const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 
 function bodyOf(action: TicketAction, version: number, v: Values): TransitionTicketBody {
@@ -59,14 +60,6 @@ const blockingOrders = (e: unknown): string | null => {
   if (!(e instanceof ApiError) || e.code !== 'TICKET_CLOSE_BLOCKED') return null;
   const orders = (e.details as { workOrders?: unknown } | undefined)?.workOrders;
   return Array.isArray(orders) && orders.length ? orders.map((n) => `#${n}`).join(', ') : null;
-};
-
-/** Ctrl+Enter (⌘+Enter) submits from any field, including multi-line ones. */
-export const submitOnCtrlEnter = (submit: () => void) => (e: KeyboardEvent) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-    e.preventDefault();
-    submit();
-  }
 };
 
 /**

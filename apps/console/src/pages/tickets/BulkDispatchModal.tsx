@@ -5,12 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { type BulkDispatchResult, useBulkDispatch } from '../../api/tickets';
 import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
-import { useCodeText } from '../../lib/errors';
-import { DISPATCH_TARGETS } from './ActionModal';
+import { useCodeText } from '../../lib/codeText';
+import { DISPATCH_TARGETS } from './dispatch';
 import { useWriteError } from './ticketErrors';
-
-/** The server takes at most this many tickets per bulk dispatch. */
-export const BULK_DISPATCH_MAX = 100;
 
 interface Props {
   tickets: TicketSummary[];

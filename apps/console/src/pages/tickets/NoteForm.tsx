@@ -1,7 +1,7 @@
 import { App, Button, Flex, Form, Input, Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAddTicketNote } from '../../api/tickets';
-import { submitOnCtrlEnter } from './ActionModal';
+import { submitOnCtrlEnter } from '../../lib/keys';
 import { useWriteError } from './ticketErrors';
 
 interface Values {

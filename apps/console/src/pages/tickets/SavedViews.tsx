@@ -1,14 +1,15 @@
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space } from 'antd';
-import { useState } from 'react';
+import { App, Button, Popconfirm, Select, Space } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/auth';
-import { type TicketView, useDeleteTicketView, useSaveTicketView, useTicketViews } from '../../api/ticketViews';
-import { FormFooter } from '../../components/FormFooter';
+import { type TicketView, useDeleteTicketView, useTicketViews } from '../../api/ticketViews';
 import { useErrorText } from '../../lib/errors';
 import type { QueueState } from './QueueFilters';
-import { applyTicketErrors } from './ticketErrors';
+
+// its form is fetched when it opens
+const SaveViewModal = lazy(async () => ({ default: (await import('./SaveViewModal')).SaveViewModal }));
 
 const FLAGS = ['open', 'warning', 'overdue'] as const;
 const TRUTHY = new Set(['1', 'true', 'yes', 'on', 'y', 'enabled']);
@@ -41,55 +42,6 @@ export function viewSearch(query: Record<string, string>, meId: string | undefin
   }
   params.sort();
   return params.toString();
-}
-
-function SaveViewModal({
-  views,
-  query,
-  initialName,
-  onClose,
-}: {
-  views: TicketView[];
-  query: Record<string, string>;
-  initialName?: string;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<{ name: string }>();
-  const name = Form.useWatch('name', form)?.trim();
-  const save = useSaveTicketView();
-  const replaces = views.some((v) => v.name === name);
-  const onFinish = ({ name }: { name: string }) =>
-    save.mutate(
-      { name: name.trim(), query },
-      {
-        onSuccess: (view) => {
-          message.success(t('tickets.views.saved', { name: view.name }));
-          onClose();
-        },
-        onError: (e) => {
-          applyTicketErrors(form, e);
-          message.error(errorText(e));
-        },
-      },
-    );
-  return (
-    <Modal open title={t('tickets.views.save')} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ name: initialName }} autoComplete="off">
-        <Form.Item
-          name="name"
-          label={t('tickets.views.name')}
-          rules={[{ required: true, whitespace: true }, { max: 40 }]}
-          extra={replaces ? t('tickets.views.replaces') : t('tickets.views.nameHint')}
-        >
-          <Input autoFocus maxLength={40} data-testid="views-name" />
-        </Form.Item>
-        <FormFooter onCancel={onClose} submitText={t('common.save')} loading={save.isPending} testId="views-submit" />
-      </Form>
-    </Modal>
-  );
 }
 
 /** Saved queue views: pick one to apply its filters, save the current ones under a name, delete the one applied. */
@@ -145,12 +97,14 @@ export function SavedViews({ state }: { state: QueueState }) {
         </Popconfirm>
       )}
       {saving && (
-        <SaveViewModal
-          views={views.data ?? []}
-          query={query}
-          initialName={active?.name}
-          onClose={() => setSaving(false)}
-        />
+        <Suspense fallback={null}>
+          <SaveViewModal
+            views={views.data ?? []}
+            query={query}
+            initialName={active?.name}
+            onClose={() => setSaving(false)}
+          />
+        </Suspense>
       )}
     </Space>
   );

@@ -1,10 +1,13 @@
 import type { Ticket, TicketAction } from '@anju/contracts';
 import { Button, Space } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../lib/permissions';
-import { ActionModal } from './ActionModal';
-import { isOpenTicket, MergeModal } from './TicketMerge';
+import { isOpenTicket } from './TicketMerge';
+
+// the dialogs (their forms, pickers and date fields) are fetched when one opens
+const ActionModal = lazy(async () => ({ default: (await import('./ActionModal')).ActionModal }));
+const MergeModal = lazy(async () => ({ default: (await import('./TicketMergeModal')).MergeModal }));
 
 /** The step the ticket most likely takes next gets the primary button. */
 const MAIN_ORDER: TicketAction[] = ['inspect', 'resume', 'startProcessing', 'close', 'dispatch', 'reopen'];
@@ -39,8 +42,10 @@ export function TicketActions({ ticket }: { ticket: Ticket }) {
           </Button>
         )}
       </Space>
-      {open && <ActionModal ticket={ticket} action={open} onClose={() => setOpen(null)} />}
-      {merging && <MergeModal ticket={ticket} onClose={() => setMerging(false)} />}
+      <Suspense fallback={null}>
+        {open && <ActionModal ticket={ticket} action={open} onClose={() => setOpen(null)} />}
+        {merging && <MergeModal ticket={ticket} onClose={() => setMerging(false)} />}
+      </Suspense>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Ticket } from '@anju/contracts';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Divider, Flex, Result, Row, Space, Spin, Typography } from 'antd';
+import { Button, Card, Col, Divider, Flex, Row, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -9,15 +10,19 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 import { CallbackPanel } from './CallbackPanel';
-import { NoteForm } from './NoteForm';
 import { TicketActions } from './TicketActions';
 import { TicketClocks } from './TicketClocks';
-import { TicketEvents } from './TicketEvents';
 import { TicketInfo } from './TicketInfo';
 import { MergedNotice } from './TicketMerge';
-import { TicketPhotos } from './TicketPhotos';
 import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
+
+// The page's chunk holds the ticket's facts, actions, work orders and clocks; the note form, the history (Timeline)
+// and the photos (Image, Upload) come in chunks of their own, fetched alongside, and Result only for a 404.
+const Result = lazy(async () => ({ default: (await import('../../components/resultView')).Result }));
+const NoteForm = lazy(async () => ({ default: (await import('./NoteForm')).NoteForm }));
+const TicketEvents = lazy(async () => ({ default: (await import('./TicketEvents')).TicketEvents }));
+const TicketPhotos = lazy(async () => ({ default: (await import('./TicketPhotos')).TicketPhotos }));
 
 /** One ticket: who and what, the allowed next steps, work orders, clocks, callback, notes and the full history. */
 export function TicketDetailPage() {
@@ -29,7 +34,11 @@ export function TicketDetailPage() {
   if (query.isLoading) return <Spin />;
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.status === 404)
-      return <Result status="404" title={t('tickets.notFound')} />;
+      return (
+        <Suspense fallback={<Spin />}>
+          <Result status="404" title={t('tickets.notFound')} />
+        </Suspense>
+      );
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
   const k = query.data as Ticket;
@@ -85,13 +94,15 @@ export function TicketDetailPage() {
               <WorkOrdersPanel ticket={k} />
             </Card>
             <Card title={t('tickets.historyTitle')} size="small">
-              {can('tickets.manage') && (
-                <>
-                  <NoteForm ticketId={k.id} />
-                  <Divider style={{ margin: '16px 0' }} />
-                </>
-              )}
-              <TicketEvents events={k.events} />
+              <Suspense fallback={<Spin size="small" />}>
+                {can('tickets.manage') && (
+                  <>
+                    <NoteForm ticketId={k.id} />
+                    <Divider style={{ margin: '16px 0' }} />
+                  </>
+                )}
+                <TicketEvents events={k.events} />
+              </Suspense>
             </Card>
           </Flex>
         </Col>
@@ -101,7 +112,9 @@ export function TicketDetailPage() {
               <TicketClocks ticket={k} />
             </Card>
             <Card title={t('tickets.photos.title')} size="small">
-              <TicketPhotos ticketId={k.id} />
+              <Suspense fallback={<Spin size="small" />}>
+                <TicketPhotos ticketId={k.id} />
+              </Suspense>
             </Card>
             {showCallback && (
               <Card title={t('tickets.callback.title')} size="small">

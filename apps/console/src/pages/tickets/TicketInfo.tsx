@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useOrgUnits } from '../../api/org';
 import { DateTime } from '../../components/DateTime';
 import { useCan } from '../../lib/permissions';
-import { useCategoryName } from './fields';
+import { useCategoryName } from './categoryName';
 
 const WARRANTY_COLORS = { in: 'green', out: 'red', unknown: 'default' } as const;
 const isRoom = (r: string | null): r is (typeof ROOMS)[number] => ROOMS.includes(r as (typeof ROOMS)[number]);

@@ -5,7 +5,7 @@ import { useMe } from '../../api/auth';
 import { useCreateTicket } from '../../api/tickets';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
-import { submitOnCtrlEnter } from './ActionModal';
+import { submitOnCtrlEnter } from '../../lib/keys';
 import { CallerCard } from './CallerCard';
 import { CategorySelect, RoomSelect, useTicketOptions } from './fields';
 import { GROUPS, IntakeCaller } from './IntakeCaller';

@@ -1,7 +1,7 @@
 import type { TicketSummary } from '@anju/contracts';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Space, Table, Typography } from 'antd';
-import { type MouseEvent, useState } from 'react';
+import { lazy, type MouseEvent, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/auth';
@@ -10,8 +10,8 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
-import { BULK_DISPATCH_MAX, BulkDispatchModal } from './BulkDispatchModal';
-import { useCategoryName } from './fields';
+import { useCategoryName } from './categoryName';
+import { BULK_DISPATCH_MAX } from './dispatch';
 import { QueueFilters, type QueueState, useQueueState } from './QueueFilters';
 import { SavedViews } from './SavedViews';
 import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
@@ -28,6 +28,9 @@ const toFilters = (s: QueueState, meId: string | undefined): TicketFilters => ({
   overdue: s.overdue,
   assigneeUserId: s.mine ? meId : undefined,
 });
+
+// fetched when opened (with the error-code table its results use)
+const BulkDispatchModal = lazy(async () => ({ default: (await import('./BulkDispatchModal')).BulkDispatchModal }));
 
 /** Statuses a ticket can be dispatched (or reassigned) from. */
 const DISPATCHABLE: TicketSummary['status'][] = ['dispatch', 'dispatched', 'processing'];
@@ -194,7 +197,13 @@ export function TicketsPage() {
         </Flex>
       </Card>
       {dispatching && (
-        <BulkDispatchModal tickets={dispatching} onClose={() => setDispatching(null)} onDone={() => setSelected([])} />
+        <Suspense fallback={null}>
+          <BulkDispatchModal
+            tickets={dispatching}
+            onClose={() => setDispatching(null)}
+            onDone={() => setSelected([])}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,11 +1,15 @@
 import type { Ticket, WorkOrder } from '@anju/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../components/DateTime';
 import { useCan } from '../../lib/permissions';
-import { type CrAction, WorkOrderActionModal, WorkOrderCreateModal } from './WorkOrderModals';
+import type { CrAction } from './WorkOrderModals';
+
+// fetched when one opens
+const WorkOrderCreateModal = lazy(async () => ({ default: (await import('./WorkOrderModals')).WorkOrderCreateModal }));
+const WorkOrderActionModal = lazy(async () => ({ default: (await import('./WorkOrderModals')).WorkOrderActionModal }));
 
 const STATUS_COLORS: Record<WorkOrder['status'], string> = {
   open: 'gold',
@@ -102,15 +106,17 @@ export function WorkOrdersPanel({ ticket }: { ticket: Ticket }) {
             : []),
         ]}
       />
-      {creating && <WorkOrderCreateModal ticketId={ticket.id} onClose={() => setCreating(false)} />}
-      {acting && (
-        <WorkOrderActionModal
-          ticketId={ticket.id}
-          order={acting.order}
-          action={acting.action}
-          onClose={() => setActing(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {creating && <WorkOrderCreateModal ticketId={ticket.id} onClose={() => setCreating(false)} />}
+        {acting && (
+          <WorkOrderActionModal
+            ticketId={ticket.id}
+            order={acting.order}
+            action={acting.action}
+            onClose={() => setActing(null)}
+          />
+        )}
+      </Suspense>
     </Flex>
   );
 }

@@ -29,17 +29,6 @@ export function useTicketOptions() {
   };
 }
 
-/** The defect category's name in the UI language (the code while the list loads or when unknown). */
-export function useCategoryName(): (code: string | null | undefined) => string {
-  const { data } = useDefectCategories();
-  const name = useBilingual();
-  return (code) => {
-    if (!code) return '—';
-    const found = data?.find((c) => c.code === code);
-    return found ? name(found) : code;
-  };
-}
-
 /** A defect category (repairs), searchable by name or code; urgent ones are marked. */
 export function CategorySelect({ testId, allowClear = true, ...rest }: ControlProps) {
   const { t } = useTranslation();
