@@ -1,7 +1,7 @@
 import type { Customer } from '@anju/contracts';
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Space, Spin, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -10,11 +10,14 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
-import { CustomerEditDrawer } from './CustomerEditDrawer';
 import { CustomerTabs } from './CustomerTabs';
 import { DataSubjectActions } from './DataSubjectActions';
 import { KindTags } from './KindTags';
 import { RevealButton } from './RevealButton';
+
+// a missing or merged record's Result, and the edit drawer (its form, date field, phones), are fetched when shown
+const Result = lazy(async () => ({ default: (await import('../../components/resultView')).Result }));
+const CustomerEditDrawer = lazy(async () => ({ default: (await import('./CustomerEditDrawer')).CustomerEditDrawer }));
 
 const mergedInto = (e: unknown): string | null => {
   if (!(e instanceof ApiError) || e.code !== 'CUSTOMER_MERGED') return null;
@@ -32,19 +35,25 @@ export function CustomerDetailPage() {
   if (query.isLoading) return <Spin />;
   if (query.isError) {
     if (query.error instanceof ApiError && query.error.status === 404)
-      return <Result status="404" title={t('customers.notFound')} />;
+      return (
+        <Suspense fallback={<Spin />}>
+          <Result status="404" title={t('customers.notFound')} />
+        </Suspense>
+      );
     const target = mergedInto(query.error);
     if (target)
       return (
-        <Result
-          status="info"
-          title={t('customers.wasMerged')}
-          extra={
-            <Link to={`/customers/${target}`} data-testid="customer-merged-target">
-              {t('customers.openMergedRecord')}
-            </Link>
-          }
-        />
+        <Suspense fallback={<Spin />}>
+          <Result
+            status="info"
+            title={t('customers.wasMerged')}
+            extra={
+              <Link to={`/customers/${target}`} data-testid="customer-merged-target">
+                {t('customers.openMergedRecord')}
+              </Link>
+            }
+          />
+        </Suspense>
       );
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />;
   }
@@ -128,7 +137,11 @@ export function CustomerDetailPage() {
       <Card>
         <CustomerTabs c={c} canManage={canManage} />
       </Card>
-      {editing && <CustomerEditDrawer customer={c} onClose={() => setEditing(false)} />}
+      {editing && (
+        <Suspense fallback={null}>
+          <CustomerEditDrawer customer={c} onClose={() => setEditing(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,17 +1,21 @@
 import type { Customer } from '@anju/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Space, Spin, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { DateTime } from '../../components/DateTime';
-import { FamilyMemberModal } from './FamilyMemberModal';
 import { KindTags } from './KindTags';
-import { OwnershipModal } from './OwnershipModal';
-import { ReferralModal } from './ReferralModal';
 import { ReferralOutcome } from './ReferralOutcome';
 import { TimelinePanel } from './TimelinePanel';
+
+// the "add" dialogs (pickers, date fields) are fetched when one opens
+// the homes and consent tables are on tabs opened later
+const HomesTable = lazy(async () => ({ default: (await import('./CustomerTables')).HomesTable }));
+const ConsentTable = lazy(async () => ({ default: (await import('./CustomerTables')).ConsentTable }));
+const OwnershipModal = lazy(async () => ({ default: (await import('./OwnershipModal')).OwnershipModal }));
+const FamilyMemberModal = lazy(async () => ({ default: (await import('./FamilyMemberModal')).FamilyMemberModal }));
+const ReferralModal = lazy(async () => ({ default: (await import('./ReferralModal')).ReferralModal }));
 
 type Person = { id: string; name: string; kinds: Customer['kinds'] };
 
@@ -84,31 +88,9 @@ export function CustomerTabs({ c, canManage }: { c: Customer; canManage: boolean
                 onAdd={() => setAdding('home')}
                 testId="customer-add-home"
               >
-                <Table
-                  rowKey={(h) => `${h.unitId}-${h.role}`}
-                  pagination={false}
-                  dataSource={c.homesDetail}
-                  locale={{
-                    emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customers.noHomes')} />,
-                  }}
-                  columns={[
-                    { title: t('customers.project'), dataIndex: 'projectName' },
-                    { title: t('customers.unit'), dataIndex: 'unitCode' },
-                    {
-                      title: t('customers.role'),
-                      dataIndex: 'role',
-                      render: (r: 'owner' | 'family') => t(`customers.roles.${r}`),
-                    },
-                    {
-                      title: t('customers.sharePercent'),
-                      dataIndex: 'sharePercent',
-                      render: (v: number | null) => (v === null ? '—' : `${v}%`),
-                    },
-                    { title: t('customers.contractDate'), dataIndex: 'contractDate' },
-                    { title: t('customers.deliveryDate'), dataIndex: 'deliveryDate' },
-                    { title: t('customers.moveInDate'), dataIndex: 'moveInDate' },
-                  ]}
-                />
+                <Suspense fallback={<Spin />}>
+                  <HomesTable c={c} />
+                </Suspense>
               </Section>
             ),
           },
@@ -154,38 +136,19 @@ export function CustomerTabs({ c, canManage }: { c: Customer; canManage: boolean
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 {c.doNotContact && <Alert type="error" showIcon title={t('customers.doNotContactHint')} />}
-                <Table
-                  rowKey="channel"
-                  pagination={false}
-                  dataSource={c.consents}
-                  columns={[
-                    {
-                      title: t('customers.channel'),
-                      dataIndex: 'channel',
-                      render: (ch: 'sms' | 'email' | 'wechat') => t(`customers.channels.${ch}`),
-                    },
-                    {
-                      title: t('customers.granted'),
-                      dataIndex: 'granted',
-                      render: (g: boolean, r) =>
-                        r.at ? (
-                          <Tag color={g ? 'green' : 'default'}>{g ? t('common.yes') : t('common.no')}</Tag>
-                        ) : (
-                          <Tag>{t('customers.notAsked')}</Tag>
-                        ),
-                    },
-                    { title: t('customers.at'), dataIndex: 'at', render: (v: string | null) => <DateTime value={v} /> },
-                    { title: t('customers.source'), dataIndex: 'source', render: (v: string | null) => v ?? '—' },
-                  ]}
-                />
+                <Suspense fallback={<Spin />}>
+                  <ConsentTable c={c} />
+                </Suspense>
               </Space>
             ),
           },
         ]}
       />
-      {adding === 'home' && <OwnershipModal customerId={c.id} onClose={close} />}
-      {adding === 'family' && <FamilyMemberModal customer={c} onClose={close} />}
-      {adding === 'referral' && <ReferralModal customerId={c.id} onClose={close} />}
+      <Suspense fallback={null}>
+        {adding === 'home' && <OwnershipModal customerId={c.id} onClose={close} />}
+        {adding === 'family' && <FamilyMemberModal customer={c} onClose={close} />}
+        {adding === 'referral' && <ReferralModal customerId={c.id} onClose={close} />}
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { CustomerSummary } from '@anju/contracts';
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { type CustomerFilters, exportCustomers, useCustomerSearch, useCustomers } from '../../api/customers';
@@ -10,8 +10,12 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
-import { CustomerCreateModal } from './CustomerCreateModal';
 import { KindTags } from './KindTags';
+
+// its form and unit picker are fetched when it opens
+const CustomerCreateModal = lazy(async () => ({
+  default: (await import('./CustomerCreateModal')).CustomerCreateModal,
+}));
 
 const KINDS = ['prospect', 'buyer', 'owner', 'family', 'employee', 'public'] as const;
 
@@ -155,7 +159,11 @@ export function CustomersPage() {
           )}
         </Space>
       </Card>
-      {creating && <CustomerCreateModal onClose={() => setCreating(false)} />}
+      {creating && (
+        <Suspense fallback={null}>
+          <CustomerCreateModal onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,14 +1,16 @@
 import type { Customer } from '@anju/contracts';
 import { DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportCustomerData, useAnonymiseCustomer } from '../../api/customers';
 import { useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
 import { useCan } from '../../lib/permissions';
-import { MergeModal } from './MergeModal';
-import { ReasonModal } from './ReasonModal';
+
+// fetched when one opens
+const MergeModal = lazy(async () => ({ default: (await import('./MergeModal')).MergeModal }));
+const ReasonModal = lazy(async () => ({ default: (await import('./ReasonModal')).ReasonModal }));
 
 /**
  * Merge (customers.manage, as the server checks) and the PIPL data-subject actions (customers.privacy):
@@ -80,30 +82,32 @@ export function DataSubjectActions({ customer }: { customer: Customer }) {
           {t('customers.more')} <DownOutlined />
         </Button>
       </Dropdown>
-      {open === 'merge' && <MergeModal customer={customer} onClose={() => setOpen(null)} />}
-      {open === 'anonymise' && (
-        <ReasonModal
-          title={t('customers.anonymiseTitle', { name: customer.name })}
-          warning={t('customers.anonymiseFinal')}
-          submitText={t('customers.anonymise')}
-          confirmPhrase={customer.name}
-          loading={anonymise.isPending}
-          testId="customer-anonymise"
-          onClose={() => setOpen(null)}
-          onSubmit={(v, form) =>
-            anonymise.mutate(v.reason.trim(), {
-              onSuccess: () => {
-                message.success(t('customers.anonymised'));
-                setOpen(null);
-              },
-              onError: (e) => {
-                applyServerErrors(form, e);
-                message.error(errorText(e));
-              },
-            })
-          }
-        />
-      )}
+      <Suspense fallback={null}>
+        {open === 'merge' && <MergeModal customer={customer} onClose={() => setOpen(null)} />}
+        {open === 'anonymise' && (
+          <ReasonModal
+            title={t('customers.anonymiseTitle', { name: customer.name })}
+            warning={t('customers.anonymiseFinal')}
+            submitText={t('customers.anonymise')}
+            confirmPhrase={customer.name}
+            loading={anonymise.isPending}
+            testId="customer-anonymise"
+            onClose={() => setOpen(null)}
+            onSubmit={(v, form) =>
+              anonymise.mutate(v.reason.trim(), {
+                onSuccess: () => {
+                  message.success(t('customers.anonymised'));
+                  setOpen(null);
+                },
+                onError: (e) => {
+                  applyServerErrors(form, e);
+                  message.error(errorText(e));
+                },
+              })
+            }
+          />
+        )}
+      </Suspense>
     </>
   );
 }

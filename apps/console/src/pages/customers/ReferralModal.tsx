@@ -5,9 +5,8 @@ import { FormFooter } from '../../components/FormFooter';
 import { useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
 import { CustomerPicker } from './CustomerPicker';
+import { OUTCOMES } from './ReferralOutcome';
 import { ProjectSelect } from './UnitPicker';
-
-export const OUTCOMES = ['referred', 'visited', 'bought'] as const;
 
 interface Values {
   referredId: string;

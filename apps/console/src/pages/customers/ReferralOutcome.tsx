@@ -2,7 +2,9 @@ import { App, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Outcome, useUpdateReferralOutcome } from '../../api/customers';
 import { useErrorText } from '../../lib/errors';
-import { OUTCOMES } from './ReferralModal';
+
+/** A referral's outcomes in the order they happen. */
+export const OUTCOMES = ['referred', 'visited', 'bought'] as const;
 
 interface Props {
   customerId: string;

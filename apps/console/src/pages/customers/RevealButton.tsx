@@ -1,10 +1,11 @@
 import { EyeOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Space, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRevealField } from '../../api/customers';
-import { applyServerErrors } from '../../lib/formErrors';
 import { useCan } from '../../lib/permissions';
+
+// the reason form is fetched when it opens
+const RevealModal = lazy(async () => ({ default: (await import('./RevealModal')).RevealModal }));
 
 type Props = { customerId: string; field: 'phone' | 'idNumber'; phoneId?: string; masked: string };
 
@@ -12,10 +13,8 @@ type Props = { customerId: string; field: 'phone' | 'idNumber'; phoneId?: string
 export function RevealButton({ customerId, field, phoneId, masked }: Props) {
   const { t } = useTranslation();
   const can = useCan();
-  const reveal = useRevealField(customerId);
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState<string | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
   if (value)
     return (
       <Typography.Text copyable data-testid="revealed-value">
@@ -35,36 +34,20 @@ export function RevealButton({ customerId, field, phoneId, masked }: Props) {
           {t('customers.reveal')}
         </Button>
       )}
-      <Modal
-        open={open}
-        title={t('customers.revealTitle')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okButtonProps={{ 'data-testid': 'reveal-submit' } as never}
-        confirmLoading={reveal.isPending}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={({ reason }) =>
-            reveal.mutate(
-              { field, phoneId, reason },
-              {
-                onSuccess: (r) => {
-                  setValue(r.value);
-                  setOpen(false);
-                },
-                onError: (e) => applyServerErrors(form, e),
-              },
-            )
-          }
-        >
-          <Form.Item name="reason" label={t('customers.revealReason')} rules={[{ required: true, min: 2 }]}>
-            <Input autoFocus data-testid="reveal-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {open && (
+        <Suspense fallback={null}>
+          <RevealModal
+            customerId={customerId}
+            field={field}
+            phoneId={phoneId}
+            onRevealed={(revealed) => {
+              setValue(revealed);
+              setOpen(false);
+            }}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
+      )}
     </Space>
   );
 }
