@@ -38,6 +38,8 @@ export const tickets = pgTable(
     holdReason: text('hold_reason'),
     resumeOn: date('resume_on'),
     title: text('title').notNull(),
+    /** Set when the title was made from the owner's picks (room, where, category): shown from these. */
+    titleParts: jsonb('title_parts'),
     description: text('description').notNull().default(''),
     customerId: uuid('customer_id'),
     customerName: text('customer_name'),

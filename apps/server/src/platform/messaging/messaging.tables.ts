@@ -57,6 +57,8 @@ export const notifications = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     userId: uuid('user_id').notNull(),
     kind: text('kind').notNull(),
+    /** Fill the kind's title in the reader's language; `title` is the Chinese text for old readers. */
+    params: jsonb('params'),
     title: text('title').notNull(),
     body: text('body'),
     link: text('link'),
