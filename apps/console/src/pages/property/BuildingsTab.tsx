@@ -1,10 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Table } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Building } from '../../api/property';
 import { useCan } from '../../lib/permissions';
-import { BuildingCreateModal } from './BuildingCreateModal';
+
+// fetched when it opens
+const BuildingCreateModal = lazy(async () => ({
+  default: (await import('./BuildingCreateModal')).BuildingCreateModal,
+}));
 
 export function BuildingsTab({
   projectId,
@@ -42,7 +46,9 @@ export function BuildingsTab({
           { title: t('property.unitCount'), dataIndex: 'unitCount' },
         ]}
       />
-      {adding && <BuildingCreateModal projectId={projectId} onClose={() => setAdding(false)} />}
+      <Suspense fallback={null}>
+        {adding && <BuildingCreateModal projectId={projectId} onClose={() => setAdding(false)} />}
+      </Suspense>
     </Flex>
   );
 }

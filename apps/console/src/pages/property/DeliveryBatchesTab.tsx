@@ -1,12 +1,14 @@
 import { EditOutlined, PlusOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Building, type DeliveryBatch, useDeliveryBatches } from '../../api/property';
 import { ErrorState } from '../../components/ErrorState';
 import { useCan } from '../../lib/permissions';
-import { AssignUnitsModal } from './AssignUnitsModal';
-import { DeliveryBatchModal } from './DeliveryBatchModal';
+
+// fetched when one opens
+const AssignUnitsModal = lazy(async () => ({ default: (await import('./AssignUnitsModal')).AssignUnitsModal }));
+const DeliveryBatchModal = lazy(async () => ({ default: (await import('./DeliveryBatchModal')).DeliveryBatchModal }));
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'assign'; id: string } | null;
 
@@ -87,13 +89,15 @@ export function DeliveryBatchesTab({ projectId, buildings }: { projectId: string
             : []),
         ]}
       />
-      {dialog?.kind === 'create' && <DeliveryBatchModal projectId={projectId} onClose={close} />}
-      {dialog?.kind === 'edit' && current && (
-        <DeliveryBatchModal projectId={projectId} batch={current} onClose={close} />
-      )}
-      {dialog?.kind === 'assign' && current && (
-        <AssignUnitsModal projectId={projectId} batch={current} buildings={buildings} onClose={close} />
-      )}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' && <DeliveryBatchModal projectId={projectId} onClose={close} />}
+        {dialog?.kind === 'edit' && current && (
+          <DeliveryBatchModal projectId={projectId} batch={current} onClose={close} />
+        )}
+        {dialog?.kind === 'assign' && current && (
+          <AssignUnitsModal projectId={projectId} batch={current} buildings={buildings} onClose={close} />
+        )}
+      </Suspense>
     </Flex>
   );
 }

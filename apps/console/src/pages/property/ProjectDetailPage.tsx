@@ -1,17 +1,19 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Spin, Tabs, Tag } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useBuildings, useProject } from '../../api/property';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
-import { BuildingsTab } from './BuildingsTab';
-import { DeliveryBatchesTab } from './DeliveryBatchesTab';
-import { ProjectFormModal } from './ProjectFormModal';
 import { UnitsTab } from './UnitsTab';
-import { WarrantyRulesTab } from './WarrantyRulesTab';
+
+// the grid is the tab the page opens on; the other tabs (tables, their dialogs) and the edit dialog are fetched when opened
+const DeliveryBatchesTab = lazy(async () => ({ default: (await import('./DeliveryBatchesTab')).DeliveryBatchesTab }));
+const ProjectFormModal = lazy(async () => ({ default: (await import('./ProjectFormModal')).ProjectFormModal }));
+const WarrantyRulesTab = lazy(async () => ({ default: (await import('./WarrantyRulesTab')).WarrantyRulesTab }));
+const BuildingsTab = lazy(async () => ({ default: (await import('./BuildingsTab')).BuildingsTab }));
 
 const TABS = ['units', 'batches', 'warranty', 'buildings'] as const;
 type Tab = (typeof TABS)[number];
@@ -83,18 +85,36 @@ export function ProjectDetailPage() {
             {
               key: 'batches',
               label: t('property.tabs.batches'),
-              children: <DeliveryBatchesTab projectId={id} buildings={buildingList} />,
+              children: (
+                <Suspense fallback={<Spin />}>
+                  <DeliveryBatchesTab projectId={id} buildings={buildingList} />
+                </Suspense>
+              ),
             },
-            { key: 'warranty', label: t('property.tabs.warranty'), children: <WarrantyRulesTab projectId={id} /> },
+            {
+              key: 'warranty',
+              label: t('property.tabs.warranty'),
+              children: (
+                <Suspense fallback={<Spin />}>
+                  <WarrantyRulesTab projectId={id} />
+                </Suspense>
+              ),
+            },
             {
               key: 'buildings',
               label: t('property.tabs.buildings'),
-              children: <BuildingsTab projectId={id} buildings={buildingList} loading={buildings.isLoading} />,
+              children: (
+                <Suspense fallback={<Spin />}>
+                  <BuildingsTab projectId={id} buildings={buildingList} loading={buildings.isLoading} />
+                </Suspense>
+              ),
             },
           ]}
         />
       </Card>
-      {editing && <ProjectFormModal project={p} onClose={() => setEditing(false)} />}
+      <Suspense fallback={null}>
+        {editing && <ProjectFormModal project={p} onClose={() => setEditing(false)} />}
+      </Suspense>
     </>
   );
 }

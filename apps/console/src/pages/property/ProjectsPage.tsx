@@ -1,14 +1,16 @@
 import type { Project } from '@anju/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Space, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useProjects } from '../../api/property';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
-import { ProjectFormModal } from './ProjectFormModal';
+
+// its form is fetched when it opens
+const ProjectFormModal = lazy(async () => ({ default: (await import('./ProjectFormModal')).ProjectFormModal }));
 
 export function ProjectsPage() {
   const { t } = useTranslation();
@@ -97,13 +99,15 @@ export function ProjectsPage() {
           )}
         </Space>
       </Card>
-      {creating && (
-        <ProjectFormModal
-          knownCompanies={companies}
-          onClose={() => setCreating(false)}
-          onCreated={(p) => navigate(`/projects/${p.id}`)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {creating && (
+          <ProjectFormModal
+            knownCompanies={companies}
+            onClose={() => setCreating(false)}
+            onCreated={(p) => navigate(`/projects/${p.id}`)}
+          />
+        )}
+      </Suspense>
     </>
   );
 }

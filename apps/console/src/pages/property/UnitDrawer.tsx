@@ -1,12 +1,14 @@
 import type { Unit } from '@anju/contracts';
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Descriptions, Drawer, Spin, Table, Tag } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnitWarranty } from '../../api/property';
 import { ErrorAlert } from '../../components/ErrorState';
 import { useCan } from '../../lib/permissions';
-import { UnitEditForm } from './UnitEditForm';
+
+// the edit form (date, number and autocomplete fields) is fetched when editing starts
+const UnitEditForm = lazy(async () => ({ default: (await import('./UnitEditForm')).UnitEditForm }));
 
 const WARRANTY_COLOR = { in_warranty: 'green', expired: 'red', unknown: 'default' } as const;
 
@@ -37,7 +39,9 @@ export function UnitDrawer({ unit, productTypes, onClose }: Props) {
       destroyOnHidden
     >
       {editing ? (
-        <UnitEditForm unit={unit} productTypes={productTypes} onDone={() => setEditing(false)} />
+        <Suspense fallback={<Spin />}>
+          <UnitEditForm unit={unit} productTypes={productTypes} onDone={() => setEditing(false)} />
+        </Suspense>
       ) : (
         <>
           <Descriptions column={2} size="small" style={{ marginBottom: 16 }}>

@@ -1,8 +1,10 @@
 import type { Unit } from '@anju/contracts';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { type Building, useBuildingUnits } from '../../api/property';
 import { BuildingUnits } from './BuildingUnits';
-import { UnitDrawer } from './UnitDrawer';
+
+// the drawer (warranty table, edit form) is fetched when a unit is opened
+const UnitDrawer = lazy(async () => ({ default: (await import('./UnitDrawer')).UnitDrawer }));
 
 /** The grid of the chosen building; a cell opens the unit (facts, warranty, edit form). */
 export function UnitsTab({ buildings, productTypes }: { buildings: Building[]; productTypes: string[] }) {
@@ -19,7 +21,11 @@ export function UnitsTab({ buildings, productTypes }: { buildings: Building[]; p
         onBuildingChange={setBuildingId}
         onUnitClick={setOpen}
       />
-      {latest && <UnitDrawer key={latest.id} unit={latest} productTypes={productTypes} onClose={() => setOpen(null)} />}
+      <Suspense fallback={null}>
+        {latest && (
+          <UnitDrawer key={latest.id} unit={latest} productTypes={productTypes} onClose={() => setOpen(null)} />
+        )}
+      </Suspense>
     </>
   );
 }

@@ -1,12 +1,14 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWarrantyRules, type WarrantyRule } from '../../api/property';
 import { ErrorState } from '../../components/ErrorState';
 import { useCan } from '../../lib/permissions';
 import { usePeriodText } from './fields';
-import { WarrantyRuleModal } from './WarrantyRuleModal';
+
+// fetched when it opens
+const WarrantyRuleModal = lazy(async () => ({ default: (await import('./WarrantyRuleModal')).WarrantyRuleModal }));
 
 type Source = 'project' | 'default' | 'statutory';
 const SOURCE_COLOR: Record<Source, string> = { project: 'purple', default: 'blue', statutory: 'default' };
@@ -81,7 +83,9 @@ export function WarrantyRulesTab({ projectId }: { projectId: string }) {
             : []),
         ]}
       />
-      {rule && <WarrantyRuleModal projectId={projectId} rule={rule} onClose={() => setEditing(null)} />}
+      <Suspense fallback={null}>
+        {rule && <WarrantyRuleModal projectId={projectId} rule={rule} onClose={() => setEditing(null)} />}
+      </Suspense>
     </>
   );
 }
