@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DurationInput, MAX_DELAY_MINUTES, RoleKeySelect, useSlaOptions } from './slaFields';
+import { MAX_DELAY_MINUTES, useSlaOptions } from './slaFields';
+import { DurationInput, RoleKeySelect } from './slaInputs';
 
 const MAX_LEVELS = 4;
 

@@ -1,14 +1,16 @@
 import type { LadderStep, SlaPolicy } from '@anju/contracts';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { type HTMLAttributes, useState } from 'react';
+import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSlaPolicies } from '../../api/sla';
 import { ErrorState } from '../../components/ErrorState';
 import { useFormatMinutes } from '../../lib/duration';
 import { useCan } from '../../lib/permissions';
-import { PolicyModal } from './PolicyModal';
 import { useCategoryName, useSlaOptions } from './slaFields';
+
+// its form (ladder editor, number fields) is fetched when it opens
+const PolicyModal = lazy(async () => ({ default: (await import('./PolicyModal')).PolicyModal }));
 
 const keyOf = (p: SlaPolicy) => p.id ?? `builtin:${p.ticketType}:${p.node}`;
 const rowProps = (p: SlaPolicy) => ({ 'data-testid': `sla-policy-${keyOf(p)}` }) as HTMLAttributes<HTMLElement>;
@@ -138,14 +140,16 @@ export function PoliciesTab({ companyId }: { companyId: string }) {
         onRow={rowProps}
         locale={{ emptyText: <Empty description={t('sla.policy.empty')} /> }}
       />
-      {editing && (
-        <PolicyModal
-          companyId={companyId}
-          policy={editing.policy}
-          defaultLadder={defaultLadder}
-          onClose={() => setEditing(undefined)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {editing && (
+          <PolicyModal
+            companyId={companyId}
+            policy={editing.policy}
+            defaultLadder={defaultLadder}
+            onClose={() => setEditing(undefined)}
+          />
+        )}
+      </Suspense>
     </Flex>
   );
 }

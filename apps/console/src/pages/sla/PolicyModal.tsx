@@ -7,7 +7,8 @@ import { FormFooter } from '../../components/FormFooter';
 import { useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
 import { LadderEditor } from './LadderEditor';
-import { DurationInput, MAX_LIMIT_MINUTES, useSlaOptions } from './slaFields';
+import { MAX_LIMIT_MINUTES, useSlaOptions } from './slaFields';
+import { DurationInput } from './slaInputs';
 
 export type PolicyValues = Omit<UpsertSlaPolicyBody, 'companyId' | 'ladder'> & {
   ladder: Omit<LadderStep, 'level'>[];

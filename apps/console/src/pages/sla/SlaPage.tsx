@@ -1,6 +1,6 @@
 import type { OrgUnit } from '@anju/contracts';
-import { Alert, Card, Empty, Flex, Tabs, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Alert, Card, Empty, Flex, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../../api/auth';
@@ -9,9 +9,11 @@ import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { buildOrgTree, type OrgNode } from '../../lib/orgTree';
 import { useCan } from '../../lib/permissions';
-import { CalendarTab } from './CalendarTab';
 import { PoliciesTab } from './PoliciesTab';
-import { PreviewTab } from './PreviewTab';
+
+// the page opens on the policies; the calendar and preview tabs (date pickers, forms) are fetched when opened
+const CalendarTab = lazy(async () => ({ default: (await import('./CalendarTab')).CalendarTab }));
+const PreviewTab = lazy(async () => ({ default: (await import('./PreviewTab')).PreviewTab }));
 
 const TABS = ['policies', 'calendar', 'preview'] as const;
 type Tab = (typeof TABS)[number];
@@ -94,12 +96,20 @@ export function SlaPage() {
               {
                 key: 'calendar',
                 label: t('sla.tabs.calendar'),
-                children: <CalendarTab key={companyId} companyId={companyId} />,
+                children: (
+                  <Suspense fallback={<Spin />}>
+                    <CalendarTab key={companyId} companyId={companyId} />
+                  </Suspense>
+                ),
               },
               {
                 key: 'preview',
                 label: t('sla.tabs.preview'),
-                children: <PreviewTab key={companyId} companyId={companyId} />,
+                children: (
+                  <Suspense fallback={<Spin />}>
+                    <PreviewTab key={companyId} companyId={companyId} />
+                  </Suspense>
+                ),
               },
             ]}
           />
