@@ -104,8 +104,9 @@ interface LazyPart {
 const LAZY_PARTS: LazyPart[] = [
   // Card's tab bar: only with `tabList`, which the console does not use
   { importer: /[\\/]antd[\\/]es[\\/]card[\\/]Card\.js$/, source: '../tabs', fallback: 'null' },
-  // Table's pager (with the page-size Select): only without `pagination={false}`, i.e. the SLA policy list
+  // Table's and List's pager (with the page-size Select): only with `pagination`, which the SLA policy list alone sets
   { importer: /[\\/]antd[\\/]es[\\/]table[\\/]InternalTable\.js$/, source: '../pagination', fallback: 'null' },
+  { importer: /[\\/]antd[\\/]es[\\/]list[\\/]index\.js$/, source: '../pagination', fallback: 'null' },
   // Table's column filter (Dropdown, Tree, Radio, search Input): only on columns with `filters`; the title shows
   // meanwhile, as the part itself renders it
   {

@@ -1,43 +1,13 @@
 import type { MyWorkOrder } from '@anju/contracts';
 import { PhoneOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Flex, Form, Image, Input, Modal, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Descriptions, Flex, Spin, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useTicketPhotos } from '../../api/ticketPhotos';
-import { useRevealWorkOrderPhone } from '../../api/workOrders';
-import { ErrorAlert } from '../../components/ErrorState';
-import { useErrorText } from '../../lib/errors';
-import { applyServerErrors } from '../../lib/formErrors';
 import { isRunning } from './workOrderActions';
 
-const THUMB = 72;
-
-/** The ticket's photos as thumbnails that open the full image (before and after, in upload order). */
-function SitePhotos({ ticketId }: { ticketId: string }) {
-  const { t } = useTranslation();
-  const query = useTicketPhotos(ticketId);
-  if (query.isPending) return <Spin size="small" />;
-  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data.length === 0)
-    return <Typography.Text type="secondary">{t('workOrders.site.noPhotos')}</Typography.Text>;
-  return (
-    <Image.PreviewGroup>
-      <Flex wrap gap={8}>
-        {query.data.map((p) => (
-          <Image
-            key={p.id}
-            width={THUMB}
-            height={THUMB}
-            src={p.thumbnailUrl ?? p.url}
-            alt={`${t(`workOrders.photoRoles.${p.role}`)} · ${p.name}`}
-            preview={{ src: p.url }}
-            style={{ objectFit: 'cover', borderRadius: 4 }}
-          />
-        ))}
-      </Flex>
-    </Image.PreviewGroup>
-  );
-}
+// the photos (antd Image and its preview) and the reveal form are fetched when shown
+const SitePhotos = lazy(async () => ({ default: (await import('./SitePhotos')).SitePhotos }));
+const PhoneRevealModal = lazy(async () => ({ default: (await import('./PhoneRevealModal')).PhoneRevealModal }));
 
 /**
  * The owner's phone, masked. On my running order I may see it in full to call from site, giving a reason (audited,
@@ -45,11 +15,8 @@ function SitePhotos({ ticketId }: { ticketId: string }) {
  */
 function OwnerPhone({ order }: { order: MyWorkOrder }) {
   const { t } = useTranslation();
-  const reveal = useRevealWorkOrderPhone(order.id);
-  const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [phone, setPhone] = useState<string | null>(null);
-  const [form] = Form.useForm<{ reason: string }>();
   const masked = order.site.contactPhoneMasked;
   if (!masked) return <>—</>;
   if (phone) {
@@ -83,39 +50,18 @@ function OwnerPhone({ order }: { order: MyWorkOrder }) {
           {t('workOrders.site.reveal')}
         </Button>
       )}
-      <Modal
-        open={open}
-        title={t('workOrders.site.revealTitle')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        okButtonProps={{ 'data-testid': 'wo-phone-submit' } as never}
-        confirmLoading={reveal.isPending}
-        destroyOnHidden
-      >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={({ reason }) =>
-            reveal.mutate(reason.trim(), {
-              onSuccess: (r) => {
-                setPhone(r.phone);
-                setOpen(false);
-              },
-              onError: (e) => {
-                if (!applyServerErrors(form, e)) form.setFields([{ name: 'reason', errors: [errorText(e)] }]);
-              },
-            })
-          }
-        >
-          <Form.Item
-            name="reason"
-            label={t('workOrders.site.revealReason')}
-            rules={[{ required: true, whitespace: true, min: 2 }, { max: 200 }]}
-          >
-            <Input autoFocus placeholder={t('workOrders.site.revealReasonHint')} data-testid="wo-phone-reason" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {open && (
+        <Suspense fallback={null}>
+          <PhoneRevealModal
+            orderId={order.id}
+            onRevealed={(revealed) => {
+              setPhone(revealed);
+              setOpen(false);
+            }}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
+      )}
     </Flex>
   );
 }
@@ -167,7 +113,15 @@ export function WorkOrderSite({ order }: { order: MyWorkOrder }) {
         ...(order.status === 'cancelled' || order.status === 'rejected'
           ? []
           : [
-              { key: 'photos', label: t('workOrders.site.photos'), children: <SitePhotos ticketId={order.ticketId} /> },
+              {
+                key: 'photos',
+                label: t('workOrders.site.photos'),
+                children: (
+                  <Suspense fallback={<Spin size="small" />}>
+                    <SitePhotos ticketId={order.ticketId} />
+                  </Suspense>
+                ),
+              },
             ]),
       ]}
     />

@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { type HTMLAttributes, useMemo, useState } from 'react';
+import { type HTMLAttributes, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../api/auth';
@@ -25,10 +25,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import { DueCountdown } from './DueCountdown';
-import { WorkOrderNoteModal } from './WorkOrderNoteModal';
-import { WorkOrderPhotoModal } from './WorkOrderPhotoModal';
 import { WorkOrderSite } from './WorkOrderSite';
 import { isConflict, isRunning, WorkOrderActions, WorkOrderStatusTag } from './workOrderActions';
+
+// fetched when one opens (the photo dialog with its uploader)
+const WorkOrderNoteModal = lazy(async () => ({ default: (await import('./WorkOrderNoteModal')).WorkOrderNoteModal }));
+const WorkOrderPhotoModal = lazy(async () => ({
+  default: (await import('./WorkOrderPhotoModal')).WorkOrderPhotoModal,
+}));
 
 const STATUSES: WorkOrderStatus[] = ['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
 const rowProps = (o: MyWorkOrder) => ({ 'data-testid': `wo-row-${o.id}` }) as HTMLAttributes<HTMLElement>;
@@ -215,8 +219,10 @@ export function WorkOrdersPage() {
           </Flex>
         )}
       </Card>
-      {noting && <WorkOrderNoteModal {...noting} onClose={() => setNoting(undefined)} />}
-      {photographing && <WorkOrderPhotoModal order={photographing} onClose={() => setPhotographing(undefined)} />}
+      <Suspense fallback={null}>
+        {noting && <WorkOrderNoteModal {...noting} onClose={() => setNoting(undefined)} />}
+        {photographing && <WorkOrderPhotoModal order={photographing} onClose={() => setPhotographing(undefined)} />}
+      </Suspense>
     </>
   );
 }
