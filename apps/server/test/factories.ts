@@ -1,4 +1,4 @@
-import type { BuiltinRole } from '@anju/contracts';
+import { type BuiltinRole, normalisePhone } from '@anju/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import { insertOrgUnit } from '../src/modules/org/org.seed.js';
 import type { OrgUnitRow } from '../src/modules/org/org.tables.js';
@@ -173,7 +173,7 @@ export async function ownerCookie(t: TestApp, phone: string, ip = '10.0.0.1'): P
   const [message] = await t.db
     .select()
     .from(outboxMessages)
-    .where(and(eq(outboxMessages.recipient, phone), eq(outboxMessages.template, 'owner.login_code')))
+    .where(and(eq(outboxMessages.recipient, normalisePhone(phone)), eq(outboxMessages.template, 'owner.login_code')))
     .orderBy(desc(outboxMessages.createdAt))
     .limit(1);
   const code = (message?.params as { code: string } | undefined)?.code;

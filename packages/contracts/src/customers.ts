@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, pageQuery, version } from './common.js';
-import { mobile } from './users.js';
+import { birthday, mobile, personName } from './input-rules.js';
 
 export const CUSTOMER_KINDS = ['prospect', 'buyer', 'owner', 'family', 'employee', 'public'] as const;
 export const customerKind = z.enum(CUSTOMER_KINDS);
@@ -22,7 +22,7 @@ export const SOURCE_CHANNELS = [
 export const REVEALABLE_FIELDS = ['phone', 'idNumber'] as const;
 
 const isoDate = z.iso.date();
-const name = z.string().trim().min(1).max(20, 'at most 20 characters');
+const name = personName();
 
 export const customerPhone = z.object({
   id: z.uuid(),
@@ -120,7 +120,7 @@ const consentInput = z.object({
 const customerFields = z.object({
   name,
   gender: z.enum(['male', 'female', 'unknown']),
-  birthday: isoDate.nullable().optional(),
+  birthday: birthday.nullable().optional(),
   phones: z
     .array(
       z.object({

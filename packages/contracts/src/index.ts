@@ -4,6 +4,7 @@ export * from './common.js';
 export * from './customers.js';
 export * from './error-codes.js';
 export * from './files.js';
+export * from './input-rules.js';
 export * from './org.js';
 export * from './permissions.js';
 export * from './portal.js';

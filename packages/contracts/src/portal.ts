@@ -4,7 +4,7 @@ import { CONSENT_CHANNELS, consentState, FAMILY_RELATIONS } from './customers.js
 import { fileInfo } from './files.js';
 import { PART_CATEGORIES, unitWarrantyItem } from './property.js';
 import { ROOMS, TICKET_TYPES } from './tickets.js';
-import { mobile } from './users.js';
+import { mobile, personName } from './input-rules.js';
 
 /** The owner portal (mobile H5 at /m/): every route is scoped to the logged-in person's own households. */
 
@@ -60,7 +60,7 @@ export const myHome = z
 export type MyHome = z.infer<typeof myHome>;
 
 export const addMyFamilyMemberBody = z.object({
-  name: z.string().trim().min(1).max(20),
+  name: personName(),
   relation: z.enum(FAMILY_RELATIONS),
   phone: mobile,
   /** The owner confirms the member agreed to be recorded (PIPL); false is refused. */

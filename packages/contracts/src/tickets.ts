@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mobile } from './input-rules.js';
 import { isoDateTime, pageQuery, version } from './common.js';
 
 export const TICKET_TYPES = ['complaint', 'repair', 'consultation', 'suggestion', 'praise'] as const;
@@ -62,7 +63,6 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 export type SlaNode = (typeof SLA_NODES)[number];
 
-const mobile = z.string().regex(/^1[3-9]\d{9}$/);
 const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mobile, personName } from './input-rules.js';
 import { isoDateTime, pageQuery, version } from './common.js';
 import { permission } from './permissions.js';
 
@@ -14,12 +15,6 @@ export const newPassword = z
   .max(128)
   .regex(/[A-Za-z]/, 'needs a letter')
   .regex(/[0-9]/, 'needs a digit');
-
-export const mobile = z
-  .string()
-  .trim()
-  .transform((s) => s.replace(/^\+?86[- ]?/, '').replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number: 11 digits starting 13–19'));
 
 export const userStatus = z.enum(['active', 'disabled']);
 
@@ -56,7 +51,7 @@ export const listUsersQuery = pageQuery.extend({
 
 export const createUserBody = z.object({
   username,
-  displayName: z.string().trim().min(1).max(20),
+  displayName: personName(),
   password: newPassword,
   orgUnitId: z.uuid(),
   departmentId: z.uuid().nullable().optional(),
@@ -68,7 +63,7 @@ export type CreateUserBody = z.infer<typeof createUserBody>;
 
 export const updateUserBody = z.object({
   version,
-  displayName: z.string().trim().min(1).max(20).optional(),
+  displayName: personName().optional(),
   orgUnitId: z.uuid().optional(),
   departmentId: z.uuid().nullable().optional(),
   email: z.email().max(120).nullable().optional(),

@@ -1,3 +1,4 @@
+import { normalisePhone } from '@anju/contracts';
 import { type AnyColumn, and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { likePrefix } from '../../platform/rbac/scope.js';
@@ -10,7 +11,7 @@ export type SearchKind = 'mobile' | 'last4' | 'id_number' | 'unit_code' | 'initi
 /** What a search box string is: a mobile, the last four digits, an ID number, a unit code, pinyin, or a name. */
 export function classifyQuery(raw: string): { kind: SearchKind; q: string } {
   const q = raw.normalize('NFKC').trim();
-  const digits = q.replace(/^\+?86/, '').replace(/[\s-]/g, '');
+  const digits = normalisePhone(q);
   if (/^1[3-9]\d{9}$/.test(digits)) return { kind: 'mobile', q: digits };
   if (/^\d{4}$/.test(q)) return { kind: 'last4', q };
   if (/^\d{15}$|^\d{17}[\dXx]$/.test(q)) return { kind: 'id_number', q: q.toUpperCase() };

@@ -1,3 +1,4 @@
+import { normalisePhone } from '@anju/contracts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
@@ -36,10 +37,6 @@ const GENDER: Record<string, RosterRow['gender']> = {
   female: 'female',
   f: 'female',
 };
-const normaliseMobile = (s: string) =>
-  toHalfWidth(s)
-    .replace(/^\+?86[- ]?/, '')
-    .replace(/[\s-]/g, '');
 
 export function checkRosterRow(v: Record<string, string>, lang: Language): RowCheck<RosterRow> {
   const reasons: string[] = [];
@@ -47,7 +44,7 @@ export function checkRosterRow(v: Record<string, string>, lang: Language): RowCh
   const name = (v.name ?? '').trim();
   if (!name) say('姓名必填', 'name is required');
   else if ([...name].length > 20) say('姓名超过 20 个字', 'name longer than 20 characters');
-  const phones = [v.phone ?? '', v.phone2 ?? ''].map(normaliseMobile).filter(Boolean);
+  const phones = [v.phone ?? '', v.phone2 ?? ''].map(normalisePhone).filter(Boolean);
   if (!v.phone) say('手机号必填', 'mobile is required');
   for (const p of phones) if (!/^1[3-9]\d{9}$/.test(p)) say(`手机号格式错误：${p}`, `bad mobile number: ${p}`);
   let idNumber: string | null = null;
