@@ -115,7 +115,14 @@ export async function seedDemoCustomers(
     const phone = `1${pick(['38', '39', '50', '58', '86', '88'], n)}${String(10_000_000 + n * 7_919).slice(-8)}`;
     phones.push({ customerId: id, phone, last4: phone.slice(-4), isPrimary: true });
     consents.push({ customerId: id, channel: 'sms', granted: n % 10 < 7, at: now, source: '认购书勾选' });
-    timeline.push({ customerId: id, at: now, kind: 'created', title: `登记客户 ${name}`, orgPath: project.path });
+    timeline.push({
+      customerId: id,
+      at: now,
+      kind: 'created',
+      title: `登记客户 ${name}`,
+      data: { code: 'customer.created', name },
+      orgPath: project.path,
+    });
     return id;
   };
   const homes = demoUnits.filter((u, i) => u.status !== 'unsold' && i % 3 === 0);
@@ -141,6 +148,7 @@ export async function seedDemoCustomers(
       at: now,
       kind: 'ownership',
       title: `房产 ${project.name} ${unit.code}`,
+      data: { code: 'ownership.added', project: project.name, unit: unit.code },
       orgPath: project.path,
       refType: 'unit',
       refId: unit.id,

@@ -222,7 +222,7 @@ export async function applyRosterBatch(
   await insertJsonRows(
     tx,
     'customer_timeline',
-    ['customer_id', 'at', 'kind', 'title', 'actor_id', 'actor_name', 'org_path', 'ref_type', 'ref_id'],
+    ['customer_id', 'at', 'kind', 'title', 'actor_id', 'actor_name', 'org_path', 'ref_type', 'ref_id', 'data'],
     placed.map((p) => ({
       customer_id: p.customerId,
       at: now,
@@ -233,6 +233,7 @@ export async function applyRosterBatch(
       org_path: p.unit.path,
       ref_type: 'unit',
       ref_id: p.unit.id,
+      data: { code: 'ownership.added', project: p.unit.projectName, unit: p.unit.code },
     })),
   );
   await deps.audit.recordMany(

@@ -78,6 +78,7 @@ export class CustomerMergeService {
         customerId: t,
         kind: 'merged',
         title: `合并重复客户 ${source.name}`,
+        data: { code: 'customer.merged', name: source.name },
         body: reason,
         orgPath: ctx.principal.orgPath,
         refType: 'customer',

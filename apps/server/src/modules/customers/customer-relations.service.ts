@@ -69,7 +69,7 @@ export class CustomerRelationsService {
       orgPath: unit.projectPath,
       refType: 'unit',
       refId: unit.id,
-      data: values,
+      data: { ...values, code: 'ownership.added', project: unit.projectName, unit: unit.code },
     });
     await this.audit.record(tx, ctx, {
       action: 'ownership.add',
@@ -116,6 +116,7 @@ export class CustomerRelationsService {
         customerId: ownerId,
         kind: 'edited',
         title: '登记家庭成员',
+        data: { code: 'family.added', relation: input.relation },
         body: input.relation,
         orgPath,
         refType: 'customer',
@@ -164,14 +165,15 @@ export class CustomerRelationsService {
         .returning();
       if (!row) throw new AppError('RELATION_INVALID', { reason: 'already referred' });
       await new CustomerRepository(tx).linkScope(input.referredId, ctx.principal.orgPath, 'referral', row.id);
-      for (const [customerId, title] of [
-        [referrerId, '推荐新客户'],
-        [input.referredId, '由老业主推荐'],
+      for (const [customerId, title, code] of [
+        [referrerId, '推荐新客户', 'referral.made'],
+        [input.referredId, '由老业主推荐', 'referral.received'],
       ] as const) {
         await this.timeline.add(tx, ctx, {
           customerId,
           kind: 'referral',
           title,
+          data: { code },
           orgPath: ctx.principal.orgPath,
           refType: 'referral',
           refId: row.id,

@@ -29,6 +29,7 @@ import { cursorParts, decodeCursor, pageOf, timeIdCursor } from '../../platform/
 import { presentCustomer } from './customer.presenter.js';
 import type { TimelineRow } from './customer.tables.js';
 import type { CustomersModule } from './customers.module.js';
+import { timelineCodeOf } from './timeline.service.js';
 
 const errors = { '4xx': errorBody };
 const timelineCursor = z.object({ t: cursorParts.time, id: cursorParts.serial });
@@ -38,6 +39,7 @@ const presentEntry = (r: TimelineRow): TimelineEntry => ({
   at: r.at.toISOString(),
   kind: r.kind as TimelineEntry['kind'],
   title: r.title,
+  ...timelineCodeOf(r.data),
   body: r.body,
   actorName: r.actorName,
   refType: r.refType,

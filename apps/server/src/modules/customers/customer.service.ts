@@ -140,6 +140,7 @@ export class CustomerService {
         customerId: row.id,
         kind: 'created',
         title: `登记客户 ${row.name}`,
+        data: { code: 'customer.created', name: row.name },
         orgPath: node.path,
         refType: 'org_unit',
         refId: node.id,
@@ -191,6 +192,7 @@ export class CustomerService {
         customerId: id,
         kind: 'edited',
         title: '修改客户资料',
+        data: { code: 'customer.edited' },
         orgPath: ctx.principal.orgPath,
       });
       await this.audit.record(tx, ctx, {
@@ -253,6 +255,7 @@ export class CustomerService {
         customerId: id,
         kind: 'consent',
         title: `${c.granted ? '同意' : '拒绝'}接收${c.channel === 'sms' ? '短信' : c.channel === 'email' ? '邮件' : '微信'}营销信息`,
+        data: { code: c.granted ? 'consent.granted' : 'consent.refused', channel: c.channel },
         body: c.source,
         orgPath: ctx.principal.orgPath,
       });

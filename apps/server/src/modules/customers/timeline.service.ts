@@ -1,3 +1,4 @@
+import { type CodeParams, TIMELINE_CODES, type TimelineCode } from '@anju/contracts';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -6,18 +7,33 @@ import { rowReader } from '../../platform/db/table-rows.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { customerTimeline, type TimelineRow } from './customer.tables.js';
 
+/** An entry's title as a code (TIMELINE_CODES) with its parameters beside it; screens render it in their language. */
+export type TimelineData = { code: TimelineCode } & Record<string, unknown>;
+
 export type TimelineEntryInput = {
   customerId: string;
   kind: string;
+  /** The Chinese title; an entry with `data.code` is shown from the code (manual entries: the words typed). */
   title: string;
   body?: string | null;
   /** Org path the entry belongs to: readers see entries in their subtree. */
   orgPath: string;
   refType?: string | null;
   refId?: string | null;
-  data?: unknown;
+  data?: TimelineData;
   at?: Date;
 };
+
+/** The code and parameters of a stored entry; none for manual and older entries (their title is shown). */
+export function timelineCodeOf(data: unknown): { code: TimelineCode | null; params: CodeParams | null } {
+  if (!data || typeof data !== 'object') return { code: null, params: null };
+  const { code, ...rest } = data as Record<string, unknown>;
+  if (!TIMELINE_CODES.includes(code as TimelineCode)) return { code: null, params: null };
+  const params = Object.entries(rest).filter(
+    ([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+  ) as [string, string | number | boolean | null][];
+  return { code: code as TimelineCode, params: Object.fromEntries(params) };
+}
 
 /** The columns a timeline entry is written with (the rest take their defaults). */
 export const TIMELINE_COLUMNS = [

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CreateMyRequestBody, MyRepairItem } from '@anju/contracts';
+import type { CreateMyRequestBody, MyRepairItem, TitleParts } from '@anju/contracts';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -85,7 +85,7 @@ export class PortalRequestsService {
     const unitId = body.unitId ?? homes[0]?.unitId;
     const home = homes.find((h) => h.unitId === unitId);
     if (!home) throw new AppError('HOME_NOT_FOUND');
-    const items: (MyRepairItem & { title: string })[] =
+    const items: (MyRepairItem & { title: string; titleParts?: TitleParts })[] =
       body.type === 'repair'
         ? await this.repairItems(body.items)
         : [
@@ -111,8 +111,13 @@ export class PortalRequestsService {
       if (!category) {
         throw new AppError('VALIDATION_FAILED', { field: `items.${index}.categoryCode`, reason: 'unknown category' });
       }
+      // The Chinese title is what searches, lists and SMS use; screens show it from its parts in their language.
       const where = [ROOM_ZH[item.room], item.location].filter(Boolean).join(' ');
-      return { ...item, title: `${where} ${category.nameZh}`.trim().slice(0, 100) };
+      return {
+        ...item,
+        title: `${where} ${category.nameZh}`.trim().slice(0, 100),
+        titleParts: { room: item.room, location: item.location || null, categoryCode: category.code },
+      };
     });
   }
 
@@ -121,20 +126,24 @@ export class PortalRequestsService {
     trace: Trace,
     home: { unitId: string; projectPath: string },
     type: CreateMyRequestBody['type'],
-    item: MyRepairItem & { title: string },
+    item: MyRepairItem & { title: string; titleParts?: TitleParts },
   ) {
     const ctx = ownerContext(owner, home.projectPath, trace.requestId, trace.ip);
-    const { ticket } = await this.tickets.tickets.create(ctx, {
-      type,
-      channel: 'portal',
-      priority: 'normal',
-      major: false,
-      title: item.title,
-      description: item.description,
-      customerId: owner.customerId,
-      unitId: home.unitId,
-      ...(type === 'repair' ? { categoryCode: item.categoryCode, room: item.room, location: item.location } : {}),
-    });
+    const { ticket } = await this.tickets.tickets.create(
+      ctx,
+      {
+        type,
+        channel: 'portal',
+        priority: 'normal',
+        major: false,
+        title: item.title,
+        description: item.description,
+        customerId: owner.customerId,
+        unitId: home.unitId,
+        ...(type === 'repair' ? { categoryCode: item.categoryCode, room: item.room, location: item.location } : {}),
+      },
+      item.titleParts,
+    );
     if (item.photoIds.length > 0) {
       await this.db.transaction((tx) =>
         this.files.reassign(tx, item.photoIds, stagedRef(owner.customerId), {
@@ -190,15 +199,23 @@ export class PortalRequestsService {
     const ticket = await this.get(owner, id);
     if (ticket.status !== 'closed') throw new AppError('REQUEST_NOT_RATABLE');
     const ctx = ownerContext(owner, ticket.orgPath, trace.requestId, trace.ip);
+    const comment = body.comment || null;
     if (!body.fixed) {
-      const reason = `业主反馈未修好${body.comment ? `：${body.comment}` : ''}`;
-      await this.tickets.tickets.transition(ctx, id, { action: 'reopen', version: ticket.version, reason });
+      // The audit keeps a Chinese reason; the event keeps the owner's words and a code for the rest.
+      const reason = `业主反馈未修好${comment ? `：${comment}` : ''}`;
+      await this.tickets.tickets.transition(
+        ctx,
+        id,
+        { action: 'reopen', version: ticket.version, reason },
+        { body: comment, data: { code: 'reopen.not_fixed' } },
+      );
     } else {
       await this.db.transaction((tx) =>
         this.tickets.tickets.event(tx, ctx, ticket, {
           kind: 'confirmed',
-          body: body.comment ? `业主确认已修好：${body.comment}` : '业主确认已修好',
+          body: comment,
           visibility: 'customer',
+          data: { code: 'confirmed.fixed' },
         }),
       );
     }

@@ -290,6 +290,11 @@ describe('my requests', () => {
     expect((await owner.put('/api/portal/me/consents', { channel: 'sms', granted: true })).statusCode).toBe(200);
     const agent = await freshStaff();
     let ticket = (await agent.get(`/api/tickets/${id}`)).json();
+    // the title made from the owner's picks is shown from them, in each reader's language
+    const parts = { room: 'kitchen', location: null, categoryCode: 'plumbing' };
+    expect(ticket).toMatchObject({ title: '厨房 给排水', titleParts: parts });
+    expect(created.json().items[0]).toMatchObject({ titleParts: parts });
+    expect(ticket.events[0]).toMatchObject({ kind: 'created', body: null });
     const act = async (body: object) => {
       const res = await agent.post(`/api/tickets/${id}/transitions`, { ...body, version: ticket.version });
       expect(res.statusCode, res.body).toBe(200);
@@ -308,7 +313,7 @@ describe('my requests', () => {
     await act({ action: 'dispatch', assigneeOrgId: place.project.id });
     const texts = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, id));
     expect(texts.filter((m) => m.template === 'ticket.update').map((m) => m.body)).toEqual([
-      expect.stringContaining('已完成现场查看'),
+      expect.stringContaining('已完成现场查验'),
       expect.stringContaining(`已安排处理人员。查看进度：${t.config.publicUrl}/m/requests/${id}`),
     ]);
     expect((await owner.get('/api/portal/requests')).json().items.find((r: { id: string }) => r.id === id).unread).toBe(
@@ -320,6 +325,12 @@ describe('my requests', () => {
     });
     await act({ action: 'startProcessing' });
     await act({ action: 'close', resolution: '已更换接口', rootCause: 'workmanship' });
+    // the close is one SMS, with the link to rate it
+    const updates = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, id));
+    expect(updates.filter((m) => m.template === 'ticket.update')).toHaveLength(2);
+    expect(updates.filter((m) => m.template === 'ticket.callback_link').map((m) => m.body)).toEqual([
+      expect.stringContaining(`已处理完毕，请确认并为我们的服务评分：${t.config.publicUrl}/m/rate/`),
+    ]);
     const closed = (await owner.get(`/api/portal/requests/${id}`)).json();
     expect(closed).toMatchObject({ stage: 'awaiting_confirmation', canRate: true, resolution: '已更换接口' });
     expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(
@@ -330,7 +341,12 @@ describe('my requests', () => {
     expect(rated.json()).toMatchObject({ stage: 'in_progress', canRate: false });
     const staffView = (await agent.get(`/api/tickets/${id}`)).json();
     expect(staffView).toMatchObject({ status: 'processing', reopenCount: 1 });
-    expect(staffView.events.at(-1).body).toContain('还是在漏');
+    expect(staffView.events.at(-1)).toMatchObject({ body: '还是在漏', data: { code: 'reopen.low_score', score: 2 } });
+    const seen = (await owner.get(`/api/portal/requests/${id}`)).json().events;
+    expect(seen.filter((e: { kind: string }) => ['rated', 'reopened'].includes(e.kind))).toEqual([
+      { at: expect.any(String), kind: 'rated', text: '还是在漏', score: 2 },
+      { at: expect.any(String), kind: 'reopened', text: '还是在漏', score: 2 },
+    ]);
     expect((await owner.post(`/api/portal/requests/${id}/rating`, { score: 5 })).json().code).toBe(
       'REQUEST_NOT_RATABLE',
     );

@@ -1,4 +1,4 @@
-import type { MyRequest, MyRequestSummary, RequestStage } from '@anju/contracts';
+import type { MyRequest, MyRequestSummary, RequestStage, TitleParts } from '@anju/contracts';
 import { presentFile } from '../../platform/files/files.presenter.js';
 import type { FileRow } from '../../platform/files/files.tables.js';
 import type { CallbackRow, TicketRow } from '../tickets/ticket.tables.js';
@@ -40,8 +40,18 @@ const OWNER_KIND: Record<string, MyRequest['events'][number]['kind']> = {
   callback: 'rated',
   confirmed: 'confirmed',
 };
-/** Events whose text the owner may read: our replies, hold/close reasons and their own words. */
+/**
+ * Events whose text the owner may read: our replies, hold/close reasons and their own words. Events written with
+ * a code keep only such words in their body (the portal words the rest); older ones show their body as it is.
+ */
 const TEXT_KINDS = new Set(['note', 'hold', 'close', 'cancel', 'confirmed', 'callback', 'reopen']);
+
+/** The owner's rating an event carries: a callback answered, or the low score that reopened the request. */
+function scoreOf(data: unknown): number | null {
+  const d = (data ?? {}) as { code?: unknown; score?: unknown };
+  if (d.code !== 'callback.answered' && d.code !== 'reopen.low_score') return null;
+  return typeof d.score === 'number' ? d.score : null;
+}
 
 export const presentMyRequestSummary = (
   t: TicketRow,
@@ -51,6 +61,7 @@ export const presentMyRequestSummary = (
   number: t.number,
   type: t.type as MyRequestSummary['type'],
   title: t.title,
+  titleParts: (t.titleParts as TitleParts | null) ?? null,
   stage: stageOf(t),
   unitCode: t.unitCode,
   projectName: extra.projectName,
@@ -61,7 +72,7 @@ export const presentMyRequestSummary = (
 
 export function presentMyRequest(d: {
   ticket: TicketRow;
-  events: { at: Date; kind: string; body: string | null; visibility: string }[];
+  events: { at: Date; kind: string; body: string | null; visibility: string; data: unknown }[];
   photos: FileRow[];
   callback: CallbackRow | null;
   holder: string | null;
@@ -91,7 +102,7 @@ export function presentMyRequest(d: {
     events: d.events.flatMap((e) => {
       const kind = OWNER_KIND[e.kind];
       if (!kind || (e.kind === 'note' && e.visibility !== 'customer')) return [];
-      return [{ at: e.at.toISOString(), kind, text: TEXT_KINDS.has(e.kind) ? e.body : null }];
+      return [{ at: e.at.toISOString(), kind, text: TEXT_KINDS.has(e.kind) ? e.body : null, score: scoreOf(e.data) }];
     }),
     rating: rated
       ? { score: rated.score as number, comment: rated.comment, at: (rated.recordedAt ?? t.updatedAt).toISOString() }

@@ -256,13 +256,16 @@ export class PortalRepository {
   }
 
   /** What the owner sees happen: customer-visible events, plus reopenings and callbacks (their own words). */
-  ownerEvents(ticketId: string): Promise<{ at: Date; kind: string; body: string | null; visibility: string }[]> {
+  ownerEvents(
+    ticketId: string,
+  ): Promise<{ at: Date; kind: string; body: string | null; visibility: string; data: unknown }[]> {
     return this.db
       .select({
         at: ticketEvents.at,
         kind: ticketEvents.kind,
         body: ticketEvents.body,
         visibility: ticketEvents.visibility,
+        data: ticketEvents.data,
       })
       .from(ticketEvents)
       .where(

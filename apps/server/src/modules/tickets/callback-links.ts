@@ -9,9 +9,13 @@ export const LINK_DAYS = 7;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The owner portal's page behind an SMS callback link: rate without signing in. */
+export const rateLink = (linkBaseUrl: string, token: string) => `${linkBaseUrl}/m/rate/${token}`;
+
 /**
- * At close: a pending callback task for the agents, and when the ticket has a contact phone an SMS with a
- * one-use link the owner opens without signing in. Only the token's hash is stored.
+ * At close: a pending callback task for the agents, and when the ticket has a contact phone the one SMS that
+ * tells the owner it is done, with a one-use link to rate it without signing in (the close sends no other
+ * update). Only the token's hash is stored.
  */
 export async function openCallback(
   tx: Executor,
@@ -35,7 +39,7 @@ export async function openCallback(
       channel: 'sms',
       recipient: ticket.contactPhone,
       template: 'ticket.callback_link',
-      body: `【安居】您的工单 ${ticket.number} 已处理完毕，请为我们的服务评分：${deps.linkBaseUrl}/feedback/${token}`,
+      body: `【安居】您的报事 ${ticket.number} 已处理完毕，请确认并为我们的服务评分：${rateLink(deps.linkBaseUrl, token)}`,
       idempotencyKey: `callback.link:${row.id}`,
       orgPath: ticket.orgPath,
       refType: 'ticket',

@@ -1,9 +1,11 @@
+import type { TitleParts } from '@anju/contracts';
 import { and, eq, gt } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { hashToken } from './callback-links.js';
 import type { SlaService } from './sla/sla.service.js';
@@ -11,6 +13,7 @@ import { systemContext } from './system-context.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
 import { type CallbackRow, callbacks, type TicketRow, tickets } from './ticket.tables.js';
+import { noticeToHandlers } from './ticket-notices.js';
 
 /** Unanswered after this many attempts: recorded as unanswered, counted, and the ticket completes. */
 export const MAX_CALLBACK_ATTEMPTS = 3;
@@ -32,6 +35,7 @@ export class CallbackService {
     private readonly clock: Clock,
     private readonly sla: SlaService,
     private readonly tickets: TicketService,
+    private readonly messaging: MessagingService,
   ) {}
 
   async record(ctx: RequestContext, ticketId: string, input: CallbackInput) {
@@ -47,7 +51,8 @@ export class CallbackService {
   async byToken(token: string) {
     const found = await this.findByToken(this.db, token);
     if (!found) throw new AppError('CALLBACK_TOKEN_INVALID');
-    return { number: found.ticket.number, title: found.ticket.title, closedAt: found.ticket.closedAt };
+    const { number, title, titleParts, closedAt } = found.ticket;
+    return { number, title, titleParts: (titleParts as TitleParts | null) ?? null, closedAt };
   }
 
   async recordByToken(token: string, input: { score: number; comment?: string }) {
@@ -113,14 +118,25 @@ export class CallbackService {
       .returning();
     if (!claimed) throw new AppError('VERSION_CONFLICT');
     const score = input.outcome === 'answered' ? input.score : null;
+    const comment = input.outcome === 'answered' ? input.comment || null : null;
     await this.tickets.event(tx, ctx, ticket, {
       kind: 'callback',
-      body:
-        score !== null
-          ? `回访 ${score} 分${input.outcome === 'answered' && input.comment ? `：${input.comment}` : ''}`
-          : `回访未接通（第 ${attempts} 次）`,
-      data: { score, attempts, method: input.method, outcome: status },
+      body: comment,
+      data: {
+        code: score !== null ? 'callback.answered' : 'callback.unanswered',
+        score,
+        attempts,
+        method: input.method,
+        outcome: status,
+      },
     });
+    if (score !== null && !ctx) {
+      await noticeToHandlers(tx, this.messaging, ticket, null, {
+        kind: 'ticket.rated',
+        params: { number: ticket.number, score },
+        key: `rated:${claimed.id}`,
+      });
+    }
     if (status !== 'pending') await this.sla.stop(tx, ticket.id, ['callback'], now);
     let result: TicketRow = ticket;
     const longClosed =
@@ -129,11 +145,13 @@ export class CallbackService {
       result = await this.followUp(tx, ctx ?? ownerLink(ticket), ticket, score, input, now);
     } else if (score !== null && score <= 2) {
       const reason = complaintReason(score, input);
-      result = await this.tickets.apply(tx, ctx ?? ownerLink(ticket), ticket, {
-        action: 'reopen',
-        version: ticket.version,
-        reason,
-      });
+      result = await this.tickets.apply(
+        tx,
+        ctx ?? ownerLink(ticket),
+        ticket,
+        { action: 'reopen', version: ticket.version, reason },
+        { body: comment, data: { code: 'reopen.low_score', score } },
+      );
     } else if (status !== 'pending') {
       const updated = await new TicketRepository(tx).update(ticket.id, ticket.version, {
         status: 'completed',
@@ -173,7 +191,8 @@ export class CallbackService {
     const follow = await this.tickets.createIn(tx, ctx, ticket, complaintReason(score, input));
     await this.tickets.event(tx, ctx, done, {
       kind: 'follow_up',
-      body: `${follow.number}：${complaintReason(score, input)}`,
+      body: input.outcome === 'answered' ? input.comment || null : null,
+      data: { code: 'follow_up.opened', number: follow.number, score, followUpId: follow.id },
     });
     return done;
   }

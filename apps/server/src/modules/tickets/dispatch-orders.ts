@@ -6,6 +6,7 @@ import type { MessagingService, StaffNotice } from '../../platform/messaging/mes
 import type { OrgNode } from './ticket.repository.js';
 import type { TicketEventInput } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
+import { staffNotice } from './ticket-notices.js';
 import { type OrderWrites, type StaffMember, WorkOrderRepository } from './work-order.repository.js';
 
 /** Units a ticket may be dispatched to; departments and contractors get the work as a work order. */
@@ -136,14 +137,18 @@ export function orderNotices(
   to: { userId: string; link: string }[],
   key: string,
 ): StaffNotice[] {
-  return groupByLink(to).map(([link, userIds]) => ({
-    userIds,
-    kind: 'work_order.assigned',
-    title: `新派工单 ${ticket.number}-${order.seq}`,
-    body: ticket.title,
-    link,
-    idempotencyKey: key,
-  }));
+  return groupByLink(to).map(([link, userIds]) =>
+    staffNotice(
+      {
+        kind: 'work_order.assigned',
+        params: { number: ticket.number, seq: order.seq },
+        key,
+        body: ticket.title,
+        link,
+      },
+      userIds,
+    ),
+  );
 }
 
 const groupByLink = (to: { userId: string; link: string }[]) => {
@@ -174,14 +179,18 @@ export function dispatchWrites(
   const { order } = plan;
   const notices = order
     ? orderNotices(ticket, order, plan.notices, `wo:${order.id}:assigned:v${ticket.version}`)
-    : groupByLink(plan.notices).map(([link, userIds]) => ({
-        userIds,
-        kind: 'ticket.assigned',
-        title: `工单 ${ticket.number} 已派给您`,
-        body: ticket.title,
-        link,
-        idempotencyKey: `assigned:${ticket.id}:${ticket.version}`,
-      }));
+    : groupByLink(plan.notices).map(([link, userIds]) =>
+        staffNotice(
+          {
+            kind: 'ticket.assigned',
+            params: { number: ticket.number },
+            key: `assigned:${ticket.id}:${ticket.version}`,
+            body: ticket.title,
+            link,
+          },
+          userIds,
+        ),
+      );
   if (notices.length) writes.push((tx) => messaging.notifyMany(tx, notices));
   return writes;
 }
@@ -194,16 +203,24 @@ export function dispatchEvents(plan: DispatchPlan): TicketEventInput[] {
       ? [
           {
             kind: 'work_order',
-            body: `#${create.seq} ${create.title} → ${target.name}`,
-            data: { workOrderId: create.id, action: 'create', note: plan.note },
-          },
+            data: {
+              code: 'work_order.create',
+              seq: create.seq,
+              title: create.title,
+              target: target.name,
+              workOrderId: create.id,
+              action: 'create',
+              note: plan.note,
+            },
+          } satisfies TicketEventInput,
         ]
       : []),
-    ...plan.cancelled.map((o) => ({
-      kind: 'work_order',
-      body: `#${o.seq} cancel`,
-      data: { workOrderId: o.id, action: 'cancel' },
-    })),
+    ...plan.cancelled.map(
+      (o): TicketEventInput => ({
+        kind: 'work_order',
+        data: { code: 'work_order.cancel', seq: o.seq, workOrderId: o.id, action: 'cancel' },
+      }),
+    ),
   ];
 }
 
@@ -211,20 +228,26 @@ export function dispatchAudit(ticket: TicketRow, plan: DispatchPlan): AuditEntry
   const about = { entityType: 'ticket', entityId: ticket.id, orgPath: ticket.orgPath };
   return [
     ...(plan.create
-      ? [{ ...about, action: 'work_order.create', after: { seq: plan.create.seq, assignee: plan.target.name } }]
+      ? [
+          {
+            ...about,
+            action: 'work_order.create' as const,
+            after: { seq: plan.create.seq, assignee: plan.target.name },
+          },
+        ]
       : []),
     ...(plan.reassign
       ? [
           {
             ...about,
-            action: 'work_order.reassign',
+            action: 'work_order.reassign' as const,
             after: { workOrderId: plan.reassign.id, userId: plan.reassign.userId },
           },
         ]
       : []),
     ...plan.cancelled.map((o) => ({
       ...about,
-      action: 'work_order.cancel',
+      action: 'work_order.cancel' as const,
       before: { seq: o.seq, status: 'open' },
       after: { status: 'cancelled', by: 'dispatch' },
     })),

@@ -3,12 +3,14 @@ import type { OutgoingMessage } from '../../platform/messaging/messaging.service
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { TicketRow } from './ticket.tables.js';
 
-/** What an owner is told by SMS, per customer-visible change (the portal shows the same in more detail). */
+/**
+ * What an owner is told by SMS, per customer-visible change (the portal shows the same in more detail). A close
+ * is told once, by the message carrying the link to rate it (callback-links.ts).
+ */
 const UPDATE_WORDS: Record<string, (t: TicketRow) => string> = {
-  inspect: () => '已完成现场查看',
+  inspect: () => '已完成现场查验',
   dispatch: () => '已安排处理人员',
   hold: (t) => `暂缓处理${t.holdReason ? `（${t.holdReason}）` : ''}`,
-  close: () => '已处理完毕，请在业主端确认并评价',
   cancel: () => '已取消',
   note: () => '有新的回复',
 };

@@ -51,10 +51,16 @@ export class TicketMergeService {
           kind: 'merged',
           fromStatus: source.status,
           toStatus: 'cancelled',
-          body: `→ ${target.number}：${body.reason}`,
+          body: body.reason,
           visibility: 'customer',
+          data: { code: 'merged.into', number: target.number, ticketId: target.id },
         },
-        { ticket: target, kind: 'merged', body: `${source.number} 已合并到本单：${body.reason}` },
+        {
+          ticket: target,
+          kind: 'merged',
+          body: body.reason,
+          data: { code: 'merged.from', number: source.number, ticketId: source.id },
+        },
       ]);
       await this.audit.record(tx, ctx, {
         action: 'ticket.merge',

@@ -6,6 +6,7 @@ import { cancelOpenWork, cancelPendingCallback, openCallback } from './callback-
 import { type DispatchPlan, planDispatch } from './dispatch-orders.js';
 import type { ClockChange } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
+import type { TicketEventData } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
 import { nextStatus, TRANSITIONS } from './ticket.workflow.js';
 
@@ -18,8 +19,10 @@ export type MovePlan = {
   starts: SlaNode[];
   /** Writes of other aggregates (notifications, callbacks), run before the move's statement in its transaction. */
   writes: ((tx: Executor) => Promise<unknown>)[];
-  /** The words the move's event carries (findings, reason, resolution, dispatch target). */
+  /** The words the move's event carries (findings, reason, resolution, the dispatcher's note). */
   note: string | null;
+  /** The code and parameters of the event's detail line (a dispatch's target). */
+  eventData: TicketEventData | undefined;
   /** A dispatch's work orders and notices (written by the service, which knows the new order's deadline). */
   dispatch: DispatchPlan | null;
 };
@@ -46,6 +49,7 @@ export async function planMove(
   const starts: SlaNode[] = [];
   const writes: ((tx: Executor) => Promise<unknown>)[] = [];
   let note: string | null = null;
+  let eventData: TicketEventData | undefined;
   let dispatch: DispatchPlan | null = null;
   switch (body.action) {
     case 'inspect':
@@ -57,7 +61,8 @@ export async function planMove(
       dispatch = await planDispatch(db, ticket, body, actorId, now);
       patch.assigneeOrgId = dispatch.target.id;
       patch.assigneeUserId = body.assigneeUserId ?? null;
-      note = `${dispatch.target.name}${body.note ? `：${body.note}` : ''}`;
+      note = body.note || null;
+      eventData = { code: 'dispatch.to', target: dispatch.target.name, assigneeOrgId: dispatch.target.id };
       if (status === 'dispatch') {
         change.stop = ['dispatch'];
         starts.push('processing');
@@ -111,7 +116,7 @@ export async function planMove(
     patch.firstResponseAt = now;
     change.stop = [...(change.stop ?? []), 'first_response'];
   }
-  return { to, patch, change, starts, writes, note, dispatch };
+  return { to, patch, change, starts, writes, note, eventData, dispatch };
 }
 
 async function assertClosable(db: Executor, ticket: TicketRow, rootCause: string | undefined) {

@@ -122,9 +122,9 @@ describe('ticket photos', () => {
 
     const detail = (await agent.api.get(`/api/tickets/${ticket.id}`)).json();
     const events = detail.events.filter((e: { kind: string }) => e.kind === 'photo');
-    expect(events.map((e: { body: string; data: { fileId: string } }) => [e.body, e.data.fileId])).toEqual([
-      ['处理前照片：漏水 位置.jpg', photo.id],
-      ['处理后照片：after.jpg', after.json().id],
+    expect(events.map((e: { body: string; data: { fileId: string } }) => [e.body, e.data])).toEqual([
+      [null, { code: 'photo.before', name: '漏水 位置.jpg', fileId: photo.id, role: 'before' }],
+      [null, { code: 'photo.after', name: 'after.jpg', fileId: after.json().id, role: 'after' }],
     ]);
     const audit = await t.db
       .select()

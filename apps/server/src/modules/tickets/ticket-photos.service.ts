@@ -15,8 +15,6 @@ const OPEN_ORDER = ['open', 'accepted', 'in_progress'];
 /** Work orders whose assignees may still look at the ticket's photos. */
 const LIVE_ORDER = ['open', 'accepted', 'in_progress', 'done', 'confirmed'];
 
-const ROLE_ZH: Record<TicketPhotoRole, string> = { before: '处理前', after: '处理后' };
-
 /**
  * Before/after photos of a ticket. Staff with tickets.manage (in scope) add them; so does the assignee of an
  * open work order of the ticket (a contractor, a department), who sees no tickets otherwise. Each upload is an
@@ -50,8 +48,7 @@ export class TicketPhotoService {
     const file = await this.files.save(ctx, prepared, owner, async (tx, row) => {
       await this.tickets.event(tx, ctx, ticket, {
         kind: 'photo',
-        body: `${ROLE_ZH[role]}照片：${row.originalName}`,
-        data: { fileId: row.id, role },
+        data: { code: `photo.${role}`, name: row.originalName, fileId: row.id, role },
       });
       await this.audit.record(tx, ctx, {
         action: 'ticket.photo',

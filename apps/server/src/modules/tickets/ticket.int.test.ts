@@ -280,9 +280,9 @@ describe('tickets', () => {
     const mine = (await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, ticket.id))).find(
       (m) => m.template === 'ticket.callback_link',
     );
-    const token = mine?.body.match(/feedback\/([\w-]+)/)?.[1] as string;
+    const token = mine?.body.match(/\/m\/rate\/([\w-]+)/)?.[1] as string;
     const shown = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}` });
-    expect(shown.json()).toMatchObject({ number: ticket.number });
+    expect(shown.json()).toMatchObject({ number: ticket.number, titleParts: null });
     const answered = await t.app.inject({
       method: 'POST',
       url: `/api/public/feedback/${token}`,
@@ -375,9 +375,14 @@ describe('tickets', () => {
     expect(merged.json()).toMatchObject({ status: 'cancelled', mergedInto: { id: first.id, number: first.number } });
     expect(merged.json().clocks.every((c: { stoppedAt: string | null }) => c.stoppedAt)).toBe(true);
     const survivor = (await agent.get(`/api/tickets/${first.id}`)).json();
-    expect(
-      survivor.events.some((e: { kind: string; body: string }) => e.kind === 'merged' && e.body.includes(dup.number)),
-    ).toBe(true);
+    expect(survivor.events.find((e: { kind: string }) => e.kind === 'merged')).toMatchObject({
+      body: '同一问题重复报修',
+      data: { code: 'merged.from', number: dup.number, ticketId: dup.id },
+    });
+    const source = (await agent.get(`/api/tickets/${dup.id}`)).json();
+    expect(source.events.find((e: { kind: string }) => e.kind === 'merged')).toMatchObject({
+      data: { code: 'merged.into', number: first.number },
+    });
 
     const other = (await repair({ inspectionRequired: false })).json();
     const bulk = await agent.post('/api/tickets/bulk-dispatch', {
@@ -409,8 +414,8 @@ describe('tickets', () => {
     });
     expect(res.json()).toMatchObject({ status: 'completed' });
     const follow = res.json().events.find((e: { kind: string }) => e.kind === 'follow_up');
-    expect(follow.body).toContain('又坏了');
-    const number = follow.body.split('：')[0];
+    expect(follow).toMatchObject({ body: '又坏了', data: { code: 'follow_up.opened', score: 1 } });
+    const number = follow.data.number;
     const found = (await agent.get(`/api/tickets?q=${number}`)).json().items;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ type: 'complaint', priority: 'high', customerId, status: 'dispatch' });

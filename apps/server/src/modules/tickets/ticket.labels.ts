@@ -1,6 +1,9 @@
-import type { PartCategory } from '@anju/contracts';
+import type { PartCategory, SlaNode, TicketEventKind } from '@anju/contracts';
 
-/** Chinese labels used in SMS texts and timeline titles. */
+/**
+ * Chinese words used in owners' SMS texts and in the Chinese copies of titles stored beside their codes (which
+ * screens render in the reader's language from the console's and the portal's dictionaries).
+ */
 export const TYPE_ZH: Record<string, string> = {
   complaint: '投诉',
   repair: '报修',
@@ -9,9 +12,9 @@ export const TYPE_ZH: Record<string, string> = {
   praise: '表扬',
 };
 
-export const EVENT_ZH: Record<string, string> = {
+export const EVENT_ZH: Record<TicketEventKind, string> = {
   created: '已受理',
-  inspect: '已现场查看',
+  inspect: '已现场查验',
   dispatch: '已派单',
   startProcessing: '处理中',
   hold: '已挂起',
@@ -26,6 +29,17 @@ export const EVENT_ZH: Record<string, string> = {
   warning: '时限预警',
   breach: '已超时',
   escalation: '已升级',
+  callback: '回访',
+  work_order: '派工单',
+  confirmed: '业主确认',
+};
+
+export const NODE_ZH: Record<SlaNode, string> = {
+  reception: '受理',
+  inspection: '现场查验',
+  dispatch: '派单',
+  first_response: '首次响应',
+  processing: '处理',
   callback: '回访',
   work_order: '派工单',
 };

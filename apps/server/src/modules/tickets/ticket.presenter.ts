@@ -1,4 +1,4 @@
-import type { MyWorkOrder, Ticket, TicketStatus, TicketSummary, WorkOrder } from '@anju/contracts';
+import type { MyWorkOrder, Ticket, TicketStatus, TicketSummary, TitleParts, WorkOrder } from '@anju/contracts';
 import { maskMobile } from '../customers/customer.validation.js';
 import type { CallbackRow, SlaClockRow, TicketEventRow, TicketRow, WorkOrderRow } from './ticket.tables.js';
 import { allowedActions } from './ticket.workflow.js';
@@ -14,6 +14,7 @@ export const presentTicketSummary = (t: TicketRow): TicketSummary => ({
   major: t.major,
   status: t.status as TicketStatus,
   title: t.title,
+  titleParts: (t.titleParts as TitleParts | null) ?? null,
   customerId: t.customerId,
   customerName: t.customerName,
   unitCode: t.unitCode,

@@ -13,6 +13,7 @@ import {
   revealWorkOrderPhoneBody,
   ticket,
   ticketSummary,
+  titleParts,
   transitionTicketBody,
   updateWorkOrderBody,
 } from '@anju/contracts';
@@ -302,12 +303,15 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
         tags: ['public'],
         summary: 'What the owner’s SMS callback link shows (no sign-in; one use, expires)',
         params: tokenParams,
-        response: { 200: z.object({ number: z.string(), title: z.string() }), ...errors },
+        response: {
+          200: z.object({ number: z.string(), title: z.string(), titleParts: titleParts.nullable() }),
+          ...errors,
+        },
       },
     },
     async (request) => {
       const found = await m.callbacks.byToken(request.params.token);
-      return { number: found.number, title: found.title };
+      return { number: found.number, title: found.title, titleParts: found.titleParts };
     },
   );
 

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateTicketBody, ListTicketsQuery, SlaNode, TicketStatus, TransitionTicketBody } from '@anju/contracts';
+import type {
+  CreateTicketBody,
+  ListTicketsQuery,
+  SlaNode,
+  TicketEventCode,
+  TicketEventKind,
+  TicketStatus,
+  TitleParts,
+  TransitionTicketBody,
+} from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import { chinaDate } from '../../platform/china-time.js';
@@ -9,6 +18,7 @@ import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { TimelineEntryInput } from '../customers/timeline.service.js';
 import type { PropertyService } from '../property/property.service.js';
 import { dispatchAudit, dispatchEvents, dispatchWrites } from './dispatch-orders.js';
 import { ownerUpdateMessage } from './owner-updates.js';
@@ -18,6 +28,7 @@ import { type TicketChangeState, type TicketDetail, type TicketInsert, TicketRep
 import type { TicketRow } from './ticket.tables.js';
 import { firstStatus, inspectionByDefault, NUMBER_PREFIX } from './ticket.workflow.js';
 import { planMove } from './ticket-moves.js';
+import { noticeToHandlers } from './ticket-notices.js';
 
 export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
 
@@ -55,8 +66,8 @@ export class TicketService {
     return { messaging: this.messaging, customers: this.customers, linkBaseUrl: this.linkBaseUrl };
   }
 
-  /** A new ticket, answered with its page. */
-  async create(ctx: RequestContext, body: CreateTicketBody): Promise<TicketDetail> {
+  /** A new ticket, answered with its page; `titleParts` when the title was made from the owner's picks. */
+  async create(ctx: RequestContext, body: CreateTicketBody, titleParts?: TitleParts): Promise<TicketDetail> {
     assertPermission(ctx.principal, 'tickets.manage');
     const now = this.clock.now();
     const reportedAt = body.reportedAt ? new Date(body.reportedAt) : now;
@@ -83,6 +94,7 @@ export class TicketService {
           major: body.major,
           status: firstStatus(inspectionRequired),
           title: body.title,
+          titleParts: titleParts ?? null,
           description: body.description,
           customerId: customer?.id ?? null,
           customerName: customer?.name ?? null,
@@ -143,7 +155,7 @@ export class TicketService {
       priority: string;
       major: boolean;
       reportedAt: Date;
-      data?: unknown;
+      data?: TicketEventData;
     },
     known?: SlaInputs,
   ): Promise<TicketDetail> {
@@ -158,7 +170,13 @@ export class TicketService {
     );
     const inputs = known ?? (await this.sla.inputs(tx, owner, nodes));
     const clocks = this.sla.clockRows(owner, starts, inputs);
-    const created: TicketEventInput = { kind: 'created', toStatus: values.status, body: values.title, data };
+    // A title made from the owner's picks is shown from its parts; the event carries no Chinese copy of it.
+    const created: TicketEventInput = {
+      kind: 'created',
+      toStatus: values.status,
+      body: values.titleParts ? null : values.title,
+      data,
+    };
     const page = await new TicketRepository(tx).open({
       ticket: {
         ...values,
@@ -218,19 +236,34 @@ export class TicketService {
     return new TicketRepository(this.db).list({ id: orgUnitId, type: orgUnitType, path: orgPath }, q, after);
   }
 
-  /** Moves a ticket (any action) and answers its page: one read, then one statement unless side writes need a transaction. */
-  async transition(ctx: RequestContext, id: string, body: TransitionTicketBody): Promise<TicketDetail> {
+  /**
+   * Moves a ticket (any action) and answers its page: one read, then one statement unless side writes need a
+   * transaction. `detail` replaces the event's words and code when the system words the reason (an owner's "not
+   * fixed", a low callback score): the code is rendered for each reader, the owner's own words kept as they are.
+   */
+  async transition(
+    ctx: RequestContext,
+    id: string,
+    body: TransitionTicketBody,
+    detail?: EventDetail,
+  ): Promise<TicketDetail> {
     assertPermission(ctx.principal, body.action === 'dispatch' ? 'tickets.dispatch' : 'tickets.manage');
     const state = await new TicketRepository(this.db).changeState(id, ctx.principal.orgPath);
     if (!state) throw new AppError('TICKET_NOT_FOUND');
-    return this.move(this.db, ctx, state, body, false);
+    return this.move(this.db, ctx, state, body, false, detail);
   }
 
   /** One transition inside the caller's transaction (callbacks that reopen, holds that end by themselves). */
-  async apply(tx: Tx, ctx: RequestContext, ticket: TicketRow, body: TransitionTicketBody): Promise<TicketRow> {
+  async apply(
+    tx: Tx,
+    ctx: RequestContext,
+    ticket: TicketRow,
+    body: TransitionTicketBody,
+    detail?: EventDetail,
+  ): Promise<TicketRow> {
     const state = await new TicketRepository(tx).changeState(ticket.id, '');
     if (!state) throw new AppError('TICKET_NOT_FOUND');
-    return (await this.move(tx, ctx, { ...state, ticket }, body, true)).ticket;
+    return (await this.move(tx, ctx, { ...state, ticket }, body, true, detail)).ticket;
   }
 
   /**
@@ -244,11 +277,12 @@ export class TicketService {
     { ticket, open, calendar }: TicketChangeState,
     body: TransitionTicketBody,
     inTransaction: boolean,
+    detail?: EventDetail,
   ): Promise<TicketDetail> {
     const now = this.clock.now();
     const status = ticket.status as TicketStatus;
     const plan = await planMove(db, this.texting, ticket, body, now, ctx.principal.userId);
-    const { to, patch, change, starts, note, dispatch } = plan;
+    const { to, patch, change, starts, note, eventData, dispatch } = plan;
     const owner = ownerOf(ticket);
     // A dispatch's new work order starts its clock in the move's statement.
     const clockStarts: ClockStart[] = starts.map((node) => ({ node, startedAt: now }));
@@ -269,12 +303,22 @@ export class TicketService {
     const after = { ...ticket, ...patch, version: ticket.version + 1 };
     const message = await ownerUpdateMessage(db, this.texting, after, body.action, `v${after.version}`);
     if (message) writes.push((tx) => this.messaging.send(tx, message));
+    if (body.action === 'reopen') {
+      writes.push((tx) =>
+        noticeToHandlers(tx, this.messaging, after, ctx.principal.userId, {
+          kind: 'ticket.reopened',
+          params: { number: after.number },
+          key: `reopened:${after.id}:v${after.version}`,
+        }),
+      );
+    }
     const event: TicketEventInput = {
       kind: body.action,
       fromStatus: status,
       toStatus: to,
-      body: note,
+      body: detail ? detail.body : note,
       visibility: body.action === 'reopen' ? 'internal' : 'customer',
+      data: detail ? detail.data : eventData,
     };
     const events = [event, ...(dispatch ? dispatchEvents(dispatch) : [])];
     const write = async (tx: Executor) => {
@@ -370,24 +414,29 @@ export class TicketService {
     }));
   }
 
-  private timelineEntries(items: (TicketEventInput & { ticket: TicketRow })[], at: Date) {
-    return items.flatMap((e) =>
-      e.ticket.customerId
-        ? [
-            {
-              customerId: e.ticket.customerId,
-              kind: e.kind === 'callback' ? 'callback' : 'ticket',
-              title: `${e.ticket.number} ${EVENT_ZH[e.kind] ?? e.kind}`,
-              body: e.body ?? null,
-              orgPath: e.ticket.orgPath,
-              refType: 'ticket',
-              refId: e.ticket.id,
-              data: { event: e.kind },
-              at,
-            },
-          ]
-        : [],
-    );
+  /**
+   * The customer's timeline entries of ticket events: code `ticket.event` with the ticket's number, the event's
+   * kind and, when the event has one, its code and parameters (the title column keeps a Chinese copy).
+   */
+  private timelineEntries(items: (TicketEventInput & { ticket: TicketRow })[], at: Date): TimelineEntryInput[] {
+    return items.flatMap((e) => {
+      if (!e.ticket.customerId) return [];
+      const { code, ...params } = e.data ?? {};
+      const detail = code ? { eventCode: code, ...primitives(params) } : {};
+      return [
+        {
+          customerId: e.ticket.customerId,
+          kind: e.kind === 'callback' ? 'callback' : 'ticket',
+          title: `${e.ticket.number} ${EVENT_ZH[e.kind]}`,
+          body: e.body ?? null,
+          orgPath: e.ticket.orgPath,
+          refType: 'ticket',
+          refId: e.ticket.id,
+          data: { code: 'ticket.event', ticketNumber: e.ticket.number, event: e.kind, ...detail },
+          at,
+        },
+      ];
+    });
   }
 
   /** Where a new ticket belongs (unit, project or city company in the caller's scope) and its SLA inputs there. */
@@ -438,11 +487,24 @@ export class TicketService {
   }
 }
 
+/** An event's `data`: the code of its detail line with its parameters, and ids the server reads back. */
+export type TicketEventData = { code?: TicketEventCode } & Record<string, unknown>;
+
 export type TicketEventInput = {
-  kind: string;
+  kind: TicketEventKind;
   fromStatus?: string;
   toStatus?: string;
+  /** Words someone wrote (a note, findings, a reason, the owner's comment); never words the server makes. */
   body?: string | null;
   visibility?: 'internal' | 'customer';
-  data?: unknown;
+  data?: TicketEventData;
 };
+
+/** The words and code of a move's event when the system words its reason. */
+export type EventDetail = { body: string | null; data: TicketEventData };
+
+/** The plain values of an object (strings, numbers, booleans, null): what a code's parameters may be. */
+export const primitives = (o: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)),
+  ) as Record<string, string | number | boolean | null>;

@@ -41,7 +41,7 @@ export function createTicketsModule(deps: {
     deps.publicUrl,
   );
   const workOrders = new WorkOrderService(deps.db, deps.audit, deps.clock, sla, deps.messaging, tickets);
-  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets);
+  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging);
   const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla);
   const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log);

@@ -58,6 +58,24 @@ export class WorkOrderRepository {
     return row as DispatchState;
   }
 
+  /** The active staff handling a ticket: who took it in, its named assignee, who gave out its work orders. */
+  async handlers(ticketId: string): Promise<StaffMember[]> {
+    const [row] = await queryRows<{ people: StaffMember[] }>(
+      this.db,
+      sql`select coalesce(json_agg(p), '[]') as people from (
+            select u.id, o.path, true as "worksIn",
+                   array(select distinct perm from user_roles ur join roles r on r.id = ur.role_id
+                           cross join unnest(r.permissions) perm where ur.user_id = u.id) as permissions
+              from users u join org_units o on o.id = u.org_unit_id
+             where u.status = 'active' and u.id in (
+                     select t.created_by from tickets t where t.id = ${ticketId}
+                     union select t.assignee_user_id from tickets t where t.id = ${ticketId}
+                     union select w.created_by from work_orders w where w.ticket_id = ${ticketId})
+             order by u.id limit 50) p`,
+    );
+    return row?.people ?? [];
+  }
+
   /** The named person, or the unit's people, for a work order created on its own (not by a dispatch). */
   async people(orgId: string, userId: string | null): Promise<StaffMember[]> {
     const [row] = await queryRows<{ people: StaffMember[] }>(this.db, sql`select ${peopleOf(orgId, userId)} as people`);

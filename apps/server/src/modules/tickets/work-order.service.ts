@@ -13,6 +13,7 @@ import type { SlaService } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
 import { ownerOf, type TicketService } from './ticket.service.js';
 import { tickets, type WorkOrderRow, workOrders } from './ticket.tables.js';
+import { noticeToHandlers } from './ticket-notices.js';
 import { WorkOrderRepository } from './work-order.repository.js';
 
 type Action = 'accept' | 'progress' | 'done' | 'confirm' | 'reject' | 'cancel';
@@ -92,8 +93,14 @@ export class WorkOrderService {
       await this.sla.refreshTicket(tx, ticketId);
       await this.tickets.event(tx, ctx, ticket, {
         kind: 'work_order',
-        body: `#${created.seq} ${body.title} → ${target.name}`,
-        data: { workOrderId: created.id, action: 'create' },
+        data: {
+          code: 'work_order.create',
+          seq: created.seq,
+          title: body.title,
+          target: target.name,
+          workOrderId: created.id,
+          action: 'create',
+        },
       });
       await this.messaging.notifyMany(tx, orderNotices(ticket, created, to, `wo:${created.id}:assigned`));
       await this.audit.record(tx, ctx, {
@@ -147,9 +154,16 @@ export class WorkOrderService {
       await this.sla.refreshTicket(tx, order.ticketId);
       await this.tickets.event(tx, ctx, ticketRow, {
         kind: 'work_order',
-        body: `#${order.seq} ${body.action}${body.note ? `：${body.note}` : ''}`,
-        data: { workOrderId: id, action: body.action },
+        body: body.note || null,
+        data: { code: `work_order.${body.action}`, seq: order.seq, workOrderId: id, action: body.action },
       });
+      if (body.action === 'done') {
+        await noticeToHandlers(tx, this.messaging, ticketRow, ctx.principal.userId, {
+          kind: 'work_order.done',
+          params: { number: ticketRow.number, seq: order.seq },
+          key: `wo:${id}:done:v${updated.version}`,
+        });
+      }
       await this.audit.record(tx, ctx, {
         action: `work_order.${body.action}`,
         entityType: 'ticket',

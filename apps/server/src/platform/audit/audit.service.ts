@@ -1,10 +1,12 @@
+import type { AuditAction } from '@anju/contracts';
 import type { RequestContext } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { type Executor, insertJsonRows } from '../db/database.js';
 import { AuditRepository } from './audit.repository.js';
 
 export type AuditEntry = {
-  action: string;
+  /** One of AUDIT_ACTIONS: the console labels each in both languages. */
+  action: AuditAction;
   entityType: string;
   entityId: string | null;
   /** Org path of the record the event is about; audit reads are scoped by it. */

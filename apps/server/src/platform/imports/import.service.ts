@@ -89,7 +89,7 @@ export class ImportService {
         createdAt: this.clock.now(),
       });
       await this.audit.record(tx, ctx, {
-        action: `import.${kind}`,
+        action: `import.${importer.kind}`,
         entityType: 'import_job',
         entityId: id,
         orgPath: ctx.principal.orgPath,

@@ -15,7 +15,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * to the log provider (demo and embedded mode, where the outbox page is how a tester reads the code).
  */
 export function staffVisibleBody(body: string, template: string, showLoginCodes: boolean) {
-  const masked = body.replace(/\/feedback\/[\w-]+/g, '/feedback/…');
+  const masked = body.replace(/\/(feedback|m\/rate)\/[\w-]+/g, '/$1/…');
   return template === 'owner.login_code' && !showLoginCodes ? masked.replace(/\d{6}/g, '••••••') : masked;
 }
 
@@ -47,6 +47,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingServic
         items: paged.items.map((n) => ({
           id: n.id,
           kind: n.kind,
+          params: (n.params as Record<string, string | number | boolean | null> | null) ?? null,
           title: n.title,
           body: n.body,
           link: n.link,

@@ -1,3 +1,4 @@
+import type { CodeParams, NotificationKind, OutboxTemplate } from '@anju/contracts';
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { CHINA_OFFSET_MS, chinaLocal } from '../china-time.js';
@@ -19,7 +20,7 @@ export type OutgoingMessage = {
   channel: Channel;
   recipient: string;
   recipientUserId?: string | null;
-  template: string;
+  template: OutboxTemplate;
   subject?: string | null;
   body: string;
   params?: unknown;
@@ -34,7 +35,9 @@ export type OutgoingMessage = {
 
 export type StaffNotice = {
   userIds: string[];
-  kind: string;
+  kind: NotificationKind;
+  /** Fill the kind's title in the reader's language (the console's dictionary); `title` is the Chinese copy. */
+  params?: CodeParams | null;
   title: string;
   body?: string | null;
   link?: string | null;
@@ -144,6 +147,7 @@ export class MessagingService {
       [...new Set(n.userIds)].map((userId) => ({
         user_id: userId,
         kind: n.kind,
+        params: n.params ?? null,
         title: n.title,
         body: n.body ?? null,
         link: n.link ?? null,
@@ -155,7 +159,7 @@ export class MessagingService {
     await insertJsonRows(
       tx,
       'notifications',
-      ['user_id', 'kind', 'title', 'body', 'link', 'idempotency_key', 'created_at'],
+      ['user_id', 'kind', 'params', 'title', 'body', 'link', 'idempotency_key', 'created_at'],
       rows,
       sql`on conflict (user_id, idempotency_key) do nothing`,
     );

@@ -5,8 +5,9 @@ import type { Clock } from '../../../platform/clock.js';
 import { anyOfText, type Db, queryRows, type Tx } from '../../../platform/db/database.js';
 import type { JobRunner } from '../../../platform/jobs/job-runner.js';
 import type { MessagingService, OutgoingMessage, StaffNotice } from '../../../platform/messaging/messaging.service.js';
-import type { TicketService } from '../ticket.service.js';
+import type { TicketEventInput, TicketService } from '../ticket.service.js';
 import { type SlaClockRow, slaClocks, type TicketRow, tickets } from '../ticket.tables.js';
+import { staffNotice } from '../ticket-notices.js';
 import { ruleOf, type SlaService } from './sla.service.js';
 import { clockTimes, dueStep, nextCheckAt, type SweepStep, spansOf } from './sla-clock.js';
 import type { BusinessCalendar } from './working-time.js';
@@ -128,26 +129,30 @@ export class SlaSweep {
     const people = await this.recipients(tx, items);
     const notices: StaffNotice[] = [];
     const messages: OutgoingMessage[] = [];
-    const events = items.map(({ ticket, clock, step }) => {
-      const node = NODE_ZH[clock.node] ?? clock.node;
+    const events = items.map(({ ticket, clock, step }): TicketEventInput & { ticket: TicketRow } => {
       const stepKey = step.kind === 'escalate' ? `escalate-${step.level}` : step.kind;
-      const title =
-        step.kind === 'warn'
-          ? `工单 ${ticket.number}「${node}」即将超时`
-          : step.kind === 'breach'
-            ? `工单 ${ticket.number}「${node}」已超时`
-            : `工单 ${ticket.number}「${node}」超时升级至第 ${step.level} 级`;
+      const level = step.kind === 'escalate' ? step.level : null;
       const to = people.of(ticket, clock, step);
-      notices.push({
-        userIds: to.map((r) => r.id),
-        kind: `sla.${step.kind}`,
-        title,
-        body: ticket.title,
-        link: `/tickets/${ticket.id}`,
-        idempotencyKey: `sla:${clock.id}:${stepKey}`,
-      });
+      const notice = staffNotice(
+        {
+          kind: `sla.${step.kind}`,
+          params: { number: ticket.number, node: clock.node, ...(level ? { level } : {}) },
+          key: `sla:${clock.id}:${stepKey}`,
+          body: ticket.title,
+          link: `/tickets/${ticket.id}`,
+        },
+        to.map((r) => r.id),
+      );
+      notices.push(notice);
+      // Staff SMS and e-mail are Chinese, as the notice's stored title.
+      const title = notice.title;
       if (step.kind !== 'warn') {
-        const base = { template: `sla.${step.kind}`, orgPath: ticket.orgPath, refType: 'ticket', refId: ticket.id };
+        const base = {
+          template: `sla.${step.kind}` as const,
+          orgPath: ticket.orgPath,
+          refType: 'ticket',
+          refId: ticket.id,
+        };
         for (const r of to) {
           if (r.phone) {
             messages.push({
@@ -175,13 +180,7 @@ export class SlaSweep {
       return {
         ticket,
         kind: step.kind === 'escalate' ? 'escalation' : step.kind === 'warn' ? 'warning' : 'breach',
-        body: title,
-        data: {
-          clockId: clock.id,
-          node: clock.node,
-          dueAt: clock.dueAt,
-          level: step.kind === 'escalate' ? step.level : null,
-        },
+        data: { code: `sla.${step.kind}`, clockId: clock.id, node: clock.node, dueAt: clock.dueAt, level },
       };
     });
     await this.tickets.events(tx, null, events);
@@ -248,13 +247,3 @@ export class SlaSweep {
 }
 
 type Announcement = { ticket: TicketRow; clock: SlaClockRow; step: Exclude<SweepStep, { kind: 'none' }> };
-
-const NODE_ZH: Record<string, string> = {
-  reception: '受理',
-  inspection: '现场查看',
-  dispatch: '派单',
-  first_response: '首次响应',
-  processing: '处理',
-  callback: '回访',
-  work_order: '派工单',
-};

@@ -238,6 +238,9 @@ describe('SLA sweep', () => {
       .from(notifications)
       .where(eq(notifications.idempotencyKey, `sla:${clockId}:warn`));
     expect(warned.map((n) => n.userId)).toEqual([supervisor.id]);
+    // the notice and the event are codes with parameters, worded in each reader's language
+    expect(warned[0]).toMatchObject({ kind: 'sla.warn', params: { number: ticket.number, node: 'dispatch' } });
+    expect((await events('warning'))[0]).toMatchObject({ body: null, data: { code: 'sla.warn', node: 'dispatch' } });
 
     // A crash half-way through the breach: the failed step is rolled back and done once by the next run.
     t.clock.set(new Date('2026-11-24T04:00:00Z')); // 12:00 = due
@@ -260,6 +263,11 @@ describe('SLA sweep', () => {
     await both();
     const levels = (await events('escalation')).map((e) => (e.data as { level: number }).level);
     expect(levels).toEqual([1, 2]);
+    const escalated = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.idempotencyKey, `sla:${clockId}:escalate-2`));
+    expect(escalated[0]).toMatchObject({ kind: 'sla.escalate', params: { node: 'dispatch', level: 2 } });
     expect((await sms('escalate-2')).map((m) => m.recipientUserId)).toEqual([cityManager.id]);
     const shown = (await as(t, await login(t, creator.username)).get(`/api/tickets/${ticket.id}`)).json();
     expect(shown).toMatchObject({ overdue: true, escalationLevel: 2 });
@@ -273,7 +281,7 @@ describe('SLA sweep', () => {
         await s.messaging.send(tx, {
           channel: 'sms',
           recipient: `1370000000${i}`,
-          template: 'test',
+          template: 'ticket.received',
           body: `race ${i}`,
           idempotencyKey: `race:${i}`,
           orgPath: t.root.path,
@@ -283,7 +291,7 @@ describe('SLA sweep', () => {
       await s.messaging.send(tx, {
         channel: 'sms',
         recipient: '13700000000',
-        template: 'test',
+        template: 'ticket.received',
         body: 'race 0',
         idempotencyKey: 'race:0',
         orgPath: t.root.path,
@@ -294,9 +302,9 @@ describe('SLA sweep', () => {
     for (const w of workers) new MessagingService(t.db, t.clock, w, { sms: s.logProvider, email: s.logProvider }, log);
     await Promise.all(workers.map((w) => w.runDue()));
     await Promise.all(workers.map((w) => w.runDue()));
-    const sent = s.logProvider.sent.slice(sentBefore).filter((m) => m.template === 'test');
+    const sent = s.logProvider.sent.slice(sentBefore).filter((m) => m.idempotencyKey.startsWith('race:'));
     expect(sent.map((m) => m.body).sort()).toEqual(['race 0', 'race 1', 'race 2', 'race 3', 'race 4']);
-    const rows = await t.db.select().from(outboxMessages).where(eq(outboxMessages.template, 'test'));
+    const rows = await t.db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, 'race:%'));
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 });

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+
+/**
+ * The codes the server writes where a person will read words: ticket events, customer timeline entries, in-app
+ * notifications, audit actions and outbox templates. The server stores a code and its parameters; the console
+ * and the portal render them in the reader's language. Every code here has a label in both languages (a test
+ * walks these lists), so a code is added here first.
+ */
+
+/** What happened to a ticket: the event's kind, its title in the ticket's history. */
+export const TICKET_EVENT_KINDS = [
+  'created',
+  'inspect',
+  'dispatch',
+  'startProcessing',
+  'hold',
+  'resume',
+  'close',
+  'reopen',
+  'cancel',
+  'note',
+  'photo',
+  'merged',
+  'follow_up',
+  'warning',
+  'breach',
+  'escalation',
+  'callback',
+  'work_order',
+  'confirmed',
+] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+
+/**
+ * The line an event shows under its title, as `data.code` with the other `data` fields as its parameters. The
+ * words someone wrote (a note, a reason, the owner's comment) stay in the event's `body`. Events written before
+ * codes existed have no `data.code`: their `body` is shown as it is.
+ */
+export const TICKET_EVENT_CODES = [
+  /** {target}: the unit dispatched to. */
+  'dispatch.to',
+  /** {seq, title, target} */
+  'work_order.create',
+  /** {seq} */
+  'work_order.accept',
+  'work_order.progress',
+  'work_order.done',
+  'work_order.confirm',
+  'work_order.reject',
+  'work_order.cancel',
+  /** {score} */
+  'callback.answered',
+  /** {attempts} */
+  'callback.unanswered',
+  /** {number, score}: the follow-up complaint opened by a late low score. */
+  'follow_up.opened',
+  /** {number}: this ticket was merged into that one. */
+  'merged.into',
+  /** {number}: that ticket was merged into this one. */
+  'merged.from',
+  /** {name}: the file's name. */
+  'photo.before',
+  'photo.after',
+  /** {node}, {node, level}: the SLA node (a code) and escalation level. */
+  'sla.warn',
+  'sla.breach',
+  'sla.escalate',
+  /** The owner said it is not fixed (their words in the body). */
+  'reopen.not_fixed',
+  /** {score}: a callback of 1–2 reopened it. */
+  'reopen.low_score',
+  /** The owner confirmed it fixed (their words in the body). */
+  'confirmed.fixed',
+] as const;
+export type TicketEventCode = (typeof TICKET_EVENT_CODES)[number];
+
+/** Parameters of a code: plain values; a parameter named `node` is an SLA node code, `channel` a consent channel. */
+export type CodeParams = Record<string, string | number | boolean | null>;
+/** What a new event's `data` holds: its code and parameters (and ids the server reads back). */
+export type TicketEventData = { code: TicketEventCode } & CodeParams;
+
+/**
+ * Titles of customer timeline entries written by the server (`data.code`, parameters beside it). Manual notes,
+ * calls and visits carry the words staff typed and no code; old entries show their stored title.
+ */
+export const TIMELINE_CODES = [
+  /** {name} */
+  'customer.created',
+  'customer.edited',
+  /** {name}: the duplicate folded into this record. */
+  'customer.merged',
+  /** {relation} */
+  'family.added',
+  'referral.made',
+  'referral.received',
+  /** {channel} */
+  'consent.granted',
+  'consent.refused',
+  /** {project, unit} */
+  'ownership.added',
+  /** {number, event}: an event (a TICKET_EVENT_KINDS code) of a ticket of the customer. */
+  'ticket.event',
+] as const;
+export type TimelineCode = (typeof TIMELINE_CODES)[number];
+
+/** In-app notices to staff: the kind picks the title, `params` fill it; the body is the ticket's title. */
+export const NOTIFICATION_KINDS = [
+  /** {number, seq} */
+  'work_order.assigned',
+  /** {number} */
+  'ticket.assigned',
+  /** {number, node} */
+  'sla.warn',
+  'sla.breach',
+  /** {number, node, level} */
+  'sla.escalate',
+  /** {number, seq} */
+  'work_order.done',
+  /** {number} */
+  'ticket.reopened',
+  /** {number, score} */
+  'ticket.rated',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** SMS and e-mail templates (the outbox page names them). Owners' texts are Chinese by design. */
+export const OUTBOX_TEMPLATES = [
+  'ticket.received',
+  'ticket.update',
+  /** At close: the one message telling the owner it is done, with the link to rate it. */
+  'ticket.callback_link',
+  'sla.breach',
+  'sla.escalate',
+  'owner.login_code',
+] as const;
+export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
+
+/** Every action the audit log records. */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.locked',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.password_change',
+  'user.password_reset_cli',
+  'role.create',
+  'role.update',
+  'api_token.create',
+  'api_token.revoke',
+  'org_unit.create',
+  'org_unit.update',
+  'org_unit.move',
+  'project.create',
+  'project.update',
+  'building.create',
+  'unit.update',
+  'warranty_rule.upsert',
+  'delivery_batch.create',
+  'delivery_batch.update',
+  'delivery_batch.assign_units',
+  'customer.create',
+  'customer.update',
+  'customer.consent',
+  'customer.reveal',
+  'customer.export',
+  'customer.data_export',
+  'customer.anonymise',
+  'customer.merge',
+  'ownership.add',
+  'family.add',
+  'referral.add',
+  'referral.outcome',
+  'ticket.create',
+  'ticket.inspect',
+  'ticket.dispatch',
+  'ticket.startProcessing',
+  'ticket.hold',
+  'ticket.resume',
+  'ticket.close',
+  'ticket.reopen',
+  'ticket.cancel',
+  'ticket.merge',
+  'ticket.photo',
+  'ticket.callback',
+  'work_order.create',
+  'work_order.accept',
+  'work_order.progress',
+  'work_order.done',
+  'work_order.confirm',
+  'work_order.reject',
+  'work_order.cancel',
+  'work_order.reassign',
+  'work_order.reveal_phone',
+  'sla.policy.upsert',
+  'sla.calendar.update',
+  'defect_category.upsert',
+  'notice.publish',
+  'import.units',
+  'import.customers',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Code parameters as the API answers them. */
+export const codeParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/**
+ * A title a ticket got from what the owner picked in the portal (room, where, defect category) rather than from
+ * words someone typed: shown in the reader's language. The stored title is its Chinese rendering.
+ */
+export const titleParts = z.object({
+  room: z.string().nullable(),
+  location: z.string().nullable(),
+  categoryCode: z.string(),
+});
+export type TitleParts = z.infer<typeof titleParts>;
