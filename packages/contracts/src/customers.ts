@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeParams, TIMELINE_CODES } from './codes.js';
 import { isoDateTime, pageQuery, version } from './common.js';
 import { birthday, mobile, personName } from './input-rules.js';
 
@@ -203,7 +204,10 @@ export const timelineEntry = z
     id: z.string(),
     at: isoDateTime,
     kind: z.enum(TIMELINE_KINDS),
+    /** The stored (Chinese) title; entries with a `code` (TIMELINE_CODES) are rendered from it and `params`. */
     title: z.string(),
+    code: z.enum(TIMELINE_CODES).nullable(),
+    params: codeParams.nullable(),
     body: z.string().nullable(),
     actorName: z.string().nullable(),
     refType: z.string().nullable(),

@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './codes.js';
 export * from './common.js';
 export * from './customers.js';
 export * from './error-codes.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { titleParts } from './codes.js';
 import { isoDateTime, pageQuery } from './common.js';
 import { CONSENT_CHANNELS, consentState, FAMILY_RELATIONS } from './customers.js';
 import { fileInfo } from './files.js';
@@ -110,6 +111,8 @@ export const myRequestSummary = z
     type: z.enum(TICKET_TYPES),
     title: z.string(),
     stage: z.enum(REQUEST_STAGES),
+    /** Set when the title was made from the room and category picked: render it in the owner's language. */
+    titleParts: titleParts.nullable(),
     unitCode: z.string().nullable(),
     projectName: z.string().nullable(),
     createdAt: isoDateTime,
@@ -139,6 +142,8 @@ export const myRequestEvent = z.object({
   kind: z.enum(MY_REQUEST_EVENT_KINDS),
   /** A reply or note written for the owner, a hold or close reason, the owner's own words; null for plain changes. */
   text: z.string().nullable(),
+  /** The owner's rating on a `rated` event, or the low rating that reopened it. */
+  score: z.number().int().nullable(),
 });
 
 export const myRequest = myRequestSummary

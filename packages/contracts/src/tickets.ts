@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mobile } from './input-rules.js';
+import { codeParams, titleParts } from './codes.js';
 import { isoDateTime, pageQuery, version } from './common.js';
 
 export const TICKET_TYPES = ['complaint', 'repair', 'consultation', 'suggestion', 'praise'] as const;
@@ -182,6 +183,7 @@ export const revealWorkOrderPhoneBody = z.object({
 });
 export const revealedWorkOrderPhone = z.object({ phone: z.string() });
 
+/** `kind` is one of TICKET_EVENT_KINDS; `data.code` (TICKET_EVENT_CODES) and its parameters give the detail line. */
 export const ticketEvent = z.object({
   id: z.number().int(),
   at: isoDateTime,
@@ -203,6 +205,8 @@ export const ticketSummary = z.object({
   major: z.boolean(),
   status: z.enum(TICKET_STATUSES),
   title: z.string(),
+  /** Set when the title was made from the owner's picks: render it from these in the reader's language. */
+  titleParts: titleParts.nullable(),
   customerId: z.uuid().nullable(),
   customerName: z.string().nullable(),
   unitCode: z.string().nullable(),
@@ -382,9 +386,11 @@ export const businessCalendar = z.object({
 });
 export const updateBusinessCalendarBody = businessCalendar.omit({ companyId: true, builtin: true });
 
+/** `kind` (NOTIFICATION_KINDS) with `params` is the title in the reader's language; `title` is the stored Chinese. */
 export const notification = z.object({
   id: z.number().int(),
   kind: z.string(),
+  params: codeParams.nullable(),
   title: z.string(),
   body: z.string().nullable(),
   link: z.string().nullable(),
