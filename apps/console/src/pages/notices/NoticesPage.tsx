@@ -1,7 +1,7 @@
 import type { Notice } from '@anju/contracts';
 import { NotificationOutlined, PictureOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
-import { type HTMLAttributes, useMemo, useState } from 'react';
+import { type HTMLAttributes, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../api/notices';
 import { DateTime } from '../../components/DateTime';
@@ -11,8 +11,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 import { ProjectFilter } from '../tickets/fields';
 import { NoticeCategoryTag } from './NoticeCategoryTag';
-import { NoticeDetailDrawer } from './NoticeDetailDrawer';
-import { NoticeFormModal } from './NoticeFormModal';
+
+// fetched when opened: the form (uploader, editor) and the drawer (images)
+const NoticeDetailDrawer = lazy(async () => ({ default: (await import('./NoticeDetailDrawer')).NoticeDetailDrawer }));
+const NoticeFormModal = lazy(async () => ({ default: (await import('./NoticeFormModal')).NoticeFormModal }));
 
 const rowProps = (n: Notice) => ({ 'data-testid': `notice-row-${n.id}` }) as HTMLAttributes<HTMLElement>;
 
@@ -125,8 +127,10 @@ export function NoticesPage() {
           </Flex>
         )}
       </Card>
-      {publishing && <NoticeFormModal projectId={projectId} onClose={() => setPublishing(false)} />}
-      {open && <NoticeDetailDrawer notice={open} onClose={() => setOpen(null)} />}
+      <Suspense fallback={null}>
+        {publishing && <NoticeFormModal projectId={projectId} onClose={() => setPublishing(false)} />}
+        {open && <NoticeDetailDrawer notice={open} onClose={() => setOpen(null)} />}
+      </Suspense>
     </>
   );
 }

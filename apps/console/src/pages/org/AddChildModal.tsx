@@ -1,4 +1,4 @@
-import { ALLOWED_PARENTS, DEPARTMENT_KINDS, type DepartmentKind, ORG_UNIT_TYPES, type OrgUnit } from '@anju/contracts';
+import { DEPARTMENT_KINDS, type DepartmentKind, type OrgUnit } from '@anju/contracts';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCreateOrgUnit } from '../../api/org';
@@ -6,8 +6,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
 import { ORG_CODE_PATTERN } from '../../lib/validation';
-
-type ChildType = Exclude<OrgUnit['type'], 'group'>;
+import { type ChildType, childTypesOf } from './childTypes';
 
 interface Values {
   type: ChildType;
@@ -15,10 +14,6 @@ interface Values {
   name: string;
   code: string;
 }
-
-/** Child types the contracts allow under a parent of this type. */
-export const childTypesOf = (parent: Pick<OrgUnit, 'type'>): ChildType[] =>
-  ORG_UNIT_TYPES.filter((type): type is ChildType => type !== 'group' && ALLOWED_PARENTS[type].includes(parent.type));
 
 interface Props {
   parent: OrgUnit;

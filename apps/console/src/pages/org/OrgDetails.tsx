@@ -4,7 +4,7 @@ import { Button, Card, Descriptions, Empty, Space, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../components/DateTime';
 import { OrgTypeTag } from '../../components/tags';
-import { childTypesOf } from './AddChildModal';
+import { childTypesOf } from './childTypes';
 
 interface Props {
   unit: OrgUnit | undefined;

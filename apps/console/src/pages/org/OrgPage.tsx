@@ -1,16 +1,18 @@
 import type { OrgUnit } from '@anju/contracts';
 import { Card, Col, Row, Skeleton } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOrgUnits } from '../../api/org';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { indexById } from '../../lib/orgTree';
 import { useCan } from '../../lib/permissions';
-import { AddChildModal } from './AddChildModal';
-import { EditOrgModal } from './EditOrgModal';
 import { OrgDetails } from './OrgDetails';
 import { OrgTree } from './OrgTree';
+
+// fetched when one opens
+const AddChildModal = lazy(async () => ({ default: (await import('./AddChildModal')).AddChildModal }));
+const EditOrgModal = lazy(async () => ({ default: (await import('./EditOrgModal')).EditOrgModal }));
 
 type Dialog = { kind: 'add' | 'edit'; id: string } | null;
 
@@ -69,10 +71,12 @@ export function OrgPage() {
     <>
       <PageHeader title={t('org.title')} />
       {body}
-      {dialog?.kind === 'add' && dialogUnit && (
-        <AddChildModal parent={dialogUnit} onClose={() => setDialog(null)} onCreated={onCreated} />
-      )}
-      {dialog?.kind === 'edit' && dialogUnit && <EditOrgModal unit={dialogUnit} onClose={() => setDialog(null)} />}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'add' && dialogUnit && (
+          <AddChildModal parent={dialogUnit} onClose={() => setDialog(null)} onCreated={onCreated} />
+        )}
+        {dialog?.kind === 'edit' && dialogUnit && <EditOrgModal unit={dialogUnit} onClose={() => setDialog(null)} />}
+      </Suspense>
     </>
   );
 }

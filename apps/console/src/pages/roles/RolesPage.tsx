@@ -1,7 +1,7 @@
 import type { Role } from '@anju/contracts';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Table, type TableColumnsType, Tag } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoles } from '../../api/roles';
 import { ErrorState } from '../../components/ErrorState';
@@ -9,7 +9,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { PermissionTags } from '../../components/tags';
 import { useBilingual } from '../../i18n';
 import { useCan } from '../../lib/permissions';
-import { RoleFormModal } from './RoleFormModal';
+
+// its form (permission picker) is fetched when it opens
+const RoleFormModal = lazy(async () => ({ default: (await import('./RoleFormModal')).RoleFormModal }));
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; id: string } | null;
 
@@ -84,8 +86,10 @@ export function RolesPage() {
           />
         )}
       </Card>
-      {dialog?.kind === 'create' && <RoleFormModal onClose={() => setDialog(null)} />}
-      {editing && <RoleFormModal role={editing} onClose={() => setDialog(null)} />}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'create' && <RoleFormModal onClose={() => setDialog(null)} />}
+        {editing && <RoleFormModal role={editing} onClose={() => setDialog(null)} />}
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ApiToken } from '@anju/contracts';
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiTokens, useRevokeApiToken } from '../../api/tokens';
 import { DateTime } from '../../components/DateTime';
@@ -10,8 +10,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { PermissionTags } from '../../components/tags';
 import { useErrorText } from '../../lib/errors';
 import { isFuture } from '../../lib/format';
-import { TokenCreateModal } from './TokenCreateModal';
 import { TokenSecretModal } from './TokenSecretModal';
+
+// its form (scope picker, permission list, expiry) is fetched when it opens
+const TokenCreateModal = lazy(async () => ({ default: (await import('./TokenCreateModal')).TokenCreateModal }));
 
 type Status = 'active' | 'revoked' | 'expired';
 const statusOf = (token: ApiToken): Status => {
@@ -111,15 +113,17 @@ export function TokensPage() {
           />
         )}
       </Card>
-      {creating && (
-        <TokenCreateModal
-          onClose={() => setCreating(false)}
-          onCreated={(token) => {
-            setCreating(false);
-            setSecret(token);
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {creating && (
+          <TokenCreateModal
+            onClose={() => setCreating(false)}
+            onCreated={(token) => {
+              setCreating(false);
+              setSecret(token);
+            }}
+          />
+        )}
+      </Suspense>
       {secret && <TokenSecretModal token={secret} onClose={() => setSecret(null)} />}
     </>
   );

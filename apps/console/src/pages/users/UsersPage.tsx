@@ -1,16 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserFilters as Filters } from '../../api/types';
 import { useUsers } from '../../api/users';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
-import { UserCreateModal } from './UserCreateModal';
-import { UserEditDrawer } from './UserEditDrawer';
 import { UserFilters } from './UserFilters';
 import { UsersTable } from './UsersTable';
+
+// fetched when opened (forms, role and department pickers)
+const UserCreateModal = lazy(async () => ({ default: (await import('./UserCreateModal')).UserCreateModal }));
+const UserEditDrawer = lazy(async () => ({ default: (await import('./UserEditDrawer')).UserEditDrawer }));
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -68,8 +70,10 @@ export function UsersPage() {
           </Flex>
         )}
       </Card>
-      {creating && <UserCreateModal onClose={() => setCreating(false)} />}
-      {editing && <UserEditDrawer user={editing} onClose={() => setEditingId(undefined)} />}
+      <Suspense fallback={null}>
+        {creating && <UserCreateModal onClose={() => setCreating(false)} />}
+        {editing && <UserEditDrawer user={editing} onClose={() => setEditingId(undefined)} />}
+      </Suspense>
     </>
   );
 }
