@@ -14,6 +14,8 @@ export function RevealButton({ customerId, field, phoneId, masked }: Props) {
   const { t } = useTranslation();
   const can = useCan();
   const [open, setOpen] = useState(false);
+  // mounted from the first opening on, so closing animates and gives focus back to the button
+  const [asked, setAsked] = useState(false);
   const [value, setValue] = useState<string | null>(null);
   if (value)
     return (
@@ -28,15 +30,19 @@ export function RevealButton({ customerId, field, phoneId, masked }: Props) {
         <Button
           size="small"
           icon={<EyeOutlined />}
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            setAsked(true);
+            setOpen(true);
+          }}
           data-testid={`customer-reveal-${field}`}
         >
           {t('customers.reveal')}
         </Button>
       )}
-      {open && (
+      {asked && (
         <Suspense fallback={null}>
           <RevealModal
+            open={open}
             customerId={customerId}
             field={field}
             phoneId={phoneId}

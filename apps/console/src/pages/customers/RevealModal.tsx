@@ -4,6 +4,7 @@ import { useRevealField } from '../../api/customers';
 import { applyServerErrors } from '../../lib/formErrors';
 
 interface Props {
+  open: boolean;
   customerId: string;
   field: 'phone' | 'idNumber';
   phoneId?: string;
@@ -12,13 +13,13 @@ interface Props {
 }
 
 /** Asks for the reason (audited) and reveals the full value. */
-export function RevealModal({ customerId, field, phoneId, onRevealed, onClose }: Props) {
+export function RevealModal({ open, customerId, field, phoneId, onRevealed, onClose }: Props) {
   const { t } = useTranslation();
   const reveal = useRevealField(customerId);
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal
-      open
+      open={open}
       title={t('customers.revealTitle')}
       onCancel={onClose}
       onOk={() => form.submit()}

@@ -5,20 +5,21 @@ import { useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
 
 interface Props {
+  open: boolean;
   orderId: string;
   onRevealed: (phone: string) => void;
   onClose: () => void;
 }
 
 /** Asks for the reason (audited) and reveals the owner's phone of my running order. */
-export function PhoneRevealModal({ orderId, onRevealed, onClose }: Props) {
+export function PhoneRevealModal({ open, orderId, onRevealed, onClose }: Props) {
   const { t } = useTranslation();
   const reveal = useRevealWorkOrderPhone(orderId);
   const errorText = useErrorText();
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <Modal
-      open
+      open={open}
       title={t('workOrders.site.revealTitle')}
       onCancel={onClose}
       onOk={() => form.submit()}

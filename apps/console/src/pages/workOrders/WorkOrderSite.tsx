@@ -16,6 +16,8 @@ const PhoneRevealModal = lazy(async () => ({ default: (await import('./PhoneReve
 function OwnerPhone({ order }: { order: MyWorkOrder }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // mounted from the first opening on, so closing animates and gives focus back to the button
+  const [asked, setAsked] = useState(false);
   const [phone, setPhone] = useState<string | null>(null);
   const masked = order.site.contactPhoneMasked;
   if (!masked) return <>—</>;
@@ -44,15 +46,19 @@ function OwnerPhone({ order }: { order: MyWorkOrder }) {
         <Button
           size="small"
           icon={<PhoneOutlined />}
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            setAsked(true);
+            setOpen(true);
+          }}
           data-testid={`wo-phone-reveal-${order.id}`}
         >
           {t('workOrders.site.reveal')}
         </Button>
       )}
-      {open && (
+      {asked && (
         <Suspense fallback={null}>
           <PhoneRevealModal
+            open={open}
             orderId={order.id}
             onRevealed={(revealed) => {
               setPhone(revealed);
