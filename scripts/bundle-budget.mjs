@@ -39,11 +39,9 @@ function eagerUrls(html) {
  * @param {string} options.base      Vite `base`, e.g. '/' or '/m/'
  * @param {number} options.firstScreenLimit  bytes gzipped
  * @param {number} [options.pageLimit]       bytes gzipped for first screen + one lazy page; needs the manifest
- * @param {Record<string, number>} [options.pageAllowances]  per page (manifest `src`), a higher limit in bytes for
- *   a page known to be over `pageLimit`: it may not grow past it, and the table says when it is no longer needed
  * @returns {boolean} true within budget
  */
-export function checkBundle({ name, dist, base, firstScreenLimit, pageLimit, pageAllowances = {} }) {
+export function checkBundle({ name, dist, base, firstScreenLimit, pageLimit }) {
   const fail = (message) => {
     console.error(`${name}: ${message}`);
     return false;
@@ -134,32 +132,20 @@ export function checkBundle({ name, dist, base, firstScreenLimit, pageLimit, pag
     const [, ownGz] = total(own);
     const [raw, gz] = total(files);
     const label = manifest[key].src ?? manifest[key].name ?? key;
-    const limit = Math.max(pageLimit, pageAllowances[label] ?? 0);
-    pages.push({ label, own: own.length, ownGz, raw, gz, limit });
+    pages.push({ label, own: own.length, ownGz, raw, gz });
   }
   pages.sort((a, b) => b.gz - a.gz);
   console.log('');
   console.log(`pages (first screen + lazy chunk + its static imports); budget ${kb(pageLimit)} each`);
-  console.log(`${'total gz'.padStart(10)}  ${'page gz'.padStart(10)}  files  ${'limit'.padStart(10)}  page`);
+  console.log(`${'total gz'.padStart(10)}  ${'page gz'.padStart(10)}  files  page`);
   for (const page of pages) {
-    const mark = page.gz > page.limit ? '  OVER' : page.gz > pageLimit ? '  (allowance)' : '';
+    const mark = page.gz > pageLimit ? '  OVER' : '';
     console.log(
-      `${kb(page.gz).padStart(10)}  ${kb(page.ownGz).padStart(10)}  ${String(page.own).padStart(5)}  ${kb(page.limit).padStart(10)}  ${page.label}${mark}`,
+      `${kb(page.gz).padStart(10)}  ${kb(page.ownGz).padStart(10)}  ${String(page.own).padStart(5)}  ${page.label}${mark}`,
     );
   }
-  const allowed = pages.filter((page) => page.gz > pageLimit && page.gz <= page.limit);
-  if (allowed.length > 0) {
-    console.log(
-      `${allowed.length} page(s) over ${kb(pageLimit)}, within their recorded allowance (split them to drop it).`,
-    );
-  }
-  for (const [label, limit] of Object.entries(pageAllowances)) {
-    const page = pages.find((p) => p.label === label);
-    if (!page) console.log(`note: the allowance for ${label} names no page of this build; remove it.`);
-    else if (page.gz <= pageLimit)
-      console.log(`note: ${label} is within ${kb(pageLimit)}; remove its ${kb(limit)} allowance.`);
-  }
-  const over = pages.filter((page) => page.gz > page.limit);
-  if (over.length > 0) ok = fail(`${over.length} page(s) over their limit: ${over.map((p) => p.label).join(', ')}.`);
+  const over = pages.filter((page) => page.gz > pageLimit);
+  if (over.length > 0)
+    ok = fail(`${over.length} page(s) over ${kb(pageLimit)}: ${over.map((p) => p.label).join(', ')}.`);
   return ok;
 }

@@ -107,6 +107,14 @@ const LAZY_PARTS: LazyPart[] = [
   // Table's and List's pager (with the page-size Select): only with `pagination`, which the SLA policy list alone sets
   { importer: /[\\/]antd[\\/]es[\\/]table[\\/]InternalTable\.js$/, source: '../pagination', fallback: 'null' },
   { importer: /[\\/]antd[\\/]es[\\/]list[\\/]index\.js$/, source: '../pagination', fallback: 'null' },
+  // Table's virtual body: only with `virtual`, which the console does not use
+  { importer: /[\\/]antd[\\/]es[\\/]table[\\/]InternalTable\.js$/, source: './RcTable/VirtualTable', fallback: 'null' },
+  // the selection column's menu: only with `rowSelection.selections`, which the console does not use
+  {
+    importer: /[\\/]antd[\\/]es[\\/]table[\\/]hooks[\\/]useSelection\.js$/,
+    source: '../../dropdown',
+    fallback: 'null',
+  },
   // Table's column filter (Dropdown, Tree, Radio, search Input): only on columns with `filters`; the title shows
   // meanwhile, as the part itself renders it
   {
@@ -123,12 +131,13 @@ const LAZY_PARTS: LazyPart[] = [
 ];
 
 /**
- * Table, Card and other antd components import parts that most pages never render: Table its pager (and through
- * it Select) and its column-filter dropdown (Tree, Radio), Card its tab bar (Tabs). Each page with a table carried
- * them, about 35 KB gzipped. Each part in LAZY_PARTS is imported by its antd importer through a small module that
- * renders it with `lazy()` inside Suspense, so it is fetched the first time it is rendered. A new antd version
- * that moves these imports makes the plugin a no-op (the pages grow; check:console-bundle says so), and one that
- * changes a named export fails the build.
+ * Table, List and Card import parts that most pages never render: Table its pager (and through it Select), its
+ * column-filter dropdown (Tree, Radio, Dropdown), its selection menu (Dropdown) and its virtual body; List its
+ * pager; Card its tab bar (Tabs). Every page with a table carried them, about 50 KB gzipped. Each part in LAZY_PARTS
+ * is imported by its antd importer through a small module that renders it with `lazy()` inside Suspense, so it is
+ * fetched the first time it is rendered (the SLA policy list's filters and pager, today). A new antd version that
+ * moves these imports makes the plugin a no-op (the pages grow; check:console-bundle says so), and one that changes
+ * a named export fails the build.
  */
 function antdLazyParts(): Plugin {
   const PREFIX = '\0anju-lazy-part:';
