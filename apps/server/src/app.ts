@@ -22,7 +22,7 @@ import { createCustomersModule } from './modules/customers/customers.module.js';
 import { noticeRoutes } from './modules/notices/notice.routes.js';
 import { NoticeService } from './modules/notices/notice.service.js';
 import { authRoutes } from './modules/org/auth.routes.js';
-import { createOrgModule } from './modules/org/org.module.js';
+import { createOrgModule, registerOrgJobs } from './modules/org/org.module.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { userRoutes } from './modules/org/user.routes.js';
 import { createPortalModule } from './modules/portal/portal.module.js';
@@ -90,6 +90,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   });
   const jobs = new JobRunner(db, clock, log);
   registerPlatformJobs(jobs, { sessions });
+  registerOrgJobs(jobs);
   const files = new FilesService(db, createFileStorage(config), clock, log);
   const imports = new ImportService(db, audit, clock, jobs, org.access, log, {
     filesDir: join(config.dataDir, 'files'),

@@ -3,9 +3,9 @@ import { titleParts } from './codes.js';
 import { isoDateTime, pageQuery } from './common.js';
 import { CONSENT_CHANNELS, consentState, FAMILY_RELATIONS } from './customers.js';
 import { fileInfo } from './files.js';
+import { mobile, personName } from './input-rules.js';
 import { PART_CATEGORIES, unitWarrantyItem } from './property.js';
 import { ROOMS, TICKET_TYPES } from './tickets.js';
-import { mobile, personName } from './input-rules.js';
 
 /** The owner portal (mobile H5 at /m/): every route is scoped to the logged-in person's own households. */
 

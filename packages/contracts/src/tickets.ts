@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { mobile } from './input-rules.js';
 import { codeParams, titleParts } from './codes.js';
 import { isoDateTime, pageQuery, version } from './common.js';
+import { mobile } from './input-rules.js';
 
 export const TICKET_TYPES = ['complaint', 'repair', 'consultation', 'suggestion', 'praise'] as const;
 export const TICKET_CHANNELS = [

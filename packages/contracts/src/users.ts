@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { mobile, personName } from './input-rules.js';
 import { isoDateTime, pageQuery, version } from './common.js';
+import { mobile, personName } from './input-rules.js';
 import { permission } from './permissions.js';
 
 export const username = z

@@ -35,6 +35,9 @@ const presentMe = (p: Principal): Me => ({
   authenticatedBy: p.via,
 });
 
+const DEVICE_COOKIE = 'anju_device';
+const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600;
+
 export const authRoutes: FastifyPluginAsyncZod<{
   org: OrgModule;
   secureCookies: boolean;
@@ -53,15 +56,25 @@ export const authRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const { userId, session } = await org.auth.login(
+      const given = request.cookies[DEVICE_COOKIE];
+      const { userId, session, deviceToken } = await org.auth.login(
         request.body.username,
         request.body.password,
         anonymousContextOf(request),
         request.headers['user-agent'] ?? null,
+        given && /^[\w-]{16,64}$/.test(given) ? given : undefined,
       );
       const principal = await org.access.loadUser(userId);
       if (!principal) throw new AppError('AUTH_USER_DISABLED');
       setSessionCookie(reply, session.cookieValue, session.expiresAt, secureCookies);
+      // marks this browser as one the user signs in from (it passes the account-wide throttle, login-throttle.ts)
+      reply.setCookie(DEVICE_COOKIE, deviceToken, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookies,
+        path: '/api/auth/login',
+        maxAge: DEVICE_COOKIE_SECONDS,
+      });
       return presentMe({ ...principal, via: 'session', sessionId: session.id, csrfToken: session.csrfToken });
     },
   );

@@ -250,7 +250,7 @@ describe('sign-in audit trail', () => {
       action: string;
       actorId: string | null;
       entityType: string;
-      after: { username: string; failedLoginCount?: number };
+      after: { username: string; failures?: number };
     }[];
     expect(events.map((e) => e.action)).toEqual([
       'auth.locked',
@@ -260,7 +260,7 @@ describe('sign-in audit trail', () => {
       'auth.login_failed',
       'auth.login',
     ]);
-    expect(events.map((e) => e.after.failedLoginCount)).toEqual([5, 4, 3, 2, 1, undefined]);
+    expect(events.map((e) => e.after.failures)).toEqual([5, 4, 3, 2, 1, undefined]);
     for (const e of events) {
       expect(e.entityType).toBe('user');
       expect(e.actorId).toBeNull();

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, login, PASSWORD, signedIn, user } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
-import { users } from './org.tables.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,63 +8,82 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const attempt = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const attempt = (username: string, password: string, from = '127.0.0.1', cookie?: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: from,
+    ...(cookie ? { headers: { cookie } } : {}),
+  });
+const deviceCookie = (res: Awaited<ReturnType<typeof attempt>>) =>
+  `anju_device=${res.cookies.find((c) => c.name === 'anju_device')?.value}`;
 
-describe('login throttling and lock-out', () => {
-  it('locks after five wrong passwords in a row: 401 ×4, then 429 AUTH_LOCKED, never 500', async () => {
+describe('lock-out an attacker cannot aim', () => {
+  it('five wrong passwords from one address slow that address down; the real user signs in from another', async () => {
     const u = await user(t, t.root, ['executive']);
     for (let i = 0; i < 4; i++) {
-      const res = await attempt(u.username, 'wrong-password');
-      expect(res.statusCode).toBe(401);
-      expect(res.json().code).toBe('AUTH_INVALID_CREDENTIALS');
+      const res = await attempt(u.username, 'wrong-password', '198.51.100.7');
+      expect([res.statusCode, res.json().code]).toEqual([401, 'AUTH_INVALID_CREDENTIALS']);
     }
-    const fifth = await attempt(u.username, 'wrong-password');
+    const fifth = await attempt(u.username, 'wrong-password', '198.51.100.7');
     expect(fifth.statusCode).toBe(429);
-    expect(fifth.json()).toMatchObject({ code: 'AUTH_LOCKED' });
-    // Even the right password is refused during the lock.
-    expect((await attempt(u.username, PASSWORD)).statusCode).toBe(429);
-    t.clock.advance(15 * 60_000 + 1);
-    expect((await attempt(u.username, PASSWORD)).statusCode).toBe(200);
-    const [row] = await t.db.select().from(users).where(eq(users.id, u.id));
-    expect(row?.failedLoginCount).toBe(0);
-    expect(row?.lockedUntil).toBeNull();
+    expect(fifth.json()).toMatchObject({ code: 'AUTH_LOCKED', details: { retryAfterSeconds: 30 } });
+    // the attacker's address is refused even the right password while blocked …
+    expect((await attempt(u.username, PASSWORD, '198.51.100.7')).statusCode).toBe(429);
+    // … the user, elsewhere, is not
+    expect((await attempt(u.username, PASSWORD, '203.0.113.20')).statusCode).toBe(200);
   });
 
-  it('after a lock runs out, one wrong password does not lock again: the count starts afresh', async () => {
+  it('backs off exponentially with each further failure, up to LOGIN_LOCK_MINUTES', async () => {
     const u = await user(t, t.root, ['executive']);
-    for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong-password');
-    t.clock.advance(15 * 60_000 + 1);
-    const next = await attempt(u.username, 'wrong-password');
-    expect(next.statusCode).toBe(401);
-    expect(next.json().code).toBe('AUTH_INVALID_CREDENTIALS');
-    for (let i = 0; i < 3; i++) expect((await attempt(u.username, 'wrong-password')).statusCode).toBe(401);
-    expect((await attempt(u.username, 'wrong-password')).statusCode).toBe(429);
+    for (let i = 0; i < 4; i++) await attempt(u.username, 'wrong-password', '198.51.100.8');
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await attempt(u.username, 'wrong-password', '198.51.100.8');
+      expect(res.statusCode).toBe(429);
+      const wait = res.json().details.retryAfterSeconds as number;
+      waits.push(wait);
+      t.clock.advance(wait * 1000);
+    }
+    expect(waits).toEqual([30, 60, 120, 240, 480, 900, 900]);
+    t.clock.advance(1000);
+    expect((await attempt(u.username, PASSWORD, '198.51.100.8')).statusCode).toBe(200);
   });
 
-  it('answers an unknown user exactly like a wrong password', async () => {
-    const unknown = await attempt('nobody.here', 'whatever-1');
+  it('answers an unknown user name exactly like a known one at every step', async () => {
     const u = await user(t, t.root, ['executive']);
-    const wrong = await attempt(u.username, 'whatever-1');
-    expect(unknown.statusCode).toBe(401);
-    expect(unknown.json()).toEqual(wrong.json());
+    for (let i = 0; i < 7; i++) {
+      const known = await attempt(u.username, 'wrong-password', '198.51.100.9');
+      const unknown = await attempt('nobody.here', 'wrong-password', '198.51.100.9');
+      expect([i, unknown.statusCode, unknown.body]).toEqual([i, known.statusCode, known.body]);
+    }
   });
 
-  it('an admin can unlock a locked user', async () => {
+  it('many addresses guessing one name block browsers the user never used, not the user’s own', async () => {
     const u = await user(t, t.root, ['executive']);
-    for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong-password');
+    const own = deviceCookie(await attempt(u.username, PASSWORD, '203.0.113.30'));
+    for (let i = 0; i < 20; i++) await attempt(u.username, 'wrong-password', `192.0.2.${i + 1}`);
+    const stranger = await attempt(u.username, PASSWORD, '203.0.113.31');
+    expect([stranger.statusCode, stranger.json().code]).toEqual([429, 'AUTH_LOCKED']);
+    expect((await attempt(u.username, PASSWORD, '203.0.113.31', own)).statusCode).toBe(200);
+  });
+
+  it('an admin sees the account-wide block and lifts it', async () => {
+    const u = await user(t, t.root, ['executive']);
+    for (let i = 0; i < 20; i++) await attempt(u.username, 'wrong-password', `192.0.2.${i + 100}`);
     const admin = as(t, await login(t, 'admin', ADMIN_PASSWORD));
     const current = (await admin.get(`/api/users/${u.id}`)).json();
     expect(current.lockedUntil).not.toBeNull();
     const res = await admin.patch(`/api/users/${u.id}`, { version: current.version, unlock: true });
     expect(res.statusCode).toBe(200);
     expect(res.json().lockedUntil).toBeNull();
-    expect((await attempt(u.username, PASSWORD)).statusCode).toBe(200);
+    expect((await attempt(u.username, PASSWORD, '203.0.113.40')).statusCode).toBe(200);
   });
 
-  it('records failures and the lock in the audit log', async () => {
+  it('records failures and the block in the audit log', async () => {
     const u = await user(t, t.root, ['executive']);
-    for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong-password');
+    for (let i = 0; i < 5; i++) await attempt(u.username, 'wrong-password', '198.51.100.10');
     const admin = as(t, await login(t, 'admin', ADMIN_PASSWORD));
     const events = (await admin.get(`/api/audit-events?entityId=${u.id}`)).json().items as { action: string }[];
     expect(events.map((e) => e.action)).toEqual(['auth.locked', ...Array(4).fill('auth.login_failed')]);

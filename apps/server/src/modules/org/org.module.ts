@@ -2,9 +2,12 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { SessionService } from '../../platform/auth/session.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import { AccessService } from './access.service.js';
 import { ApiTokenService } from './api-token.service.js';
-import { AuthService, type LoginPolicy } from './auth.service.js';
+import { AuthService } from './auth.service.js';
+import { type LoginPolicy, LoginThrottle } from './login-throttle.js';
+import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { OrgUnitService } from './org-unit.service.js';
 import { RoleService } from './role.service.js';
 import { UserService } from './user.service.js';
@@ -21,12 +24,21 @@ export function createOrgModule(deps: {
   login: LoginPolicy;
 }) {
   const { db, audit, sessions, clock } = deps;
+  const throttle = new LoginThrottle(deps.login, deps.secret);
   return {
     access: new AccessService(db),
-    auth: new AuthService(db, sessions, audit, clock, deps.login),
+    auth: new AuthService(db, sessions, audit, clock, throttle),
     orgUnits: new OrgUnitService(db, audit, clock, sessions),
     users: new UserService(db, audit, sessions, clock),
     roles: new RoleService(db, audit, clock, sessions),
     apiTokens: new ApiTokenService(db, audit, clock, deps.secret),
   };
+}
+
+/** Sign-in counters untouched for a day count nothing (their window is an hour): they are removed hourly. */
+export function registerOrgJobs(jobs: JobRunner) {
+  jobs.define('org.purge-login-throttles', async (_payload, { db, clock }) => {
+    await new LoginThrottleRepository(db).purge(new Date(clock.now().getTime() - 86_400_000));
+  });
+  jobs.schedule('org.purge-login-throttles', '41 * * * *');
 }

@@ -76,8 +76,6 @@ export const users = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash').notNull(),
     status: text('status').notNull().default('active'),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
@@ -129,3 +127,33 @@ export type OrgUnitRow = typeof orgUnits.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type RoleRow = typeof roles.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/**
+ * Failed sign-ins counted per key: a user name from one address (`p:`), an address (`i:`), a user name from
+ * anywhere (`a:`). Keys are by the name as typed, known or not, so an unknown name is answered like a known one.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    /** failures from which the key is blocked (by its kind: pair, address, account) */
+    threshold: integer('threshold').notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_throttles_updated_idx').on(t.updatedAt)],
+);
+
+/** Browsers a user has signed in from (a keyed hash of the device cookie): they pass the account-wide throttle. */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceHash: text('device_hash').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceHash] })],
+);

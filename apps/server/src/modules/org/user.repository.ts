@@ -2,11 +2,13 @@ import { and, asc, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { escapeLike, withinScope } from '../../platform/rbac/scope.js';
-import { orgUnits, type RoleRow, roles, type UserRow, userRoles, users } from './org.tables.js';
+import { loginThrottles, orgUnits, type RoleRow, roles, type UserRow, userRoles, users } from './org.tables.js';
 
 const departments = alias(orgUnits, 'departments');
 
 export type UserWithOrg = UserRow & {
+  /** when the account-wide sign-in throttle blocks browsers the user never signed in from (login-throttle.ts) */
+  lockedUntil: Date | null;
   orgUnitName: string;
   orgUnitType: string;
   orgPath: string;
@@ -53,10 +55,12 @@ export class UserRepository {
         orgUnitType: orgUnits.type,
         orgPath: orgUnits.path,
         departmentName: departments.name,
+        lockedUntil: loginThrottles.blockedUntil,
       })
       .from(users)
       .innerJoin(orgUnits, eq(users.orgUnitId, orgUnits.id))
-      .leftJoin(departments, eq(users.departmentId, departments.id));
+      .leftJoin(departments, eq(users.departmentId, departments.id))
+      .leftJoin(loginThrottles, eq(loginThrottles.key, sql`'a:' || ${users.username}`));
   }
 
   private static flatten(r: {
@@ -65,9 +69,11 @@ export class UserRepository {
     orgUnitType: string;
     orgPath: string;
     departmentName: string | null;
+    lockedUntil: Date | null;
   }): UserWithOrg {
     return {
       ...r.user,
+      lockedUntil: r.lockedUntil,
       orgUnitName: r.orgUnitName,
       orgUnitType: r.orgUnitType,
       orgPath: r.orgPath,
@@ -168,30 +174,9 @@ export class UserRepository {
     if (roleIds.length) await this.db.insert(userRoles).values(roleIds.map((roleId) => ({ userId, roleId })));
   }
 
-  /**
-   * Login bookkeeping is not a user edit: it neither bumps the version nor is audited as one.
-   * A lock that has run out starts a fresh count, so it takes `lockAfter` new failures to lock again.
-   */
-  async recordLoginFailure(id: string, lockAfter: number, now: Date, lockUntil: Date) {
-    const expired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
-    const count = sql`(case when ${expired} then 1 else ${users.failedLoginCount} + 1 end)`;
-    const [row] = await this.db
-      .update(users)
-      .set({
-        failedLoginCount: count,
-        lockedUntil: sql`case when ${count} >= ${lockAfter} then ${lockUntil.toISOString()}::timestamptz
-                              when ${expired} then null else ${users.lockedUntil} end`,
-      })
-      .where(eq(users.id, id))
-      .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil });
-    return row;
-  }
-
+  /** Login bookkeeping is not a user edit: it neither bumps the version nor is audited as one. */
   async recordLoginSuccess(id: string, at: Date) {
-    await this.db
-      .update(users)
-      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: at })
-      .where(eq(users.id, id));
+    await this.db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
   }
 
   async setPassword(id: string, passwordHash: string, at: Date) {

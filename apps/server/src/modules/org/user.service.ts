@@ -8,6 +8,7 @@ import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import { clearLoginBlocks } from './login-throttle.js';
 import type { OrgUnitRow, RoleRow } from './org.tables.js';
 import { OrgUnitRepository } from './org-unit.repository.js';
 import { maskPhone } from './user.presenter.js';
@@ -122,10 +123,7 @@ export class UserService {
         patch.passwordHash = passwordHash;
         patch.passwordChangedAt = now;
       }
-      if (body.unlock) {
-        patch.failedLoginCount = 0;
-        patch.lockedUntil = null;
-      }
+      if (body.unlock) await clearLoginBlocks(tx, before.user.username);
       const repo = new UserRepository(tx);
       const updated = await repo.update(id, body.version, patch, now);
       if (!updated) throw new AppError('VERSION_CONFLICT');

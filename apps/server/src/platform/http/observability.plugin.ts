@@ -4,6 +4,16 @@ import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database.js';
 import { migrationsCurrent } from '../db/migrate.js';
 
+const READY_TIMEOUT_MS = 1500;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** /healthz (process up), /readyz (database reachable, migrations current), /metrics (Prometheus). */
 export const observabilityPlugin = fp(async (app: FastifyInstance, opts: { database: Database }) => {
   const registry = new Registry();
@@ -23,12 +33,14 @@ export const observabilityPlugin = fp(async (app: FastifyInstance, opts: { datab
   const hide = { hide: true } as const;
   app.get('/healthz', { schema: hide }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: hide }, async (_request, reply) => {
-    try {
-      await opts.database.ping();
-    } catch {
+    // a load balancer asks often and waits little: answer within READY_TIMEOUT_MS whatever the database does
+    const migrations = await withTimeout(
+      opts.database.ping().then(() => migrationsCurrent(opts.database)),
+      READY_TIMEOUT_MS,
+    ).catch(() => null);
+    if (migrations === null) {
       return reply.status(503).send({ status: 'unavailable', database: false, migrations: false });
     }
-    const migrations = await migrationsCurrent(opts.database);
     return reply
       .status(migrations ? 200 : 503)
       .send({ status: migrations ? 'ready' : 'migrating', database: true, migrations });
