@@ -24,7 +24,7 @@ let pgliteTemplate: Blob | null = null;
  * that is dropped afterwards. Tests never share records. Both start as a copy of the template the global
  * setup migrated once (test/global-setup.ts), so no test file pays for the migrations.
  */
-export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   if (!TEST_DATABASE_URL) {
     pgliteTemplate ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
     const client = await PGlite.create({ loadDataDir: pgliteTemplate });
@@ -43,6 +43,7 @@ export async function createTestDatabase(): Promise<{ database: Database; drop: 
   if (!template) await migrateDatabase(database);
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -3,6 +3,7 @@ import { keyedHash, randomToken, safeEqual } from '../../platform/auth/secrets.j
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import { type MessagingService, maskRecipient } from '../../platform/messaging/messaging.service.js';
 import { PortalRepository } from './portal.repository.js';
 
@@ -19,9 +20,14 @@ export const OWNER_LOGIN = {
 
 export type Owner = { customerId: string; name: string; phone: string; sessionId: string };
 
+/** Sends a login code by SMS when the number is a customer's; off the request path (see requestCode). */
+export const SEND_LOGIN_CODE_JOB = 'portal.send-login-code';
+type SendLoginCode = { codeId: number; phone: string; code: string };
+
 /**
- * Owners sign in with a one-time code sent to their mobile. Unknown numbers get exactly the same answers and
- * limits (a code row is written, nothing is sent), so the portal never tells whether a number is an owner's.
+ * Owners sign in with a one-time code sent to their mobile. Unknown numbers get exactly the same answers, limits
+ * and timing: the request writes a code row and a job for either; only the job looks the number up and sends
+ * nothing for an unknown one. So the portal never tells whether a number is an owner's.
  */
 export class OwnerAuthService {
   constructor(
@@ -29,14 +35,17 @@ export class OwnerAuthService {
     private readonly messaging: MessagingService,
     private readonly clock: Clock,
     private readonly secret: string,
-  ) {}
+    private readonly jobs: JobRunner,
+  ) {
+    jobs.define(SEND_LOGIN_CODE_JOB, (payload) => this.sendCode(payload as SendLoginCode));
+  }
 
   private hash = (phone: string, code: string) => keyedHash(this.secret, `owner-code:${phone}:${code}`);
 
   async requestCode(phone: string, ip: string | null) {
     const now = this.clock.now();
     const hourAgo = new Date(now.getTime() - 3_600_000);
-    return this.db.transaction(async (tx) => {
+    const answer = await this.db.transaction(async (tx) => {
       const repo = new PortalRepository(tx);
       await repo.lockPhone(phone);
       const last = await repo.lastCodeAt(phone);
@@ -56,22 +65,33 @@ export class OwnerAuthService {
         createdAt: now,
         expiresAt: new Date(now.getTime() + OWNER_LOGIN.codeMinutes * 60_000),
       });
-      const person = await repo.personByPhone(phone);
-      if (person) {
-        await this.messaging.send(tx, {
-          channel: 'sms',
-          recipient: phone,
-          template: 'owner.login_code',
-          body: `【安居】您的登录验证码为 ${code}，${OWNER_LOGIN.codeMinutes} 分钟内有效。如非本人操作请忽略。`,
-          params: { code },
-          idempotencyKey: `owner.login_code:${row.id}`,
-          orgPath: await repo.scopePathOf(person.id),
-          refType: 'customer',
-          refId: person.id,
-          immediate: true,
-        });
-      }
+      await this.jobs.enqueue(tx, SEND_LOGIN_CODE_JOB, { codeId: row.id, phone, code } satisfies SendLoginCode, {
+        idempotencyKey: String(row.id),
+      });
       return { ok: true as const, resendAfterSeconds: OWNER_LOGIN.resendSeconds };
+    });
+    this.jobs.nudge();
+    return answer;
+  }
+
+  private async sendCode({ codeId, phone, code }: SendLoginCode) {
+    const repo = new PortalRepository(this.db);
+    const person = await repo.personByPhone(phone);
+    if (!person) return;
+    // a code that a newer one replaced, or that ran out before its turn, would only confuse: it is not sent
+    const live = await repo.liveCode(phone, this.clock.now(), OWNER_LOGIN.maxFailures);
+    if (live?.id !== codeId) return;
+    await this.messaging.send(this.db, {
+      channel: 'sms',
+      recipient: phone,
+      template: 'owner.login_code',
+      body: `【安居】您的登录验证码为 ${code}，${OWNER_LOGIN.codeMinutes} 分钟内有效。如非本人操作请忽略。`,
+      params: { code },
+      idempotencyKey: `owner.login_code:${codeId}`,
+      orgPath: await repo.scopePathOf(person.id),
+      refType: 'customer',
+      refId: person.id,
+      immediate: true,
     });
   }
 

@@ -1,12 +1,14 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type as, cityCompany, ownerCookie, signedIn } from '../../../test/factories.js';
+import { type as, cityCompany, drainJobs, ownerCookie, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { multipartFile } from '../../../test/multipart.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
+import { jobs } from '../../platform/jobs/job.tables.js';
 import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
 import { tickets } from '../tickets/ticket.tables.js';
+import { SEND_LOGIN_CODE_JOB } from './owner-auth.service.js';
 
 let t: TestApp;
 let staff: ReturnType<typeof as>;
@@ -30,6 +32,7 @@ const requestCode = (phone: string, ip = '10.0.0.1') =>
   t.app.inject({ method: 'POST', url: '/api/portal/auth/code', payload: { phone }, remoteAddress: ip });
 
 async function lastCode(phone: string) {
+  await drainJobs(t); // the SMS is sent by a job, off the request path
   const [m] = await t.db
     .select()
     .from(outboxMessages)
@@ -86,6 +89,12 @@ describe('owner sign-in by SMS code', () => {
     expect(known.statusCode).toBe(200);
     expect(unknown.statusCode).toBe(200);
     expect(unknown.json()).toEqual(known.json());
+    // the request path writes the same for both (a code row and a job); only the job looks the number up
+    const handedOff = await t.db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(and(eq(jobs.name, SEND_LOGIN_CODE_JOB), eq(jobs.status, 'queued')));
+    expect(handedOff.map((j) => (j.payload as { phone: string }).phone).sort()).toEqual(['13700000000', OWNER]);
     expect(await lastCode(OWNER)).toMatch(/^\d{6}$/);
     expect(await lastCode('13700000000')).toBeNull();
     const verify = await t.app.inject({
@@ -331,6 +340,15 @@ describe('my requests', () => {
     expect(updates.filter((m) => m.template === 'ticket.callback_link').map((m) => m.body)).toEqual([
       expect.stringContaining(`已处理完毕，请确认并为我们的服务评分：${t.config.publicUrl}/m/rate/`),
     ]);
+    // the link's page words the title from its parts
+    const token = updates.find((m) => m.template === 'ticket.callback_link')?.body.match(/\/m\/rate\/([\w-]+)/)?.[1];
+    const linkPage = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}` });
+    expect(linkPage.json()).toEqual({
+      number: ticket.number,
+      title: '厨房 给排水',
+      titleParts: parts,
+      category: { nameZh: '给排水', nameEn: 'Plumbing' },
+    });
     const closed = (await owner.get(`/api/portal/requests/${id}`)).json();
     expect(closed).toMatchObject({ stage: 'awaiting_confirmation', canRate: true, resolution: '已更换接口' });
     expect(closed.events.map((e: { kind: string }) => e.kind)).toEqual(

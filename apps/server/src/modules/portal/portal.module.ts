@@ -31,7 +31,7 @@ export function createPortalModule(deps: {
   notices: NoticeService;
 }) {
   const repo = () => new PortalRepository(deps.db);
-  const auth = new OwnerAuthService(deps.db, deps.messaging, deps.clock, deps.secret);
+  const auth = new OwnerAuthService(deps.db, deps.messaging, deps.clock, deps.secret, deps.jobs);
   const account = new PortalAccountService(deps.db, deps.clock, deps.customers, deps.property, deps.tickets.tickets);
   const requests = new PortalRequestsService(deps.db, deps.clock, deps.tickets, deps.files);
   deps.jobs.define('portal.purge-logins', () => auth.purge());
