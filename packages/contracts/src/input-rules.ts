@@ -19,7 +19,7 @@ export const mobile = z
   .transform(normalisePhone)
   .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number: 11 digits starting 13–19'));
 
-const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u200d\ufe0f]/u;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u200d|\ufe0f/u;
 
 /** A person's name: up to `max` characters, no emoji. */
 export const personName = (max = 20) =>

@@ -72,6 +72,15 @@ const AUDIT_LIST = AUDIT_COLUMNS.join(', ');
 const TIMELINE_LIST = TIMELINE_COLUMNS.join(', ');
 const NUMBER = `$1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')`;
 
+/** The next number of the day, in a statement of its own that commits at once (the counter row is held that long). */
+const nextNumberStatement = statement<{ number: string }>(
+  'ticket_next_number',
+  `with n as (
+     insert into ticket_number_seq (prefix, day, last) values ($1, $2, 1)
+     on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last)
+   select ${NUMBER} as number from n`,
+);
+
 const findStatement = statement<Raw>('ticket_find', `select ${TICKET_COLUMNS} from tickets t where t.id = $1`);
 const findInScopeStatement = statement<Raw>(
   'ticket_find_in_scope',
@@ -109,18 +118,20 @@ const detailStatement = statement<{ d: DetailRaw }>(
 );
 
 /**
- * A new ticket numbered from the day's counter ($1 prefix, $2 day), its clocks, created event and audit row (whose
- * `after` gets the number), answered with its page. The counter row stays locked from this statement to commit only.
+ * A new ticket numbered from the day's counter ($1 prefix, $2 day) unless it brings its number ($7), its clocks,
+ * created event and audit row (whose `after` gets the number), answered with its page. Taking the number here
+ * locks the counter row until commit: right when this statement is the whole transaction, wrong when more writes
+ * follow (creates would queue behind each other) — those take the number first with `nextNumber`.
  */
 const openStatement = statement<{ d: DetailRaw }>(
   'ticket_open',
   `with n as (
-     insert into ticket_number_seq (prefix, day, last) values ($1, $2, 1)
+     insert into ticket_number_seq (prefix, day, last) select $1, $2, 1 where $7::text is null
      on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
    t as (
      insert into tickets (${ticketWriter.columns})
-     select ${ticketWriter.names.map((c) => (c === 'number' ? NUMBER : c)).join(', ')}
-       from json_populate_record(null::tickets, $3::json), n
+     select ${ticketWriter.names.map((c) => (c === 'number' ? `coalesce($7::text, ${NUMBER})` : c)).join(', ')}
+       from json_populate_record(null::tickets, $3::json) left join n on true
      returning ${columnList(tickets, 'tickets')}),
    c as (
      insert into sla_clocks (${clockWriter.columns})
@@ -255,6 +266,8 @@ export class TicketRepository {
     clocks: (typeof slaClocks.$inferInsert)[];
     events: EventInsert[];
     audit: AuditRowInsert[];
+    /** taken beforehand with `nextNumber`; null: taken by this statement */
+    number: string | null;
   }): Promise<TicketDetail> {
     const [row] = await openStatement(this.db, [
       p.prefix,
@@ -263,8 +276,15 @@ export class TicketRepository {
       JSON.stringify(p.clocks.map(clockWriter.row)),
       JSON.stringify(p.events.map(eventWriter.row)),
       JSON.stringify(p.audit),
+      p.number,
     ]);
     return readPage((row as { d: DetailRaw }).d);
+  }
+
+  /** A ticket number of its own, committed at once (a gap is left when the create then fails). */
+  async nextNumber(prefix: string, day: string): Promise<string> {
+    const [row] = await nextNumberStatement(this.db, [prefix, day]);
+    return (row as { number: string }).number;
   }
 
   /** The ticket page in one statement, when the ticket lies within `scopePath`. */

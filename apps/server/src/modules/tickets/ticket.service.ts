@@ -81,8 +81,13 @@ export class TicketService {
       body.contactPhone ?? (customer ? await this.customers.customers.primaryPhone(customer.id) : null);
     const warranty = place.unit ? await this.warrantyOf(ctx, place.unit.id, body.categoryCode) : null;
     // `open` writes the ticket, its clocks, event and audit in one statement; a customer or a phone adds writes.
+    const severalWrites = Boolean(customer || contactPhone);
+    // with more writes after the ticket, its number is taken first so the counter row is not held to commit
+    const number = severalWrites
+      ? await new TicketRepository(this.db).nextNumber(NUMBER_PREFIX[body.type], localDay(this.clock.now()))
+      : null;
     const atomic = <T>(write: (db: Executor) => Promise<T>) =>
-      customer || contactPhone ? this.db.transaction(write) : write(this.db);
+      severalWrites ? this.db.transaction(write) : write(this.db);
     return atomic((db) =>
       this.open(
         db,
@@ -113,6 +118,7 @@ export class TicketService {
           reportedAt,
         },
         place.inputs,
+        number,
       ),
     );
   }
@@ -158,6 +164,7 @@ export class TicketService {
       data?: TicketEventData;
     },
     known?: SlaInputs,
+    takenNumber: string | null = null,
   ): Promise<TicketDetail> {
     const now = this.clock.now();
     const { data, ...values } = v;
@@ -188,6 +195,7 @@ export class TicketService {
       },
       prefix: NUMBER_PREFIX[type],
       day: localDay(now),
+      number: takenNumber,
       clocks,
       events: this.eventRows(ctx, [{ ticketId: id, ...created }], now),
       // The statement adds the number it hands out to `after`.
