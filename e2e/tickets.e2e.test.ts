@@ -131,8 +131,8 @@ describe('console: tickets from hotline intake to callback', () => {
     await page.getByTestId('callback-comment').fill('维修后仍有异味');
     await page.getByTestId('callback-submit').click();
     await expectText(status, '处理中');
-    await expectText(page.getByTestId('event-reopen').first(), /回访不满意（2 分）：维修后仍有异味/);
-    await expectText(page.getByTestId('event-callback').first(), /回访 2 分：维修后仍有异味/);
+    await expectText(page.getByTestId('event-reopen').first(), /回访不满意（2 分）\s*维修后仍有异味/);
+    await expectText(page.getByTestId('event-callback').first(), /回访 2 分\s*维修后仍有异味/);
     await expect(page.getByTestId('ticket-action-close').count()).resolves.toBe(1);
 
     expect(errors).toEqual([]);

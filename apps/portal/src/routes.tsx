@@ -21,11 +21,14 @@ const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPa
 const NoticeDetailPage = page(() => import('./pages/notices/NoticeDetailPage'), 'NoticeDetailPage');
 const MePage = page(() => import('./pages/me/MePage'), 'MePage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const RatePage = page(() => import('./pages/rate/RatePage'), 'RatePage');
 
 /** Served under /m/ (vite `base`); the tab pages show the TabBar, detail pages a NavBar with back. */
 export const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    // the SMS callback link: anyone holding it rates without signing in
+    { path: '/rate/:token', element: <RatePage />, errorElement: <RouteError /> },
     {
       element: <AuthGate />,
       errorElement: <RouteError />,

@@ -10,6 +10,7 @@ import {
   useMarkNotificationsRead,
   useUnreadNotifications,
 } from '../api/messaging';
+import { useCodeWords } from '../lib/codeWords';
 import { useErrorText } from '../lib/errorText';
 import { DateTime } from './DateTime';
 
@@ -24,6 +25,7 @@ export function NotificationBell() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const { token } = theme.useToken();
+  const words = useCodeWords();
   const count = unread.data?.items.length ?? 0;
   const more = Boolean(unread.data?.nextCursor);
 
@@ -63,7 +65,7 @@ export function NotificationBell() {
             fontWeight: n.readAt ? undefined : 600,
           }}
         >
-          {n.title}
+          {words.notice(n)}
         </span>
         <span style={{ color: token.colorTextSecondary, fontSize: 12, flexShrink: 0 }}>
           <DateTime value={n.createdAt} />

@@ -136,6 +136,7 @@ export const enUSCustomers: Pick<Messages, 'customers' | 'property' | 'imports'>
     outcome: 'Outcome',
     note: 'Note',
     noTimeline: 'No interactions yet',
+    email: 'E-mail',
     more: 'More',
     mergeInto: 'Merge into another customer…',
     mergeTitle: 'Merge duplicate: {{name}}',

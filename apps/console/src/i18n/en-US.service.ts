@@ -405,6 +405,7 @@ export const enUSService: Pick<Messages, 'workOrders' | 'sla' | 'outbox' | 'noti
       merged: 'Merged',
       photo: 'Photo',
       follow_up: 'Follow-up complaint',
+      confirmed: 'Owner confirmed',
     },
     notes: {
       title: 'Note',

@@ -1,3 +1,4 @@
+import { enUSCodes } from './en-US.codes';
 import { enUSCustomers } from './en-US.customers';
 import { enUSNotices } from './en-US.notices';
 import { enUSService } from './en-US.service';
@@ -281,4 +282,5 @@ export const enUS: Messages = {
   ...enUSCustomers,
   ...enUSService,
   ...enUSNotices,
+  ...enUSCodes,
 };

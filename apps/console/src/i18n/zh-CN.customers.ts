@@ -133,6 +133,7 @@ export const zhCNCustomers = {
     outcome: '推荐结果',
     note: '说明',
     noTimeline: '暂无互动记录',
+    email: '电子邮箱',
     more: '更多',
     mergeInto: '合并到其他客户…',
     mergeTitle: '合并重复客户：{{name}}',

@@ -67,7 +67,7 @@ export const zhCNService = {
     any: '不限',
     nodes: {
       reception: '受理',
-      inspection: '查验',
+      inspection: '现场查验',
       dispatch: '派单',
       first_response: '首次响应',
       processing: '处理',
@@ -320,7 +320,7 @@ export const zhCNService = {
     warrantyStatuses: { in: '保修期内', out: '已过保', unknown: '未知' },
     nodes: {
       reception: '受理',
-      inspection: '查验',
+      inspection: '现场查验',
       dispatch: '派单',
       first_response: '首次响应',
       processing: '处理',
@@ -390,6 +390,7 @@ export const zhCNService = {
       merged: '合并',
       photo: '照片',
       follow_up: '转跟进投诉',
+      confirmed: '业主确认',
     },
     notes: {
       title: '备注',

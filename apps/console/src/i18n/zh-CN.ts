@@ -1,5 +1,6 @@
 import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
 import type { PermissionGroup } from '../lib/permissions';
+import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import { zhCNNotices } from './zh-CN.notices';
 import { zhCNService } from './zh-CN.service';
@@ -284,6 +285,7 @@ export const zhCN = {
   ...zhCNCustomers,
   ...zhCNService,
   ...zhCNNotices,
+  ...zhCNCodes,
 };
 
 export type Messages = typeof zhCN;

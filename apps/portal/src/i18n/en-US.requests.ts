@@ -126,6 +126,13 @@ export const enUSRequests: typeof zhCNRequests = {
     submitRating: 'Submit rating',
     rated: 'Thank you for your rating',
     yourRating: 'Your rating',
+    eventScore: 'Rating: {{n}} of 5',
+  },
+  rate: {
+    title: 'Rate our service',
+    invalid: 'This rating link no longer works',
+    invalidHint: 'A link works once and for 7 days. To rate, sign in to the owner portal or call us.',
+    doneHint: 'We take every rating seriously; if something is still wrong, we will follow it up.',
   },
   notices: {
     title: 'Notices',

@@ -123,6 +123,13 @@ export const zhCNRequests = {
     submitRating: '提交评价',
     rated: '感谢您的评价',
     yourRating: '您的评价',
+    eventScore: '评分：{{n}} 分',
+  },
+  rate: {
+    title: '服务评价',
+    invalid: '评价链接已失效',
+    invalidHint: '链接只能使用一次，有效期 7 天。如需评价，请登录业主端或致电客服。',
+    doneHint: '您的意见我们会认真对待；如仍有问题，我们会继续跟进。',
   },
   notices: {
     title: '公告',

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@anju/contracts';
-import { Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuditEvents } from '../../api/audit';
@@ -7,6 +7,7 @@ import type { AuditFilters as Filters } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
+import { useCodeWords } from '../../lib/codeWords';
 import { AuditDetail } from './AuditDetail';
 import { AuditFilters } from './AuditFilters';
 
@@ -16,6 +17,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<Filters>({});
   const query = useAuditEvents(filters);
+  const words = useCodeWords();
   const events = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
 
   const columns: TableColumnsType<AuditEvent> = [
@@ -25,7 +27,15 @@ export function AuditPage() {
       title: t('audit.actor'),
       render: (_, e) => e.actorName ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { key: 'action', title: t('audit.action'), render: (_, e) => <Tag color="processing">{e.action}</Tag> },
+    {
+      key: 'action',
+      title: t('audit.action'),
+      render: (_, e) => (
+        <Tooltip title={e.action}>
+          <Tag color="processing">{words.auditAction(e.action)}</Tag>
+        </Tooltip>
+      ),
+    },
     { key: 'entityType', title: t('audit.entityType'), dataIndex: 'entityType' },
     {
       key: 'entityId',

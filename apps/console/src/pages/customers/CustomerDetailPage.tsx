@@ -113,7 +113,7 @@ export function CustomerDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('customers.gender')}>{t(`customers.genders.${c.gender}`)}</Descriptions.Item>
           <Descriptions.Item label={t('customers.birthday')}>{c.birthday ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="E-mail">{c.email ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.email')}>{c.email ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customers.wechatId')}>{c.wechatId ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customers.address')}>{c.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('customers.sourceChannel')}>

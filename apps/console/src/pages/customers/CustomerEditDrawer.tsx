@@ -83,7 +83,7 @@ export function CustomerEditDrawer({ customer, onClose }: { customer: Customer; 
         <Form.Item name="birthday" label={t('customers.birthday')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="email" label="E-mail" rules={[{ type: 'email' }, { max: 120 }]}>
+        <Form.Item name="email" label={t('customers.email')} rules={[{ type: 'email' }, { max: 120 }]}>
           <Input type="email" />
         </Form.Item>
         <Form.Item name="wechatId" label={t('customers.wechatId')} rules={[{ max: 40 }]}>

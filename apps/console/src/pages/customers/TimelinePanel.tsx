@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAddTimelineEntry, useCustomerTimeline } from '../../api/customers';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
+import { useCodeWords } from '../../lib/codeWords';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 
@@ -17,6 +18,7 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
   const [form] = Form.useForm<Entry>();
   const { message } = App.useApp();
   const errorText = useErrorText();
+  const words = useCodeWords();
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
   const save = (v: Entry) =>
     add.mutate(v, {
@@ -56,20 +58,26 @@ export function TimelinePanel({ customerId }: { customerId: string }) {
       )}
       {!query.isLoading && !query.isError && entries.length === 0 && <Empty description={t('customers.noTimeline')} />}
       <Timeline
-        items={entries.map((e) => ({
-          children: (
-            <Space direction="vertical" size={0}>
-              <Space>
-                <Tag>{t(`customers.timelineKinds.${e.kind}`, { defaultValue: e.kind })}</Tag>
-                <Typography.Text strong>{e.title}</Typography.Text>
+        items={entries.map((e) => {
+          // Entries written by the server carry a code: their title (and a ticket event's detail) in my language.
+          const { title, detail } = words.timeline(e);
+          return {
+            children: (
+              <Space direction="vertical" size={0} data-testid="timeline-entry">
+                <Space>
+                  <Tag>{t(`customers.timelineKinds.${e.kind}`, { defaultValue: e.kind })}</Tag>
+                  {/* an anonymised entry keeps only its kind */}
+                  {title !== e.kind && <Typography.Text strong>{title}</Typography.Text>}
+                </Space>
+                {detail && <Typography.Text type="secondary">{detail}</Typography.Text>}
+                {e.body && <Typography.Text type="secondary">{e.body}</Typography.Text>}
+                <Typography.Text type="secondary">
+                  <DateTime value={e.at} /> {e.actorName ?? ''}
+                </Typography.Text>
               </Space>
-              {e.body && <Typography.Text type="secondary">{e.body}</Typography.Text>}
-              <Typography.Text type="secondary">
-                <DateTime value={e.at} /> {e.actorName ?? ''}
-              </Typography.Text>
-            </Space>
-          ),
-        }))}
+            ),
+          };
+        })}
       />
       {query.hasNextPage && (
         <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>

@@ -7,6 +7,7 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
+import { useCodeWords } from '../../lib/codeWords';
 import { useCan } from '../../lib/permissions';
 
 const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'skipped'];
@@ -24,6 +25,7 @@ const rowProps = (m: OutboxMessage) => ({ 'data-testid': `outbox-row-${m.id}` })
 export function OutboxPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const words = useCodeWords();
   const [status, setStatus] = useState<OutboxStatus>();
   const query = useOutbox(status);
   const messages = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
@@ -38,7 +40,15 @@ export function OutboxPage() {
       ),
     },
     { key: 'recipient', title: t('outbox.recipient'), render: (_, m) => <span style={mono}>{m.recipientMasked}</span> },
-    { key: 'template', title: t('outbox.template'), render: (_, m) => <Tag>{m.template}</Tag> },
+    {
+      key: 'template',
+      title: t('outbox.template'),
+      render: (_, m) => (
+        <Tooltip title={m.template}>
+          <Tag>{words.template(m.template)}</Tag>
+        </Tooltip>
+      ),
+    },
     {
       key: 'content',
       title: t('outbox.content'),

@@ -6,10 +6,12 @@ import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorState';
 import { KindTags } from '../customers/KindTags';
 import { SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
+import { useTicketTitle } from './ticketTitle';
 
 /** Who is calling: name, phones, homes, and the tickets they already have open (to avoid duplicates). */
 export function CallerCard({ customerId }: { customerId: string | undefined }) {
   const { t } = useTranslation();
+  const titleOf = useTicketTitle();
   const caller = useCaller(customerId);
   const open = useOpenTicketsOf(customerId);
   if (!customerId) {
@@ -84,7 +86,7 @@ export function CallerCard({ customerId }: { customerId: string | undefined }) {
               <TicketStatusTag status={k.status} />
               <SlaCountdown ticket={k} />
             </Flex>
-            <Typography.Text ellipsis>{k.title}</Typography.Text>
+            <Typography.Text ellipsis>{titleOf(k)}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               <DateTime value={k.createdAt} />
             </Typography.Text>

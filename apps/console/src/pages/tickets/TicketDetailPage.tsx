@@ -15,6 +15,7 @@ import { TicketClocks } from './TicketClocks';
 import { TicketInfo } from './TicketInfo';
 import { MergedNotice } from './TicketMerge';
 import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
+import { useTicketTitle } from './ticketTitle';
 import { WorkOrdersPanel } from './WorkOrdersPanel';
 
 // The page's chunk holds the ticket's facts, actions, work orders and clocks; the note form, the history (Timeline)
@@ -28,6 +29,7 @@ const TicketPhotos = lazy(async () => ({ default: (await import('./TicketPhotos'
 export function TicketDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const titleOf = useTicketTitle();
   const can = useCan();
   const navigate = useNavigate();
   const query = useTicket(id);
@@ -77,7 +79,7 @@ export function TicketDetailPage() {
       <MergedNotice ticket={k} />
       <Card style={{ marginBottom: 16 }}>
         <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="ticket-title">
-          {k.title}
+          {titleOf(k)}
         </Typography.Title>
         <TicketInfo ticket={k} />
         {k.allowedActions.length > 0 && (

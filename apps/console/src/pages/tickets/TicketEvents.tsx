@@ -1,32 +1,11 @@
-import { TICKET_STATUSES, type Ticket, type TicketStatus } from '@anju/contracts';
+import { TICKET_STATUSES, type Ticket, type TicketEventKind, type TicketStatus } from '@anju/contracts';
 import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../components/DateTime';
+import { isEventKind, useCodeWords } from '../../lib/codeWords';
 
 type Event = Ticket['events'][number];
-
-const EVENT_KINDS = [
-  'created',
-  'inspect',
-  'dispatch',
-  'startProcessing',
-  'hold',
-  'resume',
-  'close',
-  'reopen',
-  'cancel',
-  'note',
-  'warning',
-  'breach',
-  'escalation',
-  'callback',
-  'work_order',
-  'merged',
-  'photo',
-  'follow_up',
-] as const;
-type EventKind = (typeof EVENT_KINDS)[number];
-const isKind = (k: string): k is EventKind => (EVENT_KINDS as readonly string[]).includes(k);
+type EventKind = TicketEventKind;
 const isStatus = (s: string | null): s is TicketStatus => TICKET_STATUSES.includes(s as TicketStatus);
 
 const COLORS: Partial<Record<EventKind, string>> = {
@@ -42,11 +21,14 @@ const COLORS: Partial<Record<EventKind, string>> = {
 
 function EventEntry({ e }: { e: Event }) {
   const { t } = useTranslation();
+  const words = useCodeWords();
   const status = (s: string | null) => (isStatus(s) ? t(`tickets.statuses.${s}`) : s);
+  // What the server words is a code rendered here; the body holds what someone wrote (older events: all of it).
+  const detail = words.eventDetail(e.data);
   return (
     <Flex vertical gap={2} data-testid={`event-${e.kind}`}>
       <Flex gap={8} align="center" wrap>
-        <Typography.Text strong>{isKind(e.kind) ? t(`tickets.events.${e.kind}`) : e.kind}</Typography.Text>
+        <Typography.Text strong>{words.eventKind(e.kind)}</Typography.Text>
         {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus && (
           <Typography.Text type="secondary">
             {status(e.fromStatus)} → {status(e.toStatus)}
@@ -58,6 +40,7 @@ function EventEntry({ e }: { e: Event }) {
           </Tag>
         )}
       </Flex>
+      {detail && <Typography.Text data-testid="event-detail">{detail}</Typography.Text>}
       {e.body && <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{e.body}</Typography.Text>}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <DateTime value={e.at} /> {e.actorName ?? t('tickets.system')}
@@ -74,7 +57,7 @@ export function TicketEvents({ events }: { events: Ticket['events'] }) {
     <Timeline
       items={[...events].reverse().map((e) => ({
         key: e.id,
-        color: isKind(e.kind) ? COLORS[e.kind] : undefined,
+        color: isEventKind(e.kind) ? COLORS[e.kind] : undefined,
         content: <EventEntry e={e} />,
       }))}
     />

@@ -8,6 +8,7 @@ import { submitOnCtrlEnter } from '../../lib/keys';
 import { isOpenTicket } from './TicketMerge';
 import { TicketStatusTag } from './TicketTags';
 import { useWriteError } from './ticketErrors';
+import { useTicketTitle } from './ticketTitle';
 
 interface Values {
   intoTicketId?: string;
@@ -27,6 +28,7 @@ function useDebounced(value: string, ms = 300) {
 /** Merges this duplicate into another open ticket found by number; the reason is required. */
 export function MergeModal({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
   const { t } = useTranslation();
+  const titleOf = useTicketTitle();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [search, setSearch] = useState('');
@@ -83,7 +85,7 @@ export function MergeModal({ ticket, onClose }: { ticket: Ticket; onClose: () =>
                   <span>{x.number}</span>
                   <TicketStatusTag status={x.status} />
                   <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
-                    {x.title}
+                    {titleOf(x)}
                   </Typography.Text>
                 </Space>
               ),

@@ -15,6 +15,7 @@ import { BULK_DISPATCH_MAX } from './dispatch';
 import { QueueFilters, type QueueState, useQueueState } from './QueueFilters';
 import { SavedViews } from './SavedViews';
 import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
+import { useTicketTitle } from './ticketTitle';
 
 const toFilters = (s: QueueState, meId: string | undefined): TicketFilters => ({
   status: s.status,
@@ -40,6 +41,7 @@ const inSelectionCell = (e: MouseEvent) => (e.target as HTMLElement).closest('.a
 /** The queue: filters, SLA countdowns, newest first or by the next deadline; a row opens the ticket. */
 export function TicketsPage() {
   const { t } = useTranslation();
+  const titleOf = useTicketTitle();
   const can = useCan();
   const navigate = useNavigate();
   const { data: me } = useMe();
@@ -147,7 +149,13 @@ export function TicketsPage() {
                     </Flex>
                   ),
                 },
-                { title: t('tickets.titleField'), dataIndex: 'title', ellipsis: true, width: 260 },
+                {
+                  title: t('tickets.titleField'),
+                  key: 'title',
+                  ellipsis: true,
+                  width: 260,
+                  render: (_, k: TicketSummary) => titleOf(k),
+                },
                 {
                   title: t('tickets.status'),
                   dataIndex: 'status',

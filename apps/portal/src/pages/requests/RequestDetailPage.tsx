@@ -14,12 +14,15 @@ import { StageTag } from '../../components/StageTag';
 import { useBilingual, useLanguage } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { fromNow } from '../../lib/relative';
+import { useRequestTitle } from '../../lib/requestTitle';
 import { ConfirmAndRate } from './ConfirmAndRate';
 import { RequestTimeline } from './RequestTimeline';
 
 /** Who holds it now, what happens next and by when — the answer to "kicked from desk to desk". */
 function WhereItStands({ request }: { request: MyRequest }) {
   const { t } = useTranslation();
+  const titleOf = useRequestTitle();
+  const categories = useDefectCategories();
   const lang = useLanguage();
   const open = request.stage !== 'completed' && request.stage !== 'cancelled';
   return (
@@ -31,7 +34,7 @@ function WhereItStands({ request }: { request: MyRequest }) {
         <span className="spacer" />
         <StageTag stage={request.stage} />
       </div>
-      <h1 className="request-title">{request.title}</h1>
+      <h1 className="request-title">{titleOf(request, categories.data)}</h1>
       <p className="request-stage" data-testid="request-stage" data-stage={request.stage}>
         {t('request.stage')}
         {t('common.colon')}

@@ -36,6 +36,11 @@ export function RequestTimeline({ events }: { events: MyRequestEvent[] }) {
             data-testid="request-event"
           >
             <div className="timeline-title">{t(`enums.eventKind.${kind}`)}</div>
+            {event.score !== null && (
+              <p className="timeline-text" data-testid="request-event-score">
+                {t('request.eventScore', { n: event.score })}
+              </p>
+            )}
             {event.text && (
               <p className="timeline-text" data-testid={kind === 'reply' ? 'request-reply' : undefined}>
                 {event.text}

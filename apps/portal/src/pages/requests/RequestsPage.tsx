@@ -3,6 +3,7 @@ import { Button, CapsuleTabs, DotLoading, InfiniteScroll, PullToRefresh } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useDefectCategories } from '../../api/categories';
 import { pageItems } from '../../api/client';
 import { useMyRequests } from '../../api/requests';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,9 +11,12 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { StageTag, UnreadDot } from '../../components/StageTag';
 import { formatDateTime } from '../../lib/format';
+import { useRequestTitle } from '../../lib/requestTitle';
 
 function RequestRow({ item }: { item: MyRequestSummary }) {
   const { t } = useTranslation();
+  const titleOf = useRequestTitle();
+  const categories = useDefectCategories();
   return (
     <Link
       to={`/requests/${item.id}`}
@@ -30,7 +34,7 @@ function RequestRow({ item }: { item: MyRequestSummary }) {
         <StageTag stage={item.stage} />
       </div>
       <div className="request-row-title">
-        <span className="type-label">{t(`enums.ticketType.${item.type}`)}</span> {item.title}
+        <span className="type-label">{t(`enums.ticketType.${item.type}`)}</span> {titleOf(item, categories.data)}
       </div>
       <div className="muted">
         {[item.projectName, item.unitCode].filter(Boolean).join(' ')}

@@ -12,7 +12,7 @@ import type { SlaService } from './sla/sla.service.js';
 import { systemContext } from './system-context.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
-import { type CallbackRow, callbacks, type TicketRow, tickets } from './ticket.tables.js';
+import { type CallbackRow, callbacks, defectCategories, type TicketRow, tickets } from './ticket.tables.js';
 import { noticeToHandlers } from './ticket-notices.js';
 
 /** Unanswered after this many attempts: recorded as unanswered, counted, and the ticket completes. */
@@ -52,7 +52,14 @@ export class CallbackService {
     const found = await this.findByToken(this.db, token);
     if (!found) throw new AppError('CALLBACK_TOKEN_INVALID');
     const { number, title, titleParts, closedAt } = found.ticket;
-    return { number, title, titleParts: (titleParts as TitleParts | null) ?? null, closedAt };
+    // A title made from the owner's picks is worded on the page, with the category's names in both languages.
+    return {
+      number,
+      title,
+      titleParts: (titleParts as TitleParts | null) ?? null,
+      category: titleParts ? found.category : null,
+      closedAt,
+    };
   }
 
   async recordByToken(token: string, input: { score: number; comment?: string }) {
@@ -77,9 +84,14 @@ export class CallbackService {
 
   private async findByToken(db: Db | Tx, token: string) {
     const [row] = await db
-      .select({ callback: callbacks, ticket: tickets })
+      .select({
+        callback: callbacks,
+        ticket: tickets,
+        category: { nameZh: defectCategories.nameZh, nameEn: defectCategories.nameEn },
+      })
       .from(callbacks)
       .innerJoin(tickets, eq(tickets.id, callbacks.ticketId))
+      .leftJoin(defectCategories, eq(defectCategories.code, tickets.categoryCode))
       .where(
         and(
           eq(callbacks.tokenHash, hashToken(token)),

@@ -282,7 +282,7 @@ describe('tickets', () => {
     );
     const token = mine?.body.match(/\/m\/rate\/([\w-]+)/)?.[1] as string;
     const shown = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${token}` });
-    expect(shown.json()).toMatchObject({ number: ticket.number, titleParts: null });
+    expect(shown.json()).toMatchObject({ number: ticket.number, titleParts: null, category: null });
     const answered = await t.app.inject({
       method: 'POST',
       url: `/api/public/feedback/${token}`,

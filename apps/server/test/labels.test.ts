@@ -1,0 +1,94 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  AUDIT_ACTIONS,
+  MY_REQUEST_EVENT_KINDS,
+  NOTIFICATION_KINDS,
+  OUTBOX_TEMPLATES,
+  ROOMS,
+  SLA_NODES,
+  TICKET_EVENT_CODES,
+  TICKET_EVENT_KINDS,
+  TIMELINE_CODES,
+} from '@anju/contracts';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every code the server writes where a person reads words has a label in both languages: the walk below goes over
+ * the typed lists in contracts (the server's writes are typed by them) and looks each one up in the console's and
+ * the portal's dictionaries. A code added without its words fails here.
+ */
+type Dict = Record<string, unknown>;
+
+const load = async (app: 'console' | 'portal', file: string, name: string): Promise<Dict> => {
+  const path = fileURLToPath(new URL(`../../${app}/src/i18n/${file}.ts`, import.meta.url));
+  return (await import(pathToFileURL(path).href))[name] as Dict;
+};
+
+/** The message at a dotted key (a dot is a level, as i18next reads it), or undefined. */
+const at = (dict: Dict, key: string): unknown =>
+  key.split('.').reduce<unknown>((node, part) => (node as Dict | undefined)?.[part], dict);
+const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+
+/** Keys of `prefix.<code>` missing (or not a non-empty string) in either language, and placeholder mismatches. */
+function problems(zh: Dict, en: Dict, prefix: string, codes: readonly string[]) {
+  const out: string[] = [];
+  for (const code of codes) {
+    const key = `${prefix}.${code}`;
+    const [z, e] = [at(zh, key), at(en, key)];
+    if (typeof z !== 'string' || !z.trim()) out.push(`zh-CN ${key}`);
+    if (typeof e !== 'string' || !e.trim()) out.push(`en-US ${key}`);
+    if (typeof z === 'string' && typeof e === 'string' && placeholders(z).join() !== placeholders(e).join()) {
+      out.push(`${key}: {{…}} differ`);
+    }
+  }
+  return out;
+}
+
+describe('labels of server codes', () => {
+  it('console: every event kind and code, timeline code, notice, outbox template and audit action', async () => {
+    const zh = await load('console', 'zh-CN', 'zhCN');
+    const en = await load('console', 'en-US', 'enUS');
+    expect([
+      ...problems(zh, en, 'tickets.events', TICKET_EVENT_KINDS),
+      ...problems(zh, en, 'codes.eventText', TICKET_EVENT_CODES),
+      ...problems(zh, en, 'codes.timeline', TIMELINE_CODES),
+      ...problems(zh, en, 'codes.notification', NOTIFICATION_KINDS),
+      ...problems(zh, en, 'codes.template', OUTBOX_TEMPLATES),
+      ...problems(zh, en, 'codes.audit', AUDIT_ACTIONS),
+      // parameters that are codes themselves
+      ...problems(zh, en, 'tickets.nodes', SLA_NODES),
+      ...problems(zh, en, 'customers.channels', ['sms', 'email', 'wechat']),
+      ...problems(zh, en, 'customers.relations', ['spouse', 'child', 'parent', 'sibling', 'other']),
+      ...problems(zh, en, 'tickets.rooms', ROOMS),
+    ]).toEqual([]);
+  });
+
+  it('portal: every request event kind, room and the rating link page', async () => {
+    const zh = await load('portal', 'zh-CN', 'zhCN');
+    const en = await load('portal', 'en-US', 'enUS');
+    expect([
+      ...problems(zh, en, 'enums.eventKind', MY_REQUEST_EVENT_KINDS),
+      ...problems(zh, en, 'enums.room', ROOMS),
+      ...problems(zh, en, 'rate', ['title', 'invalid', 'invalidHint', 'doneHint']),
+      ...problems(zh, en, 'request', ['eventScore']),
+    ]).toEqual([]);
+  });
+
+  it('finds a missing label (the walk itself works)', () => {
+    const zh = { codes: { audit: { ticket: { create: '受理工单' } } } };
+    const en = { codes: { audit: { ticket: {} } } };
+    expect(problems(zh, en, 'codes.audit', ['ticket.create'])).toEqual(['en-US codes.audit.ticket.create']);
+  });
+
+  it('uses one word for on-site inspection in Chinese', async () => {
+    const zh = await load('console', 'zh-CN', 'zhCN');
+    const words = [
+      at(zh, 'tickets.events.inspect'),
+      at(zh, 'tickets.actions.inspect'),
+      at(zh, 'tickets.nodes.inspection'),
+    ];
+    expect(words).toEqual(['现场查验', '现场查验', '现场查验']);
+    expect(at(zh, 'sla.nodes.inspection')).toBe('现场查验');
+    expect(at(zh, 'customers.email')).toBe('电子邮箱');
+  });
+});
