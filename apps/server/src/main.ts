@@ -70,7 +70,10 @@ program
         seeded.demo || config.seedDemo
           ? `  demo staff (e.g. zhang.wei, li.na, liu.yang) sign in with: ${DEMO_PASSWORD}`
           : '',
-        `  owner portal (phones): ${url}/m/${demoData?.ownerPhone ? ` — demo owner ${demoData.ownerPhone}; the login code appears in this log and on the console's outbox page` : ''}`,
+        `  owner portal (phones): ${url}/m/${demoData?.ownerPhone ? ` — demo owner ${demoData.ownerPhone}` : ''}`,
+        (config.messaging?.sms.provider ?? 'log') === 'log'
+          ? `  login codes: console 消息发件箱 (${url}/outbox, signed in as admin) and this log ("message (log provider)")`
+          : '  login codes: sent by SMS; the console 消息发件箱 (outbox) page shows them masked',
         `  API docs: ${url}/docs`,
         '',
       ].join('\n'),
@@ -114,7 +117,10 @@ program
         console.log(
           `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers, ${extra.tickets} tickets, ${extra.notices} notices`,
         );
-        if (extra.ownerPhone) console.log(`demo owner for the portal (/m/): ${extra.ownerPhone}`);
+        if (extra.ownerPhone)
+          console.log(
+            `demo owner for the portal (/m/): ${extra.ownerPhone} — with SMS_PROVIDER=log its login code shows on the console's 消息发件箱 (/outbox) page and in the log of \`npm start\``,
+          );
       }
       if (opts.scale) {
         const scaled = await seedScale(database.db, systemClock, opts.scale, (line) => console.log(line));

@@ -11,6 +11,7 @@ import {
 } from '../modules/customers/customer.tables.js';
 import { maskIdNumber, nameKeys, residentIdCheckChar } from '../modules/customers/customer.validation.js';
 import type { OrgUnitRow } from '../modules/org/org.tables.js';
+import { chinaDate } from '../platform/china-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Executor } from '../platform/db/database.js';
 import type { FieldCrypto } from '../platform/field-crypto.js';
@@ -56,6 +57,9 @@ const GIVEN = [
   '思远',
 ];
 const AREA_CODES: Record<string, string> = { SH: '310104', HZ: '330106', CQ: '500112' };
+
+/** A date string `days` after the date `from` (yyyy-mm-dd). */
+const shift = (from: string, days: number) => new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10);
 
 const pick = <T>(xs: readonly T[], n: number) => xs[n % xs.length] as T;
 const chunks = <T>(xs: T[], size = 500) =>
@@ -137,9 +141,11 @@ export async function seedDemoCustomers(
       id: ownershipId,
       customerId: owner,
       unitId: unit.id,
-      contractDate: '2023-05-20',
+      // Bought about two years before the handover (or a year ago, for homes still being built), moved in
+      // six weeks after it.
+      contractDate: unit.deliveredOn ? shift(unit.deliveredOn, -700) : shift(chinaDate(now), -365),
       deliveryDate: unit.deliveredOn,
-      moveInDate: unit.status === 'moved_in' ? '2024-09-01' : null,
+      moveInDate: unit.status === 'moved_in' && unit.deliveredOn ? shift(unit.deliveredOn, 45) : null,
       sharePercent: 100,
     });
     scopes.push({ customerId: owner, orgPath: project.path, relation: 'ownership', refId: ownershipId });

@@ -2,6 +2,7 @@ import { type PartCategory, STATUTORY_WARRANTY } from '@anju/contracts';
 import { isNull } from 'drizzle-orm';
 import type { OrgUnitRow } from '../modules/org/org.tables.js';
 import { buildings, deliveryBatches, projects, units, warrantyRules } from '../modules/property/property.tables.js';
+import { chinaDate } from '../platform/china-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Executor } from '../platform/db/database.js';
 
@@ -27,9 +28,19 @@ export async function ensureWarrantyDefaults(db: Executor, clock: Clock) {
   if (rows.length) await db.insert(warrantyRules).values(rows);
 }
 
+/** Where a project stands: everything handed over, one phase handed over and one being built, or all being built. */
+export type ProjectStage = 'delivered' | 'delivering' | 'construction';
+
 const PROJECTS: Record<
   string,
-  { address: string; types: string[]; finish: 'bare' | 'finished' | 'mixed'; buildings: number; floors: number }
+  {
+    address: string;
+    types: string[];
+    finish: 'bare' | 'finished' | 'mixed';
+    buildings: number;
+    floors: number;
+    stage: ProjectStage;
+  }
 > = {
   'SH-YT': {
     address: '上海市闵行区虹梅南路 2588 弄',
@@ -37,6 +48,7 @@ const PROJECTS: Record<
     finish: 'finished',
     buildings: 6,
     floors: 18,
+    stage: 'delivering',
   },
   'SH-BJ': {
     address: '上海市徐汇区龙腾大道 1200 号',
@@ -44,6 +56,7 @@ const PROJECTS: Record<
     finish: 'finished',
     buildings: 4,
     floors: 28,
+    stage: 'delivered',
   },
   'HZ-XX': {
     address: '杭州市西湖区文一西路 998 号',
@@ -51,14 +64,23 @@ const PROJECTS: Record<
     finish: 'mixed',
     buildings: 6,
     floors: 11,
+    stage: 'delivered',
   },
-  'HZ-QT': { address: '杭州市钱塘区江东大道 3899 号', types: ['高层住宅'], finish: 'bare', buildings: 5, floors: 26 },
+  'HZ-QT': {
+    address: '杭州市钱塘区江东大道 3899 号',
+    types: ['高层住宅'],
+    finish: 'bare',
+    buildings: 5,
+    floors: 26,
+    stage: 'construction',
+  },
   'CQ-JS': {
     address: '重庆市渝北区金开大道 1688 号',
     types: ['高层住宅', '洋房'],
     finish: 'bare',
     buildings: 6,
     floors: 24,
+    stage: 'delivering',
   },
   'CQ-LJ': {
     address: '重庆市江北区北滨一路 366 号',
@@ -66,6 +88,7 @@ const PROJECTS: Record<
     finish: 'finished',
     buildings: 4,
     floors: 32,
+    stage: 'construction',
   },
 };
 const LAYOUTS: [string, number][] = [
@@ -77,9 +100,33 @@ const LAYOUTS: [string, number][] = [
 
 export type DemoUnit = { id: string; projectId: string; code: string; status: string; deliveredOn: string | null };
 
+const dayFrom = (now: Date, days: number) => chinaDate(new Date(now.getTime() + days * 86_400_000));
+
+/** The two phases' delivery dates of a project at its stage, relative to today: [planned, actual] each. */
+function phaseDates(now: Date, stage: ProjectStage): [string, string | null][] {
+  switch (stage) {
+    case 'delivered':
+      return [
+        [dayFrom(now, -912), dayFrom(now, -914)],
+        [dayFrom(now, -200), dayFrom(now, -203)],
+      ];
+    case 'delivering':
+      return [
+        [dayFrom(now, -520), dayFrom(now, -522)],
+        [dayFrom(now, 75), null],
+      ];
+    case 'construction':
+      return [
+        [dayFrom(now, 120), null],
+        [dayFrom(now, 400), null],
+      ];
+  }
+}
+
 /**
- * Six demo projects with two phases each: phase one delivered in mid-2024 (moved in or delivered), phase two
- * sold and due at the end of 2026. Two entrances per building, two homes per floor: about 2,000 units.
+ * Six demo projects with two phases each, at three stages (dates relative to the seed's clock): all handed over
+ * (homes moved in or delivered), phase one handed over and phase two sold and due in a few months, or both
+ * phases still being built and sold. Two entrances per building, two homes per floor: about 2,000 units.
  */
 export async function seedDemoProperty(
   db: Executor,
@@ -99,26 +146,19 @@ export async function seedDemoProperty(
       createdAt: now,
       updatedAt: now,
     });
-    const [phase1, phase2] = await db
+    const dates = phaseDates(now, spec.stage);
+    const batches = await db
       .insert(deliveryBatches)
-      .values([
-        {
+      .values(
+        ['一期集中交付', '二期集中交付'].map((name, i) => ({
           projectId: node.id,
-          name: '一期集中交付',
-          plannedDate: '2024-06-30',
-          actualDate: '2024-06-28',
+          name,
+          plannedDate: dates[i]?.[0] ?? null,
+          actualDate: dates[i]?.[1] ?? null,
           createdAt: now,
           updatedAt: now,
-        },
-        {
-          projectId: node.id,
-          name: '二期集中交付',
-          plannedDate: '2026-12-28',
-          actualDate: null,
-          createdAt: now,
-          updatedAt: now,
-        },
-      ])
+        })),
+      )
       .returning();
     const buildingRows = await db
       .insert(buildings)
@@ -135,14 +175,15 @@ export async function seedDemoProperty(
       )
       .returning();
     for (const [bi, building] of buildingRows.entries()) {
-      const firstPhase = building.phase === '一期';
+      const batch = batches[building.phase === '一期' ? 0 : 1];
+      const handedOver = batch?.actualDate ?? null;
       const rows = [];
       for (let entrance = 1; entrance <= 2; entrance++) {
         for (let floor = 1; floor <= spec.floors; floor++) {
           for (let room = 1; room <= 2; room++) {
             const [layout, area] = LAYOUTS[(floor + room + bi) % LAYOUTS.length] as [string, number];
             const n = floor * 7 + room * 3 + entrance + bi;
-            const status = firstPhase ? (n % 5 === 0 ? 'delivered' : 'moved_in') : n % 6 === 0 ? 'unsold' : 'sold';
+            const status = handedOver ? (n % 5 === 0 ? 'delivered' : 'moved_in') : n % 6 === 0 ? 'unsold' : 'sold';
             const roomNo = `${floor}${String((entrance - 1) * 2 + room).padStart(2, '0')}`;
             rows.push({
               projectId: node.id,
@@ -156,8 +197,8 @@ export async function seedDemoProperty(
               productType: spec.types[bi % spec.types.length] ?? '高层住宅',
               finish: spec.finish === 'mixed' ? (bi % 2 ? 'finished' : 'bare') : spec.finish,
               status,
-              deliveryBatchId: firstPhase ? (phase1?.id ?? null) : (phase2?.id ?? null),
-              deliveredOn: firstPhase ? '2024-06-28' : null,
+              deliveryBatchId: batch?.id ?? null,
+              deliveredOn: handedOver,
               createdAt: now,
               updatedAt: now,
             });

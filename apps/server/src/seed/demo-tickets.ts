@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createServices } from '../app.js';
 import type { NoticeService } from '../modules/notices/notice.service.js';
 import type { RequestContext } from '../platform/auth/principal.js';
+import { chinaDate } from '../platform/china-time.js';
 import { ManualClock } from '../platform/clock.js';
 import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
@@ -30,21 +31,31 @@ const OTHERS: [TicketType, string][] = [
   ['praise', '表扬维修师傅认真负责'],
 ];
 
+/** `daysAgo` days before `now` (China calendar), at `hour` o'clock China time. */
+const chinaAt = (now: Date, daysAgo: number, hour: number) =>
+  new Date(`${chinaDate(new Date(now.getTime() - daysAgo * 86_400_000))}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+
 /**
- * Demo tickets, written through the real services with a clock that walks from ten days ago to now, so the
- * console opens on a realistic queue: new calls, inspections, dispatched work, closed tickets awaiting their
- * callback, completed ones — and some left to drag, which the sweep then warns about and escalates.
+ * Demo tickets, written through the real services with a clock that walks over the last ten days up to
+ * yesterday, so the console opens on a realistic queue: new calls, inspections, dispatched work, closed tickets
+ * awaiting their callback, completed ones — and some left to drag, which the sweep then warns about and
+ * escalates. Every step happens in the daytime of a past day: nothing is dated after `now`, and no owner SMS
+ * waits for the quiet hours to end. Only complaints are major; praise is thanked and closed in good time.
  */
-export async function seedDemoTickets(config: AppConfig, database: Database, log: FastifyBaseLogger) {
-  const now = new Date();
-  const clock = new ManualClock(new Date(now.getTime() - 10 * 86_400_000));
+export async function seedDemoTickets(
+  config: AppConfig,
+  database: Database,
+  log: FastifyBaseLogger,
+  now: Date = new Date(),
+) {
+  const clock = new ManualClock(chinaAt(now, 10, 9));
   const services = createServices({ ...config, jobsEnabled: false }, database, clock, log);
   const homes = await queryRows<Home>(
     database.db,
     sql`select distinct on (o.customer_id) o.customer_id as "customerId", o.unit_id as "unitId", c.path as "companyPath"
           from ownerships o join units u on u.id = o.unit_id join org_units p on p.id = u.project_id
           join org_units c on c.id = p.parent_id
-         where o.active order by o.customer_id, o.unit_id limit 36`,
+         where o.active and u.status in ('delivered', 'moved_in') order by o.customer_id, o.unit_id limit 36`,
   );
   const departments = await queryRows<Department>(
     database.db,
@@ -57,14 +68,21 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
   const t = services.tickets;
   let made = 0;
   for (const [i, home] of homes.entries()) {
-    clock.set(new Date(now.getTime() - (10 * 86_400_000 * (homes.length - i)) / homes.length));
-    const repair = i % 2 === 0 ? REPAIRS[(i / 2) % REPAIRS.length] : undefined;
-    const other = OTHERS[i % OTHERS.length] as [TicketType, string];
+    const n = Math.floor(i / 2);
+    const repair = i % 2 === 0 ? REPAIRS[n % REPAIRS.length] : undefined;
+    const other = OTHERS[n % OTHERS.length] as [TicketType, string];
+    const type = repair ? 'repair' : other[0];
+    // Praise is thanked and closed; other work stops at every stage of the loop.
+    const stage = type === 'praise' ? 5 : (n + Math.floor(i / 12)) % 6;
+    // Spread over ten days up to yesterday, called in between 09:00 and 11:00; tickets that run into the next
+    // day (closed, called back) start at least two days ago, so even those end before today.
+    const daysAgo = 1 + Math.floor((9 * (homes.length - 1 - i)) / Math.max(1, homes.length - 1));
+    clock.set(chinaAt(now, stage >= 4 ? Math.max(2, daysAgo) : daysAgo, 9 + (i % 3)));
     let { ticket } = await t.tickets.create(ctx, {
-      type: repair ? 'repair' : other[0],
+      type,
       channel: i % 3 === 0 ? 'walk_in' : 'hotline',
       priority: i % 9 === 0 ? 'high' : 'normal',
-      major: i % 17 === 5,
+      major: type === 'complaint' && i % 24 === 1,
       title: repair ? repair[0] : other[1],
       description: '',
       customerId: home.customerId,
@@ -72,7 +90,6 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
       ...(repair ? { categoryCode: repair[1], room: repair[2] as 'bathroom' } : {}),
     });
     made++;
-    const stage = i % 6;
     const step = async (body: Record<string, unknown>, hours: number) => {
       clock.advance(hours * 3_600_000);
       ({ ticket } = await t.tickets.transition(ctx, ticket.id, {
@@ -103,37 +120,64 @@ export async function seedDemoTickets(config: AppConfig, database: Database, log
     );
     if (stage === 4) continue;
     clock.advance(5 * 3_600_000);
-    await t.callbacks.record(ctx, ticket.id, { outcome: 'answered', method: 'phone', score: i % 4 === 1 ? 2 : 5 });
+    await t.callbacks.record(ctx, ticket.id, {
+      outcome: 'answered',
+      method: 'phone',
+      score: type !== 'praise' && i % 4 === 0 ? 2 : 5,
+    });
   }
-  const notices = await seedDemoNotices(services.notices, ctx, clock, database);
-  // The real clock from here: warnings and escalations for whatever was left to drag.
-  const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => new Date() }, log);
+  const notices = await seedDemoNotices(services.notices, ctx, clock, database, now);
+  // Now from here: warnings and escalations for whatever was left to drag.
+  const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.tickets.sweep.run();
   const ownerPhone = await services.customers.customers.primaryPhone((homes[0] as Home).customerId);
   return { tickets: made, notices, ownerPhone };
 }
 
-const NOTICES: [NoticeCategory, string, string][] = [
-  ['construction', '主体结构全部封顶', '各楼栋主体结构已全部封顶，现进入外立面与园林施工阶段，预计按期交付。'],
-  ['open_day', '工地开放日报名', '本月最后一个周六 9:30–11:30 举办工地开放日，欢迎业主报名参观样板层与公区。'],
-  ['delivery', '交付安排通知', '交付将按楼栋分批进行，请留意短信通知的办理时段，携带身份证与购房合同原件。'],
-];
+type Stage = 'construction' | 'delivering' | 'delivered';
 
-/** Two announcements per demo project, so owners open the portal to a realistic notice list. */
-async function seedDemoNotices(notices: NoticeService, ctx: RequestContext, clock: ManualClock, database: Database) {
-  const projects = await queryRows<{ id: string }>(
+/** Two announcements a project at each stage would publish: nothing about building works once all is handed over. */
+const NOTICES: Record<Stage, [NoticeCategory, string, string][]> = {
+  construction: [
+    ['construction', '主体结构全部封顶', '各楼栋主体结构已全部封顶，现进入外立面与园林施工阶段，预计按期交付。'],
+    ['open_day', '工地开放日报名', '本月最后一个周六 9:30–11:30 举办工地开放日，欢迎业主报名参观样板层与公区。'],
+  ],
+  delivering: [
+    ['delivery', '二期交付安排通知', '二期将按楼栋分批交付，请留意短信通知的办理时段，携带身份证与购房合同原件。'],
+    [
+      'construction',
+      '二期园林施工告知',
+      '二期园林施工期间，施工时间为每日 8:00–18:00，一期业主出入请走南门，给您带来不便敬请谅解。',
+    ],
+  ],
+  delivered: [
+    ['community', '邻里节报名', '本月第二个周六在中心花园举办邻里节，设亲子游园与跳蚤市场，欢迎各位业主报名参加。'],
+    ['other', '春节期间服务安排', '春节期间物业服务中心正常值班，报修请拨打服务热线，紧急维修 30 分钟内到场。'],
+  ],
+};
+
+/** Two announcements per demo project, fitting where the project stands, so owners open the portal to a realistic list. */
+async function seedDemoNotices(
+  notices: NoticeService,
+  ctx: RequestContext,
+  clock: ManualClock,
+  database: Database,
+  now: Date,
+) {
+  const projects = await queryRows<{ id: string; stage: Stage }>(
     database.db,
-    sql`select id from org_units where type = 'project' order by code`,
+    sql`select p.id,
+               case when bool_and(b.actual_date is null) then 'construction'
+                    when bool_and(b.actual_date is not null) then 'delivered'
+                    else 'delivering' end as stage
+          from org_units p join delivery_batches b on b.project_id = p.id
+         where p.type = 'project' group by p.id, p.code order by p.code`,
   );
   let made = 0;
-  clock.set(new Date(Date.now() - 3 * 86_400_000));
   for (const [i, project] of projects.entries()) {
-    for (const [category, title, body] of [NOTICES[i % 3], NOTICES[(i + 1) % 3]] as [
-      NoticeCategory,
-      string,
-      string,
-    ][]) {
-      clock.advance(2 * 3_600_000);
+    for (const [j, [category, title, body]] of NOTICES[project.stage].entries()) {
+      // Published in office hours over the last few days.
+      clock.set(chinaAt(now, 1 + ((i + j * 3) % 5), 10 + j * 4));
       await notices.create(ctx, { projectId: project.id, category, title, body, imageIds: [] });
       made++;
     }

@@ -243,7 +243,10 @@ export class MessagingService {
   }
 }
 
-/** The default provider: writes the message to the log instead of sending it (development, demos, tests). */
+/**
+ * The default provider: writes the message, text included, to the log instead of sending it (development, demos,
+ * tests); a demo owner reads the login code there or on the console's outbox page.
+ */
 export class LogProvider implements MessageProvider {
   readonly name = 'log';
   readonly sent: OutboxMessageRow[] = [];
@@ -251,7 +254,7 @@ export class LogProvider implements MessageProvider {
   async send(message: OutboxMessageRow) {
     this.sent.push(message);
     this.log.info(
-      { channel: message.channel, to: message.recipientMasked, template: message.template },
+      { channel: message.channel, to: message.recipientMasked, template: message.template, text: message.body },
       'message (log provider)',
     );
     return { providerMessageId: `log-${message.id}` };

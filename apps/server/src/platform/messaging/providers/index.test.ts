@@ -47,6 +47,24 @@ describe('createProviders', () => {
     expect(createProviders({}, log, logProvider).sms).toBe(logProvider);
   });
 
+  it('the log provider writes the text itself, so a demo owner reads the login code in the server log', async () => {
+    const lines: string[] = [];
+    const logProvider = new LogProvider(pino({ level: 'info' }, { write: (line: string) => void lines.push(line) }));
+    const message = {
+      id: '00000000-0000-4000-8000-000000000001',
+      channel: 'sms',
+      recipientMasked: '158****4373',
+      template: 'owner.login_code',
+      body: '【安居】您的登录验证码 482913，5 分钟内有效。',
+    } as Parameters<LogProvider['send']>[0];
+    await logProvider.send(message);
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+      to: '158****4373',
+      template: 'owner.login_code',
+      text: message.body,
+    });
+  });
+
   it('builds the Aliyun and SMTP providers, with default endpoint', () => {
     const config = loadConfig(
       env({ ...ALIYUN, MAIL_PROVIDER: 'smtp', SMTP_URL: 'smtp://u:p@mail.example:587', MAIL_FROM: 'a@b.example' }),

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testConfig } from '../../test/harness.js';
+import { ManualClock } from '../platform/clock.js';
+import type { Database } from '../platform/db/database.js';
+import { queryRows } from '../platform/db/database.js';
+import { FieldCrypto } from '../platform/field-crypto.js';
+import { seedDemoTickets } from './demo-tickets.js';
+import { seed } from './seed.js';
+
+/** Which notice categories make sense for a project at each stage of its delivery. */
+const FITS: Record<'construction' | 'delivering' | 'delivered', string[]> = {
+  // Nothing handed over yet: nobody lives there, so no community notices.
+  construction: ['construction', 'design_change', 'open_day', 'delivery', 'other'],
+  // One phase lives there, another is still being built and handed over.
+  delivering: ['construction', 'design_change', 'open_day', 'delivery', 'community', 'other'],
+  // Everything handed over: no building works, open days or delivery arrangements any more.
+  delivered: ['community', 'other'],
+};
+
+describe('demo company', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  // 07:30 in China: before the quiet hours end, so a message written last night would still be waiting.
+  const now = new Date('2026-11-22T23:30:00Z');
+
+  beforeAll(async () => {
+    ({ database, drop } = await createTestDatabase());
+    const config = testConfig();
+    const clock = new ManualClock(now);
+    const seeded = await seed(database.db, clock, { demo: true, crypto: new FieldCrypto(config.encryptionKey) });
+    expect(seeded.demo).not.toBeNull();
+    const made = await seedDemoTickets(config, database, pino({ level: 'silent' }), now);
+    expect(made.tickets).toBeGreaterThan(20);
+    expect(made.ownerPhone).toMatch(/^1[3-9]\d{9}$/);
+  });
+  afterAll(() => drop());
+
+  it('praise is never major and never breaches a deadline', async () => {
+    const praise = await queryRows<{ number: string; major: boolean; overdue: boolean; breached: number }>(
+      database.db,
+      sql`select t.number, t.major, t.overdue,
+                 (select count(*)::int from sla_clocks c where c.ticket_id = t.id and c.breached_at is not null) as breached
+            from tickets t where t.type = 'praise'`,
+    );
+    expect(praise.length).toBeGreaterThan(0);
+    expect(praise.filter((t) => t.major || t.overdue || t.breached > 0)).toEqual([]);
+  });
+
+  it('major is only ever a complaint', async () => {
+    const major = await queryRows<{ type: string }>(database.db, sql`select type from tickets where major`);
+    expect(major.length).toBeGreaterThan(0);
+    expect(major.every((t) => t.type === 'complaint')).toBe(true);
+  });
+
+  it('nothing in the outbox, the tickets or their histories is dated after now', async () => {
+    const late = await queryRows<{ what: string; at: Date }>(
+      database.db,
+      sql`select 'outbox ' || template as what, created_at as at from outbox_messages where created_at > ${now}
+          union all
+          select 'delivery job ' || name, run_at from jobs j where j.name = 'outbox.deliver' and run_at > ${now}
+          union all
+          select 'ticket event ' || kind, at from ticket_events where at > ${now}
+          union all
+          select 'notice ' || title, published_at from notices where published_at > ${now}`,
+    );
+    expect(late).toEqual([]);
+    const outbox = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from outbox_messages`);
+    expect(outbox[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('every notice fits the stage of its project, and the demo shows every stage', async () => {
+    const rows = await queryRows<{ code: string; category: string; done: number; pending: number }>(
+      database.db,
+      sql`select p.code, n.category,
+                 (select count(*)::int from delivery_batches b where b.project_id = p.id and b.actual_date is not null) as done,
+                 (select count(*)::int from delivery_batches b where b.project_id = p.id and b.actual_date is null) as pending
+            from notices n join org_units p on p.id = n.project_id`,
+    );
+    const stageOf = (r: { done: number; pending: number }) =>
+      r.done === 0 ? 'construction' : r.pending === 0 ? 'delivered' : 'delivering';
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !FITS[stageOf(r)].includes(r.category))).toEqual([]);
+    expect(new Set(rows.map(stageOf))).toEqual(new Set(['construction', 'delivering', 'delivered']));
+  });
+
+  it('dates agree: handed-over homes were handed over in the past, pending batches are due in the future', async () => {
+    const wrong = await queryRows<{ what: string }>(
+      database.db,
+      sql`select 'unit ' || code as what from units where delivered_on > ${now}::date
+           or (status in ('delivered','moved_in')) <> (delivered_on is not null)
+          union all
+          select 'batch ' || name from delivery_batches where actual_date > ${now}::date
+           or (actual_date is null and planned_date <= ${now}::date)
+          union all
+          select 'repair on a home not handed over ' || t.number from tickets t join units u on u.id = t.unit_id
+           where t.type = 'repair' and u.status not in ('delivered','moved_in')`,
+    );
+    expect(wrong).toEqual([]);
+  });
+});
