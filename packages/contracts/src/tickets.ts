@@ -273,6 +273,8 @@ export const listTicketsQuery = pageQuery.extend({
   assigneeUserId: z.uuid().optional(),
   assigneeOrgId: z.uuid().optional(),
   customerId: z.uuid().optional(),
+  /** Tickets of one home (the hotline's "already reported?" check before opening another). */
+  unitId: z.uuid().optional(),
   /** Ticket number (prefix) or title words. */
   q: z.string().trim().max(60).optional(),
   sort: z.enum(['created', 'due']).default('created'),

@@ -431,6 +431,8 @@ export class TicketRepository {
           f.assigneeUserId ? eq(tickets.assigneeUserId, f.assigneeUserId) : undefined,
           f.assigneeOrgId ? eq(tickets.assigneeOrgId, f.assigneeOrgId) : undefined,
           f.customerId ? eq(tickets.customerId, f.customerId) : undefined,
+          // One home has a handful of tickets: tickets_unit_idx finds them, the order by sorts that few.
+          f.unitId ? eq(tickets.unitId, f.unitId) : undefined,
           f.q
             ? /^[A-Za-z]{2}\d/.test(f.q)
               ? sql`${tickets.number} like ${`${f.q.toUpperCase()}%`}`
