@@ -6,6 +6,9 @@ import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/serve
 import { type Api, apiSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
 
+/** The demo staff's password (seed), as in the tickets e2e. */
+const DEMO_PASSWORD = 'Anju-demo-2026';
+
 let server: RunningServer;
 let browser: Browser;
 let admin: Api;
@@ -148,11 +151,40 @@ describe('owner portal on a phone', () => {
     await item.click();
     await expect.poll(() => page.getByTestId('request-stage').getAttribute('data-stage')).toBe('assigning');
 
+    // The department got the work as a work order: its engineer finishes it (through the API), and the close
+    // dialog confirms it before the ticket closes.
+    const { items: staff } = await admin.get<{ items: { username: string; departmentId: string | null }[] }>(
+      '/api/users?limit=200',
+    );
+    const engineerName = staff.find((u) => u.departmentId === engineering.id)?.username;
+    if (!engineerName) throw new Error('no engineer in the ticket’s engineering department');
+    const engineer = await apiSession((await browser.newContext()).request, server.url, {
+      username: engineerName,
+      password: DEMO_PASSWORD,
+    });
+    type Order = { id: string; ticketId: string; version: number };
+    const queue = await engineer.get<{ items: Order[] }>('/api/work-orders/mine?status=open&limit=200');
+    const order = queue.items.find((w) => w.ticketId === ticket.id);
+    if (!order) throw new Error('the department got no work order');
+    const accepted = await engineer.patch<Order>(`/api/work-orders/${order.id}`, {
+      action: 'accept',
+      version: order.version,
+    });
+    await engineer.patch(`/api/work-orders/${order.id}`, { action: 'done', version: accepted.version });
+    await desk.reload();
     await desk.getByTestId('ticket-action-close').click();
+    await desk.getByTestId('close-confirm-1').click();
     await desk.getByTestId('action-resolution').fill('已重做楼上卫生间防水并闭水试验');
     await choose(desk, 'action-root-cause', '施工工艺');
     await desk.getByTestId('action-submit').click();
     await expectText(status, '待回访');
+    // The owner hears of the close once: the message carries the link to rate it.
+    const { items: texts } = await admin.get<{ items: { template: string; body: string; refId: string | null }[] }>(
+      '/api/outbox?limit=100',
+    );
+    const closeTexts = texts.filter((m) => m.refId === ticket.id && /已处理完毕/.test(m.body));
+    expect(closeTexts.map((m) => m.template)).toEqual(['ticket.callback_link']);
+    expect(closeTexts[0]?.body).toContain('/m/rate/…');
 
     await page.reload();
     await expect.poll(() => page.getByTestId('request-stage').getAttribute('data-stage')).toBe('awaiting_confirmation');
