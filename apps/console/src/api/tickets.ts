@@ -41,6 +41,7 @@ export interface TicketFilters {
   overdue?: boolean;
   assigneeUserId?: string;
   customerId?: string;
+  unitId?: string;
   q?: string;
   sort?: 'created' | 'due';
 }
@@ -78,6 +79,26 @@ export function useOpenTicketsOf(customerId: string | undefined) {
     queryKey: [...ticketKeys.list({ customerId, open: true }), 10],
     queryFn: () => api.get<Page<TicketSummary>>('/api/tickets', { customerId, open: 'true', limit: 10 }),
     enabled: Boolean(customerId),
+  });
+}
+
+/** Open tickets of one home: the intake warns of one about the same problem before another is opened. */
+export function useOpenTicketsOfHome(unitId: string | undefined) {
+  return useQuery({
+    queryKey: [...ticketKeys.list({ unitId, open: true }), 20],
+    queryFn: () => api.get<Page<TicketSummary>>('/api/tickets', { unitId, open: 'true', limit: 20 }),
+    enabled: Boolean(unitId),
+  });
+}
+
+/** A note on a ticket chosen at the time (the intake's "add to it instead"). */
+export function useAddNoteTo() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; body: string; visibility: 'internal' | 'customer' }) =>
+      api.post<Ticket>(`/api/tickets/${id}/notes`, body),
+    onSuccess: (ticket) =>
+      Promise.all([qc.invalidateQueries({ queryKey: ticketKeys.detail(ticket.id) }), refreshLists(qc)]),
   });
 }
 

@@ -1,5 +1,6 @@
 import { enUSCodes } from './en-US.codes';
 import { enUSCustomers } from './en-US.customers';
+import { enUSIntake } from './en-US.intake';
 import { enUSNotices } from './en-US.notices';
 import { enUSService } from './en-US.service';
 import type { Messages } from './zh-CN';
@@ -283,4 +284,5 @@ export const enUS: Messages = {
   ...enUSService,
   ...enUSNotices,
   ...enUSCodes,
+  ...enUSIntake,
 };

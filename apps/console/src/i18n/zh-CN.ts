@@ -2,6 +2,7 @@ import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
 import type { PermissionGroup } from '../lib/permissions';
 import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
+import { zhCNIntake } from './zh-CN.intake';
 import { zhCNNotices } from './zh-CN.notices';
 import { zhCNService } from './zh-CN.service';
 
@@ -286,6 +287,7 @@ export const zhCN = {
   ...zhCNService,
   ...zhCNNotices,
   ...zhCNCodes,
+  ...zhCNIntake,
 };
 
 export type Messages = typeof zhCN;

@@ -9,6 +9,7 @@ import { submitOnCtrlEnter } from '../../lib/keys';
 import { CallerCard } from './CallerCard';
 import { CategorySelect, RoomSelect, useTicketOptions } from './fields';
 import { GROUPS, IntakeCaller } from './IntakeCaller';
+import { IntakeDuplicates } from './IntakeDuplicates';
 import { hasRoom, type IntakeValues, intakeBody } from './intake';
 import { applyTicketErrors } from './ticketErrors';
 
@@ -128,6 +129,7 @@ export function TicketIntakePage() {
                   <Checkbox data-testid="intake-major">{t('tickets.intake.major')}</Checkbox>
                 </Form.Item>
               </Flex>
+              <IntakeDuplicates form={form} />
               <Flex justify="end" gap={8}>
                 <Button onClick={() => navigate('/tickets')}>{t('common.cancel')}</Button>
                 <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="intake-submit">

@@ -1,4 +1,11 @@
-import type { ROOMS, TICKET_CHANNELS, TICKET_PRIORITIES, TicketType } from '@anju/contracts';
+import type {
+  ROOMS,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TicketStatus,
+  TicketSummary,
+  TicketType,
+} from '@anju/contracts';
 import type { CreateTicketBody } from '../../api/tickets';
 import { isMobile } from '../../lib/validation';
 
@@ -45,3 +52,25 @@ export function intakeBody(v: IntakeValues): CreateTicketBody {
     room: hasRoom(v.type) ? v.room : undefined,
   };
 }
+
+/** Still being worked on: a closed ticket awaits only its callback. */
+const STILL_OPEN: TicketStatus[] = ['inspection', 'dispatch', 'dispatched', 'processing', 'on_hold'];
+
+/**
+ * The home's open tickets about the same problem as the call being taken: a repair of the same defect category,
+ * otherwise the same type (a second complaint about the same home).
+ */
+export function sameProblem(
+  tickets: TicketSummary[],
+  v: { type?: TicketType; categoryCode?: string },
+): TicketSummary[] {
+  if (!v.type || (v.type === 'repair' && !v.categoryCode)) return [];
+  return tickets.filter(
+    (t) =>
+      STILL_OPEN.includes(t.status) && t.type === v.type && (v.type !== 'repair' || t.categoryCode === v.categoryCode),
+  );
+}
+
+/** What the caller said, added to an open ticket instead of opening another. */
+export const callerWords = (v: Pick<IntakeValues, 'title' | 'description'>) =>
+  [v.title?.trim(), v.description?.trim()].filter(Boolean).join('\n');
