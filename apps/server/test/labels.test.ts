@@ -10,6 +10,7 @@ import {
   TICKET_EVENT_KINDS,
   TIMELINE_CODES,
 } from '@anju/contracts';
+import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -78,6 +79,25 @@ describe('labels of server codes', () => {
     const zh = { codes: { audit: { ticket: { create: '受理工单' } } } };
     const en = { codes: { audit: { ticket: {} } } };
     expect(problems(zh, en, 'codes.audit', ['ticket.create'])).toEqual(['en-US codes.audit.ticket.create']);
+  });
+
+  it('renders a code with its parameters in each language (i18next reads the dotted codes as levels)', async () => {
+    const i18n = createInstance();
+    await i18n.init({
+      resources: {
+        'zh-CN': { translation: await load('console', 'zh-CN', 'zhCN') },
+        'en-US': { translation: await load('console', 'en-US', 'enUS') },
+      },
+      lng: 'en-US',
+      interpolation: { escapeValue: false },
+    });
+    const params = { code: 'work_order.done', seq: 2, workOrderId: 'x', action: 'done' };
+    expect(i18n.t('codes.eventText.work_order.done', params)).toBe('#2 done');
+    expect(i18n.t('codes.notification.ticket.rated', { number: 'BX1', score: 2 })).toBe(
+      'Ticket BX1 rated 2 of 5 by the owner',
+    );
+    expect(i18n.t('codes.audit.sla.policy.upsert')).toBe('SLA rule set');
+    expect(i18n.t('codes.eventText.work_order.done', { ...params, lng: 'zh-CN' })).toBe('#2 已完工');
   });
 
   it('uses one word for on-site inspection in Chinese', async () => {
