@@ -1,8 +1,9 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilters as Filters } from '../../api/types';
+import { DateRangeField } from '../../components/DateField';
 import { shanghaiDayBoundary } from '../../lib/format';
 
 interface Values {
@@ -56,11 +57,7 @@ export function AuditFilters({ onChange }: { onChange: (filters: Filters) => voi
         />
       </Form.Item>
       <Form.Item name="range">
-        <DatePicker.RangePicker
-          allowEmpty={[true, true]}
-          aria-label={t('audit.dateRange')}
-          data-testid="audit-filter-range"
-        />
+        <DateRangeField allowEmpty={[true, true]} aria-label={t('audit.dateRange')} data-testid="audit-filter-range" />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">

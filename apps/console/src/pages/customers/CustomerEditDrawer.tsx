@@ -1,8 +1,9 @@
 import { CONSENT_CHANNELS, type Customer, DECLARABLE_KINDS, ID_TYPES, SOURCE_CHANNELS } from '@anju/contracts';
-import { Alert, App, Checkbox, DatePicker, Divider, Drawer, Form, type FormRule, Input, Select, Switch } from 'antd';
+import { Alert, App, Checkbox, Divider, Drawer, Form, type FormRule, Input, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateCustomer } from '../../api/customers';
+import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { hasCode, useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
@@ -81,7 +82,7 @@ export function CustomerEditDrawer({ customer, onClose }: { customer: Customer; 
           <PhonesEditor current={customer.phones} />
         </Form.Item>
         <Form.Item name="birthday" label={t('customers.birthday')}>
-          <DatePicker style={{ width: '100%' }} />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="email" label={t('customers.email')} rules={[{ type: 'email' }, { max: 120 }]}>
           <Input type="email" />

@@ -1,7 +1,8 @@
-import { App, DatePicker, Form, InputNumber, Modal } from 'antd';
+import { App, Form, InputNumber, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useAddOwnership } from '../../api/customers';
+import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
@@ -68,13 +69,13 @@ export function OwnershipModal({ customerId, onClose }: { customerId: string; on
           <InputNumber min={0.01} max={100} precision={2} suffix="%" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="contractDate" label={t('customers.contractDate')}>
-          <DatePicker style={{ width: '100%' }} />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="deliveryDate" label={t('customers.deliveryDate')} extra={t('customers.deliveryDateHint')}>
-          <DatePicker style={{ width: '100%' }} />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="moveInDate" label={t('customers.moveInDate')}>
-          <DatePicker style={{ width: '100%' }} />
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         <FormFooter
           onCancel={onClose}

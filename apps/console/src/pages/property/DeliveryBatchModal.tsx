@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import {
   useCreateDeliveryBatch,
   useUpdateDeliveryBatch,
 } from '../../api/property';
+import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { hasCode, useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
@@ -103,10 +104,10 @@ export function DeliveryBatchModal({ projectId, batch, onClose }: Props) {
           <Input autoFocus placeholder={t('property.batchNamePlaceholder')} data-testid="batch-name" />
         </Form.Item>
         <Form.Item name="plannedDate" label={t('property.plannedDate')}>
-          <DatePicker style={{ width: '100%' }} data-testid="batch-plannedDate" />
+          <DateField style={{ width: '100%' }} data-testid="batch-plannedDate" />
         </Form.Item>
         <Form.Item name="actualDate" label={t('property.actualDate')} extra={t('property.actualDateHint')}>
-          <DatePicker style={{ width: '100%' }} data-testid="batch-actualDate" />
+          <DateField style={{ width: '100%' }} data-testid="batch-actualDate" />
         </Form.Item>
         {delivers && batch && batch.unitCount > 0 && (
           <Alert

@@ -1,9 +1,10 @@
 import { UNIT_FINISHES, UNIT_STATUSES, type Unit } from '@anju/contracts';
-import { Alert, App, AutoComplete, DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, App, AutoComplete, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type UpdateUnitBody, useUpdateUnit } from '../../api/property';
+import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { hasCode, useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
@@ -138,7 +139,7 @@ export function UnitEditForm({ unit, productTypes, onDone }: Props) {
           dependencies={['status']}
           rules={[deliveredOnRule]}
         >
-          <DatePicker style={{ width: '100%' }} data-testid="unit-deliveredOn" />
+          <DateField style={{ width: '100%' }} data-testid="unit-deliveredOn" />
         </Form.Item>
         <FormFooter onCancel={onDone} submitText={t('common.save')} loading={update.isPending} testId="unit-submit" />
       </Form>

@@ -1,7 +1,8 @@
-import { DatePicker, Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField, DateRangeField } from '../../components/DateField';
 
 const MAX_RANGE_DAYS = 62;
 
@@ -34,7 +35,7 @@ export function DateListEditor({ id, value = [], onChange, disabled, testId }: P
       <Flex gap={8} align="center" wrap>
         {!disabled && (
           <>
-            <DatePicker
+            <DateField
               id={id}
               value={null}
               onChange={(day: Dayjs | null) => addRange([day, day])}
@@ -42,7 +43,7 @@ export function DateListEditor({ id, value = [], onChange, disabled, testId }: P
               placeholder={t('sla.calendar.addDay')}
               style={{ width: 150 }}
             />
-            <DatePicker.RangePicker
+            <DateRangeField
               value={null}
               onChange={addRange}
               disabled={disabled}

@@ -1,22 +1,10 @@
 import type { SlaNode, TICKET_PRIORITIES, TicketType } from '@anju/contracts';
 import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Col,
-  DatePicker,
-  Empty,
-  Flex,
-  Form,
-  Row,
-  Select,
-  Switch,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Button, Col, Empty, Flex, Form, Row, Select, Switch, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type SlaPreview, useSlaPreview } from '../../api/sla';
+import { DateField, DateRangeField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorState';
 import { useLanguage } from '../../i18n';
 import { useFormatMinutes } from '../../lib/duration';
@@ -151,7 +139,7 @@ export function PreviewTab({ companyId }: { companyId: string }) {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="start" label={t('sla.preview.start')} rules={[required]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              <DateField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
@@ -162,7 +150,7 @@ export function PreviewTab({ companyId }: { companyId: string }) {
                 {fields.map((field) => (
                   <Flex key={field.key} gap={8} align="center">
                     <Form.Item name={[field.name, 'range']} rules={[required]} style={{ margin: 0 }}>
-                      <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+                      <DateRangeField showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
                     </Form.Item>
                     <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
                   </Flex>

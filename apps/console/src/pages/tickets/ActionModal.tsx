@@ -1,12 +1,13 @@
 import { ROOT_CAUSES, type Ticket, type TicketAction, type TransitionTicketBody } from '@anju/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ticketKeys, useTransitionTicket } from '../../api/tickets';
+import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { submitOnCtrlEnter } from '../../lib/keys';
@@ -136,7 +137,7 @@ export function ActionModal({
           <Input.TextArea rows={2} autoFocus data-testid="action-reason" />
         </Form.Item>
         <Form.Item name="resumeOn" label={t('tickets.fields.resumeOn')}>
-          <DatePicker
+          <DateField
             style={{ width: '100%' }}
             disabledDate={(d) => d.isBefore(dayjs(), 'day')}
             data-testid="action-resume-on"
