@@ -54,6 +54,7 @@ import { authPlugin } from './platform/http/auth.plugin.js';
 import { inputGuardPlugin } from './platform/http/input-guard.js';
 import { observabilityPlugin } from './platform/http/observability.plugin.js';
 import { securityPlugin } from './platform/http/security.plugin.js';
+import { IdempotencyService } from './platform/idempotency/idempotency.js';
 import { importRoutes } from './platform/imports/import.routes.js';
 import { ImportService } from './platform/imports/import.service.js';
 import { JobRunner } from './platform/jobs/job-runner.js';
@@ -92,6 +93,9 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
   registerPlatformJobs(jobs, { sessions });
   registerOrgJobs(jobs);
   const files = new FilesService(db, createFileStorage(config), clock, log);
+  const idempotency = new IdempotencyService(db, () => clock.now());
+  jobs.define('idempotency.purge', () => idempotency.purge(new Date(clock.now().getTime() - 7 * 86_400_000)));
+  jobs.schedule('idempotency.purge', '29 4 * * *');
   const imports = new ImportService(db, audit, clock, jobs, org.access, log, {
     filesDir: join(config.dataDir, 'files'),
     inlineMaxBytes: config.importInlineMaxKb * 1024,
@@ -138,6 +142,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     notices,
   });
   return {
+    idempotency,
     notices,
     portal,
     audit,
@@ -234,7 +239,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });
   await app.register(fileRoutes, { files: services.files });
-  await app.register(ticketRoutes, { tickets: services.tickets });
+  await app.register(ticketRoutes, { tickets: services.tickets, idempotency: services.idempotency });
   await app.register(ticketViewRoutes, { db: database.db, clock });
   await app.register(slaRoutes, { tickets: services.tickets });
   await app.register(ticketPhotoRoutes, { photos: services.ticketPhotos });

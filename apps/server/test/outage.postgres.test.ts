@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { ensureBaseline } from '../src/modules/org/org.seed.js';
 import { ManualClock } from '../src/platform/clock.js';
-import { type Database, openDatabase } from '../src/platform/db/database.js';
+import { type Database, openDatabase, queryRows } from '../src/platform/db/database.js';
 import { as, cityCompany, login } from './factories.js';
 import { ADMIN_PASSWORD, createTestDatabase, type TestApp, testConfig, testDriver } from './harness.js';
 import { startTcpProxy } from './tcp-proxy.js';
@@ -72,5 +73,55 @@ describe.skipIf(testDriver !== 'postgres')('database outages', () => {
     proxy.restore();
     expect((await admin.get('/api/customers')).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+  });
+
+  it('drops connections mid-load: only 201 or 503, and retries with the same key make one ticket each', async () => {
+    const session = await login(t as TestApp, 'admin', ADMIN_PASSWORD);
+    const place = await cityCompany(t as TestApp);
+    const statuses = new Set<number>();
+    const createWithRetries = async (n: number) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/tickets',
+          headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': `outage-key-${n}` },
+          payload: {
+            type: 'repair',
+            channel: 'hotline',
+            title: `断线重试 ${n}`,
+            orgUnitId: place.project.id,
+            contactPhone: '13811114444',
+          },
+        });
+        statuses.add(res.statusCode);
+        if (res.statusCode === 201) return res.json().id as string;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error(`ticket ${n} never created`);
+    };
+    // eight drops of every connection, 300 ms apart, the first as the creates start; then the database stays
+    let cuts = 0;
+    const cut = () => {
+      proxy.cut();
+      cuts++;
+      setTimeout(() => proxy.restore(), 30);
+    };
+    const chaos = setInterval(() => (cuts === 8 ? clearInterval(chaos) : cut()), 300);
+    setTimeout(cut, 20);
+    try {
+      const ids = await Promise.all(Array.from({ length: 24 }, (_, n) => createWithRetries(n)));
+      expect(new Set(ids).size).toBe(24);
+    } finally {
+      clearInterval(chaos);
+      proxy.restore();
+    }
+    expect(cuts).toBeGreaterThan(0);
+    expect([...statuses].sort()).toEqual([201, 503]);
+    const rows = await queryRows<{ title: string; n: number }>(
+      t.db,
+      sql`select title, count(*)::int as n from tickets where title like '断线重试 %' group by title`,
+    );
+    expect(rows).toHaveLength(24);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
   });
 });

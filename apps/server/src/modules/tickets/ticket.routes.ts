@@ -19,9 +19,11 @@ import {
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { RequestContext } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
+import type { IdempotencyService } from '../../platform/idempotency/idempotency.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { presentMyWorkOrder, presentTicket, presentTicketSummary } from './ticket.presenter.js';
 import { TicketRepository } from './ticket.repository.js';
@@ -30,7 +32,18 @@ import type { TicketsModule } from './tickets.module.js';
 
 const errors = { '4xx': errorBody };
 
-export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = async (app, { tickets: m }) => {
+export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule; idempotency: IdempotencyService }> = async (
+  app,
+  { tickets: m, idempotency },
+) => {
+  /** TicketService.get's rule (tickets.read, within scope), in the same statement as the page's parts. */
+  const ticketPage = async (ctx: RequestContext, id: string) => {
+    assertPermission(ctx.principal, 'tickets.read');
+    const found = await new TicketRepository(m.tickets.db).detail(id, ctx.principal.orgPath);
+    if (!found) throw new AppError('TICKET_NOT_FOUND');
+    return found;
+  };
+
   /** The page of a ticket a service call just returned (in the caller's scope already). */
   const detail = async (row: TicketRow) => {
     const found = await new TicketRepository(m.tickets.db).detail(row.id, '');
@@ -44,14 +57,21 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
       schema: {
         operationId: 'createTicket',
         tags: ['tickets'],
-        summary: 'Record a complaint, repair, consultation, suggestion or praise; its clocks start',
+        summary:
+          'Record a complaint, repair, consultation, suggestion or praise; its clocks start. With an Idempotency-Key a retry answers the ticket the first attempt made',
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: createTicketBody,
         response: { 201: ticket, ...errors },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const page = await m.tickets.create(ctx, request.body);
+      const k = idempotency.of(ctx.principal, 'ticket', request.headers['idempotency-key'], request.body);
+      const page = await idempotency.run(
+        k,
+        () => m.tickets.create(ctx, request.body, undefined, k ? (tx, id) => idempotency.record(tx, k, id) : undefined),
+        (id) => ticketPage(ctx, id),
+      );
       return reply.code(201).send(presentTicket(page.ticket, page));
     },
   );
@@ -91,11 +111,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = a
       },
     },
     async (request) => {
-      const ctx = contextOf(request);
-      // TicketService.get's rule (tickets.read, within scope), in the same statement as the page's parts.
-      assertPermission(ctx.principal, 'tickets.read');
-      const found = await new TicketRepository(m.tickets.db).detail(request.params.id, ctx.principal.orgPath);
-      if (!found) throw new AppError('TICKET_NOT_FOUND');
+      const found = await ticketPage(contextOf(request), request.params.id);
       return presentTicket(found.ticket, found);
     },
   );

@@ -67,7 +67,13 @@ export class TicketService {
   }
 
   /** A new ticket, answered with its page; `titleParts` when the title was made from the owner's picks. */
-  async create(ctx: RequestContext, body: CreateTicketBody, titleParts?: TitleParts): Promise<TicketDetail> {
+  /** `within` runs in the create's transaction once the ticket exists (an Idempotency-Key is recorded there). */
+  async create(
+    ctx: RequestContext,
+    body: CreateTicketBody,
+    titleParts?: TitleParts,
+    within?: (tx: Executor, ticketId: string) => Promise<void>,
+  ): Promise<TicketDetail> {
     assertPermission(ctx.principal, 'tickets.manage');
     const now = this.clock.now();
     const reportedAt = body.reportedAt ? new Date(body.reportedAt) : now;
@@ -81,15 +87,15 @@ export class TicketService {
       body.contactPhone ?? (customer ? await this.customers.customers.primaryPhone(customer.id) : null);
     const warranty = place.unit ? await this.warrantyOf(ctx, place.unit.id, body.categoryCode) : null;
     // `open` writes the ticket, its clocks, event and audit in one statement; a customer or a phone adds writes.
-    const severalWrites = Boolean(customer || contactPhone);
+    const severalWrites = Boolean(customer || contactPhone || within);
     // with more writes after the ticket, its number is taken first so the counter row is not held to commit
     const number = severalWrites
       ? await new TicketRepository(this.db).nextNumber(NUMBER_PREFIX[body.type], localDay(this.clock.now()))
       : null;
     const atomic = <T>(write: (db: Executor) => Promise<T>) =>
       severalWrites ? this.db.transaction(write) : write(this.db);
-    return atomic((db) =>
-      this.open(
+    return atomic(async (db) => {
+      const page = await this.open(
         db,
         ctx,
         {
@@ -119,8 +125,10 @@ export class TicketService {
         },
         place.inputs,
         number,
-      ),
-    );
+      );
+      await within?.(db, page.ticket.id);
+      return page;
+    });
   }
 
   /** A linked follow-up complaint (a low callback score long after close), opened inside the caller's transaction. */

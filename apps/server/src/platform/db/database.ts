@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './pg-errors.js';
 import { openPgliteDataDir } from './pglite-data-dir.js';
 import * as schema from './schema.js';
 
@@ -51,6 +52,12 @@ export async function openDatabase(target: DatabaseTarget, opts: PoolOptions = {
     pool.on('error', () => {
       /* idle client errors surface on the next query; keep the process alive */
     });
+    // a connection lost while a request holds it (inside a transaction) emits 'error' on the client; its query
+    // fails anyway (503), so the event must not go unhandled and take the process down
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
+    releaseBrokenClients(pool);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -68,6 +75,39 @@ export async function openDatabase(target: DatabaseTarget, opts: PoolOptions = {
   }
   const client = target.dataDir ? await openPgliteDataDir(target.dataDir) : await PGlite.create();
   return wrapPglite(client);
+}
+
+/**
+ * A client whose connection died while checked out must leave the pool, and must be released at all: Drizzle's
+ * transaction releases its client only after `begin` succeeded, and releases without the error (so a dead client
+ * went back to the pool). Clients handed out by `pool.connect()` are released — and destroyed — as soon as one of
+ * their queries fails for the connection; the caller's own later release is then a no-op.
+ */
+function releaseBrokenClients(pool: pg.Pool) {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  pool.connect = ((callback?: unknown) => {
+    if (callback) return (pool.constructor as typeof pg.Pool).prototype.connect.call(pool, callback as never);
+    return connect().then((client) => {
+      let released = false;
+      const release = client.release.bind(client);
+      client.release = (err?: Error | boolean) => {
+        if (released) return;
+        released = true;
+        release(err);
+      };
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      client.query = ((...args: unknown[]) => {
+        const result = query(...args);
+        if (result instanceof Promise) {
+          result.catch((err: unknown) => {
+            if (isDatabaseUnavailable(err)) client.release(err as Error);
+          });
+        }
+        return result;
+      }) as typeof client.query;
+      return client;
+    });
+  }) as typeof pool.connect;
 }
 
 /** An open PGlite instance as a Database (embedded mode, and test databases copied from a template). */

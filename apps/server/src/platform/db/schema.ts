@@ -7,6 +7,7 @@ export * from '../../modules/tickets/ticket.tables.js';
 export * from '../audit/audit.tables.js';
 export * from '../auth/session.tables.js';
 export * from '../files/files.tables.js';
+export * from '../idempotency/idempotency.tables.js';
 export * from '../imports/import-job.tables.js';
 export * from '../jobs/job.tables.js';
 export * from '../messaging/messaging.tables.js';
