@@ -1,18 +1,9 @@
-import type { TitleParts } from '@anju/contracts';
+import { ROOMS, type TitleParts } from '@anju/contracts';
 import { useTranslation } from 'react-i18next';
 import { useCategoryName } from './categoryName';
 
-const ROOMS = new Set([
-  'living_room',
-  'bedroom',
-  'kitchen',
-  'bathroom',
-  'balcony',
-  'study',
-  'entrance',
-  'common_area',
-  'exterior',
-]);
+/** Rooms with a name of their own ('other' is said by the place the owner typed). */
+const NAMED_ROOMS = new Set<string>(ROOMS.filter((r) => r !== 'other'));
 
 /**
  * A ticket's title in the console's language: one made from the owner's picks in the portal (room, where,
@@ -23,7 +14,7 @@ export function useTicketTitle(): (ticket: { title: string; titleParts: TitlePar
   const category = useCategoryName();
   return ({ title, titleParts: p }) => {
     if (!p) return title;
-    const room = p.room && ROOMS.has(p.room) ? t(`tickets.rooms.${p.room as 'kitchen'}`) : null;
+    const room = p.room && NAMED_ROOMS.has(p.room) ? t(`tickets.rooms.${p.room as 'kitchen'}`) : null;
     return [room, p.location, category(p.categoryCode)].filter(Boolean).join(' ');
   };
 }

@@ -1,8 +1,6 @@
-import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRevealWorkOrderPhone } from '../../api/workOrders';
-import { useErrorText } from '../../lib/errors';
-import { applyServerErrors } from '../../lib/formErrors';
+import { ReasonModal } from '../../components/ReasonModal';
 
 interface Props {
   open: boolean;
@@ -15,38 +13,16 @@ interface Props {
 export function PhoneRevealModal({ open, orderId, onRevealed, onClose }: Props) {
   const { t } = useTranslation();
   const reveal = useRevealWorkOrderPhone(orderId);
-  const errorText = useErrorText();
-  const [form] = Form.useForm<{ reason: string }>();
   return (
-    <Modal
+    <ReasonModal
       open={open}
       title={t('workOrders.site.revealTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'wo-phone-submit' } as never}
-      confirmLoading={reveal.isPending}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={({ reason }) =>
-          reveal.mutate(reason.trim(), {
-            onSuccess: (r) => onRevealed(r.phone),
-            onError: (e) => {
-              if (!applyServerErrors(form, e)) form.setFields([{ name: 'reason', errors: [errorText(e)] }]);
-            },
-          })
-        }
-      >
-        <Form.Item
-          name="reason"
-          label={t('workOrders.site.revealReason')}
-          rules={[{ required: true, whitespace: true, min: 2 }, { max: 200 }]}
-        >
-          <Input autoFocus placeholder={t('workOrders.site.revealReasonHint')} data-testid="wo-phone-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      reasonLabel={t('workOrders.site.revealReason')}
+      reasonHint={t('workOrders.site.revealReasonHint')}
+      testIdPrefix="wo-phone"
+      pending={reveal.isPending}
+      submit={(reason, { onError }) => reveal.mutate(reason, { onSuccess: (r) => onRevealed(r.phone), onError })}
+      onClose={onClose}
+    />
   );
 }
