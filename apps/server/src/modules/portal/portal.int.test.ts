@@ -358,9 +358,16 @@ describe('my requests', () => {
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.json()).toMatchObject({ stage: 'in_progress', canRate: false });
     const staffView = (await agent.get(`/api/tickets/${id}`)).json();
-    expect(staffView).toMatchObject({ status: 'processing', reopenCount: 1 });
-    expect(staffView.events.at(-1)).toMatchObject({ body: '还是在漏', data: { code: 'reopen.low_score', score: 2 } });
-    const seen = (await owner.get(`/api/portal/requests/${id}`)).json().events;
+    // the closing answer is history: no current resolution on either side, the next step follows the reopened stage
+    expect(staffView).toMatchObject({ status: 'processing', reopenCount: 1, resolution: null, rootCause: null });
+    expect(staffView.events.at(-1)).toMatchObject({
+      body: '还是在漏',
+      data: { code: 'reopen.low_score', score: 2, previousResolution: '已更换接口', previousRootCause: 'workmanship' },
+    });
+    const reopened = (await owner.get(`/api/portal/requests/${id}`)).json();
+    expect(reopened).toMatchObject({ stage: 'in_progress', nextStage: 'awaiting_confirmation', resolution: null });
+    expect(reopened.events.find((e: { kind: string }) => e.kind === 'closed')).toMatchObject({ text: '已更换接口' });
+    const seen = reopened.events;
     expect(seen.filter((e: { kind: string }) => ['rated', 'reopened'].includes(e.kind))).toEqual([
       { at: expect.any(String), kind: 'rated', text: '还是在漏', score: 2 },
       { at: expect.any(String), kind: 'reopened', text: '还是在漏', score: 2 },

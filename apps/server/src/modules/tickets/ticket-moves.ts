@@ -100,7 +100,16 @@ export async function planMove(
       patch.reopenCount = ticket.reopenCount + 1;
       patch.closedAt = null;
       patch.completedAt = null;
+      // The closing answer is history now (the close event keeps it; the reopen event remembers what it replaced).
+      patch.resolution = null;
+      patch.rootCause = null;
+      patch.cost = null;
       note = body.reason;
+      eventData = {
+        previousResolution: ticket.resolution,
+        previousRootCause: ticket.rootCause,
+        previousCost: ticket.cost === null ? null : Number(ticket.cost),
+      };
       change.stop = ['callback'];
       starts.push('processing');
       writes.push((tx) => cancelPendingCallback(tx, ticket.id));

@@ -334,7 +334,7 @@ export class TicketService {
       toStatus: to,
       body: detail ? detail.body : note,
       visibility: body.action === 'reopen' ? 'internal' : 'customer',
-      data: detail ? detail.data : eventData,
+      data: detail ? { ...eventData, ...detail.data } : eventData,
     };
     const events = [event, ...(dispatch ? dispatchEvents(dispatch) : [])];
     const write = async (tx: Executor) => {
