@@ -211,6 +211,8 @@ export const ticketSummary = z.object({
   customerName: z.string().nullable(),
   unitCode: z.string().nullable(),
   projectId: z.uuid().nullable(),
+  /** The project's name, shown wherever the unit code is. */
+  projectName: z.string().nullable(),
   categoryCode: z.string().nullable(),
   assigneeUserId: z.uuid().nullable(),
   assigneeOrgId: z.uuid().nullable(),
@@ -223,6 +225,17 @@ export const ticketSummary = z.object({
   version,
 });
 export type TicketSummary = z.infer<typeof ticketSummary>;
+
+/** The queue counts up to this many matching tickets; `totalCapped` says there are more ("10,000+"). */
+export const TICKET_COUNT_CAP = 10_000;
+export const ticketQueuePage = z.object({
+  items: z.array(ticketSummary),
+  nextCursor: z.string().nullable(),
+  /** Tickets matching the filters (answered with the first page only, null on later pages), at most TICKET_COUNT_CAP. */
+  total: z.number().int().nullable(),
+  totalCapped: z.boolean(),
+});
+export type TicketQueuePage = z.infer<typeof ticketQueuePage>;
 
 export const ticket = ticketSummary.extend({
   description: z.string(),

@@ -5,6 +5,7 @@ import type {
   defectCategory,
   recordCallbackBody,
   Ticket,
+  TicketQueuePage,
   TicketStatus,
   TicketSummary,
   TicketType,
@@ -66,7 +67,7 @@ export function useTickets(filters: TicketFilters, limit = 50) {
   return useInfiniteQuery({
     queryKey: [...ticketKeys.list(filters), limit],
     queryFn: ({ pageParam }) =>
-      api.get<Page<TicketSummary>>('/api/tickets', { ...toQuery(filters), cursor: pageParam, limit }),
+      api.get<TicketQueuePage>('/api/tickets', { ...toQuery(filters), cursor: pageParam, limit }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -197,6 +197,7 @@ export const enUSService: Pick<Messages, 'workOrders' | 'sla' | 'outbox' | 'noti
     contactPhone: 'Contact phone',
     unit: 'Unit',
     project: 'Project',
+    total: '{{n}} tickets match',
     category: 'Defect category',
     urgentCategory: 'urgent',
     room: 'Room',

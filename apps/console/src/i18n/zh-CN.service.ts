@@ -188,6 +188,7 @@ export const zhCNService = {
     contactPhone: '联系电话',
     unit: '房号',
     project: '项目',
+    total: '共 {{n}} 张工单',
     category: '缺陷类别',
     urgentCategory: '紧急',
     room: '部位',

@@ -88,6 +88,7 @@ export function CallerCard({ customerId }: { customerId: string | undefined }) {
             </Flex>
             <Typography.Text ellipsis>{titleOf(k)}</Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {k.unitCode && `${[k.projectName, k.unitCode].filter(Boolean).join(' ')} · `}
               <DateTime value={k.createdAt} />
             </Typography.Text>
           </Flex>

@@ -39,6 +39,7 @@ export function TicketInfo({ ticket: k }: { ticket: Ticket }) {
       ),
     ),
     item('phone', t('tickets.contactPhone'), k.contactPhoneMasked ?? '—'),
+    item('project', t('tickets.project'), k.projectName ?? '—'),
     item('unit', t('tickets.unit'), k.unitCode ?? '—'),
     item('category', t('tickets.category'), categoryName(k.categoryCode)),
     item('room', t('tickets.room'), isRoom(k.room) ? t(`tickets.rooms.${k.room}`) : (k.room ?? '—')),

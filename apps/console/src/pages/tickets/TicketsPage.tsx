@@ -50,6 +50,8 @@ export function TicketsPage() {
   const list = useTickets(filters);
   const categoryName = useCategoryName();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // the first page carries the count of every ticket the filters match (capped: "10,000+")
+  const counted = list.data?.pages[0];
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && v !== undefined && v !== false);
   // a failed "load more" keeps the rows already shown
   const loadMoreFailed = list.isFetchNextPageError;
@@ -82,7 +84,16 @@ export function TicketsPage() {
         <Flex vertical gap={16}>
           <QueueFilters state={state} onChange={setState} />
           <Flex wrap gap={12} justify="space-between" align="center">
-            <SavedViews state={state} />
+            <Space wrap>
+              <SavedViews state={state} />
+              {counted && counted.total !== null && (
+                <Typography.Text type="secondary" data-testid="tickets-total">
+                  {t('tickets.total', {
+                    n: `${counted.total.toLocaleString('en-US')}${counted.totalCapped ? '+' : ''}`,
+                  })}
+                </Typography.Text>
+              )}
+            </Space>
             {canDispatch && (
               <Space wrap>
                 {selected.length > 0 && (
@@ -172,6 +183,7 @@ export function TicketsPage() {
                   render: (_, r) => <SlaCountdown ticket={r} />,
                 },
                 { title: t('tickets.customer'), dataIndex: 'customerName', render: (v: string | null) => v ?? '—' },
+                { title: t('tickets.project'), dataIndex: 'projectName', render: (v: string | null) => v ?? '—' },
                 { title: t('tickets.unit'), dataIndex: 'unitCode', render: (v: string | null) => v ?? '—' },
                 { title: t('tickets.category'), dataIndex: 'categoryCode', render: categoryName },
                 {

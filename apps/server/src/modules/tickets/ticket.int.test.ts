@@ -59,6 +59,7 @@ describe('tickets', () => {
       status: 'inspection',
       customerName: '张三',
       unitCode: '3-1-1502',
+      projectName: place.project.name,
       contactPhoneMasked: '138****5678',
       warrantyStatus: 'in',
       allowedActions: ['inspect', 'hold', 'cancel'],
@@ -311,6 +312,19 @@ describe('tickets', () => {
     expect(open.every((x: { status: string }) => !['completed', 'cancelled'].includes(x.status))).toBe(true);
     const mineOnly = (await agent.get(`/api/tickets?customerId=${customerId}&limit=200`)).json().items;
     expect(mineOnly.length).toBeGreaterThan(0);
+    // the first page counts every ticket the filters match; later pages do not count again
+    const first = (await agent.get('/api/tickets?limit=4&type=repair')).json();
+    expect(first).toMatchObject({ total: newest.items.length, totalCapped: false });
+    expect((await agent.get(`/api/tickets?limit=4&type=repair&cursor=${first.nextCursor}`)).json()).toMatchObject({
+      total: null,
+      totalCapped: false,
+    });
+    expect((await agent.get(`/api/tickets?customerId=${customerId}&limit=1`)).json().total).toBe(mineOnly.length);
+    // each ticket shows its project with its unit, in the queue as on its page
+    expect(first.items[0]).toMatchObject({ projectId: place.project.id, projectName: place.project.name });
+    expect((await agent.get(`/api/tickets/${first.items[0].id}`)).json()).toMatchObject({
+      projectName: place.project.name,
+    });
     // hand-made cursors: a bad time, id or number is refused before it reaches the database
     const made = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const id = newest.items[0]?.id;

@@ -1,4 +1,4 @@
-import type { ListTicketsQuery } from '@anju/contracts';
+import { type ListTicketsQuery, TICKET_COUNT_CAP } from '@anju/contracts';
 import { and, asc, type Column, desc, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
 import { AUDIT_COLUMNS } from '../../platform/audit/audit.service.js';
 import { type Executor, queryRows } from '../../platform/db/database.js';
@@ -26,6 +26,8 @@ import {
 export type OrgNode = { id: string; type: string; name: string; path: string };
 export type TicketDetail = {
   ticket: TicketRow;
+  /** The name of the ticket's project (the org directory's node), read in the page's statement. */
+  projectName: string | null;
   clocks: SlaClockRow[];
   events: TicketEventRow[];
   workOrders: (WorkOrderRow & { assigneeOrgName: string })[];
@@ -49,6 +51,7 @@ const eventWriter = rowWriter(ticketEvents, ['id']);
 type Raw = Record<string, unknown>;
 type DetailRaw = {
   ticket: Raw;
+  project_name: string | null;
   clocks: Raw[];
   events: Raw[];
   work_orders: Raw[];
@@ -58,6 +61,7 @@ type DetailRaw = {
 
 const readPage = (d: DetailRaw): TicketDetail => ({
   ticket: readTicket(d.ticket),
+  projectName: d.project_name,
   clocks: d.clocks.map(readClock),
   events: d.events.map(readEvent),
   workOrders: d.work_orders.map((w) =>
@@ -96,6 +100,7 @@ const findInScopeStatement = statement<Raw>(
  */
 const pageJson = (clocks: string, events: string, fresh = false) => `json_build_object(
      'ticket', row_to_json(t),
+     'project_name', (select p.name from org_units p where p.id = t.project_id),
      'clocks', (select coalesce(json_agg(c), '[]') from (select * from (${clocks}) c0 order by started_at, id limit 200) c),
      'events', (select coalesce(json_agg(e), '[]') from (select * from (${events}) e0 order by id limit 500) e),
      ${
@@ -222,6 +227,8 @@ const ticketColumn = (key: string) => {
 };
 
 export type TicketCursor = { at: Date; id: string };
+/** A queue row: the ticket and its project's name (the org directory's node, read in the list's statement). */
+export type TicketListRow = TicketRow & { projectName: string | null };
 export type TicketScope = { id: string; type: string; path: string };
 
 /** The only place with queries on tickets and their events, clocks, work orders and callbacks. */
@@ -396,11 +403,10 @@ export class TicketRepository {
   }
 
   /**
-   * The queue: keyset pagination newest-first or by deadline. A city company's or a project's staff filter on
-   * that column too, so the query walks that index in order; the path prefix still decides what is visible.
+   * The queue: keyset pagination newest-first or by deadline, each ticket with its project's name, in one
+   * statement (the name is a primary-key lookup per returned row).
    */
-  list(scope: TicketScope, f: ListTicketsQuery, cursor: TicketCursor | null) {
-    const scopePath = scope.path;
+  list(scope: TicketScope, f: ListTicketsQuery, cursor: TicketCursor | null): Promise<TicketListRow[]> {
     const byDue = f.sort === 'due';
     const order = byDue
       ? [sql`${tickets.nextDueAt} asc nulls last`, asc(tickets.id)]
@@ -412,36 +418,56 @@ export class TicketRepository {
         : sql`(${tickets.createdAt}, ${tickets.id}) < (${cursor.at}, ${cursor.id})`
       : undefined;
     return this.db
-      .select()
+      .select({
+        ...getTableColumns(tickets),
+        projectName: sql<string | null>`(select p.name from org_units p where p.id = ${tickets.projectId})`,
+      })
       .from(tickets)
-      .where(
-        and(
-          withinScope(tickets.orgPath, scopePath),
-          scope.type === 'city_company' ? eq(tickets.companyId, scope.id) : undefined,
-          scope.type === 'project' ? eq(tickets.projectId, scope.id) : undefined,
-          f.status ? eq(tickets.status, f.status) : undefined,
-          f.open ? notInArray(tickets.status, ['completed', 'cancelled']) : undefined,
-          // Only open tickets have a deadline (closed and cancelled ones have no running clock).
-          byDue ? sql`${tickets.nextDueAt} is not null` : undefined,
-          f.type ? eq(tickets.type, f.type) : undefined,
-          f.projectId ? eq(tickets.projectId, f.projectId) : undefined,
-          f.categoryCode ? eq(tickets.categoryCode, f.categoryCode) : undefined,
-          f.warning !== undefined ? eq(tickets.warning, f.warning) : undefined,
-          f.overdue !== undefined ? eq(tickets.overdue, f.overdue) : undefined,
-          f.assigneeUserId ? eq(tickets.assigneeUserId, f.assigneeUserId) : undefined,
-          f.assigneeOrgId ? eq(tickets.assigneeOrgId, f.assigneeOrgId) : undefined,
-          f.customerId ? eq(tickets.customerId, f.customerId) : undefined,
-          // One home has a handful of tickets: tickets_unit_idx finds them, the order by sorts that few.
-          f.unitId ? eq(tickets.unitId, f.unitId) : undefined,
-          f.q
-            ? /^[A-Za-z]{2}\d/.test(f.q)
-              ? sql`${tickets.number} like ${`${f.q.toUpperCase()}%`}`
-              : sql`${tickets.title} like ${`%${f.q}%`}`
-            : undefined,
-          after,
-        ),
-      )
+      .where(and(...this.queueFilters(scope, f), after))
       .orderBy(...order)
       .limit(f.limit + 1);
+  }
+
+  /** How many tickets the queue's filters match, counted up to TICKET_COUNT_CAP + 1 (more reads "10,000+"). */
+  async count(scope: TicketScope, f: ListTicketsQuery): Promise<number> {
+    const matching = this.db
+      .select({ one: sql`1` })
+      .from(tickets)
+      .where(and(...this.queueFilters(scope, f)))
+      .limit(TICKET_COUNT_CAP + 1)
+      .as('matching');
+    const [row] = await this.db.select({ n: sql<number>`count(*)::int` }).from(matching);
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * The queue's filters. A city company's or a project's staff filter on that column too, so the query walks that
+   * index in order; the path prefix still decides what is visible.
+   */
+  private queueFilters(scope: TicketScope, f: ListTicketsQuery) {
+    return [
+      withinScope(tickets.orgPath, scope.path),
+      scope.type === 'city_company' ? eq(tickets.companyId, scope.id) : undefined,
+      scope.type === 'project' ? eq(tickets.projectId, scope.id) : undefined,
+      f.status ? eq(tickets.status, f.status) : undefined,
+      f.open ? notInArray(tickets.status, ['completed', 'cancelled']) : undefined,
+      // Only open tickets have a deadline (closed and cancelled ones have no running clock).
+      f.sort === 'due' ? sql`${tickets.nextDueAt} is not null` : undefined,
+      f.type ? eq(tickets.type, f.type) : undefined,
+      f.projectId ? eq(tickets.projectId, f.projectId) : undefined,
+      f.categoryCode ? eq(tickets.categoryCode, f.categoryCode) : undefined,
+      f.warning !== undefined ? eq(tickets.warning, f.warning) : undefined,
+      f.overdue !== undefined ? eq(tickets.overdue, f.overdue) : undefined,
+      f.assigneeUserId ? eq(tickets.assigneeUserId, f.assigneeUserId) : undefined,
+      f.assigneeOrgId ? eq(tickets.assigneeOrgId, f.assigneeOrgId) : undefined,
+      f.customerId ? eq(tickets.customerId, f.customerId) : undefined,
+      // One home has a handful of tickets: tickets_unit_idx finds them, the order by sorts that few.
+      f.unitId ? eq(tickets.unitId, f.unitId) : undefined,
+      f.q
+        ? /^[A-Za-z]{2}\d/.test(f.q)
+          ? sql`${tickets.number} like ${`${f.q.toUpperCase()}%`}`
+          : sql`${tickets.title} like ${`%${f.q}%`}`
+        : undefined,
+    ];
   }
 }

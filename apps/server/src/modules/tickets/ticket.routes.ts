@@ -11,8 +11,9 @@ import {
   recordCallbackBody,
   revealedWorkOrderPhone,
   revealWorkOrderPhoneBody,
+  TICKET_COUNT_CAP,
   ticket,
-  ticketSummary,
+  ticketQueuePage,
   titleParts,
   transitionTicketBody,
   updateWorkOrderBody,
@@ -85,18 +86,26 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule; idemp
         summary:
           'The queue: filters on status, type, project, category, warning, overdue, assignee; by due time or newest',
         querystring: listTicketsQuery,
-        response: { 200: page(ticketSummary), ...errors },
+        response: { 200: ticketQueuePage, ...errors },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      const rows = await m.tickets.list(ctx, request.query, decodeCursor(request.query.cursor, timeIdCursor));
+      const cursor = decodeCursor(request.query.cursor, timeIdCursor);
+      const rows = await m.tickets.list(ctx, request.query, cursor);
+      // The count goes with the first page; later pages of the same filters need not count again.
+      const counted = cursor ? null : await m.tickets.count(ctx, request.query);
       const byDue = request.query.sort === 'due';
       const paged = pageOf(rows, request.query.limit, (r) => ({
         t: ((byDue ? r.nextDueAt : r.createdAt) as Date).toISOString(),
         id: r.id,
       }));
-      return { items: paged.items.map(presentTicketSummary), nextCursor: paged.nextCursor };
+      return {
+        items: paged.items.map((r) => presentTicketSummary(r, r.projectName)),
+        nextCursor: paged.nextCursor,
+        total: counted === null ? null : Math.min(counted, TICKET_COUNT_CAP),
+        totalCapped: counted !== null && counted > TICKET_COUNT_CAP,
+      };
     },
   );
 

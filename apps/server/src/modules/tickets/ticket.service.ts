@@ -252,6 +252,13 @@ export class TicketService {
     return new TicketRepository(this.db).list({ id: orgUnitId, type: orgUnitType, path: orgPath }, q, after);
   }
 
+  /** How many tickets the queue's filters match in the caller's scope (counted up to TICKET_COUNT_CAP + 1). */
+  count(ctx: RequestContext, q: ListTicketsQuery) {
+    assertPermission(ctx.principal, 'tickets.read');
+    const { orgUnitId, orgUnitType, orgPath } = ctx.principal;
+    return new TicketRepository(this.db).count({ id: orgUnitId, type: orgUnitType, path: orgPath }, q);
+  }
+
   /**
    * Moves a ticket (any action) and answers its page: one read, then one statement unless side writes need a
    * transaction. `detail` replaces the event's words and code when the system words the reason (an owner's "not
