@@ -139,7 +139,19 @@ describe('ticket texts and the close', () => {
       [null, 'work_order.confirm', 1],
     ]);
     expect(coded('callback')).toMatchObject([['门还是漏风', { code: 'callback.answered', score: 2 }]]);
-    expect(coded('reopen')).toEqual([['门还是漏风', { code: 'reopen.low_score', score: 2 }]]);
+    // the reopen keeps the answer it replaced (the ticket's current resolution is cleared)
+    expect(coded('reopen')).toEqual([
+      [
+        '门还是漏风',
+        {
+          code: 'reopen.low_score',
+          score: 2,
+          previousResolution: '已更换滑轮并调整门框',
+          previousRootCause: 'material',
+          previousCost: null,
+        },
+      ],
+    ]);
     // no event carries words the server made: bodies are what people typed, codes are known
     const typed = new Set(['阳台推拉门关不严', '请带滑轮配件', '已更换滑轮', '已更换滑轮并调整门框', '门还是漏风']);
     for (const e of ticket.events) {
