@@ -47,8 +47,13 @@ describe('console: project notices', () => {
     const form = page.getByTestId('notice-form');
     await form.waitFor();
     // nothing filled in: every required field says so and nothing is sent
-    await page.getByTestId('notice-submit').click();
-    await expect.poll(() => form.locator('.ant-form-item-explain-error').count()).toBeGreaterThanOrEqual(4);
+    // (clicked again until the errors show: a click while the lazily loaded dialog is still opening can be lost)
+    await expect
+      .poll(async () => {
+        await page.getByTestId('notice-submit').click();
+        return form.locator('.ant-form-item-explain-error').count();
+      })
+      .toBeGreaterThanOrEqual(4);
 
     await choose(page, 'notice-project', '安居·云庭', '云庭');
     await choose(page, 'notice-category', '工程进度');
