@@ -72,6 +72,13 @@ const GIVEN: [string, string][] = [
   ['欣', 'xin'],
 ];
 
+/**
+ * A deterministic id from `text` (an SQL expression) that is a valid version-4 uuid: md5 with the version nibble
+ * set to 4 and the variant to 8, so the API's uuid check accepts scale data (a bare md5 has random nibbles there).
+ */
+const uuidSql = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
+const uuidOf = (text: string) => sql.raw(uuidSql(text));
+
 const arr = (xs: string[]) => sql.raw(`ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`);
 const BATCH = 100_000;
 /** Numbers go into the SQL text: as bind parameters they arrive untyped and `int % $1` does not resolve. */
@@ -114,12 +121,12 @@ export async function seedScale(db: Db, clock: Clock, n: number, log: (line: str
     );
     await db.execute(sql`
       insert into buildings (id, project_id, phase, code, name, floors)
-      select md5(${project.id}::text || '-b-' || b)::uuid, ${project.id}, '一期', b::text, b || '号楼', 25
+      select ${uuidOf(`'${project.id}-b-' || b`)}, ${project.id}, '一期', b::text, b || '号楼', 25
         from generate_series(1, 40) b`);
     await db.execute(sql`
       insert into units (id, project_id, building_id, code, entrance, floor, room, area, layout, product_type, finish, status, delivered_on)
-      select md5(${project.id}::text || '-u-' || u)::uuid, ${project.id},
-             md5(${project.id}::text || '-b-' || (u / 500 + 1))::uuid,
+      select ${uuidOf(`'${project.id}-u-' || u`)}, ${project.id},
+             ${uuidOf(`'${project.id}-b-' || (u / 500 + 1)`)},
              (u / 500 + 1) || '-' || ((u / 125) % 4 + 1) || '-' || ((u / 5) % 25 + 1) || lpad((u % 5 + 1)::text, 2, '0'),
              ((u / 125) % 4 + 1)::text, (u / 5) % 25 + 1, lpad((u % 5 + 1)::text, 2, '0'),
              89 + (u % 90), '三室两厅两卫', '高层住宅', 'bare', 'delivered', date '2024-06-30'
@@ -127,7 +134,7 @@ export async function seedScale(db: Db, clock: Clock, n: number, log: (line: str
     projects.push({ id: project.id, path: project.path });
     log(`project ${p + 1}/${projectCount}: ${UNITS_PER_PROJECT} units`);
   }
-  const projectIds = sql.raw(`ARRAY[${projects.map((p) => `'${p.id}'::uuid`).join(',')}]`);
+  const projectArray = `ARRAY[${projects.map((p) => `'${p.id}'::uuid`).join(',')}]`;
   const projectPaths = sql.raw(`ARRAY[${projects.map((p) => `'${p.path}'`).join(',')}]`);
   const surnames = arr(SURNAMES.map((s) => s[0]));
   const surnamePy = arr(SURNAMES.map((s) => s[1]));
@@ -139,7 +146,8 @@ export async function seedScale(db: Db, clock: Clock, n: number, log: (line: str
   for (let start = 0; start < n; start += BATCH) {
     const from = base + start;
     const to = base + Math.min(n, start + BATCH) - 1;
-    const id = (col: string) => sql.raw(`md5('${seedKey}-c-' || ${col})::uuid`);
+    const id = (col: string) => uuidOf(`'${seedKey}-c-' || ${col}`);
+    const ownershipId = uuidOf(`'${seedKey}-o-' || i`);
     await db.execute(sql`
       insert into customers (id, name, name_initials, name_pinyin, gender, kinds, source_channel, created_at, updated_at)
       select ${id('i')},
@@ -157,13 +165,13 @@ export async function seedScale(db: Db, clock: Clock, n: number, log: (line: str
         from (select i, '13' || lpad(((i::bigint * 7919 + 12345) % 1000000000)::text, 9, '0') as p from generate_series(${lit(from)}, ${lit(to)}) i) s`);
     await db.execute(sql`
       insert into ownerships (id, customer_id, unit_id, contract_date, delivery_date)
-      select md5(${seedKey} || '-o-' || i)::uuid, ${id('i')},
-             md5((${projectIds})[(i - ${lit(base)}) / ${perProject} + 1]::text || '-u-' || ((i - ${lit(base)}) % ${perProject}))::uuid,
+      select ${ownershipId}, ${id('i')},
+             ${uuidOf(`(${projectArray})[(i - ${base}) / ${UNITS_PER_PROJECT} + 1]::text || '-u-' || ((i - ${base}) % ${UNITS_PER_PROJECT})`)},
              date '2023-03-01', date '2024-06-30'
         from generate_series(${lit(from)}, ${lit(to)}) i`);
     await db.execute(sql`
       insert into customer_scopes (customer_id, org_path, relation, ref_id)
-      select ${id('i')}, (${projectPaths})[(i - ${lit(base)}) / ${perProject} + 1], 'ownership', md5(${seedKey} || '-o-' || i)
+      select ${id('i')}, (${projectPaths})[(i - ${lit(base)}) / ${perProject} + 1], 'ownership', ${ownershipId}::text
         from generate_series(${lit(from)}, ${lit(to)}) i`);
     log(`customers ${to + 1 - base}/${n} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
