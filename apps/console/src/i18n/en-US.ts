@@ -30,6 +30,7 @@ export const enUS: Messages = {
     created: 'Created',
     none: '—',
     loaded: '{{count}} loaded',
+    loadedOf: '{{count}} of {{total}} loaded',
     errorTitle: 'Could not load',
     networkError: 'Cannot reach the server; check your connection and retry',
     notFoundTitle: 'Page not found',

@@ -34,6 +34,7 @@ export const zhCN = {
     created: '已创建',
     none: '—',
     loaded: '已加载 {{count}} 条',
+    loadedOf: '已加载 {{count}} 条，共 {{total}} 条',
     errorTitle: '加载失败',
     networkError: '无法连接服务器，请检查网络后重试',
     notFoundTitle: '页面不存在',

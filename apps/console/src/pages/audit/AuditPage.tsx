@@ -1,11 +1,11 @@
 import type { AuditEvent } from '@anju/contracts';
-import { Button, Card, Empty, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Card, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuditEvents } from '../../api/audit';
 import type { AuditFilters as Filters } from '../../api/types';
+import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
-import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCodeWords } from '../../lib/codeWords';
 import { AuditDetail } from './AuditDetail';
@@ -18,7 +18,6 @@ export function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const query = useAuditEvents(filters);
   const words = useCodeWords();
-  const events = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
 
   const columns: TableColumnsType<AuditEvent> = [
     { key: 'at', title: t('audit.at'), render: (_, e) => <DateTime value={e.at} seconds /> },
@@ -62,45 +61,14 @@ export function AuditPage() {
       <PageHeader title={t('audit.title')} />
       <Card>
         <AuditFilters onChange={setFilters} />
-        {query.isError && !query.data ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : (
-          <Flex vertical gap={12}>
-            {query.isError && (
-              <ErrorAlert
-                error={query.error}
-                onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
-              />
-            )}
-            <Table<AuditEvent>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={events}
-              loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              expandable={{ expandedRowRender: (e) => <AuditDetail event={e} /> }}
-              locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
-            />
-            <Flex justify="center" align="center" gap={12}>
-              {events.length > 0 && (
-                <Typography.Text type="secondary">{t('common.loaded', { count: events.length })}</Typography.Text>
-              )}
-              {query.hasNextPage ? (
-                <Button
-                  onClick={() => void query.fetchNextPage()}
-                  loading={query.isFetchingNextPage}
-                  data-testid="audit-load-more"
-                >
-                  {t('common.loadMore')}
-                </Button>
-              ) : (
-                events.length > 0 && <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-              )}
-            </Flex>
-          </Flex>
-        )}
+        <CursorTable<AuditEvent>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          expandable={{ expandedRowRender: (e) => <AuditDetail event={e} /> }}
+          emptyText={t('audit.empty')}
+          loadMoreTestId="audit-load-more"
+        />
       </Card>
     </>
   );

@@ -1,12 +1,12 @@
 import type { CustomerSummary } from '@anju/contracts';
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Select, Space, Switch, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { type CustomerFilters, exportCustomers, useCustomerSearch, useCustomers } from '../../api/customers';
+import { type CursorQuery, CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
-import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
@@ -32,8 +32,8 @@ export function CustomersPage() {
   const errorText = useErrorText();
   const search = useCustomerSearch(q);
   const list = useCustomers(filters, q.length === 0);
-  const active = q ? search : list;
-  const items: CustomerSummary[] = q ? (search.data?.items ?? []) : (list.data?.pages.flatMap((p) => p.items) ?? []);
+  // a search answers one page; the list loads more
+  const active: CursorQuery<CustomerSummary> = q ? search : list;
   // the workbook holds what the screen is showing: the search, or the list with its filters
   const onExport = async () => {
     setExporting(true);
@@ -104,59 +104,44 @@ export function CustomersPage() {
               </Space>
             </Space>
           )}
-          {active.isError ? (
-            <ErrorState error={active.error} onRetry={() => void active.refetch()} retrying={active.isFetching} />
-          ) : (
-            <Table<CustomerSummary>
-              rowKey="id"
-              size="middle"
-              loading={active.isLoading}
-              dataSource={items}
-              pagination={false}
-              locale={{ emptyText: <Empty description={q ? t('customers.noMatch') : t('customers.empty')} /> }}
-              onRow={(c) =>
-                ({
-                  onClick: () => navigate(`/customers/${c.id}`),
-                  style: { cursor: 'pointer' },
-                  'data-testid': `customer-row-${c.name}`,
-                }) as never
-              }
-              columns={[
-                { title: t('customers.name'), dataIndex: 'name' },
-                {
-                  title: t('customers.kind'),
-                  dataIndex: 'kinds',
-                  render: (kinds: CustomerSummary['kinds']) => <KindTags kinds={kinds} />,
-                },
-                { title: t('customers.phone'), dataIndex: 'primaryPhoneMasked' },
-                { title: t('customers.homes'), dataIndex: 'homes', render: (homes: string[]) => homes.join('；') },
-                {
-                  title: t('customers.tags'),
-                  dataIndex: 'tags',
-                  render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>),
-                },
-                {
-                  title: '',
-                  dataIndex: 'duplicateSuspected',
-                  render: (dup: boolean) => (dup ? <Tag color="warning">{t('customers.duplicate')}</Tag> : null),
-                },
-                {
-                  title: t('customers.createdAt'),
-                  dataIndex: 'createdAt',
-                  render: (v: string) => <DateTime value={v} />,
-                },
-              ]}
-              footer={
-                !q && list.hasNextPage
-                  ? () => (
-                      <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                        {t('common.loadMore')}
-                      </Button>
-                    )
-                  : undefined
-              }
-            />
-          )}
+          <CursorTable<CustomerSummary>
+            query={active}
+            rowKey="id"
+            loading={active.isLoading}
+            emptyText={q ? t('customers.noMatch') : t('customers.empty')}
+            onRow={(c) =>
+              ({
+                onClick: () => navigate(`/customers/${c.id}`),
+                style: { cursor: 'pointer' },
+                'data-testid': `customer-row-${c.name}`,
+              }) as never
+            }
+            columns={[
+              { title: t('customers.name'), dataIndex: 'name' },
+              {
+                title: t('customers.kind'),
+                dataIndex: 'kinds',
+                render: (kinds: CustomerSummary['kinds']) => <KindTags kinds={kinds} />,
+              },
+              { title: t('customers.phone'), dataIndex: 'primaryPhoneMasked' },
+              { title: t('customers.homes'), dataIndex: 'homes', render: (homes: string[]) => homes.join('；') },
+              {
+                title: t('customers.tags'),
+                dataIndex: 'tags',
+                render: (tags: string[]) => tags.map((x) => <Tag key={x}>{x}</Tag>),
+              },
+              {
+                title: '',
+                dataIndex: 'duplicateSuspected',
+                render: (dup: boolean) => (dup ? <Tag color="warning">{t('customers.duplicate')}</Tag> : null),
+              },
+              {
+                title: t('customers.createdAt'),
+                dataIndex: 'createdAt',
+                render: (v: string) => <DateTime value={v} />,
+              },
+            ]}
+          />
         </Space>
       </Card>
       {creating && (

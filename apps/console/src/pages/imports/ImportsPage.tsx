@@ -1,11 +1,11 @@
 import type { ImportJob } from '@anju/contracts';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ImportKind, templateUrl, useImportJob, useImportJobs, useStartImport } from '../../api/imports';
+import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
-import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
@@ -32,7 +32,6 @@ export function ImportsPage() {
   const start = useStartImport(kind);
   const current = useImportJob(currentId);
   const history = useImportJobs(undefined);
-  const jobs = history.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
@@ -79,45 +78,32 @@ export function ImportsPage() {
           </Space>
         </Card>
         <Card title={t('imports.history')}>
-          {history.isError ? (
-            <ErrorState error={history.error} onRetry={() => history.refetch()} retrying={history.isFetching} />
-          ) : (
-            <Table<ImportJob>
-              rowKey="id"
-              size="small"
-              loading={history.isLoading}
-              dataSource={jobs}
-              pagination={false}
-              locale={{ emptyText: <Empty description={t('imports.empty')} /> }}
-              onRow={(job) => ({ onClick: () => setCurrentId(job.id), style: { cursor: 'pointer' } })}
-              columns={[
-                {
-                  title: t('imports.createdAt'),
-                  dataIndex: 'createdAt',
-                  render: (v: string) => <DateTime value={v} />,
-                },
-                { title: t('imports.kindLabel'), dataIndex: 'kind', render: (v: ImportKind) => t(`imports.kind.${v}`) },
-                { title: t('imports.file'), dataIndex: 'fileName' },
-                {
-                  title: t('imports.status'),
-                  dataIndex: 'status',
-                  render: (v: ImportJob['status']) => <Tag color={STATUS_COLOR[v]}>{t(`imports.statuses.${v}`)}</Tag>,
-                },
-                { title: t('imports.imported'), dataIndex: 'imported' },
-                { title: t('imports.updated'), dataIndex: 'updated' },
-                { title: t('imports.failedRows'), dataIndex: 'failed' },
-              ]}
-              footer={
-                history.hasNextPage
-                  ? () => (
-                      <Button onClick={() => history.fetchNextPage()} loading={history.isFetchingNextPage}>
-                        {t('common.loadMore')}
-                      </Button>
-                    )
-                  : undefined
-              }
-            />
-          )}
+          <CursorTable<ImportJob>
+            query={history}
+            rowKey="id"
+            size="small"
+            scroll={undefined}
+            loading={history.isLoading}
+            emptyText={t('imports.empty')}
+            onRow={(job) => ({ onClick: () => setCurrentId(job.id), style: { cursor: 'pointer' } })}
+            columns={[
+              {
+                title: t('imports.createdAt'),
+                dataIndex: 'createdAt',
+                render: (v: string) => <DateTime value={v} />,
+              },
+              { title: t('imports.kindLabel'), dataIndex: 'kind', render: (v: ImportKind) => t(`imports.kind.${v}`) },
+              { title: t('imports.file'), dataIndex: 'fileName' },
+              {
+                title: t('imports.status'),
+                dataIndex: 'status',
+                render: (v: ImportJob['status']) => <Tag color={STATUS_COLOR[v]}>{t(`imports.statuses.${v}`)}</Tag>,
+              },
+              { title: t('imports.imported'), dataIndex: 'imported' },
+              { title: t('imports.updated'), dataIndex: 'updated' },
+              { title: t('imports.failedRows'), dataIndex: 'failed' },
+            ]}
+          />
         </Card>
       </Space>
     </>

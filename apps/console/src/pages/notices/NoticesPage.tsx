@@ -1,12 +1,11 @@
 import type { Notice } from '@anju/contracts';
 import { NotificationOutlined, PictureOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Table, type TableColumnsType, Typography } from 'antd';
-import { type HTMLAttributes, lazy, Suspense, useMemo, useState } from 'react';
+import { Button, Card, Flex, type TableColumnsType, Typography } from 'antd';
+import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../api/notices';
+import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
-import { ErrorAlert, ErrorState } from '../../components/ErrorState';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 import { ProjectFilter } from '../tickets/fields';
@@ -26,7 +25,6 @@ export function NoticesPage() {
   const [publishing, setPublishing] = useState(false);
   const [open, setOpen] = useState<Notice | null>(null);
   const query = useNotices({ projectId });
-  const notices = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
 
   const columns: TableColumnsType<Notice> = [
     {
@@ -94,38 +92,14 @@ export function NoticesPage() {
           style={{ width: 260, maxWidth: '100%', marginBottom: 12 }}
           testId="notices-project-filter"
         />
-        {query.isError && !query.data ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : (
-          <Flex vertical gap={12}>
-            {query.isError && (
-              <ErrorAlert
-                error={query.error}
-                onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
-              />
-            )}
-            <Table<Notice>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={notices}
-              loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              onRow={rowProps}
-              locale={{
-                emptyText: <Empty description={projectId ? t('notices.emptyProject') : t('notices.empty')} />,
-              }}
-            />
-            <LoadMore
-              loaded={notices.length}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-              testId="notices-load-more"
-            />
-          </Flex>
-        )}
+        <CursorTable<Notice>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          onRow={rowProps}
+          emptyText={projectId ? t('notices.emptyProject') : t('notices.empty')}
+          loadMoreTestId="notices-load-more"
+        />
       </Card>
       <Suspense fallback={null}>
         {publishing && <NoticeFormModal projectId={projectId} onClose={() => setPublishing(false)} />}

@@ -1,11 +1,10 @@
-import { Card, Empty, Flex, Select, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
-import { type HTMLAttributes, useMemo, useState } from 'react';
+import { Card, Select, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type OutboxMessage, type OutboxStatus, useOutbox } from '../../api/messaging';
+import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
-import { ErrorAlert, ErrorState } from '../../components/ErrorState';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { useCodeWords } from '../../lib/codeWords';
 import { useCan } from '../../lib/permissions';
@@ -28,7 +27,6 @@ export function OutboxPage() {
   const words = useCodeWords();
   const [status, setStatus] = useState<OutboxStatus>();
   const query = useOutbox(status);
-  const messages = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
 
   const columns: TableColumnsType<OutboxMessage> = [
     { key: 'createdAt', title: t('outbox.createdAt'), render: (_, m) => <DateTime value={m.createdAt} seconds /> },
@@ -109,36 +107,14 @@ export function OutboxPage() {
           style={{ width: 200, maxWidth: '100%', marginBottom: 12 }}
           data-testid="outbox-status-filter"
         />
-        {query.isError && !query.data ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : (
-          <Flex vertical gap={12}>
-            {query.isError && (
-              <ErrorAlert
-                error={query.error}
-                onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
-              />
-            )}
-            <Table<OutboxMessage>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={messages}
-              loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              onRow={rowProps}
-              locale={{ emptyText: <Empty description={t('outbox.empty')} /> }}
-            />
-            <LoadMore
-              loaded={messages.length}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-              testId="outbox-load-more"
-            />
-          </Flex>
-        )}
+        <CursorTable<OutboxMessage>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          onRow={rowProps}
+          emptyText={t('outbox.empty')}
+          loadMoreTestId="outbox-load-more"
+        />
       </Card>
     </>
   );

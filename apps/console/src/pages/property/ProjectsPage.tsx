@@ -1,11 +1,11 @@
 import type { Project } from '@anju/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Space, Table, Tag } from 'antd';
+import { Button, Card, Input, Space, Tag } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useProjects } from '../../api/property';
-import { ErrorState } from '../../components/ErrorState';
+import { CursorTable, useCursorRows } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 
@@ -19,7 +19,7 @@ export function ProjectsPage() {
   const query = useProjects(q);
   const can = useCan();
   const [creating, setCreating] = useState(false);
-  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const items = useCursorRows(query);
   const companies = useMemo(
     () =>
       [...new Map(items.map((p) => [p.cityCompanyId, p.cityCompanyName])).entries()].map(([id, name]) => ({
@@ -44,59 +44,46 @@ export function ProjectsPage() {
             onSearch={(v) => setQ(v.trim())}
             style={{ maxWidth: 360 }}
           />
-          {query.isError ? (
-            <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-          ) : (
-            <Table<Project>
-              rowKey="id"
-              loading={query.isLoading}
-              dataSource={items}
-              pagination={false}
-              locale={{ emptyText: <Empty /> }}
-              onRow={(p) =>
-                ({
-                  onClick: () => navigate(`/projects/${p.id}`),
-                  style: { cursor: 'pointer' },
-                  'data-testid': `project-row-${p.code}`,
-                }) as never
-              }
-              columns={[
-                { title: t('property.code'), dataIndex: 'code' },
-                {
-                  title: t('property.name'),
-                  dataIndex: 'name',
-                  // a real link, so the row is reachable with Tab and opens with Enter
-                  render: (name: string, p: Project) => (
-                    <Link to={`/projects/${p.id}`} onClick={(e) => e.stopPropagation()}>
-                      {name}
-                    </Link>
-                  ),
-                },
-                { title: t('property.company'), dataIndex: 'cityCompanyName' },
-                { title: t('property.address'), dataIndex: 'address' },
-                {
-                  title: t('property.productTypes'),
-                  dataIndex: 'productTypes',
-                  render: (v: string[]) => v.map((x) => <Tag key={x}>{x}</Tag>),
-                },
-                {
-                  title: t('property.finish'),
-                  dataIndex: 'finishStandard',
-                  render: (f: Project['finishStandard']) => t(`property.finishes.${f}`),
-                },
-                { title: t('property.unitCount'), dataIndex: 'unitCount' },
-              ]}
-              footer={
-                query.hasNextPage
-                  ? () => (
-                      <Button onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-                        {t('common.loadMore')}
-                      </Button>
-                    )
-                  : undefined
-              }
-            />
-          )}
+          <CursorTable<Project>
+            query={query}
+            rowKey="id"
+            size="large"
+            scroll={undefined}
+            loading={query.isLoading}
+            onRow={(p) =>
+              ({
+                onClick: () => navigate(`/projects/${p.id}`),
+                style: { cursor: 'pointer' },
+                'data-testid': `project-row-${p.code}`,
+              }) as never
+            }
+            columns={[
+              { title: t('property.code'), dataIndex: 'code' },
+              {
+                title: t('property.name'),
+                dataIndex: 'name',
+                // a real link, so the row is reachable with Tab and opens with Enter
+                render: (name: string, p: Project) => (
+                  <Link to={`/projects/${p.id}`} onClick={(e) => e.stopPropagation()}>
+                    {name}
+                  </Link>
+                ),
+              },
+              { title: t('property.company'), dataIndex: 'cityCompanyName' },
+              { title: t('property.address'), dataIndex: 'address' },
+              {
+                title: t('property.productTypes'),
+                dataIndex: 'productTypes',
+                render: (v: string[]) => v.map((x) => <Tag key={x}>{x}</Tag>),
+              },
+              {
+                title: t('property.finish'),
+                dataIndex: 'finishStandard',
+                render: (f: Project['finishStandard']) => t(`property.finishes.${f}`),
+              },
+              { title: t('property.unitCount'), dataIndex: 'unitCount' },
+            ]}
+          />
         </Space>
       </Card>
       <Suspense fallback={null}>

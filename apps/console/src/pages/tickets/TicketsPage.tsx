@@ -1,13 +1,13 @@
 import type { TicketSummary } from '@anju/contracts';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Space, Typography } from 'antd';
 import { lazy, type MouseEvent, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/auth';
 import { type TicketFilters, useTickets } from '../../api/tickets';
+import { CursorTable, useCursorRows } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
-import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 import { useCategoryName } from './categoryName';
@@ -49,12 +49,10 @@ export function TicketsPage() {
   const filters = toFilters(state, me?.id);
   const list = useTickets(filters);
   const categoryName = useCategoryName();
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = useCursorRows(list);
   // the first page carries the count of every ticket the filters match (capped: "10,000+")
   const counted = list.data?.pages[0];
   const filtered = Object.entries(filters).some(([k, v]) => k !== 'sort' && v !== undefined && v !== false);
-  // a failed "load more" keeps the rows already shown
-  const loadMoreFailed = list.isFetchNextPageError;
   const canDispatch = can('tickets.dispatch');
   const [dispatching, setDispatching] = useState<TicketSummary[] | null>(null);
   // the selection belongs to the filters it was made under: other filters, other rows, a fresh selection
@@ -112,108 +110,82 @@ export function TicketsPage() {
               </Space>
             )}
           </Flex>
-          {list.isError && !loadMoreFailed ? (
-            <ErrorState error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
-          ) : (
-            <Table<TicketSummary>
-              rowKey="id"
-              size="middle"
-              loading={list.isLoading || (list.isFetching && list.isPlaceholderData)}
-              dataSource={items}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              locale={{
-                emptyText: <Empty description={filtered ? t('tickets.noMatch') : t('tickets.empty')} />,
-              }}
-              rowSelection={
-                canDispatch
-                  ? {
-                      selectedRowKeys: selected,
-                      onChange: (keys) => setSelected(keys as string[]),
-                      getCheckboxProps: (r) => ({ disabled: !DISPATCHABLE.includes(r.status) }),
-                      columnWidth: 40,
-                    }
-                  : undefined
-              }
-              onRow={(r) =>
-                ({
-                  onClick: (e: MouseEvent) => {
-                    if (!inSelectionCell(e)) navigate(`/tickets/${r.id}`);
-                  },
-                  style: { cursor: 'pointer' },
-                  'data-testid': `ticket-row-${r.number}`,
-                }) as never
-              }
-              columns={[
-                {
-                  title: t('tickets.number'),
-                  dataIndex: 'number',
-                  render: (v: string, r) => (
-                    <Flex vertical gap={2}>
-                      <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                        {v}
-                      </Typography.Text>
-                      <Flex gap={4}>
-                        <TicketTypeTag type={r.type} />
-                        <MajorTag major={r.major} />
-                      </Flex>
+          <CursorTable<TicketSummary>
+            query={list}
+            rowKey="id"
+            // a refetch after an action keeps the rows still; new filters (placeholder rows) spin
+            loading={list.isLoading || (list.isFetching && list.isPlaceholderData)}
+            emptyText={filtered ? t('tickets.noMatch') : t('tickets.empty')}
+            total={counted && counted.total !== null ? { count: counted.total, capped: counted.totalCapped } : null}
+            loadMoreTestId="tickets-load-more"
+            rowSelection={
+              canDispatch
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys as string[]),
+                    getCheckboxProps: (r) => ({ disabled: !DISPATCHABLE.includes(r.status) }),
+                    columnWidth: 40,
+                  }
+                : undefined
+            }
+            onRow={(r) =>
+              ({
+                onClick: (e: MouseEvent) => {
+                  if (!inSelectionCell(e)) navigate(`/tickets/${r.id}`);
+                },
+                style: { cursor: 'pointer' },
+                'data-testid': `ticket-row-${r.number}`,
+              }) as never
+            }
+            columns={[
+              {
+                title: t('tickets.number'),
+                dataIndex: 'number',
+                render: (v: string, r) => (
+                  <Flex vertical gap={2}>
+                    <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                      {v}
+                    </Typography.Text>
+                    <Flex gap={4}>
+                      <TicketTypeTag type={r.type} />
+                      <MajorTag major={r.major} />
                     </Flex>
-                  ),
-                },
-                {
-                  title: t('tickets.titleField'),
-                  key: 'title',
-                  ellipsis: true,
-                  width: 260,
-                  render: (_, k: TicketSummary) => titleOf(k),
-                },
-                {
-                  title: t('tickets.status'),
-                  dataIndex: 'status',
-                  render: (v: TicketSummary['status']) => <TicketStatusTag status={v} />,
-                },
-                {
-                  title: t('tickets.priority'),
-                  dataIndex: 'priority',
-                  render: (v: TicketSummary['priority']) => <PriorityTag priority={v} />,
-                },
-                {
-                  title: t('tickets.sla.column'),
-                  key: 'sla',
-                  render: (_, r) => <SlaCountdown ticket={r} />,
-                },
-                { title: t('tickets.customer'), dataIndex: 'customerName', render: (v: string | null) => v ?? '—' },
-                { title: t('tickets.project'), dataIndex: 'projectName', render: (v: string | null) => v ?? '—' },
-                { title: t('tickets.unit'), dataIndex: 'unitCode', render: (v: string | null) => v ?? '—' },
-                { title: t('tickets.category'), dataIndex: 'categoryCode', render: categoryName },
-                {
-                  title: t('tickets.createdAt'),
-                  dataIndex: 'createdAt',
-                  render: (v: string) => <DateTime value={v} />,
-                },
-              ]}
-              footer={
-                list.hasNextPage || loadMoreFailed
-                  ? () =>
-                      loadMoreFailed ? (
-                        <ErrorAlert
-                          error={list.error}
-                          onRetry={() => void list.fetchNextPage()}
-                          retrying={list.isFetchingNextPage}
-                        />
-                      ) : (
-                        <Button
-                          onClick={() => void list.fetchNextPage()}
-                          loading={list.isFetchingNextPage}
-                          data-testid="tickets-load-more"
-                        >
-                          {t('common.loadMore')}
-                        </Button>
-                      )
-                  : undefined
-              }
-            />
-          )}
+                  </Flex>
+                ),
+              },
+              {
+                title: t('tickets.titleField'),
+                key: 'title',
+                ellipsis: true,
+                width: 260,
+                render: (_, k: TicketSummary) => titleOf(k),
+              },
+              {
+                title: t('tickets.status'),
+                dataIndex: 'status',
+                render: (v: TicketSummary['status']) => <TicketStatusTag status={v} />,
+              },
+              {
+                title: t('tickets.priority'),
+                dataIndex: 'priority',
+                render: (v: TicketSummary['priority']) => <PriorityTag priority={v} />,
+              },
+              {
+                title: t('tickets.sla.column'),
+                key: 'sla',
+                render: (_, r) => <SlaCountdown ticket={r} />,
+              },
+              { title: t('tickets.customer'), dataIndex: 'customerName', render: (v: string | null) => v ?? '—' },
+              { title: t('tickets.project'), dataIndex: 'projectName', render: (v: string | null) => v ?? '—' },
+              { title: t('tickets.unit'), dataIndex: 'unitCode', render: (v: string | null) => v ?? '—' },
+              { title: t('tickets.category'), dataIndex: 'categoryCode', render: categoryName },
+              {
+                title: t('tickets.createdAt'),
+                dataIndex: 'createdAt',
+                render: (v: string) => <DateTime value={v} />,
+              },
+            ]}
+          />
         </Flex>
       </Card>
       {dispatching && (

@@ -1,22 +1,22 @@
 import type { User } from '@anju/contracts';
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Table, type TableColumnsType, Tag } from 'antd';
+import { Button, Flex, type TableColumnsType, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type CursorQuery, CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { RoleTags } from '../../components/tags';
 import { isFuture } from '../../lib/format';
 
 interface Props {
-  users: User[];
-  loading: boolean;
+  query: CursorQuery<User>;
   onEdit?: (user: User) => void;
 }
 
 /** `data-testid` is not in antd's row attribute type; it is a valid DOM attribute all the same. */
 const rowProps = (user: User) => ({ 'data-testid': `user-row-${user.username}` }) as HTMLAttributes<HTMLElement>;
 
-export function UsersTable({ users, loading, onEdit }: Props) {
+export function UsersTable({ query, onEdit }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<User> = [
     { key: 'username', title: t('users.username'), dataIndex: 'username', fixed: 'start' },
@@ -54,16 +54,13 @@ export function UsersTable({ users, loading, onEdit }: Props) {
     });
   }
   return (
-    <Table<User>
+    <CursorTable<User>
+      query={query}
       rowKey="id"
-      size="middle"
       columns={columns}
-      dataSource={users}
-      loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
       onRow={rowProps}
-      locale={{ emptyText: <Empty description={t('users.empty')} /> }}
+      emptyText={t('users.empty')}
+      loadMoreTestId="users-load-more"
     />
   );
 }

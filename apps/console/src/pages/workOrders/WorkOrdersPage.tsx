@@ -1,26 +1,12 @@
 import type { MyWorkOrder } from '@anju/contracts';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Grid,
-  List,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
-import { type HTMLAttributes, lazy, Suspense, useMemo, useState } from 'react';
+import { App, Button, Card, Empty, Flex, Grid, List, Select, type TableColumnsType, Tag, Typography } from 'antd';
+import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMe } from '../../api/auth';
 import { useMyWorkOrders, useUpdateWorkOrder, type WorkOrderStatus } from '../../api/workOrders';
+import { CursorTable, useCursorRows } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
-import { ErrorAlert, ErrorState } from '../../components/ErrorState';
-import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
@@ -69,7 +55,7 @@ export function WorkOrdersPage() {
   const [noting, setNoting] = useState<{ order: MyWorkOrder; action: 'progress' | 'done' }>();
   const [photographing, setPhotographing] = useState<MyWorkOrder>();
   const query = useMyWorkOrders({ status });
-  const orders = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const orders = useCursorRows(query);
   const update = useUpdateWorkOrder();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -138,10 +124,11 @@ export function WorkOrdersPage() {
     { key: 'actions', title: t('common.actions'), fixed: 'end', render: (_, o) => actions(o) },
   ];
 
-  const list = narrow ? (
+  // on a phone, cards in place of the table
+  const cards = (rows: MyWorkOrder[], loading: boolean) => (
     <List<MyWorkOrder>
-      dataSource={orders}
-      loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
+      dataSource={rows}
+      loading={loading}
       locale={{ emptyText: <Empty description={t('workOrders.empty')} /> }}
       renderItem={(o) => (
         <List.Item key={o.id} data-testid={`wo-card-${o.id}`} style={{ paddingInline: 0 }}>
@@ -166,23 +153,6 @@ export function WorkOrdersPage() {
         </List.Item>
       )}
     />
-  ) : (
-    <Table<MyWorkOrder>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={orders}
-      expandable={{
-        expandedRowRender: (o) => <WorkOrderSite order={o} />,
-        expandedRowKeys: expanded,
-        onExpand: (open, o) => setExpanded((keys) => (open ? [...keys, o.id] : keys.filter((k) => k !== o.id))),
-      }}
-      loading={query.isPending || (query.isFetching && !query.isFetchingNextPage)}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      onRow={rowProps}
-      locale={{ emptyText: <Empty description={t('workOrders.empty')} /> }}
-    />
   );
 
   return (
@@ -198,26 +168,20 @@ export function WorkOrdersPage() {
           style={{ width: narrow ? '100%' : 200, marginBottom: 12 }}
           data-testid="wo-status-filter"
         />
-        {query.isError && !query.data ? (
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} retrying={query.isFetching} />
-        ) : (
-          <Flex vertical gap={12}>
-            {query.isError && (
-              <ErrorAlert
-                error={query.error}
-                onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
-              />
-            )}
-            {list}
-            <LoadMore
-              loaded={orders.length}
-              hasMore={query.hasNextPage}
-              loading={query.isFetchingNextPage}
-              onLoadMore={() => void query.fetchNextPage()}
-              testId="wo-load-more"
-            />
-          </Flex>
-        )}
+        <CursorTable<MyWorkOrder>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          expandable={{
+            expandedRowRender: (o) => <WorkOrderSite order={o} />,
+            expandedRowKeys: expanded,
+            onExpand: (open, o) => setExpanded((keys) => (open ? [...keys, o.id] : keys.filter((k) => k !== o.id))),
+          }}
+          onRow={rowProps}
+          emptyText={t('workOrders.empty')}
+          loadMoreTestId="wo-load-more"
+          view={narrow ? cards : undefined}
+        />
       </Card>
       <Suspense fallback={null}>
         {noting && <WorkOrderNoteModal {...noting} onClose={() => setNoting(undefined)} />}
