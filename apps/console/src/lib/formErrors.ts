@@ -34,3 +34,19 @@ export function applyServerErrors<T>(form: FormInstance<T>, error: unknown, code
   form.setFields([...byField.entries()].map(([name, errors]) => ({ name: name as never, errors })));
   return true;
 }
+
+/**
+ * Puts a server error on the form: VALIDATION_FAILED details by path (applyServerErrors), or the `{ field }` that
+ * services name in their details (tickets: `assigneeOrgId`, `rootCause`, `orgUnitId`; notices).
+ */
+export function applyFieldErrors<T>(form: FormInstance<T>, error: unknown): boolean {
+  if (applyServerErrors(form, error)) return true;
+  if (!(error instanceof ApiError)) return false;
+  const details = error.details as { field?: unknown; reason?: unknown } | undefined;
+  const field = typeof details?.field === 'string' ? details.field : null;
+  const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
+  if (!field || !known.has(field)) return false;
+  const reason = typeof details?.reason === 'string' ? ` (${details.reason})` : '';
+  form.setFields([{ name: field as never, errors: [`${error.message}${reason}`] }]);
+  return true;
+}

@@ -8,11 +8,11 @@ import { ApiError } from '../../api/client';
 import { useCustomer } from '../../api/customers';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
+import { KindTags } from '../../components/KindTags';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 import { CustomerTabs } from './CustomerTabs';
 import { DataSubjectActions } from './DataSubjectActions';
-import { KindTags } from './KindTags';
 import { RevealButton } from './RevealButton';
 
 // a missing or merged record's Result, and the edit drawer (its form, date field, phones), are fetched when shown

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { KindTags } from './KindTags';
+import { KindTags } from '../../components/KindTags';
 import { ReferralOutcome } from './ReferralOutcome';
 import { TimelinePanel } from './TimelinePanel';
 

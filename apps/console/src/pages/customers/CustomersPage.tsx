@@ -7,10 +7,10 @@ import { useNavigate } from 'react-router-dom';
 import { type CustomerFilters, exportCustomers, useCustomerSearch, useCustomers } from '../../api/customers';
 import { type CursorQuery, CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
+import { KindTags } from '../../components/KindTags';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
-import { KindTags } from './KindTags';
 
 // its form and unit picker are fetched when it opens
 const CustomerCreateModal = lazy(async () => ({

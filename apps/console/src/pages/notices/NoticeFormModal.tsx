@@ -4,10 +4,10 @@ import { App, Form, Input, Modal, Select, Typography, Upload, type UploadFile, t
 import { useTranslation } from 'react-i18next';
 import { useCreateNotice, useUploadNoticeImage } from '../../api/notices';
 import { FormFooter } from '../../components/FormFooter';
+import { ProjectFilter } from '../../components/ProjectFilter';
 import { hasCode, useErrorText } from '../../lib/errors';
+import { applyFieldErrors } from '../../lib/formErrors';
 import { submitOnCtrlEnter } from '../../lib/keys';
-import { ProjectFilter } from '../tickets/fields';
-import { applyTicketErrors } from '../tickets/ticketErrors';
 
 export const MAX_NOTICE_IMAGES = 9;
 export const TITLE_MAX = 100;
@@ -102,7 +102,7 @@ export function NoticeFormModal({ projectId, onClose, onPublished }: Props) {
         },
         onError: (e) => {
           // a staged image that is no longer the writer's (used already, or expired)
-          if (!applyTicketErrors(form, e) && hasCode(e, 'PHOTO_INVALID')) {
+          if (!applyFieldErrors(form, e) && hasCode(e, 'PHOTO_INVALID')) {
             form.setFields([{ name: 'images', errors: [errorText(e)] }]);
           }
           message.error(errorText(e));

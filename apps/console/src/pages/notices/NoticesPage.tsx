@@ -7,8 +7,8 @@ import { useNotices } from '../../api/notices';
 import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
+import { ProjectFilter } from '../../components/ProjectFilter';
 import { useCan } from '../../lib/permissions';
-import { ProjectFilter } from '../tickets/fields';
 import { NoticeCategoryTag } from './NoticeCategoryTag';
 
 // fetched when opened: the form (uploader, editor) and the drawer (images)

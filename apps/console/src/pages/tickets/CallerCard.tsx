@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useCaller, useOpenTicketsOf } from '../../api/tickets';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorState';
-import { KindTags } from '../customers/KindTags';
+import { KindTags } from '../../components/KindTags';
 import { SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
 import { useTicketTitle } from './ticketTitle';
 

@@ -4,7 +4,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useCustomerSearch } from '../../api/customers';
 import { useCaller } from '../../api/tickets';
-import { ProjectFilter } from './fields';
+import { ProjectFilter } from '../../components/ProjectFilter';
 import type { IntakeValues } from './intake';
 
 /** The value after the user stops typing for `ms`. */

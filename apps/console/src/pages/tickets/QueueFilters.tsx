@@ -3,8 +3,9 @@ import { Checkbox, Flex, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { ProjectFilter } from '../../components/ProjectFilter';
 import { useCan } from '../../lib/permissions';
-import { CategorySelect, ProjectFilter, useTicketOptions } from './fields';
+import { CategorySelect, useTicketOptions } from './fields';
 
 /** What the queue filters on, kept in the URL so Back from a ticket returns to the same view. */
 export interface QueueState {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type TicketView, useSaveTicketView } from '../../api/ticketViews';
 import { FormFooter } from '../../components/FormFooter';
 import { useErrorText } from '../../lib/errors';
-import { applyTicketErrors } from './ticketErrors';
+import { applyFieldErrors } from '../../lib/formErrors';
 
 /** Saves the queue's filters under a name (an existing name replaces that view). */
 export function SaveViewModal({
@@ -33,7 +33,7 @@ export function SaveViewModal({
           onClose();
         },
         onError: (e) => {
-          applyTicketErrors(form, e);
+          applyFieldErrors(form, e);
           message.error(errorText(e));
         },
       },

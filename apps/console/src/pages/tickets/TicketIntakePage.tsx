@@ -5,13 +5,13 @@ import { useMe } from '../../api/auth';
 import { useCreateTicket } from '../../api/tickets';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
+import { applyFieldErrors } from '../../lib/formErrors';
 import { submitOnCtrlEnter } from '../../lib/keys';
 import { CallerCard } from './CallerCard';
 import { CategorySelect, RoomSelect, useTicketOptions } from './fields';
 import { GROUPS, IntakeCaller } from './IntakeCaller';
 import { IntakeDuplicates } from './IntakeDuplicates';
 import { hasRoom, type IntakeValues, intakeBody } from './intake';
-import { applyTicketErrors } from './ticketErrors';
 
 /**
  * Hotline intake, built for the keyboard: the phone field has focus, Enter picks the caller, arrows choose among
@@ -43,7 +43,7 @@ export function TicketIntakePage() {
         navigate(`/tickets/${ticket.id}`, { replace: true });
       },
       onError: (e) => {
-        applyTicketErrors(form, e);
+        applyFieldErrors(form, e);
         message.error(errorText(e));
       },
     });

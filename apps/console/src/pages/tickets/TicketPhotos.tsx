@@ -3,8 +3,8 @@ import { Flex, Image, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useTicketPhotos } from '../../api/ticketPhotos';
 import { ErrorAlert } from '../../components/ErrorState';
+import { PhotoUploadButton } from '../../components/PhotoUploadButton';
 import { useCan } from '../../lib/permissions';
-import { PhotoUploadButton } from './PhotoUploadButton';
 
 const THUMB = 88;
 

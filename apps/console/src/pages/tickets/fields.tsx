@@ -1,8 +1,7 @@
 import { ROOMS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '@anju/contracts';
 import { Select } from 'antd';
-import { type CSSProperties, useState } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProjects } from '../../api/property';
 import { useDefectCategories } from '../../api/tickets';
 import { useBilingual } from '../../i18n';
 
@@ -61,26 +60,6 @@ export function RoomSelect({ testId, ...rest }: ControlProps) {
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={rest.placeholder ?? t('tickets.room')}
       options={rooms}
-      data-testid={testId}
-    />
-  );
-}
-
-/** One project of the caller's scope, searched by name or code (a ticket's projectId is the project's id). */
-export function ProjectFilter({ testId, ...rest }: ControlProps) {
-  const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const query = useProjects(q);
-  const projects = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return (
-    <Select<string>
-      allowClear
-      {...rest}
-      showSearch={{ filterOption: false, onSearch: (v) => setQ(v.trim()) }}
-      loading={query.isFetching}
-      placeholder={rest.placeholder ?? t('tickets.project')}
-      notFoundContent={query.isError ? t('tickets.loadFailed') : undefined}
-      options={projects.map((p) => ({ value: p.id, label: p.name }))}
       data-testid={testId}
     />
   );

@@ -2,23 +2,7 @@ import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { ApiError } from '../../api/client';
 import { useErrorText } from '../../lib/errors';
-import { applyServerErrors } from '../../lib/formErrors';
-
-/**
- * Puts a server error on the form: VALIDATION_FAILED details by path (lib/formErrors), or the `{ field }` that
- * ticket services name in their details (`assigneeOrgId`, `rootCause`, `orgUnitId`).
- */
-export function applyTicketErrors<T>(form: FormInstance<T>, error: unknown): boolean {
-  if (applyServerErrors(form, error)) return true;
-  if (!(error instanceof ApiError)) return false;
-  const details = error.details as { field?: unknown; reason?: unknown } | undefined;
-  const field = typeof details?.field === 'string' ? details.field : null;
-  const known = new Set(form.getFieldsError().map((f) => String(f.name[0])));
-  if (!field || !known.has(field)) return false;
-  const reason = typeof details?.reason === 'string' ? ` (${details.reason})` : '';
-  form.setFields([{ name: field as never, errors: [`${error.message}${reason}`] }]);
-  return true;
-}
+import { applyFieldErrors } from '../../lib/formErrors';
 
 /**
  * What every ticket write does on failure. A 409 means the ticket moved on (stale version, action no longer
@@ -35,7 +19,7 @@ export function useWriteError() {
         options.onStale?.();
         return;
       }
-      if (options.form) applyTicketErrors(options.form, error);
+      if (options.form) applyFieldErrors(options.form, error);
       message.error(errorText(error));
     },
     [message, errorText],

@@ -3,7 +3,7 @@ import { CheckCircleTwoTone } from '@ant-design/icons';
 import { Button, Flex, Modal, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PhotoUploadButton } from '../tickets/PhotoUploadButton';
+import { PhotoUploadButton } from '../../components/PhotoUploadButton';
 
 /** The assignee adds before/after photos of the work to the order's ticket (after by default). */
 export function WorkOrderPhotoModal({ order, onClose }: { order: WorkOrder; onClose: () => void }) {

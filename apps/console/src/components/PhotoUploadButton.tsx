@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Flex, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { photoKeys, useUploadTicketPhoto } from '../../api/ticketPhotos';
-import type { ItemList } from '../../api/types';
-import { useErrorText } from '../../lib/errors';
+import { photoKeys, useUploadTicketPhoto } from '../api/ticketPhotos';
+import type { ItemList } from '../api/types';
+import { useErrorText } from '../lib/errors';
 
 export const PHOTO_ACCEPT = '.jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp';
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
