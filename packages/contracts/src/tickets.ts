@@ -48,6 +48,18 @@ export const SLA_NODES = [
   'callback',
   'work_order',
 ] as const;
+export const WORK_ORDER_STATUSES = [
+  'open',
+  'accepted',
+  'in_progress',
+  'done',
+  'confirmed',
+  'rejected',
+  'cancelled',
+] as const;
+export const CALLBACK_STATUSES = ['pending', 'answered', 'unanswered', 'cancelled'] as const;
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
+export const OUTBOX_CHANNELS = ['sms', 'email'] as const;
 export const TICKET_ACTIONS = [
   'inspect',
   'dispatch',
@@ -147,7 +159,7 @@ export const workOrder = z.object({
   assigneeOrgName: z.string(),
   assigneeOrgType: z.string(),
   assigneeUserId: z.uuid().nullable(),
-  status: z.enum(['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled']),
+  status: z.enum(WORK_ORDER_STATUSES),
   progress: z.string().nullable(),
   result: z.string().nullable(),
   dueAt: isoDateTime.nullable(),
@@ -264,7 +276,7 @@ export const ticket = ticketSummary.extend({
   events: z.array(ticketEvent),
   callback: z
     .object({
-      status: z.enum(['pending', 'answered', 'unanswered', 'cancelled']),
+      status: z.enum(CALLBACK_STATUSES),
       attempts: z.number().int(),
       score: z.number().int().nullable(),
       comment: z.string().nullable(),
@@ -305,7 +317,7 @@ export const updateWorkOrderBody = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 export const listMyWorkOrdersQuery = pageQuery.extend({
-  status: z.enum(['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled']).optional(),
+  status: z.enum(WORK_ORDER_STATUSES).optional(),
 });
 
 export const recordCallbackBody = z.discriminatedUnion('outcome', [
@@ -414,12 +426,12 @@ export const notification = z.object({
 });
 export const outboxMessage = z.object({
   id: z.uuid(),
-  channel: z.enum(['sms', 'email']),
+  channel: z.enum(OUTBOX_CHANNELS),
   recipientMasked: z.string(),
   template: z.string(),
   subject: z.string().nullable(),
   body: z.string(),
-  status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']),
+  status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int(),
   provider: z.string().nullable(),
   lastError: z.string().nullable(),

@@ -65,7 +65,6 @@ export const enUSCustomers: Pick<Messages, 'customers' | 'property' | 'imports'>
       owner_of_member: 'Owner',
     },
     outcomes: { referred: 'Referred', visited: 'Visited', bought: 'Bought' },
-    channels: { sms: 'SMS', email: 'E-mail', wechat: 'WeChat' },
     export: 'Export',
     editTitle: 'Edit customer: {{name}}',
     conflictReloaded: 'The latest details have been reloaded; check them and save again',

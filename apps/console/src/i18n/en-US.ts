@@ -1,5 +1,6 @@
 import { enUSCodes } from './en-US.codes';
 import { enUSCustomers } from './en-US.customers';
+import { enUSEnums } from './en-US.enums';
 import { enUSIntake } from './en-US.intake';
 import { enUSNotices } from './en-US.notices';
 import { enUSService } from './en-US.service';
@@ -285,5 +286,6 @@ export const enUS: Messages = {
   ...enUSService,
   ...enUSNotices,
   ...enUSCodes,
+  ...enUSEnums,
   ...enUSIntake,
 };

@@ -63,7 +63,6 @@ export const zhCNCustomers = {
       owner_of_member: '业主',
     },
     outcomes: { referred: '已推荐', visited: '已到访', bought: '已成交' },
-    channels: { sms: '短信', email: '邮件', wechat: '微信' },
     export: '导出',
     editTitle: '编辑客户：{{name}}',
     conflictReloaded: '已重新加载最新资料，请核对后再保存',

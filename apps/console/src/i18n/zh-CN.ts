@@ -2,6 +2,7 @@ import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
 import type { PermissionGroup } from '../lib/permissions';
 import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
+import { zhCNEnums } from './zh-CN.enums';
 import { zhCNIntake } from './zh-CN.intake';
 import { zhCNNotices } from './zh-CN.notices';
 import { zhCNService } from './zh-CN.service';
@@ -288,6 +289,7 @@ export const zhCN = {
   ...zhCNService,
   ...zhCNNotices,
   ...zhCNCodes,
+  ...zhCNEnums,
   ...zhCNIntake,
 };
 

@@ -1,6 +1,7 @@
 import {
   AUDIT_ACTIONS,
   type AuditAction,
+  CONSENT_CHANNELS,
   type CodeParams,
   NOTIFICATION_KINDS,
   type NotificationKind,
@@ -29,15 +30,14 @@ const isNoticeKind = isIn<NotificationKind>(NOTIFICATION_KINDS);
 const isTemplate = isIn<OutboxTemplate>(OUTBOX_TEMPLATES);
 const isAuditAction = isIn<AuditAction>(AUDIT_ACTIONS);
 const isNode = isIn(SLA_NODES);
-const CHANNELS = ['sms', 'email', 'wechat'] as const;
 const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other', 'co_owner', 'owner_of_member'] as const;
 
 /** Parameters that are codes themselves (an SLA node, a consent channel, a relation, an event kind) in words. */
 function paramWords(t: TFunction, params: CodeParams): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = { ...params };
   const { node, channel, relation, event } = params;
-  if (isNode(node)) out.node = t(`tickets.nodes.${node}`);
-  if (isIn(CHANNELS)(channel)) out.channel = t(`customers.channels.${channel}`);
+  if (isNode(node)) out.node = t(`enums.slaNode.${node}`);
+  if (isIn(CONSENT_CHANNELS)(channel)) out.channel = t(`enums.consentChannel.${channel}`);
   if (isIn(RELATIONS)(relation)) out.relation = t(`customers.relations.${relation}`);
   if (isEventKind(event)) out.event = t(`tickets.events.${event}`);
   return out;

@@ -1,4 +1,22 @@
-/** Words for the contract's enums (owner-friendly, not the staff console's terms). */
+import type {
+  CONSENT_CHANNELS,
+  FAMILY_RELATIONS,
+  MY_REQUEST_EVENT_KINDS,
+  NOTICE_CATEGORIES,
+  PART_CATEGORIES,
+  REQUEST_STAGES,
+  ROOMS,
+  TICKET_TYPES,
+  WARRANTY_PERIOD_KINDS,
+} from '@anju/contracts';
+
+/** A label for every value of a contract's enum list: a value added there fails the typecheck here. */
+type Labels<L extends readonly string[]> = Record<L[number], string>;
+
+/**
+ * Words for the contract's enums (owner-friendly, not the staff console's terms): the portal's one label table per
+ * enum; lists of values come from `@anju/contracts`.
+ */
 export const zhCNEnums = {
   stage: {
     received: '已受理',
@@ -9,7 +27,7 @@ export const zhCNEnums = {
     awaiting_confirmation: '待您确认',
     completed: '已完成',
     cancelled: '已取消',
-  },
+  } satisfies Labels<typeof REQUEST_STAGES>,
   room: {
     living_room: '客厅',
     bedroom: '卧室',
@@ -21,14 +39,14 @@ export const zhCNEnums = {
     common_area: '公共区域',
     exterior: '外立面',
     other: '其他',
-  },
+  } satisfies Labels<typeof ROOMS>,
   ticketType: {
     complaint: '投诉',
     repair: '报修',
     consultation: '咨询',
     suggestion: '建议',
     praise: '表扬',
-  },
+  } satisfies Labels<typeof TICKET_TYPES>,
   noticeCategory: {
     construction: '工程进度',
     design_change: '设计变更',
@@ -36,14 +54,14 @@ export const zhCNEnums = {
     delivery: '交付',
     community: '社区活动',
     other: '其他',
-  },
+  } satisfies Labels<typeof NOTICE_CATEGORIES>,
   relation: {
     spouse: '配偶',
     child: '子女',
     parent: '父母',
     sibling: '兄弟姐妹',
     other: '其他',
-  },
+  } satisfies Labels<typeof FAMILY_RELATIONS>,
   partCategory: {
     roof_waterproofing: '屋面防水',
     bathroom_waterproofing: '卫生间防水',
@@ -55,7 +73,7 @@ export const zhCNEnums = {
     equipment_installation: '设备安装',
     decoration: '装修工程',
     foundation_structure: '地基基础和主体结构',
-  },
+  } satisfies Labels<typeof PART_CATEGORIES>,
   warrantyStatus: {
     in_warranty: '保修期内',
     expired: '已过保',
@@ -66,12 +84,12 @@ export const zhCNEnums = {
     heating_seasons: '{{value}} 个采暖期',
     cooling_seasons: '{{value}} 个供冷期',
     design_life: '设计使用年限',
-  },
+  } satisfies Labels<typeof WARRANTY_PERIOD_KINDS>,
   consentChannel: {
     sms: '短信',
     email: '电子邮件',
     wechat: '微信',
-  },
+  } satisfies Labels<typeof CONSENT_CHANNELS>,
   /** Timeline entries, in the owner's words. */
   eventKind: {
     created: '您提交了报事',
@@ -87,5 +105,5 @@ export const zhCNEnums = {
     rated: '您已评价',
     confirmed: '您已确认',
     other: '进度更新',
-  },
+  } satisfies Record<(typeof MY_REQUEST_EVENT_KINDS)[number] | 'other', string>,
 };

@@ -132,7 +132,7 @@ export function CustomerEditDrawer({ customer, onClose }: { customer: Customer; 
           <Form.Item
             key={ch}
             name={['consents', ch]}
-            label={t('customers.consentFor', { channel: t(`customers.channels.${ch}`) })}
+            label={t('customers.consentFor', { channel: t(`enums.consentChannel.${ch}`) })}
             valuePropName="checked"
           >
             <Switch data-testid={`customer-consent-${ch}`} />

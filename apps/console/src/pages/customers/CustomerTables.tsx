@@ -47,7 +47,7 @@ export function ConsentTable({ c }: { c: Customer }) {
         {
           title: t('customers.channel'),
           dataIndex: 'channel',
-          render: (ch: 'sms' | 'email' | 'wechat') => t(`customers.channels.${ch}`),
+          render: (ch: 'sms' | 'email' | 'wechat') => t(`enums.consentChannel.${ch}`),
         },
         {
           title: t('customers.granted'),

@@ -7,9 +7,9 @@ import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
 import { useCodeWords } from '../../lib/codeWords';
+import { useEnumOptions } from '../../lib/enumOptions';
 import { useCan } from '../../lib/permissions';
 
-const STATUSES: OutboxStatus[] = ['queued', 'sending', 'sent', 'failed', 'skipped'];
 const STATUS_COLORS: Record<OutboxStatus, string> = {
   queued: 'default',
   sending: 'processing',
@@ -23,6 +23,7 @@ const rowProps = (m: OutboxMessage) => ({ 'data-testid': `outbox-row-${m.id}` })
 /** SMS and e-mail the platform wrote in my scope, with delivery status; recipients come masked. */
 export function OutboxPage() {
   const { t } = useTranslation();
+  const enumOptions = useEnumOptions();
   const can = useCan();
   const words = useCodeWords();
   const [status, setStatus] = useState<OutboxStatus>();
@@ -34,7 +35,7 @@ export function OutboxPage() {
       key: 'channel',
       title: t('outbox.channel'),
       render: (_, m) => (
-        <Tag color={m.channel === 'sms' ? 'cyan' : 'geekblue'}>{t(`outbox.channels.${m.channel}`)}</Tag>
+        <Tag color={m.channel === 'sms' ? 'cyan' : 'geekblue'}>{t(`enums.outboxChannel.${m.channel}`)}</Tag>
       ),
     },
     { key: 'recipient', title: t('outbox.recipient'), render: (_, m) => <span style={mono}>{m.recipientMasked}</span> },
@@ -60,7 +61,7 @@ export function OutboxPage() {
     {
       key: 'status',
       title: t('outbox.status'),
-      render: (_, m) => <Tag color={STATUS_COLORS[m.status]}>{t(`outbox.statuses.${m.status}`)}</Tag>,
+      render: (_, m) => <Tag color={STATUS_COLORS[m.status]}>{t(`enums.outboxStatus.${m.status}`)}</Tag>,
     },
     { key: 'sentAt', title: t('outbox.sentAt'), render: (_, m) => <DateTime value={m.sentAt} seconds /> },
     { key: 'attempts', title: t('outbox.attempts'), dataIndex: 'attempts', align: 'end' },
@@ -103,7 +104,7 @@ export function OutboxPage() {
           placeholder={t('outbox.allStatuses')}
           value={status}
           onChange={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
+          options={enumOptions('outboxStatus')}
           style={{ width: 200, maxWidth: '100%', marginBottom: 12 }}
           data-testid="outbox-status-filter"
         />

@@ -53,14 +53,14 @@ export function PoliciesTab({ companyId }: { companyId: string }) {
     {
       key: 'type',
       title: t('sla.policy.type'),
-      render: (_, p) => t(`sla.ticketTypes.${p.ticketType}`),
+      render: (_, p) => t(`enums.ticketType.${p.ticketType}`),
       filters: options.types.map((o) => ({ value: o.value, text: o.label })),
       onFilter: (value, p) => p.ticketType === value,
     },
     {
       key: 'node',
       title: t('sla.policy.node'),
-      render: (_, p) => t(`sla.nodes.${p.node}`),
+      render: (_, p) => t(`enums.slaNode.${p.node}`),
       filters: options.nodes.map((o) => ({ value: o.value, text: o.label })),
       onFilter: (value, p) => p.node === value,
     },
@@ -68,7 +68,7 @@ export function PoliciesTab({ companyId }: { companyId: string }) {
     {
       key: 'priority',
       title: t('sla.policy.priority'),
-      render: (_, p) => anyOr(p.priority, (v) => t(`sla.priorities.${v as 'normal'}`)),
+      render: (_, p) => anyOr(p.priority, (v) => t(`enums.ticketPriority.${v as 'normal'}`)),
     },
     {
       key: 'major',

@@ -65,7 +65,7 @@ export function PreviewTab({ companyId }: { companyId: string }) {
     );
 
   const columns: TableColumnsType<NodeRow> = [
-    { key: 'node', title: t('sla.policy.node'), render: (_, r) => t(`sla.nodes.${r.node as SlaNode}`) },
+    { key: 'node', title: t('sla.policy.node'), render: (_, r) => t(`enums.slaNode.${r.node as SlaNode}`) },
     {
       key: 'limit',
       title: t('sla.policy.limit'),

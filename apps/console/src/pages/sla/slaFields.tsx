@@ -1,8 +1,8 @@
-import { SLA_NODES, TICKET_PRIORITIES, TICKET_TYPES } from '@anju/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefectCategories } from '../../api/sla';
 import { useBilingual } from '../../i18n';
+import { useEnumOptions } from '../../lib/enumOptions';
 
 export const LADDER_TARGETS = ['project', 'city_company', 'group'] as const;
 export const MAX_LIMIT_MINUTES = 60 * 24 * 365;
@@ -13,12 +13,13 @@ export function useSlaOptions() {
   const { t } = useTranslation();
   const name = useBilingual();
   const categories = useDefectCategories();
+  const options = useEnumOptions();
   return useMemo(() => {
     const any = { value: '', label: t('sla.any') };
     return {
-      types: TICKET_TYPES.map((v) => ({ value: v, label: t(`sla.ticketTypes.${v}`) })),
-      priorities: TICKET_PRIORITIES.map((v) => ({ value: v, label: t(`sla.priorities.${v}`) })),
-      nodes: SLA_NODES.map((v) => ({ value: v, label: t(`sla.nodes.${v}`) })),
+      types: options('ticketType'),
+      priorities: options('ticketPriority'),
+      nodes: options('slaNode'),
       modes: (['working', 'calendar'] as const).map((v) => ({ value: v, label: t(`sla.modes.${v}`) })),
       majors: [any, ...(['yes', 'no'] as const).map((v) => ({ value: v, label: t(`sla.majorValues.${v}`) }))],
       targets: LADDER_TARGETS.map((v) => ({ value: v, label: t(`sla.targets.${v}`) })),
@@ -26,7 +27,7 @@ export function useSlaOptions() {
       categoriesLoading: categories.isLoading,
       any,
     };
-  }, [t, name, categories.data, categories.isLoading]);
+  }, [t, name, options, categories.data, categories.isLoading]);
 }
 
 /** Category code → its name in the current language (the code itself when unknown). */

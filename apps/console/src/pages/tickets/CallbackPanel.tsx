@@ -20,7 +20,7 @@ export function CallbackPanel({ ticket }: { ticket: Ticket }) {
           size="small"
           column={1}
           items={[
-            { key: 'status', label: t('tickets.status'), children: t(`tickets.callback.statuses.${cb.status}`) },
+            { key: 'status', label: t('tickets.status'), children: t(`enums.callbackStatus.${cb.status}`) },
             { key: 'attempts', label: t('tickets.callback.attempts'), children: cb.attempts },
             ...(cb.score === null
               ? []

@@ -42,7 +42,7 @@ export function CloseBlockers({ ticket }: { ticket: Ticket }) {
             <Flex key={w.id} justify="space-between" align="center" gap={8} wrap data-testid={`close-blocker-${w.seq}`}>
               <Typography.Text>
                 {`#${w.seq} ${w.title} · ${w.assigneeOrgName} `}
-                <Tag>{t(`tickets.workOrders.statuses.${w.status}`)}</Tag>
+                <Tag>{t(`enums.workOrderStatus.${w.status}`)}</Tag>
               </Typography.Text>
               {w.status === 'done' && can('tickets.manage') && (
                 <Button

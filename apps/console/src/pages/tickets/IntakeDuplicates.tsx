@@ -64,7 +64,7 @@ export function IntakeDuplicates({ form }: { form: FormInstance<IntakeValues> })
             <Flex key={d.id} gap={8} align="center" wrap data-testid={`intake-duplicate-${d.number}`}>
               <Typography.Link onClick={() => navigate(`/tickets/${d.id}`)}>{d.number}</Typography.Link>
               <Typography.Text>{titleOf(d)}</Typography.Text>
-              <Tag>{t(`tickets.statuses.${d.status}`)}</Tag>
+              <Tag>{t(`enums.ticketStatus.${d.status}`)}</Tag>
               {home && (
                 <Typography.Text type="secondary">
                   {home.projectName} {d.unitCode}

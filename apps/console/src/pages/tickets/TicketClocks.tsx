@@ -50,7 +50,7 @@ export function TicketClocks({ ticket }: { ticket: Ticket }) {
         >
           <Flex justify="space-between" align="center" gap={8}>
             <Typography.Text strong>
-              {t(`tickets.nodes.${c.node}`)}
+              {t(`enums.slaNode.${c.node}`)}
               {c.workOrderId && seqOf.has(c.workOrderId) ? ` #${seqOf.get(c.workOrderId)}` : ''}
             </Typography.Text>
             <Flex gap={4}>

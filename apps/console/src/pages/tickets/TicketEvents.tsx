@@ -22,7 +22,7 @@ const COLORS: Partial<Record<EventKind, string>> = {
 function EventEntry({ e }: { e: Event }) {
   const { t } = useTranslation();
   const words = useCodeWords();
-  const status = (s: string | null) => (isStatus(s) ? t(`tickets.statuses.${s}`) : s);
+  const status = (s: string | null) => (isStatus(s) ? t(`enums.ticketStatus.${s}`) : s);
   // What the server words is a code rendered here; the body holds what someone wrote (older events: all of it).
   const detail = words.eventDetail(e.data);
   return (

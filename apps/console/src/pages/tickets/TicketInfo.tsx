@@ -56,7 +56,7 @@ export function TicketInfo({ ticket: k }: { ticket: Ticket }) {
         '—'
       ),
     ),
-    item('channel', t('tickets.channel'), isChannel(k.channel) ? t(`tickets.channels.${k.channel}`) : k.channel),
+    item('channel', t('tickets.channel'), isChannel(k.channel) ? t(`enums.ticketChannel.${k.channel}`) : k.channel),
     item('assignee', t('tickets.assignee'), <OrgName id={k.assigneeOrgId} />),
     item('reportedAt', t('tickets.reportedAt'), <DateTime value={k.reportedAt} />),
     item('createdAt', t('tickets.createdAt'), <DateTime value={k.createdAt} />),

@@ -25,21 +25,21 @@ export function TicketStatusTag({ status }: { status: TicketStatus }) {
   const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid="ticket-status">
-      {t(`tickets.statuses.${status}`)}
+      {t(`enums.ticketStatus.${status}`)}
     </Tag>
   );
 }
 
 export function TicketTypeTag({ type }: { type: TicketSummary['type'] }) {
   const { t } = useTranslation();
-  return <Tag style={{ marginInlineEnd: 0 }}>{t(`tickets.types.${type}`)}</Tag>;
+  return <Tag style={{ marginInlineEnd: 0 }}>{t(`enums.ticketType.${type}`)}</Tag>;
 }
 
 export function PriorityTag({ priority }: { priority: TicketSummary['priority'] }) {
   const { t } = useTranslation();
   return (
     <Tag color={PRIORITY_COLORS[priority]} style={{ marginInlineEnd: 0 }}>
-      {t(`tickets.priorities.${priority}`)}
+      {t(`enums.ticketPriority.${priority}`)}
     </Tag>
   );
 }

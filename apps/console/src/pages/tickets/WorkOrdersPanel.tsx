@@ -65,9 +65,7 @@ export function WorkOrdersPanel({ ticket }: { ticket: Ticket }) {
           {
             title: t('tickets.status'),
             dataIndex: 'status',
-            render: (s: WorkOrder['status']) => (
-              <Tag color={STATUS_COLORS[s]}>{t(`tickets.workOrders.statuses.${s}`)}</Tag>
-            ),
+            render: (s: WorkOrder['status']) => <Tag color={STATUS_COLORS[s]}>{t(`enums.workOrderStatus.${s}`)}</Tag>,
           },
           { title: t('tickets.sla.dueAt'), dataIndex: 'dueAt', render: (v: string | null) => <DateTime value={v} /> },
           {

@@ -1,9 +1,10 @@
-import { ROOMS, TICKET_CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from '@anju/contracts';
+import { ROOMS } from '@anju/contracts';
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefectCategories } from '../../api/tickets';
 import { useBilingual } from '../../i18n';
+import { useEnumOptions } from '../../lib/enumOptions';
 
 interface ControlProps {
   id?: string;
@@ -19,11 +20,12 @@ interface ControlProps {
 /** Option lists of the ticket enums, labelled in the UI language. */
 export function useTicketOptions() {
   const { t } = useTranslation();
+  const options = useEnumOptions();
   return {
-    types: TICKET_TYPES.map((v) => ({ value: v, label: t(`tickets.types.${v}`) })),
-    statuses: TICKET_STATUSES.map((v) => ({ value: v, label: t(`tickets.statuses.${v}`) })),
-    channels: TICKET_CHANNELS.map((v) => ({ value: v, label: t(`tickets.channels.${v}`) })),
-    priorities: TICKET_PRIORITIES.map((v) => ({ value: v, label: t(`tickets.priorities.${v}`) })),
+    types: options('ticketType'),
+    statuses: options('ticketStatus'),
+    channels: options('ticketChannel'),
+    priorities: options('ticketPriority'),
     rooms: ROOMS.map((v) => ({ value: v, label: t(`tickets.rooms.${v}`) })),
   };
 }

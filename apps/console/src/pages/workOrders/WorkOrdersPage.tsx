@@ -8,6 +8,7 @@ import { useMyWorkOrders, useUpdateWorkOrder, type WorkOrderStatus } from '../..
 import { CursorTable, useCursorRows } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
+import { useEnumOptions } from '../../lib/enumOptions';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import { DueCountdown } from './DueCountdown';
@@ -20,7 +21,6 @@ const WorkOrderPhotoModal = lazy(async () => ({
   default: (await import('./WorkOrderPhotoModal')).WorkOrderPhotoModal,
 }));
 
-const STATUSES: WorkOrderStatus[] = ['open', 'accepted', 'in_progress', 'done', 'confirmed', 'rejected', 'cancelled'];
 const rowProps = (o: MyWorkOrder) => ({ 'data-testid': `wo-row-${o.id}` }) as HTMLAttributes<HTMLElement>;
 
 /**
@@ -47,6 +47,7 @@ function CardSite({ order }: { order: MyWorkOrder }) {
  */
 export function WorkOrdersPage() {
   const { t } = useTranslation();
+  const enumOptions = useEnumOptions();
   const can = useCan();
   const { data: me } = useMe();
   const screens = Grid.useBreakpoint();
@@ -164,7 +165,7 @@ export function WorkOrdersPage() {
           placeholder={t('workOrders.allStatuses')}
           value={status}
           onChange={setStatus}
-          options={STATUSES.map((s) => ({ value: s, label: t(`workOrders.statuses.${s}`) }))}
+          options={enumOptions('workOrderStatus')}
           style={{ width: narrow ? '100%' : 200, marginBottom: 12 }}
           data-testid="wo-status-filter"
         />

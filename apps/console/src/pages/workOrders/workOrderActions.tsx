@@ -25,7 +25,7 @@ export function WorkOrderStatusTag({ status }: { status: WorkOrderStatus }) {
   const { t } = useTranslation();
   return (
     <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>
-      {t(`workOrders.statuses.${status}`)}
+      {t(`enums.workOrderStatus.${status}`)}
     </Tag>
   );
 }

@@ -1,4 +1,4 @@
-import type { FAMILY_RELATIONS } from '@anju/contracts';
+import { FAMILY_RELATIONS } from '@anju/contracts';
 import { Button, Checkbox, Selector, Toast } from 'antd-mobile';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,6 @@ import { FieldFrame, TextField } from '../../components/TextField';
 import { isMobile, normalizeMobile } from '../../lib/phone';
 
 type Relation = (typeof FAMILY_RELATIONS)[number];
-const RELATIONS: Relation[] = ['spouse', 'child', 'parent', 'sibling', 'other'];
 
 interface Errors {
   name?: string;
@@ -81,7 +80,7 @@ export function AddFamilyPage() {
         <FieldFrame label={t('family.relation')} error={errors.relation}>
           <Selector
             columns={3}
-            options={RELATIONS.map((r) => ({ label: t(`enums.relation.${r}`), value: r }))}
+            options={FAMILY_RELATIONS.map((r) => ({ label: t(`enums.relation.${r}`), value: r }))}
             value={relation ? [relation] : []}
             onChange={(v) => setRelation(v[0])}
             data-testid="family-relation"

@@ -1,11 +1,9 @@
-import type { MyProfile } from '@anju/contracts';
+import { CONSENT_CHANNELS, type MyProfile } from '@anju/contracts';
 import { List, Switch, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { type ConsentChannel, useUpdateMyConsent } from '../../api/me';
 import { errorMessage } from '../../components/ErrorState';
 import { formatDateTime } from '../../lib/format';
-
-const CHANNELS: ConsentChannel[] = ['sms', 'email', 'wechat'];
 
 /** Marketing consent per channel (PIPL): each switch is one recorded change with its time. */
 export function ConsentList({ profile }: { profile: MyProfile }) {
@@ -24,7 +22,7 @@ export function ConsentList({ profile }: { profile: MyProfile }) {
   return (
     <>
       <List header={t('me.consents')} className="section-list" data-testid="consent-list">
-        {CHANNELS.map((channel) => {
+        {CONSENT_CHANNELS.map((channel) => {
           const state = profile.consents.find((c) => c.channel === channel);
           const pending = update.isPending && update.variables?.channel === channel;
           return (

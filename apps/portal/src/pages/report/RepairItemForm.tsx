@@ -1,11 +1,12 @@
 import type { MyHome } from '@anju/contracts';
+import { ROOMS } from '@anju/contracts';
 import { Button, Selector } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MyDefectCategory } from '../../api/categories';
 import { PhotoUploader, type UploadState } from '../../components/PhotoUploader';
 import { FieldFrame, TextAreaField, TextField } from '../../components/TextField';
 import { CategoryPicker } from './CategoryPicker';
-import { type DraftItem, type ItemErrors, MAX_DESCRIPTION, MAX_LOCATION, ROOM_OPTIONS } from './repairDraft';
+import { type DraftItem, type ItemErrors, MAX_DESCRIPTION, MAX_LOCATION } from './repairDraft';
 import { WarrantyHint } from './WarrantyHint';
 
 /** One item of a repair report: room → spot → defect category → description → photos. */
@@ -48,7 +49,7 @@ export function RepairItemForm({
       <FieldFrame label={t('repair.room')} error={errors.room} labelId={`${id}-room-label`}>
         <Selector
           columns={3}
-          options={ROOM_OPTIONS.map((room) => ({ label: t(`enums.room.${room}`), value: room }))}
+          options={ROOMS.map((room) => ({ label: t(`enums.room.${room}`), value: room }))}
           value={item.room ? [item.room] : []}
           onChange={(v) => onChange({ room: v[0] })}
           aria-labelledby={`${id}-room-label`}

@@ -5,18 +5,6 @@ import { MAX_PHOTOS, photoIds, type UploadedPhoto, type UploadState } from '../.
 import { uuid } from '../../lib/uuid';
 
 export type Room = (typeof ROOMS)[number];
-export const ROOM_OPTIONS: readonly Room[] = [
-  'living_room',
-  'bedroom',
-  'kitchen',
-  'bathroom',
-  'balcony',
-  'study',
-  'entrance',
-  'common_area',
-  'exterior',
-  'other',
-];
 /** The contract's `items.max(10)`. */
 export const MAX_ITEMS = 10;
 export const MAX_DESCRIPTION = 1000;
