@@ -46,6 +46,7 @@ import { type Clock, systemClock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { errorHandler, sendError } from './platform/errors.js';
+import { EventBus } from './platform/events/event-bus.js';
 import { FieldCrypto } from './platform/field-crypto.js';
 import { fileRoutes } from './platform/files/files.routes.js';
 import { FilesService } from './platform/files/files.service.js';
@@ -90,6 +91,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     login: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
   });
   const jobs = new JobRunner(db, clock, log);
+  const events = new EventBus(db, clock, jobs);
   registerPlatformJobs(jobs, { sessions });
   registerOrgJobs(jobs);
   const files = new FilesService(db, createFileStorage(config), clock, log);
@@ -121,6 +123,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     audit,
     clock,
     jobs,
+    events,
     messaging,
     customers,
     property,
@@ -149,6 +152,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     sessions,
     org,
     jobs,
+    events,
     files,
     imports,
     customers,

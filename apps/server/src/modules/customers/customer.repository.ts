@@ -65,6 +65,21 @@ export class CustomerRepository {
     return row ?? null;
   }
 
+  /** `findVisible` with the primary mobile, in one read (a ticket for the customer texts it). */
+  async findVisibleWithPhone(id: string, scopePath: string) {
+    const [row] = await this.db
+      .select({
+        customer: customers,
+        // spelled out: in a select list Drizzle leaves a column unqualified, which would bind to the phone row
+        primaryPhone: sql<string | null>`(select p.phone from customer_phones p where p.customer_id = "customers"."id"
+                                          order by p.is_primary desc, p.created_at limit 1)`,
+      })
+      .from(customers)
+      .where(and(eq(customers.id, id), visibleTo(scopePath)))
+      .limit(1);
+    return row ?? null;
+  }
+
   async list(f: CustomerListFilter): Promise<CustomerRow[]> {
     return this.db
       .select()

@@ -66,6 +66,15 @@ export class CustomerService {
     return row;
   }
 
+  /** `get` with the primary mobile, for a module that will contact the customer (ticket SMS); never shown unmasked. */
+  async contactOf(ctx: RequestContext, id: string): Promise<{ customer: CustomerRow; primaryPhone: string | null }> {
+    assertPermission(ctx.principal, 'customers.read');
+    const found = await new CustomerRepository(this.db).findVisibleWithPhone(id, ctx.principal.orgPath);
+    if (!found) throw new AppError('CUSTOMER_NOT_FOUND');
+    if (found.customer.mergedInto) throw new AppError('CUSTOMER_MERGED', { mergedInto: found.customer.mergedInto });
+    return found;
+  }
+
   /** The primary mobile, for modules that contact the customer (ticket SMS); never shown unmasked. */
   async primaryPhone(customerId: string): Promise<string | null> {
     const [primary] = await new CustomerRepository(this.db).phonesOf([customerId]);

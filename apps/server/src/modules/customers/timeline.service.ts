@@ -1,6 +1,6 @@
 import { type CodeParams, TIMELINE_CODES, type TimelineCode } from '@anju/contracts';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Actor, RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { type Executor, insertJsonRows } from '../../platform/db/database.js';
 import { rowReader } from '../../platform/db/table-rows.js';
@@ -75,11 +75,21 @@ export class TimelineService {
     await insertJsonRows(db, 'customer_timeline', [...TIMELINE_COLUMNS], this.rows(ctx, entries));
   }
 
+  /** Many entries by an event's actor (a listener writes them after the change committed). */
+  async addManyBy(db: Executor, actor: Actor, entries: TimelineEntryInput[]) {
+    const by = { id: actor.kind === 'staff' ? actor.id : null, name: actor.name };
+    await insertJsonRows(db, 'customer_timeline', [...TIMELINE_COLUMNS], this.rowsBy(by, entries));
+  }
+
   /**
    * Entries as rows keyed by column name, for `json_populate_recordset(null::customer_timeline, …)` inside another
    * module's statement (a ticket transition writes them with its own row).
    */
   rows(ctx: RequestContext | null, entries: TimelineEntryInput[]): Record<TimelineColumn, unknown>[] {
+    return this.rowsBy(ctx ? { id: ctx.principal.userId, name: ctx.principal.displayName } : null, entries);
+  }
+
+  private rowsBy(actor: { id: string | null; name: string } | null, entries: TimelineEntryInput[]) {
     const now = this.clock.now();
     return entries.map((e) => ({
       customer_id: e.customerId,
@@ -87,8 +97,8 @@ export class TimelineService {
       kind: e.kind,
       title: e.title,
       body: e.body ?? null,
-      actor_id: ctx?.principal.userId ?? null,
-      actor_name: ctx ? ctx.principal.displayName : null,
+      actor_id: actor?.id ?? null,
+      actor_name: actor?.name ?? null,
       org_path: e.orgPath,
       ref_type: e.refType ?? null,
       ref_id: e.refId ?? null,

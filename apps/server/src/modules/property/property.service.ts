@@ -191,6 +191,10 @@ export class PropertyService {
   async effectiveRules(ctx: RequestContext, projectId: string | null): Promise<EffectiveRule[]> {
     assertPermission(ctx.principal, 'property.read');
     if (projectId) await this.getProject(ctx, projectId);
+    return this.rulesOf(projectId);
+  }
+
+  private async rulesOf(projectId: string | null): Promise<EffectiveRule[]> {
     const rows = await this.repo().warrantyRules(projectId);
     return PART_CATEGORIES.flatMap((category): EffectiveRule[] => {
       const rule =
@@ -269,10 +273,26 @@ export class PropertyService {
   /** "Is this part of this unit under warranty on date D, until when?" — per part category. */
   async unitWarranty(ctx: RequestContext, unitId: string, on: string | undefined, category?: PartCategory) {
     const unit = await this.getUnit(ctx, unitId);
+    return this.warrantyOfUnit(
+      ctx,
+      { id: unitId, projectId: unit.projectId, deliveredOn: unit.deliveredOn },
+      on,
+      category,
+    );
+  }
+
+  /** The warranty of a unit the caller has read in scope already (`unitRef`): one read of the rules. */
+  async warrantyOfUnit(
+    ctx: RequestContext,
+    unit: { id: string; projectId: string; deliveredOn: string | null },
+    on: string | undefined,
+    category?: PartCategory,
+  ) {
+    assertPermission(ctx.principal, 'property.read');
     const day = on ?? this.clock.now().toISOString().slice(0, 10);
-    const rules = await this.effectiveRules(ctx, unit.projectId);
+    const rules = await this.rulesOf(unit.projectId);
     return {
-      unitId,
+      unitId: unit.id,
       deliveredOn: unit.deliveredOn,
       on: day,
       items: rules

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, cityCompany, login, signedIn, user } from '../../../test/factories.js';
+import { as, cityCompany, drainJobs, login, signedIn, user } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { queryRows } from '../../platform/db/database.js';
 import { resumeDueHolds } from './hold-resume.job.js';
@@ -86,6 +86,7 @@ describe('quiet hours', () => {
         contactPhone: '13811112222',
       })
     ).json();
+    await drainJobs(t); // the acknowledgement is written by a listener of ticket.created
     const [job] = await queryRows<{ runAt: Date }>(
       t.db,
       sql`select j.run_at as "runAt" from jobs j join outbox_messages o on j.payload->>'id' = o.id::text

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, as, cityCompany, login, orgUnit, signedIn } from '../../../test/factories.js';
+import { allPages, as, cityCompany, drainJobs, login, orgUnit, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
 import { queryRows } from '../../platform/db/database.js';
@@ -70,10 +70,14 @@ describe('tickets', () => {
     // a leak is urgent: inspection within 4 hours round the clock
     const inspection = ticket.clocks.find((c: { node: string }) => c.node === 'inspection');
     expect(inspection).toMatchObject({ mode: 'calendar', limitMinutes: 240, dueAt: '2026-11-24T06:00:00.000Z' });
+    // the SMS and the timeline entry are reactions to ticket.created, written by its listeners after commit
+    expect(await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, ticket.id))).toEqual([]);
+    await drainJobs(t);
     const sms = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, ticket.id));
     expect(sms.map((m) => m.template)).toEqual(['ticket.received']);
     const timeline = (await agent.get(`/api/customers/${customerId}/timeline`)).json().items;
     expect(timeline[0]).toMatchObject({ refId: ticket.id, title: expect.stringContaining(ticket.number) });
+    expect(timeline[0].at).toBe(ticket.createdAt);
   });
 
   it('numbers tickets per type and day without gaps or repeats under concurrent creates', async () => {
@@ -100,6 +104,7 @@ describe('tickets', () => {
     expect(blocked.json().code).toBe('TICKET_CLOSE_BLOCKED');
     await step({ action: 'close', resolution: '重做防水层', rootCause: 'workmanship' }, 'closed');
     expect(ticket.callback).toMatchObject({ status: 'pending' });
+    await drainJobs(t);
     const link = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, ticket.id));
     expect(link.map((m) => m.template).sort()).toEqual(['ticket.callback_link', 'ticket.received']);
 

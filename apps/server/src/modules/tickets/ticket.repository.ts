@@ -5,6 +5,7 @@ import { type Executor, queryRows } from '../../platform/db/database.js';
 import { isVersionConflict } from '../../platform/db/pg-errors.js';
 import { runStatement, statement } from '../../platform/db/statement.js';
 import { columnList, rowReader, rowWriter } from '../../platform/db/table-rows.js';
+import { eventWrites } from '../../platform/events/event.repository.js';
 import { likePrefix, withinScope } from '../../platform/rbac/scope.js';
 import { TIMELINE_COLUMNS } from '../customers/timeline.service.js';
 import { orgUnits } from '../org/org.tables.js';
@@ -124,7 +125,7 @@ const detailStatement = statement<{ d: DetailRaw }>(
 
 /**
  * A new ticket numbered from the day's counter ($1 prefix, $2 day) unless it brings its number ($7), its clocks,
- * created event and audit row (whose `after` gets the number), answered with its page. Taking the number here
+ * created event, audit row (whose `after` gets the number) and domain events ($8, $9), answered with its page. Taking the number here
  * locks the counter row until commit: right when this statement is the whole transaction, wrong when more writes
  * follow (creates would queue behind each other) — those take the number first with `nextNumber`.
  */
@@ -147,7 +148,8 @@ const openStatement = statement<{ d: DetailRaw }>(
    a as (
      insert into audit_events (${AUDIT_LIST})
      select ${AUDIT_COLUMNS.map((c) => (c === 'after' ? `a.after || jsonb_build_object('number', t.number)` : `a.${c}`)).join(', ')}
-       from json_populate_recordset(null::audit_events, $6::json) a, t)
+       from json_populate_recordset(null::audit_events, $6::json) a, t),
+   ${eventWrites('$8', '$9')}
    select ${pageJson('select * from c', 'select * from e', true)} as d from t`,
 );
 
@@ -275,6 +277,8 @@ export class TicketRepository {
     audit: AuditRowInsert[];
     /** taken beforehand with `nextNumber`; null: taken by this statement */
     number: string | null;
+    /** `EventBus.rows` of the ticket's domain events */
+    domainEvents: { events: string; routes: string };
   }): Promise<TicketDetail> {
     const [row] = await openStatement(this.db, [
       p.prefix,
@@ -284,6 +288,8 @@ export class TicketRepository {
       JSON.stringify(p.events.map(eventWriter.row)),
       JSON.stringify(p.audit),
       p.number,
+      p.domainEvents.events,
+      p.domainEvents.routes,
     ]);
     return readPage((row as { d: DetailRaw }).d);
   }

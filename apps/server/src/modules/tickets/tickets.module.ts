@@ -2,17 +2,21 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import { CallbackService } from './callback.service.js';
 import { registerHoldResume } from './hold-resume.job.js';
+import { customerRecordListener } from './listeners/customer-record.listener.js';
+import { ownerAcknowledgementListener } from './listeners/owner-acknowledgement.listener.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
 import { SlaSweep } from './sla/sla-sweep.job.js';
 import { TicketService } from './ticket.service.js';
 import { TicketMergeService } from './ticket-merge.service.js';
+import { TicketOpener } from './ticket-open.js';
 import { WorkOrderService } from './work-order.service.js';
 
 export type TicketsModule = ReturnType<typeof createTicketsModule>;
@@ -23,6 +27,7 @@ export function createTicketsModule(deps: {
   audit: AuditService;
   clock: Clock;
   jobs: JobRunner;
+  events: EventBus;
   messaging: MessagingService;
   customers: CustomersModule;
   property: PropertyService;
@@ -30,6 +35,7 @@ export function createTicketsModule(deps: {
   log: FastifyBaseLogger;
 }) {
   const sla = new SlaService(deps.clock);
+  const opener = new TicketOpener(deps.db, deps.audit, deps.clock, sla, deps.events, deps.customers, deps.property);
   const tickets = new TicketService(
     deps.db,
     deps.audit,
@@ -37,9 +43,11 @@ export function createTicketsModule(deps: {
     sla,
     deps.messaging,
     deps.customers,
-    deps.property,
+    opener,
     deps.publicUrl,
   );
+  deps.events.listen(customerRecordListener(deps.customers));
+  deps.events.listen(ownerAcknowledgementListener(deps.messaging));
   const workOrders = new WorkOrderService(deps.db, deps.audit, deps.clock, sla, deps.messaging, tickets);
   const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging);
   const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);

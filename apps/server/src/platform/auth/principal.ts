@@ -40,3 +40,13 @@ export interface PrincipalLoader {
   /** A session and its user's principal in one read: the per-request path of cookie sign-in. */
   loadSession(sessionId: string): Promise<SessionGrant | null>;
 }
+
+/** Who did something, as events record it: a staff user, an owner (by customer id) or the system. */
+export type Actor = { kind: 'staff' | 'owner' | 'system'; id: string | null; name: string };
+
+export function actorOf(ctx: RequestContext): Actor {
+  const { username, userId, displayName } = ctx.principal;
+  if (username === 'system') return { kind: 'system', id: null, name: displayName };
+  if (username.startsWith('owner:')) return { kind: 'owner', id: username.slice('owner:'.length), name: displayName };
+  return { kind: 'staff', id: userId, name: displayName };
+}

@@ -6,6 +6,7 @@ export * from '../../modules/property/property.tables.js';
 export * from '../../modules/tickets/ticket.tables.js';
 export * from '../audit/audit.tables.js';
 export * from '../auth/session.tables.js';
+export * from '../events/events.tables.js';
 export * from '../files/files.tables.js';
 export * from '../idempotency/idempotency.tables.js';
 export * from '../imports/import-job.tables.js';
