@@ -19,6 +19,7 @@ const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPa
 const WorkOrdersPage = page(() => import('./pages/workOrders/WorkOrdersPage'), 'WorkOrdersPage');
 const SlaPage = page(() => import('./pages/sla/SlaPage'), 'SlaPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
+const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
 const CustomersPage = page(() => import('./pages/customers/CustomersPage'), 'CustomersPage');
 const CustomerDetailPage = page(() => import('./pages/customers/CustomerDetailPage'), 'CustomerDetailPage');
@@ -66,6 +67,7 @@ const routes: RouteObject[] = [
           { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },
+          { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -47,6 +47,7 @@ import type { AppConfig } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { errorHandler, sendError } from './platform/errors.js';
 import { EventBus } from './platform/events/event-bus.js';
+import { eventRoutes } from './platform/events/events.routes.js';
 import { FieldCrypto } from './platform/field-crypto.js';
 import { fileRoutes } from './platform/files/files.routes.js';
 import { FilesService } from './platform/files/files.service.js';
@@ -251,6 +252,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
     messaging: services.messaging,
     showLoginCodes: (config.messaging?.sms.provider ?? 'log') === 'log',
   });
+  await app.register(eventRoutes, { db: database.db, events: services.events, audit: services.audit, clock });
   await app.register(noticeRoutes, { notices: services.notices });
   await app.register(ownerSessionPlugin, { auth: services.portal.auth });
   await app.register(portalAuthRoutes, {

@@ -57,8 +57,8 @@ describe('labels of server codes', () => {
       ...problems(zh, en, 'codes.template', OUTBOX_TEMPLATES),
       ...problems(zh, en, 'codes.audit', AUDIT_ACTIONS),
       // parameters that are codes themselves
-      ...problems(zh, en, 'tickets.nodes', SLA_NODES),
-      ...problems(zh, en, 'customers.channels', ['sms', 'email', 'wechat']),
+      ...problems(zh, en, 'enums.slaNode', SLA_NODES),
+      ...problems(zh, en, 'enums.consentChannel', ['sms', 'email', 'wechat']),
       ...problems(zh, en, 'customers.relations', ['spouse', 'child', 'parent', 'sibling', 'other']),
       ...problems(zh, en, 'tickets.rooms', ROOMS),
     ]).toEqual([]);
@@ -105,10 +105,9 @@ describe('labels of server codes', () => {
     const words = [
       at(zh, 'tickets.events.inspect'),
       at(zh, 'tickets.actions.inspect'),
-      at(zh, 'tickets.nodes.inspection'),
+      at(zh, 'enums.slaNode.inspection'),
     ];
     expect(words).toEqual(['现场查验', '现场查验', '现场查验']);
-    expect(at(zh, 'sla.nodes.inspection')).toBe('现场查验');
     expect(at(zh, 'customers.email')).toBe('电子邮箱');
   });
 });

@@ -199,6 +199,7 @@ export const AUDIT_ACTIONS = [
   'notice.publish',
   'import.units',
   'import.customers',
+  'event.replay',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -197,6 +197,11 @@ export const ERROR_CODES = {
     en: 'The same submission is still being processed; refresh shortly',
   },
   NOTICE_NOT_FOUND: { status: 404, zh: '公告不存在', en: 'Notice not found' },
+  EVENT_DELIVERY_NOT_FOUND: {
+    status: 404,
+    zh: '没有可重放的失败投递（不存在、不在您的管辖范围内或已不是失败状态）',
+    en: 'No failed delivery to replay (it does not exist, is outside your scope or is no longer failed)',
+  },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   NOT_READY: { status: 503, zh: '服务尚未就绪', en: 'The service is not ready' },
   DATABASE_UNAVAILABLE: {

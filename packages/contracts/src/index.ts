@@ -4,6 +4,7 @@ export * from './codes.js';
 export * from './common.js';
 export * from './customers.js';
 export * from './error-codes.js';
+export * from './events.js';
 export * from './files.js';
 export * from './input-rules.js';
 export * from './org.js';

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'callbacks.record',
   'sla.manage',
   'outbox.read',
+  'events.manage',
   'notices.publish',
   'sales.manage',
   'club.manage',

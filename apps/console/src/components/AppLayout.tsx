@@ -15,6 +15,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   ToolOutlined,
   UploadOutlined,
   UserOutlined,
@@ -48,6 +49,7 @@ type MenuKey =
   | 'workOrders'
   | 'sla'
   | 'outbox'
+  | 'eventDeliveries'
   | 'profile';
 
 interface NavItem {
@@ -74,6 +76,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },
   { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
+  { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },
 ];
 

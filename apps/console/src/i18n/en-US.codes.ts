@@ -122,6 +122,7 @@ export const enUSCodes: typeof zhCNCodes = {
       defect_category: { upsert: 'Defect category set' },
       notice: { publish: 'Notice published' },
       import: { units: 'Units imported', customers: 'Customers imported' },
+      event: { replay: 'Event delivery replayed' },
     },
   },
 };

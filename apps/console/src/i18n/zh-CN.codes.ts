@@ -116,6 +116,7 @@ export const zhCNCodes = {
       defect_category: { upsert: '设置缺陷类别' },
       notice: { publish: '发布公告' },
       import: { units: '导入房源', customers: '导入客户' },
+      event: { replay: '重放事件投递' },
     },
   },
 };
