@@ -240,7 +240,7 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
   await app.register(userRoutes, { org: services.org });
   await app.register(propertyRoutes, { property: services.property });
   await app.register(deliveryBatchRoutes, { batches: services.deliveryBatches });
-  await app.register(customerRoutes, { customers: services.customers });
+  await app.register(customerRoutes, { customers: services.customers, idempotency: services.idempotency });
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });
   await app.register(fileRoutes, { files: services.files });

@@ -26,6 +26,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { cursorParts, decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
+import type { IdempotencyService } from '../../platform/idempotency/idempotency.js';
 import { presentCustomer } from './customer.presenter.js';
 import type { TimelineRow } from './customer.tables.js';
 import type { CustomersModule } from './customers.module.js';
@@ -46,7 +47,10 @@ const presentEntry = (r: TimelineRow): TimelineEntry => ({
   refId: r.refId,
 });
 
-export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule }> = async (app, { customers: m }) => {
+export const customerRoutes: FastifyPluginAsyncZod<{
+  customers: CustomersModule;
+  idempotency: IdempotencyService;
+}> = async (app, { customers: m, idempotency }) => {
   app.get(
     '/api/customers',
     {
@@ -127,16 +131,30 @@ export const customerRoutes: FastifyPluginAsyncZod<{ customers: CustomersModule 
       schema: {
         operationId: 'createCustomer',
         tags: ['customers'],
+        summary:
+          'Register a customer. With an Idempotency-Key a retry answers the customer the first attempt made (without its duplicate warnings)',
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: createCustomerBody,
         response: { 201: createdCustomer, ...errors },
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const { row, duplicates } = await m.customers.create(ctx, request.body);
-      const full = presentCustomer(await m.read.load360(ctx, row.id));
-      const visibleDuplicates = full.duplicates;
-      return reply.status(201).send({ customer: full, duplicates: duplicates.length ? visibleDuplicates : [] });
+      const k = idempotency.of(ctx.principal, 'customer', request.headers['idempotency-key'], request.body);
+      const made = await idempotency.run(
+        k,
+        async () => {
+          const { row, duplicates } = await m.customers.create(
+            ctx,
+            request.body,
+            k ? (tx, id) => idempotency.record(tx, k, id) : undefined,
+          );
+          return { id: row.id, duplicates: duplicates.length > 0 };
+        },
+        async (id) => ({ id, duplicates: false }),
+      );
+      const full = presentCustomer(await m.read.load360(ctx, made.id));
+      return reply.status(201).send({ customer: full, duplicates: made.duplicates ? full.duplicates : [] });
     },
   );
 

@@ -98,7 +98,12 @@ export class CustomerService {
     return new CustomerSearchRepository(this.db).search(kind, q, idHash, ctx.principal.orgPath, limit);
   }
 
-  async create(ctx: RequestContext, body: CreateCustomerBody) {
+  /** `within` runs in the create's transaction once the customer exists (an Idempotency-Key is recorded there). */
+  async create(
+    ctx: RequestContext,
+    body: CreateCustomerBody,
+    within?: (tx: Executor, customerId: string) => Promise<void>,
+  ) {
     assertPermission(ctx.principal, 'customers.manage');
     const node = await this.orgUnits.get(ctx, body.orgUnitId);
     const identity = this.identity(body);
@@ -164,6 +169,7 @@ export class CustomerService {
           phones.map((p) => p.phone),
         ),
       });
+      await within?.(tx, row.id);
       return { row, duplicates };
     });
   }
