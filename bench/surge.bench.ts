@@ -55,8 +55,10 @@ async function main() {
     sql`select id, path, parent_id as company from org_units where code like 'SCALE-%' limit 1`,
   );
   if (!project || homes.length < surge) throw new Error('scale data missing');
+  console.log('  owners and homes ready');
   const pool = new pg.Pool({ connectionString: url, max: config.pool?.size ?? 10 });
   await generateTickets(pool, project, total);
+  console.log('  tickets ready');
 
   const { app, services } = await buildApp({ config: { ...config, jobsEnabled: true }, database, serveConsole: false });
   await app.ready();
@@ -85,7 +87,8 @@ async function main() {
   const ended = new Date();
   await services.jobs.stop();
 
-  const slots = await queryRows<{ runAt: Date; finishedAt: Date | null; status: string }>(
+  // timestamps arrive as text through this raw query on some drivers
+  const slots = await queryRows<{ runAt: string; finishedAt: string | null; status: string }>(
     database.db,
     sql`select run_at as "runAt", finished_at as "finishedAt", status from jobs
          where name = ${SLA_SWEEP_JOB} and run_at > ${new Date(started.getTime() - 60_000)} and run_at <= ${ended}
@@ -96,7 +99,7 @@ async function main() {
     database.db,
     sql`select (select count(*)::int from sla_clocks where next_check_at <= ${ended}) as due,
                (select count(*)::int from outbox_messages where template = 'ticket.received') as sms,
-               (select count(*)::int from jobs where status = 'queued') as queued`,
+               (select count(*)::int from jobs where status = 'queued' and name <> 'bare.deliver') as queued`,
   );
 
   const line = (name: string, r: { latencies: number[]; seconds: number }) =>
@@ -112,9 +115,9 @@ async function main() {
   console.log(`\nSLA sweep during the surge (${minutes} minutes, ${DUE} clocks due at the start)`);
   for (const s of slots) {
     const late = s.finishedAt
-      ? `${((s.finishedAt.getTime() - s.runAt.getTime()) / 1000).toFixed(1)} s after its slot`
+      ? `${((new Date(s.finishedAt).getTime() - new Date(s.runAt).getTime()) / 1000).toFixed(1)} s after its slot`
       : s.status;
-    console.log(`   slot ${s.runAt.toISOString().slice(11, 19)}: finished ${late}`);
+    console.log(`   slot ${new Date(s.runAt).toISOString().slice(11, 19)}: finished ${late}`);
   }
   if (slots.length === 0) console.log('   no slot of the surge was enqueued');
   console.log(
