@@ -320,6 +320,7 @@ describe('my requests', () => {
     expect(wrongPerson.statusCode).toBe(400);
     expect(wrongPerson.json().details).toMatchObject({ field: 'assigneeUserId' });
     await act({ action: 'dispatch', assigneeOrgId: place.project.id });
+    await drainJobs(t); // the owner's updates are written by a listener of each move, after commit
     const texts = await t.db.select().from(outboxMessages).where(eq(outboxMessages.refId, id));
     expect(texts.filter((m) => m.template === 'ticket.update').map((m) => m.body)).toEqual([
       expect.stringContaining('已完成现场查验'),

@@ -1,5 +1,7 @@
-import type { TicketType } from '@anju/contracts';
+import type { TicketStatus, TicketType, TransitionTicketBody } from '@anju/contracts';
 import type { TicketEventData } from './ticket.service.js';
+
+type TransitionAction = TransitionTicketBody['action'];
 
 /** The events the tickets module publishes (listeners of any module may subscribe by name). */
 export const TICKET_CREATED = 'ticket.created';
@@ -10,4 +12,29 @@ export type TicketCreated = {
   customerId: string | null;
   /** The first event's data (a follow-up complaint names the ticket it follows). */
   data: TicketEventData | null;
+};
+
+/** One event per move, named by what happened to the ticket. */
+export const TICKET_MOVED = {
+  inspect: 'ticket.inspected',
+  dispatch: 'ticket.dispatched',
+  startProcessing: 'ticket.processing_started',
+  hold: 'ticket.held',
+  resume: 'ticket.resumed',
+  close: 'ticket.closed',
+  reopen: 'ticket.reopened',
+  cancel: 'ticket.cancelled',
+} as const satisfies Record<TransitionAction, string>;
+
+/** Every move's event (subject: the ticket). */
+export type TicketMoved = {
+  action: TransitionAction;
+  from: TicketStatus;
+  to: TicketStatus;
+  /** The ticket's version after the move (one owner SMS per version). */
+  version: number;
+  /** A dispatch's target. */
+  assigneeOrgId?: string | null;
+  /** A hold's reason as it was given (the owner's SMS quotes it even when the hold has ended by delivery). */
+  holdReason?: string | null;
 };

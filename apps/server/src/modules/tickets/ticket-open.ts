@@ -19,6 +19,13 @@ import { firstStatus, inspectionByDefault, NUMBER_PREFIX } from './ticket.workfl
 import { TICKET_CREATED, type TicketCreated } from './ticket-events.js';
 import { eventRows } from './ticket-rows.js';
 
+/** The values of settled reads, or the first failure in their order. */
+function settled<T extends unknown[]>(results: { [K in keyof T]: PromiseSettledResult<T[K]> }): T {
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+}
+
 /** The clocks a new ticket starts: reception (already met or not), first response, then inspection or dispatch. */
 const clockNodes = (inspectionRequired: boolean): SlaNode[] => [
   'reception',
@@ -66,11 +73,21 @@ export class TicketOpener {
       throw new AppError('VALIDATION_FAILED', { field: 'reportedAt', reason: 'must be a past time' });
     }
     const inspectionRequired = body.inspectionRequired ?? inspectionByDefault(body.type);
-    const place = await this.placeOf(ctx, body, clockNodes(inspectionRequired));
-    const contact = body.customerId ? await this.customers.customers.contactOf(ctx, body.customerId) : null;
+    // Independent reads run side by side; their errors are raised in a fixed order (unit, then customer).
+    const [unit, contact] = settled(
+      await Promise.allSettled([
+        body.unitId ? this.property.unitRef(ctx, body.unitId) : null,
+        body.customerId ? this.customers.customers.contactOf(ctx, body.customerId) : null,
+      ]),
+    );
+    const [place, warranty] = settled(
+      await Promise.allSettled([
+        this.placeOf(ctx, body, unit, clockNodes(inspectionRequired)),
+        unit ? this.warrantyOf(ctx, unit, body.categoryCode) : null,
+      ]),
+    );
     const customer = contact?.customer ?? null;
     const contactPhone = body.contactPhone ?? contact?.primaryPhone ?? null;
-    const warranty = place.unit ? await this.warrantyOf(ctx, place.unit, body.categoryCode) : null;
     const values: OpenValues = {
       type: body.type,
       channel: body.channel,
@@ -201,7 +218,7 @@ export class TicketOpener {
   }
 
   /** Where a new ticket belongs (unit, project or city company in the caller's scope) and its SLA inputs there. */
-  private async placeOf(ctx: RequestContext, body: CreateTicketBody, nodes: SlaNode[]) {
+  private async placeOf(ctx: RequestContext, body: CreateTicketBody, unit: UnitRef | null, nodes: SlaNode[]) {
     const traits = {
       type: body.type,
       priority: body.priority,
@@ -210,10 +227,8 @@ export class TicketOpener {
     } as Pick<ClockOwner, 'type' | 'priority' | 'major' | 'categoryCode'>;
     let orgPath: string;
     let projectId: string | null = null;
-    let unit: UnitRef | null = null;
     let found: Awaited<ReturnType<SlaService['inputsAt']>>;
-    if (body.unitId) {
-      unit = await this.property.unitRef(ctx, body.unitId);
+    if (unit) {
       projectId = unit.projectId;
       orgPath = unit.projectPath;
       found = await this.sla.inputsAt(this.db, { path: orgPath }, traits, nodes);

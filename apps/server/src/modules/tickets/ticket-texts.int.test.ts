@@ -1,7 +1,7 @@
 import { TICKET_EVENT_CODES, TICKET_EVENT_KINDS, TIMELINE_CODES } from '@anju/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, cityCompany, login, orgUnit, signedIn } from '../../../test/factories.js';
+import { as, cityCompany, drainJobs, login, orgUnit, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
 import { notifications, outboxMessages } from '../../platform/messaging/messaging.tables.js';
@@ -118,6 +118,7 @@ describe('ticket texts and the close', () => {
       payload: { score: 2, comment: '门还是漏风' },
     });
     expect(rated.statusCode, rated.body).toBe(200);
+    await drainJobs(t); // the reopen notice is a listener's, after commit
     const told = (await noticesOf(dispatcherId)).map((n) => [n.kind, n.params]);
     expect(told).toEqual(
       expect.arrayContaining([
@@ -207,6 +208,7 @@ describe('ticket texts and the close', () => {
     ).json();
     const recorded = await agent.post(`/api/tickets/${ticket.id}/callbacks`, { outcome: 'answered', score: 1 });
     expect(recorded.statusCode, recorded.body).toBe(200);
+    await drainJobs(t);
     const toColleague = (await noticesOf(colleague.user.id)).map((n) => n.kind);
     expect(toColleague).toContain('ticket.reopened');
     expect(toColleague).not.toContain('ticket.rated');

@@ -164,7 +164,7 @@ const changeStateStatement = statement<{ ticket: Raw; clocks: Raw[]; calendar: R
 
 /**
  * A transition's one statement. $1 id, $2 expected version, $3 clock patches, $4 new clocks, $5 events, $6 audit,
- * $7 customer-timeline rows, $8… the ticket's patched columns. Clocks are written first (in the order the SLA
+ * $7 customer-timeline rows, $8 and $9 domain events (`eventWrites`), $10… the ticket's patched columns. Clocks are written first (in the order the SLA
  * sweep locks them: clocks, then the ticket); the ticket's queue fields come from its open clocks as this
  * statement leaves them; the answer is the ticket page. A stale version raises AJ409 (`anju_conflict`), which
  * undoes every write of the statement.
@@ -174,7 +174,7 @@ const transitionText = (columns: string[]) => {
   const key = columns.join(',');
   let text = transitionTexts.get(key);
   if (!text) {
-    text = transitionStatement(columns.map((c, i) => `${c} = $${i + 8}`));
+    text = transitionStatement(columns.map((c, i) => `${c} = $${i + 10}`));
     transitionTexts.set(key, text);
   }
   return text;
@@ -211,7 +211,8 @@ const transitionStatement = (assignments: string[]) => `with
      insert into audit_events (${AUDIT_LIST}) select ${AUDIT_LIST} from json_populate_recordset(null::audit_events, $6::json)),
    timeline as (
      insert into customer_timeline (${TIMELINE_LIST})
-     select ${TIMELINE_LIST} from json_populate_recordset(null::customer_timeline, $7::json))
+     select ${TIMELINE_LIST} from json_populate_recordset(null::customer_timeline, $7::json)),
+   ${eventWrites('$8', '$9')}
    select ${pageJson('select * from clocks', 'select * from ticket_events where ticket_id = t.id union all select * from added')} as d
      from (select 1) one left join moved t on true
     where case when t.id is not null then true else anju_conflict('VERSION_CONFLICT') end`;
@@ -327,6 +328,8 @@ export class TicketRepository {
     events: EventInsert[];
     audit: AuditRowInsert[];
     timeline: Record<string, unknown>[];
+    /** `EventBus.rows` of the move's domain events (recorded only when the update applies) */
+    domainEvents: { events: string; routes: string };
   }): Promise<TicketDetail | null> {
     const keys = Object.keys(w.patch).filter((k) => (w.patch as Record<string, unknown>)[k] !== undefined);
     const values = keys.map((k) => {
@@ -346,6 +349,8 @@ export class TicketRepository {
           JSON.stringify(w.events.map(eventWriter.row)),
           JSON.stringify(w.audit),
           JSON.stringify(w.timeline),
+          w.domainEvents.events,
+          w.domainEvents.routes,
           ...values,
         ],
       );

@@ -13,6 +13,7 @@ import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
@@ -21,8 +22,8 @@ import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
 import { type TicketChangeState, type TicketDetail, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
+import { TICKET_MOVED, type TicketMoved } from './ticket-events.js';
 import { planMove } from './ticket-moves.js';
-import { noticeToHandlers } from './ticket-notices.js';
 import type { TicketOpener } from './ticket-open.js';
 import { eventRows, timelineEntries } from './ticket-rows.js';
 
@@ -48,6 +49,7 @@ export class TicketService {
     private readonly messaging: MessagingService,
     private readonly customers: CustomersModule,
     private readonly opener: TicketOpener,
+    private readonly bus: EventBus,
     private readonly linkBaseUrl: string,
   ) {}
 
@@ -156,17 +158,15 @@ export class TicketService {
         ]
       : plan.writes;
     const after = { ...ticket, ...patch, version: ticket.version + 1 };
-    const message = await ownerUpdateMessage(db, this.texting, after, body.action, `v${after.version}`);
-    if (message) writes.push((tx) => this.messaging.send(tx, message));
-    if (body.action === 'reopen') {
-      writes.push((tx) =>
-        noticeToHandlers(tx, this.messaging, after, ctx.principal.userId, {
-          kind: 'ticket.reopened',
-          params: { number: after.number },
-          key: `reopened:${after.id}:v${after.version}`,
-        }),
-      );
-    }
+    // The owner's SMS and the handlers' notices are reactions to this event (listeners/), after commit.
+    const moved: TicketMoved = {
+      action: body.action,
+      from: status,
+      to,
+      version: after.version,
+      ...(dispatch ? { assigneeOrgId: dispatch.target.id } : {}),
+      ...(body.action === 'hold' ? { holdReason: body.reason } : {}),
+    };
     const event: TicketEventInput = {
       kind: body.action,
       fromStatus: status,
@@ -207,11 +207,22 @@ export class TicketService {
             now,
           ),
         ),
+        domainEvents: this.bus.rows(ctx, [
+          {
+            name: TICKET_MOVED[body.action],
+            subjectType: 'ticket',
+            subjectId: ticket.id,
+            orgPath: ticket.orgPath,
+            payload: moved,
+          },
+        ]),
       });
       if (!page) throw new AppError('VERSION_CONFLICT');
       return page;
     };
-    return writes.length && !inTransaction ? this.db.transaction(write) : write(db);
+    const page = await (writes.length && !inTransaction ? this.db.transaction(write) : write(db));
+    if (!inTransaction) this.bus.nudge();
+    return page;
   }
 
   /** Notes: internal ones are staff-only; a customer-visible one is our response and stops that clock. */

@@ -11,6 +11,8 @@ import { CallbackService } from './callback.service.js';
 import { registerHoldResume } from './hold-resume.job.js';
 import { customerRecordListener } from './listeners/customer-record.listener.js';
 import { ownerAcknowledgementListener } from './listeners/owner-acknowledgement.listener.js';
+import { ownerUpdateListener } from './listeners/owner-update.listener.js';
+import { reopenNoticeListener } from './listeners/reopen-notice.listener.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
 import { SlaSweep } from './sla/sla-sweep.job.js';
@@ -44,10 +46,15 @@ export function createTicketsModule(deps: {
     deps.messaging,
     deps.customers,
     opener,
+    deps.events,
     deps.publicUrl,
   );
   deps.events.listen(customerRecordListener(deps.customers));
   deps.events.listen(ownerAcknowledgementListener(deps.messaging));
+  deps.events.listen(
+    ownerUpdateListener({ messaging: deps.messaging, customers: deps.customers, linkBaseUrl: deps.publicUrl }),
+  );
+  deps.events.listen(reopenNoticeListener(deps.messaging));
   const workOrders = new WorkOrderService(deps.db, deps.audit, deps.clock, sla, deps.messaging, tickets);
   const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging);
   const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);

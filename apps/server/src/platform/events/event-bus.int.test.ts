@@ -6,8 +6,8 @@ import type { Actor } from '../auth/principal.js';
 import { ManualClock } from '../clock.js';
 import { type Database, queryRows } from '../db/database.js';
 import { JobRunner } from '../jobs/job-runner.js';
-import { type DomainEvent, EventBus, type Listener } from './event-bus.js';
 import { EventRepository } from './event.repository.js';
+import { type DomainEvent, EventBus, type Listener } from './event-bus.js';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -33,9 +33,7 @@ const effect = (name: string, on: string, also?: (e: DomainEvent) => void): List
   on,
   async handle(event, { tx }) {
     also?.(event);
-    await tx.execute(
-      sql`insert into listener_effects values (${name}, ${event.id}, ${event.subjectId})`,
-    );
+    await tx.execute(sql`insert into listener_effects values (${name}, ${event.id}, ${event.subjectId})`);
   },
 });
 
@@ -61,7 +59,9 @@ describe('domain events', () => {
       effect('t.other', 'thing.gone'),
     ]);
     await database.db.transaction(async (tx) => {
-      await bus.record(tx, system, [{ name: 'thing.made', subjectType: 'thing', subjectId: 'kept', orgPath: '/', payload: {} }]);
+      await bus.record(tx, system, [
+        { name: 'thing.made', subjectType: 'thing', subjectId: 'kept', orgPath: '/', payload: {} },
+      ]);
     });
     await database.db
       .transaction(async (tx) => {
@@ -79,7 +79,14 @@ describe('domain events', () => {
   it('records an event once per idempotency key', async () => {
     const clock = new ManualClock();
     const { jobs, bus } = instance(clock, 'a', [effect('k.only', 'key.made')]);
-    const once = { name: 'key.made', subjectType: 'k', subjectId: 'same-key', orgPath: '/', payload: {}, idempotencyKey: 'k1' };
+    const once = {
+      name: 'key.made',
+      subjectType: 'k',
+      subjectId: 'same-key',
+      orgPath: '/',
+      payload: {},
+      idempotencyKey: 'k1',
+    };
     expect(await bus.record(database.db, system, [once])).toBe(1);
     expect(await bus.record(database.db, system, [once])).toBe(0);
     await drain(jobs);
@@ -95,7 +102,9 @@ describe('domain events', () => {
       }),
       effect('f.fine', 'flaky.made'),
     ]);
-    await bus.record(database.db, system, [{ name: 'flaky.made', subjectType: 'f', subjectId: 'flaky', orgPath: '/', payload: {} }]);
+    await bus.record(database.db, system, [
+      { name: 'flaky.made', subjectType: 'f', subjectId: 'flaky', orgPath: '/', payload: {} },
+    ]);
     await drain(jobs);
     expect((await effects('flaky')).map((e) => e.listener)).toEqual(['f.fine']);
     // eight attempts, each after a longer wait

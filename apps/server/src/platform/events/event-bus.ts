@@ -34,7 +34,8 @@ export type ListenerContext = { tx: Tx; clock: Clock; log: Logger };
 export type Listener<P = Record<string, unknown>> = {
   /** Unique and stable (receipts and queued deliveries refer to it): `<module>.<what it does>`. */
   name: string;
-  on: string;
+  /** The event name or names it reacts to. */
+  on: string | readonly string[];
   handle(event: DomainEvent<P>, ctx: ListenerContext): Promise<void>;
 };
 
@@ -66,7 +67,7 @@ export class EventBus {
 
   /** The listener names of an event name (the routes its deliveries take). */
   listenersOf(name: string) {
-    return [...this.listeners.values()].filter((l) => l.on === name).map((l) => l.name);
+    return [...this.listeners.values()].filter((l) => [l.on].flat().includes(name)).map((l) => l.name);
   }
 
   /**
