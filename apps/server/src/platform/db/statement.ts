@@ -23,8 +23,6 @@ export async function runStatement<Row>(db: Executor, label: string, text: strin
   return ((await prepared.execute()) as { rows: Row[] }).rows;
 }
 
-/** A fixed statement: `statement(label, text)(db, params)`. */
-export const statement =
-  <Row>(label: string, text: string) =>
-  (db: Executor, params: unknown[]) =>
-    runStatement<Row>(db, label, text, params);
+/** A fixed statement: `statement(label, text)(db, params)`; its label and text stay readable (SQL snapshots). */
+export const statement = <Row>(label: string, text: string) =>
+  Object.assign((db: Executor, params: unknown[]) => runStatement<Row>(db, label, text, params), { label, text });
