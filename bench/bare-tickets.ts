@@ -9,7 +9,7 @@ import type pg from 'pg';
  *    and ticket relation, the acknowledgement SMS in the outbox and its delivery job;
  *  - get: the ticket row with its clocks and events as one JSON value (the page without work orders and callback);
  *  - transition: updates status and version if the version matches, pauses or resumes its running clocks, and
- *    inserts the event and the audit row.
+ *    inserts the event, the audit row, the domain event and one delivery job (as the full stack records a move).
  */
 export async function bareTicketServer(pool: pg.Pool) {
   const bare = Fastify();
@@ -86,7 +86,12 @@ export async function bareTicketServer(pool: pg.Pool) {
        e as (insert into ticket_events (ticket_id, at, kind, visibility, to_status)
              select id, now(), 'transition', 'customer', status from t),
        a as (insert into audit_events (at, action, entity_type, entity_id, org_path, after)
-             select now(), 'ticket.transition', 'ticket', id::text, org_path, jsonb_build_object('status', status) from t)
+             select now(), 'ticket.transition', 'ticket', id::text, org_path, jsonb_build_object('status', status) from t),
+       d as (insert into domain_events (name, subject_type, subject_id, org_path, actor_kind, payload, occurred_at)
+             select 'bare.moved', 'ticket', id::text, org_path, 'staff', jsonb_build_object('to', status), now() from t
+             returning id),
+       j as (insert into jobs (name, payload, idempotency_key, run_at, created_at)
+             select 'bare.deliver', jsonb_build_object('event', d.id), 'bare:' || d.id, now() + interval '1 day', now() from d)
        select * from t`,
       [(req.params as { id: string }).id, b.status, b.version],
     );
