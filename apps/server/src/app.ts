@@ -115,6 +115,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     clock,
     crypto: new FieldCrypto(config.encryptionKey),
     orgUnits: org.orgUnits,
+    directory: org.directory,
   });
   imports.register(rosterImporter({ ...customers, audit, clock }));
   const logProvider = new LogProvider(log);
@@ -128,11 +129,12 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     messaging,
     customers,
     property,
+    directory: org.directory,
     publicUrl: config.publicUrl,
     log,
   });
-  const ticketPhotos = new TicketPhotoService(db, audit, files, tickets.tickets);
-  const notices = new NoticeService(db, audit, clock, files, org.orgUnits);
+  const ticketPhotos = new TicketPhotoService(db, audit, files, tickets.tickets, org.directory);
+  const notices = new NoticeService(db, audit, clock, files, org.orgUnits, org.directory);
   const portal = createPortalModule({
     db,
     clock,
@@ -144,6 +146,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     property,
     tickets,
     notices,
+    directory: org.directory,
   });
   return {
     idempotency,

@@ -337,7 +337,7 @@ export const ladderStep = z.object({
     .int()
     .min(0)
     .max(60 * 24 * 30),
-  target: z.enum(['project', 'city_company', 'group']),
+  target: z.enum(['project', 'city_company', 'region', 'group']),
   roles: z.array(z.string().max(40)).min(1).max(5),
 });
 export type LadderStep = z.infer<typeof ladderStep>;

@@ -59,7 +59,7 @@ export const enUSService: Pick<Messages, 'workOrders' | 'sla' | 'outbox' | 'noti
     duration: { d: '{{count}} d', h: '{{count}} h', m: '{{count}} min', zero: '0 min' },
     any: 'Any',
     modes: { working: 'Working time', calendar: 'Calendar time' },
-    targets: { project: 'Project', city_company: 'City company', group: 'Group' },
+    targets: { project: 'Project', city_company: 'City company', region: 'Region', group: 'Group' },
     majorValues: { yes: 'Major', no: 'Not major' },
     policy: {
       create: 'New policy',

@@ -57,7 +57,7 @@ export const zhCNService = {
     duration: { d: '{{count}}天', h: '{{count}}小时', m: '{{count}}分钟', zero: '0分钟' },
     any: '不限',
     modes: { working: '工作时间', calendar: '自然时间' },
-    targets: { project: '项目', city_company: '城市公司', group: '集团' },
+    targets: { project: '项目', city_company: '城市公司', region: '区域', group: '集团' },
     majorValues: { yes: '重大', no: '非重大' },
     policy: {
       create: '新增规则',

@@ -4,7 +4,7 @@ import { useDefectCategories } from '../../api/sla';
 import { useBilingual } from '../../i18n';
 import { useEnumOptions } from '../../lib/enumOptions';
 
-export const LADDER_TARGETS = ['project', 'city_company', 'group'] as const;
+export const LADDER_TARGETS = ['project', 'city_company', 'region', 'group'] as const;
 export const MAX_LIMIT_MINUTES = 60 * 24 * 365;
 export const MAX_DELAY_MINUTES = 60 * 24 * 30;
 

@@ -18,17 +18,18 @@ export class Customer360Repository {
     return sql`exists (select 1 from customer_scopes s where s.customer_id = ${sql.raw(alias)}.id and s.org_path like ${pattern})`;
   }
 
-  homes(customerId: string): Promise<Customer['homesDetail']> {
+  /** The person's homes, owned or as family (project names: the org directory). */
+  homes(customerId: string): Promise<Omit<Customer['homesDetail'][number], 'projectName'>[]> {
     return queryRows(
       this.db,
       sql`select o.id as "ownershipId", u.id as "unitId", u.code as "unitCode", u.project_id as "projectId",
-                 p.name as "projectName", 'owner' as role, o.share_percent::float8 as "sharePercent",
+                 'owner' as role, o.share_percent::float8 as "sharePercent",
                  o.contract_date::text as "contractDate", o.delivery_date::text as "deliveryDate", o.move_in_date::text as "moveInDate"
-            from ownerships o join units u on u.id = o.unit_id join org_units p on p.id = u.project_id
+            from ownerships o join units u on u.id = o.unit_id
            where o.customer_id = ${customerId} and o.active
           union all
-          select null, u.id, u.code, u.project_id, p.name, 'family', null, null, null, null
-            from family_links f join units u on u.id = f.unit_id join org_units p on p.id = u.project_id
+          select null, u.id, u.code, u.project_id, 'family', null, null, null, null
+            from family_links f join units u on u.id = f.unit_id
            where f.member_id = ${customerId}
           order by 3`,
     );

@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { Customer360 } from './customer.presenter.js';
 import { presentSummary } from './customer.presenter.js';
 import { CustomerRepository } from './customer.repository.js';
@@ -16,14 +17,21 @@ export class CustomerReadService {
     private readonly db: Db,
     private readonly customers: CustomerService,
     private readonly timeline: TimelineService,
+    private readonly directory: OrgDirectory,
   ) {}
+
+  /** Rows with their project's name from the org directory. */
+  private async named<T extends { projectId: string }>(rows: T[]): Promise<(T & { projectName: string })[]> {
+    const names = await this.directory.names(rows.map((r) => r.projectId));
+    return rows.map((r) => ({ ...r, projectName: names.get(r.projectId) ?? '' }));
+  }
 
   async summaries(rows: CustomerRow[]) {
     const repo = new CustomerRepository(this.db);
     const ids = rows.map((r) => r.id);
     const [phones, homes, dups] = await Promise.all([
       repo.phonesOf(ids),
-      repo.homesOf(ids),
+      repo.homesOf(ids).then((h) => this.named(h)),
       repo.suspectedDuplicates(ids),
     ]);
     return rows.map((r) =>
@@ -47,7 +55,7 @@ export class CustomerReadService {
     const r360 = new Customer360Repository(this.db);
     const [phones, homes, household, referrals, consents, duplicates] = await Promise.all([
       new CustomerRepository(this.db).phonesOf([id]),
-      r360.homes(id),
+      r360.homes(id).then((h) => this.named(h)),
       r360.household(id, scope),
       r360.referrals(id, scope),
       r360.consents(id),

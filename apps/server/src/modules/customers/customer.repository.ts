@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { isRootPath, withinScope } from '../../platform/rbac/scope.js';
-import { orgUnits } from '../org/org.tables.js';
 import { units } from '../property/property.tables.js';
 import {
   type CustomerRow,
@@ -152,8 +151,8 @@ export class CustomerRepository {
     await this.insertPhones(customerId, phones);
   }
 
-  /** Homes of many customers at once: unit code and project name per active ownership. */
-  homesOf(ids: string[]): Promise<HomeRef[]> {
+  /** Homes of many customers at once: unit code and project per active ownership (names: the org directory). */
+  homesOf(ids: string[]): Promise<Omit<HomeRef, 'projectName'>[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db
       .select({
@@ -162,11 +161,9 @@ export class CustomerRepository {
         unitId: units.id,
         unitCode: units.code,
         projectId: units.projectId,
-        projectName: orgUnits.name,
       })
       .from(ownerships)
       .innerJoin(units, eq(units.id, ownerships.unitId))
-      .innerJoin(orgUnits, eq(orgUnits.id, units.projectId))
       .where(and(inArray(ownerships.customerId, ids), eq(ownerships.active, true)));
   }
 

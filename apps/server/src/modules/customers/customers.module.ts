@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { FieldCrypto } from '../../platform/field-crypto.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
 import { CustomerService } from './customer.service.js';
 import { exportCustomers } from './customer-export.js';
@@ -21,10 +22,11 @@ export function createCustomersModule(deps: {
   clock: Clock;
   crypto: FieldCrypto;
   orgUnits: OrgUnitService;
+  directory: OrgDirectory;
 }) {
   const timeline = new TimelineService(deps.clock);
   const customers = new CustomerService(deps.db, deps.audit, timeline, deps.clock, deps.crypto, deps.orgUnits);
-  const read = new CustomerReadService(deps.db, customers, timeline);
+  const read = new CustomerReadService(deps.db, customers, timeline, deps.directory);
   const relations = new CustomerRelationsService(deps.db, deps.audit, timeline, deps.clock, customers);
   const merge = new CustomerMergeService(deps.db, deps.audit, timeline, deps.clock, customers);
   const privacy = new CustomerPrivacyService(deps.db, deps.audit, deps.clock, deps.crypto, customers, read);

@@ -3,14 +3,20 @@ import { type Executor, queryRows } from '../../platform/db/database.js';
 import { isRootPath, likePrefix } from '../../platform/rbac/scope.js';
 import { type NoticeRow, noticeReads, notices } from './notice.tables.js';
 
+/** A list row; the service adds the project's name from the org directory. */
 export type NoticeListRow = NoticeRow & { projectName: string; read?: boolean; readCount?: number };
 type After = { at: Date; id: string } | null;
 
 const columns = sql`n.id, n.project_id as "projectId", n.org_path as "orgPath", n.category, n.title, n.body,
   n.image_ids as "imageIds", n.published_at as "publishedAt", n.created_by as "createdBy",
-  n.created_by_name as "createdByName", n.created_at as "createdAt", p.name as "projectName"`;
+  n.created_by_name as "createdByName", n.created_at as "createdAt"`;
 
-const dated = (r: NoticeListRow) => ({ ...r, publishedAt: new Date(r.publishedAt), createdAt: new Date(r.createdAt) });
+const dated = (r: Omit<NoticeListRow, 'projectName'>): NoticeListRow => ({
+  ...r,
+  projectName: '',
+  publishedAt: new Date(r.publishedAt),
+  createdAt: new Date(r.createdAt),
+});
 const afterClause = (after: After) =>
   after ? sql`and (n.published_at, n.id) < (${after.at}, ${after.id}::uuid)` : sql``;
 
@@ -30,10 +36,10 @@ export class NoticeRepository {
   /** The console's list: notices under the reader's subtree (optionally one project) with read counts. */
   async listInScope(scopePath: string, q: { projectId?: string; after: After; limit: number }) {
     const pattern = likePrefix(scopePath);
-    const rows = await queryRows<NoticeListRow>(
+    const rows = await queryRows<Omit<NoticeListRow, 'projectName'>>(
       this.db,
       sql`select ${columns}, (select count(*)::int from notice_reads r where r.notice_id = n.id) as "readCount"
-            from notices n join org_units p on p.id = n.project_id
+            from notices n
            where ${isRootPath(scopePath) ? sql`true` : sql`n.org_path like ${pattern}`}
              ${q.projectId ? sql`and n.project_id = ${q.projectId}` : sql``} ${afterClause(q.after)}
            order by n.published_at desc, n.id desc limit ${q.limit}`,
@@ -48,10 +54,10 @@ export class NoticeRepository {
     q: { unread?: boolean; after: After; limit: number },
   ) {
     if (projectIds.length === 0) return [];
-    const rows = await queryRows<NoticeListRow>(
+    const rows = await queryRows<Omit<NoticeListRow, 'projectName'>>(
       this.db,
       sql`select ${columns}, (r.customer_id is not null) as read
-            from notices n join org_units p on p.id = n.project_id
+            from notices n
             left join notice_reads r on r.notice_id = n.id and r.customer_id = ${customerId}
            where n.project_id in (select jsonb_array_elements_text(${JSON.stringify(projectIds)}::jsonb)::uuid)
              ${q.unread ? sql`and r.customer_id is null` : sql``} ${afterClause(q.after)}

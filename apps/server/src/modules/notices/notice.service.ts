@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import type { FilesService, UploadInput } from '../../platform/files/files.service.js';
 import type { FileRow } from '../../platform/files/files.tables.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
 import { type NoticeListRow, NoticeRepository } from './notice.repository.js';
 
@@ -22,6 +23,7 @@ export class NoticeService {
     private readonly clock: Clock,
     private readonly files: FilesService,
     private readonly orgUnits: OrgUnitService,
+    private readonly directory: OrgDirectory,
   ) {}
 
   private repo = () => new NoticeRepository(this.db);
@@ -100,11 +102,18 @@ export class NoticeService {
     return notice !== null && projectIds.includes(notice.projectId);
   }
 
-  /** Each notice with its image rows (one query for the whole page). */
+  /** Each notice with its project's name (the org directory) and its image rows (one query each for the page). */
   private async withImages(rows: NoticeListRow[]) {
     const ids = rows.flatMap((r) => r.imageIds);
-    const images = await this.files.byIds(ids);
+    const [images, names] = await Promise.all([
+      this.files.byIds(ids),
+      this.directory.names(rows.map((r) => r.projectId)),
+    ]);
     const byId = new Map(images.map((f) => [f.id, f]));
-    return rows.map((r) => ({ ...r, images: r.imageIds.flatMap((id) => byId.get(id) ?? []) }));
+    return rows.map((r) => ({
+      ...r,
+      projectName: names.get(r.projectId) ?? r.projectName,
+      images: r.imageIds.flatMap((id) => byId.get(id) ?? []),
+    }));
   }
 }

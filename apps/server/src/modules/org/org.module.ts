@@ -8,6 +8,7 @@ import { ApiTokenService } from './api-token.service.js';
 import { AuthService } from './auth.service.js';
 import { type LoginPolicy, LoginThrottle } from './login-throttle.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
+import { OrgDirectory } from './org-directory.js';
 import { OrgUnitService } from './org-unit.service.js';
 import { RoleService } from './role.service.js';
 import { UserService } from './user.service.js';
@@ -27,6 +28,8 @@ export function createOrgModule(deps: {
   const throttle = new LoginThrottle(deps.login, deps.secret);
   return {
     access: new AccessService(db),
+    /** Org lookups for every other module (names, paths, company/region of a node, people by role, escalation). */
+    directory: new OrgDirectory(db),
     auth: new AuthService(db, sessions, audit, clock, throttle),
     orgUnits: new OrgUnitService(db, audit, clock, sessions),
     users: new UserService(db, audit, sessions, clock),

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { FilesService } from '../../platform/files/files.service.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import { ROOM_ZH } from '../tickets/ticket.labels.js';
 import type { TicketRow } from '../tickets/ticket.tables.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
@@ -28,6 +29,7 @@ export class PortalRequestsService {
     private readonly clock: Clock,
     private readonly tickets: TicketsModule,
     private readonly files: FilesService,
+    private readonly directory: OrgDirectory,
   ) {}
 
   private repo = () => new PortalRepository(this.db);
@@ -186,7 +188,7 @@ export class PortalRequestsService {
       repo.ownerEvents(ticket.id),
       this.files.list({ refType: 'ticket', refId: ticket.id }),
       repo.latestCallback(ticket.id),
-      repo.orgUnitNames([ticket.assigneeOrgId, ticket.projectId]),
+      this.directory.names([ticket.assigneeOrgId, ticket.projectId]),
     ]);
     const holder = ticket.assigneeOrgId ? (names.get(ticket.assigneeOrgId) ?? null) : null;
     const projectName = ticket.projectId ? (names.get(ticket.projectId) ?? null) : null;

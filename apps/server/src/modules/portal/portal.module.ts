@@ -7,6 +7,7 @@ import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { NoticeService } from '../notices/notice.service.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { type Owner, OwnerAuthService } from './owner-auth.service.js';
@@ -29,11 +30,12 @@ export function createPortalModule(deps: {
   property: PropertyService;
   tickets: TicketsModule;
   notices: NoticeService;
+  directory: OrgDirectory;
 }) {
   const repo = () => new PortalRepository(deps.db);
   const auth = new OwnerAuthService(deps.db, deps.messaging, deps.clock, deps.secret, deps.jobs);
   const account = new PortalAccountService(deps.db, deps.clock, deps.customers, deps.property, deps.tickets.tickets);
-  const requests = new PortalRequestsService(deps.db, deps.clock, deps.tickets, deps.files);
+  const requests = new PortalRequestsService(deps.db, deps.clock, deps.tickets, deps.files, deps.directory);
   deps.jobs.define('portal.purge-logins', () => auth.purge());
   deps.jobs.schedule('portal.purge-logins', '23 * * * *');
 
@@ -76,6 +78,6 @@ export function createPortalModule(deps: {
     uploadPhoto,
     visibleFile,
     projectIdsOf,
-    projectNames: (ids: (string | null)[]) => repo().orgUnitNames(ids),
+    projectNames: (ids: (string | null)[]) => deps.directory.names(ids),
   };
 }

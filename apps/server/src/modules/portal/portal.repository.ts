@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { orgUnits } from '../org/org.tables.js';
 import { callbacks, type TicketRow, ticketEvents, tickets } from '../tickets/ticket.tables.js';
 import { ownerLoginCodes, ownerRequestReads, ownerSessions, portalSubmissions } from './portal.tables.js';
 
@@ -231,17 +230,6 @@ export class PortalRepository {
            order by t.created_at desc, t.id desc
            limit ${opts.limit}`,
     );
-  }
-
-  /** Names of org units (projects, the department or contractor holding a request), in one query. */
-  async orgUnitNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-    if (wanted.length === 0) return new Map();
-    const rows = await this.db
-      .select({ id: orgUnits.id, name: orgUnits.name })
-      .from(orgUnits)
-      .where(inArray(orgUnits.id, wanted));
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** The person's own tickets among these ids (anyone else's are simply not found). */

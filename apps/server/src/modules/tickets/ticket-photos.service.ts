@@ -2,11 +2,12 @@ import type { TicketPhotoRole } from '@anju/contracts';
 import { and, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
-import { type Db, queryRows } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { FilesService, UploadInput } from '../../platform/files/files.service.js';
 import type { FileRow } from '../../platform/files/files.tables.js';
 import { pathInScope } from '../../platform/rbac/scope.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { TicketService } from './ticket.service.js';
 import { type TicketRow, tickets, workOrders } from './ticket.tables.js';
 
@@ -26,6 +27,7 @@ export class TicketPhotoService {
     private readonly audit: AuditService,
     private readonly files: FilesService,
     private readonly tickets: TicketService,
+    private readonly directory: OrgDirectory,
   ) {
     files.registerAccess('ticket', (ctx, file) => this.canView(ctx, file));
   }
@@ -145,10 +147,7 @@ export class TicketPhotoService {
 
   /** As work orders match their assignees ("my queue"): my org unit and my department. */
   private async myOrgIds(ctx: RequestContext): Promise<string[]> {
-    const [me] = await queryRows<{ departmentId: string | null }>(
-      this.db,
-      sql`select department_id as "departmentId" from users where id = ${ctx.principal.userId}`,
-    );
-    return [ctx.principal.orgUnitId, ...(me?.departmentId ? [me.departmentId] : [])];
+    const departmentId = await this.directory.departmentOf(ctx.principal.userId);
+    return [ctx.principal.orgUnitId, ...(departmentId ? [departmentId] : [])];
   }
 }

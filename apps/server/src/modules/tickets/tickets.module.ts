@@ -6,6 +6,7 @@ import type { EventBus } from '../../platform/events/event-bus.js';
 import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
 import { CallbackService } from './callback.service.js';
 import { registerHoldResume } from './hold-resume.job.js';
@@ -33,6 +34,7 @@ export function createTicketsModule(deps: {
   messaging: MessagingService;
   customers: CustomersModule;
   property: PropertyService;
+  directory: OrgDirectory;
   publicUrl: string;
   log: FastifyBaseLogger;
 }) {
@@ -58,8 +60,8 @@ export function createTicketsModule(deps: {
   const workOrders = new WorkOrderService(deps.db, deps.audit, deps.clock, sla, deps.messaging, tickets);
   const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging);
   const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);
-  const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla);
-  const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log);
+  const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
+  const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log, deps.directory);
   sweep.register(deps.jobs);
   registerHoldResume(deps.jobs, deps.db, deps.clock, tickets);
   return { sla, tickets, merge, workOrders, callbacks, slaAdmin, sweep };

@@ -13,7 +13,7 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertPermission, pathInScope } from '../../../platform/rbac/scope.js';
-import { TicketRepository } from '../ticket.repository.js';
+import type { OrgDirectory } from '../../org/org-directory.js';
 import { businessCalendars, defectCategories, slaPolicies } from '../ticket.tables.js';
 import type { SlaService } from './sla.service.js';
 import { type ClockRule, defaultRule } from './sla-defaults.js';
@@ -39,12 +39,13 @@ export class SlaAdminService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly sla: SlaService,
+    private readonly directory: OrgDirectory,
   ) {}
 
   /** A city company in the caller's scope (or above it: group admins manage every company). */
   private async company(ctx: RequestContext, companyId: string) {
-    const node = await new TicketRepository(this.db).orgNode(companyId);
-    if (node?.type !== 'city_company') throw new AppError('ORG_UNIT_NOT_FOUND');
+    const node = await this.directory.node(companyId);
+    if (node?.type !== 'city_company' || !node.active) throw new AppError('ORG_UNIT_NOT_FOUND');
     if (!pathInScope(node.path, ctx.principal.orgPath)) throw new AppError('OUT_OF_SCOPE');
     return node;
   }

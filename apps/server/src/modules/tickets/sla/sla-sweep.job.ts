@@ -2,9 +2,10 @@ import type { LadderStep } from '@anju/contracts';
 import { asc, inArray, lte, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../../../platform/clock.js';
-import { anyOfText, type Db, queryRows, type Tx } from '../../../platform/db/database.js';
+import { type Db, queryRows, type Tx } from '../../../platform/db/database.js';
 import type { JobRunner } from '../../../platform/jobs/job-runner.js';
 import type { MessagingService, OutgoingMessage, StaffNotice } from '../../../platform/messaging/messaging.service.js';
+import type { DirectoryUser, OrgDirectory } from '../../org/org-directory.js';
 import type { TicketEventInput, TicketService } from '../ticket.service.js';
 import { type SlaClockRow, slaClocks, type TicketRow, tickets } from '../ticket.tables.js';
 import { staffNotice } from '../ticket-notices.js';
@@ -34,6 +35,7 @@ export class SlaSweep {
     private readonly messaging: MessagingService,
     private readonly tickets: TicketService,
     private readonly log: FastifyBaseLogger,
+    private readonly directory: OrgDirectory,
   ) {}
 
   register(jobs: JobRunner) {
@@ -190,14 +192,13 @@ export class SlaSweep {
 
   /**
    * Who hears of each step, with two queries for the whole page: a warning or breach goes to the assignee (else
-   * the first ladder level); an escalation to the users holding the level's roles at its org node.
+   * the first ladder level); an escalation to the users holding the level's roles at its org node, which the org
+   * directory finds on the ticket's branch (project, city company, region — else the group —, group).
    */
   private async recipients(tx: Tx, items: Announcement[]) {
-    const targetOf = (ticket: TicketRow, step: LadderStep) => {
-      if (step.target === 'project') return ticket.projectId ?? ticket.companyId;
-      if (step.target === 'group') return ticket.orgPath.split('/').filter(Boolean)[0] as string;
-      return ticket.companyId;
-    };
+    const directory = this.directory.with(tx);
+    const targets = await directory.escalationTargetsMany([...new Set(items.map((a) => a.ticket.orgPath))]);
+    const targetOf = (ticket: TicketRow, step: LadderStep) => targets.get(ticket.orgPath)?.[step.target]?.id ?? null;
     const ladderStepOf = (a: Announcement): LadderStep | null =>
       a.step.kind === 'escalate'
         ? a.step.step
@@ -210,25 +211,17 @@ export class SlaSweep {
     for (const a of items) {
       const step = ladderStepOf(a);
       if (step) {
-        orgIds.add(targetOf(a.ticket, step));
+        const target = targetOf(a.ticket, step);
+        if (target) orgIds.add(target);
         for (const r of step.roles) roles.add(r);
       } else if (a.ticket.assigneeUserId) assignees.add(a.ticket.assigneeUserId);
     }
-    const holders = orgIds.size
-      ? await queryRows<Recipient & { orgUnitId: string; role: string }>(
-          tx,
-          sql`select u.id, u.display_name as "displayName", u.phone, u.email, u.org_unit_id as "orgUnitId", r.key as role
-                from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id
-               where u.status = 'active' and u.org_unit_id::text ${anyOfText([...orgIds])} and r.key ${anyOfText([...roles])}`,
+    const holders: DirectoryUser[] = orgIds.size
+      ? (await directory.usersWithRoles([...orgIds], [...roles], { under: false })).filter((u) =>
+          orgIds.has(u.orgUnitId),
         )
       : [];
-    const named = assignees.size
-      ? await queryRows<Recipient>(
-          tx,
-          sql`select id, display_name as "displayName", phone, email from users
-               where status = 'active' and id::text ${anyOfText([...assignees])}`,
-        )
-      : [];
+    const named = await directory.users([...assignees]);
     const byId = new Map(named.map((u) => [u.id, u]));
     return {
       of: (ticket: TicketRow, clock: SlaClockRow, step: Exclude<SweepStep, { kind: 'none' }>): Recipient[] => {
@@ -239,7 +232,9 @@ export class SlaSweep {
             : [];
         const target = targetOf(ticket, ladder);
         const found = new Map<string, Recipient>();
-        for (const h of holders) if (h.orgUnitId === target && ladder.roles.includes(h.role)) found.set(h.id, h);
+        for (const h of holders) {
+          if (h.orgUnitId === target && h.roles.some((r) => ladder.roles.includes(r))) found.set(h.id, h);
+        }
         return [...found.values()];
       },
     };

@@ -214,6 +214,7 @@ describe('SLA sweep', () => {
       s.messaging,
       s.tickets.tickets,
       pino({ level: 'silent' }),
+      s.org.directory,
     );
     const both = () => Promise.all([s.tickets.sweep.run(), second.run()]);
     const events = async (kind: string) =>
