@@ -17,14 +17,9 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   {
     file: 'modules/tickets/ticket.repository.ts',
     table: 'org_units',
-    reason: `${HOT}: the queue list reads each row's project name, and a ticket's work orders their holder's name, in the page's statement. Also orgNode() (the active node a ticket is opened at / a work order given to) — to move onto OrgDirectory.node with the lead's ticket changes`,
+    reason: `${HOT}: the queue list reads each row's project name, and a ticket's work orders their holder's name, in the page's statement.`,
   },
-  {
-    file: 'modules/tickets/ticket.repository.ts',
-    table: 'users',
-    reason:
-      'worksIn(): whether an assignee works in a unit, read inside the transition; to move onto the directory with the lead’s ticket changes',
-  },
+
   {
     file: 'modules/tickets/work-order.repository.ts',
     table: 'org_units',
@@ -33,7 +28,7 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   {
     file: 'modules/tickets/work-order.repository.ts',
     table: 'users',
-    reason: `${HOT}: dispatchState() / handlers() people with permissions; orgIdsOf() to move with work-order.service (lead's file)`,
+    reason: `${HOT}: dispatchState() / handlers() people with permissions`,
   },
   {
     file: 'modules/tickets/work-order.repository.ts',
@@ -63,7 +58,7 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   {
     file: 'modules/property/unit-lookup.ts',
     table: 'org_units',
-    reason: `${SCOPE}: units found by id/code within the reader's subtree (the project's path). projectPlaces() (name + address) to move onto the directory with work-order.service (lead's file), which constructs it`,
+    reason: `${SCOPE}: units found by id/code within the reader's subtree (the project's path).`,
   },
   {
     file: 'modules/property/unit.importer.ts',

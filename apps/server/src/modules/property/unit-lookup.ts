@@ -69,14 +69,14 @@ export class UnitLookup {
     return row ?? null;
   }
 
-  /** Name and address of projects (for people who work on their units without seeing the property registry). */
-  projectPlaces(projectIds: string[]): Promise<{ id: string; name: string; address: string | null }[]> {
-    if (projectIds.length === 0) return Promise.resolve([]);
-    return this.db
-      .select({ id: orgUnits.id, name: orgUnits.name, address: projects.address })
-      .from(orgUnits)
-      .leftJoin(projects, eq(projects.orgUnitId, orgUnits.id))
-      .where(inArray(orgUnits.id, [...new Set(projectIds)]));
+  /** Addresses of projects by id (for people who work on their units without seeing the property registry). */
+  async projectAddresses(projectIds: string[]): Promise<Map<string, string | null>> {
+    if (projectIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: projects.orgUnitId, address: projects.address })
+      .from(projects)
+      .where(inArray(projects.orgUnitId, [...new Set(projectIds)]));
+    return new Map(rows.map((r) => [r.id, r.address]));
   }
 
   async byProjectAndCode(projectId: string, code: string): Promise<UnitRef | null> {

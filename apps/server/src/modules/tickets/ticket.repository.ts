@@ -1,7 +1,7 @@
 import { type ListTicketsQuery, TICKET_COUNT_CAP } from '@anju/contracts';
 import { and, asc, type Column, desc, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
 import type { AUDIT_COLUMNS } from '../../platform/audit/audit.service.js';
-import { type Executor, queryRows } from '../../platform/db/database.js';
+import type { Executor } from '../../platform/db/database.js';
 import { isVersionConflict } from '../../platform/db/pg-errors.js';
 import { runStatement } from '../../platform/db/statement.js';
 import { rowReader } from '../../platform/db/table-rows.js';
@@ -86,25 +86,6 @@ export type TicketScope = { id: string; type: string; path: string };
 /** The only place with queries on tickets and their events, clocks, work orders and callbacks. */
 export class TicketRepository {
   constructor(private readonly db: Executor) {}
-
-  async orgNode(id: string): Promise<OrgNode | null> {
-    const [row] = await this.db
-      .select({ id: orgUnits.id, type: orgUnits.type, name: orgUnits.name, path: orgUnits.path })
-      .from(orgUnits)
-      .where(and(eq(orgUnits.id, id), eq(orgUnits.active, true)));
-    return row ?? null;
-  }
-
-  /** Whether a user is active and works in this unit: placed in it or below it, or a member of it as a department. */
-  async worksIn(userId: string, node: OrgNode): Promise<boolean> {
-    const rows = await queryRows<{ ok: number }>(
-      this.db,
-      sql`select 1 as ok from users u join org_units o on o.id = u.org_unit_id
-           where u.id = ${userId} and u.status = 'active'
-             and (u.department_id = ${node.id} or o.path like ${likePrefix(node.path)})`,
-    );
-    return rows.length > 0;
-  }
 
   /** An active node and the city company its path lies under, in one statement. */
   async find(id: string): Promise<TicketRow | null> {

@@ -57,7 +57,15 @@ export function createTicketsModule(deps: {
     ownerUpdateListener({ messaging: deps.messaging, customers: deps.customers, linkBaseUrl: deps.publicUrl }),
   );
   deps.events.listen(reopenNoticeListener(deps.messaging));
-  const workOrders = new WorkOrderService(deps.db, deps.audit, deps.clock, sla, deps.messaging, tickets);
+  const workOrders = new WorkOrderService(
+    deps.db,
+    deps.audit,
+    deps.clock,
+    sla,
+    deps.messaging,
+    tickets,
+    deps.directory,
+  );
   const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging);
   const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);

@@ -168,13 +168,4 @@ export class WorkOrderRepository {
       .where(eq(workOrders.id, id));
     return row ?? null;
   }
-
-  /** My org unit and my department: the units whose orders are mine. */
-  async orgIdsOf(userId: string, orgUnitId: string): Promise<string[]> {
-    const [me] = await queryRows<{ departmentId: string | null }>(
-      this.db,
-      sql`select department_id as "departmentId" from users where id = ${userId}`,
-    );
-    return [orgUnitId, ...(me?.departmentId ? [me.departmentId] : [])];
-  }
 }

@@ -7,10 +7,10 @@ import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { maskMobile } from '../customers/customer.validation.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import { checkNamedPerson, ORDER_TAKERS, orderNotices, RUNNING_ORDER, recipients } from './dispatch-orders.js';
 import type { SlaService } from './sla/sla.service.js';
-import { TicketRepository } from './ticket.repository.js';
 import { ownerOf, type TicketService } from './ticket.service.js';
 import { tickets, type WorkOrderRow, workOrders } from './ticket.tables.js';
 import { noticeToHandlers } from './ticket-notices.js';
@@ -48,6 +48,7 @@ export class WorkOrderService {
     private readonly sla: SlaService,
     private readonly messaging: MessagingService,
     private readonly tickets: TicketService,
+    private readonly directory: OrgDirectory,
   ) {}
 
   async create(
@@ -61,8 +62,8 @@ export class WorkOrderService {
       if (!['dispatched', 'processing'].includes(ticket.status)) {
         throw new AppError('TICKET_TRANSITION_INVALID', { status: ticket.status, action: 'createWorkOrder' });
       }
-      const target = await new TicketRepository(tx).orgNode(body.assigneeOrgId);
-      if (!target || !ORDER_TAKERS.includes(target.type)) {
+      const target = await this.directory.with(tx).node(body.assigneeOrgId);
+      if (!target?.active || !ORDER_TAKERS.includes(target.type)) {
         throw new AppError('VALIDATION_FAILED', { field: 'assigneeOrgId', reason: 'a department or contractor' });
       }
       const people = await new WorkOrderRepository(tx).people(target.id, body.assigneeUserId ?? null);
@@ -182,13 +183,15 @@ export class WorkOrderService {
     const repo = new WorkOrderRepository(this.db);
     const rows = await repo.listMine(await this.myOrgIds(ctx), ctx.principal.userId, f);
     const ids = rows.flatMap((r) => (r.projectId ? [r.projectId] : []));
-    const places = new Map((await new UnitLookup(this.db).projectPlaces(ids)).map((p) => [p.id, p]));
+    const [names, addresses] = await Promise.all([
+      this.directory.names(ids),
+      new UnitLookup(this.db).projectAddresses(ids),
+    ]);
     return rows.map(({ contactPhone, projectId, ...r }) => {
-      const place = projectId ? places.get(projectId) : undefined;
       return {
         ...r,
-        projectName: place?.name ?? null,
-        address: place?.address || null,
+        projectName: (projectId && names.get(projectId)) ?? null,
+        address: (projectId && addresses.get(projectId)) || null,
         contactPhoneMasked: contactPhone ? maskMobile(contactPhone) : null,
       };
     });
@@ -222,7 +225,9 @@ export class WorkOrderService {
     return (await this.myOrgIds(ctx, db)).includes(order.assigneeOrgId);
   }
 
-  private myOrgIds(ctx: RequestContext, db: Executor = this.db): Promise<string[]> {
-    return new WorkOrderRepository(db).orgIdsOf(ctx.principal.userId, ctx.principal.orgUnitId);
+  /** My org unit and my department: the units whose orders are mine. */
+  private async myOrgIds(ctx: RequestContext, db: Executor = this.db): Promise<string[]> {
+    const departmentId = await this.directory.with(db).departmentOf(ctx.principal.userId);
+    return [ctx.principal.orgUnitId, ...(departmentId ? [departmentId] : [])];
   }
 }
