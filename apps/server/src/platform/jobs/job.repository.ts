@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.js';
 import { jobs } from './job.tables.js';
 
@@ -33,26 +33,43 @@ export class JobRepository {
   }
 
   /**
-   * Claims due jobs of the given names: queued ones whose time has come and running ones whose lock expired
-   * (their worker died). A worker claims only what it can handle, so instances of different versions coexist.
+   * Claims due jobs, at most `lane.limit` of each name and `total` in all: queued ones whose time has come and
+   * running ones whose lock expired (their worker died). A worker claims only what it can handle, so instances of
+   * different versions coexist. Each name is looked up on its own (jobs_lane_idx), so a backlog of one name never
+   * hides another's due row; when `total` is short, lanes earlier in the list are served first.
    * SKIP LOCKED lets several workers claim disjoint rows without waiting on each other.
    */
-  async claim(workerId: string, names: string[], now: Date, lockUntil: Date, limit: number): Promise<ClaimedJob[]> {
-    if (names.length === 0) return [];
+  async claim(
+    workerId: string,
+    lanes: { name: string; limit: number }[],
+    now: Date,
+    lockUntil: Date,
+    total: number,
+  ): Promise<ClaimedJob[]> {
+    if (lanes.length === 0 || total <= 0) return [];
+    const at = now.toISOString();
     const result = await this.db.execute(sql`
       update jobs set status = 'running', locked_by = ${workerId}, locked_until = ${lockUntil.toISOString()}::timestamptz,
              attempts = attempts + 1
        where id in (
-         select id from jobs
-          where name in (${sql.join(
-            names.map((n) => sql`${n}`),
-            sql`, `,
-          )})
-            and ((status = 'queued' and run_at <= ${now.toISOString()}::timestamptz)
-              or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
-          order by run_at
-          limit ${limit}
-          for update skip locked)
+         select j.id
+           from json_to_recordset(${JSON.stringify(lanes.map((l, rank) => ({ ...l, rank })))}::json)
+                as l(name text, "limit" int, rank int)
+           cross join lateral (
+             select * from (
+               select id, run_at from jobs
+                where name = l.name and status = 'queued' and run_at <= ${at}::timestamptz
+                order by run_at
+                limit l."limit"
+                for update skip locked) queued
+             union all
+             select * from (
+               select id, run_at from jobs
+                where name = l.name and status = 'running' and locked_until < ${at}::timestamptz
+                limit l."limit"
+                for update skip locked) orphaned) j
+          order by l.rank, j.run_at
+          limit ${total})
       returning id, name, payload, attempts, max_attempts as "maxAttempts"`);
     const rows = (result as unknown as { rows: ClaimedJob[] }).rows;
     // bigserial comes back as a string from node-postgres and a number from PGlite
@@ -62,6 +79,15 @@ export class JobRepository {
       attempts: Number(r.attempts),
       maxAttempts: Number(r.maxAttempts),
     }));
+  }
+
+  /** Hands claimed jobs that never started back to the queue, as if never claimed. */
+  async release(ids: number[], workerId: string) {
+    if (ids.length === 0) return;
+    await this.db
+      .update(jobs)
+      .set({ status: 'queued', lockedBy: null, lockedUntil: null, attempts: sql`${jobs.attempts} - 1` })
+      .where(and(inArray(jobs.id, ids), eq(jobs.lockedBy, workerId), eq(jobs.status, 'running')));
   }
 
   async complete(id: number, workerId: string, now: Date) {

@@ -21,7 +21,8 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_idempotency_uq').on(t.name, t.idempotencyKey),
-    index('jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'queued'`),
+    // a lane per name: each name's oldest due rows in one probe, however long another name's backlog is
+    index('jobs_lane_idx').on(t.name, t.runAt).where(sql`${t.status} = 'queued'`),
     index('jobs_running_idx').on(t.lockedUntil).where(sql`${t.status} = 'running'`),
     check('jobs_status_ck', sql`${t.status} in ('queued','running','done','failed')`),
   ],

@@ -44,8 +44,16 @@ export type StaffNotice = {
   idempotencyKey: string;
 };
 
-export const DELIVER_JOB = 'outbox.deliver';
+/**
+ * A delivery job name per channel, so each gateway has its own lane and a slow SMS gateway never holds e-mail
+ * back. SMS keeps the original name: jobs queued before the split are delivered by it whatever their channel.
+ */
+export const DELIVER_JOBS: Record<Channel, string> = { sms: 'outbox.deliver', email: 'outbox.deliver.email' };
 const MAX_ATTEMPTS = 6;
+
+/** Sends in flight at once per channel in this process (the gateway's rate limit over the instances running jobs). */
+export type DeliveryConcurrency = Record<Channel, number>;
+export const DEFAULT_DELIVERY_CONCURRENCY: DeliveryConcurrency = { sms: 4, email: 2 };
 
 /**
  * Owners are not texted at night: an SMS to someone who is not staff, written between 21:00 and 08:00 China
@@ -74,18 +82,23 @@ export class MessagingService {
     private readonly jobs: JobRunner,
     private readonly providers: Record<Channel, MessageProvider>,
     private readonly log: FastifyBaseLogger,
+    concurrency: Partial<DeliveryConcurrency> = {},
   ) {
-    jobs.define(DELIVER_JOB, (payload, ctx) => this.deliver((payload as { id: string }).id, ctx.attempt), {
-      maxAttempts: MAX_ATTEMPTS,
-      backoffMs: (attempt) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000),
-    });
+    const limits = { ...DEFAULT_DELIVERY_CONCURRENCY, ...concurrency };
+    for (const channel of ['sms', 'email'] as const) {
+      jobs.define(DELIVER_JOBS[channel], (payload, ctx) => this.deliver((payload as { id: string }).id, ctx.attempt), {
+        maxAttempts: MAX_ATTEMPTS,
+        backoffMs: (attempt) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000),
+        concurrency: limits[channel],
+      });
+    }
   }
 
   send(tx: Executor, m: OutgoingMessage) {
     return this.sendMany(tx, [m]);
   }
 
-  /** Outbox rows and their delivery jobs, two statements for any number of messages. */
+  /** Outbox rows and their delivery jobs, a statement for the rows and one per channel for any number of messages. */
   async sendMany(tx: Executor, messages: OutgoingMessage[]) {
     if (messages.length === 0) return;
     const now = this.clock.now();
@@ -125,15 +138,15 @@ export class MessagingService {
       sql`on conflict (idempotency_key) do nothing returning id, idempotency_key`,
     );
     const byKey = new Map(messages.map((m) => [m.idempotencyKey, m]));
-    await this.jobs.enqueueMany(
-      tx,
-      DELIVER_JOB,
-      rows.map((row) => ({
-        payload: { id: row.id },
-        idempotencyKey: row.id,
-        runAt: deliverAt(now, byKey.get(row.idempotency_key) as OutgoingMessage),
-      })),
-    );
+    for (const channel of ['sms', 'email'] as const) {
+      const items = rows.flatMap((row) => {
+        const m = byKey.get(row.idempotency_key) as OutgoingMessage;
+        return m.channel === channel
+          ? [{ payload: { id: row.id }, idempotencyKey: row.id, runAt: deliverAt(now, m) }]
+          : [];
+      });
+      await this.jobs.enqueueMany(tx, DELIVER_JOBS[channel], items);
+    }
   }
 
   notify(tx: Executor, n: StaffNotice) {
