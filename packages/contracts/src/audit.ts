@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { isoDateTime, pageQuery } from './common.js';
 
+export const AUDIT_ACTOR_KINDS = ['staff', 'owner', 'system', 'anonymous'] as const;
+
 export const auditEvent = z
   .object({
     id: z.string(),
     at: isoDateTime,
+    /** Who acted: a staff user, an owner (their customer id in actorRef), the system, or an anonymous caller. */
+    actorKind: z.enum(AUDIT_ACTOR_KINDS),
     actorId: z.uuid().nullable(),
+    actorRef: z.string().nullable(),
     actorName: z.string().nullable(),
     action: z.string(),
     entityType: z.string(),

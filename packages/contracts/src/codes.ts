@@ -67,6 +67,8 @@ export const TICKET_EVENT_CODES = [
   'sla.escalate',
   /** The owner said it is not fixed (their words in the body). */
   'reopen.not_fixed',
+  /** The hold ended by itself on the date it was held until. */
+  'resume.on_date',
   /** {score}: a callback of 1–2 reopened it. */
   'reopen.low_score',
   /** The owner confirmed it fixed (their words in the body). */

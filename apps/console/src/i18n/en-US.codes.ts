@@ -23,6 +23,7 @@ export const enUSCodes: typeof zhCNCodes = {
         breach: '“{{node}}” is overdue',
         escalate: '“{{node}}” overdue, escalated to level {{level}}',
       },
+      resume: { on_date: 'Resumed by itself on the date it was held until' },
       reopen: { not_fixed: 'The owner says it is not fixed', low_score: 'Unsatisfied callback ({{score}} of 5)' },
       confirmed: { fixed: 'The owner confirmed it is fixed' },
     },

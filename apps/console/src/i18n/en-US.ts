@@ -268,6 +268,8 @@ export const enUS: Messages = {
     reason: 'Reason',
     noReason: 'No reason given',
     system: 'System',
+    owner: 'Owner',
+    anonymous: 'Anonymous',
     empty: 'No audit events match',
   },
   eventDeliveries: {

@@ -25,6 +25,7 @@ export const zhCNCodes = {
         breach: '「{{node}}」已超时',
         escalate: '「{{node}}」超时升级至第 {{level}} 级',
       },
+      resume: { on_date: '挂起到期，自动恢复处理' },
       reopen: { not_fixed: '业主反馈未修好', low_score: '回访不满意（{{score}} 分）' },
       confirmed: { fixed: '业主确认已修好' },
     },

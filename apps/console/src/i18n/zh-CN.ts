@@ -271,6 +271,8 @@ export const zhCN = {
     reason: '原因',
     noReason: '未填写原因',
     system: '系统',
+    owner: '业主',
+    anonymous: '匿名访问',
     empty: '没有符合条件的审计记录',
   },
   eventDeliveries: {

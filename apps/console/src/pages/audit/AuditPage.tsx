@@ -24,7 +24,12 @@ export function AuditPage() {
     {
       key: 'actor',
       title: t('audit.actor'),
-      render: (_, e) => e.actorName ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (_, e) =>
+        e.actorKind === 'staff' || e.actorKind === 'owner' ? (
+          `${e.actorKind === 'owner' ? `${t('audit.owner')} ` : ''}${e.actorName ?? ''}`
+        ) : (
+          <Typography.Text type="secondary">{t(`audit.${e.actorKind}`)}</Typography.Text>
+        ),
     },
     {
       key: 'action',

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
-import { assertPermission } from '../../platform/rbac/scope.js';
+import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import { UnitLookup, type UnitRef } from '../property/unit-lookup.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
@@ -87,10 +87,17 @@ export class CustomerRelationsService {
     ownerId: string,
     input: { memberId: string; relation: string; unitId?: string | null; consentSource: string },
   ) {
-    assertPermission(ctx.principal, 'customers.manage');
+    assertMay(ctx.principal, 'customers.manage', ownerId === ctx.principal.customerId);
     if (ownerId === input.memberId) throw new AppError('RELATION_INVALID');
     await this.customers.get(ctx, ownerId);
-    await this.customers.get(ctx, input.memberId);
+    if (ctx.principal.actor === 'owner') {
+      // the member an owner adds is the person they have just registered in their home's project
+      if (!(await new CustomerRepository(this.db).findVisible(input.memberId, ctx.principal.orgPath))) {
+        throw new AppError('CUSTOMER_NOT_FOUND');
+      }
+    } else {
+      await this.customers.get(ctx, input.memberId);
+    }
     const unit = input.unitId ? await new UnitLookup(this.db).byIdInScope(input.unitId, ctx.principal.orgPath) : null;
     if (input.unitId && !unit) throw new AppError('UNIT_NOT_FOUND');
     return this.db.transaction(async (tx) => {

@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { FieldCrypto } from '../../platform/field-crypto.js';
-import { assertPermission } from '../../platform/rbac/scope.js';
+import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
 import { type CustomerListFilter, CustomerRepository } from './customer.repository.js';
 import { type CustomerRow, customerConsents } from './customer.tables.js';
@@ -59,7 +59,7 @@ export class CustomerService {
   }
 
   async get(ctx: RequestContext, id: string, db: Executor = this.db): Promise<CustomerRow> {
-    assertPermission(ctx.principal, 'customers.read');
+    assertMay(ctx.principal, 'customers.read', id === ctx.principal.customerId);
     const row = await new CustomerRepository(db).findVisible(id, ctx.principal.orgPath);
     if (!row) throw new AppError('CUSTOMER_NOT_FOUND');
     if (row.mergedInto) throw new AppError('CUSTOMER_MERGED', { mergedInto: row.mergedInto });
@@ -68,7 +68,7 @@ export class CustomerService {
 
   /** `get` with the primary mobile, for a module that will contact the customer (ticket SMS); never shown unmasked. */
   async contactOf(ctx: RequestContext, id: string): Promise<{ customer: CustomerRow; primaryPhone: string | null }> {
-    assertPermission(ctx.principal, 'customers.read');
+    assertMay(ctx.principal, 'customers.read', id === ctx.principal.customerId);
     const found = await new CustomerRepository(this.db).findVisibleWithPhone(id, ctx.principal.orgPath);
     if (!found) throw new AppError('CUSTOMER_NOT_FOUND');
     if (found.customer.mergedInto) throw new AppError('CUSTOMER_MERGED', { mergedInto: found.customer.mergedInto });
@@ -104,7 +104,8 @@ export class CustomerService {
     body: CreateCustomerBody,
     within?: (tx: Executor, customerId: string) => Promise<void>,
   ) {
-    assertPermission(ctx.principal, 'customers.manage');
+    // an owner registers only the family member they add to their home (portal), never a customer of their choosing
+    assertMay(ctx.principal, 'customers.manage', body.sourceChannel === 'portal');
     const node = await this.orgUnits.get(ctx, body.orgUnitId);
     const identity = this.identity(body);
     return this.db.transaction(async (tx) => {
@@ -228,7 +229,7 @@ export class CustomerService {
     id: string,
     consent: { channel: string; granted: boolean; source: string },
   ) {
-    assertPermission(ctx.principal, 'customers.manage');
+    assertMay(ctx.principal, 'customers.manage', id === ctx.principal.customerId);
     await this.get(ctx, id);
     await this.db.transaction(async (tx) => {
       await this.recordConsents(tx, ctx, id, [consent], this.clock.now());

@@ -1,6 +1,6 @@
 import { type CodeParams, TIMELINE_CODES, type TimelineCode } from '@anju/contracts';
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
-import type { Actor, RequestContext } from '../../platform/auth/principal.js';
+import { type Actor, actorOf, type RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { type Executor, insertJsonRows } from '../../platform/db/database.js';
 import { rowReader } from '../../platform/db/table-rows.js';
@@ -50,6 +50,8 @@ export const TIMELINE_COLUMNS = [
   'data',
 ] as const;
 type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
+/** A staff actor's user id and name; an owner's name; the system neither (readers word it). */
+const byActor = (a: Actor) => ({ id: a.kind === 'staff' ? a.id : null, name: a.kind === 'system' ? null : a.name });
 const readTimeline = rowReader(customerTimeline);
 
 /**
@@ -77,8 +79,7 @@ export class TimelineService {
 
   /** Many entries by an event's actor (a listener writes them after the change committed). */
   async addManyBy(db: Executor, actor: Actor, entries: TimelineEntryInput[]) {
-    const by = { id: actor.kind === 'staff' ? actor.id : null, name: actor.name };
-    await insertJsonRows(db, 'customer_timeline', [...TIMELINE_COLUMNS], this.rowsBy(by, entries));
+    await insertJsonRows(db, 'customer_timeline', [...TIMELINE_COLUMNS], this.rowsBy(byActor(actor), entries));
   }
 
   /**
@@ -86,10 +87,10 @@ export class TimelineService {
    * module's statement (a ticket transition writes them with its own row).
    */
   rows(ctx: RequestContext | null, entries: TimelineEntryInput[]): Record<TimelineColumn, unknown>[] {
-    return this.rowsBy(ctx ? { id: ctx.principal.userId, name: ctx.principal.displayName } : null, entries);
+    return this.rowsBy(ctx ? byActor(actorOf(ctx)) : null, entries);
   }
 
-  private rowsBy(actor: { id: string | null; name: string } | null, entries: TimelineEntryInput[]) {
+  private rowsBy(actor: { id: string | null; name: string | null } | null, entries: TimelineEntryInput[]) {
     const now = this.clock.now();
     return entries.map((e) => ({
       customer_id: e.customerId,

@@ -20,6 +20,8 @@ type RoleSource = { id: string; key: string; nameZh: string; nameEn: string; per
 
 function principalOf(user: PrincipalSource, roles: RoleSource[]): Principal {
   return {
+    actor: 'staff',
+    customerId: null,
     userId: user.id,
     username: user.username,
     displayName: user.displayName,

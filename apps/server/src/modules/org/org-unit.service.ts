@@ -13,7 +13,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
-import { assertPermission } from '../../platform/rbac/scope.js';
+import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { OrgUnitRow } from './org.tables.js';
 import { type OrgUnitFilter, OrgUnitRepository } from './org-unit.repository.js';
 
@@ -31,7 +31,8 @@ export class OrgUnitService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<OrgUnitRow> {
-    assertPermission(ctx.principal, 'org.read');
+    // an owner may read the nodes of their home's project (their scope), e.g. to register family there
+    assertMay(ctx.principal, 'org.read', true);
     const row = await new OrgUnitRepository(this.db).findInScope(id, ctx.principal.orgPath);
     if (!row) throw new AppError('ORG_UNIT_NOT_FOUND');
     return row;

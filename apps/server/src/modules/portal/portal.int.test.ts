@@ -365,6 +365,12 @@ describe('my requests', () => {
       body: '还是在漏',
       data: { code: 'reopen.low_score', score: 2, previousResolution: '已更换接口', previousRootCause: 'workmanship' },
     });
+    // the audit log and the ticket's history name the owner as the one who rated and reopened it
+    const audited = (await agent.get(`/api/audit-events?entityType=ticket&entityId=${id}`)).json().items;
+    const byOwner = audited.filter((e: { action: string }) => ['ticket.callback', 'ticket.reopen'].includes(e.action));
+    expect(byOwner.length).toBeGreaterThan(0);
+    for (const e of byOwner) expect(e).toMatchObject({ actorKind: 'owner', actorId: null, actorName: '王业主' });
+    expect(staffView.events.at(-1)).toMatchObject({ kind: 'reopen', actorName: '王业主' });
     const reopened = (await owner.get(`/api/portal/requests/${id}`)).json();
     expect(reopened).toMatchObject({ stage: 'in_progress', nextStage: 'awaiting_confirmation', resolution: null });
     expect(reopened.events.find((e: { kind: string }) => e.kind === 'closed')).toMatchObject({ text: '已更换接口' });

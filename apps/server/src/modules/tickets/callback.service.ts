@@ -9,7 +9,7 @@ import type { MessagingService } from '../../platform/messaging/messaging.servic
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { hashToken } from './callback-links.js';
 import type { SlaService } from './sla/sla.service.js';
-import { systemContext } from './system-context.js';
+import { ownerLinkContext } from './system-context.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
 import { type CallbackRow, callbacks, defectCategories, type TicketRow, tickets } from './ticket.tables.js';
@@ -154,12 +154,12 @@ export class CallbackService {
     const longClosed =
       ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() > FOLLOW_UP_AFTER_DAYS * 86_400_000;
     if (score !== null && score <= 2 && longClosed) {
-      result = await this.followUp(tx, ctx ?? ownerLink(ticket), ticket, score, input, now);
+      result = await this.followUp(tx, ctx ?? ownerLinkContext(ticket), ticket, score, input, now);
     } else if (score !== null && score <= 2) {
       const reason = complaintReason(score, input);
       result = await this.tickets.apply(
         tx,
-        ctx ?? ownerLink(ticket),
+        ctx ?? ownerLinkContext(ticket),
         ticket,
         { action: 'reopen', version: ticket.version, reason },
         { body: comment, data: { code: 'reopen.low_score', score } },
@@ -174,7 +174,7 @@ export class CallbackService {
       await this.sla.refreshTicket(tx, ticket.id);
       result = updated;
     }
-    await this.audit.record(tx, ctx ?? ownerLink(ticket), {
+    await this.audit.record(tx, ctx ?? ownerLinkContext(ticket), {
       action: 'ticket.callback',
       entityType: 'ticket',
       entityId: ticket.id,
@@ -214,6 +214,3 @@ export class CallbackService {
 function complaintReason(score: number, input: CallbackInput) {
   return `回访不满意（${score} 分）${input.outcome === 'answered' && input.comment ? `：${input.comment}` : ''}`;
 }
-
-/** The owner answering through the SMS link acts as nobody in particular; audit shows it as the link. */
-const ownerLink = (ticket: TicketRow) => systemContext(ticket, '业主（回访链接）');

@@ -27,10 +27,13 @@ export async function resumeDueHolds(db: Db, clock: Clock, service: TicketServic
   for (const ticket of due) {
     try {
       await db.transaction((tx) =>
-        service.apply(tx, systemContext(ticket, '系统（挂起到期自动恢复）'), ticket, {
-          action: 'resume',
-          version: ticket.version,
-        }),
+        service.apply(
+          tx,
+          systemContext(ticket, 'hold-resume'),
+          ticket,
+          { action: 'resume', version: ticket.version },
+          { body: null, data: { code: 'resume.on_date' } },
+        ),
       );
       resumed++;
     } catch (err) {

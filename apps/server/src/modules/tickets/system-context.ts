@@ -1,23 +1,38 @@
-import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Principal, RequestContext } from '../../platform/auth/principal.js';
 import type { TicketRow } from './ticket.tables.js';
 
-/** The system acting on a ticket's own schedule; audit and events show it as such. */
-export const systemContext = (ticket: TicketRow, who: string): RequestContext => ({
-  principal: {
-    userId: '00000000-0000-0000-0000-000000000000',
-    username: 'system',
-    displayName: who,
-    orgUnitId: ticket.companyId,
-    orgUnitName: '',
-    orgUnitType: 'city_company',
-    orgPath: ticket.orgPath,
-    roles: [],
-    permissions: new Set(),
-    via: 'token',
-    sessionId: null,
-    csrfToken: null,
-    tokenId: null,
-  },
+const NOT_STAFF = '00000000-0000-0000-0000-000000000000';
+
+const principal = (ticket: TicketRow, p: Pick<Principal, 'actor' | 'customerId' | 'username' | 'displayName'>) => ({
+  ...p,
+  userId: NOT_STAFF,
+  orgUnitId: ticket.companyId,
+  orgUnitName: '',
+  orgUnitType: 'city_company' as const,
+  orgPath: ticket.orgPath,
+  roles: [],
+  permissions: new Set<never>(),
+  via: 'token' as const,
+  sessionId: null,
+  csrfToken: null,
+  tokenId: null,
+});
+
+/** The system acting on a ticket's own schedule (`task` names why); audit and events show it as the system. */
+export const systemContext = (ticket: TicketRow, task: string): RequestContext => ({
+  principal: principal(ticket, { actor: 'system', customerId: null, username: 'system', displayName: '' }),
   ip: null,
-  requestId: `system:${ticket.id}`,
+  requestId: `system:${task}:${ticket.id}`,
+});
+
+/** The ticket's owner answering through the SMS link to rate it: audit and events show the owner. */
+export const ownerLinkContext = (ticket: TicketRow): RequestContext => ({
+  principal: principal(ticket, {
+    actor: 'owner',
+    customerId: ticket.customerId,
+    username: `owner:${ticket.customerId ?? ''}`,
+    displayName: ticket.customerName ?? '',
+  }),
+  ip: null,
+  requestId: `owner-link:${ticket.id}`,
 });

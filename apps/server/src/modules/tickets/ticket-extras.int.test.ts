@@ -68,7 +68,8 @@ describe('holds with a resume date', () => {
     expect(
       after.clocks.filter((c: { stoppedAt: string | null; pausedAt: string | null }) => !c.stoppedAt && c.pausedAt),
     ).toEqual([]);
-    expect(after.events.at(-1)).toMatchObject({ kind: 'resume', actorName: '系统（挂起到期自动恢复）' });
+    // the system acts unnamed (readers word it) and the event says why in a code
+    expect(after.events.at(-1)).toMatchObject({ kind: 'resume', actorName: null, data: { code: 'resume.on_date' } });
     expect(await resumeDueHolds(t.db, t.clock, t.services.tickets.tickets)).toBe(0);
   });
 });

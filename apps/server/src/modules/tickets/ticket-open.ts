@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
-import { assertPermission } from '../../platform/rbac/scope.js';
+import { assertMay } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { PropertyService } from '../property/property.service.js';
 import type { UnitRef } from '../property/unit-lookup.js';
@@ -66,7 +66,8 @@ export class TicketOpener {
     titleParts?: TitleParts,
     within?: (tx: Executor, ticketId: string) => Promise<void>,
   ): Promise<TicketDetail> {
-    assertPermission(ctx.principal, 'tickets.manage');
+    // an owner reports only for themselves (the portal has checked the home is theirs)
+    assertMay(ctx.principal, 'tickets.manage', body.customerId === ctx.principal.customerId);
     const now = this.clock.now();
     const reportedAt = body.reportedAt ? new Date(body.reportedAt) : now;
     if (Number.isNaN(reportedAt.getTime()) || reportedAt > now) {

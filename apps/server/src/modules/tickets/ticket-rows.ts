@@ -11,8 +11,9 @@ export function eventRows(ctx: RequestContext | null, items: (TicketEventInput &
     at,
     kind: e.kind,
     visibility: e.visibility ?? 'internal',
-    actorId: ctx?.principal.userId ?? null,
-    actorName: ctx?.principal.displayName ?? null,
+    // the system has no name (readers word it); an owner is named but holds no user id
+    actorId: ctx?.principal.actor === 'staff' ? ctx.principal.userId : null,
+    actorName: ctx && ctx.principal.actor !== 'system' ? ctx.principal.displayName : null,
     fromStatus: e.fromStatus ?? null,
     toStatus: e.toStatus ?? null,
     body: e.body ?? null,

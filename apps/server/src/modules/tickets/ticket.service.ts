@@ -15,7 +15,7 @@ import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
-import { assertPermission } from '../../platform/rbac/scope.js';
+import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import { dispatchAudit, dispatchEvents, dispatchWrites } from './dispatch-orders.js';
 import { ownerUpdateMessage } from './owner-updates.js';
@@ -104,9 +104,17 @@ export class TicketService {
     body: TransitionTicketBody,
     detail?: EventDetail,
   ): Promise<TicketDetail> {
-    assertPermission(ctx.principal, body.action === 'dispatch' ? 'tickets.dispatch' : 'tickets.manage');
+    // an owner may only reopen their own ticket ("not fixed" in the portal)
+    assertMay(
+      ctx.principal,
+      body.action === 'dispatch' ? 'tickets.dispatch' : 'tickets.manage',
+      body.action === 'reopen',
+    );
     const state = await new TicketRepository(this.db).changeState(id, ctx.principal.orgPath);
     if (!state) throw new AppError('TICKET_NOT_FOUND');
+    if (ctx.principal.actor === 'owner' && state.ticket.customerId !== ctx.principal.customerId) {
+      throw new AppError('TICKET_NOT_FOUND');
+    }
     return this.move(this.db, ctx, state, body, false, detail);
   }
 

@@ -41,8 +41,8 @@ with n as (
      insert into ticket_events (ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data)
      select ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data from json_populate_recordset(null::ticket_events, $5::json) returning *),
    a as (
-     insert into audit_events (at, actor_id, actor_name, action, entity_type, entity_id, org_path, before, after, reason, ip, request_id)
-     select a.at, a.actor_id, a.actor_name, a.action, a.entity_type, a.entity_id, a.org_path, a.before, a.after || jsonb_build_object('number', t.number), a.reason, a.ip, a.request_id
+     insert into audit_events (at, actor_kind, actor_id, actor_ref, actor_name, action, entity_type, entity_id, org_path, before, after, reason, ip, request_id)
+     select a.at, a.actor_kind, a.actor_id, a.actor_ref, a.actor_name, a.action, a.entity_type, a.entity_id, a.org_path, a.before, a.after || jsonb_build_object('number', t.number), a.reason, a.ip, a.request_id
        from json_populate_recordset(null::audit_events, $6::json) a, t),
 
    ev as (
@@ -104,7 +104,7 @@ with
      insert into ticket_events (ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data)
      select ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data from json_populate_recordset(null::ticket_events, $5::json) returning *),
    audited as (
-     insert into audit_events (at, actor_id, actor_name, action, entity_type, entity_id, org_path, before, after, reason, ip, request_id) select at, actor_id, actor_name, action, entity_type, entity_id, org_path, before, after, reason, ip, request_id from json_populate_recordset(null::audit_events, $6::json)),
+     insert into audit_events (at, actor_kind, actor_id, actor_ref, actor_name, action, entity_type, entity_id, org_path, before, after, reason, ip, request_id) select at, actor_kind, actor_id, actor_ref, actor_name, action, entity_type, entity_id, org_path, before, after, reason, ip, request_id from json_populate_recordset(null::audit_events, $6::json)),
    timeline as (
      insert into customer_timeline (customer_id, at, kind, title, body, actor_id, actor_name, org_path, ref_type, ref_id, data)
      select customer_id, at, kind, title, body, actor_id, actor_name, org_path, ref_type, ref_id, data from json_populate_recordset(null::customer_timeline, $7::json)),

@@ -10,7 +10,9 @@ import { AuditRepository, type AuditRow } from './audit.repository.js';
 const presentAuditEvent = (r: AuditRow): AuditEvent => ({
   id: r.id.toString(),
   at: r.at.toISOString(),
+  actorKind: r.actorKind as AuditEvent['actorKind'],
   actorId: r.actorId,
+  actorRef: r.actorRef,
   actorName: r.actorName,
   action: r.action,
   entityType: r.entityType,

@@ -37,7 +37,9 @@ function redact(value: unknown): unknown {
 /** The columns of `rows`, in this order. */
 export const AUDIT_COLUMNS = [
   'at',
+  'actor_kind',
   'actor_id',
+  'actor_ref',
   'actor_name',
   'action',
   'entity_type',
@@ -64,10 +66,14 @@ export class AuditService {
    */
   rows(ctx: RequestContext, entries: AuditEntry[]): Record<(typeof AUDIT_COLUMNS)[number], unknown>[] {
     const at = this.clock.now();
-    const actorName = `${ctx.principal.displayName} (${ctx.principal.username})`;
+    const { actor, userId, displayName, username } = ctx.principal;
+    // staff by name and user name; an owner by name (their customer id in actor_ref); the system unnamed
+    const actorName = actor === 'staff' ? `${displayName} (${username})` : actor === 'owner' ? displayName : null;
     return entries.map((entry) => ({
       at,
-      actor_id: ctx.principal.userId,
+      actor_kind: actor,
+      actor_id: actor === 'staff' ? userId : null,
+      actor_ref: actor === 'owner' ? ctx.principal.customerId : null,
       actor_name: actorName,
       action: entry.action,
       entity_type: entry.entityType,
@@ -87,10 +93,13 @@ export class AuditService {
     ctx: RequestContext | { principal: null; ip: string | null; requestId: string },
     entry: AuditEntry,
   ) {
+    if (ctx.principal) {
+      await insertJsonRows(db, 'audit_events', [...AUDIT_COLUMNS], this.rows(ctx as RequestContext, [entry]));
+      return;
+    }
     await new AuditRepository(db).insert({
       at: this.clock.now(),
-      actorId: ctx.principal?.userId ?? null,
-      actorName: ctx.principal ? `${ctx.principal.displayName} (${ctx.principal.username})` : null,
+      actorKind: 'anonymous',
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,

@@ -9,7 +9,12 @@ export const auditEvents = pgTable(
   {
     id: bigserial('id', { mode: 'bigint' }).primaryKey(),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /** staff | owner | system */
+    actorKind: text('actor_kind').notNull().default('staff'),
+    /** The staff user (staff only). */
     actorId: uuid('actor_id'),
+    /** The owner's customer id (owners only). */
+    actorRef: text('actor_ref'),
     actorName: text('actor_name'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),

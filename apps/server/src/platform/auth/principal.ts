@@ -2,8 +2,15 @@ import type { OrgUnitType, Permission } from '@anju/contracts';
 
 export type RoleRef = { id: string; key: string; nameZh: string; nameEn: string };
 
-/** Who is acting: a staff user through a session, or an integration through an API token. */
+/**
+ * Who is acting: staff (a user through a session, or an integration through an API token), an owner through the
+ * portal (no staff permissions: a service lets an owner act only on their own records, see `assertMay`), or the
+ * system on its own schedule (said explicitly where a service acts for it).
+ */
 export type Principal = {
+  actor: 'staff' | 'owner' | 'system';
+  /** The owner's customer id (owners only). */
+  customerId: string | null;
   userId: string;
   username: string;
   displayName: string;
@@ -45,8 +52,8 @@ export interface PrincipalLoader {
 export type Actor = { kind: 'staff' | 'owner' | 'system'; id: string | null; name: string };
 
 export function actorOf(ctx: RequestContext): Actor {
-  const { username, userId, displayName } = ctx.principal;
-  if (username === 'system') return { kind: 'system', id: null, name: displayName };
-  if (username.startsWith('owner:')) return { kind: 'owner', id: username.slice('owner:'.length), name: displayName };
+  const { actor, customerId, userId, displayName } = ctx.principal;
+  if (actor === 'owner') return { kind: 'owner', id: customerId, name: displayName };
+  if (actor === 'system') return { kind: 'system', id: null, name: displayName };
   return { kind: 'staff', id: userId, name: displayName };
 }

@@ -56,7 +56,7 @@ export class EventBus {
     jobs.define(
       DELIVER_EVENT_JOB,
       (payload, ctx) => this.deliver(payload as { event: number; listener: string }, ctx.log),
-      { maxAttempts: DELIVERY_MAX_ATTEMPTS, backoffMs: backoff },
+      { maxAttempts: DELIVERY_MAX_ATTEMPTS, backoffMs: backoff, concurrency: 4 },
     );
   }
 

@@ -21,7 +21,21 @@ export const isRootPath = (path: string) => path.split('/').filter(Boolean).leng
 
 export const pathInScope = (path: string, scopePath: string) => path.startsWith(scopePath);
 
+/** Staff (and the system acting as staff would) need every permission named; an owner holds none of them. */
 export function assertPermission(principal: Principal, ...needed: Permission[]) {
   const missing = needed.filter((p) => !principal.permissions.has(p));
   if (missing.length) throw new AppError('FORBIDDEN', { missing });
+}
+
+/**
+ * An operation that owners may also do, on their own records: staff need `permission`; an owner may act only when
+ * `ownRecord` holds (the caller checks the record is theirs); the system acts where a service acts for it.
+ */
+export function assertMay(principal: Principal, permission: Permission, ownRecord: boolean) {
+  if (principal.actor === 'owner') {
+    if (!ownRecord) throw new AppError('FORBIDDEN', { missing: [permission] });
+    return;
+  }
+  if (principal.actor === 'system') return;
+  assertPermission(principal, permission);
 }
