@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { DEFAULT_DELIVERY_CONCURRENCY } from './messaging/messaging.service.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'anju-config-'));
 
@@ -78,5 +79,39 @@ describe('loadConfig', () => {
     }
     expect(() => loadConfig({ DATA_DIR: tmp(), S3_BUCKET: 'anju' })).toThrow(/S3_BUCKET set but S3_ENDPOINT is not/);
     expect(() => loadConfig({ DATA_DIR: tmp(), ...s3, S3_ENDPOINT: 'ftp://minio' })).toThrow(/S3_ENDPOINT must be/);
+  });
+
+  it('job limits: the runner default unless JOBS_MAX_CONCURRENCY is set, SMS 4 and e-mail 2 at once', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).jobs).toEqual({
+      maxConcurrency: undefined,
+      delivery: DEFAULT_DELIVERY_CONCURRENCY,
+    });
+    expect(loadConfig({ DATA_DIR: tmp(), JOBS_MAX_CONCURRENCY: '', SMS_CONCURRENCY: '' }).jobs?.maxConcurrency).toBe(
+      undefined,
+    );
+    expect(
+      loadConfig({ DATA_DIR: tmp(), JOBS_MAX_CONCURRENCY: '12', SMS_CONCURRENCY: '1', EMAIL_CONCURRENCY: '6' }).jobs,
+    ).toEqual({ maxConcurrency: 12, delivery: { sms: 1, email: 6 } });
+  });
+
+  it('refuses job limits that are not whole numbers from 1 to 64, naming each', () => {
+    try {
+      loadConfig({ DATA_DIR: tmp(), JOBS_MAX_CONCURRENCY: '0', SMS_CONCURRENCY: 'four', EMAIL_CONCURRENCY: '65' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/JOBS_MAX_CONCURRENCY/);
+      expect(problems).toMatch(/SMS_CONCURRENCY/);
+      expect(problems).toMatch(/EMAIL_CONCURRENCY/);
+    }
+    expect(() => loadConfig({ DATA_DIR: tmp(), EMAIL_CONCURRENCY: '1.5' })).toThrow(/EMAIL_CONCURRENCY/);
+  });
+
+  it('keeps jobs below the PostgreSQL pool: JOBS_MAX_CONCURRENCY must be under DATABASE_POOL_SIZE', () => {
+    const pg = { DATA_DIR: tmp(), DATABASE_URL: 'postgres://u:p@db:5432/anju', DATABASE_POOL_SIZE: '10' };
+    expect(() => loadConfig({ ...pg, JOBS_MAX_CONCURRENCY: '10' })).toThrow(/JOBS_MAX_CONCURRENCY must be below/);
+    expect(loadConfig({ ...pg, JOBS_MAX_CONCURRENCY: '9' }).jobs?.maxConcurrency).toBe(9);
+    expect(loadConfig({ DATA_DIR: tmp(), JOBS_MAX_CONCURRENCY: '20' }).jobs?.maxConcurrency).toBe(20);
   });
 });

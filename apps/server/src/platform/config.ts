@@ -45,6 +45,9 @@ const templateMap = (name: string) => {
   );
 };
 
+/** How many at once: a whole number from 1 to 64. */
+const width = () => z.coerce.number().int().min(1).max(64);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
@@ -85,6 +88,10 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Unset: 8, on PostgreSQL at most DATABASE_POOL_SIZE − 2 (`defaultMaxConcurrency`). */
+  JOBS_MAX_CONCURRENCY: z.preprocess(blankAsUnset, width().optional()),
+  SMS_CONCURRENCY: z.preprocess(blankAsUnset, width().default(4)),
+  EMAIL_CONCURRENCY: z.preprocess(blankAsUnset, width().default(2)),
   IMPORT_INLINE_MAX_KB: z.coerce.number().int().min(0).max(100_000).default(64),
   PUBLIC_URL: z.url().optional(),
   SEED_DEMO: z
@@ -199,6 +206,8 @@ export type AppConfig = {
   exposure?: ExposureConfig;
   /** PostgreSQL pool limits; absent means the defaults. */
   pool?: PoolConfig;
+  /** Job runner and delivery widths per instance; absent means the defaults. */
+  jobs?: JobsConfig;
 };
 
 export type ExposureConfig = {
@@ -208,6 +217,11 @@ export type ExposureConfig = {
   apiDocs: 'public' | 'staff';
 };
 export type PoolConfig = { size: number; connectTimeoutMs: number; statementTimeoutMs: number };
+/**
+ * `maxConcurrency`: jobs running at once, all names (undefined: the runner's default); `delivery`: SMS and e-mail
+ * sends at once (`outbox.deliver`, `outbox.deliver.email`).
+ */
+export type JobsConfig = { maxConcurrency: number | undefined; delivery: { sms: number; email: number } };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -309,6 +323,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET is required in production');
     if (!e.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY is required in production');
   }
+  if (e.DATABASE_URL && e.JOBS_MAX_CONCURRENCY !== undefined && e.JOBS_MAX_CONCURRENCY >= e.DATABASE_POOL_SIZE) {
+    problems.push('JOBS_MAX_CONCURRENCY must be below DATABASE_POOL_SIZE (requests need a connection too)');
+  }
   const messaging = messagingConfig(e, problems);
   const files = filesConfig(e, problems);
   if (problems.length) throw new ConfigError(problems);
@@ -352,6 +369,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       size: e.DATABASE_POOL_SIZE,
       connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    jobs: {
+      maxConcurrency: e.JOBS_MAX_CONCURRENCY,
+      delivery: { sms: e.SMS_CONCURRENCY, email: e.EMAIL_CONCURRENCY },
     },
   };
 }

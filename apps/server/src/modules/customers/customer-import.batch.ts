@@ -6,11 +6,11 @@ import type { Clock } from '../../platform/clock.js';
 import { anyOfText, insertJsonRows, queryRows, type Tx } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors.js';
 import { withinScope } from '../../platform/rbac/scope.js';
-import { idOfAnother, newRosterCustomer, type RosterRow, unknownUnit } from './customer.importer.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import type { customerPhones, customers, ownerships } from './customer.tables.js';
 import { maskMobile } from './customer.validation.js';
+import { idOfAnother, newRosterCustomer, type RosterRow, unknownUnit } from './customer-roster.js';
 
 /**
  * The set-based twin of the roster importer's `apply`: the same people, homes, visibility, timeline and audit,

@@ -1,6 +1,6 @@
 import type { Notice } from '@anju/contracts';
 import { presentFile } from '../../platform/files/files.presenter.js';
-import type { FileRow } from '../../platform/files/files.tables.js';
+import type { FileRow } from '../../platform/files/files.service.js';
 import type { NoticeListRow } from './notice.repository.js';
 
 /** Staff fetch images through /api/files, owners through the portal's owner-checked URLs. */

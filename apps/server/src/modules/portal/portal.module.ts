@@ -1,8 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { FilesService, UploadInput } from '../../platform/files/files.service.js';
-import type { FileRow } from '../../platform/files/files.tables.js';
+import type { FileRow, FilesService, UploadInput } from '../../platform/files/files.service.js';
 import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';

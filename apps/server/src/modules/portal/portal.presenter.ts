@@ -1,6 +1,6 @@
 import type { MyRequest, MyRequestSummary, RequestStage, TitleParts } from '@anju/contracts';
 import { presentFile } from '../../platform/files/files.presenter.js';
-import type { FileRow } from '../../platform/files/files.tables.js';
+import type { FileRow } from '../../platform/files/files.service.js';
 import type { CallbackRow, TicketRow } from '../tickets/ticket.tables.js';
 
 const STAGE: Record<string, RequestStage> = {

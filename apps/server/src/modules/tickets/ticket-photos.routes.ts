@@ -8,8 +8,8 @@ import {
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentFile } from '../../platform/files/files.presenter.js';
+import type { FileRow } from '../../platform/files/files.service.js';
 import { FilesService } from '../../platform/files/files.service.js';
-import type { FileRow } from '../../platform/files/files.tables.js';
 import { readUpload } from '../../platform/files/upload.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import type { TicketPhotoService } from './ticket-photos.service.js';

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
-import type { Executor } from '../db/database.js';
+import { type Executor, insertJsonRows } from '../db/database.js';
 import { withinScope } from '../rbac/scope.js';
 import { auditEvents } from './audit.tables.js';
 
@@ -23,6 +23,11 @@ export class AuditRepository {
 
   async insert(row: AuditInsert) {
     await this.db.insert(auditEvents).values(row);
+  }
+
+  /** Rows keyed by column name (`AuditService.rows`), in one statement however many. */
+  async insertRows(columns: readonly string[], rows: Record<string, unknown>[]) {
+    await insertJsonRows(this.db, 'audit_events', [...columns], rows);
   }
 
   list(f: AuditFilter): Promise<AuditRow[]> {

@@ -1,7 +1,7 @@
 import type { AuditAction } from '@anju/contracts';
 import type { RequestContext } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
-import { type Executor, insertJsonRows } from '../db/database.js';
+import type { Executor } from '../db/database.js';
 import { AuditRepository } from './audit.repository.js';
 
 export type AuditEntry = {
@@ -57,7 +57,7 @@ export class AuditService {
 
   /** Many events in one insert (bulk imports); same rules as `record`. */
   async recordMany(db: Executor, ctx: RequestContext, entries: AuditEntry[]) {
-    await insertJsonRows(db, 'audit_events', [...AUDIT_COLUMNS], this.rows(ctx, entries));
+    await new AuditRepository(db).insertRows(AUDIT_COLUMNS, this.rows(ctx, entries));
   }
 
   /**
@@ -94,7 +94,7 @@ export class AuditService {
     entry: AuditEntry,
   ) {
     if (ctx.principal) {
-      await insertJsonRows(db, 'audit_events', [...AUDIT_COLUMNS], this.rows(ctx as RequestContext, [entry]));
+      await new AuditRepository(db).insertRows(AUDIT_COLUMNS, this.rows(ctx as RequestContext, [entry]));
       return;
     }
     await new AuditRepository(db).insert({

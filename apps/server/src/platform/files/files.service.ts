@@ -9,6 +9,10 @@ import { pathInScope } from '../rbac/scope.js';
 import { ACCEPTED, type DetectedType, detectType, type FileKind, MAX_BYTES } from './file-type.js';
 import { type FileRef, FilesRepository } from './files.repository.js';
 import type { FileRow } from './files.tables.js';
+
+/** A stored file's row, for modules that show or attach files (they never import the files table). */
+export type { FileRow };
+
 import type { FileStorage } from './storage.js';
 
 export type UploadInput = { buffer: Buffer; name: string };
