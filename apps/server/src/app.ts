@@ -91,7 +91,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     secret: config.sessionSecret,
     login: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
   });
-  const jobs = new JobRunner(db, clock, log);
+  const jobs = new JobRunner(db, clock, log, { maxConcurrency: config.jobs?.maxConcurrency });
   const events = new EventBus(db, clock, jobs);
   registerPlatformJobs(jobs, { sessions });
   registerOrgJobs(jobs);
@@ -107,8 +107,8 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     concurrency: database.kind === 'postgres' ? 2 : 1,
   });
   imports.register(unitImporter);
-  const property = new PropertyService(db, audit, clock, org.orgUnits);
-  const deliveryBatches = new DeliveryBatchService(db, audit, clock, property);
+  const property = new PropertyService(db, audit, clock, org.orgUnits, events);
+  const deliveryBatches = new DeliveryBatchService(db, audit, clock, property, events);
   const customers = createCustomersModule({
     db,
     audit,
@@ -116,10 +116,18 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     crypto: new FieldCrypto(config.encryptionKey),
     orgUnits: org.orgUnits,
     directory: org.directory,
+    events,
   });
   imports.register(rosterImporter({ ...customers, audit, clock }));
   const logProvider = new LogProvider(log);
-  const messaging = new MessagingService(db, clock, jobs, createProviders(config, log, logProvider), log);
+  const messaging = new MessagingService(
+    db,
+    clock,
+    jobs,
+    createProviders(config, log, logProvider),
+    log,
+    config.jobs?.delivery,
+  );
   const tickets = createTicketsModule({
     db,
     audit,
@@ -134,7 +142,7 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     log,
   });
   const ticketPhotos = new TicketPhotoService(db, audit, files, tickets.tickets, org.directory);
-  const notices = new NoticeService(db, audit, clock, files, org.orgUnits, org.directory);
+  const notices = new NoticeService(db, audit, clock, files, org.orgUnits, org.directory, events);
   const portal = createPortalModule({
     db,
     clock,

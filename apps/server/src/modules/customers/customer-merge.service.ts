@@ -4,7 +4,9 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import { CUSTOMER_EVENTS, type CustomerMerged } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import type { TimelineService } from './timeline.service.js';
@@ -21,6 +23,7 @@ export class CustomerMergeService {
     private readonly timeline: TimelineService,
     private readonly clock: Clock,
     private readonly customers: CustomerService,
+    private readonly events: EventBus,
   ) {}
 
   async merge(ctx: RequestContext, targetId: string, sourceId: string, reason: string) {
@@ -93,6 +96,16 @@ export class CustomerMergeService {
         after: { mergedInto: t },
         reason,
       });
+      const merged: CustomerMerged = { sourceId: s };
+      await this.events.record(tx, ctx, [
+        {
+          name: CUSTOMER_EVENTS.merged,
+          subjectType: 'customer',
+          subjectId: t,
+          orgPath: ctx.principal.orgPath,
+          payload: merged,
+        },
+      ]);
       return t;
     });
   }

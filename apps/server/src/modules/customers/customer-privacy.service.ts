@@ -5,8 +5,10 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { FieldCrypto } from '../../platform/field-crypto.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import { CUSTOMER_EVENTS } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import { customerConsents, customerPhones, customerTimeline } from './customer.tables.js';
@@ -23,6 +25,7 @@ export class CustomerPrivacyService {
     private readonly crypto: FieldCrypto,
     private readonly customers: CustomerService,
     private readonly read: CustomerReadService,
+    private readonly events: EventBus,
   ) {}
 
   /** Everything about one person, unmasked (it is for that person), as JSON. */
@@ -123,6 +126,15 @@ export class CustomerPrivacyService {
         before: { name: before.name.slice(0, 1) + '*'.repeat(Math.max(0, before.name.length - 1)) },
         reason,
       });
+      await this.events.record(tx, ctx, [
+        {
+          name: CUSTOMER_EVENTS.anonymised,
+          subjectType: 'customer',
+          subjectId: id,
+          orgPath: ctx.principal.orgPath,
+          payload: {},
+        },
+      ]);
       return row;
     });
   }

@@ -5,8 +5,10 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import { UnitLookup, type UnitRef } from '../property/unit-lookup.js';
+import { CUSTOMER_EVENTS, type OwnershipEvent } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import { familyLinks, ownerships, referrals } from './customer.tables.js';
@@ -28,6 +30,7 @@ export class CustomerRelationsService {
     private readonly timeline: TimelineService,
     private readonly clock: Clock,
     private readonly customers: CustomerService,
+    private readonly events: EventBus,
   ) {}
 
   async addOwnership(ctx: RequestContext, customerId: string, input: OwnershipInput) {
@@ -78,6 +81,18 @@ export class CustomerRelationsService {
       orgPath: unit.projectPath,
       after: { unit: unit.code, project: unit.projectName, ...values },
     });
+    const ownership: OwnershipEvent = {
+      customerId,
+      unitId: unit.id,
+      projectId: unit.projectId,
+      ...values,
+      via: 'staff',
+    };
+    const name =
+      row.createdAt.getTime() === now.getTime() ? CUSTOMER_EVENTS.ownershipCreated : CUSTOMER_EVENTS.ownershipChanged;
+    await this.events.record(tx, ctx, [
+      { name, subjectType: 'ownership', subjectId: row.id, orgPath: unit.projectPath, payload: ownership },
+    ]);
     return row;
   }
 

@@ -4,9 +4,11 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { FieldCrypto } from '../../platform/field-crypto.js';
 import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
+import { CUSTOMER_EVENTS, type CustomerCreated } from './customer.events.js';
 import { type CustomerListFilter, CustomerRepository } from './customer.repository.js';
 import { type CustomerRow, customerConsents } from './customer.tables.js';
 import { maskIdNumber, maskMobile, nameKeys, normaliseOtherId, normaliseResidentId } from './customer.validation.js';
@@ -36,6 +38,7 @@ export class CustomerService {
     private readonly clock: Clock,
     private readonly crypto: FieldCrypto,
     private readonly orgUnits: OrgUnitService,
+    private readonly events: EventBus,
   ) {}
 
   /** Encrypts an ID number after validating it (resident IDs: GB 11643), or throws ID_NUMBER_INVALID. */
@@ -170,6 +173,16 @@ export class CustomerService {
           phones.map((p) => p.phone),
         ),
       });
+      const created: CustomerCreated = { source: body.sourceChannel ?? null, kinds: row.kinds };
+      await this.events.record(tx, ctx, [
+        {
+          name: CUSTOMER_EVENTS.created,
+          subjectType: 'customer',
+          subjectId: row.id,
+          orgPath: node.path,
+          payload: created,
+        },
+      ]);
       await within?.(tx, row.id);
       return { row, duplicates };
     });

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { FilesService, UploadInput } from '../../platform/files/files.service.js';
 import type { FileRow } from '../../platform/files/files.tables.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
@@ -15,6 +16,10 @@ type After = { at: Date; id: string } | null;
 /** Images chosen in the console before the notice exists wait under the uploader. */
 const draftRef = (userId: string) => ({ refType: 'notice_draft', refId: userId });
 
+/** A notice published to a project's owners (subject: the notice). */
+export const NOTICE_PUBLISHED = 'notice.published';
+export type NoticePublished = { projectId: string; category: string };
+
 /** Project announcements: published by CR staff per project, read by the project's owners in the portal. */
 export class NoticeService {
   constructor(
@@ -24,6 +29,7 @@ export class NoticeService {
     private readonly files: FilesService,
     private readonly orgUnits: OrgUnitService,
     private readonly directory: OrgDirectory,
+    private readonly events: EventBus,
   ) {}
 
   private repo = () => new NoticeRepository(this.db);
@@ -67,6 +73,10 @@ export class NoticeService {
         orgPath: project.path,
         after: { title: body.title, category: body.category, images: body.imageIds.length },
       });
+      const published: NoticePublished = { projectId: project.id, category: body.category };
+      await this.events.record(tx, ctx, [
+        { name: NOTICE_PUBLISHED, subjectType: 'notice', subjectId: row.id, orgPath: project.path, payload: published },
+      ]);
       return row.id;
     });
     const [created] = await this.repo().listInScope(project.path, { projectId: project.id, after: null, limit: 50 });

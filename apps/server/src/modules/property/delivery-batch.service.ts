@@ -3,7 +3,9 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import { type BatchEvent, PROPERTY_EVENTS, type UnitDelivered } from './property.events.js';
 import { DeliveryBatchRepository } from './property.repository.js';
 import type { PropertyService } from './property.service.js';
 
@@ -16,6 +18,7 @@ export class DeliveryBatchService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly property: PropertyService,
+    private readonly events: EventBus,
   ) {}
 
   async list(ctx: RequestContext, projectId: string) {
@@ -43,6 +46,15 @@ export class DeliveryBatchService {
         orgPath: project.path,
         after: row,
       });
+      await this.events.record(tx, ctx, [
+        {
+          name: PROPERTY_EVENTS.batchPlanned,
+          subjectType: 'delivery_batch',
+          subjectId: row.id,
+          orgPath: project.path,
+          payload: batchEvent(row),
+        },
+      ]);
       return row;
     });
   }
@@ -67,7 +79,24 @@ export class DeliveryBatchService {
       if (!row) throw new AppError('VERSION_CONFLICT');
       // Setting the actual date delivers the batch's sold units on that day.
       if (row.actualDate && row.actualDate !== batch.actualDate) {
-        await repo.deliverBatch(row, now);
+        const delivered = (await repo.deliverBatch(row, now)).filter((u) => u.status === 'delivered');
+        const unitDelivered: UnitDelivered = { projectId: row.projectId, deliveredOn: row.actualDate, batchId: row.id };
+        await this.events.record(tx, ctx, [
+          {
+            name: PROPERTY_EVENTS.batchDelivered,
+            subjectType: 'delivery_batch',
+            subjectId: row.id,
+            orgPath: project.path,
+            payload: batchEvent(row),
+          },
+          ...delivered.map((u) => ({
+            name: PROPERTY_EVENTS.unitDelivered,
+            subjectType: 'unit',
+            subjectId: u.id,
+            orgPath: project.path,
+            payload: unitDelivered,
+          })),
+        ]);
       }
       await this.audit.record(tx, ctx, {
         action: 'delivery_batch.update',
@@ -97,3 +126,9 @@ export class DeliveryBatchService {
     });
   }
 }
+
+const batchEvent = (b: { projectId: string; plannedDate: string | null; actualDate: string | null }): BatchEvent => ({
+  projectId: b.projectId,
+  plannedDate: b.plannedDate,
+  actualDate: b.actualDate,
+});

@@ -282,8 +282,9 @@ export class DeliveryBatchRepository {
   }
 
   /** The batch's actual date becomes its units' delivery date; sold units become delivered. */
-  async deliverBatch(batch: typeof deliveryBatches.$inferSelect, at: Date) {
-    await this.db
+  /** Delivers the batch's sold units on its actual date; answers the units now delivered. */
+  deliverBatch(batch: typeof deliveryBatches.$inferSelect, at: Date) {
+    return this.db
       .update(units)
       .set({
         deliveredOn: batch.actualDate,
@@ -291,6 +292,7 @@ export class DeliveryBatchRepository {
         version: sql`${units.version} + 1`,
         updatedAt: at,
       })
-      .where(eq(units.deliveryBatchId, batch.id));
+      .where(eq(units.deliveryBatchId, batch.id))
+      .returning({ id: units.id, status: units.status });
   }
 }

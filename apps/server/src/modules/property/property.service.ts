@@ -5,8 +5,10 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertMay, assertPermission, isRootPath } from '../../platform/rbac/scope.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
+import { PROPERTY_EVENTS, type UnitDelivered } from './property.events.js';
 import { PropertyRepository } from './property.repository.js';
 import { UnitLookup } from './unit-lookup.js';
 import { periodMonths, type WarrantyPeriod, warrantyStatus } from './warranty.js';
@@ -27,6 +29,7 @@ export class PropertyService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly orgUnits: OrgUnitService,
+    private readonly events: EventBus,
   ) {}
 
   private repo() {
@@ -183,6 +186,22 @@ export class PropertyService {
         before,
         after: row,
       });
+      if (row.status === 'delivered' && before.status !== 'delivered') {
+        const delivered: UnitDelivered = {
+          projectId: row.projectId,
+          deliveredOn: row.deliveredOn,
+          batchId: row.deliveryBatchId,
+        };
+        await this.events.record(tx, ctx, [
+          {
+            name: PROPERTY_EVENTS.unitDelivered,
+            subjectType: 'unit',
+            subjectId: id,
+            orgPath: before.projectPath,
+            payload: delivered,
+          },
+        ]);
+      }
     });
     return this.getUnit(ctx, id);
   }

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { hashToken } from './callback-links.js';
@@ -13,6 +14,7 @@ import { ownerLinkContext } from './system-context.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
 import { type CallbackRow, callbacks, defectCategories, type TicketRow, tickets } from './ticket.tables.js';
+import { CALLBACK_RECORDED, type CallbackRecorded } from './ticket-events.js';
 import { noticeToHandlers } from './ticket-notices.js';
 
 /** Unanswered after this many attempts: recorded as unanswered, counted, and the ticket completes. */
@@ -36,6 +38,7 @@ export class CallbackService {
     private readonly sla: SlaService,
     private readonly tickets: TicketService,
     private readonly messaging: MessagingService,
+    private readonly events: EventBus,
   ) {}
 
   async record(ctx: RequestContext, ticketId: string, input: CallbackInput) {
@@ -181,6 +184,16 @@ export class CallbackService {
       orgPath: ticket.orgPath,
       after: { outcome: status, score, attempts },
     });
+    const recorded: CallbackRecorded = { ticketId: ticket.id, outcome: status, score, method: input.method };
+    await this.events.record(tx, ctx ?? ownerLinkContext(ticket), [
+      {
+        name: CALLBACK_RECORDED,
+        subjectType: 'callback',
+        subjectId: claimed.id,
+        orgPath: ticket.orgPath,
+        payload: recorded,
+      },
+    ]);
     return { callback: claimed, ticket: result };
   }
 

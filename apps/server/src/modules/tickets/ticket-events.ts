@@ -38,3 +38,16 @@ export type TicketMoved = {
   /** A hold's reason as it was given (the owner's SMS quotes it even when the hold has ended by delivery). */
   holdReason?: string | null;
 };
+
+/** A callback answered or given up (subject: the callback). */
+export const CALLBACK_RECORDED = 'callback.recorded';
+export type CallbackRecorded = { ticketId: string; outcome: string; score: number | null; method: string };
+
+/** Work given to a department or contractor, and its completion (subject: the work order). */
+export const WORK_ORDER_EVENTS = { assigned: 'work_order.assigned', done: 'work_order.done' } as const;
+export type WorkOrderEvent = {
+  ticketId: string;
+  seq: number;
+  assigneeOrgId: string;
+  assigneeUserId: string | null;
+};

@@ -22,10 +22,11 @@ import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
 import { type TicketChangeState, type TicketDetail, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
-import { TICKET_MOVED, type TicketMoved } from './ticket-events.js';
+import { TICKET_MOVED, type TicketMoved, WORK_ORDER_EVENTS } from './ticket-events.js';
 import { planMove } from './ticket-moves.js';
 import type { TicketOpener } from './ticket-open.js';
 import { eventRows, timelineEntries } from './ticket-rows.js';
+import { workOrderEvent } from './work-order-events.js';
 
 export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
 
@@ -223,6 +224,16 @@ export class TicketService {
             orgPath: ticket.orgPath,
             payload: moved,
           },
+          // the work order a dispatch gives out is assigned in the same move
+          ...(dispatch?.create
+            ? [
+                workOrderEvent(
+                  WORK_ORDER_EVENTS.assigned,
+                  { ...dispatch.create, assigneeUserId: dispatch.create.assigneeUserId ?? null },
+                  ticket.orgPath,
+                ),
+              ]
+            : []),
         ]),
       });
       if (!page) throw new AppError('VERSION_CONFLICT');

@@ -65,8 +65,9 @@ export function createTicketsModule(deps: {
     deps.messaging,
     tickets,
     deps.directory,
+    deps.events,
   );
-  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging);
+  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging, deps.events);
   const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
   const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log, deps.directory);

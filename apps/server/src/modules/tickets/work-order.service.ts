@@ -4,6 +4,7 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { maskMobile } from '../customers/customer.validation.js';
@@ -13,8 +14,10 @@ import { checkNamedPerson, ORDER_TAKERS, orderNotices, RUNNING_ORDER, recipients
 import type { SlaService } from './sla/sla.service.js';
 import { ownerOf, type TicketService } from './ticket.service.js';
 import { tickets, type WorkOrderRow, workOrders } from './ticket.tables.js';
+import { WORK_ORDER_EVENTS } from './ticket-events.js';
 import { noticeToHandlers } from './ticket-notices.js';
 import { WorkOrderRepository } from './work-order.repository.js';
+import { workOrderEvent } from './work-order-events.js';
 
 type Action = 'accept' | 'progress' | 'done' | 'confirm' | 'reject' | 'cancel';
 const FROM: Record<Action, string[]> = {
@@ -49,6 +52,7 @@ export class WorkOrderService {
     private readonly messaging: MessagingService,
     private readonly tickets: TicketService,
     private readonly directory: OrgDirectory,
+    private readonly events: EventBus,
   ) {}
 
   async create(
@@ -111,6 +115,7 @@ export class WorkOrderService {
         orgPath: ticket.orgPath,
         after: { seq: created.seq, assignee: target.name },
       });
+      await this.events.record(tx, ctx, [workOrderEvent(WORK_ORDER_EVENTS.assigned, created, ticket.orgPath)]);
       return { ...created, dueAt: clock.dueAt };
     });
   }
@@ -159,6 +164,7 @@ export class WorkOrderService {
         data: { code: `work_order.${body.action}`, seq: order.seq, workOrderId: id, action: body.action },
       });
       if (body.action === 'done') {
+        await this.events.record(tx, ctx, [workOrderEvent(WORK_ORDER_EVENTS.done, updated, ticketRow.orgPath)]);
         await noticeToHandlers(tx, this.messaging, ticketRow, ctx.principal.userId, {
           kind: 'work_order.done',
           params: { number: ticketRow.number, seq: order.seq },

@@ -1,0 +1,24 @@
+/** The events the customers module publishes (subject: the customer unless said otherwise). */
+export const CUSTOMER_EVENTS = {
+  created: 'customer.created',
+  /** The source customer was folded into the target (subject: the target). */
+  merged: 'customer.merged',
+  anonymised: 'customer.anonymised',
+  /** A home bought (subject: the ownership). */
+  ownershipCreated: 'ownership.created',
+  /** Its dates changed (subject: the ownership). */
+  ownershipChanged: 'ownership.changed',
+} as const;
+
+export type CustomerCreated = { source: string | null; kinds: string[] };
+export type CustomerMerged = { sourceId: string };
+export type OwnershipEvent = {
+  customerId: string;
+  unitId: string;
+  projectId: string;
+  contractDate: string | null;
+  deliveryDate: string | null;
+  moveInDate: string | null;
+  /** How it arrived: entered by staff or imported from a roster. */
+  via: 'staff' | 'import';
+};
