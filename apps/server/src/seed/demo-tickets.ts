@@ -67,7 +67,15 @@ export async function seedDemoTickets(
   const ctx: RequestContext = { principal, ip: null, requestId: 'seed:demo-tickets' };
   const t = services.tickets;
   let made = 0;
+  // The reactions to each ticket's moves (timelines, owners' SMS, notices to staff) run at the time of those moves,
+  // as a live server's listeners would, so a fresh server starts without a backlog in front of its first requests.
+  const settle = async () => {
+    for (let round = 0; round < 1000 && (await services.jobs.runDue()) > 0; round++) {
+      /* next batch */
+    }
+  };
   for (const [i, home] of homes.entries()) {
+    await settle();
     const n = Math.floor(i / 2);
     const repair = i % 2 === 0 ? REPAIRS[n % REPAIRS.length] : undefined;
     const other = OTHERS[n % OTHERS.length] as [TicketType, string];
@@ -126,6 +134,7 @@ export async function seedDemoTickets(
       score: type !== 'praise' && i % 4 === 0 ? 2 : 5,
     });
   }
+  await settle();
   const notices = await seedDemoNotices(services.notices, ctx, clock, database, now);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
