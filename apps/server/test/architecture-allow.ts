@@ -71,11 +71,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     `scheduled sweep of tickets on hold due to resume (${MOVE('TicketRepository')})`,
   ),
   query('modules/tickets/sla/sla-admin.service.ts', `SLA policies and calendars (${MOVE('an SLA repository')})`),
-  query('modules/tickets/callback.service.ts', `callbacks (${MOVE('a callback repository')}); ${BUSY}`),
-  query(
-    'modules/tickets/callback-links.ts',
-    `one-use SMS callback links: token insert, claim and rating (${MOVE('a callback repository')})`,
-  ),
   query('modules/tickets/work-order.service.ts', `${MOVE('WorkOrderRepository')}; ${BUSY}`),
   query('modules/tickets/ticket-photos.service.ts', `a ticket's photo rows (${MOVE('TicketRepository')}); ${BUSY}`),
   query(

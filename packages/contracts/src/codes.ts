@@ -183,6 +183,8 @@ export const AUDIT_ACTIONS = [
   'ticket.close',
   'ticket.reopen',
   'ticket.cancel',
+  'ticket.complete',
+  'ticket.respond',
   'ticket.merge',
   'ticket.photo',
   'ticket.callback',

@@ -104,6 +104,8 @@ export const enUSCodes: typeof zhCNCodes = {
         close: 'Ticket closed',
         reopen: 'Ticket reopened',
         cancel: 'Ticket cancelled',
+        complete: 'Ticket completed',
+        respond: 'First response',
         merge: 'Tickets merged',
         photo: 'Ticket photo added',
         callback: 'Callback recorded',

@@ -98,6 +98,8 @@ export const zhCNCodes = {
         close: '结单',
         reopen: '重新打开工单',
         cancel: '取消工单',
+        complete: '工单完成',
+        respond: '首次响应',
         merge: '合并工单',
         photo: '上传工单照片',
         callback: '记录回访',

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
-import { callbacks, type TicketRow } from './ticket.tables.js';
+import { CallbackRepository } from './callback.repository.js';
+import type { TicketRow } from './ticket.tables.js';
 
 /** An SMS callback link works for 7 days and once. */
 export const LINK_DAYS = 7;
@@ -24,16 +24,13 @@ export async function openCallback(
   at: Date,
 ) {
   const token = ticket.contactPhone ? randomBytes(24).toString('base64url') : null;
-  const [row] = await tx
-    .insert(callbacks)
-    .values({
-      ticketId: ticket.id,
-      tokenHash: token ? hashToken(token) : null,
-      tokenExpiresAt: token ? new Date(at.getTime() + LINK_DAYS * 86_400_000) : null,
-      orgPath: ticket.orgPath,
-      createdAt: at,
-    })
-    .returning({ id: callbacks.id });
+  const row = await new CallbackRepository(tx).open({
+    ticketId: ticket.id,
+    tokenHash: token ? hashToken(token) : null,
+    tokenExpiresAt: token ? new Date(at.getTime() + LINK_DAYS * 86_400_000) : null,
+    orgPath: ticket.orgPath,
+    createdAt: at,
+  });
   if (token && ticket.contactPhone && row) {
     await deps.messaging.send(tx, {
       channel: 'sms',
@@ -49,10 +46,7 @@ export async function openCallback(
 }
 
 export async function cancelPendingCallback(tx: Executor, ticketId: string) {
-  await tx
-    .update(callbacks)
-    .set({ status: 'cancelled' })
-    .where(and(eq(callbacks.ticketId, ticketId), eq(callbacks.status, 'pending')));
+  await new CallbackRepository(tx).cancelPending(ticketId);
 }
 
 /**
@@ -60,8 +54,5 @@ export async function cancelPendingCallback(tx: Executor, ticketId: string) {
  * must not go on site for it), in one statement. Done orders awaiting confirmation keep their record.
  */
 export async function cancelOpenWork(tx: Executor, ticketId: string, at: Date) {
-  await tx.execute(sql`with callback as (
-      update callbacks set status = 'cancelled' where ticket_id = ${ticketId} and status = 'pending')
-    update work_orders set status = 'cancelled', version = version + 1, updated_at = ${at}
-     where ticket_id = ${ticketId} and status in ('open', 'accepted', 'in_progress')`);
+  await new CallbackRepository(tx).cancelOpenWork(ticketId, at);
 }

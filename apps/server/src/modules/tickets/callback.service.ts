@@ -1,5 +1,4 @@
 import type { TitleParts } from '@anju/contracts';
-import { and, eq, gt } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -8,12 +7,13 @@ import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
+import { CallbackRepository } from './callback.repository.js';
 import { hashToken } from './callback-links.js';
 import type { SlaService } from './sla/sla.service.js';
 import { ownerLinkContext } from './system-context.js';
 import { TicketRepository } from './ticket.repository.js';
-import type { TicketService } from './ticket.service.js';
-import { type CallbackRow, callbacks, defectCategories, type TicketRow, tickets } from './ticket.tables.js';
+import type { EventDetail, TicketEventInput, TicketService } from './ticket.service.js';
+import type { CallbackRow, TicketRow } from './ticket.tables.js';
 import { CALLBACK_RECORDED, type CallbackRecorded } from './ticket-events.js';
 import { noticeToHandlers } from './ticket-notices.js';
 
@@ -35,7 +35,8 @@ export class CallbackService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly sla: SlaService,
+    // unused since the moves end the callback's clock; kept so the module's wiring stays as it is
+    _sla: SlaService,
     private readonly tickets: TicketService,
     private readonly messaging: MessagingService,
     private readonly events: EventBus,
@@ -85,25 +86,8 @@ export class CallbackService {
     });
   }
 
-  private async findByToken(db: Db | Tx, token: string) {
-    const [row] = await db
-      .select({
-        callback: callbacks,
-        ticket: tickets,
-        category: { nameZh: defectCategories.nameZh, nameEn: defectCategories.nameEn },
-      })
-      .from(callbacks)
-      .innerJoin(tickets, eq(tickets.id, callbacks.ticketId))
-      .leftJoin(defectCategories, eq(defectCategories.code, tickets.categoryCode))
-      .where(
-        and(
-          eq(callbacks.tokenHash, hashToken(token)),
-          eq(callbacks.status, 'pending'),
-          gt(callbacks.tokenExpiresAt, this.clock.now()),
-          eq(tickets.status, 'closed'),
-        ),
-      );
-    return row ?? null;
+  private findByToken(db: Db | Tx, token: string) {
+    return new CallbackRepository(db).findPendingByToken(hashToken(token), this.clock.now());
   }
 
   private async pending(tx: Tx, ticket: TicketRow) {
@@ -117,25 +101,22 @@ export class CallbackService {
     const attempts = cb.attempts + 1;
     const giveUp = input.outcome === 'unanswered' && attempts >= MAX_CALLBACK_ATTEMPTS;
     const status = input.outcome === 'answered' ? 'answered' : giveUp ? 'unanswered' : 'pending';
-    const [claimed] = await tx
-      .update(callbacks)
-      .set({
-        status,
-        attempts,
-        method: input.method,
-        score: input.outcome === 'answered' ? input.score : null,
-        comment: input.outcome === 'answered' ? (input.comment ?? null) : null,
-        recordedBy: ctx?.principal.userId ?? null,
-        recordedAt: now,
-        ...(status === 'pending' ? {} : { tokenHash: null }),
-      })
-      .where(and(eq(callbacks.id, cb.id), eq(callbacks.status, 'pending'), eq(callbacks.attempts, cb.attempts)))
-      .returning();
+    const claimed = await new CallbackRepository(tx).record(cb.id, cb.attempts, {
+      status,
+      attempts,
+      method: input.method,
+      score: input.outcome === 'answered' ? input.score : null,
+      comment: input.outcome === 'answered' ? (input.comment ?? null) : null,
+      recordedBy: ctx?.principal.userId ?? null,
+      recordedAt: now,
+      ...(status === 'pending' ? {} : { tokenHash: null }),
+    });
     if (!claimed) throw new AppError('VERSION_CONFLICT');
     const score = input.outcome === 'answered' ? input.score : null;
     const comment = input.outcome === 'answered' ? input.comment || null : null;
-    await this.tickets.event(tx, ctx, ticket, {
+    const recordedEvent: TicketEventInput & EventDetail = {
       kind: 'callback',
+      visibility: 'internal',
       body: comment,
       data: {
         code: score !== null ? 'callback.answered' : 'callback.unanswered',
@@ -144,7 +125,13 @@ export class CallbackService {
         method: input.method,
         outcome: status,
       },
-    });
+    };
+    const longClosed =
+      ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() > FOLLOW_UP_AFTER_DAYS * 86_400_000;
+    const low = score !== null && score <= 2;
+    // A callback that ends the loop completes the ticket: the move's event is the callback's (its clock ends there).
+    const completes = status !== 'pending' && (!low || longClosed);
+    if (!completes) await this.tickets.event(tx, ctx, ticket, recordedEvent);
     if (score !== null && !ctx) {
       await noticeToHandlers(tx, this.messaging, ticket, null, {
         kind: 'ticket.rated',
@@ -152,30 +139,27 @@ export class CallbackService {
         key: `rated:${claimed.id}`,
       });
     }
-    if (status !== 'pending') await this.sla.stop(tx, ticket.id, ['callback'], now);
     let result: TicketRow = ticket;
-    const longClosed =
-      ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() > FOLLOW_UP_AFTER_DAYS * 86_400_000;
-    if (score !== null && score <= 2 && longClosed) {
-      result = await this.followUp(tx, ctx ?? ownerLinkContext(ticket), ticket, score, input, now);
-    } else if (score !== null && score <= 2) {
+    const actor = ctx ?? ownerLinkContext(ticket);
+    if (completes) {
+      result = await this.tickets.apply(
+        tx,
+        actor,
+        ticket,
+        { action: 'complete', version: ticket.version },
+        recordedEvent,
+      );
+      if (low) await this.followUp(tx, actor, result, score, input);
+    } else if (low) {
+      // the reopen ends the callback's clock
       const reason = complaintReason(score, input);
       result = await this.tickets.apply(
         tx,
-        ctx ?? ownerLinkContext(ticket),
+        actor,
         ticket,
         { action: 'reopen', version: ticket.version, reason },
         { body: comment, data: { code: 'reopen.low_score', score } },
       );
-    } else if (status !== 'pending') {
-      const updated = await new TicketRepository(tx).update(ticket.id, ticket.version, {
-        status: 'completed',
-        completedAt: now,
-        updatedAt: now,
-      });
-      if (!updated) throw new AppError('VERSION_CONFLICT');
-      await this.sla.refreshTicket(tx, ticket.id);
-      result = updated;
     }
     await this.audit.record(tx, ctx ?? ownerLinkContext(ticket), {
       action: 'ticket.callback',
@@ -197,29 +181,14 @@ export class CallbackService {
     return { callback: claimed, ticket: result };
   }
 
-  /** The old ticket completes; a new complaint linked to it carries the owner's words and starts its own clocks. */
-  private async followUp(
-    tx: Tx,
-    ctx: RequestContext,
-    ticket: TicketRow,
-    score: number,
-    input: CallbackInput,
-    now: Date,
-  ) {
-    const done = await new TicketRepository(tx).update(ticket.id, ticket.version, {
-      status: 'completed',
-      completedAt: now,
-      updatedAt: now,
-    });
-    if (!done) throw new AppError('VERSION_CONFLICT');
-    await this.sla.refreshTicket(tx, ticket.id);
-    const follow = await this.tickets.createIn(tx, ctx, ticket, complaintReason(score, input));
+  /** The old ticket has completed; a new complaint linked to it carries the owner's words and starts its own clocks. */
+  private async followUp(tx: Tx, ctx: RequestContext, done: TicketRow, score: number, input: CallbackInput) {
+    const follow = await this.tickets.createIn(tx, ctx, done, complaintReason(score, input));
     await this.tickets.event(tx, ctx, done, {
       kind: 'follow_up',
       body: input.outcome === 'answered' ? input.comment || null : null,
       data: { code: 'follow_up.opened', number: follow.number, score, followUpId: follow.id },
     });
-    return done;
   }
 }
 

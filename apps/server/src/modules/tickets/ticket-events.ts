@@ -1,7 +1,6 @@
-import type { TicketStatus, TicketType, TransitionTicketBody } from '@anju/contracts';
+import type { TicketStatus, TicketType } from '@anju/contracts';
 import type { TicketEventData } from './ticket.service.js';
-
-type TransitionAction = TransitionTicketBody['action'];
+import type { WorkflowAction } from './ticket.workflow.js';
 
 /** The events the tickets module publishes (listeners of any module may subscribe by name). */
 export const TICKET_CREATED = 'ticket.created';
@@ -24,11 +23,13 @@ export const TICKET_MOVED = {
   close: 'ticket.closed',
   reopen: 'ticket.reopened',
   cancel: 'ticket.cancelled',
-} as const satisfies Record<TransitionAction, string>;
+  complete: 'ticket.completed',
+  respond: 'ticket.responded',
+} as const satisfies Record<WorkflowAction, string>;
 
 /** Every move's event (subject: the ticket). */
 export type TicketMoved = {
-  action: TransitionAction;
+  action: WorkflowAction;
   from: TicketStatus;
   to: TicketStatus;
   /** The ticket's version after the move (one owner SMS per version). */

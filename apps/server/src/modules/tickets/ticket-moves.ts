@@ -8,7 +8,10 @@ import type { ClockChange } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketEventData } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
-import { nextStatus, TRANSITIONS } from './ticket.workflow.js';
+import { type InternalMove, MOVES, nextStatus } from './ticket.workflow.js';
+
+/** A move: an API transition or one the server makes itself. */
+export type MoveBody = TransitionTicketBody | InternalMove;
 
 /** What one move does, worked out before anything is written. */
 export type MovePlan = {
@@ -35,12 +38,12 @@ export async function planMove(
   db: Executor,
   deps: { messaging: MessagingService; linkBaseUrl: string },
   ticket: TicketRow,
-  body: TransitionTicketBody,
+  body: MoveBody,
   now: Date,
   actorId: string,
 ): Promise<MovePlan> {
   const status = ticket.status as TicketStatus;
-  if (!TRANSITIONS[body.action].from.includes(status)) {
+  if (!MOVES[body.action].from.includes(status)) {
     throw new AppError('TICKET_TRANSITION_INVALID', { status, action: body.action });
   }
   const to = nextStatus(status, body.action, ticket.heldFrom as TicketStatus | null);
@@ -119,6 +122,14 @@ export async function planMove(
       note = body.reason;
       change.cancel = true;
       writes.push((tx) => cancelOpenWork(tx, ticket.id, now));
+      break;
+    case 'complete':
+      // the callback has been had (or given up): its clock ends
+      patch.completedAt = now;
+      change.stop = ['callback'];
+      break;
+    case 'respond':
+      // our first customer-visible word: first response is set and its clock stopped below
       break;
   }
   if (!ticket.firstResponseAt && body.action !== 'reopen') {

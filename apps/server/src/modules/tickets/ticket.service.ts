@@ -22,8 +22,9 @@ import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
 import { type TicketChangeState, type TicketDetail, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
+import { INTERNAL_EVENT_KIND } from './ticket.workflow.js';
 import { TICKET_MOVED, type TicketMoved, WORK_ORDER_EVENTS } from './ticket-events.js';
-import { planMove } from './ticket-moves.js';
+import { type MoveBody, planMove } from './ticket-moves.js';
 import type { TicketOpener } from './ticket-open.js';
 import { eventRows, timelineEntries } from './ticket-rows.js';
 import { workOrderEvent } from './work-order-events.js';
@@ -119,12 +120,15 @@ export class TicketService {
     return this.move(this.db, ctx, state, body, false, detail);
   }
 
-  /** One transition inside the caller's transaction (callbacks that reopen, holds that end by themselves). */
+  /**
+   * One move inside the caller's transaction (callbacks that reopen or complete, holds that end by themselves, a
+   * first customer-visible note); the internal moves (`complete`, `respond`) are accepted here only.
+   */
   async apply(
     tx: Tx,
     ctx: RequestContext,
     ticket: TicketRow,
-    body: TransitionTicketBody,
+    body: MoveBody,
     detail?: EventDetail,
   ): Promise<TicketRow> {
     const state = await new TicketRepository(tx).changeState(ticket.id, '');
@@ -141,7 +145,7 @@ export class TicketService {
     db: Executor,
     ctx: RequestContext,
     { ticket, open, calendar }: TicketChangeState,
-    body: TransitionTicketBody,
+    body: MoveBody,
     inTransaction: boolean,
     detail?: EventDetail,
   ): Promise<TicketDetail> {
@@ -176,13 +180,16 @@ export class TicketService {
       ...(dispatch ? { assigneeOrgId: dispatch.target.id } : {}),
       ...(body.action === 'hold' ? { holdReason: body.reason } : {}),
     };
+    const internal = body.action === 'complete' || body.action === 'respond';
+    const kind =
+      body.action === 'complete' || body.action === 'respond' ? INTERNAL_EVENT_KIND[body.action] : body.action;
     const event: TicketEventInput = {
-      kind: body.action,
+      kind: detail?.kind ?? kind,
       fromStatus: status,
       toStatus: to,
       body: detail ? detail.body : note,
-      visibility: body.action === 'reopen' ? 'internal' : 'customer',
-      data: detail ? { ...eventData, ...detail.data } : eventData,
+      visibility: detail?.visibility ?? (body.action === 'reopen' || internal ? 'internal' : 'customer'),
+      data: detail?.data ? { ...eventData, ...detail.data } : eventData,
     };
     const events = [event, ...(dispatch ? dispatchEvents(dispatch) : [])];
     const write = async (tx: Executor) => {
@@ -250,18 +257,19 @@ export class TicketService {
     return this.db.transaction(async (tx) => {
       const ticket = await this.get(ctx, id, tx);
       const now = this.clock.now();
-      if (body.visibility === 'customer' && !ticket.firstResponseAt) {
-        await this.sla.stop(tx, ticket.id, ['first_response'], now);
-        await new TicketRepository(tx).update(ticket.id, ticket.version, { firstResponseAt: now, updatedAt: now });
-        await this.sla.refreshTicket(tx, ticket.id);
-      }
-      await this.event(tx, ctx, ticket, { kind: 'note', body: body.body, visibility: body.visibility });
+      const note = { kind: 'note', body: body.body, visibility: body.visibility } as const;
+      // the first customer-visible note is our response: a move (first response set, its clock stopped)
+      const responds = body.visibility === 'customer' && !ticket.firstResponseAt;
+      const after = responds
+        ? await this.apply(tx, ctx, ticket, { action: 'respond', version: ticket.version }, note)
+        : null;
+      if (!after) await this.event(tx, ctx, ticket, note);
       const message =
         body.visibility === 'customer'
           ? await ownerUpdateMessage(tx, this.texting, ticket, 'note', `note:${now.getTime()}`)
           : null;
       if (message) await this.messaging.send(tx, message);
-      return (await new TicketRepository(tx).find(ticket.id)) as TicketRow;
+      return after ?? ((await new TicketRepository(tx).find(ticket.id)) as TicketRow);
     });
   }
 
@@ -298,5 +306,13 @@ export type TicketEventInput = {
   data?: TicketEventData;
 };
 
-/** The words and code of a move's event when the system words its reason. */
-export type EventDetail = { body: string | null; data: TicketEventData };
+/**
+ * The words and code of a move's event when the system words its reason; an internal move's event may take the
+ * kind and visibility of what caused it (the callback that completes, the note that responds).
+ */
+export type EventDetail = {
+  body: string | null;
+  data?: TicketEventData;
+  kind?: TicketEventKind;
+  visibility?: 'internal' | 'customer';
+};

@@ -1,4 +1,11 @@
-import type { SlaNode, TicketAction, TicketStatus, TicketType } from '@anju/contracts';
+import {
+  type SlaNode,
+  TICKET_STATUSES,
+  type TicketAction,
+  type TicketEventKind,
+  type TicketStatus,
+  type TicketType,
+} from '@anju/contracts';
 
 /**
  * The closed loop of seed 004 as data: reception → (on-site inspection) → dispatch → processing → close →
@@ -18,11 +25,29 @@ export const TRANSITIONS: Record<TicketAction, { from: TicketStatus[] }> = {
   cancel: { from: [...OPEN, 'on_hold'] },
 };
 
+/**
+ * Moves the server makes itself, never offered to API callers: a callback completes a closed ticket, a first
+ * customer-visible note is our response. They run through the same path as every other move (`TicketService.apply`).
+ */
+export type InternalAction = 'complete' | 'respond';
+export type WorkflowAction = TicketAction | InternalAction;
+/** An internal move's body (accepted by `TicketService.apply` only). */
+export type InternalMove = { action: InternalAction; version: number };
+
+export const MOVES: Record<WorkflowAction, { from: TicketStatus[] }> = {
+  ...TRANSITIONS,
+  complete: { from: ['closed'] },
+  respond: { from: [...TICKET_STATUSES] },
+};
+
+/** The kind of an internal move's event: the callback that completes, the note that responds. */
+export const INTERNAL_EVENT_KIND: Record<InternalAction, TicketEventKind> = { complete: 'callback', respond: 'note' };
+
 export function allowedActions(status: TicketStatus): TicketAction[] {
   return (Object.keys(TRANSITIONS) as TicketAction[]).filter((a) => TRANSITIONS[a].from.includes(status));
 }
 
-export function nextStatus(status: TicketStatus, action: TicketAction, heldFrom: TicketStatus | null): TicketStatus {
+export function nextStatus(status: TicketStatus, action: WorkflowAction, heldFrom: TicketStatus | null): TicketStatus {
   switch (action) {
     case 'inspect':
       return 'dispatch';
@@ -40,6 +65,10 @@ export function nextStatus(status: TicketStatus, action: TicketAction, heldFrom:
       return 'processing';
     case 'cancel':
       return 'cancelled';
+    case 'complete':
+      return 'completed';
+    case 'respond':
+      return status;
   }
 }
 
