@@ -16,31 +16,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { rosterImporter } from './modules/customers/customer.importer.js';
-import { customerRoutes } from './modules/customers/customer.routes.js';
-import { createCustomersModule } from './modules/customers/customers.module.js';
-import { noticeRoutes } from './modules/notices/notice.routes.js';
-import { NoticeService } from './modules/notices/notice.service.js';
-import { authRoutes } from './modules/org/auth.routes.js';
-import { createOrgModule, registerOrgJobs } from './modules/org/org.module.js';
-import { orgRoutes } from './modules/org/org.routes.js';
-import { userRoutes } from './modules/org/user.routes.js';
-import { createPortalModule } from './modules/portal/portal.module.js';
-import { portalRoutes } from './modules/portal/portal.routes.js';
-import { ownerSessionPlugin, portalAuthRoutes } from './modules/portal/portal-auth.routes.js';
-import { portalNoticeRoutes } from './modules/portal/portal-notices.routes.js';
-import { DeliveryBatchService } from './modules/property/delivery-batch.service.js';
-import { deliveryBatchRoutes, propertyRoutes } from './modules/property/property.routes.js';
-import { PropertyService } from './modules/property/property.service.js';
-import { unitImporter } from './modules/property/unit.importer.js';
-import { slaRoutes } from './modules/tickets/sla/sla.routes.js';
-import { ticketRoutes } from './modules/tickets/ticket.routes.js';
-import { ticketPhotoRoutes } from './modules/tickets/ticket-photos.routes.js';
-import { TicketPhotoService } from './modules/tickets/ticket-photos.service.js';
-import { ticketViewRoutes } from './modules/tickets/ticket-views.js';
-import { createTicketsModule } from './modules/tickets/tickets.module.js';
+import { MODULES, type ModuleServices } from './modules/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { AuditService } from './platform/audit/audit.service.js';
+import type { PrincipalLoader } from './platform/auth/principal.js';
 import { SessionService } from './platform/auth/session.service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { AppConfig } from './platform/config.js';
@@ -64,13 +43,18 @@ import { registerPlatformJobs } from './platform/jobs/platform.jobs.js';
 import { messagingRoutes } from './platform/messaging/messaging.routes.js';
 import { LogProvider, MessagingService } from './platform/messaging/messaging.service.js';
 import { createProviders } from './platform/messaging/providers/index.js';
+import { createModules, type Platform, registerModuleRoutes } from './platform/modules.js';
 
 export const consoleDist = join(dirname(fileURLToPath(import.meta.url)), '../../console/dist');
 export const portalDist = join(dirname(fileURLToPath(import.meta.url)), '../../portal/dist');
 
 export type AppDeps = { config: AppConfig; database: Database; clock?: Clock; serveConsole?: boolean };
 
-/** Services wired once per process; routes, jobs and the CLI use the same instances. */
+/**
+ * Services wired once per process; routes, jobs and the CLI use the same instances. The platform's services come
+ * first, then every module of the one list (modules/index.ts) in its order, each with the services of the modules it
+ * uses; their listeners, jobs and importers are registered as they are built.
+ */
 export function createServices(config: AppConfig, database: Database, clock: Clock, log: FastifyInstance['log']) {
   const db = database.db;
   const audit = new AuditService(clock);
@@ -83,42 +67,26 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     },
     clock,
   );
-  const org = createOrgModule({
-    db,
-    audit,
-    sessions,
-    clock,
-    secret: config.sessionSecret,
-    login: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
-  });
   const jobs = new JobRunner(db, clock, log, { maxConcurrency: config.jobs?.maxConcurrency });
   const events = new EventBus(db, clock, jobs);
   registerPlatformJobs(jobs, { sessions });
-  registerOrgJobs(jobs);
   const files = new FilesService(db, createFileStorage(config), clock, log);
   const idempotency = new IdempotencyService(db, () => clock.now());
   jobs.define('idempotency.purge', () => idempotency.purge(new Date(clock.now().getTime() - 7 * 86_400_000)));
   jobs.schedule('idempotency.purge', '29 4 * * *');
-  const imports = new ImportService(db, audit, clock, jobs, org.access, log, {
+  // staff principals come from the org module, built after the platform: looked up when an import runs
+  const principals: PrincipalLoader = {
+    loadUser: (id) => modules.org.access.loadUser(id),
+    loadToken: (hash, now) => modules.org.access.loadToken(hash, now),
+    loadSession: (id) => modules.org.access.loadSession(id),
+  };
+  const imports = new ImportService(db, audit, clock, jobs, principals, log, {
     filesDir: join(config.dataDir, 'files'),
     inlineMaxBytes: config.importInlineMaxKb * 1024,
     maxRows: 200_000,
     progressEvery: 500,
     concurrency: database.kind === 'postgres' ? 2 : 1,
   });
-  imports.register(unitImporter);
-  const property = new PropertyService(db, audit, clock, org.orgUnits, events);
-  const deliveryBatches = new DeliveryBatchService(db, audit, clock, property, events);
-  const customers = createCustomersModule({
-    db,
-    audit,
-    clock,
-    crypto: new FieldCrypto(config.encryptionKey),
-    orgUnits: org.orgUnits,
-    directory: org.directory,
-    events,
-  });
-  imports.register(rosterImporter({ ...customers, audit, clock }));
   const logProvider = new LogProvider(log);
   const messaging = new MessagingService(
     db,
@@ -128,53 +96,24 @@ export function createServices(config: AppConfig, database: Database, clock: Clo
     log,
     config.jobs?.delivery,
   );
-  const tickets = createTicketsModule({
+  const platform: Platform = {
+    config,
+    database,
     db,
-    audit,
     clock,
-    jobs,
-    events,
-    messaging,
-    customers,
-    property,
-    directory: org.directory,
-    publicUrl: config.publicUrl,
     log,
-  });
-  const ticketPhotos = new TicketPhotoService(db, audit, files, tickets.tickets, org.directory);
-  const notices = new NoticeService(db, audit, clock, files, org.orgUnits, org.directory, events);
-  const portal = createPortalModule({
-    db,
-    clock,
-    jobs,
-    secret: config.sessionSecret,
-    messaging,
-    files,
-    customers,
-    property,
-    tickets,
-    notices,
-    directory: org.directory,
-  });
-  return {
-    idempotency,
-    notices,
-    portal,
     audit,
     sessions,
-    org,
     jobs,
     events,
     files,
+    idempotency,
     imports,
-    customers,
-    property,
-    deliveryBatches,
     messaging,
-    logProvider,
-    tickets,
-    ticketPhotos,
+    crypto: new FieldCrypto(config.encryptionKey),
   };
+  const modules = createModules(MODULES, platform) as ModuleServices;
+  return { ...platform, logProvider, ...modules };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -242,38 +181,15 @@ export async function buildApp({ config, database, clock = systemClock, serveCon
     guards: (url) => exposure.apiDocs === 'staff' && (url === '/openapi.json' || url.startsWith('/docs')),
   });
 
-  await app.register(authRoutes, {
-    org: services.org,
-    secureCookies: config.env === 'production',
-    loginPerMinute: config.env === 'test' ? 1000 : 30,
-  });
-  await app.register(orgRoutes, { org: services.org });
-  await app.register(userRoutes, { org: services.org });
-  await app.register(propertyRoutes, { property: services.property });
-  await app.register(deliveryBatchRoutes, { batches: services.deliveryBatches });
-  await app.register(customerRoutes, { customers: services.customers, idempotency: services.idempotency });
   await app.register(auditRoutes, { db: database.db });
   await app.register(importRoutes, { imports: services.imports });
   await app.register(fileRoutes, { files: services.files });
-  await app.register(ticketRoutes, { tickets: services.tickets, idempotency: services.idempotency });
-  await app.register(ticketViewRoutes, { db: database.db, clock });
-  await app.register(slaRoutes, { tickets: services.tickets });
-  await app.register(ticketPhotoRoutes, { photos: services.ticketPhotos });
   await app.register(messagingRoutes, {
     messaging: services.messaging,
     showLoginCodes: (config.messaging?.sms.provider ?? 'log') === 'log',
   });
   await app.register(eventRoutes, { db: database.db, events: services.events, audit: services.audit, clock });
-  await app.register(noticeRoutes, { notices: services.notices });
-  await app.register(ownerSessionPlugin, { auth: services.portal.auth });
-  await app.register(portalAuthRoutes, {
-    auth: services.portal.auth,
-    account: services.portal.account,
-    secureCookies: config.env === 'production',
-    verifyPerMinute: config.env === 'test' ? 1000 : 20,
-  });
-  await app.register(portalRoutes, { portal: services.portal });
-  await app.register(portalNoticeRoutes, { portal: services.portal });
+  await registerModuleRoutes(MODULES, app, services, services);
 
   const hasConsole = serveConsole && existsSync(join(consoleDist, 'index.html'));
   // wildcard: files are looked up per request, so a console rebuilt while the server runs is served correctly.

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, cityCompany, login, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
+import { referrals } from './customer.tables.js';
 
 let t: TestApp;
 type Api = ReturnType<typeof as>;
@@ -147,7 +149,7 @@ describe('household and referrals', () => {
     expect(ref.json().referred).toEqual([expect.objectContaining({ id: friend.id, outcome: 'referred' })]);
     const friendView = (await specialist.get(`/api/customers/${friend.id}`)).json();
     expect(friendView.referredBy).toEqual([expect.objectContaining({ id: owner.id })]);
-    const referral = (await t.db.query.referrals.findFirst({ where: (r, { eq }) => eq(r.referredId, friend.id) })) as {
+    const referral = (await t.db.select().from(referrals).where(eq(referrals.referredId, friend.id)))[0] as {
       id: string;
     };
     // both sides of the 360 view carry the id `PATCH /api/referrals/:id` needs

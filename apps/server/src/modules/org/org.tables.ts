@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sessionsBelongTo } from '../../platform/auth/session.tables.js';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -87,6 +88,9 @@ export const users = pgTable(
     check('users_status_ck', sql`${t.status} in ('active','disabled')`),
   ],
 );
+
+// a staff session (platform/auth) belongs to a user: the foreign key sessions.user_id → users.id (decisions §27)
+sessionsBelongTo(() => users.id);
 
 export const userRoles = pgTable(
   'user_roles',

@@ -35,8 +35,6 @@ export function createPortalModule(deps: {
   const auth = new OwnerAuthService(deps.db, deps.messaging, deps.clock, deps.secret, deps.jobs);
   const account = new PortalAccountService(deps.db, deps.clock, deps.customers, deps.property, deps.tickets.tickets);
   const requests = new PortalRequestsService(deps.db, deps.clock, deps.tickets, deps.files, deps.directory);
-  deps.jobs.define('portal.purge-logins', () => auth.purge());
-  deps.jobs.schedule('portal.purge-logins', '23 * * * *');
 
   const projectIdsOf = async (owner: Owner) => [
     ...new Set((await repo().homes(owner.customerId)).map((h) => h.projectId)),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityCompany, login, type Session, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { multipartFile } from '../../../test/multipart.js';
-import type { OrgUnitRow } from '../org/org.tables.js';
+import { type OrgUnitRow, orgUnits } from '../org/org.tables.js';
 import { buildings, projects, units } from './property.tables.js';
 import { checkUnitRow, parseDate } from './unit.importer.js';
 
@@ -77,9 +77,12 @@ describe('importUnits', () => {
   });
 
   it('never writes into a project outside the importer’s scope', async () => {
-    const company = (await t.db.query.orgUnits.findFirst({
-      where: (o, { eq }) => eq(o.id, projectA.parentId ?? ''),
-    })) as OrgUnitRow;
+    const company = (
+      await t.db
+        .select()
+        .from(orgUnits)
+        .where(eq(orgUnits.id, projectA.parentId ?? ''))
+    )[0] as OrgUnitRow;
     const manager = await signedIn(t, company, ['cr_manager']);
     const job = (
       await upload(await sheet([[projectB.code, '1', '1', '101', '', '', '', '', '']]), manager.session)

@@ -9,11 +9,6 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
 import { CallbackService } from './callback.service.js';
-import { registerHoldResume } from './hold-resume.job.js';
-import { customerRecordListener } from './listeners/customer-record.listener.js';
-import { ownerAcknowledgementListener } from './listeners/owner-acknowledgement.listener.js';
-import { ownerUpdateListener } from './listeners/owner-update.listener.js';
-import { reopenNoticeListener } from './listeners/reopen-notice.listener.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
 import { SlaSweep } from './sla/sla-sweep.job.js';
@@ -24,7 +19,7 @@ import { WorkOrderService } from './work-order.service.js';
 
 export type TicketsModule = ReturnType<typeof createTicketsModule>;
 
-/** The closed loop: tickets, SLA clocks and their sweep, work orders, callbacks. */
+/** The closed loop: tickets, SLA clocks and their sweep, work orders, callbacks (listeners and jobs: tickets.manifest.ts). */
 export function createTicketsModule(deps: {
   db: Db;
   audit: AuditService;
@@ -51,12 +46,6 @@ export function createTicketsModule(deps: {
     deps.events,
     deps.publicUrl,
   );
-  deps.events.listen(customerRecordListener(deps.customers));
-  deps.events.listen(ownerAcknowledgementListener(deps.messaging));
-  deps.events.listen(
-    ownerUpdateListener({ messaging: deps.messaging, customers: deps.customers, linkBaseUrl: deps.publicUrl }),
-  );
-  deps.events.listen(reopenNoticeListener(deps.messaging));
   const workOrders = new WorkOrderService(
     deps.db,
     deps.audit,
@@ -71,7 +60,5 @@ export function createTicketsModule(deps: {
   const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
   const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log, deps.directory);
-  sweep.register(deps.jobs);
-  registerHoldResume(deps.jobs, deps.db, deps.clock, tickets);
   return { sla, tickets, merge, workOrders, callbacks, slaAdmin, sweep };
 }

@@ -1,5 +1,20 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../../modules/org/org.tables.js';
+import { type AnyPgColumn, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+let staffUserId: (() => AnyPgColumn) | null = null;
+
+/**
+ * Names the staff users' id column a session belongs to. The org module owns users and calls this from its tables
+ * file; the platform names no module (decisions §27). Drizzle reads the reference only when it builds the foreign
+ * key (drizzle-kit), by which time every tables file is loaded.
+ */
+export function sessionsBelongTo(userId: () => AnyPgColumn) {
+  staffUserId = userId;
+}
+
+function sessionUser(): AnyPgColumn {
+  if (!staffUserId) throw new Error('no module named the users sessions belong to (sessionsBelongTo)');
+  return staffUserId();
+}
 
 /** Staff sessions. `id` is a keyed hash of the cookie value; the cookie value itself is never stored. */
 export const sessions = pgTable(
@@ -8,7 +23,7 @@ export const sessions = pgTable(
     id: text('id').primaryKey(),
     userId: uuid('user_id')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => sessionUser(), { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),

@@ -6,9 +6,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { isDatabaseUnavailable } from './pg-errors.js';
 import { openPgliteDataDir } from './pglite-data-dir.js';
-import * as schema from './schema.js';
-
-export type Schema = typeof schema;
+/**
+ * The tables are not given to Drizzle at run time (no relational `db.query.*` API): the platform names no module's
+ * tables. The schema drizzle-kit reads is src/schema.ts, built from the module list.
+ */
+export type Schema = Record<string, never>;
 /** One type for both drivers: repositories never know which one runs. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -58,7 +60,7 @@ export async function openDatabase(target: DatabaseTarget, opts: PoolOptions = {
       client.on('error', () => undefined);
     });
     releaseBrokenClients(pool);
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = drizzlePg(pool) as unknown as Db;
     return {
       db,
       kind: 'postgres',
@@ -112,7 +114,7 @@ function releaseBrokenClients(pool: pg.Pool) {
 
 /** An open PGlite instance as a Database (embedded mode, and test databases copied from a template). */
 export function wrapPglite(client: PGlite): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client) as unknown as Db;
   return {
     db,
     kind: 'pglite',

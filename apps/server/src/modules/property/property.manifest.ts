@@ -1,0 +1,25 @@
+import { defineModule } from '../../platform/modules.js';
+import type { OrgModule } from '../org/org.module.js';
+import { DeliveryBatchService } from './delivery-batch.service.js';
+import { deliveryBatchRoutes, propertyRoutes } from './property.routes.js';
+import { PropertyService } from './property.service.js';
+import * as tables from './property.tables.js';
+import { unitImporter } from './unit.importer.js';
+
+export type PropertyModule = { property: PropertyService; batches: DeliveryBatchService };
+
+/** Projects, buildings, units, warranty rules and delivery batches. */
+export const propertyModule = defineModule({
+  name: 'property',
+  uses: ['org'],
+  tables,
+  create({ db, audit, clock, events }, { org }: { org: OrgModule }): PropertyModule {
+    const property = new PropertyService(db, audit, clock, org.orgUnits, events);
+    return { property, batches: new DeliveryBatchService(db, audit, clock, property, events) };
+  },
+  async routes(app, { property, batches }) {
+    await app.register(propertyRoutes, { property });
+    await app.register(deliveryBatchRoutes, { batches });
+  },
+  importers: () => [unitImporter],
+});

@@ -1,0 +1,58 @@
+import { defineModule } from '../../platform/modules.js';
+import type { CustomersModule } from '../customers/customers.module.js';
+import type { OrgModule } from '../org/org.module.js';
+import type { PropertyModule } from '../property/property.manifest.js';
+import { registerHoldResume } from './hold-resume.job.js';
+import { customerRecordListener } from './listeners/customer-record.listener.js';
+import { ownerAcknowledgementListener } from './listeners/owner-acknowledgement.listener.js';
+import { ownerUpdateListener } from './listeners/owner-update.listener.js';
+import { reopenNoticeListener } from './listeners/reopen-notice.listener.js';
+import { slaRoutes } from './sla/sla.routes.js';
+import { ticketRoutes } from './ticket.routes.js';
+import * as tables from './ticket.tables.js';
+import { ticketPhotoRoutes } from './ticket-photos.routes.js';
+import { TicketPhotoService } from './ticket-photos.service.js';
+import { ticketViewRoutes } from './ticket-views.js';
+import { createTicketsModule } from './tickets.module.js';
+
+type Deps = { customers: CustomersModule; property: PropertyModule; org: OrgModule };
+
+/** The closed loop: tickets, SLA clocks and their sweep, work orders, callbacks, photos, saved queue views. */
+export const ticketsModule = defineModule({
+  name: 'tickets',
+  uses: ['org', 'property', 'customers'],
+  tables,
+  create(platform, { customers, property, org }: Deps) {
+    const { db, audit, clock, jobs, events, messaging, files, config, log } = platform;
+    const tickets = createTicketsModule({
+      db,
+      audit,
+      clock,
+      jobs,
+      events,
+      messaging,
+      customers,
+      property: property.property,
+      directory: org.directory,
+      publicUrl: config.publicUrl,
+      log,
+    });
+    return { ...tickets, photos: new TicketPhotoService(db, audit, files, tickets.tickets, org.directory) };
+  },
+  async routes(app, tickets, { db, clock, idempotency }) {
+    await app.register(ticketRoutes, { tickets, idempotency });
+    await app.register(ticketViewRoutes, { db, clock });
+    await app.register(slaRoutes, { tickets });
+    await app.register(ticketPhotoRoutes, { photos: tickets.photos });
+  },
+  listeners: (_tickets, { messaging, config }, { customers }) => [
+    customerRecordListener(customers),
+    ownerAcknowledgementListener(messaging),
+    ownerUpdateListener({ messaging, customers, linkBaseUrl: config.publicUrl }),
+    reopenNoticeListener(messaging),
+  ],
+  jobs(jobs, tickets, { db, clock }) {
+    tickets.sweep.register(jobs);
+    registerHoldResume(jobs, db, clock, tickets.tickets);
+  },
+});
