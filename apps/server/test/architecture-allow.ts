@@ -64,17 +64,7 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     'modules/tickets/sla/sla-sweep.job.ts',
     'scheduled sweep (DESIGN §1: sweep, then claim each row with a conditional update) in its job file',
   ),
-  query(
-    'modules/tickets/hold-resume.job.ts',
-    `scheduled sweep of tickets on hold due to resume (${MOVE('TicketRepository')})`,
-  ),
   query('modules/tickets/sla/sla-admin.service.ts', `SLA policies and calendars (${MOVE('an SLA repository')})`),
-  query('modules/tickets/work-order.service.ts', `${MOVE('WorkOrderRepository')}; ${BUSY}`),
-  query('modules/tickets/ticket-photos.service.ts', `a ticket's photo rows (${MOVE('TicketRepository')}); ${BUSY}`),
-  query(
-    'modules/tickets/ticket-views.ts',
-    `saved queue views, routes with their queries (${MOVE('a ticket-views repository')})`,
-  ),
   query(
     'modules/customers/customer-import.batch.ts',
     "set-based roster import (decisions §11): a dozen statements per chunk against the importer's transaction",
@@ -176,11 +166,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     'modules/notices/notice.service.ts',
     'platform/files/files.tables.ts',
     `type FileRow only: take it from files.service.ts (as the presenters do); ${BUSY}`,
-  ),
-  imports(
-    'modules/tickets/ticket-photos.service.ts',
-    'platform/files/files.tables.ts',
-    `type FileRow only: take it from files.service.ts (as the routes do); ${BUSY}`,
   ),
 
   // --- raw SQL naming another owner's table ---

@@ -1,12 +1,11 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
 import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import { systemContext } from './system-context.js';
+import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
-import { tickets } from './ticket.tables.js';
 
 export const HOLD_RESUME_JOB = 'tickets.resume-holds';
 const BATCH = 200;
@@ -17,12 +16,7 @@ const BATCH = 200;
  */
 export async function resumeDueHolds(db: Db, clock: Clock, service: TicketService): Promise<number> {
   const today = chinaDate(clock.now());
-  const due = await db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.status, 'on_hold'), lte(tickets.resumeOn, today)))
-    .orderBy(asc(tickets.resumeOn))
-    .limit(BATCH);
+  const due = await new TicketRepository(db).holdsDueToResume(today, BATCH);
   let resumed = 0;
   for (const ticket of due) {
     try {

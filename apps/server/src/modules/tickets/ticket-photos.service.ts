@@ -1,15 +1,14 @@
 import type { TicketPhotoRole } from '@anju/contracts';
-import { and, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { FilesService, UploadInput } from '../../platform/files/files.service.js';
-import type { FileRow } from '../../platform/files/files.tables.js';
+import type { FileRow, FilesService, UploadInput } from '../../platform/files/files.service.js';
 import { pathInScope } from '../../platform/rbac/scope.js';
 import type { OrgDirectory } from '../org/org-directory.js';
+import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
-import { type TicketRow, tickets, workOrders } from './ticket.tables.js';
+import type { TicketRow } from './ticket.tables.js';
 
 /** Work orders still being worked: their assignees may add photos. */
 const OPEN_ORDER = ['open', 'accepted', 'in_progress'];
@@ -122,27 +121,7 @@ export class TicketPhotoService {
   /** The ticket when one of its work orders in `statuses` is assigned to me, my org unit or my department. */
   private async assignedTicket(ctx: RequestContext, id: string, statuses: string[]): Promise<TicketRow | null> {
     const orgIds = await this.myOrgIds(ctx);
-    const [row] = await this.db
-      .select()
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.id, id),
-          exists(
-            this.db
-              .select({ one: sql`1` })
-              .from(workOrders)
-              .where(
-                and(
-                  eq(workOrders.ticketId, tickets.id),
-                  inArray(workOrders.status, statuses),
-                  or(eq(workOrders.assigneeUserId, ctx.principal.userId), inArray(workOrders.assigneeOrgId, orgIds)),
-                ),
-              ),
-          ),
-        ),
-      );
-    return row ?? null;
+    return new TicketRepository(this.db).assignedTo(id, statuses, ctx.principal.userId, orgIds);
   }
 
   /** As work orders match their assignees ("my queue"): my org unit and my department. */

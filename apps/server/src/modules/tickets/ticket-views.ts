@@ -1,5 +1,4 @@
 import { errorBody, listTicketsQuery, okBody } from '@anju/contracts';
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.js';
@@ -7,7 +6,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
-import { ticketViews } from './ticket.tables.js';
+import { type TicketViewRow, TicketViewsRepository } from './ticket-views.repository.js';
 
 const MAX_VIEWS = 30;
 /**
@@ -23,7 +22,7 @@ const errors = { '4xx': errorBody };
 
 /** Saved queue views, per user: the filters an agent or CR manager opens every morning. */
 export const ticketViewRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> = async (app, { db, clock }) => {
-  const present = (r: typeof ticketViews.$inferSelect) => ({
+  const present = (r: TicketViewRow) => ({
     id: r.id,
     name: r.name,
     query: r.query as Record<string, string>,
@@ -41,12 +40,7 @@ export const ticketViewRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> =
     async (request) => {
       const ctx = contextOf(request);
       assertPermission(ctx.principal, 'tickets.read');
-      const rows = await db
-        .select()
-        .from(ticketViews)
-        .where(eq(ticketViews.userId, ctx.principal.userId))
-        .orderBy(asc(ticketViews.name))
-        .limit(MAX_VIEWS);
+      const rows = await new TicketViewsRepository(db).mine(ctx.principal.userId, MAX_VIEWS);
       return { items: rows.map(present) };
     },
   );
@@ -67,22 +61,12 @@ export const ticketViewRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> =
       assertPermission(ctx.principal, 'tickets.read');
       const now = clock.now();
       return db.transaction(async (tx) => {
-        const mine = await tx
-          .select({ name: ticketViews.name })
-          .from(ticketViews)
-          .where(eq(ticketViews.userId, ctx.principal.userId));
+        const views = new TicketViewsRepository(tx);
+        const mine = await views.names(ctx.principal.userId);
         if (mine.length >= MAX_VIEWS && !mine.some((v) => v.name === request.body.name)) {
           throw new AppError('VALIDATION_FAILED', { field: 'name', reason: `at most ${MAX_VIEWS} views` });
         }
-        const [row] = await tx
-          .insert(ticketViews)
-          .values({ userId: ctx.principal.userId, ...request.body, createdAt: now, updatedAt: now })
-          .onConflictDoUpdate({
-            target: [ticketViews.userId, ticketViews.name],
-            set: { query: request.body.query, updatedAt: now },
-          })
-          .returning();
-        return present(row as typeof ticketViews.$inferSelect);
+        return present(await views.save(ctx.principal.userId, request.body, now));
       });
     },
   );
@@ -99,11 +83,8 @@ export const ticketViewRoutes: FastifyPluginAsyncZod<{ db: Db; clock: Clock }> =
     },
     async (request) => {
       const ctx = contextOf(request);
-      const gone = await db
-        .delete(ticketViews)
-        .where(and(eq(ticketViews.id, request.params.id), eq(ticketViews.userId, ctx.principal.userId)))
-        .returning({ id: ticketViews.id });
-      if (gone.length === 0) throw new AppError('NOT_FOUND');
+      const gone = await new TicketViewsRepository(db).delete(ctx.principal.userId, request.params.id);
+      if (!gone) throw new AppError('NOT_FOUND');
       return { ok: true as const };
     },
   );

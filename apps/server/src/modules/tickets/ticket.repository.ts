@@ -1,5 +1,18 @@
 import { type ListTicketsQuery, TICKET_COUNT_CAP } from '@anju/contracts';
-import { and, asc, type Column, desc, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  type Column,
+  desc,
+  eq,
+  exists,
+  getTableColumns,
+  inArray,
+  lte,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { AUDIT_COLUMNS } from '../../platform/audit/audit.service.js';
 import type { Executor } from '../../platform/db/database.js';
 import { isVersionConflict } from '../../platform/db/pg-errors.js';
@@ -203,6 +216,41 @@ export class TicketRepository {
       .where(and(eq(tickets.id, id), eq(tickets.version, version)))
       .returning();
     return row ?? null;
+  }
+
+  /** The ticket when one of its work orders in `statuses` is assigned to the user or one of `orgIds`. */
+  async assignedTo(id: string, statuses: string[], userId: string, orgIds: string[]): Promise<TicketRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.id, id),
+          exists(
+            this.db
+              .select({ one: sql`1` })
+              .from(workOrders)
+              .where(
+                and(
+                  eq(workOrders.ticketId, tickets.id),
+                  inArray(workOrders.status, statuses),
+                  or(eq(workOrders.assigneeUserId, userId), inArray(workOrders.assigneeOrgId, orgIds)),
+                ),
+              ),
+          ),
+        ),
+      );
+    return row ?? null;
+  }
+
+  /** Tickets on hold whose resume date (China time) has come, earliest first. */
+  holdsDueToResume(today: string, limit: number): Promise<TicketRow[]> {
+    return this.db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.status, 'on_hold'), lte(tickets.resumeOn, today)))
+      .orderBy(asc(tickets.resumeOn))
+      .limit(limit);
   }
 
   events(ticketId: string) {

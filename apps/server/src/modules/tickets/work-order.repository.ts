@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, max, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { rowWriter } from '../../platform/db/table-rows.js';
@@ -166,6 +166,39 @@ export class WorkOrderRepository {
       .from(workOrders)
       .innerJoin(tickets, eq(tickets.id, workOrders.ticketId))
       .where(eq(workOrders.id, id));
+    return row ?? null;
+  }
+
+  async find(id: string): Promise<WorkOrderRow | null> {
+    const [row] = await this.db.select().from(workOrders).where(eq(workOrders.id, id));
+    return row ?? null;
+  }
+
+  /** The next work order's number within its ticket. */
+  async nextSeq(ticketId: string): Promise<number> {
+    const [last] = await this.db
+      .select({ n: max(workOrders.seq) })
+      .from(workOrders)
+      .where(eq(workOrders.ticketId, ticketId));
+    return (last?.n ?? 0) + 1;
+  }
+
+  async insert(values: typeof workOrders.$inferInsert): Promise<WorkOrderRow> {
+    const [row] = await this.db.insert(workOrders).values(values).returning();
+    return row as WorkOrderRow;
+  }
+
+  async setDue(id: string, dueAt: Date) {
+    await this.db.update(workOrders).set({ dueAt }).where(eq(workOrders.id, id));
+  }
+
+  /** Optimistic update (the patch carries the new version): null when someone else changed the order first. */
+  async update(id: string, version: number, patch: Partial<WorkOrderRow>): Promise<WorkOrderRow | null> {
+    const [row] = await this.db
+      .update(workOrders)
+      .set(patch)
+      .where(and(eq(workOrders.id, id), eq(workOrders.version, version)))
+      .returning();
     return row ?? null;
   }
 }

@@ -1,4 +1,3 @@
-import { and, eq, max } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -12,8 +11,9 @@ import type { OrgDirectory } from '../org/org-directory.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import { checkNamedPerson, ORDER_TAKERS, orderNotices, RUNNING_ORDER, recipients } from './dispatch-orders.js';
 import type { SlaService } from './sla/sla.service.js';
+import { TicketRepository } from './ticket.repository.js';
 import { ownerOf, type TicketService } from './ticket.service.js';
-import { tickets, type WorkOrderRow, workOrders } from './ticket.tables.js';
+import type { WorkOrderRow } from './ticket.tables.js';
 import { WORK_ORDER_EVENTS } from './ticket-events.js';
 import { noticeToHandlers } from './ticket-notices.js';
 import { WorkOrderRepository } from './work-order.repository.js';
@@ -72,29 +72,23 @@ export class WorkOrderService {
       }
       const people = await new WorkOrderRepository(tx).people(target.id, body.assigneeUserId ?? null);
       const to = body.assigneeUserId ? [checkNamedPerson(people, ticket, true)] : recipients(people, ticket, true);
-      const [last] = await tx
-        .select({ n: max(workOrders.seq) })
-        .from(workOrders)
-        .where(eq(workOrders.ticketId, ticketId));
+      const repo = new WorkOrderRepository(tx);
+      const seq = await repo.nextSeq(ticketId);
       const now = this.clock.now();
-      const [order] = await tx
-        .insert(workOrders)
-        .values({
-          ticketId,
-          seq: (last?.n ?? 0) + 1,
-          title: body.title,
-          assigneeOrgId: target.id,
-          assigneeOrgType: target.type,
-          assigneeUserId: body.assigneeUserId ?? null,
-          orgPath: ticket.orgPath,
-          createdBy: ctx.principal.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      const created = order as WorkOrderRow;
+      const created = await repo.insert({
+        ticketId,
+        seq,
+        title: body.title,
+        assigneeOrgId: target.id,
+        assigneeOrgType: target.type,
+        assigneeUserId: body.assigneeUserId ?? null,
+        orgPath: ticket.orgPath,
+        createdBy: ctx.principal.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
       const clock = await this.sla.start(tx, ownerOf(ticket), 'work_order', now, { workOrderId: created.id });
-      await tx.update(workOrders).set({ dueAt: clock.dueAt }).where(eq(workOrders.id, created.id));
+      await repo.setDue(created.id, clock.dueAt);
       await this.sla.refreshTicket(tx, ticketId);
       await this.tickets.event(tx, ctx, ticket, {
         kind: 'work_order',
@@ -122,9 +116,10 @@ export class WorkOrderService {
 
   async update(ctx: RequestContext, id: string, body: { action: Action; version: number; note?: string }) {
     return this.db.transaction(async (tx) => {
-      const [order] = await tx.select().from(workOrders).where(eq(workOrders.id, id));
+      const repo = new WorkOrderRepository(tx);
+      const order = await repo.find(id);
       if (!order) throw new AppError('WORK_ORDER_NOT_FOUND');
-      const [ticketRow] = await tx.select().from(tickets).where(eq(tickets.id, order.ticketId));
+      const ticketRow = await new TicketRepository(tx).find(order.ticketId);
       if (!ticketRow) throw new AppError('WORK_ORDER_NOT_FOUND');
       if (ASSIGNEE_ACTIONS.includes(body.action)) {
         assertPermission(ctx.principal, 'workorders.handle');
@@ -151,11 +146,7 @@ export class WorkOrderService {
         await this.sla.start(tx, ownerOf(ticketRow), 'work_order', now, { workOrderId: id });
       }
       if (body.action === 'cancel') await this.sla.stop(tx, order.ticketId, ['work_order'], now, { workOrderId: id });
-      const [updated] = await tx
-        .update(workOrders)
-        .set(patch)
-        .where(and(eq(workOrders.id, id), eq(workOrders.version, body.version)))
-        .returning();
+      const updated = await repo.update(id, body.version, patch);
       if (!updated) throw new AppError('VERSION_CONFLICT');
       await this.sla.refreshTicket(tx, order.ticketId);
       await this.tickets.event(tx, ctx, ticketRow, {
