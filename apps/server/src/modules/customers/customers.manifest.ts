@@ -10,6 +10,14 @@ export const customersModule = defineModule({
   name: 'customers',
   uses: ['org'],
   tables,
+  permissions: [
+    'customers.read',
+    'customers.manage',
+    'customers.reveal',
+    'customers.import',
+    'customers.export',
+    'customers.privacy',
+  ],
   create: ({ db, audit, clock, crypto, events }, { org }: { org: OrgModule }) =>
     createCustomersModule({ db, audit, clock, crypto, orgUnits: org.orgUnits, directory: org.directory, events }),
   async routes(app, customers, { idempotency }) {

@@ -9,6 +9,7 @@ export const noticesModule = defineModule({
   name: 'notices',
   uses: ['org'],
   tables,
+  permissions: ['notices.publish'],
   create: ({ db, audit, clock, files, events }, { org }: { org: OrgModule }) =>
     new NoticeService(db, audit, clock, files, org.orgUnits, org.directory, events),
   async routes(app, notices) {

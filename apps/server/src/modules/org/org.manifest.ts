@@ -10,6 +10,7 @@ export const orgModule = defineModule({
   name: 'org',
   uses: [],
   tables,
+  permissions: ['org.read', 'org.manage', 'users.read', 'users.manage', 'roles.read', 'roles.manage', 'tokens.manage'],
   create: ({ db, audit, sessions, clock, config }) =>
     createOrgModule({
       db,

@@ -13,6 +13,7 @@ export const propertyModule = defineModule({
   name: 'property',
   uses: ['org'],
   tables,
+  permissions: ['property.read', 'property.manage'],
   create({ db, audit, clock, events }, { org }: { org: OrgModule }): PropertyModule {
     const property = new PropertyService(db, audit, clock, org.orgUnits, events);
     return { property, batches: new DeliveryBatchService(db, audit, clock, property, events) };

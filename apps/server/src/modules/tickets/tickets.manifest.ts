@@ -22,6 +22,14 @@ export const ticketsModule = defineModule({
   name: 'tickets',
   uses: ['org', 'property', 'customers'],
   tables,
+  permissions: [
+    'tickets.read',
+    'tickets.manage',
+    'tickets.dispatch',
+    'workorders.handle',
+    'callbacks.record',
+    'sla.manage',
+  ],
   create(platform, { customers, property, org }: Deps) {
     const { db, audit, clock, jobs, events, messaging, files, config, log } = platform;
     const tickets = createTicketsModule({
