@@ -70,27 +70,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     "set-based roster import (decisions §11): a dozen statements per chunk against the importer's transaction",
   ),
   query(
-    'modules/customers/customer.importer.ts',
-    `row-by-row roster import: finding the person by ID number or mobile and name (${MOVE('CustomerRepository')})`,
-  ),
-  query(
-    'modules/customers/customer.service.ts',
-    `consents written with the customer (${MOVE('CustomerRepository')}); ${BUSY}`,
-  ),
-  query(
-    'modules/customers/customer-merge.service.ts',
-    `the merge's re-pointing statement (${MOVE('CustomerRepository')}); ${BUSY}`,
-  ),
-  query(
-    'modules/customers/customer-privacy.service.ts',
-    `erasure and consent rows (${MOVE('CustomerRepository')}); ${BUSY}`,
-  ),
-  query(
-    'modules/customers/customer-relations.service.ts',
-    `ownerships, family links, referrals (${MOVE('a relations repository')}); ${BUSY}`,
-  ),
-  query('modules/customers/timeline.service.ts', `timeline rows (${MOVE('a timeline repository')}); ${BUSY}`),
-  query(
     'modules/property/unit-lookup.ts',
     'a read-only lookup class, a repository in all but name (rename to unit-lookup.repository.ts)',
   ),

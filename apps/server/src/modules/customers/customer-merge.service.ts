@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -35,33 +34,9 @@ export class CustomerMergeService {
       if (target.anonymisedAt || source.anonymisedAt) throw new AppError('CUSTOMER_ANONYMISED');
       const t = targetId;
       const s = sourceId;
-      const moves = [
-        sql`insert into customer_phones (customer_id, phone, last4, is_primary, label)
-              select ${t}, phone, last4, false, label from customer_phones where customer_id = ${s}
-            on conflict (customer_id, phone) do nothing`,
-        sql`delete from customer_phones where customer_id = ${s}`,
-        sql`update ownerships set customer_id = ${t}, updated_at = now()
-             where customer_id = ${s} and unit_id not in (select unit_id from ownerships where customer_id = ${t})`,
-        sql`update ownerships set active = false where customer_id = ${s}`,
-        sql`update family_links set owner_id = ${t} where owner_id = ${s} and member_id <> ${t}
-              and member_id not in (select member_id from family_links where owner_id = ${t})`,
-        sql`update family_links set member_id = ${t} where member_id = ${s} and owner_id <> ${t}
-              and owner_id not in (select owner_id from family_links where member_id = ${t})`,
-        sql`update referrals set referrer_id = ${t} where referrer_id = ${s} and referred_id <> ${t}
-              and referred_id not in (select referred_id from referrals where referrer_id = ${t})`,
-        sql`update referrals set referred_id = ${t} where referred_id = ${s} and referrer_id <> ${t}
-              and referrer_id not in (select referrer_id from referrals where referred_id = ${t})`,
-        sql`update customer_consents set customer_id = ${t} where customer_id = ${s}`,
-        sql`update customer_timeline set customer_id = ${t} where customer_id = ${s}`,
-        sql`insert into customer_scopes (customer_id, org_path, relation, ref_id)
-              select ${t}, org_path, relation, ref_id from customer_scopes where customer_id = ${s}
-            on conflict (customer_id, relation, ref_id) do nothing`,
-        sql`update customer_duplicates set resolved_at = now()
-             where (customer_id = ${t} and other_id = ${s}) or (customer_id = ${s} and other_id = ${t})`,
-      ];
-      for (const statement of moves) await tx.execute(statement);
-      const now = this.clock.now();
       const repo = new CustomerRepository(tx);
+      await repo.repoint(s, t);
+      const now = this.clock.now();
       const tombstone = await repo.update(s, source.version, { mergedInto: t }, now);
       if (!tombstone) throw new AppError('VERSION_CONFLICT');
       const mergedTags = [...new Set([...target.tags, ...source.tags])];

@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
@@ -11,7 +10,6 @@ import { assertPermission } from '../../platform/rbac/scope.js';
 import { CUSTOMER_EVENTS } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
-import { customerConsents, customerPhones, customerTimeline } from './customer.tables.js';
 import type { CustomerReadService } from './customer-read.service.js';
 
 const ANONYMISED_NAME = '已匿名';
@@ -32,17 +30,10 @@ export class CustomerPrivacyService {
   async exportData(ctx: RequestContext, id: string) {
     assertPermission(ctx.principal, 'customers.privacy');
     const full = await this.read.load360(ctx, id);
-    const phones = await new CustomerRepository(this.db).phonesOf([id]);
-    const timeline = await this.db
-      .select()
-      .from(customerTimeline)
-      .where(eq(customerTimeline.customerId, id))
-      .limit(10_000);
-    const consents = await this.db
-      .select()
-      .from(customerConsents)
-      .where(eq(customerConsents.customerId, id))
-      .limit(10_000);
+    const repo = new CustomerRepository(this.db);
+    const phones = await repo.phonesOf([id]);
+    const timeline = await repo.timelineOf(id, 10_000);
+    const consents = await repo.consentHistory(id, 10_000);
     const { idNumberEnc, idNumberHash: _h, ...profile } = full.row;
     const data = {
       exportedAt: this.clock.now().toISOString(),
@@ -89,12 +80,9 @@ export class CustomerPrivacyService {
       const before = await this.customers.get(ctx, id, tx);
       if (before.anonymisedAt) throw new AppError('CUSTOMER_ANONYMISED');
       const now = this.clock.now();
-      await tx.delete(customerPhones).where(eq(customerPhones.customerId, id));
-      await tx.delete(customerConsents).where(eq(customerConsents.customerId, id));
-      await tx.execute(
-        sql`update customer_timeline set title = kind, body = null, data = null where customer_id = ${id}`,
-      );
-      const row = await new CustomerRepository(tx).update(
+      const repo = new CustomerRepository(tx);
+      await repo.eraseIdentityRows(id);
+      const row = await repo.update(
         id,
         before.version,
         {

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -11,7 +10,7 @@ import { UnitLookup, type UnitRef } from '../property/unit-lookup.js';
 import { CUSTOMER_EVENTS, type OwnershipEvent } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
-import { familyLinks, ownerships, referrals } from './customer.tables.js';
+import { CustomerRelationsRepository } from './customer-relations.repository.js';
 import type { TimelineService } from './timeline.service.js';
 
 export type OwnershipInput = {
@@ -50,14 +49,8 @@ export class CustomerRelationsService {
       deliveryDate: input.deliveryDate ?? unit.deliveredOn ?? null,
       moveInDate: input.moveInDate ?? null,
     };
-    const [row] = await tx
-      .insert(ownerships)
-      .values({ customerId, unitId: unit.id, ...values, createdAt: now, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [ownerships.customerId, ownerships.unitId],
-        set: { ...values, active: true, updatedAt: now },
-      })
-      .returning()
+    const row = await new CustomerRelationsRepository(tx)
+      .upsertOwnership(customerId, unit.id, values, now)
       .catch((err) => {
         throw isUniqueViolation(err) ? new AppError('VERSION_CONFLICT') : err;
       });
@@ -116,20 +109,13 @@ export class CustomerRelationsService {
     const unit = input.unitId ? await new UnitLookup(this.db).byIdInScope(input.unitId, ctx.principal.orgPath) : null;
     if (input.unitId && !unit) throw new AppError('UNIT_NOT_FOUND');
     return this.db.transaction(async (tx) => {
-      const [link] = await tx
-        .insert(familyLinks)
-        .values({
-          ownerId,
-          memberId: input.memberId,
-          unitId: unit?.id ?? null,
-          relation: input.relation,
-          consentSource: input.consentSource,
-        })
-        .onConflictDoUpdate({
-          target: [familyLinks.ownerId, familyLinks.memberId],
-          set: { relation: input.relation, unitId: unit?.id ?? null },
-        })
-        .returning();
+      const link = await new CustomerRelationsRepository(tx).upsertFamilyLink({
+        ownerId,
+        memberId: input.memberId,
+        unitId: unit?.id ?? null,
+        relation: input.relation,
+        consentSource: input.consentSource,
+      });
       const orgPath = unit?.projectPath ?? ctx.principal.orgPath;
       const repo = new CustomerRepository(tx);
       await repo.linkScope(input.memberId, orgPath, 'family', link?.id ?? ownerId);
@@ -172,19 +158,15 @@ export class CustomerRelationsService {
     await this.customers.get(ctx, input.referredId);
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
-      const [row] = await tx
-        .insert(referrals)
-        .values({
-          referrerId,
-          referredId: input.referredId,
-          projectId: input.projectId ?? null,
-          outcome: input.outcome,
-          outcomeAt: now,
-          note: input.note ?? null,
-          createdAt: now,
-        })
-        .onConflictDoNothing()
-        .returning();
+      const row = await new CustomerRelationsRepository(tx).insertReferral({
+        referrerId,
+        referredId: input.referredId,
+        projectId: input.projectId ?? null,
+        outcome: input.outcome,
+        outcomeAt: now,
+        note: input.note ?? null,
+        createdAt: now,
+      });
       if (!row) throw new AppError('RELATION_INVALID', { reason: 'already referred' });
       await new CustomerRepository(tx).linkScope(input.referredId, ctx.principal.orgPath, 'referral', row.id);
       for (const [customerId, title, code] of [
@@ -216,16 +198,13 @@ export class CustomerRelationsService {
     assertPermission(ctx.principal, 'customers.manage');
     const order = ['referred', 'visited', 'bought'];
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).limit(1);
+      const repo = new CustomerRelationsRepository(tx);
+      const row = await repo.findReferral(referralId);
       if (!row) throw new AppError('NOT_FOUND');
       await this.customers.get(ctx, row.referredId, tx);
       if (order.indexOf(outcome) < order.indexOf(row.outcome))
         throw new AppError('RELATION_INVALID', { reason: 'outcome cannot go back' });
-      const [updated] = await tx
-        .update(referrals)
-        .set({ outcome, outcomeAt: this.clock.now() })
-        .where(eq(referrals.id, referralId))
-        .returning();
+      const updated = await repo.setReferralOutcome(referralId, outcome, this.clock.now());
       await this.audit.record(tx, ctx, {
         action: 'referral.outcome',
         entityType: 'referral',

@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
@@ -7,7 +6,6 @@ import type { Importer } from '../../platform/imports/importer.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
-import { customerPhones, customers } from './customer.tables.js';
 import { applyRosterBatch } from './customer-import.batch.js';
 import type { CustomerRelationsService } from './customer-relations.service.js';
 import { checkRosterRow, idOfAnother, newRosterCustomer, type RosterRow, unknownUnit } from './customer-roster.js';
@@ -26,32 +24,10 @@ export function rosterImporter(deps: {
     const unit = await new UnitLookup(tx).byProjectCodeInScope(row.projectCode, row.unitCode, ctx.principal.orgPath);
     if (!unit) throw unknownUnit(row);
     const identity = deps.customers.identity({ idType: row.idNumber ? 'resident_id' : null, idNumber: row.idNumber });
-    let existing = identity.idNumberHash
-      ? (
-          await tx
-            .select()
-            .from(customers)
-            .where(and(eq(customers.idNumberHash, identity.idNumberHash), isNull(customers.mergedInto)))
-            .limit(1)
-        )[0]
-      : undefined;
-    if (existing && existing.name !== row.name) throw idOfAnother(existing.name);
-    if (!existing) {
-      const [byPhone] = await tx
-        .select({ c: customers })
-        .from(customerPhones)
-        .innerJoin(customers, eq(customers.id, customerPhones.customerId))
-        .where(
-          and(
-            eq(customerPhones.phone, row.phones[0] as string),
-            eq(customers.name, row.name),
-            isNull(customers.mergedInto),
-          ),
-        )
-        .limit(1);
-      existing = byPhone?.c;
-    }
     const repo = new CustomerRepository(tx);
+    let existing = identity.idNumberHash ? await repo.findByIdNumberHash(identity.idNumberHash) : undefined;
+    if (existing && existing.name !== row.name) throw idOfAnother(existing.name);
+    if (!existing) existing = await repo.findByPhoneAndName(row.phones[0] as string, row.name);
     if (existing) {
       await repo.insertPhones(
         existing.id,

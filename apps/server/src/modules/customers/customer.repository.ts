@@ -4,10 +4,12 @@ import { isRootPath, withinScope } from '../../platform/rbac/scope.js';
 import { units } from '../property/property.tables.js';
 import {
   type CustomerRow,
+  customerConsents,
   customerDuplicates,
   customerPhones,
   customerScopes,
   customers,
+  customerTimeline,
   ownerships,
 } from './customer.tables.js';
 
@@ -247,5 +249,82 @@ export class CustomerRepository {
             sql`, `,
           )}) returning c.id`,
     );
+  }
+
+  /** The live (not merged) person with this ID number's hash. */
+  async findByIdNumberHash(hash: string): Promise<CustomerRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.idNumberHash, hash), isNull(customers.mergedInto)))
+      .limit(1);
+    return row;
+  }
+
+  /** A live (not merged) person with this mobile and this name. */
+  async findByPhoneAndName(phone: string, name: string): Promise<CustomerRow | undefined> {
+    const [row] = await this.db
+      .select({ c: customers })
+      .from(customerPhones)
+      .innerJoin(customers, eq(customers.id, customerPhones.customerId))
+      .where(and(eq(customerPhones.phone, phone), eq(customers.name, name), isNull(customers.mergedInto)))
+      .limit(1);
+    return row?.c;
+  }
+
+  async insertConsent(row: typeof customerConsents.$inferInsert) {
+    await this.db.insert(customerConsents).values(row);
+  }
+
+  /** A person's consent history and timeline, for the copy of their data. */
+  consentHistory(customerId: string, limit: number) {
+    return this.db.select().from(customerConsents).where(eq(customerConsents.customerId, customerId)).limit(limit);
+  }
+
+  timelineOf(customerId: string, limit: number) {
+    return this.db.select().from(customerTimeline).where(eq(customerTimeline.customerId, customerId)).limit(limit);
+  }
+
+  /** Erasure: the person's phones and consents go, timeline entries keep their kind and time only. */
+  async eraseIdentityRows(customerId: string) {
+    await this.db.delete(customerPhones).where(eq(customerPhones.customerId, customerId));
+    await this.db.delete(customerConsents).where(eq(customerConsents.customerId, customerId));
+    await this.db.execute(
+      sql`update customer_timeline set title = kind, body = null, data = null where customer_id = ${customerId}`,
+    );
+  }
+
+  /**
+   * A merge's re-pointing, one statement each: phones, homes, family, referrals, consents, visibility and timeline
+   * of the source move to the target (what the target has already stays), and their duplicate flags resolve.
+   */
+  async repoint(sourceId: string, targetId: string) {
+    const t = targetId;
+    const s = sourceId;
+    const moves = [
+      sql`insert into customer_phones (customer_id, phone, last4, is_primary, label)
+            select ${t}, phone, last4, false, label from customer_phones where customer_id = ${s}
+          on conflict (customer_id, phone) do nothing`,
+      sql`delete from customer_phones where customer_id = ${s}`,
+      sql`update ownerships set customer_id = ${t}, updated_at = now()
+           where customer_id = ${s} and unit_id not in (select unit_id from ownerships where customer_id = ${t})`,
+      sql`update ownerships set active = false where customer_id = ${s}`,
+      sql`update family_links set owner_id = ${t} where owner_id = ${s} and member_id <> ${t}
+            and member_id not in (select member_id from family_links where owner_id = ${t})`,
+      sql`update family_links set member_id = ${t} where member_id = ${s} and owner_id <> ${t}
+            and owner_id not in (select owner_id from family_links where member_id = ${t})`,
+      sql`update referrals set referrer_id = ${t} where referrer_id = ${s} and referred_id <> ${t}
+            and referred_id not in (select referred_id from referrals where referrer_id = ${t})`,
+      sql`update referrals set referred_id = ${t} where referred_id = ${s} and referrer_id <> ${t}
+            and referrer_id not in (select referrer_id from referrals where referred_id = ${t})`,
+      sql`update customer_consents set customer_id = ${t} where customer_id = ${s}`,
+      sql`update customer_timeline set customer_id = ${t} where customer_id = ${s}`,
+      sql`insert into customer_scopes (customer_id, org_path, relation, ref_id)
+            select ${t}, org_path, relation, ref_id from customer_scopes where customer_id = ${s}
+          on conflict (customer_id, relation, ref_id) do nothing`,
+      sql`update customer_duplicates set resolved_at = now()
+           where (customer_id = ${t} and other_id = ${s}) or (customer_id = ${s} and other_id = ${t})`,
+    ];
+    for (const statement of moves) await this.db.execute(statement);
   }
 }

@@ -10,7 +10,7 @@ import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { OrgUnitService } from '../org/org-unit.service.js';
 import { CUSTOMER_EVENTS, type CustomerCreated } from './customer.events.js';
 import { type CustomerListFilter, CustomerRepository } from './customer.repository.js';
-import { type CustomerRow, customerConsents } from './customer.tables.js';
+import type { CustomerRow } from './customer.tables.js';
 import { maskIdNumber, maskMobile, nameKeys, normaliseOtherId, normaliseResidentId } from './customer.validation.js';
 import { Customer360Repository } from './customer-360.repository.js';
 import { CustomerSearchRepository, classifyQuery } from './customer-search.repository.js';
@@ -139,7 +139,7 @@ export class CustomerService {
       await repo.insertPhones(row.id, phones);
       await repo.linkScope(row.id, node.path, 'registered', node.id);
       for (const c of body.consents) {
-        await tx.insert(customerConsents).values({
+        await repo.insertConsent({
           customerId: row.id,
           channel: c.channel,
           granted: c.granted,
@@ -272,7 +272,7 @@ export class CustomerService {
         current.find((x) => x.channel === c.channel)?.at
       )
         continue;
-      await tx.insert(customerConsents).values({
+      await new CustomerRepository(tx).insertConsent({
         customerId: id,
         channel: c.channel,
         granted: c.granted,

@@ -1,11 +1,9 @@
 import { type CodeParams, TIMELINE_CODES, type TimelineCode } from '@anju/contracts';
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import { type Actor, actorOf, type RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import { type Executor, insertJsonRows } from '../../platform/db/database.js';
-import { rowReader } from '../../platform/db/table-rows.js';
-import { withinScope } from '../../platform/rbac/scope.js';
-import { customerTimeline, type TimelineRow } from './customer.tables.js';
+import type { Executor } from '../../platform/db/database.js';
+import type { TimelineRow } from './customer.tables.js';
+import { TimelineRepository } from './timeline.repository.js';
 
 /** An entry's title as a code (TIMELINE_CODES) with its parameters beside it; screens render it in their language. */
 export type TimelineData = { code: TimelineCode } & Record<string, unknown>;
@@ -52,7 +50,6 @@ export const TIMELINE_COLUMNS = [
 type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
 /** A staff actor's user id and name; an owner's name; the system neither (readers word it). */
 const byActor = (a: Actor) => ({ id: a.kind === 'staff' ? a.id : null, name: a.kind === 'system' ? null : a.name });
-const readTimeline = rowReader(customerTimeline);
 
 /**
  * One timeline of every interaction with a customer. Any module writes to it inside its own transaction
@@ -62,24 +59,17 @@ export class TimelineService {
   constructor(private readonly clock: Clock) {}
 
   async add(db: Executor, ctx: RequestContext | null, entry: TimelineEntryInput): Promise<TimelineRow> {
-    const [row] = await insertJsonRows<Record<string, unknown>>(
-      db,
-      'customer_timeline',
-      [...TIMELINE_COLUMNS],
-      this.rows(ctx, [entry]),
-      sql`returning *`,
-    );
-    return readTimeline(row as Record<string, unknown>);
+    return new TimelineRepository(db).add(TIMELINE_COLUMNS, this.rows(ctx, [entry])[0] as Record<string, unknown>);
   }
 
   /** Many entries in one statement (sweeps and imports). */
   async addMany(db: Executor, ctx: RequestContext | null, entries: TimelineEntryInput[]) {
-    await insertJsonRows(db, 'customer_timeline', [...TIMELINE_COLUMNS], this.rows(ctx, entries));
+    await new TimelineRepository(db).addMany(TIMELINE_COLUMNS, this.rows(ctx, entries));
   }
 
   /** Many entries by an event's actor (a listener writes them after the change committed). */
   async addManyBy(db: Executor, actor: Actor, entries: TimelineEntryInput[]) {
-    await insertJsonRows(db, 'customer_timeline', [...TIMELINE_COLUMNS], this.rowsBy(byActor(actor), entries));
+    await new TimelineRepository(db).addMany(TIMELINE_COLUMNS, this.rowsBy(byActor(actor), entries));
   }
 
   /**
@@ -113,23 +103,6 @@ export class TimelineService {
     scopePath: string,
     opts: { kind?: string; before?: { at: Date; id: number }; limit: number },
   ) {
-    return db
-      .select()
-      .from(customerTimeline)
-      .where(
-        and(
-          eq(customerTimeline.customerId, customerId),
-          withinScope(customerTimeline.orgPath, scopePath),
-          opts.kind ? eq(customerTimeline.kind, opts.kind) : undefined,
-          opts.before
-            ? or(
-                lt(customerTimeline.at, opts.before.at),
-                and(eq(customerTimeline.at, opts.before.at), lt(customerTimeline.id, opts.before.id)),
-              )
-            : undefined,
-        ),
-      )
-      .orderBy(desc(customerTimeline.at), desc(customerTimeline.id))
-      .limit(opts.limit + 1);
+    return new TimelineRepository(db).list(customerId, scopePath, opts);
   }
 }

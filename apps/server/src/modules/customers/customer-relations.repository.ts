@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { familyLinks, ownerships, referrals } from './customer.tables.js';
+
+type OwnershipTerms = Pick<
+  typeof ownerships.$inferInsert,
+  'contractDate' | 'sharePercent' | 'deliveryDate' | 'moveInDate'
+>;
+
+/** The queries on a person's relations: the homes they own, their family links, their referrals. */
+export class CustomerRelationsRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** Links a person to a unit, or renews the link (active again, with these terms). */
+  async upsertOwnership(customerId: string, unitId: string, terms: OwnershipTerms, at: Date) {
+    const [row] = await this.db
+      .insert(ownerships)
+      .values({ customerId, unitId, ...terms, createdAt: at, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [ownerships.customerId, ownerships.unitId],
+        set: { ...terms, active: true, updatedAt: at },
+      })
+      .returning();
+    return row;
+  }
+
+  /** Links a family member to an owner, or changes the relation and unit of the existing link. */
+  async upsertFamilyLink(link: typeof familyLinks.$inferInsert) {
+    const [row] = await this.db
+      .insert(familyLinks)
+      .values(link)
+      .onConflictDoUpdate({
+        target: [familyLinks.ownerId, familyLinks.memberId],
+        set: { relation: link.relation, unitId: link.unitId ?? null },
+      })
+      .returning();
+    return row;
+  }
+
+  /** A new referral; undefined when the pair is already recorded. */
+  async insertReferral(referral: typeof referrals.$inferInsert) {
+    const [row] = await this.db.insert(referrals).values(referral).onConflictDoNothing().returning();
+    return row;
+  }
+
+  async findReferral(id: string) {
+    const [row] = await this.db.select().from(referrals).where(eq(referrals.id, id)).limit(1);
+    return row;
+  }
+
+  async setReferralOutcome(id: string, outcome: 'referred' | 'visited' | 'bought', at: Date) {
+    const [row] = await this.db
+      .update(referrals)
+      .set({ outcome, outcomeAt: at })
+      .where(eq(referrals.id, id))
+      .returning();
+    return row;
+  }
+}
