@@ -73,10 +73,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     'modules/property/unit-lookup.ts',
     'a read-only lookup class, a repository in all but name (rename to unit-lookup.repository.ts)',
   ),
-  query(
-    'modules/property/unit.importer.ts',
-    `unit import: project by code, building and unit upserts per row (${MOVE('PropertyRepository')})`,
-  ),
 
   // --- a module importing another owner's tables or repository ---
   imports(
@@ -109,11 +105,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     'modules/property/unit-lookup.ts',
     'modules/org/org.tables.ts',
     `${SCOPE}: units found by id/code within the reader's subtree (the project's path)`,
-  ),
-  imports(
-    'modules/property/unit.importer.ts',
-    'modules/org/org.tables.ts',
-    `${SCOPE}: an imported row's project by code within the importer's subtree`,
   ),
   imports(
     'modules/tickets/ticket.repository.ts',

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../platform/db/database.js';
+import { type Executor, queryRows } from '../../platform/db/database.js';
 import { likePrefix, withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
 import {
@@ -35,6 +35,20 @@ const flattenProject = ({
   ...project,
   ...rest,
 });
+
+/** An imported unit's fields as its row has them (`unit.importer.ts`). */
+export type UnitUpsert = {
+  code: string;
+  entrance: string;
+  floor: number;
+  room: string;
+  area: number | null;
+  layout: string | null;
+  productType: string | null;
+  finish: 'bare' | 'finished';
+  status: 'unsold' | 'sold' | 'delivered' | 'moved_in';
+  deliveredOn: string | null;
+};
 
 export class PropertyRepository {
   constructor(private readonly db: Executor) {}
@@ -220,6 +234,45 @@ export class PropertyRepository {
       .values({ ...row, createdAt: at, updatedAt: at })
       .returning();
     return { before: null, after: created as WarrantyRuleRow };
+  }
+
+  /** An import's project, by its code, within the importer's subtree. */
+  async projectByCodeInScope(code: string, scopePath: string): Promise<{ id: string } | undefined> {
+    const [project] = await this.db
+      .select({ id: orgUnits.id })
+      .from(orgUnits)
+      .innerJoin(projects, eq(projects.orgUnitId, orgUnits.id))
+      .where(and(eq(orgUnits.code, code), eq(orgUnits.type, 'project'), withinScope(orgUnits.path, scopePath)))
+      .limit(1);
+    return project;
+  }
+
+  /** A building created on first sight (its phase kept when the row gives none). */
+  async upsertBuilding(projectId: string, b: { phase: string; code: string; name: string }) {
+    const [building] = await queryRows<{ id: string }>(
+      this.db,
+      sql`insert into buildings (project_id, phase, code, name)
+        values (${projectId}, ${b.phase}, ${b.code}, ${b.name})
+        on conflict (project_id, code) do update set phase = case when excluded.phase = '' then buildings.phase else excluded.phase end
+        returning id`,
+    );
+    return building;
+  }
+
+  /** A unit inserted or updated by its code; true when it is new. */
+  async upsertUnit(projectId: string, buildingId: string | undefined, u: UnitUpsert): Promise<boolean> {
+    const [unit] = await queryRows<{ inserted: boolean }>(
+      this.db,
+      sql`insert into units (project_id, building_id, code, entrance, floor, room, area, layout, product_type, finish, status, delivered_on)
+        values (${projectId}, ${buildingId}, ${u.code}, ${u.entrance}, ${u.floor}, ${u.room}, ${u.area},
+                ${u.layout}, ${u.productType}, ${u.finish}, ${u.status}, ${u.deliveredOn})
+        on conflict (project_id, code) do update set
+          area = excluded.area, layout = excluded.layout, product_type = excluded.product_type, finish = excluded.finish,
+          status = excluded.status, delivered_on = excluded.delivered_on, floor = excluded.floor,
+          version = units.version + 1, updated_at = now()
+        returning (xmax = 0) as inserted`,
+    );
+    return unit?.inserted === true;
   }
 }
 

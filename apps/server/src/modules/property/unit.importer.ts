@@ -1,12 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/auth/principal.js';
-import { queryRows, type Tx } from '../../platform/db/database.js';
+import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { type Importer, type RowCheck, reason } from '../../platform/imports/importer.js';
-import { withinScope } from '../../platform/rbac/scope.js';
-import { orgUnits } from '../org/org.tables.js';
-import { projects } from './property.tables.js';
+import { PropertyRepository } from './property.repository.js';
 
 export type UnitImportRow = {
   projectCode: string;
@@ -98,38 +95,15 @@ export function checkUnitRow(v: Record<string, string>, lang: Language): RowChec
 
 /** Unit rows land in a project of the caller's scope; buildings are created on first sight, units upserted. */
 async function applyUnitRow(tx: Tx, ctx: RequestContext, row: UnitImportRow): Promise<'imported' | 'updated'> {
-  const [project] = await tx
-    .select({ id: orgUnits.id })
-    .from(orgUnits)
-    .innerJoin(projects, eq(projects.orgUnitId, orgUnits.id))
-    .where(
-      and(
-        eq(orgUnits.code, row.projectCode),
-        eq(orgUnits.type, 'project'),
-        withinScope(orgUnits.path, ctx.principal.orgPath),
-      ),
-    )
-    .limit(1);
+  const repo = new PropertyRepository(tx);
+  const project = await repo.projectByCodeInScope(row.projectCode, ctx.principal.orgPath);
   if (!project) throw new AppError('PROJECT_NOT_FOUND', { reason: row.projectCode });
-  const [building] = await queryRows<{ id: string }>(
-    tx,
-    sql`insert into buildings (project_id, phase, code, name)
-        values (${project.id}, ${row.phase}, ${row.building}, ${`${row.building}号楼`})
-        on conflict (project_id, code) do update set phase = case when excluded.phase = '' then buildings.phase else excluded.phase end
-        returning id`,
-  );
-  const [unit] = await queryRows<{ inserted: boolean }>(
-    tx,
-    sql`insert into units (project_id, building_id, code, entrance, floor, room, area, layout, product_type, finish, status, delivered_on)
-        values (${project.id}, ${building?.id}, ${row.code}, ${row.entrance}, ${row.floor}, ${row.room}, ${row.area},
-                ${row.layout}, ${row.productType}, ${row.finish}, ${row.status}, ${row.deliveredOn})
-        on conflict (project_id, code) do update set
-          area = excluded.area, layout = excluded.layout, product_type = excluded.product_type, finish = excluded.finish,
-          status = excluded.status, delivered_on = excluded.delivered_on, floor = excluded.floor,
-          version = units.version + 1, updated_at = now()
-        returning (xmax = 0) as inserted`,
-  );
-  return unit?.inserted ? 'imported' : 'updated';
+  const building = await repo.upsertBuilding(project.id, {
+    phase: row.phase,
+    code: row.building,
+    name: `${row.building}号楼`,
+  });
+  return (await repo.upsertUnit(project.id, building?.id, row)) ? 'imported' : 'updated';
 }
 
 export const unitImporter: Importer<UnitImportRow> = {
