@@ -41,14 +41,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   query('seed/demo-tickets.ts', SEED),
   query('seed/scale.ts', SEED),
   query(
-    'platform/jobs/job-runner.ts',
-    `job enqueue in platform jobs: enqueue() writes job rows with insertJsonRows (${MOVE('JobRepository')})`,
-  ),
-  query(
-    'platform/messaging/messaging.service.ts',
-    `outbox writes and delivery claims (${MOVE('a messaging repository')})`,
-  ),
-  query(
     'platform/imports/import.service.ts',
     'import chunks take per-key advisory locks (lockRows) in their transaction; no table is read',
   ),

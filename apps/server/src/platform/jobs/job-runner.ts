@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import pg from 'pg';
 import type { Clock } from '../clock.js';
-import { type Db, type Executor, insertJsonRows } from '../db/database.js';
+import type { Db, Executor } from '../db/database.js';
 import { type ClaimedJob, JobRepository } from './job.repository.js';
 
 export type JobContext = { db: Db; clock: Clock; log: Logger; jobId: number; attempt: number };
@@ -133,19 +132,16 @@ export class JobRunner {
   async enqueueMany(db: Executor, name: string, items: { payload: unknown; idempotencyKey: string; runAt?: Date }[]) {
     if (items.length === 0) return;
     const now = this.clock.now();
-    await insertJsonRows(
-      db,
-      'jobs',
-      ['name', 'payload', 'idempotency_key', 'run_at', 'created_at', 'max_attempts'],
+    const maxAttempts = this.definitions.get(name)?.maxAttempts ?? 5;
+    await new JobRepository(db).enqueueMany(
       items.map((i) => ({
         name,
         payload: i.payload,
-        idempotency_key: i.idempotencyKey,
-        run_at: i.runAt ?? now,
-        created_at: now,
-        max_attempts: this.definitions.get(name)?.maxAttempts ?? 5,
+        idempotencyKey: i.idempotencyKey,
+        runAt: i.runAt ?? now,
+        createdAt: now,
+        maxAttempts,
       })),
-      sql`on conflict (name, idempotency_key) do nothing`,
     );
   }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Executor } from '../db/database.js';
+import { type Executor, insertJsonRows } from '../db/database.js';
 import { jobs } from './job.tables.js';
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -30,6 +30,33 @@ export class JobRepository {
       .onConflictDoNothing()
       .returning({ id: jobs.id });
     return inserted.length > 0;
+  }
+
+  /** Many jobs of one name in one statement; those whose (name, idempotency key) exists are ignored. */
+  async enqueueMany(
+    rows: {
+      name: string;
+      payload: unknown;
+      idempotencyKey: string;
+      runAt: Date;
+      createdAt: Date;
+      maxAttempts: number;
+    }[],
+  ) {
+    await insertJsonRows(
+      this.db,
+      'jobs',
+      ['name', 'payload', 'idempotency_key', 'run_at', 'created_at', 'max_attempts'],
+      rows.map((r) => ({
+        name: r.name,
+        payload: r.payload,
+        idempotency_key: r.idempotencyKey,
+        run_at: r.runAt,
+        created_at: r.createdAt,
+        max_attempts: r.maxAttempts,
+      })),
+      sql`on conflict (name, idempotency_key) do nothing`,
+    );
   }
 
   /**

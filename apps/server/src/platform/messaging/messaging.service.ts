@@ -1,12 +1,11 @@
 import type { CodeParams, NotificationKind, OutboxTemplate } from '@anju/contracts';
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import { CHINA_OFFSET_MS, chinaLocal } from '../china-time.js';
 import type { Clock } from '../clock.js';
-import { type Db, type Executor, insertJsonRows } from '../db/database.js';
+import type { Db, Executor } from '../db/database.js';
 import type { JobRunner } from '../jobs/job-runner.js';
-import { withinScope } from '../rbac/scope.js';
-import { notifications, type OutboxMessageRow, outboxMessages } from './messaging.tables.js';
+import { MessagingRepository } from './messaging.repository.js';
+import type { OutboxMessageRow } from './messaging.tables.js';
 
 export type Channel = 'sms' | 'email';
 
@@ -102,24 +101,7 @@ export class MessagingService {
   async sendMany(tx: Executor, messages: OutgoingMessage[]) {
     if (messages.length === 0) return;
     const now = this.clock.now();
-    const rows = await insertJsonRows<{ id: string; idempotency_key: string }>(
-      tx,
-      'outbox_messages',
-      [
-        'channel',
-        'recipient',
-        'recipient_masked',
-        'recipient_user_id',
-        'template',
-        'subject',
-        'body',
-        'params',
-        'idempotency_key',
-        'org_path',
-        'ref_type',
-        'ref_id',
-        'created_at',
-      ],
+    const rows = await new MessagingRepository(tx).insertOutbox(
       messages.map((m) => ({
         channel: m.channel,
         recipient: m.recipient,
@@ -135,7 +117,6 @@ export class MessagingService {
         ref_id: m.refId ?? null,
         created_at: now,
       })),
-      sql`on conflict (idempotency_key) do nothing returning id, idempotency_key`,
     );
     const byKey = new Map(messages.map((m) => [m.idempotencyKey, m]));
     for (const channel of ['sms', 'email'] as const) {
@@ -169,13 +150,7 @@ export class MessagingService {
       })),
     );
     if (rows.length === 0) return;
-    await insertJsonRows(
-      tx,
-      'notifications',
-      ['user_id', 'kind', 'params', 'title', 'body', 'link', 'idempotency_key', 'created_at'],
-      rows,
-      sql`on conflict (user_id, idempotency_key) do nothing`,
-    );
+    await new MessagingRepository(tx).insertNotifications(rows);
   }
 
   /**
@@ -185,74 +160,38 @@ export class MessagingService {
    */
   async deliver(id: string, attempt: number) {
     const claimable = attempt > 1 ? ['queued', 'sending'] : ['queued'];
-    const [message] = await this.db
-      .update(outboxMessages)
-      .set({ status: 'sending', attempts: sql`${outboxMessages.attempts} + 1` })
-      .where(and(eq(outboxMessages.id, id), inArray(outboxMessages.status, claimable)))
-      .returning();
+    const repo = new MessagingRepository(this.db);
+    const message = await repo.claim(id, claimable);
     if (!message) return;
     const provider = this.providers[message.channel as Channel];
     try {
       const { providerMessageId } = await provider.send(message);
-      await this.db
-        .update(outboxMessages)
-        .set({ status: 'sent', provider: provider.name, providerMessageId, sentAt: this.clock.now(), lastError: null })
-        .where(eq(outboxMessages.id, id));
+      await repo.settle(id, {
+        status: 'sent',
+        provider: provider.name,
+        providerMessageId,
+        sentAt: this.clock.now(),
+        lastError: null,
+      });
     } catch (err) {
       const lastError = String((err as Error).message ?? err).slice(0, 500);
       const final = attempt >= MAX_ATTEMPTS;
-      await this.db
-        .update(outboxMessages)
-        .set({ status: final ? 'failed' : 'queued', provider: provider.name, lastError })
-        .where(eq(outboxMessages.id, id));
+      await repo.settle(id, { status: final ? 'failed' : 'queued', provider: provider.name, lastError });
       this.log.warn({ outboxId: id, attempt, err: lastError }, 'message delivery failed');
       if (!final) throw err;
     }
   }
 
   listOutbox(scopePath: string, f: { status?: string; before?: { at: Date; id: string }; limit: number }) {
-    return this.db
-      .select()
-      .from(outboxMessages)
-      .where(
-        and(
-          withinScope(outboxMessages.orgPath, scopePath),
-          f.status ? eq(outboxMessages.status, f.status) : undefined,
-          f.before
-            ? sql`(${outboxMessages.createdAt}, ${outboxMessages.id}) < (${f.before.at}, ${f.before.id})`
-            : undefined,
-        ),
-      )
-      .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
-      .limit(f.limit + 1);
+    return new MessagingRepository(this.db).listOutbox(scopePath, f);
   }
 
   listNotifications(userId: string, f: { unread?: boolean; before?: number; limit: number }) {
-    return this.db
-      .select()
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.userId, userId),
-          f.unread ? isNull(notifications.readAt) : undefined,
-          f.before ? lt(notifications.id, f.before) : undefined,
-        ),
-      )
-      .orderBy(desc(notifications.id))
-      .limit(f.limit + 1);
+    return new MessagingRepository(this.db).listNotifications(userId, f);
   }
 
   async markRead(userId: string, ids: number[] | 'all') {
-    await this.db
-      .update(notifications)
-      .set({ readAt: this.clock.now() })
-      .where(
-        and(
-          eq(notifications.userId, userId),
-          isNull(notifications.readAt),
-          ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1]),
-        ),
-      );
+    await new MessagingRepository(this.db).markRead(userId, ids, this.clock.now());
   }
 }
 
