@@ -125,6 +125,23 @@ describe('tickets', () => {
     await step({ action: 'close', resolution: '二次修复', rootCause: 'workmanship' }, 'closed');
     const high = await agent.post(`/api/tickets/${ticket.id}/callbacks`, { outcome: 'answered', score: 5 });
     expect(high.json()).toMatchObject({ status: 'completed', callback: { status: 'answered', score: 5 } });
+    // the completion is a move like any other: the callback's event carries it, its clock ends, audited, published
+    const done = high.json();
+    expect(done.events.filter((e: { kind: string }) => e.kind === 'callback').at(-1)).toMatchObject({
+      fromStatus: 'closed',
+      toStatus: 'completed',
+      data: { code: 'callback.answered', score: 5 },
+    });
+    expect(done.clocks.filter((c: { stoppedAt: string | null }) => !c.stoppedAt)).toEqual([]);
+    const [moved] = await queryRows<{ audits: number; events: number }>(
+      t.db,
+      sql`select (select count(*)::int from audit_events where entity_id = ${ticket.id} and action = 'ticket.complete') as audits,
+                 (select count(*)::int from domain_events where subject_id = ${ticket.id} and name = 'ticket.completed') as events`,
+    );
+    expect(moved).toEqual({ audits: 1, events: 1 });
+    // not a move API callers may ask for
+    const asked = await move(ticket.id, { action: 'complete', version: done.version });
+    expect(asked.statusCode).toBe(400);
   });
 
   it('lets one of two simultaneous dispatches win; the other gets 409 and writes nothing', async () => {
@@ -214,6 +231,18 @@ describe('tickets', () => {
     expect(visible.firstResponseAt).not.toBeNull();
     const clock = visible.clocks.find((c: { node: string }) => c.node === 'first_response');
     expect(clock.outcome).toBe('met');
+    // the response is a move (the note is its event, once); a later note changes nothing of the ticket
+    expect(visible.version).toBe(ticket.version + 1);
+    expect(visible.events.filter((e: { kind: string }) => e.kind === 'note')).toHaveLength(2);
+    const [responded] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from domain_events where subject_id = ${ticket.id} and name = 'ticket.responded'`,
+    );
+    expect(responded?.n).toBe(1);
+    const again = (
+      await agent.post(`/api/tickets/${ticket.id}/notes`, { body: '师傅已出发', visibility: 'customer' })
+    ).json();
+    expect(again.version).toBe(visible.version);
   });
 
   it('keeps tickets of one city company away from another company’s staff', async () => {
