@@ -25,6 +25,7 @@ export const TICKET_MOVED = {
   cancel: 'ticket.cancelled',
   complete: 'ticket.completed',
   respond: 'ticket.responded',
+  merge: 'ticket.merged',
 } as const satisfies Record<WorkflowAction, string>;
 
 /** Every move's event (subject: the ticket). */

@@ -5,18 +5,18 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
-import { cancelOpenWork } from './callback-links.js';
 import type { SlaService } from './sla/sla.service.js';
-import { TicketRepository } from './ticket.repository.js';
 import type { TicketService } from './ticket.service.js';
 import { isOpen } from './ticket.workflow.js';
 
 export class TicketMergeService {
   constructor(
     private readonly db: Db,
-    private readonly audit: AuditService,
-    private readonly clock: Clock,
-    private readonly sla: SlaService,
+    // unused since the merge is a move (TicketService.apply writes its clocks, audit and event); kept so the
+    // module's wiring stays as it is
+    _audit: AuditService,
+    _clock: Clock,
+    _sla: SlaService,
     private readonly tickets: TicketService,
   ) {}
 
@@ -34,40 +34,17 @@ export class TicketMergeService {
       if (!isOpen(source.status as TicketStatus) || !isOpen(target.status as TicketStatus)) {
         throw new AppError('TICKET_TRANSITION_INVALID', { status: source.status, action: 'merge' });
       }
-      const now = this.clock.now();
-      const updated = await new TicketRepository(tx).update(source.id, body.version, {
-        status: 'cancelled',
-        mergedInto: target.id,
-        cancelReason: body.reason,
-        updatedAt: now,
+      // the source ends through the merge move (clocks, running work, its event, audit); the survivor records it
+      const updated = await this.tickets.apply(tx, ctx, source, {
+        action: 'merge',
+        version: body.version,
+        into: { id: target.id, number: target.number },
+        reason: body.reason,
       });
-      if (!updated) throw new AppError('VERSION_CONFLICT');
-      await this.sla.cancelAll(tx, source.id, now);
-      await cancelOpenWork(tx, source.id, now);
-      await this.sla.refreshTicket(tx, source.id);
-      await this.tickets.events(tx, ctx, [
-        {
-          ticket: updated,
-          kind: 'merged',
-          fromStatus: source.status,
-          toStatus: 'cancelled',
-          body: body.reason,
-          visibility: 'customer',
-          data: { code: 'merged.into', number: target.number, ticketId: target.id },
-        },
-        {
-          ticket: target,
-          kind: 'merged',
-          body: body.reason,
-          data: { code: 'merged.from', number: source.number, ticketId: source.id },
-        },
-      ]);
-      await this.audit.record(tx, ctx, {
-        action: 'ticket.merge',
-        entityType: 'ticket',
-        entityId: source.id,
-        orgPath: source.orgPath,
-        after: { into: target.number, reason: body.reason },
+      await this.tickets.event(tx, ctx, target, {
+        kind: 'merged',
+        body: body.reason,
+        data: { code: 'merged.from', number: source.number, ticketId: source.id },
       });
       return updated;
     });

@@ -28,6 +28,8 @@ export type MovePlan = {
   eventData: TicketEventData | undefined;
   /** A dispatch's work orders and notices (written by the service, which knows the new order's deadline). */
   dispatch: DispatchPlan | null;
+  /** What the audit row records after the move, when not the new status and the note. */
+  auditAfter?: Record<string, unknown>;
 };
 
 /**
@@ -54,6 +56,7 @@ export async function planMove(
   let note: string | null = null;
   let eventData: TicketEventData | undefined;
   let dispatch: DispatchPlan | null = null;
+  let auditAfter: Record<string, unknown> | undefined;
   switch (body.action) {
     case 'inspect':
       note = body.findings;
@@ -131,12 +134,22 @@ export async function planMove(
     case 'respond':
       // our first customer-visible word: first response is set and its clock stopped below
       break;
+    case 'merge':
+      // a duplicate ends like a cancel, pointing at the ticket that carries on
+      patch.mergedInto = body.into.id;
+      patch.cancelReason = body.reason;
+      note = body.reason;
+      eventData = { code: 'merged.into', number: body.into.number, ticketId: body.into.id };
+      auditAfter = { into: body.into.number, reason: body.reason };
+      change.cancel = true;
+      writes.push((tx) => cancelOpenWork(tx, ticket.id, now));
+      break;
   }
-  if (!ticket.firstResponseAt && body.action !== 'reopen') {
+  if (!ticket.firstResponseAt && body.action !== 'reopen' && body.action !== 'merge') {
     patch.firstResponseAt = now;
     change.stop = [...(change.stop ?? []), 'first_response'];
   }
-  return { to, patch, change, starts, writes, note, eventData, dispatch };
+  return { to, patch, change, starts, writes, note, eventData, dispatch, auditAfter };
 }
 
 async function assertClosable(db: Executor, ticket: TicketRow, rootCause: string | undefined) {

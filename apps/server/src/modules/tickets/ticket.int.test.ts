@@ -429,8 +429,19 @@ describe('tickets', () => {
     });
     const source = (await agent.get(`/api/tickets/${dup.id}`)).json();
     expect(source.events.find((e: { kind: string }) => e.kind === 'merged')).toMatchObject({
+      fromStatus: 'dispatch',
+      toStatus: 'cancelled',
+      body: '同一问题重复报修',
       data: { code: 'merged.into', number: first.number },
     });
+    // the merge is a move: audited with what it merged into, published as ticket.merged
+    const [mergeRows] = await queryRows<{ audit: unknown; events: number }>(
+      t.db,
+      sql`select (select after from audit_events where entity_id = ${dup.id} and action = 'ticket.merge') as audit,
+                 (select count(*)::int from domain_events where subject_id = ${dup.id} and name = 'ticket.merged') as events`,
+    );
+    expect(mergeRows).toEqual({ audit: { into: first.number, reason: '同一问题重复报修' }, events: 1 });
+    expect(source.firstResponseAt).toBeNull();
 
     const other = (await repair({ inspectionRequired: false })).json();
     const bulk = await agent.post('/api/tickets/bulk-dispatch', {

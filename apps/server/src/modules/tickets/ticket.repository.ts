@@ -208,16 +208,6 @@ export class TicketRepository {
     await addEventsStatement(this.db, [JSON.stringify(events.map(eventWriter.row))]);
   }
 
-  /** Optimistic update: null when someone else changed the ticket first (the caller answers 409). */
-  async update(id: string, version: number, patch: Partial<typeof tickets.$inferInsert>): Promise<TicketRow | null> {
-    const [row] = await this.db
-      .update(tickets)
-      .set({ ...patch, version: version + 1 })
-      .where(and(eq(tickets.id, id), eq(tickets.version, version)))
-      .returning();
-    return row ?? null;
-  }
-
   /** The ticket when one of its work orders in `statuses` is assigned to the user or one of `orgIds`. */
   async assignedTo(id: string, statuses: string[], userId: string, orgIds: string[]): Promise<TicketRow | null> {
     const [row] = await this.db

@@ -1,6 +1,7 @@
 import type {
   CreateTicketBody,
   ListTicketsQuery,
+  TicketAction,
   TicketEventCode,
   TicketEventKind,
   TicketStatus,
@@ -22,7 +23,7 @@ import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
 import { type TicketChangeState, type TicketDetail, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
-import { INTERNAL_EVENT_KIND } from './ticket.workflow.js';
+import { INTERNAL_EVENT, type InternalAction } from './ticket.workflow.js';
 import { TICKET_MOVED, type TicketMoved, WORK_ORDER_EVENTS } from './ticket-events.js';
 import { type MoveBody, planMove } from './ticket-moves.js';
 import type { TicketOpener } from './ticket-open.js';
@@ -180,15 +181,14 @@ export class TicketService {
       ...(dispatch ? { assigneeOrgId: dispatch.target.id } : {}),
       ...(body.action === 'hold' ? { holdReason: body.reason } : {}),
     };
-    const internal = body.action === 'complete' || body.action === 'respond';
-    const kind =
-      body.action === 'complete' || body.action === 'respond' ? INTERNAL_EVENT_KIND[body.action] : body.action;
+    const internal = body.action === 'complete' || body.action === 'respond' || body.action === 'merge';
+    const own = internal ? INTERNAL_EVENT[body.action as InternalAction] : null;
     const event: TicketEventInput = {
-      kind: detail?.kind ?? kind,
+      kind: detail?.kind ?? own?.kind ?? (body.action as TicketAction),
       fromStatus: status,
       toStatus: to,
       body: detail ? detail.body : note,
-      visibility: detail?.visibility ?? (body.action === 'reopen' || internal ? 'internal' : 'customer'),
+      visibility: detail?.visibility ?? own?.visibility ?? (body.action === 'reopen' ? 'internal' : 'customer'),
       data: detail?.data ? { ...eventData, ...detail.data } : eventData,
     };
     const events = [event, ...(dispatch ? dispatchEvents(dispatch) : [])];
@@ -212,7 +212,7 @@ export class TicketService {
             entityId: ticket.id,
             orgPath: ticket.orgPath,
             before: { status, version: ticket.version },
-            after: { status: to, ...(note ? { note } : {}) },
+            after: plan.auditAfter ?? { status: to, ...(note ? { note } : {}) },
           },
           ...(dispatch ? dispatchAudit(ticket, dispatch) : []),
         ]),

@@ -27,21 +27,28 @@ export const TRANSITIONS: Record<TicketAction, { from: TicketStatus[] }> = {
 
 /**
  * Moves the server makes itself, never offered to API callers: a callback completes a closed ticket, a first
- * customer-visible note is our response. They run through the same path as every other move (`TicketService.apply`).
+ * customer-visible note is our response, a duplicate is merged into the ticket that carries on. They run through
+ * the same path as every other move (`TicketService.apply`).
  */
-export type InternalAction = 'complete' | 'respond';
+export type InternalMove =
+  | { action: 'complete' | 'respond'; version: number }
+  | { action: 'merge'; version: number; into: { id: string; number: string }; reason: string };
+export type InternalAction = InternalMove['action'];
 export type WorkflowAction = TicketAction | InternalAction;
-/** An internal move's body (accepted by `TicketService.apply` only). */
-export type InternalMove = { action: InternalAction; version: number };
 
 export const MOVES: Record<WorkflowAction, { from: TicketStatus[] }> = {
   ...TRANSITIONS,
   complete: { from: ['closed'] },
   respond: { from: [...TICKET_STATUSES] },
+  merge: { from: [...OPEN, 'on_hold'] },
 };
 
-/** The kind of an internal move's event: the callback that completes, the note that responds. */
-export const INTERNAL_EVENT_KIND: Record<InternalAction, TicketEventKind> = { complete: 'callback', respond: 'note' };
+/** An internal move's event: the callback that completes, the note that responds, the merge. */
+export const INTERNAL_EVENT: Record<InternalAction, { kind: TicketEventKind; visibility: 'internal' | 'customer' }> = {
+  complete: { kind: 'callback', visibility: 'internal' },
+  respond: { kind: 'note', visibility: 'customer' },
+  merge: { kind: 'merged', visibility: 'customer' },
+};
 
 export function allowedActions(status: TicketStatus): TicketAction[] {
   return (Object.keys(TRANSITIONS) as TicketAction[]).filter((a) => TRANSITIONS[a].from.includes(status));
@@ -67,6 +74,8 @@ export function nextStatus(status: TicketStatus, action: WorkflowAction, heldFro
       return 'cancelled';
     case 'complete':
       return 'completed';
+    case 'merge':
+      return 'cancelled';
     case 'respond':
       return status;
   }
