@@ -124,11 +124,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     'modules/tickets/ticket.tables.ts',
     `${PORTAL}: TicketRow of the read model (type only)`,
   ),
-  imports(
-    'modules/notices/notice.service.ts',
-    'platform/files/files.tables.ts',
-    `type FileRow only: take it from files.service.ts (as the presenters do); ${BUSY}`,
-  ),
 
   // --- raw SQL naming another owner's table ---
   ...raw(
