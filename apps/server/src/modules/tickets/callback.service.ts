@@ -9,7 +9,6 @@ import type { MessagingService } from '../../platform/messaging/messaging.servic
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { CallbackRepository } from './callback.repository.js';
 import { hashToken } from './callback-links.js';
-import type { SlaService } from './sla/sla.service.js';
 import { ownerLinkContext } from './system-context.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { EventDetail, TicketEventInput, TicketService } from './ticket.service.js';
@@ -35,8 +34,6 @@ export class CallbackService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    // unused since the moves end the callback's clock; kept so the module's wiring stays as it is
-    _sla: SlaService,
     private readonly tickets: TicketService,
     private readonly messaging: MessagingService,
     private readonly events: EventBus,

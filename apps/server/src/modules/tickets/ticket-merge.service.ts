@@ -1,22 +1,14 @@
 import type { TicketStatus } from '@anju/contracts';
-import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
-import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
-import type { SlaService } from './sla/sla.service.js';
 import type { TicketService } from './ticket.service.js';
 import { isOpen } from './ticket.workflow.js';
 
 export class TicketMergeService {
   constructor(
     private readonly db: Db,
-    // unused since the merge is a move (TicketService.apply writes its clocks, audit and event); kept so the
-    // module's wiring stays as it is
-    _audit: AuditService,
-    _clock: Clock,
-    _sla: SlaService,
     private readonly tickets: TicketService,
   ) {}
 

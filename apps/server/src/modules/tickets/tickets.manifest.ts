@@ -31,12 +31,11 @@ export const ticketsModule = defineModule({
     'sla.manage',
   ],
   create(platform, { customers, property, org }: Deps) {
-    const { db, audit, clock, jobs, events, messaging, files, config, log } = platform;
+    const { db, audit, clock, events, messaging, files, config, log } = platform;
     const tickets = createTicketsModule({
       db,
       audit,
       clock,
-      jobs,
       events,
       messaging,
       customers,

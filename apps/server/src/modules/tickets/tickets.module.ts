@@ -3,7 +3,6 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
-import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
@@ -24,7 +23,6 @@ export function createTicketsModule(deps: {
   db: Db;
   audit: AuditService;
   clock: Clock;
-  jobs: JobRunner;
   events: EventBus;
   messaging: MessagingService;
   customers: CustomersModule;
@@ -56,8 +54,8 @@ export function createTicketsModule(deps: {
     deps.directory,
     deps.events,
   );
-  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, sla, tickets, deps.messaging, deps.events);
-  const merge = new TicketMergeService(deps.db, deps.audit, deps.clock, sla, tickets);
+  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, tickets, deps.messaging, deps.events);
+  const merge = new TicketMergeService(deps.db, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
   const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log, deps.directory);
   return { sla, tickets, merge, workOrders, callbacks, slaAdmin, sweep };
