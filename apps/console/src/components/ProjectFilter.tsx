@@ -3,7 +3,8 @@ import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProjects } from '../api/property';
 
-interface Props {
+/** The props a form's select control takes (antd Form.Item passes id, value and onChange). */
+export interface SelectControlProps {
   id?: string;
   value?: string;
   onChange?: (value: string | undefined) => void;
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /** One project of the caller's scope, searched by name or code (a ticket's projectId is the project's id). */
-export function ProjectFilter({ testId, ...rest }: Props) {
+export function ProjectFilter({ testId, ...rest }: SelectControlProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const query = useProjects(q);

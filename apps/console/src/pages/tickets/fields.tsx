@@ -1,21 +1,10 @@
 import { ROOMS } from '@anju/contracts';
 import { Select } from 'antd';
-import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDefectCategories } from '../../api/tickets';
+import type { SelectControlProps } from '../../components/ProjectFilter';
 import { useBilingual } from '../../i18n';
 import { useEnumOptions } from '../../lib/enumOptions';
-
-interface ControlProps {
-  id?: string;
-  value?: string;
-  onChange?: (value: string | undefined) => void;
-  placeholder?: string;
-  allowClear?: boolean;
-  autoFocus?: boolean;
-  style?: CSSProperties;
-  testId?: string;
-}
 
 /** Option lists of the ticket enums, labelled in the UI language. */
 export function useTicketOptions() {
@@ -31,7 +20,7 @@ export function useTicketOptions() {
 }
 
 /** A defect category (repairs), searchable by name or code; urgent ones are marked. */
-export function CategorySelect({ testId, allowClear = true, ...rest }: ControlProps) {
+export function CategorySelect({ testId, allowClear = true, ...rest }: SelectControlProps) {
   const { t } = useTranslation();
   const query = useDefectCategories();
   const name = useBilingual();
@@ -52,7 +41,7 @@ export function CategorySelect({ testId, allowClear = true, ...rest }: ControlPr
   );
 }
 
-export function RoomSelect({ testId, ...rest }: ControlProps) {
+export function RoomSelect({ testId, ...rest }: SelectControlProps) {
   const { t } = useTranslation();
   const { rooms } = useTicketOptions();
   return (

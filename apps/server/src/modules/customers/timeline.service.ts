@@ -1,5 +1,5 @@
 import { type CodeParams, TIMELINE_CODES, type TimelineCode } from '@anju/contracts';
-import { type Actor, actorOf, type RequestContext } from '../../platform/auth/principal.js';
+import { type Actor, actorOf, type RequestContext, shownActor } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Executor } from '../../platform/db/database.js';
 import type { TimelineRow } from './customer.tables.js';
@@ -48,8 +48,6 @@ export const TIMELINE_COLUMNS = [
   'data',
 ] as const;
 type TimelineColumn = (typeof TIMELINE_COLUMNS)[number];
-/** A staff actor's user id and name; an owner's name; the system neither (readers word it). */
-const byActor = (a: Actor) => ({ id: a.kind === 'staff' ? a.id : null, name: a.kind === 'system' ? null : a.name });
 
 /**
  * One timeline of every interaction with a customer. Any module writes to it inside its own transaction
@@ -69,7 +67,7 @@ export class TimelineService {
 
   /** Many entries by an event's actor (a listener writes them after the change committed). */
   async addManyBy(db: Executor, actor: Actor, entries: TimelineEntryInput[]) {
-    await new TimelineRepository(db).addMany(TIMELINE_COLUMNS, this.rowsBy(byActor(actor), entries));
+    await new TimelineRepository(db).addMany(TIMELINE_COLUMNS, this.rowsBy(shownActor(actor), entries));
   }
 
   /**
@@ -77,7 +75,7 @@ export class TimelineService {
    * module's statement (a ticket transition writes them with its own row).
    */
   rows(ctx: RequestContext | null, entries: TimelineEntryInput[]): Record<TimelineColumn, unknown>[] {
-    return this.rowsBy(ctx ? byActor(actorOf(ctx)) : null, entries);
+    return this.rowsBy(ctx ? shownActor(actorOf(ctx)) : null, entries);
   }
 
   private rowsBy(actor: { id: string | null; name: string | null } | null, entries: TimelineEntryInput[]) {

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../platform/auth/principal.js';
+import { actorOf, type RequestContext, shownActor } from '../../platform/auth/principal.js';
 import type { TimelineEntryInput } from '../customers/timeline.service.js';
 import { EVENT_ZH } from './ticket.labels.js';
 import type { TicketEventInput } from './ticket.service.js';
@@ -6,14 +6,14 @@ import type { TicketRow } from './ticket.tables.js';
 
 /** Ticket-event rows of these inputs, by the context's actor (none: the system). */
 export function eventRows(ctx: RequestContext | null, items: (TicketEventInput & { ticketId: string })[], at: Date) {
+  const actor = ctx ? shownActor(actorOf(ctx)) : { id: null, name: null };
   return items.map((e) => ({
     ticketId: e.ticketId,
     at,
     kind: e.kind,
     visibility: e.visibility ?? 'internal',
-    // the system has no name (readers word it); an owner is named but holds no user id
-    actorId: ctx?.principal.actor === 'staff' ? ctx.principal.userId : null,
-    actorName: ctx && ctx.principal.actor !== 'system' ? ctx.principal.displayName : null,
+    actorId: actor.id,
+    actorName: actor.name,
     fromStatus: e.fromStatus ?? null,
     toStatus: e.toStatus ?? null,
     body: e.body ?? null,

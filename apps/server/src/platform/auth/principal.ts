@@ -51,6 +51,12 @@ export interface PrincipalLoader {
 /** Who did something, as events record it: a staff user, an owner (by customer id) or the system. */
 export type Actor = { kind: 'staff' | 'owner' | 'system'; id: string | null; name: string };
 
+/** The user id and name a record shows for an actor: staff both, an owner the name, the system neither (readers word it). */
+export const shownActor = (a: Actor) => ({
+  id: a.kind === 'staff' ? a.id : null,
+  name: a.kind === 'system' ? null : a.name,
+});
+
 export function actorOf(ctx: RequestContext): Actor {
   const { actor, customerId, userId, displayName } = ctx.principal;
   if (actor === 'owner') return { kind: 'owner', id: customerId, name: displayName };
