@@ -29,9 +29,9 @@ export async function bareTicketServer(pool: pg.Pool) {
                     src.company_id, src.path, src.project_id, 'leak', 'bathroom', false, now(), now(), now(),
                     now() + interval '30 minutes'
                from n, src returning *),
-       c as (insert into sla_clocks (ticket_id, node, mode, limit_minutes, warn_percent, ladder, started_at, warn_at,
+       c as (insert into sla_clocks (subject_type, subject_id, node, mode, limit_minutes, warn_percent, ladder, started_at, warn_at,
                                      due_at, next_check_at, stopped_at, outcome, org_path)
-             select t.id, x.node, 'calendar', x.mins, 80, '[]'::jsonb, now(), now() + x.mins * interval '48 seconds',
+             select 'ticket', t.id, x.node, 'calendar', x.mins, 80, '[]'::jsonb, now(), now() + x.mins * interval '48 seconds',
                     now() + x.mins * interval '1 minute',
                     case when not x.stopped then now() + x.mins * interval '48 seconds' end,
                     case when x.stopped then now() end, case when x.stopped then 'met' end, t.org_path
@@ -62,7 +62,7 @@ export async function bareTicketServer(pool: pg.Pool) {
     const { rows } = await pool.query(
       `select json_build_object(
                 'ticket', row_to_json(t),
-                'clocks', (select coalesce(json_agg(c order by c.started_at, c.id), '[]') from sla_clocks c where c.ticket_id = t.id),
+                'clocks', (select coalesce(json_agg(c order by c.started_at, c.id), '[]') from sla_clocks c where c.subject_id = t.id),
                 'events', (select coalesce(json_agg(e order by e.id), '[]') from ticket_events e where e.ticket_id = t.id)
               ) as d
          from tickets t where t.id = $1`,
@@ -82,7 +82,7 @@ export async function bareTicketServer(pool: pg.Pool) {
                     due_at = case when $2 = 'on_hold' then k.due_at else k.due_at + (now() - k.paused_at) end,
                     warn_at = case when $2 = 'on_hold' then k.warn_at else k.warn_at + (now() - k.paused_at) end,
                     next_check_at = case when $2 = 'on_hold' then null else k.warn_at + (now() - k.paused_at) end
-               from t where k.ticket_id = t.id and k.stopped_at is null and (k.paused_at is null) = ($2 = 'on_hold')),
+               from t where k.subject_id = t.id and k.stopped_at is null and (k.paused_at is null) = ($2 = 'on_hold')),
        e as (insert into ticket_events (ticket_id, at, kind, visibility, to_status)
              select id, now(), 'transition', 'customer', status from t),
        a as (insert into audit_events (at, action, entity_type, entity_id, org_path, after)

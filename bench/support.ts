@@ -55,9 +55,9 @@ export async function generateTickets(
       [project.company, project.path, project.id, from, to],
     );
     await pool.query(
-      `insert into sla_clocks (ticket_id, node, mode, limit_minutes, warn_percent, ladder, started_at, warn_at, due_at,
+      `insert into sla_clocks (subject_type, subject_id, node, mode, limit_minutes, warn_percent, ladder, started_at, warn_at, due_at,
                                next_check_at, stopped_at, outcome, org_path)
-       select t.id, 'processing', 'calendar', 1440, 80, $1::jsonb, now(), now() + interval '1152 minutes',
+       select 'ticket', t.id, 'processing', 'calendar', 1440, 80, $1::jsonb, now(), now() + interval '1152 minutes',
               now() + interval '1 day', case when t.status in ('dispatch','processing') then now() + interval '1152 minutes' end,
               case when t.status not in ('dispatch','processing') then now() end,
               case when t.status not in ('dispatch','processing') then 'met' end, $2

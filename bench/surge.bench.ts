@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
-import { SLA_SWEEP_JOB } from '../apps/server/src/modules/tickets/sla/sla-sweep.job.js';
+import { SLA_SWEEP_JOB } from '../apps/server/src/modules/sla/clock-sweep.job.js';
 import { systemClock } from '../apps/server/src/platform/clock.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { openDatabase, queryRows } from '../apps/server/src/platform/db/database.js';

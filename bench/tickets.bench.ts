@@ -115,7 +115,7 @@ async function main() {
   const sweep = async (n: number) => {
     await makeDue(n);
     const s0 = performance.now();
-    const result = await services.tickets.sweep.run();
+    const result = await services.sla.sweep.run();
     return { seconds: (performance.now() - s0) / 1000, ...result };
   };
   const small = await sweep(1_000);

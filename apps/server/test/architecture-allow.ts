@@ -16,7 +16,6 @@ const FK = 'foreign key: the referencing table must import the referenced one (d
 const DRIVER = 'the driver layer itself: the helpers every repository runs its queries through';
 const SEED =
   'seed data generator (anju seed / bench scale): bulk rows written straight into tables, never on a request';
-const MOVE = (where: string) => `to be moved into ${where} (issue 12 item 8 leftover)`;
 const BUSY = 'the domain-events work is editing this service now';
 
 const query = (file: string, reason: string): AllowEntry => ({ rule: 'query', file, reason });
@@ -48,15 +47,6 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     'modules/tickets/ticket.statements.ts',
     `${HOT}: the ticket page, open and transition statements are defined here and run by TicketRepository`,
   ),
-  query(
-    'modules/tickets/sla/sla.service.ts',
-    `${HOT}: sla_inputs (a new ticket's node, company, policies, calendar in one round trip); clock patches (${MOVE('an SLA repository')})`,
-  ),
-  query(
-    'modules/tickets/sla/sla-sweep.job.ts',
-    'scheduled sweep (DESIGN §1: sweep, then claim each row with a conditional update) in its job file',
-  ),
-  query('modules/tickets/sla/sla-admin.service.ts', `SLA policies and calendars (${MOVE('an SLA repository')})`),
   query(
     'modules/customers/customer-import.batch.ts',
     "set-based roster import (decisions §11): a dozen statements per chunk against the importer's transaction",
@@ -164,9 +154,14 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     `${HOT}: dispatchState() / handlers() read the unit's people with their permissions in one statement`,
   ),
   ...raw(
-    'modules/tickets/sla/sla.service.ts',
-    ['org_units'],
-    `${HOT}: sla_inputs gives a new ticket's node and its city company in one round trip`,
+    'modules/tickets/sla/sla-policy.repository.ts',
+    ['org_units', 'business_calendars'],
+    `${HOT}: sla_inputs gives a new ticket's node, its city company and the company's calendar in one round trip`,
+  ),
+  ...raw(
+    'modules/tickets/ticket.statements.ts',
+    ['sla_clocks', 'business_calendars'],
+    `${HOT}: a ticket's clocks are written, patched and read in the ticket's own statements (the row format is the sla module's clock-rows.ts); a change reads the company's calendar with the ticket`,
   ),
   ...raw(
     'modules/customers/customer-import.batch.ts',

@@ -4,6 +4,7 @@ import { noticesModule } from './notices/notices.manifest.js';
 import { orgModule } from './org/org.manifest.js';
 import { portalModule } from './portal/portal.manifest.js';
 import { propertyModule } from './property/property.manifest.js';
+import { slaModule } from './sla/sla.manifest.js';
 import { ticketsModule } from './tickets/tickets.manifest.js';
 
 /**
@@ -12,6 +13,7 @@ import { ticketsModule } from './tickets/tickets.manifest.js';
  */
 export const MODULES = [
   orgModule,
+  slaModule,
   propertyModule,
   customersModule,
   ticketsModule,

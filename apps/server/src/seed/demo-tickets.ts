@@ -138,7 +138,7 @@ export async function seedDemoTickets(
   const notices = await seedDemoNotices(services.notices, ctx, clock, database, now);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
-  await live.tickets.sweep.run();
+  await live.sla.sweep.run();
   const ownerPhone = await services.customers.customers.primaryPhone((homes[0] as Home).customerId);
   return { tickets: made, notices, ownerPhone };
 }

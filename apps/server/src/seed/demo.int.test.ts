@@ -41,7 +41,7 @@ describe('demo company', () => {
     const praise = await queryRows<{ number: string; major: boolean; overdue: boolean; breached: number }>(
       database.db,
       sql`select t.number, t.major, t.overdue,
-                 (select count(*)::int from sla_clocks c where c.ticket_id = t.id and c.breached_at is not null) as breached
+                 (select count(*)::int from sla_clocks c where c.subject_id = t.id and c.breached_at is not null) as breached
             from tickets t where t.type = 'praise'`,
     );
     expect(praise.length).toBeGreaterThan(0);

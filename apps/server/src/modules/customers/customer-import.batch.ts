@@ -5,7 +5,9 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import { anyOfText, insertJsonRows, queryRows, type Tx } from '../../platform/db/database.js';
 import type { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { withinScope } from '../../platform/rbac/scope.js';
+import { CUSTOMER_EVENTS, type OwnershipEvent } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import type { customerPhones, customers, ownerships } from './customer.tables.js';
@@ -18,7 +20,7 @@ import { idOfAnother, newRosterCustomer, type RosterRow, unknownUnit } from './c
  * name, gets the error the row path would throw and writes nothing.
  */
 export async function applyRosterBatch(
-  deps: { customers: CustomerService; audit: AuditService; clock: Clock },
+  deps: { customers: CustomerService; audit: AuditService; clock: Clock; events: EventBus },
   tx: Tx,
   ctx: RequestContext,
   rows: RosterRow[],
@@ -29,13 +31,14 @@ export async function applyRosterBatch(
     id: string;
     code: string;
     project: string;
+    projectId: string;
     projectName: string;
     path: string;
     deliveredOn: string | null;
     status: string;
   }>(
     tx,
-    sql`select u.id, u.code, p.code as project, p.name as "projectName", p.path, u.delivered_on as "deliveredOn", u.status
+    sql`select u.id, u.code, p.code as project, p.id as "projectId", p.name as "projectName", p.path, u.delivered_on as "deliveredOn", u.status
         from units u join org_units p on p.id = u.project_id
         where u.code ${anyOfText([...new Set(rows.map((r) => r.unitCode))])}
           and p.code ${anyOfText([...new Set(rows.map((r) => r.projectCode))])}
@@ -174,7 +177,7 @@ export async function applyRosterBatch(
     phones.map((p) => ({ customer_id: p.customerId, phone: p.phone, last4: p.last4, is_primary: p.isPrimary })),
     sql`on conflict (customer_id, phone) do nothing`,
   );
-  const ownershipRows = await insertJsonRows<{ id: string; customerId: string; unitId: string }>(
+  const ownershipRows = await insertJsonRows<{ id: string; customerId: string; unitId: string; inserted: boolean }>(
     tx,
     'ownerships',
     ['id', 'customer_id', 'unit_id', 'contract_date', 'delivery_date', 'move_in_date', 'created_at', 'updated_at'],
@@ -190,9 +193,10 @@ export async function applyRosterBatch(
     })),
     sql`on conflict (customer_id, unit_id) do update set contract_date = excluded.contract_date,
           delivery_date = excluded.delivery_date, move_in_date = excluded.move_in_date, active = true, updated_at = excluded.updated_at
-        returning id, customer_id as "customerId", unit_id as "unitId"`,
+        returning id, customer_id as "customerId", unit_id as "unitId", (xmax = 0) as inserted`,
   );
   const ownershipOf = new Map(ownershipRows.map((o) => [`${o.customerId}|${o.unitId}`, o.id]));
+  await recordOwnershipEvents(deps.events, tx, ctx, ownershipRows, owned, unitRows);
   await insertJsonRows(
     tx,
     'customer_scopes',
@@ -248,6 +252,43 @@ export async function applyRosterBatch(
     })),
   );
   return outcomes;
+}
+
+/** `ownership.created` for each home new to its owner, `ownership.changed` for each re-imported one. */
+async function recordOwnershipEvents(
+  events: EventBus,
+  tx: Tx,
+  ctx: RequestContext,
+  written: { id: string; customerId: string; unitId: string; inserted: boolean }[],
+  owned: (typeof ownerships.$inferInsert)[],
+  units: { id: string; projectId: string; path: string }[],
+) {
+  const valuesOf = new Map(owned.map((o) => [`${o.customerId}|${o.unitId}`, o]));
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  await events.record(
+    tx,
+    ctx,
+    written.map((o) => {
+      const values = valuesOf.get(`${o.customerId}|${o.unitId}`);
+      const unit = unitOf.get(o.unitId) as (typeof units)[number];
+      const payload: OwnershipEvent = {
+        customerId: o.customerId,
+        unitId: o.unitId,
+        projectId: unit.projectId,
+        contractDate: values?.contractDate ?? null,
+        deliveryDate: values?.deliveryDate ?? null,
+        moveInDate: values?.moveInDate ?? null,
+        via: 'import',
+      };
+      return {
+        name: o.inserted ? CUSTOMER_EVENTS.ownershipCreated : CUSTOMER_EVENTS.ownershipChanged,
+        subjectType: 'ownership',
+        subjectId: o.id,
+        orgPath: unit.path,
+        payload,
+      };
+    }),
+  );
 }
 
 /**

@@ -41,7 +41,14 @@ export class CustomerRelationsService {
   }
 
   /** Creates or updates the ownership of a unit (used by addOwnership and by the roster import). */
-  async linkOwnership(tx: Executor, ctx: RequestContext, customerId: string, unit: UnitRef, input: OwnershipInput) {
+  async linkOwnership(
+    tx: Executor,
+    ctx: RequestContext,
+    customerId: string,
+    unit: UnitRef,
+    input: OwnershipInput,
+    via: OwnershipEvent['via'] = 'staff',
+  ) {
     const now = this.clock.now();
     const values = {
       contractDate: input.contractDate ?? null,
@@ -79,7 +86,7 @@ export class CustomerRelationsService {
       unitId: unit.id,
       projectId: unit.projectId,
       ...values,
-      via: 'staff',
+      via,
     };
     const name =
       row.createdAt.getTime() === now.getTime() ? CUSTOMER_EVENTS.ownershipCreated : CUSTOMER_EVENTS.ownershipChanged;

@@ -2,6 +2,7 @@ import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Tx } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { Importer } from '../../platform/imports/importer.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import { CustomerRepository } from './customer.repository.js';
@@ -19,6 +20,7 @@ export function rosterImporter(deps: {
   relations: CustomerRelationsService;
   audit: AuditService;
   clock: Clock;
+  events: EventBus;
 }): Importer<RosterRow> {
   const apply = async (tx: Tx, ctx: RequestContext, row: RosterRow): Promise<'imported' | 'updated'> => {
     const unit = await new UnitLookup(tx).byProjectCodeInScope(row.projectCode, row.unitCode, ctx.principal.orgPath);
@@ -35,7 +37,7 @@ export function rosterImporter(deps: {
       );
       if (!existing.idNumberHash && identity.idNumberHash)
         await repo.update(existing.id, existing.version, identity, deps.clock.now());
-      await deps.relations.linkOwnership(tx, ctx, existing.id, unit, { unitId: unit.id, ...row });
+      await deps.relations.linkOwnership(tx, ctx, existing.id, unit, { unitId: unit.id, ...row }, 'import');
       return 'updated';
     }
     const now = deps.clock.now();
@@ -46,7 +48,7 @@ export function rosterImporter(deps: {
     );
     const duplicates = await repo.findDuplicateCandidates(created.id, row.phones, identity.idNumberHash);
     await repo.flagDuplicates(created.id, duplicates, now);
-    await deps.relations.linkOwnership(tx, ctx, created.id, unit, { unitId: unit.id, ...row });
+    await deps.relations.linkOwnership(tx, ctx, created.id, unit, { unitId: unit.id, ...row }, 'import');
     return 'imported';
   };
   return {

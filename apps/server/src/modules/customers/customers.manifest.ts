@@ -23,5 +23,5 @@ export const customersModule = defineModule({
   async routes(app, customers, { idempotency }) {
     await app.register(customerRoutes, { customers, idempotency });
   },
-  importers: (customers, { audit, clock }) => [rosterImporter({ ...customers, audit, clock })],
+  importers: (customers, { audit, clock, events }) => [rosterImporter({ ...customers, audit, clock, events })],
 });

@@ -1,10 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, cityCompany, login, type Session, signedIn } from '../../../test/factories.js';
 import { ADMIN_PASSWORD, createTestApp, type TestApp } from '../../../test/harness.js';
 import { multipartFile } from '../../../test/multipart.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
+import { domainEvents } from '../../platform/events/events.tables.js';
 import { customers, ownerships } from './customer.tables.js';
 import { residentIdCheckChar } from './customer.validation.js';
 
@@ -172,6 +173,21 @@ describe('owner roster import', () => {
     const audit = (await as(t, admin).get(`/api/audit-events?entityId=${first[0].id}&action=ownership.add`)).json()
       .items;
     expect(audit).toHaveLength(2);
+    // each home is published once for the modules that follow ownerships (journeys), marked as imported
+    const published = await t.db
+      .select()
+      .from(domainEvents)
+      .where(and(eq(domainEvents.name, 'ownership.created'), like(domainEvents.orgPath, `${project.path}%`)));
+    expect(published).toHaveLength(301);
+    expect(
+      published.find((e) => (e.payload as { customerId: string }).customerId === first[0].id)?.payload,
+    ).toMatchObject({ projectId: project.id, contractDate: '2024-03-01', via: 'import' });
+    await upload(await workbook(rows.slice(0, 10)), manager.session);
+    const changed = await t.db
+      .select({ n: count() })
+      .from(domainEvents)
+      .where(and(eq(domainEvents.name, 'ownership.changed'), like(domainEvents.orgPath, `${project.path}%`)));
+    expect(changed[0]?.n).toBe(10);
   });
 
   it('on the set-based path rejects just the rows the row path would, sets IDs found by mobile and flags shared phones', async () => {

@@ -2,9 +2,9 @@ import type { SlaNode, TicketStatus, TransitionTicketBody } from '@anju/contract
 import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
+import type { ClockChange } from '../sla/clock.service.js';
 import { cancelOpenWork, cancelPendingCallback, openCallback } from './callback-links.js';
 import { type DispatchPlan, planDispatch } from './dispatch-orders.js';
-import type { ClockChange } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
 import type { TicketEventData } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
@@ -73,7 +73,7 @@ export async function planMove(
         change.stop = ['dispatch'];
         starts.push('processing');
       }
-      if (dispatch.cancel.length) change.cancelWorkOrders = dispatch.cancel.map((o) => o.id);
+      if (dispatch.cancel.length) change.cancelParts = dispatch.cancel.map((o) => o.id);
       break;
     }
     case 'startProcessing':

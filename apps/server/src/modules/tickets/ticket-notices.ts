@@ -20,6 +20,9 @@ const TITLE_ZH: Record<NotificationKind, (params: CodeParams) => string> = {
   'ticket.rated': (v) => `工单 ${p(v, 'number')} 业主评价 ${p(v, 'score')} 分`,
 };
 
+/** The Chinese copy of a notice's title. */
+export const noticeTitleZh = (kind: NotificationKind, params: CodeParams) => TITLE_ZH[kind](params);
+
 /** A notice of `kind` with its parameters; the title column keeps the Chinese copy. */
 export function staffNotice(
   n: { kind: NotificationKind; params: CodeParams; key: string; body?: string | null; link?: string | null },

@@ -191,7 +191,6 @@ export class TicketOpener {
     return new TicketRepository(db).open({
       ticket: {
         ...values,
-        ...this.sla.queueFieldsOf(clocks),
         id,
         createdBy: ctx.principal.userId,
         createdAt: now,

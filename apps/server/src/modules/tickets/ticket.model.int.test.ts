@@ -57,7 +57,7 @@ async function checkInvariants(m: Model, r: Real) {
   expect(row?.status).toBe(m.status);
   expect(row?.version).toBe(m.version);
   expect(row?.reopenCount).toBe(m.reopenCount);
-  const running = (await repo.clocks(r.id)).filter((c) => !c.stoppedAt);
+  const running = await t.services.sla.clocks.clocksOf(t.db, { type: 'ticket', id: r.id }, { open: true });
   const nodes = running.map((c) => c.node);
   expect(new Set(nodes).size, `one running clock per node: ${nodes}`).toBe(nodes.length);
   if (m.status === 'cancelled' || m.status === 'completed') expect(nodes).toEqual([]);

@@ -1,6 +1,7 @@
 import type { MyWorkOrder, Ticket, TicketStatus, TicketSummary, TitleParts, WorkOrder } from '@anju/contracts';
 import { maskMobile } from '../customers/customer.validation.js';
-import type { CallbackRow, SlaClockRow, TicketEventRow, TicketRow, WorkOrderRow } from './ticket.tables.js';
+import type { SlaClockRow } from '../sla/clock-rows.js';
+import type { CallbackRow, TicketEventRow, TicketRow, WorkOrderRow } from './ticket.tables.js';
 import { allowedActions } from './ticket.workflow.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -107,7 +108,7 @@ export function presentTicket(
     clocks: parts.clocks.map((c) => ({
       id: c.id,
       node: c.node as Ticket['clocks'][number]['node'],
-      workOrderId: c.workOrderId,
+      workOrderId: c.partId,
       mode: c.mode as 'working' | 'calendar',
       limitMinutes: c.limitMinutes,
       startedAt: c.startedAt.toISOString(),

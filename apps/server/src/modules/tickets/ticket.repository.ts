@@ -20,8 +20,9 @@ import { runStatement } from '../../platform/db/statement.js';
 import { rowReader } from '../../platform/db/table-rows.js';
 import { likePrefix, withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
-import { type ClockPatch, calendarOfJson, clockWriter } from './sla/sla.service.js';
-import type { BusinessCalendar } from './sla/working-time.js';
+import { calendarOfJson } from '../sla/clock.service.js';
+import { type ClockPatch, clockWriter, type NewSlaClock, readClock, type SlaClockRow } from '../sla/clock-rows.js';
+import type { BusinessCalendar } from '../sla/working-time.js';
 import {
   addEventsStatement,
   changeStateStatement,
@@ -32,14 +33,13 @@ import {
   findStatement,
   nextNumberStatement,
   openStatement,
+  refreshQueueStatement,
   ticketWriter,
   transitionText,
 } from './ticket.statements.js';
 import {
   type CallbackRow,
   callbacks,
-  type SlaClockRow,
-  slaClocks,
   type TicketEventRow,
   type TicketRow,
   ticketEvents,
@@ -67,7 +67,6 @@ export type EventInsert = typeof ticketEvents.$inferInsert;
 export type AuditRowInsert = Record<(typeof AUDIT_COLUMNS)[number], unknown>;
 
 const readTicket = rowReader(tickets);
-const readClock = rowReader(slaClocks);
 const readEvent = rowReader(ticketEvents);
 const readWorkOrder = rowReader(workOrders);
 const readCallback = rowReader(callbacks);
@@ -106,6 +105,12 @@ export class TicketRepository {
     return row ? readTicket(row) : null;
   }
 
+  /** Tickets by id (a page of the SLA sweep's subjects). */
+  findMany(ids: string[]): Promise<TicketRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.select().from(tickets).where(inArray(tickets.id, ids));
+  }
+
   async findInScope(id: string, scopePath: string): Promise<TicketRow | null> {
     const [row] = await findInScopeStatement(this.db, [id, likePrefix(scopePath)]);
     return row ? readTicket(row) : null;
@@ -116,7 +121,7 @@ export class TicketRepository {
     ticket: TicketInsert;
     prefix: string;
     day: string;
-    clocks: (typeof slaClocks.$inferInsert)[];
+    clocks: NewSlaClock[];
     events: EventInsert[];
     audit: AuditRowInsert[];
     /** taken beforehand with `nextNumber`; null: taken by this statement */
@@ -167,7 +172,7 @@ export class TicketRepository {
     version: number;
     patch: Partial<typeof tickets.$inferInsert>;
     clockPatches: ClockPatch[];
-    newClocks: (typeof slaClocks.$inferInsert)[];
+    newClocks: NewSlaClock[];
     events: EventInsert[];
     audit: AuditRowInsert[];
     timeline: Record<string, unknown>[];
@@ -252,13 +257,9 @@ export class TicketRepository {
       .limit(500);
   }
 
-  clocks(ticketId: string) {
-    return this.db
-      .select()
-      .from(slaClocks)
-      .where(eq(slaClocks.ticketId, ticketId))
-      .orderBy(asc(slaClocks.startedAt))
-      .limit(200);
+  /** The queue fields of these tickets from their clocks as they now stand (after the sweep, a work order's clock). */
+  async refreshQueueFields(ticketIds: string[]) {
+    if (ticketIds.length) await refreshQueueStatement(this.db, [JSON.stringify(ticketIds)]);
   }
 
   async workOrders(ticketId: string) {

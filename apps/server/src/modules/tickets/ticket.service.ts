@@ -167,7 +167,7 @@ export class TicketService {
       : [];
     const writes = dispatch
       ? [
-          ...dispatchWrites(this.messaging, ticket, dispatch, newClocks.find((c) => c.workOrderId)?.dueAt ?? null, now),
+          ...dispatchWrites(this.messaging, ticket, dispatch, newClocks.find((c) => c.partId)?.dueAt ?? null, now),
           ...plan.writes,
         ]
       : plan.writes;

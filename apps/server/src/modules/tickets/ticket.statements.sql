@@ -14,7 +14,7 @@ select t.id, t.number, t.type, t.channel, t.priority, t.major, t.status, t.held_
 select json_build_object(
      'ticket', row_to_json(t),
      'project_name', (select p.name from org_units p where p.id = t.project_id),
-     'clocks', (select coalesce(json_agg(c), '[]') from (select * from (select * from sla_clocks where ticket_id = t.id) c0 order by started_at, id limit 200) c),
+     'clocks', (select coalesce(json_agg(c), '[]') from (select * from (select * from sla_clocks where subject_id = t.id) c0 order by started_at, id limit 200) c),
      'events', (select coalesce(json_agg(e), '[]') from (select * from (select * from ticket_events where ticket_id = t.id) e0 order by id limit 500) e),
      'work_orders', (select coalesce(json_agg(w), '[]') from
         (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
@@ -31,12 +31,12 @@ with n as (
      on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
    t as (
      insert into tickets (id, number, type, channel, priority, major, status, held_from, hold_reason, resume_on, title, title_parts, description, customer_id, customer_name, contact_phone, unit_id, unit_code, project_id, company_id, org_path, category_code, room, location, warranty_status, warranty_until, root_cause, resolution, cost, assignee_user_id, assignee_org_id, inspection_required, reported_at, first_response_at, closed_at, completed_at, reopen_count, escalation_level, warning, overdue, next_due_at, cancel_reason, merged_into, created_by, version, created_at, updated_at)
-     select id, coalesce($7::text, $1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')), type, channel, priority, major, status, held_from, hold_reason, resume_on, title, title_parts, description, customer_id, customer_name, contact_phone, unit_id, unit_code, project_id, company_id, org_path, category_code, room, location, warranty_status, warranty_until, root_cause, resolution, cost, assignee_user_id, assignee_org_id, inspection_required, reported_at, first_response_at, closed_at, completed_at, reopen_count, escalation_level, warning, overdue, next_due_at, cancel_reason, merged_into, created_by, version, created_at, updated_at
+     select id, coalesce($7::text, $1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')), type, channel, priority, major, status, held_from, hold_reason, resume_on, title, title_parts, description, customer_id, customer_name, contact_phone, unit_id, unit_code, project_id, company_id, org_path, category_code, room, location, warranty_status, warranty_until, root_cause, resolution, cost, assignee_user_id, assignee_org_id, inspection_required, reported_at, first_response_at, closed_at, completed_at, reopen_count, coalesce((select max(c.escalation_level) from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null), 0), exists (select 1 from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null and c.warned_at is not null), exists (select 1 from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null and c.breached_at is not null), (select min(c.due_at) from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null and c.paused_at is null), cancel_reason, merged_into, created_by, version, created_at, updated_at
        from json_populate_record(null::tickets, $3::json) left join n on true
      returning tickets.id, tickets.number, tickets.type, tickets.channel, tickets.priority, tickets.major, tickets.status, tickets.held_from, tickets.hold_reason, tickets.resume_on, tickets.title, tickets.title_parts, tickets.description, tickets.customer_id, tickets.customer_name, tickets.contact_phone, tickets.unit_id, tickets.unit_code, tickets.project_id, tickets.company_id, tickets.org_path, tickets.category_code, tickets.room, tickets.location, tickets.warranty_status, tickets.warranty_until, tickets.root_cause, tickets.resolution, tickets.cost, tickets.assignee_user_id, tickets.assignee_org_id, tickets.inspection_required, tickets.reported_at, tickets.first_response_at, tickets.closed_at, tickets.completed_at, tickets.reopen_count, tickets.escalation_level, tickets.warning, tickets.overdue, tickets.next_due_at, tickets.cancel_reason, tickets.merged_into, tickets.created_by, tickets.version, tickets.created_at, tickets.updated_at),
    c as (
-     insert into sla_clocks (ticket_id, work_order_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path)
-     select ticket_id, work_order_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path from json_populate_recordset(null::sla_clocks, $4::json) returning *),
+     insert into sla_clocks (subject_type, subject_id, part_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path)
+     select subject_type, subject_id, part_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path from json_populate_recordset(null::sla_clocks, $4::json) returning *),
    e as (
      insert into ticket_events (ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data)
      select ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data from json_populate_recordset(null::ticket_events, $5::json) returning *),
@@ -66,9 +66,16 @@ with n as (
 
 -- ticket_change_state
 select row_to_json(t) as ticket,
-          (select coalesce(json_agg(k), '[]') from sla_clocks k where k.ticket_id = t.id and k.stopped_at is null) as clocks,
+          (select coalesce(json_agg(k), '[]') from sla_clocks k where k.subject_id = t.id and k.stopped_at is null) as clocks,
           (select row_to_json(b) from business_calendars b where b.company_id = t.company_id) as calendar
      from tickets t where t.id = $1 and t.org_path like $2;
+
+-- ticket_queue_refresh
+update tickets t set next_due_at = (select min(c.due_at) from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null and c.paused_at is null),
+            warning = exists (select 1 from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null and c.warned_at is not null),
+            overdue = exists (select 1 from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null and c.breached_at is not null),
+            escalation_level = coalesce((select max(c.escalation_level) from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null), 0)
+    where t.id in (select (json_array_elements_text($1::json))::uuid);
 
 -- ticket_events_insert
 insert into ticket_events (ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data)
@@ -80,18 +87,17 @@ with
      update sla_clocks k set stopped_at = p.stopped_at, paused_at = p.paused_at, pauses = p.pauses,
             warn_at = p.warn_at, due_at = p.due_at, next_check_at = p.next_check_at,
             outcome = case when p.outcome = 'cancelled' then 'cancelled'
-                           when p.outcome is not null then
-                             case when k.breached_at is not null or p.due_at < p.stopped_at then 'breached' else 'met' end
+                           when p.outcome is not null then case when k.breached_at is not null or p.due_at < p.stopped_at then 'breached' else 'met' end
                       end
        from json_populate_recordset(null::sla_clocks, $3::json) p
-      where k.id = p.id and k.ticket_id = $1 and k.stopped_at is null
+      where k.id = p.id and k.subject_id = $1 and k.stopped_at is null
       returning k.*),
    started as (
-     insert into sla_clocks (ticket_id, work_order_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path)
-     select ticket_id, work_order_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path from json_populate_recordset(null::sla_clocks, $4::json) returning *),
+     insert into sla_clocks (subject_type, subject_id, part_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path)
+     select subject_type, subject_id, part_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path from json_populate_recordset(null::sla_clocks, $4::json) returning *),
    clocks as (
      select * from patched union all select * from started
-     union all select * from sla_clocks x where x.ticket_id = $1 and x.id not in (select id from patched)),
+     union all select * from sla_clocks x where x.subject_id = $1 and x.id not in (select id from patched)),
    moved as (
      update tickets t set status = $10, updated_at = $11, held_from = $12, hold_reason = $13, resume_on = $14, version = $2::int + 1,
             next_due_at = (select min(c.due_at) from clocks c where c.stopped_at is null and c.paused_at is null),

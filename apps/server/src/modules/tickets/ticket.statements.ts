@@ -3,7 +3,7 @@ import { statement } from '../../platform/db/statement.js';
 import { columnList, rowWriter } from '../../platform/db/table-rows.js';
 import { eventWrites } from '../../platform/events/event.repository.js';
 import { TIMELINE_COLUMNS } from '../customers/timeline.service.js';
-import { clockWriter } from './sla/sla.service.js';
+import { clockWriter, PATCH_ASSIGNMENTS } from '../sla/clock-rows.js';
 import { ticketEvents, tickets } from './ticket.tables.js';
 
 /**
@@ -29,6 +29,22 @@ export const eventWriter = rowWriter(ticketEvents, ['id']);
 const TICKET_COLUMNS = columnList(tickets, 't');
 const AUDIT_LIST = AUDIT_COLUMNS.join(', ');
 const TIMELINE_LIST = TIMELINE_COLUMNS.join(', ');
+/**
+ * A ticket's queue fields from its clocks (`clocks`: a row source of them, aliased `c`) — earliest running deadline,
+ * warning, overdue, highest escalation level of the open ones. The one rule, used by the create and transition
+ * statements and by the refresh after the SLA sweep or a work order's clock changes.
+ */
+const queueFields = (clocks: string): Record<string, string> => ({
+  next_due_at: `(select min(c.due_at) from ${clocks} c where c.stopped_at is null and c.paused_at is null)`,
+  warning: `exists (select 1 from ${clocks} c where c.stopped_at is null and c.warned_at is not null)`,
+  overdue: `exists (select 1 from ${clocks} c where c.stopped_at is null and c.breached_at is not null)`,
+  escalation_level: `coalesce((select max(c.escalation_level) from ${clocks} c where c.stopped_at is null), 0)`,
+});
+const assignQueueFields = (clocks: string) =>
+  Object.entries(queueFields(clocks))
+    .map(([column, value]) => `${column} = ${value}`)
+    .join(',\n            ');
+
 const NUMBER = `$1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')`;
 
 /** The next number of the day, in a statement of its own that commits at once (the counter row is held that long). */
@@ -73,7 +89,7 @@ const pageJson = (clocks: string, events: string, fresh = false) => `json_build_
 /** The ticket page ($1 id, $2 scope pattern). */
 export const detailStatement = statement<{ d: DetailRaw }>(
   'ticket_detail',
-  `select ${pageJson('select * from sla_clocks where ticket_id = t.id', 'select * from ticket_events where ticket_id = t.id')} as d
+  `select ${pageJson('select * from sla_clocks where subject_id = t.id', 'select * from ticket_events where ticket_id = t.id')} as d
      from tickets t where t.id = $1 and t.org_path like $2`,
 );
 
@@ -83,6 +99,7 @@ export const detailStatement = statement<{ d: DetailRaw }>(
  * locks the counter row until commit: right when this statement is the whole transaction, wrong when more writes
  * follow (creates would queue behind each other) — those take the number first with `nextNumber`.
  */
+const NEW_QUEUE = queueFields('(select * from json_populate_recordset(null::sla_clocks, $4::json))');
 export const openStatement = statement<{ d: DetailRaw }>(
   'ticket_open',
   `with n as (
@@ -90,7 +107,7 @@ export const openStatement = statement<{ d: DetailRaw }>(
      on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
    t as (
      insert into tickets (${ticketWriter.columns})
-     select ${ticketWriter.names.map((c) => (c === 'number' ? `coalesce($7::text, ${NUMBER})` : c)).join(', ')}
+     select ${ticketWriter.names.map((c) => (c === 'number' ? `coalesce($7::text, ${NUMBER})` : (NEW_QUEUE[c] ?? c))).join(', ')}
        from json_populate_record(null::tickets, $3::json) left join n on true
      returning ${columnList(tickets, 'tickets')}),
    c as (
@@ -111,7 +128,7 @@ export const openStatement = statement<{ d: DetailRaw }>(
 export const changeStateStatement = statement<{ ticket: Raw; clocks: Raw[]; calendar: Raw | null }>(
   'ticket_change_state',
   `select row_to_json(t) as ticket,
-          (select coalesce(json_agg(k), '[]') from sla_clocks k where k.ticket_id = t.id and k.stopped_at is null) as clocks,
+          (select coalesce(json_agg(k), '[]') from sla_clocks k where k.subject_id = t.id and k.stopped_at is null) as clocks,
           (select row_to_json(b) from business_calendars b where b.company_id = t.company_id) as calendar
      from tickets t where t.id = $1 and t.org_path like $2`,
 );
@@ -135,27 +152,19 @@ export const transitionText = (columns: string[]) => {
 };
 const transitionStatement = (assignments: string[]) => `with
    patched as (
-     update sla_clocks k set stopped_at = p.stopped_at, paused_at = p.paused_at, pauses = p.pauses,
-            warn_at = p.warn_at, due_at = p.due_at, next_check_at = p.next_check_at,
-            outcome = case when p.outcome = 'cancelled' then 'cancelled'
-                           when p.outcome is not null then
-                             case when k.breached_at is not null or p.due_at < p.stopped_at then 'breached' else 'met' end
-                      end
+     update sla_clocks k set ${PATCH_ASSIGNMENTS}
        from json_populate_recordset(null::sla_clocks, $3::json) p
-      where k.id = p.id and k.ticket_id = $1 and k.stopped_at is null
+      where k.id = p.id and k.subject_id = $1 and k.stopped_at is null
       returning k.*),
    started as (
      insert into sla_clocks (${clockWriter.columns})
      select ${clockWriter.columns} from json_populate_recordset(null::sla_clocks, $4::json) returning *),
    clocks as (
      select * from patched union all select * from started
-     union all select * from sla_clocks x where x.ticket_id = $1 and x.id not in (select id from patched)),
+     union all select * from sla_clocks x where x.subject_id = $1 and x.id not in (select id from patched)),
    moved as (
      update tickets t set ${assignments.map((a) => `${a}, `).join('')}version = $2::int + 1,
-            next_due_at = (select min(c.due_at) from clocks c where c.stopped_at is null and c.paused_at is null),
-            warning = exists (select 1 from clocks c where c.stopped_at is null and c.warned_at is not null),
-            overdue = exists (select 1 from clocks c where c.stopped_at is null and c.breached_at is not null),
-            escalation_level = coalesce((select max(c.escalation_level) from clocks c where c.stopped_at is null), 0)
+            ${assignQueueFields('clocks')}
       where t.id = $1 and t.version = $2
       returning t.*),
    added as (
@@ -170,6 +179,13 @@ const transitionStatement = (assignments: string[]) => `with
    select ${pageJson('select * from clocks', 'select * from ticket_events where ticket_id = t.id union all select * from added')} as d
      from (select 1) one left join moved t on true
     where case when t.id is not null then true else anju_conflict('VERSION_CONFLICT') end`;
+
+/** The queue fields of these tickets ($1: JSON array of ids) from their clocks as they now stand. */
+export const refreshQueueStatement = statement(
+  'ticket_queue_refresh',
+  `update tickets t set ${assignQueueFields('(select * from sla_clocks k where k.subject_id = t.id)')}
+    where t.id in (select (json_array_elements_text($1::json))::uuid)`,
+);
 
 export const addEventsStatement = statement(
   'ticket_events_insert',
@@ -186,6 +202,7 @@ export const statementTexts = (): [string, string][] => [
     detailStatement,
     openStatement,
     changeStateStatement,
+    refreshQueueStatement,
     addEventsStatement,
   ].map((s): [string, string] => [s.label, s.text]),
   ['ticket_transition (hold)', transitionText(['status', 'updated_at', 'held_from', 'hold_reason', 'resume_on'])],

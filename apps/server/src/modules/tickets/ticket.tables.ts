@@ -137,47 +137,6 @@ export const ticketEvents = pgTable(
   ],
 );
 
-/**
- * One SLA clock: a node of a ticket (or of one work order) with its limit. `nextCheckAt` is when the sweep must
- * look next (warning, breach, next escalation level); it is null once the clock stops or pauses. The sweep
- * claims a row by moving `nextCheckAt` with a conditional update, so two instances never act twice.
- */
-export const slaClocks = pgTable(
-  'sla_clocks',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
-    workOrderId: uuid('work_order_id'),
-    node: text('node').notNull(),
-    mode: text('mode').notNull(),
-    limitMinutes: integer('limit_minutes').notNull(),
-    warnPercent: smallint('warn_percent').notNull(),
-    /** Escalation ladder copied from the policy when the clock starts: [{ level, delayMinutes, target, roles }]. */
-    ladder: jsonb('ladder').notNull(),
-    startedAt: tz('started_at').notNull(),
-    /** On-hold spans already ended: [{ start, end }] (ISO strings). */
-    pauses: jsonb('pauses').notNull().default(sql`'[]'::jsonb`),
-    pausedAt: tz('paused_at'),
-    warnAt: tz('warn_at').notNull(),
-    dueAt: tz('due_at').notNull(),
-    warnedAt: tz('warned_at'),
-    breachedAt: tz('breached_at'),
-    escalationLevel: smallint('escalation_level').notNull().default(0),
-    nextCheckAt: tz('next_check_at'),
-    stoppedAt: tz('stopped_at'),
-    /** met | breached | cancelled, set when the clock stops. */
-    outcome: text('outcome'),
-    orgPath: text('org_path').notNull(),
-  },
-  (t) => [
-    index('sla_clocks_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
-    index('sla_clocks_ticket_idx').on(t.ticketId, t.node),
-    check('sla_clocks_mode_ck', sql`${t.mode} in ('working','calendar')`),
-  ],
-);
-
 /** A piece of work on a ticket for a department, a person or a contractor; each has its own clock. */
 export const workOrders = pgTable(
   'work_orders',
@@ -276,18 +235,6 @@ export const slaPolicies = pgTable(
   ],
 );
 
-/** A city company's working time for SLA clocks; companies without a row use the default calendar. */
-export const businessCalendars = pgTable('business_calendars', {
-  companyId: uuid('company_id').primaryKey(),
-  workingHours: jsonb('working_hours').notNull(),
-  workingWeekdays: integer('working_weekdays').array().notNull(),
-  holidays: text('holidays').array().notNull(),
-  makeupWorkdays: text('makeup_workdays').array().notNull(),
-  version: integer('version').notNull().default(1),
-  updatedBy: uuid('updated_by'),
-  updatedAt: tz('updated_at').notNull(),
-});
-
 /** The defect taxonomy for repairs (editable); `urgent` categories such as leaks get the short processing limit. */
 export const defectCategories = pgTable('defect_categories', {
   code: text('code').primaryKey(),
@@ -314,7 +261,6 @@ export const ticketViews = pgTable(
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
-export type SlaClockRow = typeof slaClocks.$inferSelect;
 export type WorkOrderRow = typeof workOrders.$inferSelect;
 export type CallbackRow = typeof callbacks.$inferSelect;
 export type SlaPolicyRow = typeof slaPolicies.$inferSelect;

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
+import type { SlaModule } from '../sla/sla.module.js';
 import { registerHoldResume } from './hold-resume.job.js';
 import { customerRecordListener } from './listeners/customer-record.listener.js';
 import { ownerAcknowledgementListener } from './listeners/owner-acknowledgement.listener.js';
@@ -15,12 +16,12 @@ import { TicketPhotoService } from './ticket-photos.service.js';
 import { ticketViewRoutes } from './ticket-views.js';
 import { createTicketsModule } from './tickets.module.js';
 
-type Deps = { customers: CustomersModule; property: PropertyModule; org: OrgModule };
+type Deps = { customers: CustomersModule; property: PropertyModule; org: OrgModule; sla: SlaModule };
 
-/** The closed loop: tickets, SLA clocks and their sweep, work orders, callbacks, photos, saved queue views. */
+/** The closed loop: tickets with their SLA policies and clocks (the sla module's sweep acts on them), work orders, callbacks, photos, saved queue views. */
 export const ticketsModule = defineModule({
   name: 'tickets',
-  uses: ['org', 'property', 'customers'],
+  uses: ['org', 'property', 'customers', 'sla'],
   tables,
   permissions: [
     'tickets.read',
@@ -30,7 +31,7 @@ export const ticketsModule = defineModule({
     'callbacks.record',
     'sla.manage',
   ],
-  create(platform, { customers, property, org }: Deps) {
+  create(platform, { customers, property, org, sla }: Deps) {
     const { db, audit, clock, events, messaging, files, config, log } = platform;
     const tickets = createTicketsModule({
       db,
@@ -41,6 +42,7 @@ export const ticketsModule = defineModule({
       customers,
       property: property.property,
       directory: org.directory,
+      sla,
       publicUrl: config.publicUrl,
       log,
     });
@@ -59,7 +61,6 @@ export const ticketsModule = defineModule({
     reopenNoticeListener(messaging),
   ],
   jobs(jobs, tickets, { db, clock }) {
-    tickets.sweep.register(jobs);
     registerHoldResume(jobs, db, clock, tickets.tickets);
   },
 });

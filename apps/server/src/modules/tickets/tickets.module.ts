@@ -7,18 +7,19 @@ import type { MessagingService } from '../../platform/messaging/messaging.servic
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
+import type { SlaModule } from '../sla/sla.module.js';
 import { CallbackService } from './callback.service.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
-import { SlaSweep } from './sla/sla-sweep.job.js';
 import { TicketService } from './ticket.service.js';
+import { ticketClockSubject } from './ticket-clocks.js';
 import { TicketMergeService } from './ticket-merge.service.js';
 import { TicketOpener } from './ticket-open.js';
 import { WorkOrderService } from './work-order.service.js';
 
 export type TicketsModule = ReturnType<typeof createTicketsModule>;
 
-/** The closed loop: tickets, SLA clocks and their sweep, work orders, callbacks (listeners and jobs: tickets.manifest.ts). */
+/** The closed loop: tickets with their SLA policies and clocks, work orders, callbacks (listeners and jobs: tickets.manifest.ts). */
 export function createTicketsModule(deps: {
   db: Db;
   audit: AuditService;
@@ -28,10 +29,11 @@ export function createTicketsModule(deps: {
   customers: CustomersModule;
   property: PropertyService;
   directory: OrgDirectory;
+  sla: SlaModule;
   publicUrl: string;
   log: FastifyBaseLogger;
 }) {
-  const sla = new SlaService(deps.clock);
+  const sla = new SlaService(deps.sla.clocks);
   const opener = new TicketOpener(deps.db, deps.audit, deps.clock, sla, deps.events, deps.customers, deps.property);
   const tickets = new TicketService(
     deps.db,
@@ -57,6 +59,6 @@ export function createTicketsModule(deps: {
   const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, tickets, deps.messaging, deps.events);
   const merge = new TicketMergeService(deps.db, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
-  const sweep = new SlaSweep(deps.db, deps.clock, sla, deps.messaging, tickets, deps.log, deps.directory);
-  return { sla, tickets, merge, workOrders, callbacks, slaAdmin, sweep };
+  deps.sla.clocks.register(ticketClockSubject(tickets));
+  return { sla, tickets, merge, workOrders, callbacks, slaAdmin };
 }

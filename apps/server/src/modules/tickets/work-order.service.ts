@@ -89,7 +89,7 @@ export class WorkOrderService {
       });
       const clock = await this.sla.start(tx, ownerOf(ticket), 'work_order', now, { workOrderId: created.id });
       await repo.setDue(created.id, clock.dueAt);
-      await this.sla.refreshTicket(tx, ticketId);
+      await new TicketRepository(tx).refreshQueueFields([ticketId]);
       await this.tickets.event(tx, ctx, ticket, {
         kind: 'work_order',
         data: {
@@ -148,7 +148,7 @@ export class WorkOrderService {
       if (body.action === 'cancel') await this.sla.stop(tx, order.ticketId, ['work_order'], now, { workOrderId: id });
       const updated = await repo.update(id, body.version, patch);
       if (!updated) throw new AppError('VERSION_CONFLICT');
-      await this.sla.refreshTicket(tx, order.ticketId);
+      await new TicketRepository(tx).refreshQueueFields([order.ticketId]);
       await this.tickets.event(tx, ctx, ticketRow, {
         kind: 'work_order',
         body: body.note || null,

@@ -6,7 +6,6 @@ import {
   TICKET_TYPES,
   type TicketType,
 } from '@anju/contracts';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../../platform/auth/principal.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -14,10 +13,10 @@ import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertPermission, pathInScope } from '../../../platform/rbac/scope.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
-import { businessCalendars, defectCategories, slaPolicies } from '../ticket.tables.js';
+import type { ClockRule } from '../../sla/clock-times.js';
 import type { SlaService } from './sla.service.js';
-import { type ClockRule, defaultRule } from './sla-defaults.js';
-import { type BusinessCalendar, validateCalendar } from './working-time.js';
+import { type DefectCategoryInput, SlaPolicyRepository } from './sla-policy.repository.js';
+import { defaultRule } from './ticket-rules.js';
 
 type PolicyInput = {
   companyId: string;
@@ -32,7 +31,7 @@ type PolicyInput = {
   ladder: LadderStep[];
 };
 
-/** Admin side of SLAs: a company's policies, its business calendar, and the preview that checks them. */
+/** Admin side of ticket SLAs: a company's policies and the preview that checks them against its calendar. */
 export class SlaAdminService {
   constructor(
     private readonly db: Db,
@@ -54,11 +53,7 @@ export class SlaAdminService {
   async listPolicies(ctx: RequestContext, companyId: string): Promise<SlaPolicy[]> {
     assertPermission(ctx.principal, 'tickets.read');
     await this.company(ctx, companyId);
-    const rows = await this.db
-      .select()
-      .from(slaPolicies)
-      .where(eq(slaPolicies.companyId, companyId))
-      .orderBy(asc(slaPolicies.ticketType), asc(slaPolicies.node));
+    const rows = await new SlaPolicyRepository(this.db).companyPolicies(companyId);
     const own: SlaPolicy[] = rows.map((r) => ({
       id: r.id,
       companyId: r.companyId,
@@ -105,34 +100,16 @@ export class SlaAdminService {
       throw new AppError('SLA_RULE_INVALID', { field: 'ladder', reason: 'each level once' });
     }
     if (body.categoryCode) {
-      const [known] = await this.db.select().from(defectCategories).where(eq(defectCategories.code, body.categoryCode));
+      const known = await new SlaPolicyRepository(this.db).categoryExists(body.categoryCode);
       if (!known) throw new AppError('SLA_RULE_INVALID', { field: 'categoryCode', reason: 'unknown category' });
     }
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(slaPolicies)
-        .values({ ...body, updatedBy: ctx.principal.userId, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [
-            slaPolicies.companyId,
-            slaPolicies.ticketType,
-            slaPolicies.categoryCode,
-            slaPolicies.priority,
-            slaPolicies.major,
-            slaPolicies.node,
-          ],
-          set: {
-            limitMinutes: body.limitMinutes,
-            mode: body.mode,
-            warnPercent: body.warnPercent,
-            ladder: body.ladder,
-            version: sql`${slaPolicies.version} + 1`,
-            updatedBy: ctx.principal.userId,
-            updatedAt: now,
-          },
-        })
-        .returning();
+      const row = await new SlaPolicyRepository(tx).upsertPolicy({
+        ...body,
+        updatedBy: ctx.principal.userId,
+        updatedAt: now,
+      });
       await this.audit.record(tx, ctx, {
         action: 'sla.policy.upsert',
         entityType: 'sla_policy',
@@ -142,48 +119,6 @@ export class SlaAdminService {
       });
       return row;
     });
-  }
-
-  async getCalendar(ctx: RequestContext, companyId: string) {
-    assertPermission(ctx.principal, 'tickets.read');
-    await this.company(ctx, companyId);
-    const { calendar, version } = await this.sla.calendarOf(this.db, companyId);
-    return { companyId, ...calendar, version, builtin: version === 0 };
-  }
-
-  async updateCalendar(ctx: RequestContext, companyId: string, body: BusinessCalendar & { version: number }) {
-    assertPermission(ctx.principal, 'sla.manage');
-    const company = await this.company(ctx, companyId);
-    const { version, ...calendar } = body;
-    const problems = validateCalendar(calendar);
-    if (problems.length) throw new AppError('CALENDAR_INVALID', { problems });
-    const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
-      const values = { ...calendar, updatedBy: ctx.principal.userId, updatedAt: now };
-      if (version === 0) {
-        const inserted = await tx
-          .insert(businessCalendars)
-          .values({ companyId, ...values })
-          .onConflictDoNothing()
-          .returning();
-        if (inserted.length === 0) throw new AppError('VERSION_CONFLICT');
-      } else {
-        const updated = await tx
-          .update(businessCalendars)
-          .set({ ...values, version: version + 1 })
-          .where(and(eq(businessCalendars.companyId, companyId), eq(businessCalendars.version, version)))
-          .returning();
-        if (updated.length === 0) throw new AppError('VERSION_CONFLICT');
-      }
-      await this.audit.record(tx, ctx, {
-        action: 'sla.calendar.update',
-        entityType: 'business_calendar',
-        entityId: companyId,
-        orgPath: company.path,
-        after: { holidays: calendar.holidays.length, makeupWorkdays: calendar.makeupWorkdays.length },
-      });
-    });
-    return this.getCalendar(ctx, companyId);
   }
 
   /** Every node's warning, deadline and escalation times for a hypothetical ticket, as live tickets get them. */
@@ -217,7 +152,7 @@ export class SlaAdminService {
     const rules = await this.sla.rulesFor(this.db, owner, [...SLA_NODES]);
     const nodes = SLA_NODES.map((node) => {
       const rule = rules.get(node) as ClockRule;
-      const times = this.sla.preview(calendar, rule, start, holds);
+      const times = this.sla.clocks.preview(calendar, rule, start, holds);
       return {
         node,
         limitMinutes: rule.limitMinutes,
@@ -231,18 +166,10 @@ export class SlaAdminService {
   }
 
   /** Adds or edits a defect category (the taxonomy is the company-wide list repairs pick from). */
-  async upsertDefectCategory(
-    ctx: RequestContext,
-    code: string,
-    body: { nameZh: string; nameEn: string; urgent: boolean; sort: number; active: boolean },
-  ) {
+  async upsertDefectCategory(ctx: RequestContext, code: string, body: DefectCategoryInput) {
     assertPermission(ctx.principal, 'sla.manage');
     return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(defectCategories)
-        .values({ code, ...body })
-        .onConflictDoUpdate({ target: defectCategories.code, set: body })
-        .returning();
+      const row = await new SlaPolicyRepository(tx).upsertCategory(code, body);
       await this.audit.record(tx, ctx, {
         action: 'defect_category.upsert',
         entityType: 'defect_category',
@@ -255,10 +182,6 @@ export class SlaAdminService {
   }
 
   listDefectCategories() {
-    return this.db
-      .select()
-      .from(defectCategories)
-      .where(eq(defectCategories.active, true))
-      .orderBy(asc(defectCategories.sort));
+    return new SlaPolicyRepository(this.db).activeCategories();
   }
 }

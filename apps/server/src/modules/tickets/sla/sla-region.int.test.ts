@@ -52,7 +52,7 @@ async function overdueComplaint(project: OrgUnitRow, company: OrgUnitRow) {
 
 const at = async (iso: string) => {
   t.clock.set(new Date(iso));
-  await t.services.tickets.sweep.run();
+  await t.services.sla.sweep.run();
 };
 const ids = (...users: { id: string }[]) => users.map((u) => u.id).sort();
 

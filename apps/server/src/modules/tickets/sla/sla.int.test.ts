@@ -6,8 +6,8 @@ import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { JobRunner } from '../../../platform/jobs/job-runner.js';
 import { MessagingService } from '../../../platform/messaging/messaging.service.js';
 import { notifications, outboxMessages } from '../../../platform/messaging/messaging.tables.js';
+import { ClockSweep } from '../../sla/clock-sweep.job.js';
 import { ticketEvents } from '../ticket.tables.js';
-import { SlaSweep } from './sla-sweep.job.js';
 
 let t: TestApp;
 let place: Awaited<ReturnType<typeof cityCompany>>;
@@ -207,16 +207,8 @@ describe('SLA sweep', () => {
     const ticket = created.json();
     const clockId = ticket.clocks.find((c: { node: string }) => c.node === 'dispatch').id;
     const s = t.services;
-    const second = new SlaSweep(
-      t.db,
-      t.clock,
-      s.tickets.sla,
-      s.messaging,
-      s.tickets.tickets,
-      pino({ level: 'silent' }),
-      s.org.directory,
-    );
-    const both = () => Promise.all([s.tickets.sweep.run(), second.run()]);
+    const second = new ClockSweep(t.db, t.clock, s.sla.clocks, s.messaging, pino({ level: 'silent' }), s.org.directory);
+    const both = () => Promise.all([s.sla.sweep.run(), second.run()]);
     const events = async (kind: string) =>
       (
         await t.db
@@ -249,7 +241,7 @@ describe('SLA sweep', () => {
     s.messaging.notifyMany = async () => {
       throw new Error('killed');
     };
-    await expect(s.tickets.sweep.run()).rejects.toThrow('killed');
+    await expect(s.sla.sweep.run()).rejects.toThrow('killed');
     s.messaging.notifyMany = notifyMany;
     expect(await events('breach')).toHaveLength(0);
     await both();

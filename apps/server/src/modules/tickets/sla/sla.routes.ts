@@ -1,13 +1,4 @@
-import {
-  businessCalendar,
-  defectCategory,
-  errorBody,
-  previewSlaBody,
-  slaPolicy,
-  slaPreview,
-  updateBusinessCalendarBody,
-  upsertSlaPolicyBody,
-} from '@anju/contracts';
+import { defectCategory, errorBody, previewSlaBody, slaPolicy, slaPreview, upsertSlaPolicyBody } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../../../platform/http/auth.plugin.js';
@@ -59,34 +50,6 @@ export const slaRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule }> = asyn
       },
     },
     async (request) => m.slaAdmin.preview(contextOf(request), request.body),
-  );
-
-  app.get(
-    '/api/sla/calendars/:companyId',
-    {
-      schema: {
-        operationId: 'getBusinessCalendar',
-        tags: ['sla'],
-        params: companyParams,
-        response: { 200: businessCalendar, ...errors },
-      },
-    },
-    async (request) => m.slaAdmin.getCalendar(contextOf(request), request.params.companyId),
-  );
-
-  app.put(
-    '/api/sla/calendars/:companyId',
-    {
-      schema: {
-        operationId: 'updateBusinessCalendar',
-        tags: ['sla'],
-        summary: 'Working hours, working weekdays, public holidays and make-up working days (version 0 creates)',
-        params: companyParams,
-        body: updateBusinessCalendarBody,
-        response: { 200: businessCalendar, ...errors },
-      },
-    },
-    async (request) => m.slaAdmin.updateCalendar(contextOf(request), request.params.companyId, request.body),
   );
 
   app.put(

@@ -1,6 +1,34 @@
 import type { LadderStep } from '@anju/contracts';
-import type { ClockRule } from './sla-defaults.js';
 import { addCountedMinutesEach, type BusinessCalendar, type Span } from './working-time.js';
+
+export type ClockRule = {
+  limitMinutes: number;
+  mode: 'working' | 'calendar';
+  warnPercent: number;
+  ladder: LadderStep[];
+};
+
+/**
+ * Escalation up the org tree after a breach: project CR supervisor at once, the city company's CR manager after
+ * 4 h, the region's executive after a day (the group's, when the company sits directly under the group), the group
+ * CR centre and executives after two.
+ */
+export const DEFAULT_LADDER: LadderStep[] = [
+  { level: 1, delayMinutes: 0, target: 'project', roles: ['cr_manager', 'cr_specialist'] },
+  { level: 2, delayMinutes: 240, target: 'city_company', roles: ['cr_manager'] },
+  { level: 3, delayMinutes: 1440, target: 'region', roles: ['executive'] },
+  { level: 4, delayMinutes: 2880, target: 'group', roles: ['cr_manager', 'executive'] },
+];
+
+/**
+ * The met/breached rule, in its two forms: a clock stopped at `stoppedAt` breached when the sweep marked it or its
+ * deadline had passed. `outcomeAt` for clocks computed in code, `OUTCOME_SQL` for statements that stop open clocks
+ * (`clock` is the row's alias, `dueAt` and `stoppedAt` SQL expressions).
+ */
+export const outcomeAt = (c: { breachedAt?: Date | null; dueAt: Date }, stoppedAt: Date): 'met' | 'breached' =>
+  c.breachedAt || stoppedAt > c.dueAt ? 'breached' : 'met';
+export const OUTCOME_SQL = (clock: string, dueAt: string, stoppedAt: string) =>
+  `case when ${clock}.breached_at is not null or ${dueAt} < ${stoppedAt} then 'breached' else 'met' end`;
 
 export type ClockTimes = { warnAt: Date; dueAt: Date; escalations: { level: number; at: Date }[] };
 

@@ -1,23 +1,5 @@
-import type { LadderStep, SlaNode, TicketType } from '@anju/contracts';
-
-export type ClockRule = {
-  limitMinutes: number;
-  mode: 'working' | 'calendar';
-  warnPercent: number;
-  ladder: LadderStep[];
-};
-
-/**
- * Escalation up the org tree after a breach: project CR supervisor at once, the city company's CR manager after
- * 4 h, the region's executive after a day (the group's, when the company sits directly under the group), the group
- * CR centre and executives after two.
- */
-export const DEFAULT_LADDER: LadderStep[] = [
-  { level: 1, delayMinutes: 0, target: 'project', roles: ['cr_manager', 'cr_specialist'] },
-  { level: 2, delayMinutes: 240, target: 'city_company', roles: ['cr_manager'] },
-  { level: 3, delayMinutes: 1440, target: 'region', roles: ['executive'] },
-  { level: 4, delayMinutes: 2880, target: 'group', roles: ['cr_manager', 'executive'] },
-];
+import type { SlaNode, TicketType } from '@anju/contracts';
+import { type ClockRule, DEFAULT_LADDER } from '../../sla/clock-times.js';
 
 const WORKING_DAY = 8 * 60;
 const rule = (limitMinutes: number, mode: ClockRule['mode'] = 'working'): ClockRule => ({
