@@ -153,10 +153,16 @@ describe('owner portal on a phone', () => {
 
     // The department got the work as a work order: its engineer finishes it (through the API), and the close
     // dialog confirms it before the ticket closes.
-    const { items: staff } = await admin.get<{ items: { username: string; departmentId: string | null }[] }>(
-      '/api/users?limit=200',
-    );
-    const engineerName = staff.find((u) => u.departmentId === engineering.id)?.username;
+    // The demo has more staff than a page: walk the pages until someone of the department turns up.
+    let engineerName: string | undefined;
+    let cursor: string | null = null;
+    for (let n = 0; n < 50 && !engineerName; n++) {
+      const users: { items: { username: string; departmentId: string | null }[]; nextCursor: string | null } =
+        await admin.get(`/api/users?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      engineerName = users.items.find((u) => u.departmentId === engineering.id)?.username;
+      cursor = users.nextCursor;
+      if (!cursor) break;
+    }
     if (!engineerName) throw new Error('no engineer in the ticket’s engineering department');
     const engineer = await apiSession((await browser.newContext()).request, server.url, {
       username: engineerName,
