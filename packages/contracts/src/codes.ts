@@ -199,6 +199,7 @@ export const AUDIT_ACTIONS = [
   'work_order.reveal_phone',
   'sla.policy.upsert',
   'sla.calendar.update',
+  'journey_template.update',
   'defect_category.upsert',
   'notice.publish',
   'import.units',

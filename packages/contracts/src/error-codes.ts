@@ -108,6 +108,11 @@ export const ERROR_CODES = {
     zh: '身份证号码无效（位数或校验码错误）',
     en: 'Invalid resident ID number (length or GB 11643 check digit)',
   },
+  JOURNEY_TEMPLATE_NOT_FOUND: {
+    status: 404,
+    zh: '旅程模板不存在',
+    en: 'Journey template not found',
+  },
   RELATION_INVALID: { status: 422, zh: '关系无效', en: 'That relation is not allowed' },
   IMPORT_FILE_INVALID: {
     status: 400,

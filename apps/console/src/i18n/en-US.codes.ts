@@ -121,6 +121,7 @@ export const enUSCodes: typeof zhCNCodes = {
         reassign: 'Work order reassigned',
         reveal_phone: 'Owner phone revealed',
       },
+      journey_template: { update: 'Journey template changed' },
       sla: { policy: { upsert: 'SLA rule set' }, calendar: { update: 'Working calendar changed' } },
       defect_category: { upsert: 'Defect category set' },
       notice: { publish: 'Notice published' },

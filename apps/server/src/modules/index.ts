@@ -1,5 +1,6 @@
 import type { ServicesOf } from '../platform/modules.js';
 import { customersModule } from './customers/customers.manifest.js';
+import { journeysModule } from './journeys/journeys.manifest.js';
 import { noticesModule } from './notices/notices.manifest.js';
 import { orgModule } from './org/org.manifest.js';
 import { portalModule } from './portal/portal.manifest.js';
@@ -19,6 +20,7 @@ export const MODULES = [
   ticketsModule,
   noticesModule,
   portalModule,
+  journeysModule,
 ] as const;
 
 /** `services.<module name>`: each module's public services. */
