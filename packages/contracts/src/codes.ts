@@ -100,6 +100,8 @@ export const TIMELINE_CODES = [
   'consent.refused',
   /** {project, unit} */
   'ownership.added',
+  /** {project, unit, reason}: reason an OWNERSHIP_END_REASONS value. */
+  'ownership.ended',
   /** {number, event}: an event (a TICKET_EVENT_KINDS code) of a ticket of the customer. */
   'ticket.event',
 ] as const;
@@ -171,6 +173,7 @@ export const AUDIT_ACTIONS = [
   'customer.anonymise',
   'customer.merge',
   'ownership.add',
+  'ownership.end',
   'family.add',
   'referral.add',
   'referral.outcome',

@@ -232,6 +232,16 @@ export const addOwnershipBody = z.object({
   deliveryDate: isoDate.nullable().optional(),
   moveInDate: isoDate.nullable().optional(),
 });
+/** Why a home stopped being this person's. */
+export const OWNERSHIP_END_REASONS = ['resold', 'transferred', 'contract_cancelled', 'entered_by_mistake'] as const;
+export type OwnershipEndReason = (typeof OWNERSHIP_END_REASONS)[number];
+/** Ends an active ownership; `endedOn` defaults to today (China time), never in the future nor before the contract. */
+export const endOwnershipBody = z.object({
+  reason: z.enum(OWNERSHIP_END_REASONS),
+  endedOn: isoDate.optional(),
+  note: z.string().trim().max(200).nullable().optional(),
+});
+export const ownershipParams = z.object({ id: z.uuid(), ownershipId: z.uuid() });
 export const addFamilyMemberBody = z.object({
   memberId: z.uuid(),
   relation: z.enum(FAMILY_RELATIONS),

@@ -108,6 +108,11 @@ export const ERROR_CODES = {
     zh: '身份证号码无效（位数或校验码错误）',
     en: 'Invalid resident ID number (length or GB 11643 check digit)',
   },
+  OWNERSHIP_NOT_FOUND: {
+    status: 404,
+    zh: '该房产记录不存在或已结束持有',
+    en: 'This home record does not exist or has already ended',
+  },
   JOURNEY_TEMPLATE_NOT_FOUND: {
     status: 404,
     zh: '旅程模板不存在',

@@ -4,6 +4,7 @@ import type {
   addReferralBody,
   Customer,
   CustomerSummary,
+  endOwnershipBody,
   TimelineEntry,
   Unit,
   updateCustomerBody,
@@ -128,6 +129,19 @@ export const useAddFamilyMember = (id: string) =>
   useRelation<z.input<typeof addFamilyMemberBody>>(id, 'family', (b) => [b.memberId]);
 export const useAddReferral = (id: string) =>
   useRelation<z.input<typeof addReferralBody>>(id, 'referrals', (b) => [b.referredId]);
+
+/** Ends one of the customer's homes; the response is the updated 360 view (the home gone, kinds recomputed). */
+export function useEndOwnership(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ownershipId, ...body }: z.input<typeof endOwnershipBody> & { ownershipId: string }) =>
+      api.post<Customer>(`/api/customers/${id}/ownerships/${ownershipId}/end`, body),
+    onSuccess: (c) => {
+      qc.setQueryData(customerKeys.detail(id), c);
+      return refresh(qc, [id]);
+    },
+  });
+}
 
 export function useUpdateReferralOutcome(customerId: string, otherId: string) {
   const qc = useQueryClient();

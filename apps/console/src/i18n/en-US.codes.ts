@@ -36,7 +36,10 @@ export const enUSCodes: typeof zhCNCodes = {
       family: { added: 'Family member registered ({{relation}})' },
       referral: { made: 'Referred a new customer', received: 'Referred by an owner' },
       consent: { granted: 'Agreed to {{channel}} marketing', refused: 'Refused {{channel}} marketing' },
-      ownership: { added: 'Home {{project}} {{unit}}' },
+      ownership: {
+        added: 'Home {{project}} {{unit}}',
+        ended: 'Ownership of {{project}} {{unit}} ended ($t(enums.ownershipEndReason.{{reason}}))',
+      },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
     notification: {
@@ -91,7 +94,7 @@ export const enUSCodes: typeof zhCNCodes = {
         anonymise: 'Customer anonymised',
         merge: 'Customers merged',
       },
-      ownership: { add: 'Home registered' },
+      ownership: { add: 'Home registered', end: 'Ownership ended' },
       family: { add: 'Family member registered' },
       referral: { add: 'Referral registered', outcome: 'Referral outcome' },
       ticket: {

@@ -53,5 +53,11 @@ export const enUSEnums: typeof zhCNEnums = {
     outboxStatus: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed', skipped: 'Skipped' },
     outboxChannel: { sms: 'SMS', email: 'E-mail' },
     consentChannel: { sms: 'SMS', email: 'E-mail', wechat: 'WeChat' },
+    ownershipEndReason: {
+      resold: 'Resold',
+      transferred: 'Transferred (gift, inheritance…)',
+      contract_cancelled: 'Purchase contract cancelled',
+      entered_by_mistake: 'Entered by mistake',
+    },
   },
 };

@@ -34,7 +34,10 @@ export const zhCNCodes = {
       family: { added: '登记家庭成员（{{relation}}）' },
       referral: { made: '推荐新客户', received: '由老业主推荐' },
       consent: { granted: '同意接收{{channel}}营销信息', refused: '拒绝接收{{channel}}营销信息' },
-      ownership: { added: '房产 {{project}} {{unit}}' },
+      ownership: {
+        added: '房产 {{project}} {{unit}}',
+        ended: '结束持有 {{project}} {{unit}}（$t(enums.ownershipEndReason.{{reason}})）',
+      },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
     notification: {
@@ -85,7 +88,7 @@ export const zhCNCodes = {
         anonymise: '匿名化客户',
         merge: '合并客户',
       },
-      ownership: { add: '登记房产' },
+      ownership: { add: '登记房产', end: '结束持有房产' },
       family: { add: '登记家庭成员' },
       referral: { add: '登记推荐', outcome: '推荐结果' },
       ticket: {

@@ -3,6 +3,7 @@ import type {
   CONSENT_CHANNELS,
   OUTBOX_CHANNELS,
   OUTBOX_STATUSES,
+  OWNERSHIP_END_REASONS,
   SLA_NODES,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
@@ -75,6 +76,12 @@ const outboxStatus: Labels<typeof OUTBOX_STATUSES> = {
 };
 const outboxChannel: Labels<typeof OUTBOX_CHANNELS> = { sms: '短信', email: '邮件' };
 const consentChannel: Labels<typeof CONSENT_CHANNELS> = { sms: '短信', email: '邮件', wechat: '微信' };
+const ownershipEndReason: Labels<typeof OWNERSHIP_END_REASONS> = {
+  resold: '已转售',
+  transferred: '产权转移（赠与、继承等）',
+  contract_cancelled: '购房合同解除',
+  entered_by_mistake: '录入有误',
+};
 
 /**
  * zh-CN labels of the server's enums (part of `zhCN`), one table per enum whatever screen shows it; keys are the
@@ -92,5 +99,6 @@ export const zhCNEnums = {
     outboxStatus,
     outboxChannel,
     consentChannel,
+    ownershipEndReason,
   },
 };

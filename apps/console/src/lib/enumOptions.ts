@@ -3,6 +3,7 @@ import {
   CONSENT_CHANNELS,
   OUTBOX_CHANNELS,
   OUTBOX_STATUSES,
+  OWNERSHIP_END_REASONS,
   SLA_NODES,
   TICKET_CHANNELS,
   TICKET_PRIORITIES,
@@ -30,6 +31,7 @@ export const ENUM_VALUES: { readonly [K in EnumKind]: readonly EnumValue<K>[] } 
   outboxStatus: OUTBOX_STATUSES,
   outboxChannel: OUTBOX_CHANNELS,
   consentChannel: CONSENT_CHANNELS,
+  ownershipEndReason: OWNERSHIP_END_REASONS,
 };
 
 /** The label of an enum value in the UI language (`enums.<kind>.<value>` of the message set). */

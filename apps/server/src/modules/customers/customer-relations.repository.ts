@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { familyLinks, ownerships, referrals } from './customer.tables.js';
 
@@ -20,6 +20,26 @@ export class CustomerRelationsRepository {
         target: [ownerships.customerId, ownerships.unitId],
         set: { ...terms, active: true, updatedAt: at },
       })
+      .returning();
+    return row;
+  }
+
+  /** One ownership of this customer, active or ended. */
+  async findOwnership(id: string, customerId: string) {
+    const [row] = await this.db
+      .select()
+      .from(ownerships)
+      .where(and(eq(ownerships.id, id), eq(ownerships.customerId, customerId)))
+      .limit(1);
+    return row;
+  }
+
+  /** Ends an active ownership; undefined when it is not (or no longer) active. */
+  async endOwnership(id: string, customerId: string, at: Date) {
+    const [row] = await this.db
+      .update(ownerships)
+      .set({ active: false, updatedAt: at, version: sql`${ownerships.version} + 1` })
+      .where(and(eq(ownerships.id, id), eq(ownerships.customerId, customerId), eq(ownerships.active, true)))
       .returning();
     return row;
   }

@@ -1,5 +1,8 @@
+import type { endOwnershipBody } from '@anju/contracts';
+import type { z } from 'zod';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
+import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
@@ -7,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import { UnitLookup, type UnitRef } from '../property/unit-lookup.js';
-import { CUSTOMER_EVENTS, type OwnershipEvent } from './customer.events.js';
+import { CUSTOMER_EVENTS, type OwnershipEnded, type OwnershipEvent } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import { CustomerRelationsRepository } from './customer-relations.repository.js';
@@ -94,6 +97,79 @@ export class CustomerRelationsService {
       { name, subjectType: 'ownership', subjectId: row.id, orgPath: unit.projectPath, payload: ownership },
     ]);
     return row;
+  }
+
+  /**
+   * Ends an active home of the customer (resold, transferred, contract cancelled, entered by mistake): the home
+   * leaves the 360 view and the portal, kinds are recomputed, and `ownership.ended` is published.
+   */
+  async endOwnership(
+    ctx: RequestContext,
+    customerId: string,
+    ownershipId: string,
+    body: z.output<typeof endOwnershipBody>,
+  ) {
+    assertPermission(ctx.principal, 'customers.manage');
+    await this.customers.get(ctx, customerId);
+    const found = await new CustomerRelationsRepository(this.db).findOwnership(ownershipId, customerId);
+    if (!found?.active) throw new AppError('OWNERSHIP_NOT_FOUND');
+    const unit = await new UnitLookup(this.db).byIdInScope(found.unitId, ctx.principal.orgPath);
+    if (!unit) throw new AppError('OWNERSHIP_NOT_FOUND');
+    const now = this.clock.now();
+    const endedOn = body.endedOn ?? chinaDate(now);
+    if (endedOn > chinaDate(now)) {
+      throw new AppError('VALIDATION_FAILED', { field: 'endedOn', reason: 'must not be in the future' });
+    }
+    if (found.contractDate && endedOn < found.contractDate) {
+      throw new AppError('VALIDATION_FAILED', { field: 'endedOn', reason: 'must not be before the contract date' });
+    }
+    const note = body.note || null;
+    return this.db.transaction(async (tx) => {
+      const row = await new CustomerRelationsRepository(tx).endOwnership(ownershipId, customerId, now);
+      // ended by someone else between the read and this write
+      if (!row) throw new AppError('OWNERSHIP_NOT_FOUND');
+      await new CustomerRepository(tx).recomputeKinds(customerId);
+      const words = { project: unit.projectName, unit: unit.code, reason: body.reason };
+      await this.timeline.add(tx, ctx, {
+        customerId,
+        kind: 'ownership',
+        title: `结束持有 ${unit.projectName} ${unit.code}`,
+        body: note,
+        orgPath: unit.projectPath,
+        refType: 'unit',
+        refId: unit.id,
+        data: { code: 'ownership.ended', ...words, endedOn },
+      });
+      await this.audit.record(tx, ctx, {
+        action: 'ownership.end',
+        entityType: 'customer',
+        entityId: customerId,
+        orgPath: unit.projectPath,
+        before: { unit: unit.code, project: unit.projectName, active: true },
+        after: { ...words, active: false, endedOn, note },
+      });
+      const payload: OwnershipEnded = {
+        customerId,
+        unitId: unit.id,
+        projectId: unit.projectId,
+        contractDate: row.contractDate,
+        deliveryDate: row.deliveryDate,
+        moveInDate: row.moveInDate,
+        via: 'staff',
+        reason: body.reason,
+        endedOn,
+      };
+      await this.events.record(tx, ctx, [
+        {
+          name: CUSTOMER_EVENTS.ownershipEnded,
+          subjectType: 'ownership',
+          subjectId: row.id,
+          orgPath: unit.projectPath,
+          payload,
+        },
+      ]);
+      return row;
+    });
   }
 
   /** Registers a family member under an owner (optionally for one home), recording the consent given. */

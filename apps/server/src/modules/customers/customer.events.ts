@@ -1,3 +1,5 @@
+import type { OwnershipEndReason } from '@anju/contracts';
+
 /** The events the customers module publishes (subject: the customer unless said otherwise). */
 export const CUSTOMER_EVENTS = {
   created: 'customer.created',
@@ -8,6 +10,8 @@ export const CUSTOMER_EVENTS = {
   ownershipCreated: 'ownership.created',
   /** Its dates changed (subject: the ownership). */
   ownershipChanged: 'ownership.changed',
+  /** The person no longer holds the home: resold, transferred, contract cancelled or entered by mistake (subject: the ownership). */
+  ownershipEnded: 'ownership.ended',
 } as const;
 
 export type CustomerCreated = { source: string | null; kinds: string[] };
@@ -22,3 +26,4 @@ export type OwnershipEvent = {
   /** How it arrived: entered by staff or imported from a roster. */
   via: 'staff' | 'import';
 };
+export type OwnershipEnded = OwnershipEvent & { reason: OwnershipEndReason; endedOn: string };

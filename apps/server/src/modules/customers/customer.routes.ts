@@ -7,12 +7,14 @@ import {
   createdCustomer,
   customer,
   customerSummary,
+  endOwnershipBody,
   errorBody,
   exportCustomersQuery,
   idParams,
   listCustomersQuery,
   mergeCustomersBody,
   okBody,
+  ownershipParams,
   page,
   revealCustomerFieldBody,
   revealedField,
@@ -275,6 +277,26 @@ export const customerRoutes: FastifyPluginAsyncZod<{
       const ctx = contextOf(request);
       await m.relations.addOwnership(ctx, request.params.id, request.body);
       return reply.status(201).send(presentCustomer(await m.read.load360(ctx, request.params.id)));
+    },
+  );
+
+  app.post(
+    '/api/customers/:id/ownerships/:ownershipId/end',
+    {
+      schema: {
+        operationId: 'endOwnership',
+        tags: ['customers'],
+        summary: 'The person no longer holds this home (resold, transferred, contract cancelled, entered by mistake)',
+        params: ownershipParams,
+        body: endOwnershipBody,
+        response: { 200: customer, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const { id, ownershipId } = request.params;
+      await m.relations.endOwnership(ctx, id, ownershipId, request.body);
+      return presentCustomer(await m.read.load360(ctx, id));
     },
   );
 
