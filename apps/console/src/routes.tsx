@@ -18,6 +18,7 @@ const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
 const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPage');
 const WorkOrdersPage = page(() => import('./pages/workOrders/WorkOrdersPage'), 'WorkOrdersPage');
 const SlaPage = page(() => import('./pages/sla/SlaPage'), 'SlaPage');
+const JourneysPage = page(() => import('./pages/journeys/JourneysPage'), 'JourneysPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -66,6 +67,7 @@ const routes: RouteObject[] = [
           { path: 'imports', element: guarded('customers.import', <ImportsPage />) },
           { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
+          { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },
           { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },

@@ -14,6 +14,7 @@ import {
   PhoneOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   ToolOutlined,
@@ -48,6 +49,7 @@ type MenuKey =
   | 'imports'
   | 'workOrders'
   | 'sla'
+  | 'journeys'
   | 'outbox'
   | 'eventDeliveries'
   | 'profile';
@@ -75,6 +77,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'customers.import' },
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },
   { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },
+  { key: 'journeys', path: '/journeys', icon: <ScheduleOutlined />, permission: 'journeys.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

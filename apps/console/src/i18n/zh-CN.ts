@@ -4,6 +4,7 @@ import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNIntake } from './zh-CN.intake';
+import { zhCNJourneys } from './zh-CN.journeys';
 import { zhCNNotices } from './zh-CN.notices';
 import { zhCNService } from './zh-CN.service';
 
@@ -60,6 +61,7 @@ export const zhCN = {
   menu: {
     workOrders: '我的派工单',
     sla: 'SLA 时限',
+    journeys: '服务旅程',
     outbox: '消息发件箱',
     eventDeliveries: '事件投递',
     home: '首页',
@@ -318,6 +320,7 @@ export const zhCN = {
   ...zhCNCodes,
   ...zhCNEnums,
   ...zhCNIntake,
+  ...zhCNJourneys,
 };
 
 export type Messages = typeof zhCN;
