@@ -164,6 +164,11 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     `${HOT}: a ticket's clocks are written, patched and read in the ticket's own statements (the row format is the sla module's clock-rows.ts); a change reads the company's calendar with the ticket`,
   ),
   ...raw(
+    'modules/journeys/journey-subject.repository.ts',
+    ['ownerships', 'units', 'delivery_batches', 'org_units'],
+    "the journey planner's read model of homes (decisions §30): one set-based statement per page syncs the anchor dates of households and batches, a million ownerships at the first run",
+  ),
+  ...raw(
     'modules/customers/customer-import.batch.ts',
     ['units', 'org_units'],
     `${SCOPE}: a roster batch matches units by project code within the importer's subtree, set-based per batch`,

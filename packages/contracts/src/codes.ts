@@ -203,6 +203,7 @@ export const AUDIT_ACTIONS = [
   'sla.policy.upsert',
   'sla.calendar.update',
   'journey_template.update',
+  'journey_task.complete',
   'defect_category.upsert',
   'notice.publish',
   'import.units',

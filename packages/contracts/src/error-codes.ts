@@ -113,6 +113,12 @@ export const ERROR_CODES = {
     zh: '该房产记录不存在或已结束持有',
     en: 'This home record does not exist or has already ended',
   },
+  JOURNEY_TASK_NOT_FOUND: { status: 404, zh: '旅程任务不存在', en: 'Journey task not found' },
+  JOURNEY_TASK_CLOSED: {
+    status: 409,
+    zh: '该任务已完成或已取消',
+    en: 'This task is already done or cancelled',
+  },
   JOURNEY_TEMPLATE_NOT_FOUND: {
     status: 404,
     zh: '旅程模板不存在',

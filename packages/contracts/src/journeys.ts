@@ -190,3 +190,61 @@ export const journeyPreviewItem = z.object({
 });
 export type JourneyPreviewItem = z.infer<typeof journeyPreviewItem>;
 export const journeyPreview = z.object({ items: z.array(journeyPreviewItem) });
+
+export const JOURNEY_TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export const JOURNEY_OUTCOMES = ['reached', 'not_reached', 'done'] as const;
+
+/** One task of a household's or a batch's journey. */
+export const journeyTask = z.object({
+  id: z.uuid(),
+  subjectKind: z.enum(['household', 'batch']),
+  projectId: z.uuid(),
+  projectName: z.string().nullable(),
+  batchId: z.uuid().nullable(),
+  unitId: z.uuid().nullable(),
+  unitCode: z.string().nullable(),
+  customerId: z.uuid().nullable(),
+  templateId: z.uuid(),
+  templateVersion: z.number().int(),
+  stepKey: z.string(),
+  occurrence: z.number().int(),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  kind: z.enum(JOURNEY_STEP_KINDS),
+  performer: z.enum(JOURNEY_PERFORMERS),
+  anchorUsed: z.enum(JOURNEY_ANCHORS),
+  anchorDate: isoDate,
+  dueDate: isoDate,
+  status: z.enum(JOURNEY_TASK_STATUSES),
+  outcome: z.enum(JOURNEY_OUTCOMES).nullable(),
+  notes: z.string().nullable(),
+  attempts: z.number().int(),
+  checklist: z.array(z.object({ key: z.string(), ok: z.boolean(), note: z.string().nullable() })).nullable(),
+  completedAt: z.string().nullable(),
+  version,
+});
+export type JourneyTask = z.infer<typeof journeyTask>;
+
+/** A task with what doing it needs: its step's checklist and script, as its template version has them. */
+export const journeyTaskDetail = journeyTask.extend({ step: journeyStep.nullable() });
+
+export const listJourneyTasksQuery = z.object({
+  status: z.enum(JOURNEY_TASK_STATUSES).optional(),
+  projectId: z.uuid().optional(),
+  stepKey: z.string().max(40).optional(),
+  dueBefore: isoDate.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const completeJourneyTaskBody = z.object({
+  version,
+  outcome: z.enum(JOURNEY_OUTCOMES),
+  notes: z.string().trim().max(2000).nullable().optional(),
+  checklist: z
+    .array(
+      z.object({ key: z.string().max(40), ok: z.boolean(), note: z.string().trim().max(500).nullable().optional() }),
+    )
+    .max(40)
+    .default([]),
+});
+export type CompleteJourneyTaskBody = z.infer<typeof completeJourneyTaskBody>;

@@ -113,7 +113,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'tickets.dispatch',
     'callbacks.record',
   ],
-  department_staff: ['org.read', 'property.read', 'tickets.read', 'workorders.handle', 'journeys.read', 'journeys.work'],
+  department_staff: [
+    'org.read',
+    'property.read',
+    'tickets.read',
+    'workorders.handle',
+    'journeys.read',
+    'journeys.work',
+  ],
   sales_consultant: [
     'org.read',
     'property.read',

@@ -124,6 +124,7 @@ export const enUSCodes: typeof zhCNCodes = {
         reassign: 'Work order reassigned',
         reveal_phone: 'Owner phone revealed',
       },
+      journey_task: { complete: 'Journey task recorded' },
       journey_template: { update: 'Journey template changed' },
       sla: { policy: { upsert: 'SLA rule set' }, calendar: { update: 'Working calendar changed' } },
       defect_category: { upsert: 'Defect category set' },

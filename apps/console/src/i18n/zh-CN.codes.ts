@@ -118,6 +118,7 @@ export const zhCNCodes = {
         reassign: '改派派工单',
         reveal_phone: '查看业主电话',
       },
+      journey_task: { complete: '记录旅程任务' },
       journey_template: { update: '修改旅程模板' },
       sla: { policy: { upsert: '设置时限规则' }, calendar: { update: '修改工作日历' } },
       defect_category: { upsert: '设置缺陷类别' },

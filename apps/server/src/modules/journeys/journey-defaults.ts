@@ -5,7 +5,8 @@ import type { JourneyStep } from '@anju/contracts/journeys';
  * carry the seed's touchpoints, the owner's typical worries and the work points of each step. A company edits its
  * own copy (a new version); +1 一路同行 is the ticket loop and has no dated step.
  */
-export type DefaultTemplate = { key: string; name: { zh: string; en: string }; steps: JourneyStep[] };
+/** Pulte's steps overlap the 6+2 quality checks: a company switches them on where it runs them instead or as well. */
+export type DefaultTemplate = { key: string; name: { zh: string; en: string }; active: boolean; steps: JourneyStep[] };
 
 type Item = [key: string, zh: string, en: string];
 const checklist = (...items: Item[]) => items.map(([key, zh, en]) => ({ key, zh, en }));
@@ -302,6 +303,11 @@ const PULTE: JourneyStep[] = [
 ];
 
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
-  { key: 'six_plus_two', name: { zh: '客户服务 6+2 步法', en: '6+2 service journey' }, steps: SIX_PLUS_TWO },
-  { key: 'pulte', name: { zh: '帕尔迪 7 步法', en: 'Pulte 7 steps' }, steps: PULTE },
+  {
+    key: 'six_plus_two',
+    name: { zh: '客户服务 6+2 步法', en: '6+2 service journey' },
+    active: true,
+    steps: SIX_PLUS_TWO,
+  },
+  { key: 'pulte', name: { zh: '帕尔迪 7 步法', en: 'Pulte 7 steps' }, active: false, steps: PULTE },
 ];

@@ -72,6 +72,7 @@ export class JourneyTemplateService {
           key: d.key,
           nameZh: d.name.zh,
           nameEn: d.name.en,
+          active: d.active,
           steps: d.steps,
           updatedBy: null,
           updatedAt: now,

@@ -1,4 +1,19 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -39,3 +54,88 @@ export const journeyTemplateVersions = pgTable(
 );
 
 export type JourneyTemplateRow = typeof journeyTemplates.$inferSelect;
+
+/**
+ * What the planner knows of one subject of journeys: a household (its ownership) or a delivery batch, with its anchor
+ * dates. `nextPlanOn` is the day the planner must look at it again (an anchor changed, or a step's date enters the
+ * horizon); null when nothing is left to plan. The planner reads only rows whose day has come.
+ */
+export const journeySubjects = pgTable(
+  'journey_subjects',
+  {
+    /** The ownership id of a household, the batch id of a batch. */
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull(),
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    batchId: uuid('batch_id'),
+    unitId: uuid('unit_id'),
+    customerId: uuid('customer_id'),
+    /** Anchor dates as contracts `journeyAnchors` (YYYY-MM-DD strings). */
+    anchors: jsonb('anchors').notNull(),
+    active: boolean('active').notNull().default(true),
+    /** Steps due before this day are history when the journey starts here (an owner imported years after move-in). */
+    since: date('since').notNull(),
+    nextPlanOn: date('next_plan_on'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    index('journey_subjects_plan_idx').on(t.nextPlanOn).where(sql`${t.nextPlanOn} is not null`),
+    index('journey_subjects_batch_idx').on(t.batchId),
+    check('journey_subjects_kind_ck', sql`${t.kind} in ('household','batch')`),
+  ],
+);
+
+/**
+ * One task of a journey: a step of a template version for a household or a batch, due on a date. A subject has at
+ * most one task per template step and occurrence; open tasks move when their anchor moves, done ones never change.
+ */
+export const journeyTasks = pgTable(
+  'journey_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectId: uuid('subject_id').notNull(),
+    subjectKind: text('subject_kind').notNull(),
+    companyId: uuid('company_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    batchId: uuid('batch_id'),
+    unitId: uuid('unit_id'),
+    customerId: uuid('customer_id'),
+    templateId: uuid('template_id').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    stepKey: text('step_key').notNull(),
+    occurrence: smallint('occurrence').notNull(),
+    /** The step's name in both languages as the template version had it (template data, not server text). */
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: text('kind').notNull(),
+    performer: text('performer').notNull(),
+    anchorUsed: text('anchor_used').notNull(),
+    anchorDate: date('anchor_date').notNull(),
+    dueDate: date('due_date').notNull(),
+    status: text('status').notNull().default('open'),
+    /** reached | not_reached | done (a task without a call), set when it is recorded. */
+    outcome: text('outcome'),
+    notes: text('notes'),
+    /** Calls or visits that did not reach the owner (the task stays open for the next try). */
+    attempts: smallint('attempts').notNull().default(0),
+    /** [{ key, ok, note }] per checklist item. */
+    checklist: jsonb('checklist'),
+    completedAt: tz('completed_at'),
+    completedBy: uuid('completed_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('journey_tasks_step_uq').on(t.subjectId, t.templateId, t.stepKey, t.occurrence),
+    index('journey_tasks_queue_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.status, t.dueDate, t.id),
+    check('journey_tasks_status_ck', sql`${t.status} in ('open','done','cancelled')`),
+    check('journey_tasks_kind_ck', sql`${t.subjectKind} in ('household','batch')`),
+  ],
+);
+
+export type JourneySubjectRow = typeof journeySubjects.$inferSelect;
+export type JourneyTaskRow = typeof journeyTasks.$inferSelect;

@@ -3,7 +3,8 @@ import type { OrgModule } from '../org/org.module.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import * as tables from './journey.tables.js';
 import { createJourneysModule } from './journeys.module.js';
-import { journeyTemplateRoutes } from './journeys.routes.js';
+import { journeyTaskRoutes, journeyTemplateRoutes } from './journeys.routes.js';
+import { anchorsListener } from './listeners/anchors.listener.js';
 
 /** Service journeys (6+2 and Pulte's 7 steps): templates, the planner of each household's tasks, doing the work. */
 export const journeysModule = defineModule({
@@ -14,5 +15,10 @@ export const journeysModule = defineModule({
   create: (platform, deps: { org: OrgModule; sla: SlaModule }) => createJourneysModule(platform, deps),
   async routes(app, journeys) {
     await app.register(journeyTemplateRoutes, { journeys });
+    await app.register(journeyTaskRoutes, { journeys });
+  },
+  listeners: (journeys) => [anchorsListener(journeys.planner)],
+  jobs(jobs, journeys) {
+    journeys.planner.register(jobs);
   },
 });

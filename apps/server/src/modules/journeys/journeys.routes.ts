@@ -1,7 +1,11 @@
-import { errorBody, idParams } from '@anju/contracts';
+import { errorBody, idParams, page } from '@anju/contracts';
 import {
+  completeJourneyTaskBody,
   journeyPreview,
+  journeyTask,
+  journeyTaskDetail,
   journeyTemplate,
+  listJourneyTasksQuery,
   listJourneyTemplatesQuery,
   previewJourneyBody,
   upsertJourneyTemplateBody,
@@ -70,5 +74,50 @@ export const journeyTemplateRoutes: FastifyPluginAsyncZod<{ journeys: JourneysMo
       },
     },
     async (request) => ({ items: await templates.preview(contextOf(request), request.body) }),
+  );
+};
+
+export const journeyTaskRoutes: FastifyPluginAsyncZod<{ journeys: JourneysModule }> = async (app, { journeys }) => {
+  const { tasks } = journeys;
+  app.get(
+    '/api/journey-tasks',
+    {
+      schema: {
+        operationId: 'listJourneyTasks',
+        tags: ['journeys'],
+        summary: 'Journey tasks in the caller’s subtree by due date (open ones first by default filter)',
+        querystring: listJourneyTasksQuery,
+        response: { 200: page(journeyTask), ...errors },
+      },
+    },
+    async (request) => tasks.list(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/journey-tasks/:id',
+    {
+      schema: {
+        operationId: 'getJourneyTask',
+        tags: ['journeys'],
+        params: idParams,
+        response: { 200: journeyTaskDetail, ...errors },
+      },
+    },
+    async (request) => tasks.get(contextOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/journey-tasks/:id/complete',
+    {
+      schema: {
+        operationId: 'completeJourneyTask',
+        tags: ['journeys'],
+        summary: 'Record the outcome: reached or done closes the task with its checklist; not reached counts a try',
+        params: idParams,
+        body: completeJourneyTaskBody,
+        response: { 200: journeyTaskDetail, ...errors },
+      },
+    },
+    async (request) => tasks.complete(contextOf(request), request.params.id, request.body),
   );
 };

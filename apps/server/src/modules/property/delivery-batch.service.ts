@@ -77,6 +77,17 @@ export class DeliveryBatchService {
       const repo = new DeliveryBatchRepository(tx);
       const row = await repo.update(id, version, patch, now);
       if (!row) throw new AppError('VERSION_CONFLICT');
+      if (row.plannedDate !== batch.plannedDate) {
+        await this.events.record(tx, ctx, [
+          {
+            name: PROPERTY_EVENTS.batchPlanned,
+            subjectType: 'delivery_batch',
+            subjectId: row.id,
+            orgPath: project.path,
+            payload: batchEvent(row),
+          },
+        ]);
+      }
       // Setting the actual date delivers the batch's sold units on that day.
       if (row.actualDate && row.actualDate !== batch.actualDate) {
         const delivered = (await repo.deliverBatch(row, now)).filter((u) => u.status === 'delivered');
@@ -115,6 +126,15 @@ export class DeliveryBatchService {
     const { batch, project } = await this.batchInScope(ctx, id);
     return this.db.transaction(async (tx) => {
       const changed = await new DeliveryBatchRepository(tx).assignUnits(batch, unitIds, this.clock.now());
+      await this.events.record(tx, ctx, [
+        {
+          name: PROPERTY_EVENTS.batchPlanned,
+          subjectType: 'delivery_batch',
+          subjectId: batch.id,
+          orgPath: project.path,
+          payload: batchEvent(batch),
+        },
+      ]);
       await this.audit.record(tx, ctx, {
         action: 'delivery_batch.assign_units',
         entityType: 'delivery_batch',

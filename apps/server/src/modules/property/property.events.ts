@@ -2,7 +2,7 @@
 export const PROPERTY_EVENTS = {
   /** A unit handed over to its buyers (subject: the unit). */
   unitDelivered: 'unit.delivered',
-  /** A delivery batch planned for a project (subject: the batch). */
+  /** A delivery batch planned for a project, its planned date moved or units added to it (subject: the batch). */
   batchPlanned: 'batch.planned',
   /** A batch's actual delivery date set: its sold units are delivered that day (subject: the batch). */
   batchDelivered: 'batch.delivered',

@@ -1,0 +1,153 @@
+import type { CompleteJourneyTaskBody, JourneyTask, listJourneyTasksQuery } from '@anju/contracts/journeys';
+import type { z } from 'zod';
+import { z as zod } from 'zod';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { cursorParts, decodeCursor, pageOf } from '../../platform/http/cursor.js';
+import { assertPermission } from '../../platform/rbac/scope.js';
+import type { OrgDirectory } from '../org/org-directory.js';
+import { UnitLookup } from '../property/unit-lookup.js';
+import type { JourneyTaskRow } from './journey.tables.js';
+import { JourneyTaskRepository } from './journey-task.repository.js';
+import { JourneyTemplateRepository } from './journey-template.repository.js';
+import { stepsOf } from './journey-template.service.js';
+
+type ListQuery = z.infer<typeof listJourneyTasksQuery>;
+const taskCursor = zod.object({ d: zod.iso.date(), id: cursorParts.uuid });
+
+/** A task row as the API shows it, with its project's name and its unit's code. */
+export const presentTask = (
+  t: JourneyTaskRow,
+  names: { project: Map<string, string>; unit: Map<string, string> },
+): JourneyTask => ({
+  id: t.id,
+  subjectKind: t.subjectKind as JourneyTask['subjectKind'],
+  projectId: t.projectId,
+  projectName: names.project.get(t.projectId) ?? null,
+  batchId: t.batchId,
+  unitId: t.unitId,
+  unitCode: t.unitId ? (names.unit.get(t.unitId) ?? null) : null,
+  customerId: t.customerId,
+  templateId: t.templateId,
+  templateVersion: t.templateVersion,
+  stepKey: t.stepKey,
+  occurrence: t.occurrence,
+  name: { zh: t.nameZh, en: t.nameEn },
+  kind: t.kind as JourneyTask['kind'],
+  performer: t.performer as JourneyTask['performer'],
+  anchorUsed: t.anchorUsed as JourneyTask['anchorUsed'],
+  anchorDate: t.anchorDate,
+  dueDate: t.dueDate,
+  status: t.status as JourneyTask['status'],
+  outcome: t.outcome as JourneyTask['outcome'],
+  notes: t.notes,
+  attempts: t.attempts,
+  checklist: t.checklist as JourneyTask['checklist'],
+  completedAt: t.completedAt?.toISOString() ?? null,
+  version: t.version,
+});
+
+/** Staff doing the journey work: the task queue by due date, a task with its step, recording the outcome. */
+export class JourneyTaskService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  private async names(rows: JourneyTaskRow[]) {
+    const unitIds = [...new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
+    const [project, units] = await Promise.all([
+      this.directory.names(rows.map((r) => r.projectId)),
+      unitIds.length ? new UnitLookup(this.db).byIds(unitIds) : Promise.resolve([]),
+    ]);
+    return { project, unit: new Map(units.map((u) => [u.id, u.code])) };
+  }
+
+  async list(ctx: RequestContext, q: ListQuery) {
+    assertPermission(ctx.principal, 'journeys.read');
+    const after = decodeCursor(q.cursor, taskCursor);
+    const rows = await new JourneyTaskRepository(this.db).list(
+      {
+        scopePath: ctx.principal.orgPath,
+        status: q.status,
+        projectId: q.projectId,
+        stepKey: q.stepKey,
+        dueBefore: q.dueBefore,
+      },
+      after ? { dueDate: after.d, id: after.id } : null,
+      q.limit + 1,
+    );
+    const page = pageOf(rows, q.limit, (r) => ({ d: r.dueDate, id: r.id }));
+    const names = await this.names(page.items);
+    return { items: page.items.map((r) => presentTask(r, names)), nextCursor: page.nextCursor };
+  }
+
+  private async row(ctx: RequestContext, id: string) {
+    const row = await new JourneyTaskRepository(this.db).find(id, ctx.principal.orgPath);
+    if (!row) throw new AppError('JOURNEY_TASK_NOT_FOUND');
+    return row;
+  }
+
+  private async stepOf(row: JourneyTaskRow) {
+    const steps = stepsOf(await new JourneyTemplateRepository(this.db).stepsAt(row.templateId, row.templateVersion));
+    return steps.find((s) => s.key === row.stepKey) ?? null;
+  }
+
+  async get(ctx: RequestContext, id: string) {
+    assertPermission(ctx.principal, 'journeys.read');
+    const row = await this.row(ctx, id);
+    return { ...presentTask(row, await this.names([row])), step: await this.stepOf(row) };
+  }
+
+  /**
+   * Records a task's outcome: reached or done closes it with the checklist result of each item the step has; not
+   * reached counts a try and leaves it open for the next one.
+   */
+  async complete(ctx: RequestContext, id: string, body: CompleteJourneyTaskBody) {
+    assertPermission(ctx.principal, 'journeys.work');
+    const current = await this.row(ctx, id);
+    if (current.status !== 'open') throw new AppError('JOURNEY_TASK_CLOSED');
+    const step = await this.stepOf(current);
+    const known = new Set(step?.checklist.map((c) => c.key) ?? []);
+    const unknown = body.checklist.find((c) => !known.has(c.key));
+    if (unknown) throw new AppError('VALIDATION_FAILED', { field: 'checklist', key: unknown.key });
+    const now = this.clock.now();
+    const row = await this.db.transaction(async (tx) => {
+      const repo = new JourneyTaskRepository(tx);
+      const notes = body.notes ?? null;
+      const row =
+        body.outcome === 'not_reached'
+          ? await repo.recordAttempt(id, body.version, notes, now)
+          : await repo.complete(
+              id,
+              body.version,
+              {
+                outcome: body.outcome,
+                notes,
+                checklist: body.checklist.map((c) => ({ key: c.key, ok: c.ok, note: c.note ?? null })),
+                completedBy: ctx.principal.userId,
+              },
+              now,
+            );
+      if (!row) throw new AppError('VERSION_CONFLICT');
+      await this.audit.record(tx, ctx, {
+        action: 'journey_task.complete',
+        entityType: 'journey_task',
+        entityId: id,
+        orgPath: row.orgPath,
+        after: {
+          step: row.stepKey,
+          outcome: body.outcome,
+          failed: body.checklist.filter((c) => !c.ok).map((c) => c.key),
+        },
+      });
+      return row;
+    });
+    return { ...presentTask(row, await this.names([row])), step };
+  }
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cityCompany, signedIn } from '../../../test/factories.js';
+import { createTestApp, type TestApp } from '../../../test/harness.js';
+import { journeyHousehold } from '../../../test/journey-factories.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  t.clock.set(new Date('2026-03-01T02:00:00Z'));
+});
+afterAll(() => t.close());
+
+describe('journey tasks', () => {
+  it('shows a task with its step’s checklist and script, and records a call that did not reach the owner', async () => {
+    const h = await journeyHousehold(t, '2026-02-20');
+    const [terms] = await h.tasks();
+    const detail = (await h.manager.api.get(`/api/journey-tasks/${terms?.id}`)).json();
+    expect(detail).toMatchObject({ stepKey: 'contract_terms', unitCode: '3-1-0101', status: 'open', attempts: 0 });
+    expect(detail.step.checklist.map((c: { key: string }) => c.key)).toEqual([
+      'terms',
+      'mortgage',
+      'certificate',
+      'channels',
+    ]);
+    expect(detail.step.script.zh).toContain('明确条款');
+
+    const missed = await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, {
+      version: detail.version,
+      outcome: 'not_reached',
+      notes: '无人接听',
+    });
+    expect(missed.json()).toMatchObject({ status: 'open', attempts: 1, notes: '无人接听' });
+    const reached = await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, {
+      version: missed.json().version,
+      outcome: 'reached',
+      checklist: [
+        { key: 'terms', ok: true },
+        { key: 'mortgage', ok: true },
+        { key: 'channels', ok: false, note: '客户未记下热线' },
+      ],
+    });
+    expect(reached.statusCode, reached.body).toBe(200);
+    expect(reached.json()).toMatchObject({ status: 'done', outcome: 'reached', attempts: 1 });
+    expect(reached.json().checklist).toHaveLength(3);
+    const admin = await signedIn(t, t.root, ['system_admin']);
+    const audit = (await admin.api.get(`/api/audit-events?entityId=${terms?.id}`)).json().items;
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['journey_task.complete', 'journey_task.complete']);
+  });
+
+  it('refuses bad outcomes with a stable code and writes nothing', async () => {
+    const h = await journeyHousehold(t, '2026-02-20');
+    const [task] = await h.tasks();
+    const post = (body: unknown) => h.manager.api.post(`/api/journey-tasks/${task?.id}/complete`, body);
+    const unknownItem = await post({
+      version: task?.version,
+      outcome: 'reached',
+      checklist: [{ key: 'nope', ok: true }],
+    });
+    expect(unknownItem.statusCode).toBe(400);
+    expect(unknownItem.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'checklist' } });
+    expect((await post({ version: task?.version, outcome: 'maybe' })).statusCode).toBe(400);
+    const stale = await post({ version: (task?.version ?? 0) + 5, outcome: 'done' });
+    expect(stale.json().code).toBe('VERSION_CONFLICT');
+    expect((await post({ version: task?.version, outcome: 'done' })).statusCode).toBe(200);
+    const closed = await post({ version: (task?.version ?? 0) + 1, outcome: 'done' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().code).toBe('JOURNEY_TASK_CLOSED');
+    const cursor = await h.manager.api.get('/api/journey-tasks?cursor=not-a-cursor');
+    expect(cursor.json().code).toBe('CURSOR_INVALID');
+  });
+
+  it('keeps tasks within the staff member’s subtree and lets only journey workers record them', async () => {
+    const h = await journeyHousehold(t, '2026-02-20');
+    const [task] = await h.tasks();
+    const other = await cityCompany(t);
+    const stranger = await signedIn(t, other.company, ['cr_manager']);
+    expect((await stranger.api.get(`/api/journey-tasks/${task?.id}`)).statusCode).toBe(404);
+    expect((await stranger.api.get(`/api/journey-tasks?projectId=${h.project.id}`)).json().items).toEqual([]);
+    const body = { version: task?.version, outcome: 'done' };
+    expect((await stranger.api.post(`/api/journey-tasks/${task?.id}/complete`, body)).statusCode).toBe(404);
+    const coordinator = await signedIn(t, h.project, ['repair_coordinator']);
+    expect((await coordinator.api.get('/api/journey-tasks')).statusCode).toBe(403);
+    const executive = await signedIn(t, h.company, ['executive']);
+    expect((await executive.api.get(`/api/journey-tasks/${task?.id}`)).statusCode).toBe(200);
+    const refused = await executive.api.post(`/api/journey-tasks/${task?.id}/complete`, body);
+    expect(refused.statusCode).toBe(403);
+    const after = (await h.manager.api.get(`/api/journey-tasks/${task?.id}`)).json();
+    expect(after.status).toBe('open');
+  });
+});
