@@ -115,7 +115,7 @@ program
       if (d) {
         const extra = await seedDemoTickets(config, database, pino({ level: 'warn' }));
         console.log(
-          `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers, ${extra.tickets} tickets, ${extra.notices} notices`,
+          `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers, ${extra.tickets} tickets, ${extra.notices} notices, ${extra.journeyTasks} journey tasks due`,
         );
         if (extra.ownerPhone)
           console.log(

@@ -8,6 +8,7 @@ import { chinaDate } from '../platform/china-time.js';
 import { ManualClock } from '../platform/clock.js';
 import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
+import { seedDemoJourneys } from './demo-journeys.js';
 
 type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 type Home = { customerId: string; unitId: string; companyPath: string };
@@ -63,7 +64,7 @@ export async function seedDemoTickets(
   );
   const [admin] = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'admin'`);
   const principal = admin ? await services.org.access.loadUser(admin.id) : null;
-  if (!principal || homes.length === 0) return { tickets: 0, notices: 0, ownerPhone: null };
+  if (!principal || homes.length === 0) return { tickets: 0, notices: 0, ownerPhone: null, journeyTasks: 0 };
   const ctx: RequestContext = { principal, ip: null, requestId: 'seed:demo-tickets' };
   const t = services.tickets;
   let made = 0;
@@ -136,11 +137,22 @@ export async function seedDemoTickets(
   }
   await settle();
   const notices = await seedDemoNotices(services.notices, ctx, clock, database, now);
+  const companies = await queryRows<{ id: string }>(
+    database.db,
+    sql`select id from org_units where type = 'city_company' and active order by code`,
+  );
+  const journeys = await seedDemoJourneys(
+    services,
+    database.db,
+    ctx,
+    companies.map((c) => c.id),
+  );
+  await settle();
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
   const ownerPhone = await services.customers.customers.primaryPhone((homes[0] as Home).customerId);
-  return { tickets: made, notices, ownerPhone };
+  return { tickets: made, notices, ownerPhone, journeyTasks: journeys.due };
 }
 
 type Stage = 'construction' | 'delivering' | 'delivered';

@@ -48,6 +48,24 @@ describe('demo company', () => {
     expect(praise.filter((t) => t.major || t.overdue || t.breached > 0)).toEqual([]);
   });
 
+  it('runs both journey templates: tasks due, some done, none of them dated after now', async () => {
+    const tasks = await queryRows<{ status: string; n: number; templates: number; late: number }>(
+      database.db,
+      sql`select status, count(*)::int as n, count(distinct template_id)::int as templates,
+                 count(*) filter (where created_at > ${now})::int as late
+            from journey_tasks group by status order by status`,
+    );
+    const of = (status: string) => tasks.find((r) => r.status === status);
+    expect(of('open')?.n).toBeGreaterThan(5);
+    expect(of('done')?.n).toBeGreaterThan(0);
+    expect(tasks.every((r) => r.late === 0)).toBe(true);
+    const active = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from journey_templates where active`,
+    );
+    expect(active[0]?.n).toBeGreaterThanOrEqual(4); // both templates in each demo company
+  });
+
   it('major is only ever a complaint', async () => {
     const major = await queryRows<{ type: string }>(database.db, sql`select type from tickets where major`);
     expect(major.length).toBeGreaterThan(0);
