@@ -19,6 +19,7 @@ const ImportsPage = page(() => import('./pages/imports/ImportsPage'), 'ImportsPa
 const WorkOrdersPage = page(() => import('./pages/workOrders/WorkOrdersPage'), 'WorkOrdersPage');
 const SlaPage = page(() => import('./pages/sla/SlaPage'), 'SlaPage');
 const JourneysPage = page(() => import('./pages/journeys/JourneysPage'), 'JourneysPage');
+const JourneyTasksPage = page(() => import('./pages/journeys/JourneyTasksPage'), 'JourneyTasksPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -68,6 +69,7 @@ const routes: RouteObject[] = [
           { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },
+          { path: 'journey-tasks', element: guarded('journeys.read', <JourneyTasksPage />) },
           { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },

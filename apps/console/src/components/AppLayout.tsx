@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CarryOutOutlined,
   FieldTimeOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -50,6 +51,7 @@ type MenuKey =
   | 'workOrders'
   | 'sla'
   | 'journeys'
+  | 'journeyTasks'
   | 'outbox'
   | 'eventDeliveries'
   | 'profile';
@@ -78,6 +80,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },
   { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },
   { key: 'journeys', path: '/journeys', icon: <ScheduleOutlined />, permission: 'journeys.read' },
+  { key: 'journeyTasks', path: '/journey-tasks', icon: <CarryOutOutlined />, permission: 'journeys.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

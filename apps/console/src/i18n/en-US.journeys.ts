@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { zhCNJourneys } from './zh-CN.journeys';
 
-/** en-US messages of the journey templates screen (part of `enUS`). */
-export const enUSJourneys: Pick<Messages, 'journeys'> = {
+/** en-US messages of the journey pages, typed as the zh-CN set (registered with it by pages/journeys/journeyStrings.ts). */
+export const enUSJourneys: typeof zhCNJourneys = {
   journeys: {
     title: 'Service journeys',
     company: 'City company',
@@ -151,6 +151,51 @@ export const enUSJourneys: Pick<Messages, 'journeys'> = {
       bound_missing: 'No planned delivery date: a repeating step cannot end',
       signed_after_milestone: 'Contract signed after the milestone (or not known): no task',
       after_planned_delivery: 'The first due date is on or after the planned delivery: no task',
+    },
+    tasks: {
+      title: 'Journey tasks',
+      status: 'Status',
+      allStatuses: 'All statuses',
+      project: 'Project',
+      dueBefore: 'Due before',
+      dueDate: 'Due date',
+      overdue: 'Overdue',
+      step: 'Step',
+      occurrence: 'No. {{occurrence}}',
+      unit: 'Unit',
+      batch: 'Delivery batch',
+      anchor: 'Anchor',
+      attempts: 'Attempts',
+      empty: 'No journey tasks match',
+      kind: 'Touchpoint',
+      performer: 'Performer',
+      outcome: 'Outcome',
+      completedAt: 'Completed',
+      checklistNote: 'Note (optional)',
+      markItem: 'Mark it pass or fail',
+      pass: 'Pass',
+      fail: 'Fail',
+      notes: 'Notes',
+      notesPlaceholder: 'How the contact went, what the owner said (optional)',
+      reached: 'Reached',
+      done: 'Done',
+      notReached: 'Not reached',
+      saved: 'Recorded: {{outcome}}',
+      attemptSaved: 'Not reached recorded ({{attempts}} tries so far); the task stays open',
+      conflict: 'Someone else updated this task; it has been reloaded: {{error}}',
+      noStep: 'This step is not in the task’s template version',
+      readOnly: 'You can view this task but may not carry out journey tasks',
+      closed: 'This task is closed: {{status}}',
+    },
+    outcomes: {
+      reached: 'Reached',
+      not_reached: 'Not reached',
+      done: 'Done',
+    },
+    taskStatuses: {
+      open: 'Open',
+      done: 'Done',
+      cancelled: 'Cancelled',
     },
   },
 };

@@ -2,7 +2,6 @@ import { enUSCodes } from './en-US.codes';
 import { enUSCustomers } from './en-US.customers';
 import { enUSEnums } from './en-US.enums';
 import { enUSIntake } from './en-US.intake';
-import { enUSJourneys } from './en-US.journeys';
 import { enUSNotices } from './en-US.notices';
 import { enUSService } from './en-US.service';
 import type { Messages } from './zh-CN';
@@ -58,6 +57,7 @@ export const enUS: Messages = {
     workOrders: 'My work orders',
     sla: 'SLA rules',
     journeys: 'Service journeys',
+    journeyTasks: 'Journey tasks',
     outbox: 'Outbox',
     eventDeliveries: 'Event deliveries',
     home: 'Home',
@@ -317,5 +317,4 @@ export const enUS: Messages = {
   ...enUSCodes,
   ...enUSEnums,
   ...enUSIntake,
-  ...enUSJourneys,
 };

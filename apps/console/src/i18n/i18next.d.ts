@@ -1,9 +1,9 @@
 import 'i18next';
-import type { Messages } from './zh-CN';
+import type { AllMessages } from './zh-CN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: AllMessages };
   }
 }

@@ -65,7 +65,9 @@ export const i18nReady: Promise<void> = start();
 /** Switches the UI, API messages, antd and dayjs to `lang` and remembers the choice. */
 export async function changeLanguage(lang: Language): Promise<void> {
   const messages = await loadMessages(lang);
-  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', messages);
+  // merged, not skipped when a bundle exists: a page may already have registered its own strings for `lang`
+  // (pages/journeys/journeyStrings.ts), which made the bundle exist without the main set
+  i18n.addResourceBundle(lang, 'translation', messages, true, false);
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {

@@ -1,15 +1,20 @@
 import type {
   JOURNEY_ANCHORS,
+  JOURNEY_OUTCOMES,
   JOURNEY_PERFORMERS,
   JOURNEY_SKIP_REASONS,
   JOURNEY_STEP_KINDS,
+  JOURNEY_TASK_STATUSES,
   PROJECT_MILESTONES,
 } from '@anju/contracts/journeys';
 
 /** A label for every value of a contract's list: a value added there fails the typecheck here. */
 type Labels<L extends readonly string[]> = Record<L[number], string>;
 
-/** zh-CN messages of the journey templates screen (part of `zhCN`). */
+/**
+ * zh-CN messages of the journey pages (templates, the task queue). Not part of `zhCN`: the journeys pages register
+ * them when their chunk loads (pages/journeys/journeyStrings.ts); `AllMessages` types them for `t`.
+ */
 export const zhCNJourneys = {
   journeys: {
     title: '服务旅程',
@@ -162,5 +167,50 @@ export const zhCNJourneys = {
       signed_after_milestone: '签约晚于该工程节点（或签约日期未知），不生成',
       after_planned_delivery: '首次到期已在计划交付日期之后，不生成',
     } satisfies Labels<typeof JOURNEY_SKIP_REASONS>,
+    tasks: {
+      title: '旅程任务',
+      status: '状态',
+      allStatuses: '全部状态',
+      project: '项目',
+      dueBefore: '到期日早于',
+      dueDate: '到期日',
+      overdue: '已逾期',
+      step: '步骤',
+      occurrence: '第 {{occurrence}} 次',
+      unit: '房号',
+      batch: '交付批次',
+      anchor: '依据',
+      attempts: '尝试次数',
+      empty: '没有符合条件的旅程任务',
+      kind: '触点类型',
+      performer: '执行人',
+      outcome: '结果',
+      completedAt: '完成时间',
+      checklistNote: '备注（选填）',
+      markItem: '请标记通过或未通过',
+      pass: '通过',
+      fail: '未通过',
+      notes: '处理记录',
+      notesPlaceholder: '联系情况、业主反馈等（选填）',
+      reached: '已联系',
+      done: '已完成',
+      notReached: '未联系上',
+      saved: '已记录：{{outcome}}',
+      attemptSaved: '已记录未联系上，累计尝试 {{attempts}} 次，任务保持待处理',
+      conflict: '任务已被他人更新，已重新加载：{{error}}',
+      noStep: '该任务所属的模板版本中找不到此步骤',
+      readOnly: '你可以查看此任务，但没有执行旅程任务的权限',
+      closed: '该任务{{status}}',
+    },
+    outcomes: {
+      reached: '已联系',
+      not_reached: '未联系上',
+      done: '已完成',
+    } satisfies Labels<typeof JOURNEY_OUTCOMES>,
+    taskStatuses: {
+      open: '待处理',
+      done: '已完成',
+      cancelled: '已取消',
+    } satisfies Labels<typeof JOURNEY_TASK_STATUSES>,
   },
 };

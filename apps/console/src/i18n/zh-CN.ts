@@ -4,7 +4,7 @@ import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNIntake } from './zh-CN.intake';
-import { zhCNJourneys } from './zh-CN.journeys';
+import type { zhCNJourneys } from './zh-CN.journeys';
 import { zhCNNotices } from './zh-CN.notices';
 import { zhCNService } from './zh-CN.service';
 
@@ -62,6 +62,7 @@ export const zhCN = {
     workOrders: '我的派工单',
     sla: 'SLA 时限',
     journeys: '服务旅程',
+    journeyTasks: '旅程任务',
     outbox: '消息发件箱',
     eventDeliveries: '事件投递',
     home: '首页',
@@ -320,7 +321,13 @@ export const zhCN = {
   ...zhCNCodes,
   ...zhCNEnums,
   ...zhCNIntake,
-  ...zhCNJourneys,
 };
 
+/** The message set bundled for the first screen (what `zhCN` and `enUS` hold). */
 export type Messages = typeof zhCN;
+
+/**
+ * Every key `t` knows: the first-screen set plus the sets a page registers when its chunk loads (the journeys pages
+ * add `journeys` through pages/journeys/journeyStrings.ts). Type-only: those strings stay out of the first screen.
+ */
+export type AllMessages = Messages & typeof zhCNJourneys;

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { buildOrgTree, type OrgNode } from '../../lib/orgTree';
 import { useCan } from '../../lib/permissions';
 import { useInLanguage } from './journeyFields';
+import './journeyStrings';
 import { TemplateView } from './TemplateView';
 
 const isCompany = (u: OrgUnit) => u.type === 'city_company';
