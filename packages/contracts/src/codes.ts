@@ -124,6 +124,10 @@ export const NOTIFICATION_KINDS = [
   'ticket.reopened',
   /** {number, score} */
   'ticket.rated',
+  /** {nameZh, nameEn (the reader's language fills {{name}}), due}: a journey task nearing its limit, past it, escalated ({level}) */
+  'journey_task.warn',
+  'journey_task.breach',
+  'journey_task.escalate',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -52,6 +52,11 @@ export const enUSCodes: typeof zhCNCodes = {
         reopened: 'Ticket {{number}} reopened',
         rated: 'Ticket {{number}} rated {{score}} of 5 by the owner',
       },
+      journey_task: {
+        warn: 'Journey task “{{name}}” is nearly overdue (due {{due}})',
+        breach: 'Journey task “{{name}}” is overdue (due {{due}})',
+        escalate: 'Journey task “{{name}}” escalated to level {{level}}',
+      },
       sla: {
         warn: 'Ticket {{number}}: “{{node}}” is about to run over',
         breach: 'Ticket {{number}}: “{{node}}” is overdue',

@@ -50,6 +50,11 @@ export const zhCNCodes = {
         reopened: '工单 {{number}} 已重新打开',
         rated: '工单 {{number}} 业主评价 {{score}} 分',
       },
+      journey_task: {
+        warn: '旅程任务「{{name}}」即将超期（应于 {{due}} 完成）',
+        breach: '旅程任务「{{name}}」已超期（应于 {{due}} 完成）',
+        escalate: '旅程任务「{{name}}」超期升级至第 {{level}} 级',
+      },
       sla: {
         warn: '工单 {{number}}「{{node}}」即将超时',
         breach: '工单 {{number}}「{{node}}」已超时',

@@ -33,8 +33,20 @@ const isNode = isIn(SLA_NODES);
 const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'other', 'co_owner', 'owner_of_member'] as const;
 
 /** Parameters that are codes themselves (an SLA node, a consent channel, a relation, an event kind) in words. */
-function paramWords(t: TFunction, params: CodeParams): Record<string, string | number | boolean | null> {
+/**
+ * Parameters as words of the reader's language: codes become labels, and a pair `<x>Zh` / `<x>En` (names people
+ * typed in both languages, e.g. a journey step's) becomes `<x>` in the reader's language.
+ */
+function paramWords(
+  t: TFunction,
+  params: CodeParams,
+  lang = 'zh-CN',
+): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = { ...params };
+  for (const [k, v] of Object.entries(params)) {
+    const base = k.endsWith('Zh') ? k.slice(0, -2) : null;
+    if (base && `${base}En` in params) out[base] = lang.startsWith('en') ? (params[`${base}En`] ?? v) : v;
+  }
   const { node, channel, relation, event } = params;
   if (isNode(node)) out.node = t(`enums.slaNode.${node}`);
   if (isIn(CONSENT_CHANNELS)(channel)) out.channel = t(`enums.consentChannel.${channel}`);
@@ -56,7 +68,7 @@ const paramsOf = (data: unknown): CodeParams => {
  * written before codes) or the code itself.
  */
 export function useCodeWords() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   /** The detail line of a ticket event with a code (null without one: its body is shown as it is). */
   const eventDetail = useCallback(
     (data: unknown): string | null => {
@@ -80,8 +92,10 @@ export function useCodeWords() {
   );
   const notice = useCallback(
     (n: { kind: string; params: CodeParams | null; title: string }) =>
-      isNoticeKind(n.kind) && n.params ? t(`codes.notification.${n.kind}`, paramWords(t, n.params)) : n.title,
-    [t],
+      isNoticeKind(n.kind) && n.params
+        ? t(`codes.notification.${n.kind}`, paramWords(t, n.params, i18n.language))
+        : n.title,
+    [t, i18n.language],
   );
   const template = useCallback((name: string) => (isTemplate(name) ? t(`codes.template.${name}`) : name), [t]);
   const auditAction = useCallback(

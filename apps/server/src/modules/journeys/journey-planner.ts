@@ -7,6 +7,7 @@ import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { ClockService } from '../sla/clock.service.js';
 import type { BusinessCalendar } from '../sla/working-time.js';
 import type { JourneySubjectRow, JourneyTaskRow } from './journey.tables.js';
+import { JOURNEY_TASK_CLOCKS, startTaskClocks } from './journey-clocks.js';
 import { addDays } from './journey-dates.js';
 import { planJourney } from './journey-plan.js';
 import { JourneySubjectRepository, type SubjectFilter } from './journey-subject.repository.js';
@@ -100,6 +101,7 @@ export class JourneyPlanner {
     }
     const calendars = await this.clocks.calendarsOf(tx, companyIds);
     const tasks = await new JourneyTaskRepository(tx).ofSubjects(subjects.map((s) => s.id));
+    const orgPathOf = new Map(tasks.map((t) => [t.id, t.orgPath]));
     const tasksOf = new Map<string, Map<string, JourneyTaskRow>>();
     for (const t of tasks) {
       const own = tasksOf.get(t.subjectId) ?? new Map<string, JourneyTaskRow>();
@@ -115,6 +117,8 @@ export class JourneyPlanner {
     };
 
     const created: NewJourneyTask[] = [];
+    /** What each new or moved task's clock needs: its step and its company's calendar. */
+    const clockOf = new Map<string, { step: JourneyStep; calendar: BusinessCalendar }>();
     const moves: TaskMove[] = [];
     const cancelled: string[] = [];
     const next: { id: string; nextPlanOn: string | null }[] = [];
@@ -133,8 +137,15 @@ export class JourneyPlanner {
         for (const item of planJourney(steps, input, cal)) {
           if (!item.dueDate || !item.anchorUsed || !item.anchorDate) continue;
           const task = own.get(key(template.id, item.stepKey, item.occurrence));
+          const step = steps.find((s) => s.key === item.stepKey) as JourneyStep;
           if (task) {
-            if (task.status === 'open' && task.templateVersion === template.version) moveIfChanged(task, item, moves);
+            if (
+              task.status === 'open' &&
+              task.templateVersion === template.version &&
+              moveIfChanged(task, item, moves)
+            ) {
+              clockOf.set(task.id, { step, calendar: cal });
+            }
             continue;
           }
           if (item.dueDate < subject.since) continue; // history when the journey started
@@ -142,9 +153,10 @@ export class JourneyPlanner {
             upcoming.push(addDays(item.dueDate, -this.opts.horizonDays));
             continue;
           }
-          const step = steps.find((s) => s.key === item.stepKey) as JourneyStep;
+          const id = randomUUID();
+          clockOf.set(id, { step, calendar: cal });
           created.push({
-            id: randomUUID(),
+            id,
             subjectId: subject.id,
             subjectKind: subject.kind,
             companyId: subject.companyId,
@@ -176,7 +188,10 @@ export class JourneyPlanner {
           const oldSteps = (await stepsAt(template.id, version)).filter((s) => s.scope === subject.kind);
           for (const item of planJourney(oldSteps, input, cal)) {
             const task = own.get(key(template.id, item.stepKey, item.occurrence));
-            if (task?.status === 'open' && task.templateVersion === version) moveIfChanged(task, item, moves);
+            const step = oldSteps.find((s) => s.key === item.stepKey) as JourneyStep;
+            if (task?.status === 'open' && task.templateVersion === version && moveIfChanged(task, item, moves)) {
+              clockOf.set(task.id, { step, calendar: cal });
+            }
           }
         }
       }
@@ -184,25 +199,34 @@ export class JourneyPlanner {
     }
 
     const taskRepo = new JourneyTaskRepository(tx);
-    let written = 0;
+    const written = new Set<string>();
     for (let i = 0; i < created.length; i += INSERT_CHUNK) {
-      written += (await taskRepo.insertMany(created.slice(i, i + INSERT_CHUNK))).length;
+      for (const id of await taskRepo.insertMany(created.slice(i, i + INSERT_CHUNK))) written.add(id);
     }
     await taskRepo.move(moves, now);
     await taskRepo.cancel(cancelled, now);
+    // Clocks: a moved task's clock starts again from its new date; a cancelled one's stops.
+    await this.clocks.cancelMany(tx, JOURNEY_TASK_CLOCKS, [...moves.map((m) => m.id), ...cancelled], now);
+    const started = [
+      ...created.filter((t) => written.has(t.id)).map((t) => ({ id: t.id, orgPath: t.orgPath, dueDate: t.dueDate })),
+      ...moves.map((m) => ({ id: m.id, orgPath: orgPathOf.get(m.id) as string, dueDate: m.dueDate })),
+    ].map((task) => ({ task, ...(clockOf.get(task.id) as { step: JourneyStep; calendar: BusinessCalendar }) }));
+    await startTaskClocks(tx, this.clocks, started);
     await new JourneySubjectRepository(tx).setNextPlanOn(next, now);
-    return { subjects: subjects.length, created: written, moved: moves.length, cancelled: cancelled.length };
+    return { subjects: subjects.length, created: written.size, moved: moves.length, cancelled: cancelled.length };
   }
 }
 
+/** Adds the move of an open task whose anchor or date changed; answers whether it did. */
 function moveIfChanged(
   task: JourneyTaskRow,
   item: { dueDate: string | null; anchorUsed: string | null; anchorDate: string | null },
   moves: TaskMove[],
-) {
-  if (!item.dueDate || !item.anchorUsed || !item.anchorDate) return;
+): boolean {
+  if (!item.dueDate || !item.anchorUsed || !item.anchorDate) return false;
   if (task.dueDate === item.dueDate && task.anchorUsed === item.anchorUsed && task.anchorDate === item.anchorDate) {
-    return;
+    return false;
   }
   moves.push({ id: task.id, dueDate: item.dueDate, anchorUsed: item.anchorUsed, anchorDate: item.anchorDate });
+  return true;
 }

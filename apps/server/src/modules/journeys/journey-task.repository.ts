@@ -24,6 +24,11 @@ export class JourneyTaskRepository {
     return this.db.select().from(journeyTasks).where(inArray(journeyTasks.subjectId, subjectIds));
   }
 
+  findMany(ids: string[]): Promise<JourneyTaskRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.select().from(journeyTasks).where(inArray(journeyTasks.id, ids));
+  }
+
   /** Writes new tasks; a task another planner wrote first (same subject, step, occurrence) is skipped. */
   async insertMany(rows: NewJourneyTask[]): Promise<string[]> {
     if (rows.length === 0) return [];

@@ -10,7 +10,9 @@ import { cursorParts, decodeCursor, pageOf } from '../../platform/http/cursor.js
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import { UnitLookup } from '../property/unit-lookup.js';
+import type { ClockService } from '../sla/clock.service.js';
 import type { JourneyTaskRow } from './journey.tables.js';
+import { JOURNEY_TASK_CLOCKS } from './journey-clocks.js';
 import { JourneyTaskRepository } from './journey-task.repository.js';
 import { JourneyTemplateRepository } from './journey-template.repository.js';
 import { stepsOf } from './journey-template.service.js';
@@ -57,6 +59,7 @@ export class JourneyTaskService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly directory: OrgDirectory,
+    private readonly clocks: ClockService,
   ) {}
 
   private async names(rows: JourneyTaskRow[]) {
@@ -135,6 +138,7 @@ export class JourneyTaskService {
               now,
             );
       if (!row) throw new AppError('VERSION_CONFLICT');
+      if (row.status === 'done') await this.clocks.stop(tx, { type: JOURNEY_TASK_CLOCKS, id }, ['task'], now);
       await this.audit.record(tx, ctx, {
         action: 'journey_task.complete',
         entityType: 'journey_task',

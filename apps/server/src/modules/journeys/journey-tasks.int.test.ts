@@ -1,7 +1,9 @@
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityCompany, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { journeyHousehold } from '../../../test/journey-factories.js';
+import { notifications } from '../../platform/messaging/messaging.tables.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -45,6 +47,29 @@ describe('journey tasks', () => {
     const admin = await signedIn(t, t.root, ['system_admin']);
     const audit = (await admin.api.get(`/api/audit-events?entityId=${terms?.id}`)).json().items;
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['journey_task.complete', 'journey_task.complete']);
+  });
+
+  it('warns, breaches and escalates a task left undone past its limit, like a ticket node', async () => {
+    const h = await journeyHousehold(t, '2026-02-20');
+    const specialist = await signedIn(t, h.project, ['cr_specialist']);
+    const [terms] = await h.tasks(); // due 24 Feb, 3 working days: overdue by 1 Mar
+    await t.services.sla.sweep.run();
+    const notices = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, specialist.user.id), like(notifications.link, `%${terms?.id}`)));
+    expect(notices.map((n) => n.kind).sort()).toEqual([
+      'journey_task.breach',
+      'journey_task.escalate',
+      'journey_task.warn',
+    ]);
+    expect(notices.find((n) => n.kind === 'journey_task.breach')?.params).toMatchObject({
+      nameZh: '喜结连理：合同条款说明',
+      nameEn: 'Signing: contract terms',
+    });
+    await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, { version: terms?.version, outcome: 'done' });
+    const [clock] = await t.services.sla.clocks.clocksOf(t.db, { type: 'journey_task', id: terms?.id as string });
+    expect(clock).toMatchObject({ outcome: 'breached', nextCheckAt: null });
   });
 
   it('refuses bad outcomes with a stable code and writes nothing', async () => {

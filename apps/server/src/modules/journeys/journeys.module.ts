@@ -1,6 +1,7 @@
 import type { Platform } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { SlaModule } from '../sla/sla.module.js';
+import { journeyTaskClockSubject } from './journey-clocks.js';
 import { JourneyPlanner } from './journey-planner.js';
 import { JourneyTaskService } from './journey-task.service.js';
 import { JourneyTemplateService } from './journey-template.service.js';
@@ -12,6 +13,7 @@ export function createJourneysModule(platform: Platform, deps: { org: OrgModule;
   const { db, audit, clock } = platform;
   const templates = new JourneyTemplateService(db, audit, clock, deps.org.directory, deps.sla.clocks);
   const planner = new JourneyPlanner(db, clock, templates, deps.sla.clocks);
-  const tasks = new JourneyTaskService(db, audit, clock, deps.org.directory);
+  const tasks = new JourneyTaskService(db, audit, clock, deps.org.directory, deps.sla.clocks);
+  deps.sla.clocks.register(journeyTaskClockSubject());
   return { templates, planner, tasks };
 }

@@ -130,6 +130,11 @@ export class ClockService {
     await new SlaClockRepository(db).stop(owner.type, owner.id, nodes, at, partId);
   }
 
+  /** Cancels the open clocks of several subjects of one type (tasks a re-plan moves or cancels). */
+  async cancelMany(db: Executor, type: string, ids: string[], at: Date) {
+    await new SlaClockRepository(db).cancelMany(type, ids, at);
+  }
+
   async cancelAll(db: Executor, owner: Pick<ClockOwnerRef, 'type' | 'id'>, at: Date) {
     await new SlaClockRepository(db).cancelAll(owner.type, owner.id, at);
   }

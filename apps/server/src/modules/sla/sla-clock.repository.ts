@@ -57,6 +57,21 @@ export class SlaClockRepository {
       );
   }
 
+  /** Cancels the open clocks of several subjects of one type at once. */
+  async cancelMany(subjectType: string, subjectIds: string[], at: Date) {
+    if (subjectIds.length === 0) return;
+    await this.db
+      .update(slaClocks)
+      .set({ stoppedAt: at, nextCheckAt: null, outcome: 'cancelled' })
+      .where(
+        and(
+          eq(slaClocks.subjectType, subjectType),
+          inArray(slaClocks.subjectId, subjectIds),
+          isNull(slaClocks.stoppedAt),
+        ),
+      );
+  }
+
   async cancelAll(subjectType: string, subjectId: string, at: Date) {
     await this.db
       .update(slaClocks)

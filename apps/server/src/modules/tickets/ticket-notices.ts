@@ -9,7 +9,10 @@ const p = (params: CodeParams, key: string) => String(params[key] ?? '');
 const node = (params: CodeParams) => NODE_ZH[p(params, 'node') as keyof typeof NODE_ZH] ?? p(params, 'node');
 
 /** The Chinese copy of each notice's title, stored beside its kind and parameters (the console renders those). */
-const TITLE_ZH: Record<NotificationKind, (params: CodeParams) => string> = {
+/** The kinds of notice the tickets module sends (journey tasks word their own). */
+export type TicketNoticeKind = Exclude<NotificationKind, `journey_task.${string}`>;
+
+const TITLE_ZH: Record<TicketNoticeKind, (params: CodeParams) => string> = {
   'work_order.assigned': (v) => `新派工单 ${p(v, 'number')}-${p(v, 'seq')}`,
   'ticket.assigned': (v) => `工单 ${p(v, 'number')} 已派给您`,
   'sla.warn': (v) => `工单 ${p(v, 'number')}「${node(v)}」即将超时`,
@@ -21,11 +24,11 @@ const TITLE_ZH: Record<NotificationKind, (params: CodeParams) => string> = {
 };
 
 /** The Chinese copy of a notice's title. */
-export const noticeTitleZh = (kind: NotificationKind, params: CodeParams) => TITLE_ZH[kind](params);
+export const noticeTitleZh = (kind: TicketNoticeKind, params: CodeParams) => TITLE_ZH[kind](params);
 
 /** A notice of `kind` with its parameters; the title column keeps the Chinese copy. */
 export function staffNotice(
-  n: { kind: NotificationKind; params: CodeParams; key: string; body?: string | null; link?: string | null },
+  n: { kind: TicketNoticeKind; params: CodeParams; key: string; body?: string | null; link?: string | null },
   userIds: string[],
 ): StaffNotice {
   return {
@@ -49,7 +52,7 @@ export async function noticeToHandlers(
   messaging: MessagingService,
   ticket: TicketRow,
   actorId: string | null,
-  n: { kind: NotificationKind; params: CodeParams; key: string },
+  n: { kind: TicketNoticeKind; params: CodeParams; key: string },
 ) {
   const people = await new WorkOrderRepository(tx).handlers(ticket.id);
   const to = people.filter(
