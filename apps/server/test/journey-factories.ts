@@ -14,8 +14,8 @@ export type JourneyTaskItem = {
   version: number;
 };
 
-/** A buyer of a unit in a batch planned for 20 Dec 2026, signed on `contractDate`. */
-export async function journeyHousehold(t: TestApp, contractDate: string) {
+/** A buyer of a unit in a batch planned for 20 Dec 2026, signed on `contractDate` (moved in on `moveInDate`). */
+export async function journeyHousehold(t: TestApp, contractDate: string, dates: { moveInDate?: string } = {}) {
   const { company, project } = await cityCompany(t);
   const [unit] = await projectWithUnits(t, project, ['3-1-0101'], 'sold');
   const manager = await signedIn(t, company, ['cr_manager']);
@@ -33,6 +33,7 @@ export async function journeyHousehold(t: TestApp, contractDate: string) {
   const owned = await manager.api.post(`/api/customers/${customer.id}/ownerships`, {
     unitId: unit?.id,
     contractDate,
+    ...dates,
   });
   expect(owned.statusCode, owned.body).toBe(201);
   await drainJobs(t);

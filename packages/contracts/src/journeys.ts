@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { version } from './common.js';
+import { ROOMS } from './tickets.js';
 
 const isoDate = z.iso.date();
 
@@ -225,7 +226,11 @@ export const journeyTask = z.object({
 export type JourneyTask = z.infer<typeof journeyTask>;
 
 /** A task with what doing it needs: its step's checklist and script, as its template version has them. */
-export const journeyTaskDetail = journeyTask.extend({ step: journeyStep.nullable() });
+export const journeyTaskDetail = journeyTask.extend({
+  step: journeyStep.nullable(),
+  /** The repair tickets its failed checklist items opened. */
+  tickets: z.array(z.object({ itemKey: z.string(), ticketId: z.uuid(), number: z.string() })),
+});
 
 export const listJourneyTasksQuery = z.object({
   status: z.enum(JOURNEY_TASK_STATUSES).optional(),
@@ -242,7 +247,14 @@ export const completeJourneyTaskBody = z.object({
   notes: z.string().trim().max(2000).nullable().optional(),
   checklist: z
     .array(
-      z.object({ key: z.string().max(40), ok: z.boolean(), note: z.string().trim().max(500).nullable().optional() }),
+      z.object({
+        key: z.string().max(40),
+        ok: z.boolean(),
+        note: z.string().trim().max(500).nullable().optional(),
+        /** Where a failed item was found: the repair ticket it opens gets the room and the defect category. */
+        room: z.enum(ROOMS).optional(),
+        categoryCode: z.string().max(40).optional(),
+      }),
     )
     .max(40)
     .default([]),

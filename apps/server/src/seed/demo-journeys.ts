@@ -31,11 +31,12 @@ export async function seedDemoJourneys(
   for (const [i, task] of open.items.entries()) {
     if (i % 3 !== 0) continue;
     const detail = await tasks.get(ctx, task.id);
-    const checklist = (detail.step?.checklist ?? []).map((c, n) => ({
-      key: c.key,
-      ok: !(detail.kind === 'inspection' && n === 1),
-      note: detail.kind === 'inspection' && n === 1 ? '卫生间地漏排水缓慢' : null,
-    }));
+    // An inspection's second item (the drains) fails: it opens a repair ticket on the home.
+    const checklist = (detail.step?.checklist ?? []).map((c, n) =>
+      detail.kind === 'inspection' && n === 1
+        ? { key: c.key, ok: false, note: '卫生间地漏排水缓慢', room: 'bathroom' as const, categoryCode: 'plumbing' }
+        : { key: c.key, ok: true, note: null },
+    );
     await tasks.complete(ctx, task.id, {
       version: task.version,
       outcome: detail.kind === 'call' || detail.kind === 'survey' ? 'reached' : 'done',

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
-import { type JourneyTaskRow, journeyTasks } from './journey.tables.js';
+import { type JourneyTaskRow, journeyTasks, journeyTaskTickets } from './journey.tables.js';
 
 export type NewJourneyTask = Omit<typeof journeyTasks.$inferInsert, 'id'> & { id: string };
 export type TaskMove = { id: string; dueDate: string; anchorUsed: string; anchorDate: string };
@@ -27,6 +27,21 @@ export class JourneyTaskRepository {
   findMany(ids: string[]): Promise<JourneyTaskRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.select().from(journeyTasks).where(inArray(journeyTasks.id, ids));
+  }
+
+  /** The repair tickets the task's failed items opened. */
+  tickets(taskId: string) {
+    return this.db
+      .select()
+      .from(journeyTaskTickets)
+      .where(eq(journeyTaskTickets.taskId, taskId))
+      .orderBy(asc(journeyTaskTickets.createdAt), asc(journeyTaskTickets.itemKey));
+  }
+
+  async linkTicket(taskId: string, itemKey: string, ticket: { id: string; number: string }, at: Date) {
+    await this.db
+      .insert(journeyTaskTickets)
+      .values({ taskId, itemKey, ticketId: ticket.id, ticketNumber: ticket.number, createdAt: at });
   }
 
   /** Writes new tasks; a task another planner wrote first (same subject, step, occurrence) is skipped. */

@@ -1,4 +1,9 @@
-import type { CompleteJourneyTaskBody, JourneyTask, listJourneyTasksQuery } from '@anju/contracts/journeys';
+import type {
+  CompleteJourneyTaskBody,
+  JourneyStep,
+  JourneyTask,
+  listJourneyTasksQuery,
+} from '@anju/contracts/journeys';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -11,6 +16,7 @@ import { assertPermission } from '../../platform/rbac/scope.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import type { ClockService } from '../sla/clock.service.js';
+import type { TicketService } from '../tickets/ticket.service.js';
 import type { JourneyTaskRow } from './journey.tables.js';
 import { JOURNEY_TASK_CLOCKS } from './journey-clocks.js';
 import { JourneyTaskRepository } from './journey-task.repository.js';
@@ -60,6 +66,7 @@ export class JourneyTaskService {
     private readonly clock: Clock,
     private readonly directory: OrgDirectory,
     private readonly clocks: ClockService,
+    private readonly tickets: TicketService,
   ) {}
 
   private async names(rows: JourneyTaskRow[]) {
@@ -104,7 +111,50 @@ export class JourneyTaskService {
   async get(ctx: RequestContext, id: string) {
     assertPermission(ctx.principal, 'journeys.read');
     const row = await this.row(ctx, id);
-    return { ...presentTask(row, await this.names([row])), step: await this.stepOf(row) };
+    return this.detail(row, await this.stepOf(row));
+  }
+
+  private async detail(row: JourneyTaskRow, step: JourneyStep | null) {
+    const links = await new JourneyTaskRepository(this.db).tickets(row.id);
+    return {
+      ...presentTask(row, await this.names([row])),
+      step,
+      tickets: links.map((l) => ({ itemKey: l.itemKey, ticketId: l.ticketId, number: l.ticketNumber })),
+    };
+  }
+
+  /**
+   * Each failed checklist item of a household's task opens a repair ticket (channel `inspection`) on the unit and
+   * the room and category the inspector gave, once per item (a retried record skips items already linked).
+   */
+  private async openRepairs(
+    ctx: RequestContext,
+    task: JourneyTaskRow,
+    step: JourneyStep,
+    body: CompleteJourneyTaskBody,
+  ) {
+    if (!task.unitId || body.outcome === 'not_reached') return;
+    const failed = body.checklist.filter((c) => !c.ok);
+    if (failed.length === 0) return;
+    const linked = new Set((await new JourneyTaskRepository(this.db).tickets(task.id)).map((l) => l.itemKey));
+    for (const item of failed) {
+      if (linked.has(item.key)) continue;
+      const label = step.checklist.find((c) => c.key === item.key);
+      await this.tickets.openFromInspection(
+        ctx,
+        {
+          channel: 'inspection',
+          unitId: task.unitId,
+          customerId: task.customerId,
+          room: item.room,
+          categoryCode: item.categoryCode,
+          title: label?.zh ?? item.key,
+          description: item.note ?? '',
+        },
+        (tx, ticketId, number) =>
+          new JourneyTaskRepository(tx).linkTicket(task.id, item.key, { id: ticketId, number }, this.clock.now()),
+      );
+    }
   }
 
   /**
@@ -119,6 +169,7 @@ export class JourneyTaskService {
     const known = new Set(step?.checklist.map((c) => c.key) ?? []);
     const unknown = body.checklist.find((c) => !known.has(c.key));
     if (unknown) throw new AppError('VALIDATION_FAILED', { field: 'checklist', key: unknown.key });
+    if (step) await this.openRepairs(ctx, current, step, body);
     const now = this.clock.now();
     const row = await this.db.transaction(async (tx) => {
       const repo = new JourneyTaskRepository(tx);
@@ -152,6 +203,6 @@ export class JourneyTaskService {
       });
       return row;
     });
-    return { ...presentTask(row, await this.names([row])), step };
+    return this.detail(row, step);
   }
 }

@@ -1,6 +1,6 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityCompany, signedIn } from '../../../test/factories.js';
+import { cityCompany, drainJobs, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { journeyHousehold } from '../../../test/journey-factories.js';
 import { notifications } from '../../platform/messaging/messaging.tables.js';
@@ -70,6 +70,40 @@ describe('journey tasks', () => {
     await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, { version: terms?.version, outcome: 'done' });
     const [clock] = await t.services.sla.clocks.clocksOf(t.db, { type: 'journey_task', id: terms?.id as string });
     expect(clock).toMatchObject({ outcome: 'breached', nextCheckAt: null });
+  });
+
+  it('opens a repair ticket for a failed item of a quality check, on the unit and room, once', async () => {
+    const h = await journeyHousehold(t, '2024-01-10', { moveInDate: '2025-03-01' });
+    const check = (await h.tasks()).find((x) => x.stepKey === 'year_check'); // 12 months after moving in
+    expect(check?.dueDate).toBe('2026-03-02');
+    const inspector = await signedIn(t, h.project, ['department_staff']);
+    const res = await inspector.api.post(`/api/journey-tasks/${check?.id}/complete`, {
+      version: check?.version,
+      outcome: 'done',
+      checklist: [
+        { key: 'hardware', ok: true },
+        { key: 'drainage', ok: false, note: '主卫地漏排水慢', room: 'bathroom', categoryCode: 'plumbing' },
+        { key: 'gas', ok: true },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [opened] = res.json().tickets;
+    expect(opened).toMatchObject({ itemKey: 'drainage', number: expect.stringMatching(/^BX/) });
+    const ticket = (await h.manager.api.get(`/api/tickets/${opened.ticketId}`)).json();
+    expect(ticket).toMatchObject({
+      type: 'repair',
+      channel: 'inspection',
+      unitId: h.unit?.id,
+      room: 'bathroom',
+      categoryCode: 'plumbing',
+      description: '主卫地漏排水慢',
+      customerId: h.customer.id,
+    });
+    await drainJobs(t);
+    const timeline = (await h.manager.api.get(`/api/customers/${h.customer.id}/timeline`)).json().items;
+    expect(timeline.some((e: { refId: string | null }) => e.refId === opened.ticketId)).toBe(true);
+    const queue = (await h.manager.api.get('/api/tickets?channel=inspection')).json().items;
+    expect(queue.map((q: { id: string }) => q.id)).toContain(opened.ticketId);
   });
 
   it('refuses bad outcomes with a stable code and writes nothing', async () => {

@@ -137,5 +137,20 @@ export const journeyTasks = pgTable(
   ],
 );
 
+/** The repair ticket a failed checklist item of a task opened (one per item: a retried record opens no second). */
+export const journeyTaskTickets = pgTable(
+  'journey_task_tickets',
+  {
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => journeyTasks.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    ticketId: uuid('ticket_id').notNull(),
+    ticketNumber: text('ticket_number').notNull(),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.itemKey] })],
+);
+
 export type JourneySubjectRow = typeof journeySubjects.$inferSelect;
 export type JourneyTaskRow = typeof journeyTasks.$inferSelect;

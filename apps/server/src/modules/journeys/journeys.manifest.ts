@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { SlaModule } from '../sla/sla.module.js';
+import type { TicketsModule } from '../tickets/tickets.module.js';
 import * as tables from './journey.tables.js';
 import { createJourneysModule } from './journeys.module.js';
 import { journeyTaskRoutes, journeyTemplateRoutes } from './journeys.routes.js';
@@ -9,10 +10,11 @@ import { anchorsListener } from './listeners/anchors.listener.js';
 /** Service journeys (6+2 and Pulte's 7 steps): templates, the planner of each household's tasks, doing the work. */
 export const journeysModule = defineModule({
   name: 'journeys',
-  uses: ['org', 'sla'],
+  uses: ['org', 'sla', 'tickets'],
   tables,
   permissions: ['journeys.read', 'journeys.manage', 'journeys.work'],
-  create: (platform, deps: { org: OrgModule; sla: SlaModule }) => createJourneysModule(platform, deps),
+  create: (platform, deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule }) =>
+    createJourneysModule(platform, deps),
   async routes(app, journeys) {
     await app.register(journeyTemplateRoutes, { journeys });
     await app.register(journeyTaskRoutes, { journeys });

@@ -64,7 +64,7 @@ export class TicketOpener {
     ctx: RequestContext,
     body: CreateTicketBody,
     titleParts?: TitleParts,
-    within?: (tx: Executor, ticketId: string) => Promise<void>,
+    within?: (tx: Executor, ticketId: string, number: string) => Promise<void>,
   ): Promise<TicketDetail> {
     // an owner reports only for themselves (the portal has checked the home is theirs)
     assertMay(ctx.principal, 'tickets.manage', body.customerId === ctx.principal.customerId);
@@ -124,7 +124,7 @@ export class TicketOpener {
     const number = await new TicketRepository(this.db).nextNumber(NUMBER_PREFIX[body.type], localDay(now));
     const page = await this.db.transaction(async (tx) => {
       const opened = await this.open(tx, ctx, values, place.inputs, number);
-      await within(tx, opened.ticket.id);
+      await within(tx, opened.ticket.id, opened.ticket.number);
       return opened;
     });
     this.events.nudge();

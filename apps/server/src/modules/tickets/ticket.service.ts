@@ -61,9 +61,55 @@ export class TicketService {
     ctx: RequestContext,
     body: CreateTicketBody,
     titleParts?: TitleParts,
-    within?: (tx: Executor, ticketId: string) => Promise<void>,
+    within?: (tx: Executor, ticketId: string, number: string) => Promise<void>,
   ): Promise<TicketDetail> {
     return this.opener.create(ctx, body, titleParts, within);
+  }
+
+  /**
+   * The named cross-module command for a defect found on an inspection another module runs (a journey quality
+   * check, a handover walk-through): a repair on the unit and room, with the owner as its customer, opened as the
+   * inspector. The calling module has authorised the inspector for the inspection; opening the repair it found is
+   * part of that, so the command grants the reads and `tickets.manage` the create needs for this call only — audit
+   * and events still name the inspector. `within` runs in the ticket's transaction (the caller's link to it).
+   */
+  openFromInspection(
+    ctx: RequestContext,
+    found: {
+      channel: 'inspection' | 'handover';
+      unitId: string;
+      customerId: string | null;
+      room?: CreateTicketBody['room'];
+      categoryCode?: string;
+      title: string;
+      description: string;
+    },
+    within: (tx: Executor, ticketId: string, number: string) => Promise<void>,
+  ): Promise<TicketDetail> {
+    const granted = new Set([
+      ...ctx.principal.permissions,
+      'tickets.manage',
+      'property.read',
+      'customers.read',
+    ] as const);
+    const inspector: RequestContext = { ...ctx, principal: { ...ctx.principal, permissions: granted } };
+    return this.opener.create(
+      inspector,
+      {
+        type: 'repair',
+        channel: found.channel,
+        priority: 'normal',
+        major: false,
+        title: found.title,
+        description: found.description,
+        unitId: found.unitId,
+        ...(found.customerId ? { customerId: found.customerId } : {}),
+        ...(found.room ? { room: found.room } : {}),
+        ...(found.categoryCode ? { categoryCode: found.categoryCode } : {}),
+      },
+      undefined,
+      within,
+    );
   }
 
   /** A linked follow-up complaint, opened inside the caller's transaction. */
