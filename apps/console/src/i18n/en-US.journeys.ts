@@ -172,6 +172,8 @@ export const enUSJourneys: typeof zhCNJourneys = {
       outcome: 'Outcome',
       completedAt: 'Completed',
       checklistNote: 'Note (optional)',
+      opensRepair: 'A failed item opens a repair ticket for this room and category',
+      repairsOpened: 'Repair tickets opened for failed items',
       markItem: 'Mark it pass or fail',
       pass: 'Pass',
       fail: 'Fail',

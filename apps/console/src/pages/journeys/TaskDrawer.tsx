@@ -1,3 +1,4 @@
+import type { ROOMS } from '@anju/contracts';
 import type { JourneyStep } from '@anju/contracts/journeys';
 import {
   Alert,
@@ -17,24 +18,27 @@ import {
 } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { type JourneyTaskDetail, useCompleteJourneyTask, useJourneyTask } from '../../api/journeys';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
+import { CategorySelect, RoomSelect } from '../tickets/fields';
 import { useInLanguage } from './journeyFields';
 import './journeyStrings';
 import { capitalize } from './journeyWords';
 import { DueDate, TaskStatusTag, todayInChina } from './taskTags';
 
 type Outcome = NonNullable<JourneyTaskDetail['outcome']>;
+type Room = (typeof ROOMS)[number];
 
 /** Touchpoints that contact the owner: their outcome is "reached" (or "not reached"); the others are "done". */
 const CONTACT_KINDS: readonly JourneyStep['kind'][] = ['call', 'notice_call', 'home_visit', 'survey'];
 
 interface Values {
-  checklist?: Record<string, { ok?: boolean; note?: string } | undefined>;
+  checklist?: Record<string, { ok?: boolean; note?: string; room?: Room; categoryCode?: string } | undefined>;
   notes?: string;
 }
 
@@ -78,6 +82,8 @@ function OutcomeForm({
   const complete = useCompleteJourneyTask();
   const [form] = Form.useForm<Values>();
   const items = step?.checklist ?? [];
+  /** A household's failed item becomes a repair ticket on its home. */
+  const opensRepair = task.unitId !== null;
   const closing: Outcome = CONTACT_KINDS.includes(task.kind) ? 'reached' : 'done';
 
   const submit = async (outcome: Outcome) => {
@@ -85,7 +91,11 @@ function OutcomeForm({
     const values: Values = outcome === 'not_reached' ? form.getFieldsValue(true) : await form.validateFields();
     const checklist = items.flatMap((item) => {
       const v = values.checklist?.[item.key];
-      return v?.ok === undefined ? [] : [{ key: item.key, ok: v.ok, note: v.note?.trim() || null }];
+      if (v?.ok === undefined) return [];
+      const found = v.ok
+        ? {}
+        : { ...(v.room ? { room: v.room } : {}), ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}) };
+      return [{ key: item.key, ok: v.ok, note: v.note?.trim() || null, ...found }];
     });
     complete.mutate(
       { id: task.id, version: task.version, outcome, notes: values.notes?.trim() || null, checklist },
@@ -130,6 +140,33 @@ function OutcomeForm({
               <Form.Item name={['checklist', item.key, 'note']} style={{ marginBottom: 0 }}>
                 <Input maxLength={500} placeholder={t('journeys.tasks.checklistNote')} />
               </Form.Item>
+              {opensRepair && (
+                <Form.Item noStyle dependencies={[['checklist', item.key, 'ok']]}>
+                  {({ getFieldValue }) =>
+                    getFieldValue(['checklist', item.key, 'ok']) === false && (
+                      <Flex gap={8} wrap data-testid={`journey-task-repair-${item.key}`}>
+                        <Form.Item
+                          name={['checklist', item.key, 'room']}
+                          label={t('tickets.room')}
+                          style={{ flex: '1 1 160px', marginBottom: 0 }}
+                        >
+                          <RoomSelect testId={`journey-task-room-${item.key}`} />
+                        </Form.Item>
+                        <Form.Item
+                          name={['checklist', item.key, 'categoryCode']}
+                          label={t('tickets.category')}
+                          style={{ flex: '1 1 200px', marginBottom: 0 }}
+                        >
+                          <CategorySelect testId={`journey-task-category-${item.key}`} />
+                        </Form.Item>
+                        <Typography.Text type="secondary" style={{ flexBasis: '100%' }}>
+                          {t('journeys.tasks.opensRepair')}
+                        </Typography.Text>
+                      </Flex>
+                    )
+                  }
+                </Form.Item>
+              )}
             </Flex>
           ))}
         </>
@@ -221,6 +258,24 @@ export function TaskDrawer({ taskId, onClose }: { taskId: string; onClose: () =>
           )}
         </Descriptions>
         {query.isError && <Alert type="error" showIcon title={t('common.errorTitle')} style={{ marginBottom: 8 }} />}
+        {task.tickets.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="journey-task-tickets"
+            title={t('journeys.tasks.repairsOpened')}
+            description={
+              <Flex gap={8} wrap>
+                {task.tickets.map((k) => (
+                  <Link key={k.ticketId} to={`/tickets/${k.ticketId}`}>
+                    {k.number}
+                  </Link>
+                ))}
+              </Flex>
+            }
+          />
+        )}
         {!step && <Alert type="warning" showIcon title={t('journeys.tasks.noStep')} />}
         {step && (
           <>
