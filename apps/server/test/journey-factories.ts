@@ -23,10 +23,11 @@ export async function journeyHousehold(t: TestApp, contractDate: string, dates: 
     await manager.api.post(`/api/projects/${project.id}/delivery-batches`, { name: '一期', plannedDate: '2026-12-20' })
   ).json();
   await manager.api.post(`/api/delivery-batches/${batch.id}/units`, { unitIds: [unit?.id] });
+  const mobile = phone();
   const customer = (
     await manager.api.post('/api/customers', {
       name: '王业主',
-      phones: [{ phone: phone(), isPrimary: true }],
+      phones: [{ phone: mobile, isPrimary: true }],
       orgUnitId: project.id,
     })
   ).json().customer;
@@ -40,5 +41,5 @@ export async function journeyHousehold(t: TestApp, contractDate: string, dates: 
   const tasks = async (status = 'open'): Promise<JourneyTaskItem[]> =>
     (await manager.api.get(`/api/journey-tasks?status=${status}&projectId=${project.id}&limit=200`)).json().items;
   const ownershipId: string = owned.json().homesDetail[0].ownershipId;
-  return { company, project, unit, batch, customer, manager, tasks, ownershipId };
+  return { company, project, unit, batch, customer, phone: mobile, manager, tasks, ownershipId };
 }

@@ -260,3 +260,18 @@ export const completeJourneyTaskBody = z.object({
     .default([]),
 });
 export type CompleteJourneyTaskBody = z.infer<typeof completeJourneyTaskBody>;
+
+/** One step of an owner's journey as the portal shows it: done, due now, or coming on a date. */
+export const myJourneyStep = z.object({
+  stepKey: z.string(),
+  occurrence: z.number().int(),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  kind: z.enum(JOURNEY_STEP_KINDS),
+  date: isoDate,
+  state: z.enum(['done', 'due', 'coming']),
+});
+/** The journey of each of the owner's homes: steps in date order. */
+export const myJourney = z.object({
+  items: z.array(z.object({ unitId: z.uuid().nullable(), projectId: z.uuid(), steps: z.array(myJourneyStep) })),
+});
+export type MyJourney = z.infer<typeof myJourney>;

@@ -19,8 +19,8 @@ export const MODULES = [
   customersModule,
   ticketsModule,
   noticesModule,
-  portalModule,
   journeysModule,
+  portalModule,
 ] as const;
 
 /** `services.<module name>`: each module's public services. */

@@ -1,4 +1,4 @@
-import { and, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { type JourneySubjectRow, journeySubjects } from './journey.tables.js';
 
@@ -95,6 +95,21 @@ export class JourneySubjectRepository {
            where ${batchWhere(f)} and ${COMPANY} is not null
           ${UPSERT(today, now)}`,
     );
+  }
+
+  /** A person's households (active ownerships). */
+  ofCustomer(customerId: string): Promise<JourneySubjectRow[]> {
+    return this.db
+      .select()
+      .from(journeySubjects)
+      .where(
+        and(
+          eq(journeySubjects.customerId, customerId),
+          eq(journeySubjects.kind, 'household'),
+          eq(journeySubjects.active, true),
+        ),
+      )
+      .limit(50);
   }
 
   /** A page of subjects whose planning day has come, locked for this transaction (other planners skip them). */

@@ -83,6 +83,7 @@ export const journeySubjects = pgTable(
   (t) => [
     index('journey_subjects_plan_idx').on(t.nextPlanOn).where(sql`${t.nextPlanOn} is not null`),
     index('journey_subjects_batch_idx').on(t.batchId),
+    index('journey_subjects_customer_idx').on(t.customerId),
     check('journey_subjects_kind_ck', sql`${t.kind} in ('household','batch')`),
   ],
 );

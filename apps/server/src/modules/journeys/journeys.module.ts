@@ -6,6 +6,7 @@ import { journeyTaskClockSubject } from './journey-clocks.js';
 import { JourneyPlanner } from './journey-planner.js';
 import { JourneyTaskService } from './journey-task.service.js';
 import { JourneyTemplateService } from './journey-template.service.js';
+import { MyJourneyService } from './my-journey.js';
 
 export type JourneysModule = ReturnType<typeof createJourneysModule>;
 
@@ -19,5 +20,6 @@ export function createJourneysModule(
   const planner = new JourneyPlanner(db, clock, templates, deps.sla.clocks);
   const tasks = new JourneyTaskService(db, audit, clock, deps.org.directory, deps.sla.clocks, deps.tickets.tickets);
   deps.sla.clocks.register(journeyTaskClockSubject());
-  return { templates, planner, tasks };
+  const mine = new MyJourneyService(db, clock, templates, deps.sla.clocks);
+  return { templates, planner, tasks, mine };
 }

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { JourneysModule } from '../journeys/journeys.module.js';
 import type { NoticeService } from '../notices/notice.service.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
@@ -16,12 +17,13 @@ type Deps = {
   customers: CustomersModule;
   tickets: TicketsModule;
   notices: NoticeService;
+  journeys: JourneysModule;
 };
 
 /** The owner portal: SMS-code sign-in, the person's homes and requests, notices of their projects. */
 export const portalModule = defineModule({
   name: 'portal',
-  uses: ['org', 'property', 'customers', 'tickets', 'notices'],
+  uses: ['org', 'property', 'customers', 'tickets', 'notices', 'journeys'],
   tables,
   create: ({ db, clock, jobs, config, messaging, files }, deps: Deps) =>
     createPortalModule({
@@ -36,6 +38,7 @@ export const portalModule = defineModule({
       tickets: deps.tickets,
       notices: deps.notices,
       directory: deps.org.directory,
+      journeys: deps.journeys,
     }),
   async routes(app, portal, { config }) {
     await app.register(ownerSessionPlugin, { auth: portal.auth });

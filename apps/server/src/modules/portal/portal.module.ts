@@ -5,6 +5,7 @@ import type { FileRow, FilesService, UploadInput } from '../../platform/files/fi
 import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { JourneysModule } from '../journeys/journeys.module.js';
 import type { NoticeService } from '../notices/notice.service.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
@@ -30,6 +31,7 @@ export function createPortalModule(deps: {
   tickets: TicketsModule;
   notices: NoticeService;
   directory: OrgDirectory;
+  journeys: JourneysModule;
 }) {
   const repo = () => new PortalRepository(deps.db);
   const auth = new OwnerAuthService(deps.db, deps.messaging, deps.clock, deps.secret, deps.jobs);
@@ -39,6 +41,13 @@ export function createPortalModule(deps: {
   const projectIdsOf = async (owner: Owner) => [
     ...new Set((await repo().homes(owner.customerId)).map((h) => h.projectId)),
   ];
+
+  /** The owner's journey: the steps done, due and coming for each of their homes. */
+  async function journey(owner: Owner, trace: { requestId: string; ip: string | null }) {
+    const [home] = await repo().homes(owner.customerId);
+    if (!home) return { items: [] };
+    return deps.journeys.mine.of(ownerContext(owner, home.projectPath, trace.requestId, trace.ip), owner.customerId);
+  }
 
   /** A photo staged for a request: only for a person with a home (checked before the upload is read). */
   async function uploadPhoto(
@@ -68,6 +77,7 @@ export function createPortalModule(deps: {
   return {
     auth,
     account,
+    journey,
     requests,
     files: deps.files,
     tickets: deps.tickets,

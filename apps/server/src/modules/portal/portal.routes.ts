@@ -17,6 +17,7 @@ import {
   rateMyRequestBody,
   updateMyConsentBody,
 } from '@anju/contracts';
+import { myJourney } from '@anju/contracts/journeys';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -72,6 +73,20 @@ export const portalRoutes: FastifyPluginAsyncZod<{ portal: PortalModule }> = asy
       },
     },
     (request) => account.requestDataExport(ownerOf(request), traceOf(request)),
+  );
+
+  app.get(
+    '/api/portal/journey',
+    {
+      config,
+      schema: {
+        operationId: 'getMyJourney',
+        tags,
+        summary: 'The steps of each of my homes’ service journey: done, due now and coming, in date order',
+        response: { 200: myJourney, ...errors },
+      },
+    },
+    async (request) => portal.journey(ownerOf(request), traceOf(request)),
   );
 
   app.get(

@@ -1,0 +1,1 @@
+CREATE INDEX "journey_subjects_customer_idx" ON "journey_subjects" USING btree ("customer_id");
