@@ -22,6 +22,7 @@ const NoticeDetailPage = page(() => import('./pages/notices/NoticeDetailPage'), 
 const MePage = page(() => import('./pages/me/MePage'), 'MePage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 const RatePage = page(() => import('./pages/rate/RatePage'), 'RatePage');
+const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPage');
 
 /** Served under /m/ (vite `base`); the tab pages show the TabBar, detail pages a NavBar with back. */
 export const router = createBrowserRouter(
@@ -49,6 +50,7 @@ export const router = createBrowserRouter(
         { path: 'report/:type', element: <FeedbackPage /> },
         { path: 'requests/:id', element: <RequestDetailPage /> },
         { path: 'notices/:id', element: <NoticeDetailPage /> },
+        { path: 'journey', element: <JourneyPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

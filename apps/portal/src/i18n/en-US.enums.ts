@@ -88,4 +88,16 @@ export const enUSEnums: typeof zhCNEnums = {
     confirmed: 'You confirmed the result',
     other: 'Progress update',
   },
+  journeyKind: {
+    disclosure: 'Disclosure',
+    call: 'Call',
+    notice: 'Notice',
+    notice_call: 'Call',
+    home_visit: 'Home visit',
+    site_visit: 'Site visit',
+    inspection: 'Quality check',
+    open_day: 'Open day',
+    survey: 'Satisfaction survey',
+    project_task: 'Project work',
+  },
 };

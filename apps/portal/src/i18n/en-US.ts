@@ -1,5 +1,6 @@
 import { enUSEnums } from './en-US.enums';
 import { enUSHome } from './en-US.home';
+import { enUSJourney } from './en-US.journey';
 import { enUSRequests } from './en-US.requests';
 import type { Messages } from './zh-CN';
 
@@ -67,6 +68,7 @@ export const enUS: Messages = {
     logoutConfirm: 'Sign out now?',
   },
   ...enUSHome,
+  ...enUSJourney,
   ...enUSRequests,
   enums: enUSEnums,
 };

@@ -9,6 +9,7 @@ import type {
   TICKET_TYPES,
   WARRANTY_PERIOD_KINDS,
 } from '@anju/contracts';
+import type { JOURNEY_STEP_KINDS } from '@anju/contracts/journeys';
 
 /** A label for every value of a contract's enum list: a value added there fails the typecheck here. */
 type Labels<L extends readonly string[]> = Record<L[number], string>;
@@ -106,4 +107,17 @@ export const zhCNEnums = {
     confirmed: '您已确认',
     other: '进度更新',
   } satisfies Record<(typeof MY_REQUEST_EVENT_KINDS)[number] | 'other', string>,
+  /** How we get in touch at a journey step, in the owner's words. */
+  journeyKind: {
+    disclosure: '风险告知',
+    call: '回访电话',
+    notice: '通知',
+    notice_call: '回访电话',
+    home_visit: '上门拜访',
+    site_visit: '参观',
+    inspection: '质量检查',
+    open_day: '开放日',
+    survey: '满意度调查',
+    project_task: '项目工作',
+  } satisfies Labels<typeof JOURNEY_STEP_KINDS>,
 };

@@ -1,5 +1,6 @@
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNHome } from './zh-CN.home';
+import { zhCNJourney } from './zh-CN.journey';
 import { zhCNRequests } from './zh-CN.requests';
 
 /** The default language; en-US is typed as this shape, so a missing or extra key fails the typecheck. */
@@ -65,6 +66,7 @@ export const zhCN = {
     logoutConfirm: '确定退出登录吗？',
   },
   ...zhCNHome,
+  ...zhCNJourney,
   ...zhCNRequests,
   enums: zhCNEnums,
 };

@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { HomeCard } from './HomeCard';
+import { JourneyEntry } from './JourneyEntry';
 
 const QUICK: { type: TicketType; icon: ReactNode; to: string }[] = [
   { type: 'repair', icon: <EditSOutline />, to: '/report/repair' },
@@ -62,6 +63,10 @@ export function HomePage() {
             </Grid.Item>
           ))}
         </Grid>
+      </section>
+
+      <section className="section" aria-label={t('journey.title')}>
+        <JourneyEntry />
       </section>
 
       <section className="section" aria-labelledby="homes-title">
