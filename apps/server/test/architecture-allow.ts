@@ -165,7 +165,7 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   ),
   ...raw(
     'modules/journeys/journey-subject.repository.ts',
-    ['ownerships', 'units', 'delivery_batches', 'org_units'],
+    ['ownerships', 'units', 'delivery_batches', 'org_units', 'project_milestones'],
     "the journey planner's read model of homes (decisions §30): one set-based statement per page syncs the anchor dates of households and batches, a million ownerships at the first run",
   ),
   ...raw(

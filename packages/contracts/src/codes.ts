@@ -162,6 +162,7 @@ export const AUDIT_ACTIONS = [
   'org_unit.move',
   'project.create',
   'project.update',
+  'project.milestone',
   'building.create',
   'unit.update',
   'warranty_rule.upsert',

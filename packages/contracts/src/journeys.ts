@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { version } from './common.js';
+import { PROJECT_MILESTONES } from './property.js';
 import { ROOMS } from './tickets.js';
+
+export { PROJECT_MILESTONES };
 
 const isoDate = z.iso.date();
 
@@ -35,9 +38,6 @@ export const JOURNEY_STEP_KINDS = [
   'project_task',
 ] as const;
 export type JourneyStepKind = (typeof JOURNEY_STEP_KINDS)[number];
-
-export const PROJECT_MILESTONES = ['structure_topped_out', 'completion_acceptance'] as const;
-export type ProjectMilestone = (typeof PROJECT_MILESTONES)[number];
 
 /** Who does a step's task (a built-in role held at or above the household's project). */
 export const JOURNEY_PERFORMERS = [

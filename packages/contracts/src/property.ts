@@ -190,3 +190,9 @@ export const unitWarranty = z
   .object({ unitId: z.uuid(), deliveredOn: isoDate.nullable(), on: isoDate, items: z.array(unitWarrantyItem) })
   .meta({ id: 'UnitWarranty' });
 export type UnitWarranty = z.infer<typeof unitWarranty>;
+
+/** Project milestones a journey step may hang on (Pulte's frame-completion visit: structure topped out). */
+export const PROJECT_MILESTONES = ['structure_topped_out', 'completion_acceptance'] as const;
+export type ProjectMilestone = (typeof PROJECT_MILESTONES)[number];
+export const projectMilestone = z.object({ kind: z.enum(PROJECT_MILESTONES), date: z.iso.date().nullable() });
+export const setProjectMilestoneBody = z.object({ date: z.iso.date().nullable() });

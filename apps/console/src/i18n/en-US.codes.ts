@@ -80,7 +80,7 @@ export const enUSCodes: typeof zhCNCodes = {
       role: { create: 'Role created', update: 'Role changed' },
       api_token: { create: 'API token created', revoke: 'API token revoked' },
       org_unit: { create: 'Org unit created', update: 'Org unit changed', move: 'Org unit moved' },
-      project: { create: 'Project created', update: 'Project changed' },
+      project: { create: 'Project created', update: 'Project changed', milestone: 'Project milestone set' },
       building: { create: 'Building created' },
       unit: { update: 'Unit changed' },
       warranty_rule: { upsert: 'Warranty rule set' },

@@ -78,7 +78,7 @@ export const zhCNCodes = {
       role: { create: '新建角色', update: '修改角色' },
       api_token: { create: '新建 API 令牌', revoke: '撤销 API 令牌' },
       org_unit: { create: '新建组织', update: '修改组织', move: '移动组织' },
-      project: { create: '新建项目', update: '修改项目' },
+      project: { create: '新建项目', update: '修改项目', milestone: '设置项目里程碑' },
       building: { create: '新建楼栋' },
       unit: { update: '修改房屋' },
       warranty_rule: { upsert: '设置保修规则' },

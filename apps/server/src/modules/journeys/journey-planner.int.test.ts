@@ -99,4 +99,34 @@ describe('the journey planner', () => {
     expect(after).not.toContain('delivery_notice#1@2026-11-20');
     expect(after).toContain('delivery_notice#1@2027-02-18');
   });
+
+  it('hangs Pulte’s frame-completion visit on the project’s milestone, for the households signed by then', async () => {
+    at('2026-06-20');
+    const h = await household('2026-03-01');
+    const templates = (await h.manager.api.get(`/api/journey-templates?companyId=${h.company.id}`)).json().items;
+    const pulte = templates.find((x: { key: string }) => x.key === 'pulte');
+    await h.manager.api.put(`/api/journey-templates/${pulte.id}`, {
+      version: pulte.version,
+      name: pulte.name,
+      active: true,
+      steps: pulte.steps,
+    });
+    const set = await h.manager.api.put(`/api/projects/${h.project.id}/milestones/structure_topped_out`, {
+      date: '2026-06-30',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().items).toEqual([
+      { kind: 'structure_topped_out', date: '2026-06-30' },
+      { kind: 'completion_acceptance', date: null },
+    ]);
+    await drainJobs(t);
+    await t.services.journeys.planner.run();
+    expect(keys(await h.tasks())).toContain('frame_visit#1@2026-06-30');
+    // a project outside the caller's company is not theirs to date
+    const other = await household('2026-03-01');
+    const refused = await h.manager.api.put(`/api/projects/${other.project.id}/milestones/structure_topped_out`, {
+      date: '2026-06-30',
+    });
+    expect(refused.statusCode).toBe(404);
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JourneyAnchors, JourneyStep } from '@anju/contracts/journeys';
+import type { JourneyAnchors, JourneyMilestones, JourneyStep } from '@anju/contracts/journeys';
 import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor, Tx } from '../../platform/db/database.js';
@@ -129,7 +129,7 @@ export class JourneyPlanner {
         next.push({ id: subject.id, nextPlanOn: null });
         continue;
       }
-      const input = { anchors: subject.anchors as JourneyAnchors, milestones: {} };
+      const input = { anchors: subject.anchors as JourneyAnchors, milestones: subject.milestones as JourneyMilestones };
       const cal = calendars.get(subject.companyId) as BusinessCalendar;
       const upcoming: string[] = [];
       for (const template of templatesOf.get(subject.companyId) ?? []) {

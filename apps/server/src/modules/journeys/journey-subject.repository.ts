@@ -14,6 +14,12 @@ export type SubjectFilter =
 const COMPANY = sql`(select c.id from org_units c where c.type = 'city_company' and p.path like c.path || '%'
                       order by c.depth desc limit 1)`;
 
+/** The milestone dates of the project `projectId` (an SQL expression) as contracts `journeyMilestones`. */
+const MILESTONES = (projectId: ReturnType<typeof sql.raw>) => sql`(
+  select coalesce(jsonb_object_agg(case m.kind when 'structure_topped_out' then 'structureToppedOut'
+                                                else 'completionAcceptance' end, m.date), '{}'::jsonb)
+    from project_milestones m where m.project_id = ${projectId})`;
+
 const householdWhere = (f: SubjectFilter) =>
   'ownershipIds' in f
     ? sql`o.id in (select json_array_elements_text(${JSON.stringify(f.ownershipIds)}::json)::uuid)`
@@ -42,12 +48,14 @@ const UPSERT = (today: string, now: Date) => sql`
   on conflict (id) do update set
     company_id = excluded.company_id, project_id = excluded.project_id, org_path = excluded.org_path,
     batch_id = excluded.batch_id, unit_id = excluded.unit_id, customer_id = excluded.customer_id,
-    anchors = excluded.anchors, active = excluded.active,
+    anchors = excluded.anchors, milestones = excluded.milestones, active = excluded.active,
     next_plan_on = case when journey_subjects.anchors is distinct from excluded.anchors
+                          or journey_subjects.milestones is distinct from excluded.milestones
                           or journey_subjects.active is distinct from excluded.active then ${today}::date
                         else journey_subjects.next_plan_on end,
     updated_at = ${now}
   where journey_subjects.anchors is distinct from excluded.anchors
+     or journey_subjects.milestones is distinct from excluded.milestones
      or journey_subjects.active is distinct from excluded.active
      or journey_subjects.org_path is distinct from excluded.org_path
   returning id, (xmax = 0) as inserted`;
@@ -65,12 +73,13 @@ export class JourneySubjectRepository {
     return queryRows<{ id: string; inserted: boolean }>(
       this.db,
       sql`insert into journey_subjects (id, kind, company_id, project_id, org_path, batch_id, unit_id, customer_id,
-                                        anchors, active, since, next_plan_on, updated_at)
+                                        anchors, milestones, active, since, next_plan_on, updated_at)
           select o.id, 'household', ${COMPANY}, u.project_id, p.path, u.delivery_batch_id, u.id, o.customer_id,
                  jsonb_strip_nulls(jsonb_build_object(
                    'contractSigned', o.contract_date, 'plannedDelivery', b.planned_date,
                    'actualDelivery', b.actual_date, 'handover', coalesce(o.delivery_date, u.delivered_on),
                    'moveIn', o.move_in_date)),
+                 ${MILESTONES(sql.raw('u.project_id'))},
                  o.active, ${since}::date, case when o.active then ${today}::date end, ${now}
             from ownerships o
             join units u on u.id = o.unit_id
@@ -86,9 +95,10 @@ export class JourneySubjectRepository {
     return queryRows<{ id: string; inserted: boolean }>(
       this.db,
       sql`insert into journey_subjects (id, kind, company_id, project_id, org_path, batch_id, unit_id, customer_id,
-                                        anchors, active, since, next_plan_on, updated_at)
+                                        anchors, milestones, active, since, next_plan_on, updated_at)
           select b.id, 'batch', ${COMPANY}, b.project_id, p.path, b.id, null, null,
                  jsonb_strip_nulls(jsonb_build_object('plannedDelivery', b.planned_date, 'actualDelivery', b.actual_date)),
+                 ${MILESTONES(sql.raw('b.project_id'))},
                  true, ${since}::date, ${today}::date, ${now}
             from delivery_batches b
             join org_units p on p.id = b.project_id

@@ -74,6 +74,8 @@ export const journeySubjects = pgTable(
     customerId: uuid('customer_id'),
     /** Anchor dates as contracts `journeyAnchors` (YYYY-MM-DD strings). */
     anchors: jsonb('anchors').notNull(),
+    /** The project's milestone dates as contracts `journeyMilestones`. */
+    milestones: jsonb('milestones').notNull().default(sql`'{}'::jsonb`),
     active: boolean('active').notNull().default(true),
     /** Steps due before this day are history when the journey starts here (an owner imported years after move-in). */
     since: date('since').notNull(),

@@ -1,4 +1,4 @@
-import type { JourneyAnchors, MyJourney } from '@anju/contracts/journeys';
+import type { JourneyAnchors, JourneyMilestones, MyJourney } from '@anju/contracts/journeys';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
@@ -54,7 +54,7 @@ export class MyJourneyService {
         const own = stepsOf(template.steps).filter((s) => s.scope === 'household' && OWNER_KINDS.has(s.kind));
         const planned = planJourney(
           own,
-          { anchors: subject.anchors as JourneyAnchors, milestones: {} },
+          { anchors: subject.anchors as JourneyAnchors, milestones: subject.milestones as JourneyMilestones },
           calendars.get(subject.companyId) as BusinessCalendar,
         );
         for (const item of planned) {

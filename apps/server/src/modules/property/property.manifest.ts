@@ -1,14 +1,20 @@
 import { defineModule } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import { DeliveryBatchService } from './delivery-batch.service.js';
+import { milestoneRoutes } from './project-milestone.routes.js';
+import { ProjectMilestoneService } from './project-milestone.service.js';
 import { deliveryBatchRoutes, propertyRoutes } from './property.routes.js';
 import { PropertyService } from './property.service.js';
 import * as tables from './property.tables.js';
 import { unitImporter } from './unit.importer.js';
 
-export type PropertyModule = { property: PropertyService; batches: DeliveryBatchService };
+export type PropertyModule = {
+  property: PropertyService;
+  batches: DeliveryBatchService;
+  milestones: ProjectMilestoneService;
+};
 
-/** Projects, buildings, units, warranty rules and delivery batches. */
+/** Projects, buildings, units, warranty rules, delivery batches and project milestones. */
 export const propertyModule = defineModule({
   name: 'property',
   uses: ['org'],
@@ -16,11 +22,16 @@ export const propertyModule = defineModule({
   permissions: ['property.read', 'property.manage'],
   create({ db, audit, clock, events }, { org }: { org: OrgModule }): PropertyModule {
     const property = new PropertyService(db, audit, clock, org.orgUnits, events);
-    return { property, batches: new DeliveryBatchService(db, audit, clock, property, events) };
+    return {
+      property,
+      batches: new DeliveryBatchService(db, audit, clock, property, events),
+      milestones: new ProjectMilestoneService(db, audit, clock, property, events),
+    };
   },
-  async routes(app, { property, batches }) {
+  async routes(app, { property, batches, milestones }) {
     await app.register(propertyRoutes, { property });
     await app.register(deliveryBatchRoutes, { batches });
+    await app.register(milestoneRoutes, { milestones });
   },
   importers: () => [unitImporter],
 });

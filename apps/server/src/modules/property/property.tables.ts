@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { orgUnits } from '../org/org.tables.js';
 
 const timestamps = {
@@ -113,6 +125,24 @@ export const warrantyRules = pgTable(
       'warranty_rules_kind_ck',
       sql`${t.periodKind} in ('years','heating_seasons','cooling_seasons','design_life')`,
     ),
+  ],
+);
+
+/** The dates a project reached its milestones (structure topped out, completion acceptance). */
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.orgUnitId),
+    kind: text('kind').notNull(),
+    date: date('date').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.kind] }),
+    check('project_milestones_kind_ck', sql`${t.kind} in ('structure_topped_out','completion_acceptance')`),
   ],
 );
 
