@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { version } from './common.js';
-import { PROJECT_MILESTONES } from './property.js';
+import { PROJECT_MILESTONES, type ProjectMilestone } from './property.js';
 import { ROOMS } from './tickets.js';
 
-export { PROJECT_MILESTONES };
+export { PROJECT_MILESTONES, type ProjectMilestone };
 
 const isoDate = z.iso.date();
 
