@@ -11,9 +11,10 @@ import { CallbackRepository } from './callback.repository.js';
 import { hashToken } from './callback-links.js';
 import { ownerLinkContext } from './system-context.js';
 import { TicketRepository } from './ticket.repository.js';
-import type { EventDetail, TicketEventInput, TicketService } from './ticket.service.js';
+import type { TicketService } from './ticket.service.js';
 import type { CallbackRow, TicketRow } from './ticket.tables.js';
 import { CALLBACK_RECORDED, type CallbackRecorded } from './ticket-events.js';
+import type { EventDetail, TicketEventInput } from './ticket-inputs.js';
 import { noticeToHandlers } from './ticket-notices.js';
 
 /** Unanswered after this many attempts: recorded as unanswered, counted, and the ticket completes. */

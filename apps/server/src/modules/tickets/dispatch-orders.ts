@@ -4,8 +4,8 @@ import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessagingService, StaffNotice } from '../../platform/messaging/messaging.service.js';
 import type { OrgNode } from './ticket.repository.js';
-import type { TicketEventInput } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
+import type { TicketEventInput } from './ticket-inputs.js';
 import { staffNotice } from './ticket-notices.js';
 import { type OrderWrites, type StaffMember, WorkOrderRepository } from './work-order.repository.js';
 

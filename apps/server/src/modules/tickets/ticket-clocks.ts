@@ -2,8 +2,9 @@ import type { Tx } from '../../platform/db/database.js';
 import type { ClockStep, ClockSubject, ClockSubjectInfo } from '../sla/clock-subjects.js';
 import { TICKET_CLOCKS } from './sla/sla.service.js';
 import { TicketRepository } from './ticket.repository.js';
-import type { TicketEventInput, TicketService } from './ticket.service.js';
+import type { TicketService } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
+import type { TicketEventInput } from './ticket-inputs.js';
 import { noticeTitleZh } from './ticket-notices.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { TicketStatus, TicketType } from '@anju/contracts';
-import type { TicketEventData } from './ticket.service.js';
 import type { WorkflowAction } from './ticket.workflow.js';
+import type { TicketEventData } from './ticket-inputs.js';
 
 /** The events the tickets module publishes (listeners of any module may subscribe by name). */
 export const TICKET_CREATED = 'ticket.created';

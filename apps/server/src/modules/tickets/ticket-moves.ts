@@ -6,9 +6,9 @@ import type { ClockChange } from '../sla/clock.service.js';
 import { cancelOpenWork, cancelPendingCallback, openCallback } from './callback-links.js';
 import { type DispatchPlan, planDispatch } from './dispatch-orders.js';
 import { TicketRepository } from './ticket.repository.js';
-import type { TicketEventData } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
 import { type InternalMove, MOVES, nextStatus } from './ticket.workflow.js';
+import type { TicketEventData } from './ticket-inputs.js';
 
 /** A move: an API transition or one the server makes itself. */
 export type MoveBody = TransitionTicketBody | InternalMove;

@@ -13,10 +13,10 @@ import type { UnitRef } from '../property/unit-lookup.js';
 import type { ClockOwner, ClockStart, SlaInputs, SlaService } from './sla/sla.service.js';
 import { warrantyPartOf } from './ticket.labels.js';
 import { type TicketDetail, type TicketInsert, TicketRepository } from './ticket.repository.js';
-import { localDay, type TicketEventData, type TicketEventInput } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
 import { firstStatus, inspectionByDefault, NUMBER_PREFIX } from './ticket.workflow.js';
 import { TICKET_CREATED, type TicketCreated } from './ticket-events.js';
+import { localDay, type TicketEventData, type TicketEventInput } from './ticket-inputs.js';
 import { eventRows } from './ticket-rows.js';
 
 /** The values of settled reads, or the first failure in their order. */

@@ -1,8 +1,8 @@
 import { actorOf, type RequestContext, shownActor } from '../../platform/auth/principal.js';
 import type { TimelineEntryInput } from '../customers/timeline.service.js';
 import { EVENT_ZH } from './ticket.labels.js';
-import type { TicketEventInput } from './ticket.service.js';
 import type { TicketRow } from './ticket.tables.js';
+import type { TicketEventInput } from './ticket-inputs.js';
 
 /** Ticket-event rows of these inputs, by the context's actor (none: the system). */
 export function eventRows(ctx: RequestContext | null, items: (TicketEventInput & { ticketId: string })[], at: Date) {

@@ -2,15 +2,12 @@ import type {
   CreateTicketBody,
   ListTicketsQuery,
   TicketAction,
-  TicketEventCode,
-  TicketEventKind,
   TicketStatus,
   TitleParts,
   TransitionTicketBody,
 } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
-import { chinaDate } from '../../platform/china-time.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -20,27 +17,16 @@ import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import { dispatchAudit, dispatchEvents, dispatchWrites } from './dispatch-orders.js';
 import { ownerUpdateMessage } from './owner-updates.js';
-import type { ClockOwner, ClockStart, SlaService } from './sla/sla.service.js';
+import type { ClockStart, SlaService } from './sla/sla.service.js';
 import { type TicketChangeState, type TicketDetail, TicketRepository } from './ticket.repository.js';
 import type { TicketRow } from './ticket.tables.js';
 import { INTERNAL_EVENT, type InternalAction } from './ticket.workflow.js';
 import { TICKET_MOVED, type TicketMoved, WORK_ORDER_EVENTS } from './ticket-events.js';
+import { type EventDetail, ownerOf, type TicketEventInput } from './ticket-inputs.js';
 import { type MoveBody, planMove } from './ticket-moves.js';
 import type { TicketOpener } from './ticket-open.js';
 import { eventRows, timelineEntries } from './ticket-rows.js';
 import { workOrderEvent } from './work-order-events.js';
-
-export const localDay = (d: Date) => chinaDate(d).replace(/-/g, '');
-
-export const ownerOf = (t: TicketRow): ClockOwner => ({
-  id: t.id,
-  companyId: t.companyId,
-  orgPath: t.orgPath,
-  type: t.type as ClockOwner['type'],
-  priority: t.priority,
-  major: t.major,
-  categoryCode: t.categoryCode,
-});
 
 /** The closed loop: create, move through the nodes, notes. Every change writes an event, audit and the timeline. */
 export class TicketService {
@@ -338,27 +324,3 @@ export class TicketService {
     await this.customers.timeline.addMany(tx, ctx, timelineEntries(items, now));
   }
 }
-
-/** An event's `data`: the code of its detail line with its parameters, and ids the server reads back. */
-export type TicketEventData = { code?: TicketEventCode } & Record<string, unknown>;
-
-export type TicketEventInput = {
-  kind: TicketEventKind;
-  fromStatus?: string;
-  toStatus?: string;
-  /** Words someone wrote (a note, findings, a reason, the owner's comment); never words the server makes. */
-  body?: string | null;
-  visibility?: 'internal' | 'customer';
-  data?: TicketEventData;
-};
-
-/**
- * The words and code of a move's event when the system words its reason; an internal move's event may take the
- * kind and visibility of what caused it (the callback that completes, the note that responds).
- */
-export type EventDetail = {
-  body: string | null;
-  data?: TicketEventData;
-  kind?: TicketEventKind;
-  visibility?: 'internal' | 'customer';
-};
