@@ -2,6 +2,8 @@ import type {
   createProjectBody,
   deliveryBatch,
   Project,
+  ProjectMilestone,
+  projectMilestone,
   Unit,
   UnitWarranty,
   updateProjectBody,
@@ -25,6 +27,8 @@ export type Building = {
 };
 export type DeliveryBatch = z.infer<typeof deliveryBatch>;
 export type WarrantyRule = z.infer<typeof warrantyRule>;
+/** One milestone of a project: its kind and the day it was reached (`null`: not recorded). */
+export type ProjectMilestoneItem = z.infer<typeof projectMilestone>;
 
 /** Request bodies as the client sends them (zod input types; the building and batch bodies live in the routes). */
 export type CreateProjectBody = z.input<typeof createProjectBody>;
@@ -45,6 +49,7 @@ export const propertyKeys = {
   allWarranty: () => [...propertyKeys.all, 'warranty'] as const,
   warranty: (unitId: string) => [...propertyKeys.allWarranty(), unitId] as const,
   batches: (projectId: string) => [...propertyKeys.all, 'batches', projectId] as const,
+  milestones: (projectId: string) => [...propertyKeys.all, 'milestones', projectId] as const,
   warrantyRules: (projectId: string) => [...propertyKeys.all, 'warranty-rules', projectId] as const,
 };
 
@@ -211,6 +216,25 @@ export function useAssignUnitsToBatch(projectId: string) {
     mutationFn: ({ id, unitIds }: { id: string; unitIds: string[] }) =>
       api.post<{ assigned: number }>(`/api/delivery-batches/${id}/units`, { unitIds }),
     onSettled,
+  });
+}
+
+export const useProjectMilestones = (projectId: string) =>
+  useQuery({
+    queryKey: propertyKeys.milestones(projectId),
+    queryFn: () => api.get<{ items: ProjectMilestoneItem[] }>(`/api/projects/${projectId}/milestones`),
+  });
+
+/** Sets (a `YYYY-MM-DD` day) or clears (`null`) one milestone; the answer is the project's whole list. */
+export function useSetProjectMilestone(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, date }: { kind: ProjectMilestone; date: string | null }) =>
+      api.put<{ items: ProjectMilestoneItem[] }>(`/api/projects/${projectId}/milestones/${kind}`, { date }),
+    onSuccess: (list) => {
+      qc.setQueryData(propertyKeys.milestones(projectId), list);
+      return qc.invalidateQueries({ queryKey: propertyKeys.milestones(projectId) });
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import type { ProjectMilestone } from '@anju/contracts';
 import type { Messages } from './zh-CN';
 
 /** en-US messages of the customers, property, imports screens (part of `enUS`). */
@@ -248,6 +249,14 @@ export const enUSCustomers: Pick<Messages, 'customers' | 'property' | 'imports'>
     actualDateHint: 'Setting the actual date marks the batch’s sold units as delivered on that day',
     deliversUnits: 'On save, the sold units among this batch’s {{n}} will be marked delivered on {{date}}',
     noBatches: 'No delivery batches yet',
+    milestonesTitle: 'Project milestones',
+    milestones: {
+      structure_topped_out: 'Structure topped out',
+      completion_acceptance: 'Completion acceptance',
+    } satisfies Record<ProjectMilestone, string>,
+    notRecorded: 'Not recorded',
+    milestonesHint:
+      'Journey steps anchored on a milestone (such as Pulte’s frame-completion visit) are planned from these dates.',
     assignUnits: 'Assign units',
     assignTitle: 'Assign units to “{{name}}”',
     assignDelivers: 'This batch was delivered on {{date}}: sold units assigned to it are marked delivered too',

@@ -1,3 +1,5 @@
+import type { ProjectMilestone } from '@anju/contracts';
+
 /** zh-CN messages of the customers, property, imports screens (part of `zhCN`). */
 export const zhCNCustomers = {
   customers: {
@@ -243,6 +245,13 @@ export const zhCNCustomers = {
     actualDateHint: '填写实际交付日期后，批次内已售房源将按该日标记为已交付',
     deliversUnits: '保存后，本批次 {{n}} 套房源中的已售房源将于 {{date}} 标记为已交付',
     noBatches: '还没有交付批次',
+    milestonesTitle: '项目里程碑',
+    milestones: {
+      structure_topped_out: '主体结构封顶',
+      completion_acceptance: '竣工验收',
+    } satisfies Record<ProjectMilestone, string>,
+    notRecorded: '未记录',
+    milestonesHint: '旅程中以里程碑为节点的步骤（如帕尔迪框架落成参观）按此日期安排。',
     assignUnits: '分配房源',
     assignTitle: '分配房源到「{{name}}」',
     assignDelivers: '本批次已于 {{date}} 交付：分配进来的已售房源将同时标记为已交付',

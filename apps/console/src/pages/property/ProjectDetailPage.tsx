@@ -7,6 +7,7 @@ import { useBuildings, useProject } from '../../api/property';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
+import { ProjectMilestones } from './ProjectMilestones';
 import { UnitsTab } from './UnitsTab';
 
 // the grid is the tab the page opens on; the other tabs (tables, their dialogs) and the edit dialog are fetched when opened
@@ -18,7 +19,7 @@ const BuildingsTab = lazy(async () => ({ default: (await import('./BuildingsTab'
 const TABS = ['units', 'batches', 'warranty', 'buildings'] as const;
 type Tab = (typeof TABS)[number];
 
-/** Project facts, then tabs: the unit grid, delivery batches, warranty rules and buildings. */
+/** Project facts and milestones, then tabs: the unit grid, delivery batches, warranty rules and buildings. */
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ export function ProjectDetailPage() {
           )}
         </Descriptions>
       </Card>
+      <ProjectMilestones projectId={id} />
       <Card>
         <Tabs
           activeKey={tab}
