@@ -31,8 +31,13 @@ with n as (
      on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
    t as (
      insert into tickets (id, number, type, channel, priority, major, status, held_from, hold_reason, resume_on, title, title_parts, description, customer_id, customer_name, contact_phone, unit_id, unit_code, project_id, company_id, org_path, category_code, room, location, warranty_status, warranty_until, root_cause, resolution, cost, assignee_user_id, assignee_org_id, inspection_required, reported_at, first_response_at, closed_at, completed_at, reopen_count, escalation_level, warning, overdue, next_due_at, cancel_reason, merged_into, created_by, version, created_at, updated_at)
-     select id, coalesce($7::text, $1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')), type, channel, priority, major, status, held_from, hold_reason, resume_on, title, title_parts, description, customer_id, customer_name, contact_phone, unit_id, unit_code, project_id, company_id, org_path, category_code, room, location, warranty_status, warranty_until, root_cause, resolution, cost, assignee_user_id, assignee_org_id, inspection_required, reported_at, first_response_at, closed_at, completed_at, reopen_count, coalesce((select max(c.escalation_level) from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null), 0), exists (select 1 from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null and c.warned_at is not null), exists (select 1 from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null and c.breached_at is not null), (select min(c.due_at) from (select * from json_populate_recordset(null::sla_clocks, $4::json)) c where c.stopped_at is null and c.paused_at is null), cancel_reason, merged_into, created_by, version, created_at, updated_at
-       from json_populate_record(null::tickets, $3::json) left join n on true
+     select id, coalesce($7::text, $1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')), type, channel, priority, major, status, held_from, hold_reason, resume_on, title, title_parts, description, customer_id, customer_name, contact_phone, unit_id, unit_code, project_id, company_id, org_path, category_code, room, location, warranty_status, warranty_until, root_cause, resolution, cost, assignee_user_id, assignee_org_id, inspection_required, reported_at, first_response_at, closed_at, completed_at, reopen_count, q.escalation_level, q.warning, q.overdue, q.next_due_at, cancel_reason, merged_into, created_by, version, created_at, updated_at
+       from json_populate_record(null::tickets, $3::json) left join n on true,
+            (select min(c.due_at) filter (where c.stopped_at is null and c.paused_at is null),
+            coalesce(bool_or(c.warned_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(bool_or(c.breached_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(max(c.escalation_level) filter (where c.stopped_at is null), 0) from json_populate_recordset(null::sla_clocks, $4::json) c)
+              as q(next_due_at, warning, overdue, escalation_level)
      returning tickets.id, tickets.number, tickets.type, tickets.channel, tickets.priority, tickets.major, tickets.status, tickets.held_from, tickets.hold_reason, tickets.resume_on, tickets.title, tickets.title_parts, tickets.description, tickets.customer_id, tickets.customer_name, tickets.contact_phone, tickets.unit_id, tickets.unit_code, tickets.project_id, tickets.company_id, tickets.org_path, tickets.category_code, tickets.room, tickets.location, tickets.warranty_status, tickets.warranty_until, tickets.root_cause, tickets.resolution, tickets.cost, tickets.assignee_user_id, tickets.assignee_org_id, tickets.inspection_required, tickets.reported_at, tickets.first_response_at, tickets.closed_at, tickets.completed_at, tickets.reopen_count, tickets.escalation_level, tickets.warning, tickets.overdue, tickets.next_due_at, tickets.cancel_reason, tickets.merged_into, tickets.created_by, tickets.version, tickets.created_at, tickets.updated_at),
    c as (
      insert into sla_clocks (subject_type, subject_id, part_id, node, mode, limit_minutes, warn_percent, ladder, started_at, pauses, paused_at, warn_at, due_at, warned_at, breached_at, escalation_level, next_check_at, stopped_at, outcome, org_path)
@@ -71,11 +76,15 @@ select row_to_json(t) as ticket,
      from tickets t where t.id = $1 and t.org_path like $2;
 
 -- ticket_queue_refresh
-update tickets t set next_due_at = (select min(c.due_at) from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null and c.paused_at is null),
-            warning = exists (select 1 from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null and c.warned_at is not null),
-            overdue = exists (select 1 from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null and c.breached_at is not null),
-            escalation_level = coalesce((select max(c.escalation_level) from (select * from sla_clocks k where k.subject_id = t.id) c where c.stopped_at is null), 0)
-    where t.id in (select (json_array_elements_text($1::json))::uuid);
+update tickets t set next_due_at = q.next_due_at, warning = q.warning, overdue = q.overdue, escalation_level = q.escalation_level
+     from (select ids.id, min(c.due_at) filter (where c.stopped_at is null and c.paused_at is null),
+            coalesce(bool_or(c.warned_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(bool_or(c.breached_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(max(c.escalation_level) filter (where c.stopped_at is null), 0)
+             from (select (json_array_elements_text($1::json))::uuid as id) ids
+             left join sla_clocks c on c.subject_id = ids.id
+            group by ids.id) as q(id, next_due_at, warning, overdue, escalation_level)
+    where t.id = q.id;
 
 -- ticket_events_insert
 insert into ticket_events (ticket_id, at, kind, visibility, actor_id, actor_name, from_status, to_status, body, data)
@@ -100,10 +109,10 @@ with
      union all select * from sla_clocks x where x.subject_id = $1 and x.id not in (select id from patched)),
    moved as (
      update tickets t set status = $10, updated_at = $11, held_from = $12, hold_reason = $13, resume_on = $14, version = $2::int + 1,
-            next_due_at = (select min(c.due_at) from clocks c where c.stopped_at is null and c.paused_at is null),
-            warning = exists (select 1 from clocks c where c.stopped_at is null and c.warned_at is not null),
-            overdue = exists (select 1 from clocks c where c.stopped_at is null and c.breached_at is not null),
-            escalation_level = coalesce((select max(c.escalation_level) from clocks c where c.stopped_at is null), 0)
+            (next_due_at, warning, overdue, escalation_level) = (select min(c.due_at) filter (where c.stopped_at is null and c.paused_at is null),
+            coalesce(bool_or(c.warned_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(bool_or(c.breached_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(max(c.escalation_level) filter (where c.stopped_at is null), 0) from clocks c)
       where t.id = $1 and t.version = $2
       returning t.*),
    added as (

@@ -30,20 +30,20 @@ const TICKET_COLUMNS = columnList(tickets, 't');
 const AUDIT_LIST = AUDIT_COLUMNS.join(', ');
 const TIMELINE_LIST = TIMELINE_COLUMNS.join(', ');
 /**
- * A ticket's queue fields from its clocks (`clocks`: a row source of them, aliased `c`) — earliest running deadline,
- * warning, overdue, highest escalation level of the open ones. The one rule, used by the create and transition
- * statements and by the refresh after the SLA sweep or a work order's clock changes.
+ * A ticket's queue fields as aggregates over its clocks (rows aliased `c`) — earliest running deadline, warning,
+ * overdue, highest escalation level of the open ones. The one rule, used by the create and transition statements
+ * (over the clocks they write) and by the refresh after the SLA sweep or a work order's clock changes (grouped by
+ * ticket).
  */
-const queueFields = (clocks: string): Record<string, string> => ({
-  next_due_at: `(select min(c.due_at) from ${clocks} c where c.stopped_at is null and c.paused_at is null)`,
-  warning: `exists (select 1 from ${clocks} c where c.stopped_at is null and c.warned_at is not null)`,
-  overdue: `exists (select 1 from ${clocks} c where c.stopped_at is null and c.breached_at is not null)`,
-  escalation_level: `coalesce((select max(c.escalation_level) from ${clocks} c where c.stopped_at is null), 0)`,
-});
+const QUEUE_COLUMNS = ['next_due_at', 'warning', 'overdue', 'escalation_level'];
+const isQueueColumn = (c: string) => QUEUE_COLUMNS.includes(c);
+const QUEUE_AGGREGATES = `min(c.due_at) filter (where c.stopped_at is null and c.paused_at is null),
+            coalesce(bool_or(c.warned_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(bool_or(c.breached_at is not null) filter (where c.stopped_at is null), false),
+            coalesce(max(c.escalation_level) filter (where c.stopped_at is null), 0)`;
+/** `(next_due_at, …) = (select … from <clocks> c)`: the assignment of an update. */
 const assignQueueFields = (clocks: string) =>
-  Object.entries(queueFields(clocks))
-    .map(([column, value]) => `${column} = ${value}`)
-    .join(',\n            ');
+  `(${QUEUE_COLUMNS.join(', ')}) = (select ${QUEUE_AGGREGATES} from ${clocks} c)`;
 
 const NUMBER = `$1 || $2 || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0')`;
 
@@ -99,7 +99,6 @@ export const detailStatement = statement<{ d: DetailRaw }>(
  * locks the counter row until commit: right when this statement is the whole transaction, wrong when more writes
  * follow (creates would queue behind each other) — those take the number first with `nextNumber`.
  */
-const NEW_QUEUE = queueFields('(select * from json_populate_recordset(null::sla_clocks, $4::json))');
 export const openStatement = statement<{ d: DetailRaw }>(
   'ticket_open',
   `with n as (
@@ -107,8 +106,12 @@ export const openStatement = statement<{ d: DetailRaw }>(
      on conflict (prefix, day) do update set last = ticket_number_seq.last + 1 returning last),
    t as (
      insert into tickets (${ticketWriter.columns})
-     select ${ticketWriter.names.map((c) => (c === 'number' ? `coalesce($7::text, ${NUMBER})` : (NEW_QUEUE[c] ?? c))).join(', ')}
-       from json_populate_record(null::tickets, $3::json) left join n on true
+     select ${ticketWriter.names
+       .map((c) => (c === 'number' ? `coalesce($7::text, ${NUMBER})` : isQueueColumn(c) ? `q.${c}` : c))
+       .join(', ')}
+       from json_populate_record(null::tickets, $3::json) left join n on true,
+            (select ${QUEUE_AGGREGATES} from json_populate_recordset(null::sla_clocks, $4::json) c)
+              as q(${QUEUE_COLUMNS.join(', ')})
      returning ${columnList(tickets, 'tickets')}),
    c as (
      insert into sla_clocks (${clockWriter.columns})
@@ -183,8 +186,12 @@ const transitionStatement = (assignments: string[]) => `with
 /** The queue fields of these tickets ($1: JSON array of ids) from their clocks as they now stand. */
 export const refreshQueueStatement = statement(
   'ticket_queue_refresh',
-  `update tickets t set ${assignQueueFields('(select * from sla_clocks k where k.subject_id = t.id)')}
-    where t.id in (select (json_array_elements_text($1::json))::uuid)`,
+  `update tickets t set ${QUEUE_COLUMNS.map((c) => `${c} = q.${c}`).join(', ')}
+     from (select ids.id, ${QUEUE_AGGREGATES}
+             from (select (json_array_elements_text($1::json))::uuid as id) ids
+             left join sla_clocks c on c.subject_id = ids.id
+            group by ids.id) as q(id, ${QUEUE_COLUMNS.join(', ')})
+    where t.id = q.id`,
 );
 
 export const addEventsStatement = statement(
