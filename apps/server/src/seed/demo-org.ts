@@ -71,6 +71,7 @@ const STAFF: [string, string, string, BuiltinRole, DepartmentKind?][] = [
   ['xu.jing', '徐静', 'HZ', 'cr_specialist', 'customer_relations'],
   ['ma.chao', '马超', 'HZ', 'repair_coordinator', 'customer_relations'],
   ['hu.bin', '胡斌', 'HZ', 'department_staff', 'design'],
+  ['cao.jun', '曹军', 'HZ', 'department_staff', 'engineering'],
   ['lin.xiao', '林晓', 'HZ-XX', 'sales_consultant', 'marketing_sales'],
   ['he.yong', '何勇', 'HZ-HD', 'contractor'],
   ['luo.min', '罗敏', 'CQ', 'cr_manager', 'customer_relations'],
