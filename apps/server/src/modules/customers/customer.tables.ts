@@ -112,6 +112,8 @@ export const ownerships = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /** The buyer's first visit to the project's sales office (the 6+2 step 1 anchor), when sales recorded it. */
+    firstVisitDate: date('first_visit_date'),
     contractDate: date('contract_date'),
     sharePercent: numeric('share_percent', { precision: 5, scale: 2, mode: 'number' }),
     deliveryDate: date('delivery_date'),

@@ -157,3 +157,31 @@ export const journeyTaskTickets = pgTable(
 
 export type JourneySubjectRow = typeof journeySubjects.$inferSelect;
 export type JourneyTaskRow = typeof journeyTasks.$inferSelect;
+
+/** A template switched off (or back on) for one project; no row means the company's setting applies. */
+export const journeyProjectTemplates = pgTable(
+  'journey_project_templates',
+  {
+    projectId: uuid('project_id').notNull(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => journeyTemplates.id, { onDelete: 'cascade' }),
+    enabled: boolean('enabled').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.templateId] })],
+);
+
+/** The warranty-expiry reminder sent for a unit's part category and the day its warranty ends (one each). */
+export const warrantyReminders = pgTable(
+  'warranty_reminders',
+  {
+    unitId: uuid('unit_id').notNull(),
+    partCategory: text('part_category').notNull(),
+    endsOn: date('ends_on').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    sentAt: tz('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.partCategory, t.endsOn, t.customerId] })],
+);

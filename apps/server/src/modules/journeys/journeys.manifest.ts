@@ -2,7 +2,10 @@ import { defineModule } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
+import * as disclosureTables from './disclosure/disclosure.tables.js';
+import * as handoverTables from './handover/handover.tables.js';
 import * as tables from './journey.tables.js';
+import * as openDayTables from './open-days/open-day.tables.js';
 import { createJourneysModule } from './journeys.module.js';
 import { journeyTaskRoutes, journeyTemplateRoutes } from './journeys.routes.js';
 import { anchorsListener } from './listeners/anchors.listener.js';
@@ -11,7 +14,7 @@ import { anchorsListener } from './listeners/anchors.listener.js';
 export const journeysModule = defineModule({
   name: 'journeys',
   uses: ['org', 'sla', 'tickets'],
-  tables,
+  tables: { ...tables, ...handoverTables, ...openDayTables, ...disclosureTables },
   permissions: ['journeys.read', 'journeys.manage', 'journeys.work'],
   create: (platform, deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule }) =>
     createJourneysModule(platform, deps),
