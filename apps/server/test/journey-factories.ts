@@ -15,7 +15,11 @@ export type JourneyTaskItem = {
 };
 
 /** A buyer of a unit in a batch planned for 20 Dec 2026, signed on `contractDate` (moved in on `moveInDate`). */
-export async function journeyHousehold(t: TestApp, contractDate: string, dates: { moveInDate?: string } = {}) {
+export async function journeyHousehold(
+  t: TestApp,
+  contractDate: string,
+  dates: { moveInDate?: string; firstVisitDate?: string } = {},
+) {
   const { company, project } = await cityCompany(t);
   const [unit] = await projectWithUnits(t, project, ['3-1-0101'], 'sold');
   const manager = await signedIn(t, company, ['cr_manager']);

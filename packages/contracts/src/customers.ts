@@ -66,6 +66,7 @@ export const home = z.object({
   projectName: z.string(),
   role: z.enum(['owner', 'family']),
   sharePercent: z.number().nullable(),
+  firstVisitDate: isoDate.nullable(),
   contractDate: isoDate.nullable(),
   deliveryDate: isoDate.nullable(),
   moveInDate: isoDate.nullable(),
@@ -227,6 +228,8 @@ export const addTimelineEntryBody = z.object({
 
 export const addOwnershipBody = z.object({
   unitId: z.uuid(),
+  /** The buyer's first visit to the sales office (the 6+2 journey's first step). */
+  firstVisitDate: isoDate.nullable().optional(),
   contractDate: isoDate.nullable().optional(),
   sharePercent: z.number().positive().max(100).nullable().optional(),
   deliveryDate: isoDate.nullable().optional(),

@@ -30,6 +30,7 @@ export const enUSCustomers: Pick<Messages, 'customers' | 'property' | 'imports'>
     project: 'Project',
     unit: 'Unit',
     role: 'Role',
+    firstVisitDate: 'First visit',
     contractDate: 'Contract date',
     deliveryDate: 'Delivery date',
     moveInDate: 'Move-in date',

@@ -29,6 +29,7 @@ export const zhCNCustomers = {
     project: '项目',
     unit: '房号',
     role: '关系',
+    firstVisitDate: '首次来访',
     contractDate: '签约日期',
     deliveryDate: '交付日期',
     moveInDate: '入住日期',

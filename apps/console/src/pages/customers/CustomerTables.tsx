@@ -56,6 +56,7 @@ export function HomesTable({ c }: { c: Customer }) {
             dataIndex: 'sharePercent',
             render: (v: number | null) => (v === null ? '—' : `${v}%`),
           },
+          { title: t('customers.firstVisitDate'), dataIndex: 'firstVisitDate' },
           { title: t('customers.contractDate'), dataIndex: 'contractDate' },
           { title: t('customers.deliveryDate'), dataIndex: 'deliveryDate' },
           { title: t('customers.moveInDate'), dataIndex: 'moveInDate' },

@@ -5,13 +5,14 @@ import { useAddOwnership } from '../../api/customers';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { useErrorText } from '../../lib/errors';
-import { applyServerErrors } from '../../lib/formErrors';
+import { applyFieldErrors, applyServerErrors } from '../../lib/formErrors';
 import { ProjectSelect, UnitSelect } from './UnitPicker';
 
 interface Values {
   projectId?: string;
   unitId: string;
   sharePercent?: number | null;
+  firstVisitDate?: Dayjs | null;
   contractDate?: Dayjs | null;
   deliveryDate?: Dayjs | null;
   moveInDate?: Dayjs | null;
@@ -33,6 +34,7 @@ export function OwnershipModal({ customerId, onClose }: { customerId: string; on
       {
         unitId: v.unitId,
         sharePercent: v.sharePercent ?? null,
+        firstVisitDate: dayOf(v.firstVisitDate),
         contractDate: dayOf(v.contractDate),
         deliveryDate: dayOf(v.deliveryDate),
         moveInDate: dayOf(v.moveInDate),
@@ -43,7 +45,7 @@ export function OwnershipModal({ customerId, onClose }: { customerId: string; on
           onClose();
         },
         onError: (e) => {
-          applyServerErrors(form, e, { UNIT_NOT_FOUND: 'unitId' });
+          applyServerErrors(form, e, { UNIT_NOT_FOUND: 'unitId' }) || applyFieldErrors(form, e);
           message.error(errorText(e));
         },
       },
@@ -67,6 +69,9 @@ export function OwnershipModal({ customerId, onClose }: { customerId: string; on
         </Form.Item>
         <Form.Item name="sharePercent" label={t('customers.sharePercent')}>
           <InputNumber min={0.01} max={100} precision={2} suffix="%" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="firstVisitDate" label={t('customers.firstVisitDate')}>
+          <DateField style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="contractDate" label={t('customers.contractDate')}>
           <DateField style={{ width: '100%' }} />

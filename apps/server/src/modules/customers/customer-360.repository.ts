@@ -24,11 +24,11 @@ export class Customer360Repository {
       this.db,
       sql`select o.id as "ownershipId", u.id as "unitId", u.code as "unitCode", u.project_id as "projectId",
                  'owner' as role, o.share_percent::float8 as "sharePercent",
-                 o.contract_date::text as "contractDate", o.delivery_date::text as "deliveryDate", o.move_in_date::text as "moveInDate"
+                 o.first_visit_date::text as "firstVisitDate", o.contract_date::text as "contractDate", o.delivery_date::text as "deliveryDate", o.move_in_date::text as "moveInDate"
             from ownerships o join units u on u.id = o.unit_id
            where o.customer_id = ${customerId} and o.active
           union all
-          select null, u.id, u.code, u.project_id, 'family', null, null, null, null
+          select null, u.id, u.code, u.project_id, 'family', null, null, null, null, null
             from family_links f join units u on u.id = f.unit_id
            where f.member_id = ${customerId}
           order by 3`,

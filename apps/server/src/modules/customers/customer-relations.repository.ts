@@ -4,7 +4,7 @@ import { familyLinks, ownerships, referrals } from './customer.tables.js';
 
 type OwnershipTerms = Pick<
   typeof ownerships.$inferInsert,
-  'contractDate' | 'sharePercent' | 'deliveryDate' | 'moveInDate'
+  'firstVisitDate' | 'contractDate' | 'sharePercent' | 'deliveryDate' | 'moveInDate'
 >;
 
 /** The queries on a person's relations: the homes they own, their family links, their referrals. */

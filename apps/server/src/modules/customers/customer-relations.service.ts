@@ -18,11 +18,31 @@ import type { TimelineService } from './timeline.service.js';
 
 export type OwnershipInput = {
   unitId: string;
+  firstVisitDate?: string | null;
   contractDate?: string | null;
   sharePercent?: number | null;
   deliveryDate?: string | null;
   moveInDate?: string | null;
 };
+
+/**
+ * The dates of a home come in order: first visit on or before the contract, move-in on or after the handover.
+ * Answers the field out of order, or null.
+ */
+export function misorderedOwnershipDate(d: {
+  firstVisitDate?: string | null;
+  contractDate?: string | null;
+  deliveryDate?: string | null;
+  moveInDate?: string | null;
+}): { field: string; reason: string } | null {
+  if (d.firstVisitDate && d.contractDate && d.firstVisitDate > d.contractDate) {
+    return { field: 'firstVisitDate', reason: 'must not be after the contract date' };
+  }
+  if (d.moveInDate && d.deliveryDate && d.moveInDate < d.deliveryDate) {
+    return { field: 'moveInDate', reason: 'must not be before the handover date' };
+  }
+  return null;
+}
 
 /** Homes and other relations; each one also makes the customer visible under the relation's org node. */
 export class CustomerRelationsService {
@@ -40,6 +60,8 @@ export class CustomerRelationsService {
     await this.customers.get(ctx, customerId);
     const unit = await new UnitLookup(this.db).byIdInScope(input.unitId, ctx.principal.orgPath);
     if (!unit) throw new AppError('UNIT_NOT_FOUND');
+    const misordered = misorderedOwnershipDate({ ...input, deliveryDate: input.deliveryDate ?? unit.deliveredOn });
+    if (misordered) throw new AppError('VALIDATION_FAILED', misordered);
     return this.db.transaction((tx) => this.linkOwnership(tx, ctx, customerId, unit, input));
   }
 
@@ -54,6 +76,7 @@ export class CustomerRelationsService {
   ) {
     const now = this.clock.now();
     const values = {
+      firstVisitDate: input.firstVisitDate ?? null,
       contractDate: input.contractDate ?? null,
       sharePercent: input.sharePercent ?? null,
       deliveryDate: input.deliveryDate ?? unit.deliveredOn ?? null,
@@ -152,6 +175,7 @@ export class CustomerRelationsService {
         customerId,
         unitId: unit.id,
         projectId: unit.projectId,
+        firstVisitDate: row.firstVisitDate,
         contractDate: row.contractDate,
         deliveryDate: row.deliveryDate,
         moveInDate: row.moveInDate,

@@ -21,6 +21,7 @@ export type RosterRow = {
   email: string | null;
   projectCode: string;
   unitCode: string;
+  firstVisitDate: string | null;
   contractDate: string | null;
   deliveryDate: string | null;
   moveInDate: string | null;
@@ -54,12 +55,17 @@ export function checkRosterRow(v: Record<string, string>, lang: Language): RowCh
   if (!/^[A-Za-z0-9]+-[A-Za-z0-9]+-\d{3,5}$/.test(unitCode))
     say('房号格式应为 楼栋-单元-房号，如 3-2-1502', 'unit code must look like 3-2-1502');
   const dates = {
+    firstVisitDate: parseDate(v.firstVisitDate ?? ''),
     contractDate: parseDate(v.contractDate ?? ''),
     deliveryDate: parseDate(v.deliveryDate ?? ''),
     moveInDate: parseDate(v.moveInDate ?? ''),
   };
   if (Object.values(dates).some((d) => d === undefined))
     say('日期格式错误（应为 2025-06-30）', 'bad date (use 2025-06-30)');
+  else if (dates.firstVisitDate && dates.contractDate && dates.firstVisitDate > dates.contractDate)
+    say('首次来访日期晚于签约日期', 'first visit after the contract date');
+  else if (dates.moveInDate && dates.deliveryDate && dates.moveInDate < dates.deliveryDate)
+    say('入住日期早于交付日期', 'move-in before the delivery date');
   const gender = v.gender ? GENDER[v.gender.toLowerCase()] : 'unknown';
   if (!gender) say('性别应为 男 或 女', 'gender must be 男 or 女');
   if (reasons.length || !gender) return { ok: false, reasons };
@@ -74,6 +80,7 @@ export function checkRosterRow(v: Record<string, string>, lang: Language): RowCh
       email: v.email || null,
       projectCode: v.projectCode ?? '',
       unitCode,
+      firstVisitDate: dates.firstVisitDate ?? null,
       contractDate: dates.contractDate ?? null,
       deliveryDate: dates.deliveryDate ?? null,
       moveInDate: dates.moveInDate ?? null,

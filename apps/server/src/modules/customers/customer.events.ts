@@ -20,6 +20,7 @@ export type OwnershipEvent = {
   customerId: string;
   unitId: string;
   projectId: string;
+  firstVisitDate: string | null;
   contractDate: string | null;
   deliveryDate: string | null;
   moveInDate: string | null;

@@ -70,6 +70,7 @@ export function rosterImporter(deps: {
       { key: 'email', zh: '邮箱', en: 'E-mail', example: '' },
       { key: 'projectCode', zh: '项目编码', en: 'Project code', required: true, example: 'SH-YT' },
       { key: 'unitCode', zh: '房号', en: 'Unit code', required: true, example: '3-2-1502' },
+      { key: 'firstVisitDate', zh: '首次来访日期', en: 'First visit date', example: '2024-02-10' },
       { key: 'contractDate', zh: '签约日期', en: 'Contract date', example: '2024-03-01' },
       { key: 'deliveryDate', zh: '交付日期', en: 'Delivery date', example: '2025-06-30' },
       { key: 'moveInDate', zh: '入住日期', en: 'Move-in date', example: '' },

@@ -113,6 +113,7 @@ describe('ending an ownership: happy path', () => {
       customerId,
       unitId: units[0],
       projectId: projectA,
+      firstVisitDate: null,
       contractDate: '2024-03-01',
       deliveryDate: expect.any(String),
       moveInDate: null,
@@ -214,5 +215,40 @@ describe('ending an ownership: security', () => {
     const anonymous = await t.app.inject({ method: 'POST', url, payload: { reason: 'resold' } });
     expect(anonymous.statusCode).toBe(401);
     expect(await traces(customerId, ownershipId)).toEqual(untouched);
+  });
+});
+
+describe('the dates of a home', () => {
+  it('refuses a move-in before the handover or a first visit after the contract, writing nothing', async () => {
+    const created = await specialistA.post('/api/customers', {
+      name: '李业主',
+      phones: [{ phone: `1370001${String(++phoneSeq).padStart(4, '0')}`, isPrimary: true }],
+      orgUnitId: projectA,
+    });
+    const customerId: string = created.json().customer.id;
+    const url = `/api/customers/${customerId}/ownerships`;
+    const moveIn = await specialistA.post(url, {
+      unitId: units[0],
+      deliveryDate: '2025-06-30',
+      moveInDate: '2025-06-01',
+    });
+    expect(moveIn.statusCode).toBe(400);
+    expect(moveIn.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'moveInDate' } });
+    const visit = await specialistA.post(url, {
+      unitId: units[0],
+      firstVisitDate: '2024-03-02',
+      contractDate: '2024-03-01',
+    });
+    expect(visit.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'firstVisitDate' } });
+    const rows = await t.db.select().from(ownerships).where(eq(ownerships.customerId, customerId));
+    expect(rows).toEqual([]);
+
+    const ok = await specialistA.post(url, {
+      unitId: units[0],
+      firstVisitDate: '2024-02-10',
+      contractDate: '2024-03-01',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().homesDetail[0]).toMatchObject({ firstVisitDate: '2024-02-10', contractDate: '2024-03-01' });
   });
 });

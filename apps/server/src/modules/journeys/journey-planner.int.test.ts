@@ -130,3 +130,16 @@ describe('the journey planner', () => {
     expect(refused.statusCode).toBe(404);
   });
 });
+
+describe('the first-visit anchor', () => {
+  it('gives the buyer the welcome step (risk disclosure) on the day of the first visit recorded with the home', async () => {
+    at('2026-03-01');
+    const h = await journeyHousehold(t, '2026-02-20', { firstVisitDate: '2026-02-14' });
+    // offset 0 keeps the anchor's date even on a Saturday (the sales office works weekends)
+    expect(keys(await h.tasks())).toEqual([
+      'welcome#1@2026-02-14',
+      'contract_terms#1@2026-02-24',
+      'sales_callback#1@2026-02-27',
+    ]);
+  });
+});

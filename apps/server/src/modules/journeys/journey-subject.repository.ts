@@ -76,7 +76,7 @@ export class JourneySubjectRepository {
                                         anchors, milestones, active, since, next_plan_on, updated_at)
           select o.id, 'household', ${COMPANY}, u.project_id, p.path, u.delivery_batch_id, u.id, o.customer_id,
                  jsonb_strip_nulls(jsonb_build_object(
-                   'contractSigned', o.contract_date, 'plannedDelivery', b.planned_date,
+                   'firstVisit', o.first_visit_date, 'contractSigned', o.contract_date, 'plannedDelivery', b.planned_date,
                    'actualDelivery', b.actual_date, 'handover', coalesce(o.delivery_date, u.delivered_on),
                    'moveIn', o.move_in_date)),
                  ${MILESTONES(sql.raw('u.project_id'))},
