@@ -102,6 +102,8 @@ export const TIMELINE_CODES = [
   'ownership.added',
   /** {project, unit, reason}: reason an OWNERSHIP_END_REASONS value. */
   'ownership.ended',
+  /** {project, unit, date}: the owner signed for the keys on the handover day. */
+  'ownership.handed_over',
   /** {number, event}: an event (a TICKET_EVENT_KINDS code) of a ticket of the customer. */
   'ticket.event',
 ] as const;
@@ -140,6 +142,11 @@ export const OUTBOX_TEMPLATES = [
   'sla.breach',
   'sla.escalate',
   'owner.login_code',
+  /** The day before a booked handover slot: the time and what to bring. */
+  'handover.reminder',
+  /** A site open day's invitation to the project's buyers, and an answer to an owner's open-day suggestion. */
+  'open_day.invite',
+  'open_day.answer',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
@@ -209,8 +216,24 @@ export const AUDIT_ACTIONS = [
   'sla.calendar.update',
   'journey_template.update',
   'journey_task.complete',
+  'disclosure.publish',
+  'disclosure.acknowledge',
+  'handover.slots',
+  'handover.book',
+  'handover.check_in',
+  'handover.inspect',
+  'handover.sign',
+  'handover.refuse',
   'defect_category.upsert',
   'notice.publish',
+  'open_day.create',
+  'open_day.register',
+  'open_day.check_in',
+  'open_day_item.record',
+  'open_day_item.answer',
+  'open_day_item.rectify',
+  'open_day_item.verify',
+  'open_day_item.reject',
   'import.units',
   'import.customers',
   'event.replay',

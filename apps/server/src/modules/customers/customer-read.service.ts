@@ -49,6 +49,21 @@ export class CustomerReadService {
     return new Customer360Repository(db).consents(id);
   }
 
+  /** Homes (active ownerships) of these people: unit, code and project, for other modules' checks. */
+  homesOf(ids: string[], db: Executor = this.db) {
+    return new CustomerRepository(db).homesOf(ids);
+  }
+
+  /** Names of these people, by id. */
+  async namesOf(ids: string[], db: Executor = this.db): Promise<Map<string, string>> {
+    return new Map((await new CustomerRepository(db).namesOf(ids)).map((r) => [r.id, r.name]));
+  }
+
+  /** A page of a project's buyers who consented to SMS, with the phone to text (fan-outs page through it). */
+  smsAudience(projectId: string, afterId: string | null, limit: number, db: Executor = this.db) {
+    return new CustomerRepository(db).smsAudience(projectId, afterId, limit);
+  }
+
   async load360(ctx: RequestContext, id: string): Promise<Customer360> {
     const row = await this.customers.get(ctx, id);
     const scope = ctx.principal.orgPath;

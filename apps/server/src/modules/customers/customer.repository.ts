@@ -169,6 +169,37 @@ export class CustomerRepository {
       .where(and(inArray(ownerships.customerId, ids), eq(ownerships.active, true)));
   }
 
+  /** Names of these customers (merged and anonymised ones included, as they were recorded). */
+  namesOf(ids: string[]): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(inArray(customers.id, [...new Set(ids)]));
+  }
+
+  /**
+   * A page of a project's buyers (active ownerships of its units) whose newest SMS consent is granted, with their
+   * primary phone, by customer id after `afterId`. Merged and anonymised people are left out.
+   */
+  smsAudience(projectId: string, afterId: string | null, limit: number) {
+    return queryRows<{ customerId: string; phone: string }>(
+      this.db,
+      sql`select c.id as "customerId", p.phone
+            from customers c
+            join lateral (select phone from customer_phones where customer_id = c.id
+                           order by is_primary desc, created_at limit 1) p on true
+           where c.id in (select o.customer_id from ownerships o join units u on u.id = o.unit_id
+                           where u.project_id = ${projectId} and o.active)
+             and c.merged_into is null and c.anonymised_at is null
+             and (select k.granted from customer_consents k where k.customer_id = c.id and k.channel = 'sms'
+                   order by k.at desc, k.id desc limit 1) is true
+             and (${afterId}::uuid is null or c.id > ${afterId}::uuid)
+           order by c.id
+           limit ${limit}`,
+    );
+  }
+
   async suspectedDuplicates(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await this.db

@@ -1,29 +1,42 @@
 import { defineModule } from '../../platform/modules.js';
+import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
+import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
+import { disclosureRoutes } from './disclosure/disclosure.routes.js';
 import * as disclosureTables from './disclosure/disclosure.tables.js';
+import { handoverRoutes } from './handover/handover.routes.js';
 import * as handoverTables from './handover/handover.tables.js';
 import * as tables from './journey.tables.js';
 import * as openDayTables from './open-days/open-day.tables.js';
 import { createJourneysModule } from './journeys.module.js';
 import { journeyTaskRoutes, journeyTemplateRoutes } from './journeys.routes.js';
 import { anchorsListener } from './listeners/anchors.listener.js';
+import { openDayRoutes } from './open-days/open-day.routes.js';
 
 /** Service journeys (6+2 and Pulte's 7 steps): templates, the planner of each household's tasks, doing the work. */
 export const journeysModule = defineModule({
   name: 'journeys',
-  uses: ['org', 'sla', 'tickets'],
+  uses: ['org', 'sla', 'tickets', 'customers', 'property'],
   tables: { ...tables, ...handoverTables, ...openDayTables, ...disclosureTables },
   permissions: ['journeys.read', 'journeys.manage', 'journeys.work'],
-  create: (platform, deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule }) =>
+  create: (
+    platform,
+    deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule; customers: CustomersModule; property: PropertyModule },
+  ) =>
     createJourneysModule(platform, deps),
   async routes(app, journeys) {
     await app.register(journeyTemplateRoutes, { journeys });
     await app.register(journeyTaskRoutes, { journeys });
+    await app.register(disclosureRoutes, { disclosure: journeys.disclosure });
+    await app.register(handoverRoutes, { journeys });
+    await app.register(openDayRoutes, { openDays: journeys.openDays });
   },
   listeners: (journeys) => [anchorsListener(journeys.planner)],
   jobs(jobs, journeys) {
     journeys.planner.register(jobs);
+    journeys.handover.reminders.register(jobs);
+    journeys.openDays.invitations.register(jobs);
   },
 });

@@ -1,19 +1,47 @@
 import type { Platform } from '../../platform/modules.js';
+import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
+import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
+import { HandoverBoardService } from './handover/handover-board.js';
+import { HandoverBookingService } from './handover/handover-booking.service.js';
+import { HandoverDayService } from './handover/handover-day.service.js';
+import { HandoverReminders } from './handover/handover-reminder.job.js';
+import { MyHandoverService } from './handover/my-handover.js';
+import { createDisclosure } from './disclosure/disclosure.module.js';
 import { journeyTaskClockSubject } from './journey-clocks.js';
 import { JourneyPlanner } from './journey-planner.js';
 import { JourneyTaskService } from './journey-task.service.js';
 import { JourneyTemplateService } from './journey-template.service.js';
 import { MyJourneyService } from './my-journey.js';
+import { createOpenDays } from './open-days/open-days.module.js';
 
 export type JourneysModule = ReturnType<typeof createJourneysModule>;
+export type JourneysDeps = {
+  org: OrgModule;
+  sla: SlaModule;
+  tickets: TicketsModule;
+  customers: CustomersModule;
+  property: PropertyModule;
+};
+
+/** The handover day (集中交付): slots and bookings, the desk's work, the board, the portal's side, the reminder. */
+function createHandover(platform: Platform, deps: JourneysDeps, planner: JourneyPlanner) {
+  const { db, audit, clock, files, messaging } = platform;
+  const bookings = new HandoverBookingService(db, audit, clock, planner);
+  const ownerships = deps.customers.handover;
+  const day = new HandoverDayService(db, audit, clock, files, deps.tickets, bookings, ownerships, deps.property.handover);
+  const board = new HandoverBoardService(db, bookings, ownerships, deps.org.directory);
+  const mine = new MyHandoverService(db, clock, bookings, day, deps.org.directory);
+  const reminders = new HandoverReminders(db, clock, messaging, deps.customers, deps.org.directory);
+  return { bookings, day, board, mine, reminders };
+}
 
 /** Service journeys: templates of dated steps (6+2, Pulte), the planner of each household's tasks, the task queue. */
 export function createJourneysModule(
   platform: Platform,
-  deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule },
+  deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule; customers: CustomersModule; property: PropertyModule },
 ) {
   const { db, audit, clock } = platform;
   const templates = new JourneyTemplateService(db, audit, clock, deps.org.directory, deps.sla.clocks);
@@ -21,5 +49,8 @@ export function createJourneysModule(
   const tasks = new JourneyTaskService(db, audit, clock, deps.org.directory, deps.sla.clocks, deps.tickets.tickets);
   deps.sla.clocks.register(journeyTaskClockSubject());
   const mine = new MyJourneyService(db, clock, templates, deps.sla.clocks);
-  return { templates, planner, tasks, mine };
+  const disclosure = createDisclosure(platform, deps);
+  const openDays = createOpenDays(platform, deps);
+  const handover = createHandover(platform, deps, planner);
+  return { templates, planner, tasks, mine, disclosure, openDays, handover };
 }

@@ -9,7 +9,10 @@ import { createPortalModule } from './portal.module.js';
 import { portalRoutes } from './portal.routes.js';
 import * as tables from './portal.tables.js';
 import { ownerSessionPlugin, portalAuthRoutes } from './portal-auth.routes.js';
+import { portalDisclosureRoutes } from './portal-disclosure.routes.js';
+import { portalHandoverRoutes } from './portal-handover.routes.js';
 import { portalNoticeRoutes } from './portal-notices.routes.js';
+import { portalOpenDayRoutes } from './portal-open-days.routes.js';
 
 type Deps = {
   org: OrgModule;
@@ -50,6 +53,9 @@ export const portalModule = defineModule({
     });
     await app.register(portalRoutes, { portal });
     await app.register(portalNoticeRoutes, { portal });
+    await app.register(portalDisclosureRoutes, { portal });
+    await app.register(portalHandoverRoutes, { portal });
+    await app.register(portalOpenDayRoutes, { portal });
   },
   jobs(jobs, portal) {
     jobs.define('portal.purge-logins', () => portal.auth.purge());
