@@ -93,6 +93,8 @@ export const journeyStep = z
     /** Working days the task may stay open before it warns and escalates like a ticket node. */
     limitWorkingDays: z.number().int().min(1).max(60),
     checklist: z.array(journeyChecklistItem).max(40),
+    /** The task counts as done only once the buyer acknowledged the project's risk disclosure (when it has one). */
+    requiresDisclosure: z.boolean().default(false),
     /** The owner's typical worries and what to say: the script staff follow. */
     script: z.object({ zh: text(2000), en: text(4000) }),
   })

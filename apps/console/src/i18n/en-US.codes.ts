@@ -39,6 +39,7 @@ export const enUSCodes: typeof zhCNCodes = {
       ownership: {
         added: 'Home {{project}} {{unit}}',
         ended: 'Ownership of {{project}} {{unit}} ended ($t(enums.ownershipEndReason.{{reason}}))',
+        handed_over: 'Keys taken for {{project}} {{unit}} ({{date}})',
       },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
@@ -67,6 +68,7 @@ export const enUSCodes: typeof zhCNCodes = {
       ticket: { received: 'Ticket received', update: 'Progress update', callback_link: 'Closed, with rating link' },
       sla: { breach: 'Overdue alert', escalate: 'Escalation alert' },
       owner: { login_code: 'Owner sign-in code' },
+      handover: { reminder: 'Handover slot reminder' },
       open_day: { invite: 'Open-day invitation', answer: 'Open-day answer' },
     },
     audit: {
@@ -131,6 +133,14 @@ export const enUSCodes: typeof zhCNCodes = {
         reveal_phone: 'Owner phone revealed',
       },
       journey_task: { complete: 'Journey task recorded' },
+      handover: {
+        slots: 'Handover slots changed',
+        book: 'Handover slot booked',
+        check_in: 'Handover check-in',
+        inspect: 'Handover inspection recorded',
+        sign: 'Keys signed for',
+        refuse: 'Keys refused',
+      },
       journey_template: { update: 'Journey template changed' },
       disclosure: { publish: 'Risk disclosure published', acknowledge: 'Risk disclosure acknowledged' },
       sla: { policy: { upsert: 'SLA rule set' }, calendar: { update: 'Working calendar changed' } },

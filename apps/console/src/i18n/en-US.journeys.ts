@@ -38,6 +38,9 @@ export const enUSJourneys: typeof zhCNJourneys = {
       repeat: 'Repeats',
       repeatEvery: 'Every (months)',
       repeatHint: 'Only a step timed from contract signing repeats, until the planned delivery date',
+      requiresDisclosure: 'Needs the risk disclosure acknowledged',
+      requiresDisclosureHint:
+        'The task can be recorded as done only after the buyer acknowledged the project’s risk disclosure (when the project has published one)',
       kind: 'Touchpoint',
       performer: 'Performer',
       scope: 'Scope',

@@ -37,6 +37,7 @@ export const zhCNCodes = {
       ownership: {
         added: '房产 {{project}} {{unit}}',
         ended: '结束持有 {{project}} {{unit}}（$t(enums.ownershipEndReason.{{reason}})）',
+        handed_over: '签字收房 {{project}} {{unit}}（{{date}}）',
       },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
@@ -65,6 +66,7 @@ export const zhCNCodes = {
       ticket: { received: '受理通知', update: '进度通知', callback_link: '结单通知及评价链接' },
       sla: { breach: '超时通知', escalate: '超时升级通知' },
       owner: { login_code: '业主登录验证码' },
+      handover: { reminder: '交房预约提醒' },
       open_day: { invite: '开放日邀请', answer: '开放日建议答复' },
     },
     audit: {
@@ -125,6 +127,14 @@ export const zhCNCodes = {
         reveal_phone: '查看业主电话',
       },
       journey_task: { complete: '记录旅程任务' },
+      handover: {
+        slots: '修改交房时段',
+        book: '预约交房',
+        check_in: '交房签到',
+        inspect: '记录交房验房',
+        sign: '签字收房',
+        refuse: '拒收钥匙',
+      },
       journey_template: { update: '修改旅程模板' },
       disclosure: { publish: '发布风险公示', acknowledge: '确认风险公示' },
       sla: { policy: { upsert: '设置时限规则' }, calendar: { update: '修改工作日历' } },

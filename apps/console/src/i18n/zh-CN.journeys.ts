@@ -51,6 +51,8 @@ export const zhCNJourneys = {
       repeat: '重复',
       repeatEvery: '每隔月数',
       repeatHint: '只有以签约为依据的步骤可以重复，直到计划交付日期前',
+      requiresDisclosure: '须先确认风险公示',
+      requiresDisclosureHint: '项目已发布风险公示时，购房人确认公示后此任务才能记为完成',
       kind: '触点类型',
       performer: '执行人',
       scope: '范围',

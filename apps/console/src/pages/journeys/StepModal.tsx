@@ -49,6 +49,7 @@ const NEW_STEP: StepValues = {
   performer: 'cr_specialist',
   scope: 'household',
   limitWorkingDays: 3,
+  requiresDisclosure: false,
   checklist: [],
   script: { zh: '', en: '' },
 };
@@ -70,6 +71,7 @@ const stepOf = (v: StepValues): JourneyStep => ({
   performer: v.performer,
   scope: v.scope,
   limitWorkingDays: v.limitWorkingDays,
+  requiresDisclosure: Boolean(v.requiresDisclosure),
   checklist: (v.checklist ?? []).map((c) => ({ key: c.key.trim(), zh: c.zh.trim(), en: c.en.trim() })),
   script: { zh: (v.script?.zh ?? '').trim(), en: (v.script?.en ?? '').trim() },
 });
@@ -244,6 +246,14 @@ export function StepModal({ step, otherKeys, onApply, onClose }: Props) {
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item
+          name="requiresDisclosure"
+          valuePropName="checked"
+          label={t('journeys.step.requiresDisclosure')}
+          extra={t('journeys.step.requiresDisclosureHint')}
+        >
+          <Switch data-testid="journey-step-requires-disclosure" />
+        </Form.Item>
         <ChecklistEditor />
         <Form.Item name={['script', 'zh']} label={t('journeys.step.scriptZh')} rules={[maxLength(2000)]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />

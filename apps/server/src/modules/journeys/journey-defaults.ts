@@ -11,12 +11,13 @@ export type DefaultTemplate = { key: string; name: { zh: string; en: string }; a
 type Item = [key: string, zh: string, en: string];
 const checklist = (...items: Item[]) => items.map(([key, zh, en]) => ({ key, zh, en }));
 const step = (
-  s: Omit<JourneyStep, 'milestone' | 'warrantyPart' | 'repeat' | 'checklist'> &
-    Partial<Pick<JourneyStep, 'milestone' | 'warrantyPart' | 'repeat'>> & { checklist?: Item[] },
+  s: Omit<JourneyStep, 'milestone' | 'warrantyPart' | 'repeat' | 'checklist' | 'requiresDisclosure'> &
+    Partial<Pick<JourneyStep, 'milestone' | 'warrantyPart' | 'repeat' | 'requiresDisclosure'>> & { checklist?: Item[] },
 ): JourneyStep => ({
   milestone: null,
   warrantyPart: null,
   repeat: null,
+  requiresDisclosure: false,
   ...s,
   checklist: checklist(...(s.checklist ?? [])),
 });
@@ -35,6 +36,7 @@ const SIX_PLUS_TWO: JourneyStep[] = [
   step({
     key: 'welcome',
     name: { zh: '温馨牵手', en: 'Warm welcome' },
+    requiresDisclosure: true,
     anchor: 'first_visit',
     offset: { months: 0, days: 0 },
     kind: 'disclosure',
@@ -55,6 +57,7 @@ const SIX_PLUS_TWO: JourneyStep[] = [
   step({
     key: 'contract_terms',
     name: { zh: '喜结连理：合同条款说明', en: 'Signing: contract terms' },
+    requiresDisclosure: true,
     anchor: 'contract_signed',
     offset: { months: 0, days: 3 },
     kind: 'call',
@@ -237,6 +240,7 @@ const PULTE: JourneyStep[] = [
   step({
     key: 'presale',
     name: { zh: '售前客户接待', en: 'Pre-sale reception' },
+    requiresDisclosure: true,
     anchor: 'first_visit',
     offset: { months: 0, days: 0 },
     kind: 'disclosure',

@@ -17,6 +17,7 @@ import type { OrgDirectory } from '../org/org-directory.js';
 import { UnitLookup } from '../property/unit-lookup.js';
 import type { ClockService } from '../sla/clock.service.js';
 import type { TicketService } from '../tickets/ticket.service.js';
+import { DisclosureRepository } from './disclosure/disclosure.repository.js';
 import type { JourneyTaskRow } from './journey.tables.js';
 import { JOURNEY_TASK_CLOCKS } from './journey-clocks.js';
 import { JourneyTaskRepository } from './journey-task.repository.js';
@@ -157,6 +158,16 @@ export class JourneyTaskService {
     }
   }
 
+  /** A step that needs the risk disclosure: the buyer acknowledged the project's pack, if it published one. */
+  private async assertDisclosed(task: JourneyTaskRow) {
+    if (!task.customerId) return;
+    const disclosures = new DisclosureRepository(this.db);
+    if (!(await disclosures.find(task.projectId))) return;
+    if (!(await disclosures.hasAcknowledged(task.projectId, task.customerId))) {
+      throw new AppError('DISCLOSURE_NOT_ACKNOWLEDGED');
+    }
+  }
+
   /**
    * Records a task's outcome: reached or done closes it with the checklist result of each item the step has; not
    * reached counts a try and leaves it open for the next one.
@@ -169,6 +180,7 @@ export class JourneyTaskService {
     const known = new Set(step?.checklist.map((c) => c.key) ?? []);
     const unknown = body.checklist.find((c) => !known.has(c.key));
     if (unknown) throw new AppError('VALIDATION_FAILED', { field: 'checklist', key: unknown.key });
+    if (step?.requiresDisclosure && body.outcome !== 'not_reached') await this.assertDisclosed(current);
     if (step) await this.openRepairs(ctx, current, step, body);
     const now = this.clock.now();
     const row = await this.db.transaction(async (tx) => {
