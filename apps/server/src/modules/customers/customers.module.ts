@@ -12,6 +12,7 @@ import { CustomerMergeService } from './customer-merge.service.js';
 import { CustomerPrivacyService } from './customer-privacy.service.js';
 import { CustomerReadService } from './customer-read.service.js';
 import { CustomerRelationsService } from './customer-relations.service.js';
+import { OwnershipHandoverCommand } from './ownership-handover.js';
 import { TimelineService } from './timeline.service.js';
 
 export type CustomersModule = ReturnType<typeof createCustomersModule>;
@@ -50,5 +51,6 @@ export function createCustomersModule(deps: {
   );
   const exportList = (ctx: RequestContext, filter: Parameters<typeof exportCustomers>[2]) =>
     exportCustomers({ db: deps.db, customers, read, audit: deps.audit }, ctx, filter);
-  return { timeline, customers, read, relations, merge, privacy, exportList };
+  const handover = new OwnershipHandoverCommand(deps.db, timeline, deps.clock, deps.events);
+  return { timeline, customers, read, relations, merge, privacy, exportList, handover };
 }

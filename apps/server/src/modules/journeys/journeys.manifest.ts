@@ -9,11 +9,11 @@ import * as disclosureTables from './disclosure/disclosure.tables.js';
 import { handoverRoutes } from './handover/handover.routes.js';
 import * as handoverTables from './handover/handover.tables.js';
 import * as tables from './journey.tables.js';
-import * as openDayTables from './open-days/open-day.tables.js';
 import { createJourneysModule } from './journeys.module.js';
 import { journeyTaskRoutes, journeyTemplateRoutes } from './journeys.routes.js';
 import { anchorsListener } from './listeners/anchors.listener.js';
 import { openDayRoutes } from './open-days/open-day.routes.js';
+import * as openDayTables from './open-days/open-day.tables.js';
 
 /** Service journeys (6+2 and Pulte's 7 steps): templates, the planner of each household's tasks, doing the work. */
 export const journeysModule = defineModule({
@@ -23,9 +23,14 @@ export const journeysModule = defineModule({
   permissions: ['journeys.read', 'journeys.manage', 'journeys.work'],
   create: (
     platform,
-    deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule; customers: CustomersModule; property: PropertyModule },
-  ) =>
-    createJourneysModule(platform, deps),
+    deps: {
+      org: OrgModule;
+      sla: SlaModule;
+      tickets: TicketsModule;
+      customers: CustomersModule;
+      property: PropertyModule;
+    },
+  ) => createJourneysModule(platform, deps),
   async routes(app, journeys) {
     await app.register(journeyTemplateRoutes, { journeys });
     await app.register(journeyTaskRoutes, { journeys });

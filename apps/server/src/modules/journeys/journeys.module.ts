@@ -4,12 +4,12 @@ import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
+import { createDisclosure } from './disclosure/disclosure.module.js';
 import { HandoverBoardService } from './handover/handover-board.js';
 import { HandoverBookingService } from './handover/handover-booking.service.js';
 import { HandoverDayService } from './handover/handover-day.service.js';
 import { HandoverReminders } from './handover/handover-reminder.job.js';
 import { MyHandoverService } from './handover/my-handover.js';
-import { createDisclosure } from './disclosure/disclosure.module.js';
 import { journeyTaskClockSubject } from './journey-clocks.js';
 import { JourneyPlanner } from './journey-planner.js';
 import { JourneyTaskService } from './journey-task.service.js';
@@ -31,7 +31,16 @@ function createHandover(platform: Platform, deps: JourneysDeps, planner: Journey
   const { db, audit, clock, files, messaging } = platform;
   const bookings = new HandoverBookingService(db, audit, clock, planner);
   const ownerships = deps.customers.handover;
-  const day = new HandoverDayService(db, audit, clock, files, deps.tickets, bookings, ownerships, deps.property.handover);
+  const day = new HandoverDayService(
+    db,
+    audit,
+    clock,
+    files,
+    deps.tickets,
+    bookings,
+    ownerships,
+    deps.property.handover,
+  );
   const board = new HandoverBoardService(db, bookings, ownerships, deps.org.directory);
   const mine = new MyHandoverService(db, clock, bookings, day, deps.org.directory);
   const reminders = new HandoverReminders(db, clock, messaging, deps.customers, deps.org.directory);
@@ -41,7 +50,13 @@ function createHandover(platform: Platform, deps: JourneysDeps, planner: Journey
 /** Service journeys: templates of dated steps (6+2, Pulte), the planner of each household's tasks, the task queue. */
 export function createJourneysModule(
   platform: Platform,
-  deps: { org: OrgModule; sla: SlaModule; tickets: TicketsModule; customers: CustomersModule; property: PropertyModule },
+  deps: {
+    org: OrgModule;
+    sla: SlaModule;
+    tickets: TicketsModule;
+    customers: CustomersModule;
+    property: PropertyModule;
+  },
 ) {
   const { db, audit, clock } = platform;
   const templates = new JourneyTemplateService(db, audit, clock, deps.org.directory, deps.sla.clocks);

@@ -7,11 +7,14 @@ import { deliveryBatchRoutes, propertyRoutes } from './property.routes.js';
 import { PropertyService } from './property.service.js';
 import * as tables from './property.tables.js';
 import { unitImporter } from './unit.importer.js';
+import { UnitHandoverCommand } from './unit-handover.js';
 
 export type PropertyModule = {
   property: PropertyService;
   batches: DeliveryBatchService;
   milestones: ProjectMilestoneService;
+  /** The handover day's command: a signed unit becomes delivered (journeys). */
+  handover: UnitHandoverCommand;
 };
 
 /** Projects, buildings, units, warranty rules, delivery batches and project milestones. */
@@ -26,6 +29,7 @@ export const propertyModule = defineModule({
       property,
       batches: new DeliveryBatchService(db, audit, clock, property, events),
       milestones: new ProjectMilestoneService(db, audit, clock, property, events),
+      handover: new UnitHandoverCommand(clock, events),
     };
   },
   async routes(app, { property, batches, milestones }) {

@@ -98,6 +98,41 @@ export class TicketService {
     );
   }
 
+  /**
+   * The named command for an owner who refused the keys on the handover day (journeys): a complaint on the unit,
+   * channel `handover`, for the CR team to follow up — a complaint because the owner is dissatisfied with the home
+   * as delivered and the CR team owes an answer, with the complaint's clocks and callback (a repair ticket is for
+   * one defect, and the defects found were opened as repairs already). Granted as `openFromInspection` is.
+   */
+  openHandoverRefusal(
+    ctx: RequestContext,
+    refusal: { unitId: string; customerId: string; title: string; description: string },
+    within: (tx: Executor, ticketId: string, number: string) => Promise<void>,
+  ): Promise<TicketDetail> {
+    const granted = new Set([
+      ...ctx.principal.permissions,
+      'tickets.manage',
+      'property.read',
+      'customers.read',
+    ] as const);
+    const desk: RequestContext = { ...ctx, principal: { ...ctx.principal, permissions: granted } };
+    return this.opener.create(
+      desk,
+      {
+        type: 'complaint',
+        channel: 'handover',
+        priority: 'high',
+        major: false,
+        title: refusal.title,
+        description: refusal.description,
+        unitId: refusal.unitId,
+        customerId: refusal.customerId,
+      },
+      undefined,
+      within,
+    );
+  }
+
   /** A linked follow-up complaint, opened inside the caller's transaction. */
   createIn(tx: Tx, ctx: RequestContext, of: TicketRow, reason: string): Promise<TicketRow> {
     return this.opener.createIn(tx, ctx, of, reason);
