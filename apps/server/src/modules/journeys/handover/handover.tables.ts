@@ -138,6 +138,8 @@ export const acceptanceFindings = pgTable(
     photoFileIds: jsonb('photo_file_ids').notNull().default(sql`'[]'::jsonb`),
     contractorId: uuid('contractor_id'),
     status: text('status').notNull().default('open'),
+    /** When the rectification is due (working days by severity, the company's calendar); its clock has the same. */
+    dueAt: tz('due_at').notNull(),
     rectifiedAt: tz('rectified_at'),
     rectifiedBy: uuid('rectified_by'),
     rectificationNote: text('rectification_note'),

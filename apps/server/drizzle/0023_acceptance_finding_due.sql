@@ -1,0 +1,1 @@
+ALTER TABLE "acceptance_findings" ADD COLUMN "due_at" timestamp with time zone NOT NULL;
