@@ -28,6 +28,9 @@ export function invitationText(day: OpenDayRow, projectName: string, portalUrl: 
  * server instance or a second queueing adds nothing. Quiet hours are the outbox's (an evening invitation goes at 08:00).
  */
 export class OpenDayInvitations {
+  /** Buyers per page (INVITE_PAGE; a test pages through a small project with a smaller one). */
+  pageSize = INVITE_PAGE;
+
   constructor(
     private readonly db: Db,
     private readonly jobs: JobRunner,
@@ -52,7 +55,7 @@ export class OpenDayInvitations {
   async page({ openDayId, after }: InvitePage) {
     const day = await new OpenDayRepository(this.db).findAny(openDayId);
     if (!day || day.status === 'cancelled') return;
-    const audience = await this.customers.read.smsAudience(day.projectId, after, INVITE_PAGE);
+    const audience = await this.customers.read.smsAudience(day.projectId, after, this.pageSize);
     const projectName = (await this.directory.names([day.projectId])).get(day.projectId) ?? '';
     const body = invitationText(day, projectName, this.portalUrl);
     await this.db.transaction(async (tx) => {
@@ -73,7 +76,7 @@ export class OpenDayInvitations {
         ),
       );
       const last = audience.at(-1);
-      if (audience.length === INVITE_PAGE && last) {
+      if (audience.length === this.pageSize && last) {
         await this.jobs.enqueue(tx, OPEN_DAY_INVITE_JOB, { openDayId, after: last.customerId } satisfies InvitePage, {
           idempotencyKey: `open-day-invite:${openDayId}:${last.customerId}`,
         });

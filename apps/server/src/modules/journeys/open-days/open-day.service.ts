@@ -124,7 +124,7 @@ export class OpenDayService {
   async create(ctx: RequestContext, body: CreateOpenDayBody): Promise<OpenDayDetail> {
     assertPermission(ctx.principal, 'journeys.manage');
     const project = await this.directory.node(body.projectId);
-    if (!project || project.type !== 'project' || !pathInScope(project.path, ctx.principal.orgPath)) {
+    if (project?.type !== 'project' || !pathInScope(project.path, ctx.principal.orgPath)) {
       throw new AppError('PROJECT_NOT_FOUND');
     }
     const startsAt = new Date(body.startsAt);

@@ -197,6 +197,7 @@ describe('site open days', () => {
     });
     expect(await rate()).toEqual({ done: 1, total: 1, rate: 1 });
     // a new suggestion left unanswered lowers it again
+    t.clock.advance(60_000);
     await p.manager.api.post(`/api/open-days/${day.id}/items`, {
       kind: 'suggestion',
       customerId: owner.id,
