@@ -20,6 +20,8 @@ const WorkOrdersPage = page(() => import('./pages/workOrders/WorkOrdersPage'), '
 const SlaPage = page(() => import('./pages/sla/SlaPage'), 'SlaPage');
 const JourneysPage = page(() => import('./pages/journeys/JourneysPage'), 'JourneysPage');
 const JourneyTasksPage = page(() => import('./pages/journeys/JourneyTasksPage'), 'JourneyTasksPage');
+const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
+const OpenDayBoardPage = page(() => import('./pages/openDays/OpenDayBoardPage'), 'OpenDayBoardPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -70,6 +72,8 @@ const routes: RouteObject[] = [
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },
           { path: 'journey-tasks', element: guarded('journeys.read', <JourneyTasksPage />) },
+          { path: 'open-days', element: guarded('journeys.read', <OpenDaysPage />) },
+          { path: 'open-days/:id', element: guarded('journeys.read', <OpenDayBoardPage />) },
           { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },

@@ -5,6 +5,7 @@ import {
   BankOutlined,
   CarryOutOutlined,
   FieldTimeOutlined,
+  FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -52,6 +53,8 @@ type MenuKey =
   | 'sla'
   | 'journeys'
   | 'journeyTasks'
+  | 'openDays'
+  | 'handover'
   | 'outbox'
   | 'eventDeliveries'
   | 'profile';
@@ -81,6 +84,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },
   { key: 'journeys', path: '/journeys', icon: <ScheduleOutlined />, permission: 'journeys.read' },
   { key: 'journeyTasks', path: '/journey-tasks', icon: <CarryOutOutlined />, permission: 'journeys.read' },
+  { key: 'openDays', path: '/open-days', icon: <FlagOutlined />, permission: 'journeys.read' },
+  { key: 'handover', path: '/handover', icon: <KeyOutlined />, permission: 'journeys.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

@@ -4,7 +4,9 @@ import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNIntake } from './zh-CN.intake';
+import type { zhCNHandover } from './zh-CN.handover';
 import type { zhCNJourneys } from './zh-CN.journeys';
+import type { zhCNOpenDays } from './zh-CN.openDays';
 import { zhCNNotices } from './zh-CN.notices';
 import { zhCNService } from './zh-CN.service';
 
@@ -63,6 +65,8 @@ export const zhCN = {
     sla: 'SLA 时限',
     journeys: '服务旅程',
     journeyTasks: '旅程任务',
+    handover: '集中交付',
+    openDays: '工地开放日',
     outbox: '消息发件箱',
     eventDeliveries: '事件投递',
     home: '首页',
@@ -330,4 +334,4 @@ export type Messages = typeof zhCN;
  * Every key `t` knows: the first-screen set plus the sets a page registers when its chunk loads (the journeys pages
  * add `journeys` through pages/journeys/journeyStrings.ts). Type-only: those strings stay out of the first screen.
  */
-export type AllMessages = Messages & typeof zhCNJourneys;
+export type AllMessages = Messages & typeof zhCNJourneys & typeof zhCNHandover & typeof zhCNOpenDays;
