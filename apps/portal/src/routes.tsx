@@ -23,6 +23,7 @@ const MePage = page(() => import('./pages/me/MePage'), 'MePage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 const RatePage = page(() => import('./pages/rate/RatePage'), 'RatePage');
 const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPage');
+const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 
 /** Served under /m/ (vite `base`); the tab pages show the TabBar, detail pages a NavBar with back. */
 export const router = createBrowserRouter(
@@ -51,6 +52,7 @@ export const router = createBrowserRouter(
         { path: 'requests/:id', element: <RequestDetailPage /> },
         { path: 'notices/:id', element: <NoticeDetailPage /> },
         { path: 'journey', element: <JourneyPage /> },
+        { path: 'open-days', element: <OpenDaysPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,6 +1,7 @@
 import { enUSEnums } from './en-US.enums';
 import { enUSHome } from './en-US.home';
 import { enUSJourney } from './en-US.journey';
+import { enUSOpenDays } from './en-US.openDays';
 import { enUSRequests } from './en-US.requests';
 import type { Messages } from './zh-CN';
 
@@ -69,6 +70,7 @@ export const enUS: Messages = {
   },
   ...enUSHome,
   ...enUSJourney,
+  ...enUSOpenDays,
   ...enUSRequests,
   enums: enUSEnums,
 };

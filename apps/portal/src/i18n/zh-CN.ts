@@ -1,6 +1,7 @@
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNHome } from './zh-CN.home';
 import { zhCNJourney } from './zh-CN.journey';
+import { zhCNOpenDays } from './zh-CN.openDays';
 import { zhCNRequests } from './zh-CN.requests';
 
 /** The default language; en-US is typed as this shape, so a missing or extra key fails the typecheck. */
@@ -67,6 +68,7 @@ export const zhCN = {
   },
   ...zhCNHome,
   ...zhCNJourney,
+  ...zhCNOpenDays,
   ...zhCNRequests,
   enums: zhCNEnums,
 };

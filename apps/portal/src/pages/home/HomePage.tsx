@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { HomeCard } from './HomeCard';
 import { JourneyEntry } from './JourneyEntry';
+import { OpenDaysEntry } from './OpenDaysEntry';
 
 const QUICK: { type: TicketType; icon: ReactNode; to: string }[] = [
   { type: 'repair', icon: <EditSOutline />, to: '/report/repair' },
@@ -67,6 +68,7 @@ export function HomePage() {
 
       <section className="section" aria-label={t('journey.title')}>
         <JourneyEntry />
+        <OpenDaysEntry />
       </section>
 
       <section className="section" aria-labelledby="homes-title">
