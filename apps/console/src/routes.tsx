@@ -22,6 +22,12 @@ const JourneysPage = page(() => import('./pages/journeys/JourneysPage'), 'Journe
 const JourneyTasksPage = page(() => import('./pages/journeys/JourneyTasksPage'), 'JourneyTasksPage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 const OpenDayBoardPage = page(() => import('./pages/openDays/OpenDayBoardPage'), 'OpenDayBoardPage');
+const HandoverPage = page(() => import('./pages/handover/HandoverPage'), 'HandoverPage');
+const HandoverBoardPage = page(() => import('./pages/handover/HandoverBoardPage'), 'HandoverBoardPage');
+const HandoverAppointmentPage = page(
+  () => import('./pages/handover/HandoverAppointmentPage'),
+  'HandoverAppointmentPage',
+);
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -72,6 +78,9 @@ const routes: RouteObject[] = [
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },
           { path: 'journey-tasks', element: guarded('journeys.read', <JourneyTasksPage />) },
+          { path: 'handover', element: guarded('journeys.read', <HandoverPage />) },
+          { path: 'handover/batches/:batchId', element: guarded('journeys.read', <HandoverBoardPage />) },
+          { path: 'handover/appointments/:id', element: guarded('journeys.read', <HandoverAppointmentPage />) },
           { path: 'open-days', element: guarded('journeys.read', <OpenDaysPage />) },
           { path: 'open-days/:id', element: guarded('journeys.read', <OpenDayBoardPage />) },
           { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },

@@ -3,11 +3,11 @@ import type { PermissionGroup } from '../lib/permissions';
 import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import { zhCNEnums } from './zh-CN.enums';
-import { zhCNIntake } from './zh-CN.intake';
 import type { zhCNHandover } from './zh-CN.handover';
+import { zhCNIntake } from './zh-CN.intake';
 import type { zhCNJourneys } from './zh-CN.journeys';
-import type { zhCNOpenDays } from './zh-CN.openDays';
 import { zhCNNotices } from './zh-CN.notices';
+import type { zhCNOpenDays } from './zh-CN.openDays';
 import { zhCNService } from './zh-CN.service';
 
 /**

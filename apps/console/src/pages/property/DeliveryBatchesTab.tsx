@@ -1,7 +1,8 @@
-import { EditOutlined, PlusOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, PlusOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Space, Table, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { type Building, type DeliveryBatch, useDeliveryBatches } from '../../api/property';
 import { ErrorState } from '../../components/ErrorState';
 import { useCan } from '../../lib/permissions';
@@ -58,6 +59,19 @@ export function DeliveryBatchesTab({ projectId, buildings }: { projectId: string
             render: (v: string | null) => (v ? <Tag color="green">{v}</Tag> : '—'),
           },
           { title: t('property.unitCount'), dataIndex: 'unitCount' },
+          ...(can('journeys.read')
+            ? [
+                {
+                  title: t('menu.handover'),
+                  key: 'handover',
+                  render: (_: unknown, b: DeliveryBatch) => (
+                    <Link to={`/handover/batches/${b.id}`} data-testid={`batch-handover-${b.name}`}>
+                      <KeyOutlined /> {t('menu.handover')}
+                    </Link>
+                  ),
+                },
+              ]
+            : []),
           ...(canManage
             ? [
                 {
