@@ -9,6 +9,7 @@ import { ManualClock } from '../platform/clock.js';
 import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
 import { seedDemoJourneys } from './demo-journeys.js';
+import { seedDemoOpenDays } from './demo-open-days.js';
 
 type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 type Home = { customerId: string; unitId: string; companyPath: string };
@@ -147,6 +148,7 @@ export async function seedDemoTickets(
     ctx,
     companies.map((c) => c.id),
   );
+  await seedDemoOpenDays(services, ctx, clock, now, (homes[0] as Home).customerId);
   await settle();
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);

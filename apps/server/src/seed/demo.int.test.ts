@@ -117,4 +117,35 @@ describe('demo company', () => {
     );
     expect(wrong).toEqual([]);
   });
+  it('has an open day held with answered and unanswered suggestions and a verified issue, and one coming', async () => {
+    const days = await queryRows<{
+      status: string;
+      heldOn: string;
+      invited: boolean;
+      people: number;
+      checkedIn: number;
+    }>(
+      database.db,
+      sql`select d.status, d.held_on::text as "heldOn", d.invited_at is not null as invited,
+                 (select count(*)::int from open_day_registrations r where r.open_day_id = d.id) as people,
+                 (select count(checked_in_at)::int from open_day_registrations r where r.open_day_id = d.id) as "checkedIn"
+            from open_days d order by d.held_on`,
+    );
+    expect(days).toMatchObject([
+      { status: 'held', invited: false },
+      { status: 'planned', invited: true, people: 0 },
+    ]);
+    expect(days[0]?.checkedIn).toBeGreaterThan(0);
+    expect(days[0]?.heldOn < '2026-11-23' && (days[1]?.heldOn ?? '') > '2026-11-23').toBe(true);
+    const items = await queryRows<{ kind: string; status: string; n: number }>(
+      database.db,
+      sql`select kind, status, count(*)::int as n from open_day_items group by kind, status order by kind, status`,
+    );
+    expect(items).toEqual([
+      { kind: 'issue', status: 'open', n: 1 },
+      { kind: 'issue', status: 'verified', n: 1 },
+      { kind: 'suggestion', status: 'answered', n: 2 },
+      { kind: 'suggestion', status: 'open', n: 1 },
+    ]);
+  });
 });
