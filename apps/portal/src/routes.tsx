@@ -22,6 +22,8 @@ const NoticeDetailPage = page(() => import('./pages/notices/NoticeDetailPage'), 
 const MePage = page(() => import('./pages/me/MePage'), 'MePage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 const RatePage = page(() => import('./pages/rate/RatePage'), 'RatePage');
+const HandoverPage = page(() => import('./pages/handover/HandoverPage'), 'HandoverPage');
+const HandoverInspectionPage = page(() => import('./pages/handover/HandoverInspectionPage'), 'HandoverInspectionPage');
 const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 
@@ -52,6 +54,8 @@ export const router = createBrowserRouter(
         { path: 'requests/:id', element: <RequestDetailPage /> },
         { path: 'notices/:id', element: <NoticeDetailPage /> },
         { path: 'journey', element: <JourneyPage /> },
+        { path: 'handover', element: <HandoverPage /> },
+        { path: 'handover/:unitId/inspection', element: <HandoverInspectionPage /> },
         { path: 'open-days', element: <OpenDaysPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

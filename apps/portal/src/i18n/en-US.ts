@@ -1,4 +1,5 @@
 import { enUSEnums } from './en-US.enums';
+import { enUSHandover } from './en-US.handover';
 import { enUSHome } from './en-US.home';
 import { enUSJourney } from './en-US.journey';
 import { enUSOpenDays } from './en-US.openDays';
@@ -70,6 +71,7 @@ export const enUS: Messages = {
   },
   ...enUSHome,
   ...enUSJourney,
+  ...enUSHandover,
   ...enUSOpenDays,
   ...enUSRequests,
   enums: enUSEnums,

@@ -1,4 +1,5 @@
 import { zhCNEnums } from './zh-CN.enums';
+import { zhCNHandover } from './zh-CN.handover';
 import { zhCNHome } from './zh-CN.home';
 import { zhCNJourney } from './zh-CN.journey';
 import { zhCNOpenDays } from './zh-CN.openDays';
@@ -68,6 +69,7 @@ export const zhCN = {
   },
   ...zhCNHome,
   ...zhCNJourney,
+  ...zhCNHandover,
   ...zhCNOpenDays,
   ...zhCNRequests,
   enums: zhCNEnums,

@@ -9,6 +9,7 @@ import { useMyProfile } from '../../api/me';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
+import { HandoverEntry } from './HandoverEntry';
 import { HomeCard } from './HomeCard';
 import { JourneyEntry } from './JourneyEntry';
 import { OpenDaysEntry } from './OpenDaysEntry';
@@ -68,6 +69,7 @@ export function HomePage() {
 
       <section className="section" aria-label={t('journey.title')}>
         <JourneyEntry />
+        <HandoverEntry />
         <OpenDaysEntry />
       </section>
 

@@ -1,0 +1,41 @@
+import type { zhCNHandover } from './zh-CN.handover';
+
+export const enUSHandover: typeof zhCNHandover = {
+  handover: {
+    title: 'Book my handover',
+    entry: 'Handover · Inspection',
+    entryDesc: 'Pick your handover slot, see the inspection and the repairs',
+    intro:
+      'On handover day please bring your ID card and purchase contract and come in your slot to inspect the home and take the keys. We text you the day before.',
+    empty: 'No handover to book yet',
+    emptyHint: 'When your batch opens its handover slots they show here',
+    myBooking: 'My booking',
+    notBooked: 'Not booked yet',
+    pick: 'Pick a slot',
+    placesLeft: '{{count}} places left',
+    full: 'Full',
+    book: 'Book this slot',
+    change: 'Move to this slot',
+    confirm: 'Book {{slot}}?',
+    booked: 'Booked',
+    statuses: {
+      booked: 'Booked',
+      checked_in: 'Checked in',
+      signed: 'Keys taken',
+      refused: 'Keys not taken',
+      cancelled: 'Cancelled',
+    },
+    seeInspection: 'See the inspection',
+    inspection: 'Inspection',
+    checks: 'Checks',
+    problem: 'Problem',
+    meters: 'Meter readings',
+    meterNames: { water: 'Water', electricity: 'Electricity', gas: 'Gas' },
+    keys: '{{count}} keys taken',
+    fees: 'Fee explanation confirmed',
+    defects: 'Problems found (repairs reported for you)',
+    noDefects: 'The inspection found no problems',
+    ticket: 'Repair {{number}}',
+    noInspection: 'The inspection is recorded on handover day',
+  },
+};
