@@ -130,6 +130,10 @@ export const NOTIFICATION_KINDS = [
   'journey_task.warn',
   'journey_task.breach',
   'journey_task.escalate',
+  /** {description, due}: a simulated-acceptance finding nearing its rectification limit, past it, escalated ({level}) */
+  'acceptance_finding.warn',
+  'acceptance_finding.breach',
+  'acceptance_finding.escalate',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -217,6 +221,11 @@ export const AUDIT_ACTIONS = [
   'journey_template.update',
   'journey_task.complete',
   'disclosure.publish',
+  'acceptance_finding.record',
+  'acceptance_finding.rectify',
+  'acceptance_finding.verify',
+  'acceptance_finding.reopen',
+  'delivery_batch.override',
   'disclosure.acknowledge',
   'handover.slots',
   'handover.book',

@@ -113,6 +113,32 @@ export const ERROR_CODES = {
     zh: '该房产记录不存在或已结束持有',
     en: 'This home record does not exist or has already ended',
   },
+  ACCEPTANCE_FINDING_NOT_FOUND: { status: 404, zh: '模拟验收问题不存在', en: 'Acceptance finding not found' },
+  ACCEPTANCE_UNIT_NOT_IN_BATCH: {
+    status: 422,
+    zh: '该房屋不属于此交付批次',
+    en: 'That unit is not in this delivery batch',
+  },
+  ACCEPTANCE_CONTRACTOR_INVALID: {
+    status: 422,
+    zh: '整改单位须为服务本公司的承建商',
+    en: 'The rectification must go to a contractor serving this company',
+  },
+  ACCEPTANCE_BATCH_DELIVERED: {
+    status: 409,
+    zh: '该批次已交付，问题请按客户报修处理',
+    en: 'This batch is delivered; report problems as repair tickets',
+  },
+  ACCEPTANCE_FINDING_STATE: {
+    status: 409,
+    zh: '该问题当前状态下不能执行此操作',
+    en: 'This finding cannot take that action in its current state',
+  },
+  ACCEPTANCE_FINDINGS_OPEN: {
+    status: 409,
+    zh: '该批次仍有未验证的阻断类模拟验收问题，不能交付（客户关系经理可填写原因强制交付）',
+    en: 'Blocking acceptance findings of this batch are not verified yet; it cannot be delivered (a CR manager may override with a reason)',
+  },
   DISCLOSURE_PACK_NOT_FOUND: {
     status: 404,
     zh: '该项目尚未发布风险公示',

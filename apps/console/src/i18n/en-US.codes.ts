@@ -58,6 +58,11 @@ export const enUSCodes: typeof zhCNCodes = {
         breach: 'Journey task “{{name}}” is overdue (due {{due}})',
         escalate: 'Journey task “{{name}}” escalated to level {{level}}',
       },
+      acceptance_finding: {
+        warn: 'Acceptance finding “{{description}}” is nearly overdue (due {{due}})',
+        breach: 'Acceptance finding “{{description}}” is overdue (due {{due}})',
+        escalate: 'Acceptance finding “{{description}}” escalated to level {{level}}',
+      },
       sla: {
         warn: 'Ticket {{number}}: “{{node}}” is about to run over',
         breach: 'Ticket {{number}}: “{{node}}” is overdue',
@@ -91,6 +96,7 @@ export const enUSCodes: typeof zhCNCodes = {
         create: 'Delivery batch created',
         update: 'Delivery batch changed',
         assign_units: 'Units assigned to delivery batch',
+        override: 'Delivered despite open findings',
       },
       customer: {
         create: 'Customer created',
@@ -143,6 +149,12 @@ export const enUSCodes: typeof zhCNCodes = {
       },
       journey_template: { update: 'Journey template changed' },
       disclosure: { publish: 'Risk disclosure published', acknowledge: 'Risk disclosure acknowledged' },
+      acceptance_finding: {
+        record: 'Acceptance finding recorded',
+        rectify: 'Acceptance finding rectified',
+        verify: 'Acceptance finding verified',
+        reopen: 'Acceptance finding reopened',
+      },
       sla: { policy: { upsert: 'SLA rule set' }, calendar: { update: 'Working calendar changed' } },
       defect_category: { upsert: 'Defect category set' },
       notice: { publish: 'Notice published' },

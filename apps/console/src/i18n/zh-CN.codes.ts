@@ -56,6 +56,11 @@ export const zhCNCodes = {
         breach: '旅程任务「{{name}}」已超期（应于 {{due}} 完成）',
         escalate: '旅程任务「{{name}}」超期升级至第 {{level}} 级',
       },
+      acceptance_finding: {
+        warn: '模拟验收问题「{{description}}」整改即将超期（应于 {{due}} 完成）',
+        breach: '模拟验收问题「{{description}}」整改已超期（应于 {{due}} 完成）',
+        escalate: '模拟验收问题「{{description}}」整改超期升级至第 {{level}} 级',
+      },
       sla: {
         warn: '工单 {{number}}「{{node}}」即将超时',
         breach: '工单 {{number}}「{{node}}」已超时',
@@ -85,7 +90,12 @@ export const zhCNCodes = {
       building: { create: '新建楼栋' },
       unit: { update: '修改房屋' },
       warranty_rule: { upsert: '设置保修规则' },
-      delivery_batch: { create: '新建交付批次', update: '修改交付批次', assign_units: '分配交付房屋' },
+      delivery_batch: {
+        create: '新建交付批次',
+        update: '修改交付批次',
+        assign_units: '分配交付房屋',
+        override: '带未验证问题强制交付',
+      },
       customer: {
         create: '新建客户',
         update: '修改客户',
@@ -137,6 +147,7 @@ export const zhCNCodes = {
       },
       journey_template: { update: '修改旅程模板' },
       disclosure: { publish: '发布风险公示', acknowledge: '确认风险公示' },
+      acceptance_finding: { record: '记录模拟验收问题', rectify: '模拟验收问题整改', verify: '模拟验收问题验证', reopen: '模拟验收问题退回' },
       sla: { policy: { upsert: '设置时限规则' }, calendar: { update: '修改工作日历' } },
       defect_category: { upsert: '设置缺陷类别' },
       notice: { publish: '发布公告' },

@@ -21,22 +21,23 @@ const startOf = (dueDate: string) => new Date(`${dueDate}T00:00:00+08:00`);
  * task yet, so its warning goes to the ladder's first level (the project's CR staff).
  */
 export function journeyTaskClockSubject(): ClockSubject {
-  const rows = new Map<string, JourneyTaskRow>();
+  // the English name each notice needs, keyed by the info object a sweep hands back (no state shared between sweeps)
+  const namesEn = new WeakMap<ClockSubjectInfo, string>();
   return {
     type: JOURNEY_TASK_CLOCKS,
     async describe(tx: Tx, ids: string[]) {
       const found = new Map<string, ClockSubjectInfo>();
-      rows.clear();
       for (const task of await new JourneyTaskRepository(tx).findMany(ids)) {
         if (task.status !== 'open') continue;
-        rows.set(task.id, task);
-        found.set(task.id, {
+        const info = {
           id: task.id,
           companyId: task.companyId,
           orgPath: task.orgPath,
           assigneeUserId: null,
           title: task.nameZh,
-        });
+        };
+        namesEn.set(info, task.nameEn);
+        found.set(task.id, info);
       }
       return found;
     },
@@ -45,7 +46,7 @@ export function journeyTaskClockSubject(): ClockSubject {
       const due = clock.dueAt.toISOString().slice(0, 10);
       const params = {
         nameZh: subject.title,
-        nameEn: rows.get(subject.id)?.nameEn ?? subject.title,
+        nameEn: namesEn.get(subject) ?? subject.title,
         due,
         ...(step.kind === 'escalate' ? { level: step.level } : {}),
       };

@@ -4,6 +4,7 @@ import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
+import { acceptanceRoutes } from './acceptance/acceptance.routes.js';
 import { disclosureRoutes } from './disclosure/disclosure.routes.js';
 import * as disclosureTables from './disclosure/disclosure.tables.js';
 import { handoverRoutes } from './handover/handover.routes.js';
@@ -35,6 +36,7 @@ export const journeysModule = defineModule({
     await app.register(journeyTemplateRoutes, { journeys });
     await app.register(journeyTaskRoutes, { journeys });
     await app.register(disclosureRoutes, { disclosure: journeys.disclosure });
+    await app.register(acceptanceRoutes, { acceptance: journeys.acceptance });
     await app.register(handoverRoutes, { journeys });
     await app.register(openDayRoutes, { openDays: journeys.openDays });
   },

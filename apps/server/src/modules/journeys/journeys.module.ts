@@ -4,6 +4,7 @@ import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
+import { createAcceptance } from './acceptance/acceptance.module.js';
 import { createDisclosure } from './disclosure/disclosure.module.js';
 import { HandoverBoardService } from './handover/handover-board.js';
 import { HandoverBookingService } from './handover/handover-booking.service.js';
@@ -67,5 +68,6 @@ export function createJourneysModule(
   const disclosure = createDisclosure(platform, deps);
   const openDays = createOpenDays(platform, deps);
   const handover = createHandover(platform, deps, planner);
-  return { templates, planner, tasks, mine, disclosure, openDays, handover };
+  const acceptance = createAcceptance(platform, deps, handover.bookings);
+  return { templates, planner, tasks, mine, disclosure, openDays, handover, acceptance };
 }

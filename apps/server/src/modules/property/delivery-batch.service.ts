@@ -1,7 +1,7 @@
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
@@ -11,8 +11,22 @@ import type { PropertyService } from './property.service.js';
 
 type BatchInput = { name: string; plannedDate?: string | null; actualDate?: string | null };
 
+/**
+ * Asked inside the transaction that delivers a batch (sets its actual date); throws to refuse. `overrideReason` is
+ * the reason a manager gave to deliver anyway. Registered by the modules that can hold a delivery back (journeys:
+ * open blocking findings of the simulated acceptance).
+ */
+export type DeliveryGuard = (
+  tx: Executor,
+  ctx: RequestContext,
+  batch: { id: string; orgPath: string },
+  overrideReason?: string,
+) => Promise<void>;
+
 /** Mass deliveries (集中交付): a batch has planned and actual dates and the units handed over in it. */
 export class DeliveryBatchService {
+  private readonly guards: DeliveryGuard[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -20,6 +34,10 @@ export class DeliveryBatchService {
     private readonly property: PropertyService,
     private readonly events: EventBus,
   ) {}
+
+  guardDelivery(guard: DeliveryGuard) {
+    this.guards.push(guard);
+  }
 
   async list(ctx: RequestContext, projectId: string) {
     await this.property.getProject(ctx, projectId);
@@ -68,10 +86,14 @@ export class DeliveryBatchService {
     return { batch, project };
   }
 
-  async update(ctx: RequestContext, id: string, input: Partial<BatchInput> & { version: number }) {
+  async update(
+    ctx: RequestContext,
+    id: string,
+    input: Partial<BatchInput> & { version: number; overrideReason?: string },
+  ) {
     assertPermission(ctx.principal, 'property.manage');
     const { batch, project } = await this.batchInScope(ctx, id);
-    const { version, ...patch } = input;
+    const { version, overrideReason, ...patch } = input;
     return this.db.transaction(async (tx) => {
       const now = this.clock.now();
       const repo = new DeliveryBatchRepository(tx);
@@ -90,6 +112,7 @@ export class DeliveryBatchService {
       }
       // Setting the actual date delivers the batch's sold units on that day.
       if (row.actualDate && row.actualDate !== batch.actualDate) {
+        for (const guard of this.guards) await guard(tx, ctx, { id, orgPath: project.path }, overrideReason);
         const delivered = (await repo.deliverBatch(row, now)).filter((u) => u.status === 'delivered');
         const unitDelivered: UnitDelivered = { projectId: row.projectId, deliveredOn: row.actualDate, batchId: row.id };
         await this.events.record(tx, ctx, [

@@ -337,7 +337,11 @@ export const deliveryBatchRoutes: FastifyPluginAsyncZod<{ batches: DeliveryBatch
         tags: ['property'],
         summary: 'Edit a batch; setting the actual date delivers its sold units on that day',
         params: idParams,
-        body: batchBody.partial().extend({ version: z.number().int() }),
+        body: batchBody.partial().extend({
+          version: z.number().int(),
+          /** Deliver despite open blocking acceptance findings (a CR manager), with the reason: audited. */
+          overrideReason: z.string().trim().min(2).max(200).optional(),
+        }),
         response: { 200: okBody, ...errors },
       },
     },

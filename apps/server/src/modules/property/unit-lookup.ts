@@ -13,6 +13,7 @@ export type UnitRef = {
   projectPath: string;
   deliveredOn: string | null;
   status: string;
+  deliveryBatchId: string | null;
 };
 
 const columns = {
@@ -23,6 +24,7 @@ const columns = {
   projectPath: orgUnits.path,
   deliveredOn: units.deliveredOn,
   status: units.status,
+  deliveryBatchId: units.deliveryBatchId,
 };
 
 /** The read-only view of units other modules use (customers, tickets); they never query property tables themselves. */
