@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -160,34 +161,26 @@ export const acceptanceFindings = pgTable(
 
 /**
  * The hand-over of a batch to the property company (移交物业): what was handed over and when, and the property
- * company's rating of timeliness and completeness (1–5 each) for the KPI "移交物业的满意度".
+ * company's verdict on its timeliness and its completeness (satisfied or not, each) for KPI K10 "移交物业的满意度".
  */
-export const propertyHandovers = pgTable(
-  'property_handovers',
-  {
-    batchId: uuid('batch_id').primaryKey(),
-    projectId: uuid('project_id').notNull(),
-    orgPath: text('org_path').notNull(),
-    handedOverOn: date('handed_over_on').notNull(),
-    /** [{ code, quantity, note }]: keys, drawings, equipment manuals, spare parts… (codes in contracts). */
-    items: jsonb('items').notNull(),
-    note: text('note'),
-    recordedBy: uuid('recorded_by'),
-    recordedAt: tz('recorded_at').notNull(),
-    timelinessScore: smallint('timeliness_score'),
-    completenessScore: smallint('completeness_score'),
-    ratingComment: text('rating_comment'),
-    ratedBy: uuid('rated_by'),
-    ratedAt: tz('rated_at'),
-    version: integer('version').notNull().default(1),
-  },
-  (t) => [
-    check(
-      'property_handovers_scores_ck',
-      sql`(${t.timelinessScore} is null or ${t.timelinessScore} between 1 and 5) and (${t.completenessScore} is null or ${t.completenessScore} between 1 and 5)`,
-    ),
-  ],
-);
+export const propertyHandovers = pgTable('property_handovers', {
+  batchId: uuid('batch_id').primaryKey(),
+  projectId: uuid('project_id').notNull(),
+  orgPath: text('org_path').notNull(),
+  handedOverOn: date('handed_over_on').notNull(),
+  /** [{ code, quantity, note }]: keys, drawings, equipment manuals, spare parts… (codes in contracts). */
+  items: jsonb('items').notNull(),
+  note: text('note'),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: tz('recorded_at').notNull(),
+  /** The property company's verdict (K10): satisfied with the timeliness, and with the completeness. */
+  timely: boolean('timely'),
+  complete: boolean('complete'),
+  ratingComment: text('rating_comment'),
+  ratedBy: uuid('rated_by'),
+  ratedAt: tz('rated_at'),
+  version: integer('version').notNull().default(1),
+});
 
 export type HandoverSlotRow = typeof handoverSlots.$inferSelect;
 export type HandoverAppointmentRow = typeof handoverAppointments.$inferSelect;
