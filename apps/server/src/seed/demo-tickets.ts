@@ -8,6 +8,7 @@ import { chinaDate } from '../platform/china-time.js';
 import { ManualClock } from '../platform/clock.js';
 import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
+import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
 
@@ -149,6 +150,7 @@ export async function seedDemoTickets(
     companies.map((c) => c.id),
   );
   await seedDemoOpenDays(services, ctx, clock, now, (homes[0] as Home).customerId);
+  await seedDemoHandover(services, ctx, clock, now);
   await settle();
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);

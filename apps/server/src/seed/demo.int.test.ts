@@ -148,4 +148,31 @@ describe('demo company', () => {
       { kind: 'suggestion', status: 'open', n: 1 },
     ]);
   });
+
+  it('has a handover day in progress: signed homes with defect tickets, a refusal, check-ins this morning', async () => {
+    const rows = await queryRows<{ status: string; n: number; defects: number }>(
+      database.db,
+      sql`select a.status, count(*)::int as n,
+                 (select count(*)::int from handover_defects d
+                   where d.appointment_id in (select id from handover_appointments x where x.status = a.status)) as defects
+            from handover_appointments a group by a.status order by a.status`,
+    );
+    expect(rows).toEqual([
+      { status: 'booked', n: 4, defects: 0 },
+      { status: 'checked_in', n: 2, defects: 0 },
+      { status: 'refused', n: 1, defects: 0 },
+      { status: 'signed', n: 5, defects: 3 },
+    ]);
+    const tickets = await queryRows<{ type: string; channel: string; delivered: boolean }>(
+      database.db,
+      sql`select t.type, t.channel, u.status in ('delivered','moved_in') as delivered
+            from tickets t join units u on u.id = t.unit_id where t.channel = 'handover' order by t.type`,
+    );
+    expect(tickets).toEqual([
+      { type: 'complaint', channel: 'handover', delivered: false },
+      { type: 'repair', channel: 'handover', delivered: true },
+      { type: 'repair', channel: 'handover', delivered: true },
+      { type: 'repair', channel: 'handover', delivered: true },
+    ]);
+  });
 });
