@@ -226,6 +226,8 @@ export const AUDIT_ACTIONS = [
   'acceptance_finding.verify',
   'acceptance_finding.reopen',
   'delivery_batch.override',
+  'property_handover.record',
+  'property_handover.rate',
   'disclosure.acknowledge',
   'handover.slots',
   'handover.book',

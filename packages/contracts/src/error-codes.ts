@@ -139,6 +139,21 @@ export const ERROR_CODES = {
     zh: '该批次仍有未验证的阻断类模拟验收问题，不能交付（客户关系经理可填写原因强制交付）',
     en: 'Blocking acceptance findings of this batch are not verified yet; it cannot be delivered (a CR manager may override with a reason)',
   },
+  PROPERTY_HANDOVER_NOT_FOUND: {
+    status: 404,
+    zh: '该批次尚未记录移交物业',
+    en: 'No hand-over to the property company is recorded for this batch',
+  },
+  PROPERTY_HANDOVER_RATED: {
+    status: 409,
+    zh: '物业公司已评价此次移交，不能再修改',
+    en: 'The property company has rated this hand-over; it can no longer change',
+  },
+  PROPERTY_HANDOVER_RATER: {
+    status: 403,
+    zh: '只有物业公司人员或客户关系经理可以评价移交',
+    en: 'Only property-company staff or a CR manager may rate the hand-over',
+  },
   DISCLOSURE_PACK_NOT_FOUND: {
     status: 404,
     zh: '该项目尚未发布风险公示',

@@ -148,6 +148,7 @@ export const enUSCodes: typeof zhCNCodes = {
         refuse: 'Keys refused',
       },
       journey_template: { update: 'Journey template changed' },
+      property_handover: { record: 'Hand-over to the property company recorded', rate: 'Hand-over rated' },
       disclosure: { publish: 'Risk disclosure published', acknowledge: 'Risk disclosure acknowledged' },
       acceptance_finding: {
         record: 'Acceptance finding recorded',

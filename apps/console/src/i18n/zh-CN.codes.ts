@@ -146,6 +146,7 @@ export const zhCNCodes = {
         refuse: '拒收钥匙',
       },
       journey_template: { update: '修改旅程模板' },
+      property_handover: { record: '记录移交物业', rate: '评价移交物业' },
       disclosure: { publish: '发布风险公示', acknowledge: '确认风险公示' },
       acceptance_finding: { record: '记录模拟验收问题', rectify: '模拟验收问题整改', verify: '模拟验收问题验证', reopen: '模拟验收问题退回' },
       sla: { policy: { upsert: '设置时限规则' }, calendar: { update: '修改工作日历' } },

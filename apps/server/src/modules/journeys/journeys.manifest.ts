@@ -6,6 +6,7 @@ import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { acceptanceRoutes } from './acceptance/acceptance.routes.js';
 import { disclosureRoutes } from './disclosure/disclosure.routes.js';
+import { propertyHandoverRoutes } from './property-handover/property-handover.routes.js';
 import * as disclosureTables from './disclosure/disclosure.tables.js';
 import { handoverRoutes } from './handover/handover.routes.js';
 import * as handoverTables from './handover/handover.tables.js';
@@ -37,6 +38,7 @@ export const journeysModule = defineModule({
     await app.register(journeyTaskRoutes, { journeys });
     await app.register(disclosureRoutes, { disclosure: journeys.disclosure });
     await app.register(acceptanceRoutes, { acceptance: journeys.acceptance });
+    await app.register(propertyHandoverRoutes, { handovers: journeys.propertyHandovers });
     await app.register(handoverRoutes, { journeys });
     await app.register(openDayRoutes, { openDays: journeys.openDays });
   },

@@ -6,6 +6,7 @@ import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { createAcceptance } from './acceptance/acceptance.module.js';
 import { createDisclosure } from './disclosure/disclosure.module.js';
+import { PropertyHandoverService } from './property-handover/property-handover.service.js';
 import { HandoverBoardService } from './handover/handover-board.js';
 import { HandoverBookingService } from './handover/handover-booking.service.js';
 import { HandoverDayService } from './handover/handover-day.service.js';
@@ -69,5 +70,6 @@ export function createJourneysModule(
   const openDays = createOpenDays(platform, deps);
   const handover = createHandover(platform, deps, planner);
   const acceptance = createAcceptance(platform, deps, handover.bookings);
-  return { templates, planner, tasks, mine, disclosure, openDays, handover, acceptance };
+  const propertyHandovers = new PropertyHandoverService(db, audit, clock, deps.org.directory, handover.bookings);
+  return { templates, planner, tasks, mine, disclosure, openDays, handover, acceptance, propertyHandovers };
 }
