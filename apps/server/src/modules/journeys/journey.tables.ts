@@ -183,5 +183,8 @@ export const warrantyReminders = pgTable(
     customerId: uuid('customer_id').notNull(),
     sentAt: tz('sent_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.partCategory, t.endsOn, t.customerId] })],
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.partCategory, t.endsOn, t.customerId] }),
+    index('warranty_reminders_customer_idx').on(t.customerId, t.endsOn),
+  ],
 );

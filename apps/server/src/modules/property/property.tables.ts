@@ -96,6 +96,7 @@ export const units = pgTable(
     index('units_building_idx').on(t.buildingId, t.floor, t.room),
     index('units_code_idx').using('btree', t.code.op('text_pattern_ops')),
     index('units_batch_idx').on(t.deliveryBatchId),
+    index('units_delivered_idx').on(t.deliveredOn).where(sql`${t.deliveredOn} is not null`),
     check('units_finish_ck', sql`${t.finish} in ('bare','finished')`),
     check('units_status_ck', sql`${t.status} in ('unsold','sold','delivered','moved_in')`),
   ],

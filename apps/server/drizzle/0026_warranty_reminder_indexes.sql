@@ -1,0 +1,2 @@
+CREATE INDEX "warranty_reminders_customer_idx" ON "warranty_reminders" USING btree ("customer_id","ends_on");--> statement-breakpoint
+CREATE INDEX "units_delivered_idx" ON "units" USING btree ("delivered_on") WHERE "units"."delivered_on" is not null;
