@@ -136,7 +136,7 @@ describe('demo company', () => {
       { status: 'planned', invited: true, people: 0 },
     ]);
     expect(days[0]?.checkedIn).toBeGreaterThan(0);
-    expect(days[0]?.heldOn < '2026-11-23' && (days[1]?.heldOn ?? '') > '2026-11-23').toBe(true);
+    expect((days[0]?.heldOn ?? '') < '2026-11-23' && (days[1]?.heldOn ?? '') > '2026-11-23').toBe(true);
     const items = await queryRows<{ kind: string; status: string; n: number }>(
       database.db,
       sql`select kind, status, count(*)::int as n from open_day_items group by kind, status order by kind, status`,
@@ -147,6 +147,14 @@ describe('demo company', () => {
       { kind: 'suggestion', status: 'answered', n: 2 },
       { kind: 'suggestion', status: 'open', n: 1 },
     ]);
+    // the coming open day's invitation went out during the seed: texts written, no page left queued
+    const [invites] = await queryRows<{ sent: number; queued: number }>(
+      database.db,
+      sql`select (select count(*)::int from outbox_messages where template = 'open_day.invite') as sent,
+                 (select count(*)::int from jobs where name = 'journeys.open-day-invite' and status <> 'done') as queued`,
+    );
+    expect(invites?.sent).toBeGreaterThan(0);
+    expect(invites?.queued).toBe(0);
   });
 
   it('has a handover day in progress: signed homes with defect tickets, a refusal, check-ins this morning', async () => {
