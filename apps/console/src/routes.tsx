@@ -22,6 +22,8 @@ const JourneysPage = page(() => import('./pages/journeys/JourneysPage'), 'Journe
 const JourneyTasksPage = page(() => import('./pages/journeys/JourneyTasksPage'), 'JourneyTasksPage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 const OpenDayBoardPage = page(() => import('./pages/openDays/OpenDayBoardPage'), 'OpenDayBoardPage');
+const DisclosurePage = page(() => import('./pages/disclosure/DisclosurePage'), 'DisclosurePage');
+const AcceptanceMinePage = page(() => import('./pages/acceptance/AcceptanceMinePage'), 'AcceptanceMinePage');
 const HandoverPage = page(() => import('./pages/handover/HandoverPage'), 'HandoverPage');
 const HandoverBoardPage = page(() => import('./pages/handover/HandoverBoardPage'), 'HandoverBoardPage');
 const HandoverAppointmentPage = page(
@@ -78,6 +80,8 @@ const routes: RouteObject[] = [
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },
           { path: 'journey-tasks', element: guarded('journeys.read', <JourneyTasksPage />) },
+          { path: 'disclosure', element: guarded('journeys.read', <DisclosurePage />) },
+          { path: 'acceptance', element: guarded('workorders.handle', <AcceptanceMinePage />) },
           { path: 'handover', element: guarded('journeys.read', <HandoverPage />) },
           { path: 'handover/batches/:batchId', element: guarded('journeys.read', <HandoverBoardPage />) },
           { path: 'handover/appointments/:id', element: guarded('journeys.read', <HandoverAppointmentPage />) },

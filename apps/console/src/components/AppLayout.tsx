@@ -53,6 +53,8 @@ type MenuKey =
   | 'sla'
   | 'journeys'
   | 'journeyTasks'
+  | 'disclosure'
+  | 'acceptance'
   | 'openDays'
   | 'handover'
   | 'outbox'
@@ -81,9 +83,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'customers.import' },
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },
+  { key: 'acceptance', path: '/acceptance', icon: <AuditOutlined />, permission: 'workorders.handle' },
   { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },
   { key: 'journeys', path: '/journeys', icon: <ScheduleOutlined />, permission: 'journeys.read' },
   { key: 'journeyTasks', path: '/journey-tasks', icon: <CarryOutOutlined />, permission: 'journeys.read' },
+  { key: 'disclosure', path: '/disclosure', icon: <NotificationOutlined />, permission: 'journeys.read' },
   { key: 'openDays', path: '/open-days', icon: <FlagOutlined />, permission: 'journeys.read' },
   { key: 'handover', path: '/handover', icon: <KeyOutlined />, permission: 'journeys.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },

@@ -58,6 +58,8 @@ export const enUS: Messages = {
     sla: 'SLA rules',
     journeys: 'Service journeys',
     journeyTasks: 'Journey tasks',
+    disclosure: 'Risk disclosure',
+    acceptance: 'Acceptance rectification',
     handover: 'Handover day',
     openDays: 'Site open days',
     outbox: 'Outbox',

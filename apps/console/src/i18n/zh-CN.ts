@@ -1,7 +1,9 @@
 import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
 import type { PermissionGroup } from '../lib/permissions';
+import type { zhCNAcceptance } from './zh-CN.acceptance';
 import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
+import type { zhCNDisclosure } from './zh-CN.disclosure';
 import { zhCNEnums } from './zh-CN.enums';
 import type { zhCNHandover } from './zh-CN.handover';
 import { zhCNIntake } from './zh-CN.intake';
@@ -65,6 +67,8 @@ export const zhCN = {
     sla: 'SLA 时限',
     journeys: '服务旅程',
     journeyTasks: '旅程任务',
+    disclosure: '风险公示',
+    acceptance: '模拟验收整改',
     handover: '集中交付',
     openDays: '工地开放日',
     outbox: '消息发件箱',
@@ -334,4 +338,9 @@ export type Messages = typeof zhCN;
  * Every key `t` knows: the first-screen set plus the sets a page registers when its chunk loads (the journeys pages
  * add `journeys` through pages/journeys/journeyStrings.ts). Type-only: those strings stay out of the first screen.
  */
-export type AllMessages = Messages & typeof zhCNJourneys & typeof zhCNHandover & typeof zhCNOpenDays;
+export type AllMessages = Messages &
+  typeof zhCNJourneys &
+  typeof zhCNHandover &
+  typeof zhCNOpenDays &
+  typeof zhCNDisclosure &
+  typeof zhCNAcceptance;

@@ -1,0 +1,112 @@
+import type { FINDING_SEVERITIES, FINDING_STATUSES } from '@anju/contracts/acceptance';
+import type { PROPERTY_HANDOVER_ITEMS } from '@anju/contracts/property-handover';
+
+/** A label for every value of a contract's list: a value added there fails the typecheck here. */
+type Labels<L extends readonly string[]> = Record<L[number], string>;
+
+const severities: Labels<typeof FINDING_SEVERITIES> = { blocking: '阻断交付', normal: '一般' };
+const statuses: Labels<typeof FINDING_STATUSES> = { open: '待整改', rectified: '已整改待复验', verified: '已复验' };
+const items: Labels<typeof PROPERTY_HANDOVER_ITEMS> = {
+  keys: '钥匙',
+  access_cards: '门禁卡',
+  as_built_drawings: '竣工图纸',
+  equipment_manuals: '设备说明书',
+  warranty_documents: '保修文件',
+  spare_parts: '备品备件',
+  facility_register: '设施设备台账',
+  meter_readings: '水电气表读数',
+  open_defects_list: '遗留问题清单',
+};
+
+/**
+ * zh-CN messages of simulated acceptance (模拟验收), the contractor's rectification list and the hand-over to the
+ * property company (移交物业). Registered when their chunks load (pages/handover/acceptanceStrings.ts).
+ */
+export const zhCNAcceptance = {
+  acceptance: {
+    tab: '模拟验收',
+    title: '模拟验收问题',
+    open: '待整改',
+    openBlocking: '阻断交付',
+    openBlockingHint: '阻断交付的问题未复验前，批次不能交付',
+    rectified: '待复验',
+    verified: '已复验',
+    units: '有未关闭问题的房屋',
+    byCategory: '按问题类别（未关闭 / 全部）',
+    noFindings: '没有验收问题',
+    allStatuses: '全部状态',
+    allSeverities: '全部级别',
+    record: '登记问题',
+    recordTitle: '登记模拟验收问题',
+    unit: '房屋',
+    pickUnit: '选择本批次的房屋',
+    room: '房间',
+    category: '问题类别',
+    severity: '级别',
+    description: '问题描述',
+    contractor: '整改单位',
+    contractorHint: '选择负责整改的施工单位',
+    photos: '照片',
+    uploadPhoto: '上传照片',
+    status: '状态',
+    due: '整改期限',
+    overdue: '已超期',
+    created: '登记时间',
+    note: '整改说明',
+    verify: '复验通过',
+    reopen: '重新打开',
+    rectify: '已整改',
+    actionTitle: {
+      verify: '复验通过 · {{unit}}',
+      reopen: '复验未通过，重新打开 · {{unit}}',
+      rectify: '提交整改完成 · {{unit}}',
+    },
+    actionDone: '已更新',
+    recorded: '问题已登记',
+    stale: '该问题已被他人更新，已重新载入',
+    mineTitle: '模拟验收整改',
+    mineIntro: '分派给本单位的模拟验收问题；整改完成后点“已整改”，由客服复验。',
+    project: '项目',
+    noMine: '没有需要整改的问题',
+    severities,
+    statuses,
+  },
+  override: {
+    blocked: '本批次还有 {{n}} 个阻断交付的模拟验收问题未复验，不能交付。',
+    reasonLabel: '强制交付原因（将记入审计）',
+    reasonHint: '2–200 个字，例如：问题已现场确认不影响入住',
+    submit: '强制交付',
+    needManager: '请由客户关系经理处理问题或强制交付。',
+  },
+  propertyHandover: {
+    tab: '移交物业',
+    title: '移交物业',
+    none: '还没有登记本批次移交物业的情况',
+    record: '登记移交',
+    edit: '更正',
+    handedOverOn: '移交日期',
+    items: '移交物品',
+    item: '物品',
+    quantity: '数量',
+    itemNote: '备注',
+    addItem: '添加物品',
+    note: '说明',
+    recordedBy: '登记人',
+    saved: '移交已登记',
+    ratedLocked: '物业已评价，移交记录不能再更改',
+    verdict: '物业评价',
+    notRated: '物业尚未评价',
+    satisfied: '满意',
+    notSatisfied: '不满意',
+    timely: '移交及时',
+    complete: '移交完整',
+    comment: '评价意见',
+    rate: '提交评价',
+    rateTitle: '物业公司评价移交',
+    rated: '评价已提交',
+    ratedBy: '评价人',
+    yes: '是',
+    no: '否',
+    items_: items,
+  },
+};
