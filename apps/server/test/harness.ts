@@ -73,6 +73,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     jobsEnabled: false,
     seedDemo: false,
     importInlineMaxKb: 64,
+    warrantyReminderDays: 30,
     publicUrl: 'http://anju.test',
     ...overrides,
   };

@@ -151,6 +151,8 @@ export const OUTBOX_TEMPLATES = [
   /** A site open day's invitation to the project's buyers, and an answer to an owner's open-day suggestion. */
   'open_day.invite',
   'open_day.answer',
+  /** {unit, part, endsOn}: a part's warranty of the owner's home ends soon: report what still needs fixing. */
+  'warranty.expiring',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 

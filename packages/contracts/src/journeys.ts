@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { version } from './common.js';
-import { PROJECT_MILESTONES, type ProjectMilestone } from './property.js';
+import { PART_CATEGORIES, PROJECT_MILESTONES, type ProjectMilestone } from './property.js';
 import { ROOMS } from './tickets.js';
 
 export { PROJECT_MILESTONES, type ProjectMilestone };
@@ -274,6 +274,14 @@ export const myJourneyStep = z.object({
 });
 /** The journey of each of the owner's homes: steps in date order. */
 export const myJourney = z.object({
-  items: z.array(z.object({ unitId: z.uuid().nullable(), projectId: z.uuid(), steps: z.array(myJourneyStep) })),
+  items: z.array(
+    z.object({
+      unitId: z.uuid().nullable(),
+      projectId: z.uuid(),
+      steps: z.array(myJourneyStep),
+      /** Parts of the home whose warranty ends soon (reminded 30 days before by default): report problems now. */
+      warrantyEnding: z.array(z.object({ partCategory: z.enum(PART_CATEGORIES), endsOn: isoDate })),
+    }),
+  ),
 });
 export type MyJourney = z.infer<typeof myJourney>;

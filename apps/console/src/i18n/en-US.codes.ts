@@ -75,6 +75,7 @@ export const enUSCodes: typeof zhCNCodes = {
       owner: { login_code: 'Owner sign-in code' },
       handover: { reminder: 'Handover slot reminder' },
       open_day: { invite: 'Open-day invitation', answer: 'Open-day answer' },
+      warranty: { expiring: 'Warranty ending reminder' },
     },
     audit: {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },

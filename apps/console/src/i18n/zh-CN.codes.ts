@@ -73,6 +73,7 @@ export const zhCNCodes = {
       owner: { login_code: '业主登录验证码' },
       handover: { reminder: '交房预约提醒' },
       open_day: { invite: '开放日邀请', answer: '开放日建议答复' },
+      warranty: { expiring: '保修到期提醒' },
     },
     audit: {
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },

@@ -14,6 +14,9 @@ export const enUSJourney: typeof zhCNJourney = {
     home: 'Home',
     empty: 'No service milestones yet',
     emptyHint: 'Once your purchase is registered, the times we will get in touch are listed here',
+    warrantyTitle: 'Warranty ending soon',
+    warrantyEnds: '{{part}}: ends {{date}}',
+    warrantyReport: 'Anything still to fix? Report it before then',
     noSteps: 'No service milestones for this home yet',
   },
 };

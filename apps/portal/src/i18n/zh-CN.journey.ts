@@ -14,5 +14,8 @@ export const zhCNJourney = {
     empty: '暂无服务节点',
     emptyHint: '签约登记完成后，这里会列出我们联系您的时间安排',
     noSteps: '这套房屋暂无服务节点',
+    warrantyTitle: '保修即将到期',
+    warrantyEnds: '{{part}}：{{date}} 到期',
+    warrantyReport: '还有需要保修的问题？到期前报修',
   },
 };

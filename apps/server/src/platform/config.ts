@@ -93,6 +93,8 @@ const envSchema = z.object({
   SMS_CONCURRENCY: z.preprocess(blankAsUnset, width().default(4)),
   EMAIL_CONCURRENCY: z.preprocess(blankAsUnset, width().default(2)),
   IMPORT_INLINE_MAX_KB: z.coerce.number().int().min(0).max(100_000).default(64),
+  /** Days before a part's warranty ends that its owners are reminded (portal and SMS). */
+  WARRANTY_REMINDER_DAYS: z.coerce.number().int().min(1).max(180).default(30),
   PUBLIC_URL: z.url().optional(),
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -196,6 +198,7 @@ export type AppConfig = {
   seedDemo: boolean;
   /** Spreadsheets up to this size are imported within the request; larger ones by a background job. */
   importInlineMaxKb: number;
+  warrantyReminderDays: number;
   /** Base URL of links sent to owners (callback links in SMS). */
   publicUrl: string;
   /** SMS and e-mail gateways; absent means both go to the log (as in tests). */
@@ -357,6 +360,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsEnabled: e.JOBS_ENABLED,
     seedDemo: e.SEED_DEMO,
     importInlineMaxKb: e.IMPORT_INLINE_MAX_KB,
+    warrantyReminderDays: e.WARRANTY_REMINDER_DAYS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     messaging,
     files,

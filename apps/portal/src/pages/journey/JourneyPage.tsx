@@ -2,6 +2,7 @@ import type { MyHome } from '@anju/contracts';
 import { PullToRefresh, Steps, Tag } from 'antd-mobile';
 import { CheckCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useMyHomes } from '../../api/homes';
 import { type MyJourneyItem, type MyJourneyStep, useMyJourney } from '../../api/journey';
 import { EmptyState } from '../../components/EmptyState';
@@ -63,6 +64,24 @@ function JourneyHome({ item, homes }: { item: MyJourneyItem; homes: MyHome[] }) 
         <div className="home-card-title">{projectName ?? t('journey.home')}</div>
         {home && <div className="home-card-unit">{home.unitCode}</div>}
       </header>
+      {item.warrantyEnding.length > 0 && (
+        <div className="journey-warranty" data-testid="journey-warranty" role="note">
+          <div className="journey-warranty-title">{t('journey.warrantyTitle')}</div>
+          <ul>
+            {item.warrantyEnding.map((w) => (
+              <li key={`${w.partCategory}|${w.endsOn}`} data-testid="journey-warranty-part">
+                {t('journey.warrantyEnds', {
+                  part: t(`enums.partCategory.${w.partCategory}`),
+                  date: formatDate(w.endsOn),
+                })}
+              </li>
+            ))}
+          </ul>
+          <Link to="/report/repair" className="journey-warranty-report">
+            {t('journey.warrantyReport')}
+          </Link>
+        </div>
+      )}
       {item.steps.length === 0 ? (
         <p className="muted">{t('journey.noSteps')}</p>
       ) : (

@@ -59,6 +59,11 @@ export class CustomerReadService {
     return new Map((await new CustomerRepository(db).namesOf(ids)).map((r) => [r.id, r.name]));
   }
 
+  /** The active owners of these units, with the phone to text and their SMS consent (reminders). */
+  ownersOfUnits(unitIds: string[], db: Executor = this.db) {
+    return new CustomerRepository(db).ownersOfUnits(unitIds);
+  }
+
   /** A page of a project's buyers who consented to SMS, with the phone to text (fan-outs page through it). */
   smsAudience(projectId: string, afterId: string | null, limit: number, db: Executor = this.db) {
     return new CustomerRepository(db).smsAudience(projectId, afterId, limit);

@@ -182,6 +182,25 @@ export class CustomerRepository {
    * A page of a project's buyers (active ownerships of its units) whose newest SMS consent is granted, with their
    * primary phone, by customer id after `afterId`. Merged and anonymised people are left out.
    */
+  /** The active owners of these units, each with the phone to text and whether they consented to SMS. */
+  ownersOfUnits(unitIds: string[]) {
+    if (unitIds.length === 0) return Promise.resolve([]);
+    return queryRows<{ customerId: string; unitId: string; phone: string | null; smsConsent: boolean }>(
+      this.db,
+      sql`select o.customer_id as "customerId", o.unit_id as "unitId", p.phone,
+                 coalesce((select k.granted from customer_consents k where k.customer_id = c.id and k.channel = 'sms'
+                            order by k.at desc, k.id desc limit 1), false) as "smsConsent"
+            from ownerships o
+            join customers c on c.id = o.customer_id and c.merged_into is null and c.anonymised_at is null
+            left join lateral (select phone from customer_phones where customer_id = c.id
+                                order by is_primary desc, created_at limit 1) p on true
+           where o.unit_id in (${sql.join(
+             unitIds.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )}) and o.active`,
+    );
+  }
+
   smsAudience(projectId: string, afterId: string | null, limit: number) {
     return queryRows<{ customerId: string; phone: string }>(
       this.db,

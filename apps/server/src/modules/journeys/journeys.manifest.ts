@@ -45,6 +45,7 @@ export const journeysModule = defineModule({
   listeners: (journeys) => [anchorsListener(journeys.planner)],
   jobs(jobs, journeys) {
     journeys.planner.register(jobs);
+    journeys.warrantyReminders.register(jobs);
     journeys.handover.reminders.register(jobs);
     journeys.openDays.invitations.register(jobs);
   },

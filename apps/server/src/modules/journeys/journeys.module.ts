@@ -6,7 +6,6 @@ import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { createAcceptance } from './acceptance/acceptance.module.js';
 import { createDisclosure } from './disclosure/disclosure.module.js';
-import { PropertyHandoverService } from './property-handover/property-handover.service.js';
 import { HandoverBoardService } from './handover/handover-board.js';
 import { HandoverBookingService } from './handover/handover-booking.service.js';
 import { HandoverDayService } from './handover/handover-day.service.js';
@@ -18,6 +17,8 @@ import { JourneyTaskService } from './journey-task.service.js';
 import { JourneyTemplateService } from './journey-template.service.js';
 import { MyJourneyService } from './my-journey.js';
 import { createOpenDays } from './open-days/open-days.module.js';
+import { PropertyHandoverService } from './property-handover/property-handover.service.js';
+import { WarrantyReminders } from './warranty-reminders.job.js';
 
 export type JourneysModule = ReturnType<typeof createJourneysModule>;
 export type JourneysDeps = {
@@ -71,5 +72,24 @@ export function createJourneysModule(
   const handover = createHandover(platform, deps, planner);
   const acceptance = createAcceptance(platform, deps, handover.bookings);
   const propertyHandovers = new PropertyHandoverService(db, audit, clock, deps.org.directory, handover.bookings);
-  return { templates, planner, tasks, mine, disclosure, openDays, handover, acceptance, propertyHandovers };
+  const warrantyReminders = new WarrantyReminders(
+    db,
+    clock,
+    platform.messaging,
+    deps.property.warranty,
+    deps.customers.read,
+    platform.config.warrantyReminderDays,
+  );
+  return {
+    templates,
+    planner,
+    tasks,
+    mine,
+    disclosure,
+    openDays,
+    handover,
+    acceptance,
+    propertyHandovers,
+    warrantyReminders,
+  };
 }

@@ -1,3 +1,4 @@
+import type { PartCategory } from '@anju/contracts';
 import type { JourneyAnchors, JourneyMilestones, MyJourney } from '@anju/contracts/journeys';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import { chinaDate } from '../../platform/china-time.js';
@@ -10,6 +11,7 @@ import { planJourney } from './journey-plan.js';
 import { JourneySubjectRepository } from './journey-subject.repository.js';
 import { JourneyTaskRepository } from './journey-task.repository.js';
 import { type JourneyTemplateService, stepsOf } from './journey-template.service.js';
+import { WarrantyReminderRepository } from './warranty-reminder.repository.js';
 
 /** Touchpoints an owner sees on their journey (sales callbacks and staff-only project work are not theirs). */
 const OWNER_KINDS = new Set(['disclosure', 'call', 'notice', 'notice_call', 'home_visit', 'site_visit', 'inspection']);
@@ -33,6 +35,7 @@ export class MyJourneyService {
     const subjects = await new JourneySubjectRepository(this.db).ofCustomer(customerId);
     const tasks = await new JourneyTaskRepository(this.db).ofSubjects(subjects.map((s) => s.id));
     const calendars = await this.clocks.calendarsOf(this.db, [...new Set(subjects.map((s) => s.companyId))]);
+    const reminders = await new WarrantyReminderRepository(this.db).ofCustomer(customerId, today);
     const items: MyJourney['items'] = [];
     for (const subject of subjects) {
       const steps: MyJourney['items'][number]['steps'] = [];
@@ -71,7 +74,10 @@ export class MyJourneyService {
         }
       }
       steps.sort((a, b) => a.date.localeCompare(b.date) || a.stepKey.localeCompare(b.stepKey));
-      items.push({ unitId: subject.unitId, projectId: subject.projectId, steps });
+      const warrantyEnding = reminders
+        .filter((r) => r.unitId === subject.unitId)
+        .map((r) => ({ partCategory: r.partCategory as PartCategory, endsOn: r.endsOn }));
+      items.push({ unitId: subject.unitId, projectId: subject.projectId, steps, warrantyEnding });
     }
     return { items };
   }

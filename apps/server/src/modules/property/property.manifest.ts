@@ -8,6 +8,7 @@ import { PropertyService } from './property.service.js';
 import * as tables from './property.tables.js';
 import { unitImporter } from './unit.importer.js';
 import { UnitHandoverCommand } from './unit-handover.js';
+import { WarrantyExpiryService } from './warranty-expiry.js';
 
 export type PropertyModule = {
   property: PropertyService;
@@ -15,6 +16,8 @@ export type PropertyModule = {
   milestones: ProjectMilestoneService;
   /** The handover day's command: a signed unit becomes delivered (journeys). */
   handover: UnitHandoverCommand;
+  /** Which parts' warranties end when (journeys' warranty-expiry reminders). */
+  warranty: WarrantyExpiryService;
 };
 
 /** Projects, buildings, units, warranty rules, delivery batches and project milestones. */
@@ -30,6 +33,7 @@ export const propertyModule = defineModule({
       batches: new DeliveryBatchService(db, audit, clock, property, events),
       milestones: new ProjectMilestoneService(db, audit, clock, property, events),
       handover: new UnitHandoverCommand(clock, events),
+      warranty: new WarrantyExpiryService(db),
     };
   },
   async routes(app, { property, batches, milestones }) {
