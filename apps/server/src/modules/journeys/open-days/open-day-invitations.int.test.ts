@@ -51,6 +51,27 @@ describe('open-day SMS invitations', () => {
     }
   });
 
+  it('follows the newest consent: a buyer who withdrew SMS consent is not invited, one who gave it later is', async () => {
+    t.clock.set(new Date('2026-03-01T02:00:00Z'));
+    const p = await openDayProject(t, 2); // buyer 1 consented, buyer 2 refused
+    const [first, second] = p.people;
+    t.clock.advance(60_000);
+    for (const [who, granted] of [
+      [first, false],
+      [second, true],
+    ] as const) {
+      const current = (await p.manager.api.get(`/api/customers/${who?.id}`)).json();
+      const changed = await p.manager.api.patch(`/api/customers/${who?.id}`, {
+        version: current.version,
+        consents: [{ channel: 'sms', granted, source: '电话确认' }],
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+    }
+    const day = await p.create({ inviteBySms: true });
+    await drainJobs(t);
+    expect((await outboxOf(t, 'open_day.invite', day.id)).map((m) => m.recipient)).toEqual([second?.phone]);
+  });
+
   it('keeps quiet hours: an invitation written at night is delivered at 08:00', async () => {
     t.clock.set(new Date('2026-03-01T14:00:00Z')); // 22:00 in China
     const p = await openDayProject(t, 1);
