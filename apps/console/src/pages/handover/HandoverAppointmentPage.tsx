@@ -3,7 +3,6 @@ import { App, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'a
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { isApiError } from '../../api/client';
 import { useHandoverAppointment, useSignHandover } from '../../api/handover';
 import { ErrorState } from '../../components/ErrorState';
 import { FullPageSpin } from '../../components/guards';
@@ -12,6 +11,7 @@ import { useErrorText } from '../../lib/errorText';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { STATUS_COLOR } from './HandoverBoardPage';
+import { useStaleReload } from './useStaleReload';
 import './handoverStrings';
 import { SignaturePad } from './SignaturePad';
 import { slotLabel } from './slotTime';
@@ -25,6 +25,7 @@ function SignCard({ detail }: { detail: HandoverAppointmentDetail }) {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const sign = useSignHandover(detail.id);
+  const onStale = useStaleReload(detail.id);
   const [png, setPng] = useState<string | null>(null);
   const [refusing, setRefusing] = useState(false);
   const onSign = () => {
@@ -33,7 +34,7 @@ function SignCard({ detail }: { detail: HandoverAppointmentDetail }) {
       { version: detail.version, signaturePng: png },
       {
         onSuccess: () => message.success(t('handover.signed')),
-        onError: (e) => message.error(errorText(e)),
+        onError: (e) => onStale(e) || message.error(errorText(e)),
       },
     );
   };
@@ -155,7 +156,6 @@ export function HandoverAppointmentPage() {
           <Summary detail={detail} />
         )}
       </Suspense>
-      {query.error && isApiError(query.error) && <Typography.Text type="danger">{t('handover.stale')}</Typography.Text>}
     </>
   );
 }

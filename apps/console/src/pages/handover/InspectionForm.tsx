@@ -13,6 +13,7 @@ import { uploadHandoverPhoto, useRecordHandoverInspection } from '../../api/hand
 import { useDefectCategories } from '../../api/sla';
 import { zhCNHandover } from '../../i18n/zh-CN.handover';
 import { useErrorText } from '../../lib/errorText';
+import { useStaleReload } from './useStaleReload';
 
 type Room = (typeof ROOMS)[number];
 type Key = keyof typeof zhCNHandover.handover.itemKeys;
@@ -82,6 +83,7 @@ export function InspectionForm({ detail }: { detail: HandoverAppointmentDetail }
   const { message } = App.useApp();
   const errorText = useErrorText();
   const save = useRecordHandoverInspection(detail.id);
+  const onStale = useStaleReload(detail.id);
   const categories = useDefectCategories();
   const [files, setFiles] = useState(() => new Map(detail.photos.map((p) => [p.id, p])));
   const [items, setItems] = useState<Item[]>(
@@ -122,7 +124,7 @@ export function InspectionForm({ detail }: { detail: HandoverAppointmentDetail }
           setDefects([]);
           message.success(t('handover.saved'));
         },
-        onError: (e) => message.error(errorText(e)),
+        onError: (e) => onStale(e) || message.error(errorText(e)),
       },
     );
 
