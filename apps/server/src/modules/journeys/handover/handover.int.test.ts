@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainJobs, ownerCookie, signedIn } from '../../../../test/factories.js';
 import { handoverBatch, PNG, SIGNATURE, withSlots } from '../../../../test/handover-factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { multipartFile } from '../../../../test/multipart.js';
 import { domainEvents } from '../../../platform/events/events.tables.js';
+import { jobs } from '../../../platform/jobs/job.tables.js';
 import { outboxMessages } from '../../../platform/messaging/messaging.tables.js';
 import { journeySubjects } from '../journey.tables.js';
 import { handoverAppointments, handoverSlots } from './handover.tables.js';
@@ -245,5 +246,29 @@ describe('handover day', () => {
     t.clock.set(new Date('2026-12-20T03:00:00Z'));
     expect(await reminders.run()).toBe(1);
     expect(await sent(second?.phone as string)).toHaveLength(2);
+  });
+
+  it('keeps a reminder written in the quiet hours in the outbox until 08:00', async () => {
+    t.clock.set(new Date('2026-11-23T02:00:00Z'));
+    const h = await handoverBatch(t, 1);
+    const slots = await h.manager.api.put(`/api/delivery-batches/${h.batch.id}/handover-slots`, {
+      slots: [{ startsAt: '2026-12-23T01:00:00Z', endsAt: '2026-12-23T03:00:00Z', capacity: 2 }],
+    });
+    const desk = await signedIn(t, h.project, ['cr_specialist']);
+    const [owner] = h.owners;
+    await desk.api.post('/api/handover-appointments', { unitId: owner?.unitId, slotId: slots.json().items[0].id });
+    t.clock.set(new Date('2026-12-22T14:30:00Z')); // 22:30 in China, the evening before
+    expect(await t.services.journeys.handover.reminders.run()).toBe(1);
+    const [message] = await t.db
+      .select()
+      .from(outboxMessages)
+      .where(
+        and(eq(outboxMessages.template, 'handover.reminder'), eq(outboxMessages.recipient, owner?.phone as string)),
+      );
+    const [delivery] = await t.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.name, 'outbox.deliver'), sql`${jobs.payload}->>'id' = ${message?.id}`));
+    expect(delivery?.runAt.toISOString()).toBe('2026-12-23T00:00:00.000Z'); // 08:00 in China
   });
 });
