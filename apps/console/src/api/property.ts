@@ -204,7 +204,11 @@ function useBatchSettled(projectId: string) {
 export function useUpdateDeliveryBatch(projectId: string) {
   const onSettled = useBatchSettled(projectId);
   return useMutation({
-    mutationFn: ({ id, ...body }: Partial<DeliveryBatchBody> & { id: string; version: number }) =>
+    // overrideReason: a CR manager delivers despite open blocking acceptance findings (audited)
+    mutationFn: ({
+      id,
+      ...body
+    }: Partial<DeliveryBatchBody> & { id: string; version: number; overrideReason?: string }) =>
       api.patch<{ ok: true }>(`/api/delivery-batches/${id}`, body),
     onSettled,
   });

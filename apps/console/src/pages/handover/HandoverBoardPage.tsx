@@ -16,6 +16,8 @@ import { slotLabel } from './slotTime';
 // fetched when one opens
 const SlotEditorModal = lazy(async () => ({ default: (await import('./SlotEditorModal')).SlotEditorModal }));
 const BookModal = lazy(async () => ({ default: (await import('./BookModal')).BookModal }));
+// simulated acceptance and the property hand-over (their own chunk and strings)
+const BoardExtras = lazy(async () => ({ default: (await import('./BoardExtras')).BoardExtras }));
 
 export const STATUS_COLOR: Record<HandoverBoardHousehold['status'], string> = {
   unbooked: 'default',
@@ -184,6 +186,9 @@ export function HandoverBoardPage() {
           ]}
         />
       </Card>
+      <Suspense fallback={null}>
+        <BoardExtras batchId={batchId} />
+      </Suspense>
       <Suspense fallback={null}>
         {dialog?.kind === 'slots' && data && (
           <SlotEditorModal batchId={batchId} slots={data.slots} onClose={() => setDialog(null)} />

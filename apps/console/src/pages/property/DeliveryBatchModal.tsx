@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import {
   type DeliveryBatch,
   type DeliveryBatchBody,
@@ -12,12 +13,16 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { hasCode, useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
+import { useCan } from '../../lib/permissions';
+import '../handover/acceptanceStrings';
 import { fromDay, toDay, usePropertyRules } from './fields';
 
 interface Values {
   name: string;
   plannedDate: Dayjs | null;
   actualDate: Dayjs | null;
+  /** Only after 409 ACCEPTANCE_FINDINGS_OPEN, for a CR manager. */
+  overrideReason?: string;
 }
 
 const valuesOf = (b?: DeliveryBatch): Values => ({
@@ -42,6 +47,9 @@ export function DeliveryBatchModal({ projectId, batch, onClose }: Props) {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const [conflict, setConflict] = useState<string | null>(null);
+  // open blocking acceptance findings that refused the delivery (409 ACCEPTANCE_FINDINGS_OPEN)
+  const [blocked, setBlocked] = useState<number | null>(null);
+  const canOverride = useCan()('journeys.manage');
   const actualDate = Form.useWatch('actualDate', form);
   const delivers = Boolean(actualDate) && toDay(actualDate) !== (batch?.actualDate ?? null);
 
@@ -51,6 +59,10 @@ export function DeliveryBatchModal({ projectId, batch, onClose }: Props) {
 
   const onError = (e: unknown) => {
     if (hasCode(e, 'VERSION_CONFLICT')) return setConflict(errorText(e));
+    if (e instanceof ApiError && e.code === 'ACCEPTANCE_FINDINGS_OPEN') {
+      const n = (e.details as { openBlocking?: unknown } | undefined)?.openBlocking;
+      return setBlocked(typeof n === 'number' ? n : 0);
+    }
     applyServerErrors(form, e);
     message.error(errorText(e));
   };
@@ -72,7 +84,8 @@ export function DeliveryBatchModal({ projectId, batch, onClose }: Props) {
     if (body.actualDate !== batch.actualDate) patch.actualDate = body.actualDate;
     if (Object.keys(patch).length === 0) return onClose();
     setConflict(null);
-    update.mutate({ id: batch.id, version: batch.version, ...patch }, { onSuccess, onError });
+    const overrideReason = blocked !== null && patch.actualDate ? v.overrideReason?.trim() || undefined : undefined;
+    update.mutate({ id: batch.id, version: batch.version, ...patch, overrideReason }, { onSuccess, onError });
   };
 
   return (
@@ -117,9 +130,36 @@ export function DeliveryBatchModal({ projectId, batch, onClose }: Props) {
             style={{ marginBottom: 16 }}
           />
         )}
+        {blocked !== null && delivers && (
+          <>
+            <Alert
+              type="error"
+              showIcon
+              title={t('override.blocked', { n: blocked })}
+              description={canOverride ? undefined : t('override.needManager')}
+              style={{ marginBottom: 16 }}
+              data-testid="batch-blocked"
+            />
+            {canOverride && (
+              <Form.Item
+                name="overrideReason"
+                label={t('override.reasonLabel')}
+                rules={[{ required: true, whitespace: true, min: 2 }, { max: 200 }]}
+              >
+                <Input placeholder={t('override.reasonHint')} data-testid="batch-override-reason" />
+              </Form.Item>
+            )}
+          </>
+        )}
         <FormFooter
           onCancel={onClose}
-          submitText={batch ? t('common.save') : t('common.create')}
+          submitText={
+            blocked !== null && delivers && canOverride
+              ? t('override.submit')
+              : batch
+                ? t('common.save')
+                : t('common.create')
+          }
           loading={create.isPending || update.isPending}
           testId="batch-submit"
         />
