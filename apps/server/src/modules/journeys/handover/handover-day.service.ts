@@ -187,13 +187,13 @@ export class HandoverDayService {
     if (!unit) throw new AppError('HANDOVER_HOUSEHOLD_NOT_FOUND');
     const now = this.clock.now();
     const date = chinaDate(now);
-    let signed: HandoverAppointmentRow | null = null;
+    const done: { row: HandoverAppointmentRow | null } = { row: null };
     const owner = { refType: HANDOVER_FILES, refId: row.id, role: 'signature', orgPath: row.orgPath };
     await this.files.save(ctx, prepared, owner, async (tx, file) => {
       const repo = new HandoverRepository(tx);
       const values = { status: 'signed', signedAt: now, signatureFileId: file.id };
-      signed = await repo.updateAppointment(row.id, ['checked_in'], body.version, values, now);
-      if (!signed) {
+      done.row = await repo.updateAppointment(row.id, ['checked_in'], body.version, values, now);
+      if (!done.row) {
         const fresh = await repo.appointment(row.id);
         throw new AppError(fresh?.status === 'signed' ? 'HANDOVER_ALREADY_SIGNED' : 'VERSION_CONFLICT');
       }
@@ -207,7 +207,8 @@ export class HandoverDayService {
         after: { unitId: row.unitId, date, signatureFileId: file.id, unitDelivered: delivered },
       });
     });
-    return this.detail(signed as unknown as HandoverAppointmentRow);
+    if (!done.row) throw new AppError('INTERNAL');
+    return this.detail(done.row);
   }
 
   /** The owner will not take the keys: the reasons are recorded and a complaint opens for the CR team's follow-up. */
@@ -218,7 +219,7 @@ export class HandoverDayService {
     const now = this.clock.now();
     const reasons = [...new Set(body.reasons)];
     const words = reasons.map((r) => REFUSAL_ZH[r]).join('、');
-    let refused: HandoverAppointmentRow | null = null;
+    const done: { row: HandoverAppointmentRow | null } = { row: null };
     await this.tickets.tickets.openHandoverRefusal(
       ctx,
       {
@@ -231,8 +232,8 @@ export class HandoverDayService {
         const repo = new HandoverRepository(tx);
         const refusal: StoredRefusal = { codes: reasons, followUp: { id: ticketId, number } };
         const values = { status: 'refused', refusedAt: now, refusalReasons: refusal, refusalNote: body.note || null };
-        refused = await repo.updateAppointment(row.id, ['checked_in'], body.version, values, now);
-        if (!refused) {
+        done.row = await repo.updateAppointment(row.id, ['checked_in'], body.version, values, now);
+        if (!done.row) {
           const fresh = await repo.appointment(row.id);
           throw new AppError(fresh?.status === 'signed' ? 'HANDOVER_ALREADY_SIGNED' : 'VERSION_CONFLICT');
         }
@@ -245,6 +246,7 @@ export class HandoverDayService {
         });
       },
     );
-    return this.detail(refused as unknown as HandoverAppointmentRow);
+    if (!done.row) throw new AppError('INTERNAL');
+    return this.detail(done.row);
   }
 }
