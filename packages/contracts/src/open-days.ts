@@ -113,6 +113,11 @@ export const listOpenDaysQuery = z.object({
   status: z.enum(OPEN_DAY_STATUSES).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /**
+   * The rates as of this instant (a month's snapshot, KPIS.md: answers and verifications count when they happened
+   * before it); absent: as they stand now.
+   */
+  asOf: isoDateTime.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

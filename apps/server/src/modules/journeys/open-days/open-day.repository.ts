@@ -36,11 +36,20 @@ export const NO_COUNTS: OpenDayCounts = {
   verified: 0,
 };
 
-/** The item counts the two KPIs are made of: an answer counts once delivered (answered_at), an issue once verified. */
-const ITEM_COUNTS = sql`count(*) filter (where i.kind = 'suggestion')::int as suggestions,
-  count(*) filter (where i.kind = 'suggestion' and i.status = 'answered' and i.answered_at is not null)::int as answered,
-  count(*) filter (where i.kind = 'issue')::int as issues,
-  count(*) filter (where i.kind = 'issue' and i.status = 'verified' and i.verified_at is not null)::int as verified`;
+/**
+ * The item counts the two KPIs are made of: an answer counts once delivered (answered_at), an issue once verified.
+ * With `asOf` (a month's snapshot), only what was collected, answered and verified before that instant counts.
+ */
+const itemCounts = (asOf: Date | null) => {
+  const before = (column: 'created_at' | 'answered_at' | 'verified_at') =>
+    asOf ? sql`and ${sql.raw(`i.${column}`)} < ${asOf}` : sql``;
+  return sql`count(*) filter (where i.kind = 'suggestion' ${before('created_at')})::int as suggestions,
+  count(*) filter (where i.kind = 'suggestion' and i.status = 'answered' and i.answered_at is not null
+                   ${before('answered_at')})::int as answered,
+  count(*) filter (where i.kind = 'issue' ${before('created_at')})::int as issues,
+  count(*) filter (where i.kind = 'issue' and i.status = 'verified' and i.verified_at is not null
+                   ${before('verified_at')})::int as verified`;
+};
 
 /** Every query on open days, their registrations and what they collected. */
 export class OpenDayRepository {
@@ -91,11 +100,14 @@ export class OpenDayRepository {
     );
   }
 
-  /** The KPI counts over every open day the filter matches that was not cancelled (the period's figure). */
-  async totals(f: OpenDayFilter): Promise<Pick<OpenDayCounts, 'suggestions' | 'answered' | 'issues' | 'verified'>> {
+  /** The KPI counts over every open day the filter matches that was not cancelled (the period's figure, K5 and K6). */
+  async totals(
+    f: OpenDayFilter,
+    asOf: Date | null = null,
+  ): Promise<Pick<OpenDayCounts, 'suggestions' | 'answered' | 'issues' | 'verified'>> {
     const [row] = await queryRows<OpenDayCounts>(
       this.db,
-      sql`select ${ITEM_COUNTS} from open_day_items i
+      sql`select ${itemCounts(asOf)} from open_day_items i
            where i.open_day_id in (select ${openDays.id} from ${openDays}
                                     where ${and(this.filter(f), ne(openDays.status, 'cancelled'))})`,
     );
@@ -103,7 +115,7 @@ export class OpenDayRepository {
   }
 
   /** Registrations and item counts of these open days. */
-  async counts(ids: string[]): Promise<Map<string, OpenDayCounts>> {
+  async counts(ids: string[], asOf: Date | null = null): Promise<Map<string, OpenDayCounts>> {
     const out = new Map<string, OpenDayCounts>();
     if (ids.length === 0) return out;
     const list = sql`(select json_array_elements_text(${JSON.stringify(ids)}::json)::uuid)`;
@@ -116,7 +128,7 @@ export class OpenDayRepository {
       ),
       queryRows<{ id: string } & Omit<OpenDayCounts, 'registrations' | 'checkedIn'>>(
         this.db,
-        sql`select i.open_day_id as id, ${ITEM_COUNTS}
+        sql`select i.open_day_id as id, ${itemCounts(asOf)}
               from open_day_items i where i.open_day_id in ${list} group by i.open_day_id`,
       ),
     ]);

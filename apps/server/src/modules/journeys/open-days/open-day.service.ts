@@ -50,7 +50,10 @@ export class OpenDayService {
     private readonly invitations: OpenDayInvitations,
   ) {}
 
-  /** Open days in the caller's subtree, newest first, each with its counts and rates; `kpis` over all that match. */
+  /**
+   * Open days in the caller's subtree, newest first, each with its counts and rates; `kpis` over all that match. With
+   * `asOf` (a month's snapshot) the rates count only what happened before it.
+   */
   async list(ctx: RequestContext, q: ListQuery) {
     assertPermission(ctx.principal, 'journeys.read');
     const after = decodeCursor(q.cursor, dayCursor);
@@ -64,10 +67,14 @@ export class OpenDayService {
     };
     const rows = await repo.list(filter, after ? { heldOn: after.d, id: after.id } : null, q.limit + 1);
     const page = pageOf(rows, q.limit, (r) => ({ d: r.heldOn, id: r.id }));
+    const asOf = q.asOf ? new Date(q.asOf) : null;
     const [counts, names, totals] = await Promise.all([
-      repo.counts(page.items.map((r) => r.id)),
+      repo.counts(
+        page.items.map((r) => r.id),
+        asOf,
+      ),
       this.directory.names(page.items.map((r) => r.projectId)),
-      repo.totals(filter),
+      repo.totals(filter, asOf),
     ]);
     return {
       items: page.items.map((r) => presentOpenDay(r, counts.get(r.id) ?? NO_COUNTS, names.get(r.projectId) ?? null)),

@@ -191,11 +191,20 @@ describe('site open days', () => {
     ).json();
     const rate = async () => (await p.manager.api.get(`/api/open-days/${day.id}`)).json().kpis.replyRate;
     expect(await rate()).toEqual({ done: 0, total: 1, rate: 0 });
+    t.clock.advance(3_600_000); // answered an hour later, in a new session
+    p.manager = await signedIn(t, p.company, ['cr_manager']);
     await p.manager.api.post(`/api/open-days/${day.id}/items/${first.id}/answer`, {
       version: first.version,
       answer: '可选装收纳柜',
     });
     expect(await rate()).toEqual({ done: 1, total: 1, rate: 1 });
+    // a snapshot taken before the answer counts it unanswered; one after, answered
+    const snapshot = async (asOf: Date) =>
+      (await p.manager.api.get(`/api/open-days?projectId=${p.project.id}&asOf=${asOf.toISOString()}`)).json();
+    const early = await snapshot(new Date(ON_THE_DAY.getTime() + 1_800_000));
+    expect(early.kpis.replyRate).toEqual({ done: 0, total: 1, rate: 0 });
+    expect(early.items[0].kpis.replyRate).toEqual({ done: 0, total: 1, rate: 0 });
+    expect((await snapshot(new Date(ON_THE_DAY.getTime() + 7_200_000))).kpis.replyRate.rate).toBe(1);
     // a new suggestion left unanswered lowers it again
     t.clock.advance(60_000);
     await p.manager.api.post(`/api/open-days/${day.id}/items`, {
