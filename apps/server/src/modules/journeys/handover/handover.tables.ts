@@ -75,7 +75,7 @@ export const handoverAppointments = pgTable(
     signedAt: tz('signed_at'),
     signatureFileId: uuid('signature_file_id'),
     refusedAt: tz('refused_at'),
-    /** Reason codes (contracts) and the owner's own words. */
+    /** `{ codes, followUp: { id, number } }`: the reason codes (contracts) and the follow-up ticket the refusal opened; the owner's own words are `refusal_note`. */
     refusalReasons: jsonb('refusal_reasons'),
     refusalNote: text('refusal_note'),
     version: integer('version').notNull().default(1),
