@@ -2,12 +2,15 @@ import type { OrgUnitRow } from '../src/modules/org/org.tables.js';
 import { buildings, projects, units } from '../src/modules/property/property.tables.js';
 import type { TestApp } from './harness.js';
 
-/** Gives a project org unit its property rows: the project, one building and the listed units. */
+/** Gives a project org unit its property rows: the project, the building of the codes and the listed units. */
 export async function projectWithUnits(t: TestApp, project: OrgUnitRow, codes: string[], status = 'delivered') {
   await t.db.insert(projects).values({ orgUnitId: project.id, address: '测试路 1 号' }).onConflictDoNothing();
+  // the building of the first code (3-1-0101 → building 3); a second call for the same building reuses it
+  const code = codes[0]?.split('-')[0] || '3';
   const [building] = await t.db
     .insert(buildings)
-    .values({ projectId: project.id, code: '3', name: '3号楼' })
+    .values({ projectId: project.id, code, name: `${code}号楼` })
+    .onConflictDoUpdate({ target: [buildings.projectId, buildings.code], set: { name: `${code}号楼` } })
     .returning();
   if (!building) throw new Error('no building');
   return t.db

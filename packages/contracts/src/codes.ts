@@ -153,6 +153,8 @@ export const OUTBOX_TEMPLATES = [
   'open_day.answer',
   /** {unit, part, endsOn}: a part's warranty of the owner's home ends soon: report what still needs fixing. */
   'warranty.expiring',
+  /** A construction-progress or design-change notice of the buyer's project, with the portal link. */
+  'notice.published',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 

@@ -210,13 +210,27 @@ export const notice = z
   .meta({ id: 'Notice' });
 export type Notice = z.infer<typeof notice>;
 
-export const createNoticeBody = z.object({
-  projectId: z.uuid(),
-  category: z.enum(NOTICE_CATEGORIES),
-  title: text(100),
-  body: text(5000),
-  imageIds: z.array(z.uuid()).max(9).default([]),
-});
+/** Notices that can also reach the project's buyers by SMS (6+2 step 3: progress reports and design changes). */
+export const SMS_NOTICE_CATEGORIES = ['construction', 'design_change'] as const;
+export const createNoticeBody = z
+  .object({
+    projectId: z.uuid(),
+    category: z.enum(NOTICE_CATEGORIES),
+    title: text(100),
+    body: text(5000),
+    imageIds: z.array(z.uuid()).max(9).default([]),
+    /** Also text the project's buyers who consented (one SMS per person per notice; quiet hours respected). */
+    smsToBuyers: z.boolean().default(false),
+  })
+  .superRefine((n, ctx) => {
+    if (n.smsToBuyers && !(SMS_NOTICE_CATEGORIES as readonly string[]).includes(n.category)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['smsToBuyers'],
+        message: 'only construction-progress and design-change notices go out by SMS',
+      });
+    }
+  });
 export type CreateNoticeBody = z.infer<typeof createNoticeBody>;
 export const listNoticesQuery = pageQuery.extend({ projectId: z.uuid().optional() });
 export const listMyNoticesQuery = pageQuery.extend({ unread: z.stringbool().optional() });

@@ -76,6 +76,7 @@ export const enUSCodes: typeof zhCNCodes = {
       handover: { reminder: 'Handover slot reminder' },
       open_day: { invite: 'Open-day invitation', answer: 'Open-day answer' },
       warranty: { expiring: 'Warranty ending reminder' },
+      notice: { published: 'Progress or design-change notice' },
     },
     audit: {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },

@@ -36,6 +36,9 @@ export const enUSNotices: Pick<Messages, 'notices'> = {
     stillUploading: 'Images are still uploading; publish when they are done',
     uploadFailed: 'An image failed to upload; remove it and try again',
     submitHint: 'Ctrl+Enter in the body publishes too',
+    smsToBuyers: 'Also text the buyers',
+    smsToBuyersHint:
+      'To the project’s buyers who agreed to SMS, one message each; notices published at night are texted after 08:00',
     published: 'Notice published',
     empty: 'No notices yet',
     emptyProject: 'No notices for this project yet',

@@ -74,6 +74,7 @@ export const zhCNCodes = {
       handover: { reminder: '交房预约提醒' },
       open_day: { invite: '开放日邀请', answer: '开放日建议答复' },
       warranty: { expiring: '保修到期提醒' },
+      notice: { published: '工程进度/设计变更通知' },
     },
     audit: {
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },

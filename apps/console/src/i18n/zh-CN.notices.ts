@@ -34,6 +34,8 @@ export const zhCNNotices = {
     stillUploading: '图片仍在上传，请稍候再发布',
     uploadFailed: '有图片上传失败，请删除后重试',
     submitHint: '在正文中按 Ctrl+Enter 也可发布',
+    smsToBuyers: '同时短信通知购房人',
+    smsToBuyersHint: '发给本项目同意接收短信的购房人，每人一条；夜间发布的在次日 8 点后发送',
     published: '公告已发布',
     empty: '暂无公告',
     emptyProject: '该项目暂无公告',

@@ -1,6 +1,6 @@
-import { type FileInfo, NOTICE_CATEGORIES, type Notice } from '@anju/contracts';
+import { type FileInfo, NOTICE_CATEGORIES, type Notice, SMS_NOTICE_CATEGORIES } from '@anju/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Form, Input, Modal, Select, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
+import { App, Form, Input, Modal, Select, Switch, Typography, Upload, type UploadFile, type UploadProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCreateNotice, useUploadNoticeImage } from '../../api/notices';
 import { FormFooter } from '../../components/FormFooter';
@@ -18,6 +18,8 @@ const IMAGE_ACCEPT = '.jpg,.jpeg,.png,.webp,.heic,.heif,image/jpeg,image/png,ima
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 type Category = Notice['category'];
+/** Construction progress and design changes may also go to the project's buyers by SMS. */
+const textable = (c: Category | undefined) => (SMS_NOTICE_CATEGORIES as readonly string[]).includes(c ?? '');
 type ImageFile = UploadFile<FileInfo>;
 
 interface Values {
@@ -26,6 +28,7 @@ interface Values {
   title: string;
   body: string;
   images: ImageFile[];
+  smsToBuyers?: boolean;
 }
 
 /** An uploaded image shows the server's thumbnail, and its full size opens from the preview icon. */
@@ -58,6 +61,7 @@ export function NoticeFormModal({ projectId, onClose, onPublished }: Props) {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const images = Form.useWatch('images', form) ?? [];
+  const category = Form.useWatch('category', form);
 
   const beforeUpload: UploadProps<FileInfo>['beforeUpload'] = (file, batch) => {
     let problem: string | null = null;
@@ -93,6 +97,7 @@ export function NoticeFormModal({ projectId, onClose, onPublished }: Props) {
         title: v.title.trim(),
         body: v.body.trim(),
         imageIds: v.images.flatMap((f) => (f.response ? [f.response.id] : [])),
+        smsToBuyers: Boolean(v.smsToBuyers) && textable(v.category),
       },
       {
         onSuccess: (notice) => {
@@ -138,6 +143,16 @@ export function NoticeFormModal({ projectId, onClose, onPublished }: Props) {
             data-testid="notice-category"
           />
         </Form.Item>
+        {textable(category) && (
+          <Form.Item
+            name="smsToBuyers"
+            valuePropName="checked"
+            label={t('notices.smsToBuyers')}
+            extra={t('notices.smsToBuyersHint')}
+          >
+            <Switch data-testid="notice-sms" />
+          </Form.Item>
+        )}
         <Form.Item
           name="title"
           label={t('notices.noticeTitle')}

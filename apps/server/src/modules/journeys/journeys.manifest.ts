@@ -14,6 +14,7 @@ import * as tables from './journey.tables.js';
 import { createJourneysModule } from './journeys.module.js';
 import { journeyTaskRoutes, journeyTemplateRoutes } from './journeys.routes.js';
 import { anchorsListener } from './listeners/anchors.listener.js';
+import { noticeSmsListener } from './listeners/notice-sms.listener.js';
 import { openDayRoutes } from './open-days/open-day.routes.js';
 import * as openDayTables from './open-days/open-day.tables.js';
 
@@ -42,10 +43,11 @@ export const journeysModule = defineModule({
     await app.register(handoverRoutes, { journeys });
     await app.register(openDayRoutes, { openDays: journeys.openDays });
   },
-  listeners: (journeys) => [anchorsListener(journeys.planner)],
+  listeners: (journeys) => [anchorsListener(journeys.planner), noticeSmsListener(journeys.noticeSms)],
   jobs(jobs, journeys) {
     journeys.planner.register(jobs);
     journeys.warrantyReminders.register(jobs);
+    journeys.noticeSms.register(jobs);
     journeys.handover.reminders.register(jobs);
     journeys.openDays.invitations.register(jobs);
   },

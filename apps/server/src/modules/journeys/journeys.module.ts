@@ -16,6 +16,7 @@ import { JourneyPlanner } from './journey-planner.js';
 import { JourneyTaskService } from './journey-task.service.js';
 import { JourneyTemplateService } from './journey-template.service.js';
 import { MyJourneyService } from './my-journey.js';
+import { NoticeSmsFanOut } from './notice-sms.js';
 import { createOpenDays } from './open-days/open-days.module.js';
 import { PropertyHandoverService } from './property-handover/property-handover.service.js';
 import { WarrantyReminders } from './warranty-reminders.job.js';
@@ -91,5 +92,13 @@ export function createJourneysModule(
     acceptance,
     propertyHandovers,
     warrantyReminders,
+    noticeSms: new NoticeSmsFanOut(
+      db,
+      platform.jobs,
+      platform.messaging,
+      deps.customers.read,
+      deps.org.directory,
+      platform.config.publicUrl,
+    ),
   };
 }

@@ -17,7 +17,7 @@ const draftRef = (userId: string) => ({ refType: 'notice_draft', refId: userId }
 
 /** A notice published to a project's owners (subject: the notice). */
 export const NOTICE_PUBLISHED = 'notice.published';
-export type NoticePublished = { projectId: string; category: string };
+export type NoticePublished = { projectId: string; category: string; title: string; smsToBuyers: boolean };
 
 /** Project announcements: published by CR staff per project, read by the project's owners in the portal. */
 export class NoticeService {
@@ -39,7 +39,7 @@ export class NoticeService {
     return this.files.save(ctx, prepared, { ...draftRef(ctx.principal.userId), orgPath: ctx.principal.orgPath });
   }
 
-  async create(ctx: RequestContext, body: CreateNoticeBody) {
+  async create(ctx: RequestContext, body: Omit<CreateNoticeBody, 'smsToBuyers'> & { smsToBuyers?: boolean }) {
     assertPermission(ctx.principal, 'notices.publish');
     const project = await this.orgUnits.get(ctx, body.projectId);
     if (project.type !== 'project') {
@@ -70,9 +70,19 @@ export class NoticeService {
         entityType: 'notice',
         entityId: row.id,
         orgPath: project.path,
-        after: { title: body.title, category: body.category, images: body.imageIds.length },
+        after: {
+          title: body.title,
+          category: body.category,
+          images: body.imageIds.length,
+          smsToBuyers: body.smsToBuyers ?? false,
+        },
       });
-      const published: NoticePublished = { projectId: project.id, category: body.category };
+      const published: NoticePublished = {
+        projectId: project.id,
+        category: body.category,
+        title: body.title,
+        smsToBuyers: body.smsToBuyers ?? false,
+      };
       await this.events.record(tx, ctx, [
         { name: NOTICE_PUBLISHED, subjectType: 'notice', subjectId: row.id, orgPath: project.path, payload: published },
       ]);
