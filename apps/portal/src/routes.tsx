@@ -25,6 +25,7 @@ const RatePage = page(() => import('./pages/rate/RatePage'), 'RatePage');
 const HandoverPage = page(() => import('./pages/handover/HandoverPage'), 'HandoverPage');
 const HandoverInspectionPage = page(() => import('./pages/handover/HandoverInspectionPage'), 'HandoverInspectionPage');
 const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPage');
+const DisclosurePage = page(() => import('./pages/disclosure/DisclosurePage'), 'DisclosurePage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 
 /** Served under /m/ (vite `base`); the tab pages show the TabBar, detail pages a NavBar with back. */
@@ -54,6 +55,7 @@ export const router = createBrowserRouter(
         { path: 'requests/:id', element: <RequestDetailPage /> },
         { path: 'notices/:id', element: <NoticeDetailPage /> },
         { path: 'journey', element: <JourneyPage /> },
+        { path: 'disclosure', element: <DisclosurePage /> },
         { path: 'handover', element: <HandoverPage /> },
         { path: 'handover/:unitId/inspection', element: <HandoverInspectionPage /> },
         { path: 'open-days', element: <OpenDaysPage /> },

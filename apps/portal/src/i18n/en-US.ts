@@ -1,3 +1,4 @@
+import { enUSDisclosure } from './en-US.disclosure';
 import { enUSEnums } from './en-US.enums';
 import { enUSHandover } from './en-US.handover';
 import { enUSHome } from './en-US.home';
@@ -73,6 +74,7 @@ export const enUS: Messages = {
   ...enUSJourney,
   ...enUSHandover,
   ...enUSOpenDays,
+  ...enUSDisclosure,
   ...enUSRequests,
   enums: enUSEnums,
 };

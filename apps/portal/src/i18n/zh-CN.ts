@@ -1,3 +1,4 @@
+import { zhCNDisclosure } from './zh-CN.disclosure';
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNHandover } from './zh-CN.handover';
 import { zhCNHome } from './zh-CN.home';
@@ -71,6 +72,7 @@ export const zhCN = {
   ...zhCNJourney,
   ...zhCNHandover,
   ...zhCNOpenDays,
+  ...zhCNDisclosure,
   ...zhCNRequests,
   enums: zhCNEnums,
 };

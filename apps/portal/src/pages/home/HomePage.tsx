@@ -9,6 +9,7 @@ import { useMyProfile } from '../../api/me';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
+import { DisclosureEntry } from './DisclosureEntry';
 import { HandoverEntry } from './HandoverEntry';
 import { HomeCard } from './HomeCard';
 import { JourneyEntry } from './JourneyEntry';
@@ -69,6 +70,7 @@ export function HomePage() {
 
       <section className="section" aria-label={t('journey.title')}>
         <JourneyEntry />
+        <DisclosureEntry />
         <HandoverEntry />
         <OpenDaysEntry />
       </section>

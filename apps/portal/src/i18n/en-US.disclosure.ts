@@ -1,0 +1,48 @@
+import type { zhCNDisclosure } from './zh-CN.disclosure';
+
+export const enUSDisclosure: typeof zhCNDisclosure = {
+  disclosure: {
+    title: 'Risk disclosure',
+    entry: 'Risk disclosure · Surroundings',
+    entryDesc: 'Adverse factors within 1 km of the project and the promised amenities',
+    intro:
+      'So that you know before you decide, we disclose the adverse factors within 1 km of the project’s red line, the city map and where the promised amenities stand.',
+    version: 'Version {{n}} · updated {{date}}',
+    risks: 'Adverse factors nearby (nearest first)',
+    noRisks: 'Nothing to disclose within 1 km',
+    distance: '{{m}} m from the red line',
+    amenities: 'Promised amenities',
+    noAmenities: 'No promised amenities',
+    promisedOn: 'Promised for {{date}}',
+    map: 'City map',
+    openMap: 'Open the map',
+    note: 'Note',
+    read: 'I have read it',
+    confirm: 'Confirm that you have read and understood version {{n}} of the risk disclosure of “{{project}}”?',
+    acknowledgedAt: 'You confirmed reading it on {{time}}',
+    done: 'Confirmed, thank you',
+    empty: 'No risk disclosure yet',
+    emptyHint: 'When your project publishes its risk disclosure it shows here',
+    riskTypes: {
+      substation: 'Substation',
+      high_voltage_line: 'High-voltage line',
+      gas_station: 'Gas station',
+      waste_station: 'Waste station',
+      sewage_plant: 'Sewage plant',
+      factory: 'Factory',
+      cemetery: 'Cemetery',
+      elevated_road: 'Elevated road',
+      railway: 'Railway',
+      flight_path: 'Flight path',
+      planned_construction: 'Planned construction',
+      other: 'Other',
+    },
+    amenityStatuses: {
+      planned: 'Planned',
+      under_construction: 'Under construction',
+      open: 'Open',
+      delayed: 'Delayed',
+      cancelled: 'Cancelled',
+    },
+  },
+};
