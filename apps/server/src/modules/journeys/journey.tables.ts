@@ -86,6 +86,7 @@ export const journeySubjects = pgTable(
     index('journey_subjects_plan_idx').on(t.nextPlanOn).where(sql`${t.nextPlanOn} is not null`),
     index('journey_subjects_batch_idx').on(t.batchId),
     index('journey_subjects_customer_idx').on(t.customerId),
+    index('journey_subjects_project_idx').on(t.projectId),
     check('journey_subjects_kind_ck', sql`${t.kind} in ('household','batch')`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "journey_subjects_project_idx" ON "journey_subjects" USING btree ("project_id");
