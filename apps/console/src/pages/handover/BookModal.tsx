@@ -6,7 +6,10 @@ import { useBookHandoverSlot } from '../../api/handover';
 import { useErrorText } from '../../lib/errorText';
 import { slotLabel } from './slotTime';
 
-/** The desk books a household into a slot, or moves it (a full slot is 409 HANDOVER_SLOT_FULL, shown as such). */
+/**
+ * The desk books a household into a slot, or moves it; full and past slots cannot be picked (a slot that filled up
+ * meanwhile is 409 HANDOVER_SLOT_FULL, shown as such).
+ */
 export function BookModal({ unitId, slots, onClose }: { unitId: string; slots: HandoverSlot[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -29,7 +32,12 @@ export function BookModal({ unitId, slots, onClose }: { unitId: string; slots: H
       <Radio.Group value={slotId} onChange={(e) => setSlotId(e.target.value)}>
         <Space direction="vertical">
           {slots.map((s) => (
-            <Radio key={s.id} value={s.id} disabled={s.booked >= s.capacity} data-testid={`pick-slot-${s.id}`}>
+            <Radio
+              key={s.id}
+              value={s.id}
+              disabled={s.booked >= s.capacity || Date.parse(s.endsAt) <= Date.now()}
+              data-testid={`pick-slot-${s.id}`}
+            >
               {slotLabel(s.startsAt, s.endsAt)} · {t('handover.available', { count: s.capacity - s.booked })}
             </Radio>
           ))}
