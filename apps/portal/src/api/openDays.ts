@@ -17,11 +17,15 @@ export function useMyOpenDays() {
   });
 }
 
-/** Registers me for an open day; the list refetches either way (a full or closed day shows as it now is). */
+/**
+ * Registers me for an open day with the card's Idempotency-Key (a retry answers the first registration); the list
+ * refetches either way (a full or closed day shows as it now is).
+ */
 export function useRegisterMyOpenDay() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<MyOpenDay>(`/api/portal/open-days/${id}/register`, { partySize: 1 }),
+    mutationFn: ({ id, key }: { id: string; key: string }) =>
+      api.post<MyOpenDay>(`/api/portal/open-days/${id}/register`, { partySize: 1 }, { 'idempotency-key': key }),
     onSettled: () => qc.invalidateQueries({ queryKey: openDayKeys.all }),
   });
 }

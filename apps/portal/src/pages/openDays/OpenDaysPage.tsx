@@ -1,4 +1,5 @@
 import { Button, Dialog, PullToRefresh, Tag, Toast } from 'antd-mobile';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { type MyOpenDay, useMyOpenDays, useRegisterMyOpenDay } from '../../api/openDays';
@@ -7,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageNav } from '../../components/PageNav';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { formatDateTime } from '../../lib/format';
+import { uuid } from '../../lib/uuid';
 import './openDays.css';
 
 const hhmm = (iso: string) => formatDateTime(iso).slice(11, 16);
@@ -15,13 +17,18 @@ const hhmm = (iso: string) => formatDateTime(iso).slice(11, 16);
 function OpenDayCard({ day }: { day: MyOpenDay }) {
   const { t } = useTranslation();
   const register = useRegisterMyOpenDay();
+  // one key per card: a double tap or a retry after a lost answer registers once
+  const [key] = useState(uuid);
   const onRegister = async () => {
     const ok = await Dialog.confirm({ content: t('openDays.registerConfirm', { title: day.title }) });
     if (!ok) return;
-    register.mutate(day.id, {
-      onSuccess: () => Toast.show({ icon: 'success', content: t('openDays.done') }),
-      onError: (e) => Toast.show({ icon: 'fail', content: isApiError(e) ? e.message : t('common.loadFailed') }),
-    });
+    register.mutate(
+      { id: day.id, key },
+      {
+        onSuccess: () => Toast.show({ icon: 'success', content: t('openDays.done') }),
+        onError: (e) => Toast.show({ icon: 'fail', content: isApiError(e) ? e.message : t('common.loadFailed') }),
+      },
+    );
   };
   return (
     <section className="card open-day" data-testid="open-day-card" data-open-day-id={day.id}>

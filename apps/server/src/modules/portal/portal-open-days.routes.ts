@@ -1,6 +1,7 @@
 import { errorBody, idParams } from '@anju/contracts';
 import { myOpenDay, myOpenDays, registerMyOpenDayBody } from '@anju/contracts/open-days';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { PortalModule } from './portal.module.js';
 import { ownerOf, traceOf } from './portal-auth.routes.js';
 
@@ -33,15 +34,20 @@ export const portalOpenDayRoutes: FastifyPluginAsyncZod<{ portal: PortalModule }
         tags,
         summary: 'Register for an open day of one of my projects (once; within its places)',
         params: idParams,
+        headers: z.object({ 'idempotency-key': z.string().max(100).optional() }),
         body: registerMyOpenDayBody,
         response: { 201: myOpenDay, ...errors },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await portal.openDays.register(ownerOf(request), traceOf(request), request.params.id, request.body.partySize),
-        ),
+    async (request, reply) => {
+      const registered = await portal.openDays.register(
+        ownerOf(request),
+        traceOf(request),
+        request.params.id,
+        request.body.partySize,
+        request.headers['idempotency-key'],
+      );
+      return reply.code(201).send(registered);
+    },
   );
 };

@@ -78,11 +78,17 @@ export function createPortalModule(deps: {
       const ctx = ownerContext(owner, home.projectPath, trace.requestId, trace.ip);
       return deps.journeys.openDays.mine.list(ctx, owner.customerId);
     },
-    async register(owner: Owner, trace: { requestId: string; ip: string | null }, id: string, partySize: number) {
+    async register(
+      owner: Owner,
+      trace: { requestId: string; ip: string | null },
+      id: string,
+      partySize: number,
+      idempotencyKey?: string,
+    ) {
       const [home] = await repo().homes(owner.customerId);
       if (!home) throw new AppError('OPEN_DAY_NOT_FOUND');
       const ctx = ownerContext(owner, home.projectPath, trace.requestId, trace.ip);
-      return deps.journeys.openDays.mine.register(ctx, owner.customerId, id, partySize);
+      return deps.journeys.openDays.mine.register(ctx, owner.customerId, id, partySize, idempotencyKey);
     },
   };
 

@@ -4,6 +4,7 @@ import { chinaDate } from '../../../platform/china-time.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdempotencyService } from '../../../platform/idempotency/idempotency.js';
 import { assertMay } from '../../../platform/rbac/scope.js';
 import type { CustomersModule } from '../../customers/customers.module.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
@@ -25,6 +26,7 @@ export class MyOpenDayService {
     private readonly customers: CustomersModule,
     private readonly directory: OrgDirectory,
     private readonly days: OpenDayService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   private async projectsOf(customerId: string) {
@@ -95,21 +97,49 @@ export class MyOpenDayService {
     };
   }
 
-  /** The owner registers for an open day of one of their projects (anything else is not found). */
-  async register(ctx: RequestContext, customerId: string, openDayId: string, partySize: number): Promise<MyOpenDay> {
+  /**
+   * The owner registers for an open day of one of their projects (anything else is not found). With an
+   * Idempotency-Key, a retried request answers the registration the first one made instead of 409.
+   */
+  async register(
+    ctx: RequestContext,
+    customerId: string,
+    openDayId: string,
+    partySize: number,
+    idempotencyKey?: string,
+  ): Promise<MyOpenDay> {
     assertMay(ctx.principal, 'journeys.read', customerId === ctx.principal.customerId);
     const repo = new OpenDayRepository(this.db);
     const day = await repo.findAny(openDayId);
     if (!day || !(await this.projectsOf(customerId)).includes(day.projectId)) throw new AppError('OPEN_DAY_NOT_FOUND');
-    await this.days.registerBuyer(ctx, day, customerId, 'portal', partySize);
-    const fresh = (await repo.findAny(openDayId)) ?? day;
-    const [registration] = await repo.registrationsOf(customerId, [day.id]);
-    const names = await this.directory.names([day.projectId]);
-    return this.present(
-      fresh,
-      registration ?? null,
-      await repo.suggestionsOf(customerId, [day.id]),
-      names.get(day.projectId) ?? null,
+    // keys are per person: owners share the portal's principal kind
+    const k = this.idempotency.of(ctx.principal, `open_day_registration:${customerId}`, idempotencyKey, {
+      openDayId,
+      partySize,
+    });
+    const view = async () => {
+      const [fresh, registrations, suggestions, names] = await Promise.all([
+        repo.findAny(openDayId),
+        repo.registrationsOf(customerId, [day.id]),
+        repo.suggestionsOf(customerId, [day.id]),
+        this.directory.names([day.projectId]),
+      ]);
+      return this.present(fresh ?? day, registrations[0] ?? null, suggestions, names.get(day.projectId) ?? null);
+    };
+    return this.idempotency.run(
+      k,
+      async () => {
+        await this.days.registerBuyer(
+          ctx,
+          day,
+          customerId,
+          'portal',
+          partySize,
+          k ? (tx, id) => this.idempotency.record(tx, k, id) : undefined,
+        );
+        return view();
+      },
+      view,
     );
   }
 }

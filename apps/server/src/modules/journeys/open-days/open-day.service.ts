@@ -235,6 +235,7 @@ export class OpenDayService {
     customerId: string,
     via: 'console' | 'portal',
     partySize: number,
+    within?: (tx: Executor, registrationId: string) => Promise<void>,
   ) {
     const now = this.clock.now();
     if (day.status === 'cancelled' || day.endsAt <= now) throw new AppError('OPEN_DAY_CLOSED');
@@ -262,6 +263,7 @@ export class OpenDayService {
         orgPath: day.orgPath,
         after: { customerId, unitId: home.unitId, via, partySize },
       });
+      await within?.(tx, registration.id);
       return registration;
     });
   }

@@ -47,14 +47,21 @@ describe('site open days', () => {
     const cookieB = await ownerCookie(t, b.phone);
     const mine = await t.app.inject({ method: 'GET', url: '/api/portal/open-days', headers: { cookie: cookieB } });
     expect(mine.json().items).toMatchObject([{ id: day.id, registered: false, canRegister: true, placesLeft: 8 }]);
-    const own = await t.app.inject({
-      method: 'POST',
-      url: `/api/portal/open-days/${day.id}/register`,
-      headers: { cookie: cookieB },
-      payload: {},
-    });
+    const registerB = (key?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/portal/open-days/${day.id}/register`,
+        headers: { cookie: cookieB, ...(key ? { 'idempotency-key': key } : {}) },
+        payload: {},
+      });
+    const own = await registerB('register-b-0001');
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json()).toMatchObject({ registered: true, canRegister: false, placesLeft: 7 });
+    // the phone retries with the same key: the same answer, no second place; a new request is a duplicate
+    const retried = await registerB('register-b-0001');
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect(retried.json()).toMatchObject({ registered: true, placesLeft: 7 });
+    expect((await registerB()).json()).toMatchObject({ code: 'OPEN_DAY_ALREADY_REGISTERED' });
 
     // on the day: check-in makes the day held
     t.clock.set(ON_THE_DAY);

@@ -15,7 +15,7 @@ export function createOpenDays(
   platform: Platform,
   deps: { org: OrgModule; sla: SlaModule; customers: CustomersModule; property: PropertyModule },
 ) {
-  const { db, audit, clock, events, files, jobs, messaging, config } = platform;
+  const { db, audit, clock, events, files, jobs, messaging, config, idempotency } = platform;
   const directory = deps.org.directory;
   const invitations = new OpenDayInvitations(db, jobs, messaging, deps.customers, directory, config.publicUrl);
   const days = new OpenDayService(
@@ -31,6 +31,6 @@ export function createOpenDays(
     invitations,
   );
   const items = new OpenDayItemService(db, audit, clock, events, files, messaging, deps.customers, days, invitations);
-  const mine = new MyOpenDayService(db, clock, deps.customers, directory, days);
+  const mine = new MyOpenDayService(db, clock, deps.customers, directory, days, idempotency);
   return { days, items, mine, invitations };
 }
