@@ -224,6 +224,7 @@ export const AUDIT_ACTIONS = [
   'sla.calendar.update',
   'journey_template.update',
   'journey_task.complete',
+  'journey_template.project_switch',
   'disclosure.publish',
   'acceptance_finding.record',
   'acceptance_finding.rectify',

@@ -285,3 +285,20 @@ export const myJourney = z.object({
   ),
 });
 export type MyJourney = z.infer<typeof myJourney>;
+
+/** A company template as one project runs it: switched on or off there, or following the company's setting. */
+export const projectJourneyTemplate = z.object({
+  templateId: z.uuid(),
+  key: z.string(),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  /** The company's setting. */
+  companyActive: z.boolean(),
+  /** What the project runs. */
+  enabled: z.boolean(),
+  /** The project switched it against the company's setting. */
+  overridden: z.boolean(),
+});
+export type ProjectJourneyTemplate = z.infer<typeof projectJourneyTemplate>;
+
+/** On, off, or null to follow the company's setting again. */
+export const setProjectJourneyTemplateBody = z.object({ enabled: z.boolean().nullable() });

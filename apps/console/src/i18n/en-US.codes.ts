@@ -149,7 +149,7 @@ export const enUSCodes: typeof zhCNCodes = {
         sign: 'Keys signed for',
         refuse: 'Keys refused',
       },
-      journey_template: { update: 'Journey template changed' },
+      journey_template: { update: 'Journey template changed', project_switch: 'Journey template switched for a project' },
       property_handover: { record: 'Hand-over to the property company recorded', rate: 'Hand-over rated' },
       disclosure: { publish: 'Risk disclosure published', acknowledge: 'Risk disclosure acknowledged' },
       acceptance_finding: {

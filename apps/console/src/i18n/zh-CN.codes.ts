@@ -147,7 +147,7 @@ export const zhCNCodes = {
         sign: '签字收房',
         refuse: '拒收钥匙',
       },
-      journey_template: { update: '修改旅程模板' },
+      journey_template: { update: '修改旅程模板', project_switch: '项目启停旅程模板' },
       property_handover: { record: '记录移交物业', rate: '评价移交物业' },
       disclosure: { publish: '发布风险公示', acknowledge: '确认风险公示' },
       acceptance_finding: { record: '记录模拟验收问题', rectify: '模拟验收问题整改', verify: '模拟验收问题验证', reopen: '模拟验收问题退回' },

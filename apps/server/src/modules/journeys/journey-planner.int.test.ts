@@ -143,3 +143,50 @@ describe('the first-visit anchor', () => {
     ]);
   });
 });
+
+describe('templates switched per project', () => {
+  it('stops a template for one project: its open tasks are cancelled at the next run, done ones stay', async () => {
+    at('2026-03-01');
+    const h = await household('2026-02-20');
+    const [terms] = await h.tasks();
+    await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, {
+      version: terms?.version,
+      outcome: 'reached',
+      checklist: [],
+    });
+    const listed = (await h.manager.api.get(`/api/projects/${h.project.id}/journey-templates`)).json().items;
+    const sixPlusTwo = listed.find((x: { key: string }) => x.key === 'six_plus_two');
+    expect(sixPlusTwo).toMatchObject({ companyActive: true, enabled: true, overridden: false });
+
+    const off = await h.manager.api.put(`/api/projects/${h.project.id}/journey-templates/${sixPlusTwo.templateId}`, {
+      enabled: false,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().items.find((x: { key: string }) => x.key === 'six_plus_two')).toMatchObject({
+      enabled: false,
+      overridden: true,
+    });
+    await t.services.journeys.planner.run();
+    expect(await h.tasks()).toEqual([]);
+    expect(keys(await h.tasks('cancelled'))).toEqual(['sales_callback#1@2026-02-27']);
+    expect(keys(await h.tasks('done'))).toEqual(['contract_terms#1@2026-02-24']);
+
+    // back to the company's setting: no switch is kept
+    const back = await h.manager.api.put(`/api/projects/${h.project.id}/journey-templates/${sixPlusTwo.templateId}`, {
+      enabled: true,
+    });
+    expect(back.json().items.find((x: { key: string }) => x.key === 'six_plus_two').overridden).toBe(false);
+
+    const other = await household('2026-02-20');
+    const foreign = await other.manager.api.put(
+      `/api/projects/${h.project.id}/journey-templates/${sixPlusTwo.templateId}`,
+      { enabled: false },
+    );
+    expect(foreign.statusCode).toBe(404);
+    const mismatched = await other.manager.api.put(
+      `/api/projects/${other.project.id}/journey-templates/${sixPlusTwo.templateId}`,
+      { enabled: false },
+    );
+    expect(mismatched.json().code).toBe('JOURNEY_TEMPLATE_NOT_FOUND');
+  });
+});

@@ -25,7 +25,7 @@ export type PlannerOptions = { horizonDays: number; historyGraceDays: number };
 export const DEFAULT_PLANNER: PlannerOptions = { horizonDays: 60, historyGraceDays: 30 };
 export type PlanResult = { subjects: number; created: number; moved: number; cancelled: number };
 
-type TemplatePlan = { id: string; version: number; steps: JourneyStep[] };
+type TemplatePlan = { id: string; version: number; active: boolean; steps: JourneyStep[] };
 const key = (templateId: string, stepKey: string, occurrence: number) => `${templateId}|${stepKey}|${occurrence}`;
 
 /**
@@ -93,12 +93,16 @@ export class JourneyPlanner {
     const companyIds = [...new Set(subjects.map((s) => s.companyId))];
     const templatesOf = new Map<string, TemplatePlan[]>();
     for (const companyId of companyIds) {
-      const rows = (await this.templates.templatesOf(tx, companyId)).filter((t) => t.active);
+      const rows = await this.templates.templatesOf(tx, companyId);
       templatesOf.set(
         companyId,
-        rows.map((t) => ({ id: t.id, version: t.version, steps: stepsOf(t.steps) })),
+        rows.map((t) => ({ id: t.id, version: t.version, active: t.active, steps: stepsOf(t.steps) })),
       );
     }
+    // a project may switch a template on or off against its company's setting
+    const switches = await new JourneyTemplateRepository(tx).projectSwitches(subjects.map((s) => s.projectId));
+    const runs = (subject: JourneySubjectRow, template: TemplatePlan) =>
+      switches.get(subject.projectId)?.get(template.id) ?? template.active;
     const calendars = await this.clocks.calendarsOf(tx, companyIds);
     const tasks = await new JourneyTaskRepository(tx).ofSubjects(subjects.map((s) => s.id));
     const orgPathOf = new Map(tasks.map((t) => [t.id, t.orgPath]));
@@ -133,6 +137,10 @@ export class JourneyPlanner {
       const cal = calendars.get(subject.companyId) as BusinessCalendar;
       const upcoming: string[] = [];
       for (const template of templatesOf.get(subject.companyId) ?? []) {
+        if (!runs(subject, template)) {
+          for (const t of own.values()) if (t.templateId === template.id && t.status === 'open') cancelled.push(t.id);
+          continue;
+        }
         const steps = template.steps.filter((s) => s.scope === subject.kind);
         for (const item of planJourney(steps, input, cal)) {
           if (!item.dueDate || !item.anchorUsed || !item.anchorDate) continue;

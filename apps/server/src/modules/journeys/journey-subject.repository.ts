@@ -122,6 +122,14 @@ export class JourneySubjectRepository {
       .limit(50);
   }
 
+  /** Every active subject of a project is due for planning today (a template was switched for it). */
+  async planProjectToday(projectId: string, today: string, now: Date) {
+    await this.db
+      .update(journeySubjects)
+      .set({ nextPlanOn: today, updatedAt: now })
+      .where(and(eq(journeySubjects.projectId, projectId), eq(journeySubjects.active, true)));
+  }
+
   /** A page of subjects whose planning day has come, locked for this transaction (other planners skip them). */
   claimDue(today: string, limit: number): Promise<JourneySubjectRow[]> {
     return this.db

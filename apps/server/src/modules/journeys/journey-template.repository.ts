@@ -1,6 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { type JourneyTemplateRow, journeyTemplates, journeyTemplateVersions } from './journey.tables.js';
+import {
+  type JourneyTemplateRow,
+  journeyProjectTemplates,
+  journeyTemplates,
+  journeyTemplateVersions,
+} from './journey.tables.js';
 
 export type NewTemplate = Omit<typeof journeyTemplates.$inferInsert, 'id' | 'version'>;
 
@@ -34,6 +39,41 @@ export class JourneyTemplateRepository {
       .where(eq(journeyTemplates.companyId, companyId))
       .orderBy(asc(journeyTemplates.key))
       .limit(100);
+  }
+
+  /** The templates switched on or off for these projects: project → template → enabled. */
+  async projectSwitches(projectIds: string[]): Promise<Map<string, Map<string, boolean>>> {
+    const out = new Map<string, Map<string, boolean>>();
+    if (projectIds.length === 0) return out;
+    const rows = await this.db
+      .select()
+      .from(journeyProjectTemplates)
+      .where(inArray(journeyProjectTemplates.projectId, [...new Set(projectIds)]));
+    for (const r of rows) {
+      const own = out.get(r.projectId) ?? new Map<string, boolean>();
+      own.set(r.templateId, r.enabled);
+      out.set(r.projectId, own);
+    }
+    return out;
+  }
+
+  /** Switches a template for a project (on, off), or back to the company's setting (null). */
+  async setProjectSwitch(projectId: string, templateId: string, enabled: boolean | null, by: string, at: Date) {
+    if (enabled === null) {
+      await this.db
+        .delete(journeyProjectTemplates)
+        .where(
+          and(eq(journeyProjectTemplates.projectId, projectId), eq(journeyProjectTemplates.templateId, templateId)),
+        );
+      return;
+    }
+    await this.db
+      .insert(journeyProjectTemplates)
+      .values({ projectId, templateId, enabled, updatedBy: by, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [journeyProjectTemplates.projectId, journeyProjectTemplates.templateId],
+        set: { enabled, updatedBy: by, updatedAt: at },
+      });
   }
 
   async find(id: string): Promise<JourneyTemplateRow | null> {

@@ -13,6 +13,7 @@ import { HandoverReminders } from './handover/handover-reminder.job.js';
 import { MyHandoverService } from './handover/my-handover.js';
 import { journeyTaskClockSubject } from './journey-clocks.js';
 import { JourneyPlanner } from './journey-planner.js';
+import { JourneyProjectTemplates } from './journey-project-templates.js';
 import { JourneyTaskService } from './journey-task.service.js';
 import { JourneyTemplateService } from './journey-template.service.js';
 import { MyJourneyService } from './my-journey.js';
@@ -68,6 +69,7 @@ export function createJourneysModule(
   const tasks = new JourneyTaskService(db, audit, clock, deps.org.directory, deps.sla.clocks, deps.tickets.tickets);
   deps.sla.clocks.register(journeyTaskClockSubject());
   const mine = new MyJourneyService(db, clock, templates, deps.sla.clocks);
+  const projectTemplates = new JourneyProjectTemplates(db, audit, clock, deps.org.directory, templates);
   const disclosure = createDisclosure(platform, deps);
   const openDays = createOpenDays(platform, deps);
   const handover = createHandover(platform, deps, planner);
@@ -79,10 +81,12 @@ export function createJourneysModule(
     platform.messaging,
     deps.property.warranty,
     deps.customers.read,
+    deps.org.directory,
     platform.config.warrantyReminderDays,
   );
   return {
     templates,
+    projectTemplates,
     planner,
     tasks,
     mine,

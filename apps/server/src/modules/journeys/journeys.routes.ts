@@ -8,6 +8,8 @@ import {
   listJourneyTasksQuery,
   listJourneyTemplatesQuery,
   previewJourneyBody,
+  projectJourneyTemplate,
+  setProjectJourneyTemplateBody,
   upsertJourneyTemplateBody,
 } from '@anju/contracts/journeys';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -60,6 +62,43 @@ export const journeyTemplateRoutes: FastifyPluginAsyncZod<{ journeys: JourneysMo
       },
     },
     async (request) => templates.upsert(contextOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/projects/:id/journey-templates',
+    {
+      schema: {
+        operationId: 'listProjectJourneyTemplates',
+        tags: ['journeys'],
+        summary:
+          'The company’s journey templates as this project runs them (switched on or off there, or as the company)',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(projectJourneyTemplate) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await journeys.projectTemplates.list(contextOf(request), request.params.id) }),
+  );
+
+  app.put(
+    '/api/projects/:id/journey-templates/:templateId',
+    {
+      schema: {
+        operationId: 'setProjectJourneyTemplate',
+        tags: ['journeys'],
+        summary: 'Switch a template on or off for one project (null: follow the company); its households re-plan',
+        params: idParams.extend({ templateId: z.uuid() }),
+        body: setProjectJourneyTemplateBody,
+        response: { 200: z.object({ items: z.array(projectJourneyTemplate) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: await journeys.projectTemplates.set(
+        contextOf(request),
+        request.params.id,
+        request.params.templateId,
+        request.body.enabled,
+      ),
+    }),
   );
 
   app.post(

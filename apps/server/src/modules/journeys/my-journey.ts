@@ -10,6 +10,7 @@ import type { BusinessCalendar } from '../sla/working-time.js';
 import { planJourney } from './journey-plan.js';
 import { JourneySubjectRepository } from './journey-subject.repository.js';
 import { JourneyTaskRepository } from './journey-task.repository.js';
+import { JourneyTemplateRepository } from './journey-template.repository.js';
 import { type JourneyTemplateService, stepsOf } from './journey-template.service.js';
 import { WarrantyReminderRepository } from './warranty-reminder.repository.js';
 
@@ -36,6 +37,7 @@ export class MyJourneyService {
     const tasks = await new JourneyTaskRepository(this.db).ofSubjects(subjects.map((s) => s.id));
     const calendars = await this.clocks.calendarsOf(this.db, [...new Set(subjects.map((s) => s.companyId))]);
     const reminders = await new WarrantyReminderRepository(this.db).ofCustomer(customerId, today);
+    const switches = await new JourneyTemplateRepository(this.db).projectSwitches(subjects.map((s) => s.projectId));
     const items: MyJourney['items'] = [];
     for (const subject of subjects) {
       const steps: MyJourney['items'][number]['steps'] = [];
@@ -52,7 +54,9 @@ export class MyJourneyService {
           state: task.status === 'done' ? 'done' : 'due',
         });
       }
-      const templates = (await this.templates.templatesOf(this.db, subject.companyId)).filter((t) => t.active);
+      const templates = (await this.templates.templatesOf(this.db, subject.companyId)).filter(
+        (t) => switches.get(subject.projectId)?.get(t.id) ?? t.active,
+      );
       for (const template of templates) {
         const own = stepsOf(template.steps).filter((s) => s.scope === 'household' && OWNER_KINDS.has(s.kind));
         const planned = planJourney(

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomerReadService } from '../customers/customer-read.service.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { WarrantyExpiryService } from '../property/warranty-expiry.js';
 import { addDays } from './journey-dates.js';
 import { WarrantyReminderRepository } from './warranty-reminder.repository.js';
@@ -40,6 +41,7 @@ export class WarrantyReminders {
     private readonly messaging: MessagingService,
     private readonly expiries: WarrantyExpiryService,
     private readonly customers: CustomerReadService,
+    private readonly directory: OrgDirectory,
     private readonly leadDays: number,
   ) {}
 
@@ -59,7 +61,10 @@ export class WarrantyReminders {
     let reminded = 0;
     let texted = 0;
     for await (const parts of this.expiries.endingBetween(from, to)) {
-      const owners = await this.customers.ownersOfUnits([...new Set(parts.map((p) => p.unitId))]);
+      const [owners, projects] = await Promise.all([
+        this.customers.ownersOfUnits([...new Set(parts.map((p) => p.unitId))]),
+        this.directory.nodes(parts.map((p) => p.projectId)),
+      ]);
       const rows = parts.flatMap((p) =>
         owners
           .filter((o) => o.unitId === p.unitId)
@@ -83,7 +88,7 @@ export class WarrantyReminders {
             body: `【安居】您的房屋 ${part.code} 的${PART_ZH[part.partCategory]}保修期将于 ${part.endsOn} 到期。如有需要保修的问题，请在到期前通过业主服务或热线报修。`,
             params: { unit: part.code, part: part.partCategory, endsOn: part.endsOn },
             idempotencyKey: `warranty.expiring:${key(row)}`,
-            orgPath: part.projectPath,
+            orgPath: projects.get(part.projectId)?.path ?? '/',
             refType: 'unit',
             refId: part.unitId,
           });

@@ -1,6 +1,5 @@
-import { and, asc, between, eq, gt, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, between, gt, inArray, notInArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { orgUnits } from '../org/org.tables.js';
 import { units, type WarrantyRuleRow, warrantyRules } from './property.tables.js';
 
 /** The queries behind warranty-expiry reminders: every warranty rule, and units delivered within a range of days. */
@@ -34,11 +33,9 @@ export class WarrantyExpiryRepository {
         unitId: units.id,
         code: units.code,
         projectId: units.projectId,
-        projectPath: orgUnits.path,
         deliveredOn: units.deliveredOn,
       })
       .from(units)
-      .innerJoin(orgUnits, eq(orgUnits.id, units.projectId))
       .where(and(between(units.deliveredOn, from, to), scope, afterId ? gt(units.id, afterId) : undefined))
       .orderBy(asc(units.id))
       .limit(limit);

@@ -7,7 +7,6 @@ export type ExpiringPart = {
   unitId: string;
   code: string;
   projectId: string;
-  projectPath: string;
   partCategory: PartCategory;
   endsOn: string;
 };
