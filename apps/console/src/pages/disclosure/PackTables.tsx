@@ -115,7 +115,7 @@ export function RisksTable({ readOnly }: { readOnly: boolean }) {
           {!readOnly && fields.length < 50 && (
             <Button
               icon={<PlusOutlined />}
-              onClick={() => add({ type: 'other', name: '', distanceM: null, note: '' })}
+              onClick={() => add({ name: '', distanceM: null, note: '' })}
               data-testid="add-risk"
             >
               {t('disclosure.addRisk')}

@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
+import { type Api, apiSession, signIn } from './support/session.js';
+import { choose, expectText } from './support/ui.js';
+
+const DEMO_PASSWORD = 'Anju-demo-2026';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: Api;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const adminContext = await browser.newContext();
+  admin = await apiSession(adminContext.request, server.url, { username: 'admin', password: ADMIN_PASSWORD });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+
+/** The login code the portal just sent, from the console's outbox (demo mode). */
+async function loginCode(phone: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { items } = await admin.get<{ items: { template: string; recipientMasked: string; body: string }[] }>(
+      '/api/outbox?limit=50',
+    );
+    const code = items
+      .find((m) => m.template === 'owner.login_code' && m.recipientMasked === masked(phone))
+      ?.body.match(/\d{6}/)?.[0];
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`no login code for ${phone}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function ownerSignIn(page: Page, phone: string) {
+  await page.goto(`${server.url}/m/login`);
+  await page.getByTestId('login-phone').fill(phone);
+  await page.getByTestId('login-get-code').click();
+  await page.getByTestId('login-code').fill(await loginCode(phone));
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
+}
+
+describe('risk disclosure: console publishes, the buyer acknowledges in the portal', () => {
+  it('a CR manager publishes a pack; the demo owner reads it nearest first and acknowledges; the console counts 1', async () => {
+    const phone = server.logs().match(/demo owner (1[3-9]\d{9})/)?.[1];
+    expect(phone, 'the demo owner in the start output').toBeTruthy();
+    const owner = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const portal = await owner.newPage();
+    const errors: string[] = [];
+    portal.on('pageerror', (e) => errors.push(e.message));
+    await ownerSignIn(portal, phone as string);
+    const homes = (await (await owner.request.get(`${server.url}/api/portal/homes`)).json()) as {
+      items: { projectId: string; projectName: string }[];
+    };
+    const project = homes.items[0];
+    if (!project) throw new Error('the demo owner has no home');
+
+    // the console: a CR manager of the group creates the project's first pack
+    const staff = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const console_ = await staff.newPage();
+    console_.on('pageerror', (e) => errors.push(e.message));
+    await signIn(console_, server.url, 'wang.jianguo', DEMO_PASSWORD);
+    await console_.goto(`${server.url}/disclosure`);
+    await console_.getByRole('heading', { name: '风险公示', exact: true }).waitFor();
+    await choose(console_, 'pack-project', project.projectName, project.projectName.slice(0, 2));
+    await console_.getByTestId('pack-create').click();
+
+    await console_.getByTestId('add-risk').click();
+    await choose(console_, 'risk-type-0', '变电站', '变电');
+    await console_.getByTestId('risk-name-0').fill('东侧 110kV 变电站');
+    await console_.getByTestId('risk-distance-0').fill('650');
+    await console_.getByTestId('add-risk').click();
+    await choose(console_, 'risk-type-1', '垃圾站', '垃圾');
+    await console_.getByTestId('risk-name-1').fill('北门垃圾转运站');
+    await console_.getByTestId('risk-distance-1').fill('180');
+    await console_.getByTestId('add-amenity').click();
+    await console_.getByTestId('amenity-name-0').fill('地铁 15 号线站');
+    await choose(console_, 'amenity-status-0', '建设中');
+    await console_.getByTestId('pack-publish').click();
+
+    const row = console_.getByTestId(`pack-${project.projectName}`);
+    await expectText(row.getByTestId('pack-version'), '第 1 版');
+    await expectText(row.getByTestId('pack-acknowledged'), /^0 \/ \d+/);
+
+    // the portal: from the home page to the pack, nearest risk first, then "I have read it" with a confirm
+    await portal.goto(`${server.url}/m/`);
+    await portal.getByTestId('disclosure-entry').click();
+    await portal.waitForURL(/\/m\/disclosure$/);
+    const card = portal.locator(`[data-testid="disclosure-card"][data-project-id="${project.projectId}"]`);
+    await expectText(card.getByTestId('disclosure-version'), /第 1 版/);
+    const risks = await card.getByTestId('disclosure-risk').allTextContents();
+    expect(risks).toHaveLength(2);
+    expect(risks[0]).toContain('北门垃圾转运站');
+    expect(risks[0]).toContain('距红线 180 米');
+    expect(risks[1]).toContain('变电站');
+    await expectText(card.getByTestId('disclosure-amenity'), /地铁 15 号线站.*建设中/);
+    await card.getByTestId('disclosure-read').click();
+    await portal.locator('.adm-dialog-button').filter({ hasText: '确定' }).click();
+    await expectText(card.getByTestId('disclosure-acknowledged'), /您已于 .* 确认阅读/);
+
+    // back in the console the pack counts one acknowledgement of this version
+    await console_.reload();
+    await expectText(console_.getByTestId(`pack-${project.projectName}`).getByTestId('pack-acknowledged'), /^1 \/ \d+/);
+
+    expect(errors).toEqual([]);
+    await owner.close();
+    await staff.close();
+  });
+});
