@@ -10,6 +10,7 @@ import { zhCNIntake } from './zh-CN.intake';
 import type { zhCNJourneys } from './zh-CN.journeys';
 import { zhCNNotices } from './zh-CN.notices';
 import type { zhCNOpenDays } from './zh-CN.openDays';
+import type { zhCNOperations } from './zh-CN.operations';
 import { zhCNService } from './zh-CN.service';
 
 /**
@@ -343,4 +344,5 @@ export type AllMessages = Messages &
   typeof zhCNHandover &
   typeof zhCNOpenDays &
   typeof zhCNDisclosure &
-  typeof zhCNAcceptance;
+  typeof zhCNAcceptance &
+  typeof zhCNOperations;

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCodeWords } from '../../lib/codeWords';
 import { AuditDetail } from './AuditDetail';
 import { AuditFilters } from './AuditFilters';
+import './operationStrings';
 
 const mono = { fontFamily: 'monospace', fontSize: 12 } as const;
 

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCodeWords } from '../../lib/codeWords';
 import { useEnumOptions } from '../../lib/enumOptions';
 import { useCan } from '../../lib/permissions';
+import '../audit/operationStrings';
 
 const STATUS_COLORS: Record<OutboxStatus, string> = {
   queued: 'default',
