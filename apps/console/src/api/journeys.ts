@@ -5,6 +5,7 @@ import type {
   JourneyTemplate,
   journeyTaskDetail,
   listJourneyTasksQuery,
+  ProjectJourneyTemplate,
   previewJourneyBody,
   UpsertJourneyTemplateBody,
 } from '@anju/contracts/journeys';
@@ -29,7 +30,29 @@ export const journeyKeys = {
   tasks: ['journey-tasks'] as const,
   taskList: (f: JourneyTaskFilters) => [...journeyKeys.tasks, 'list', f] as const,
   task: (id: string) => [...journeyKeys.tasks, 'task', id] as const,
+  project: (projectId: string) => [...journeyKeys.all, 'project', projectId] as const,
 };
+
+/** The company's templates as one project runs them. */
+export function useProjectJourneyTemplates(projectId: string) {
+  return useQuery({
+    queryKey: journeyKeys.project(projectId),
+    queryFn: () => api.get<ItemList<ProjectJourneyTemplate>>(`/api/projects/${projectId}/journey-templates`),
+    select: (data) => data.items,
+  });
+}
+
+/** Switches a template on or off for the project (null: as the company); answers the project's whole list. */
+export function useSetProjectJourneyTemplate(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ templateId, enabled }: { templateId: string; enabled: boolean | null }) =>
+      api.put<ItemList<ProjectJourneyTemplate>>(`/api/projects/${projectId}/journey-templates/${templateId}`, {
+        enabled,
+      }),
+    onSuccess: (list) => qc.setQueryData(journeyKeys.project(projectId), list),
+  });
+}
 
 /** A company's journey templates (the 6+2 steps and Pulte's 7 by default). */
 export function useJourneyTemplates(companyId: string | undefined) {

@@ -17,6 +17,16 @@ export const enUSJourneys: typeof zhCNJourneys = {
     stepCount_other: '{{count}} steps',
     updatedAt: 'Updated {{at}}',
     unsaved: 'Unsaved changes',
+    projectTemplates: {
+      title: 'Service journeys',
+      hint: 'The journey templates this project runs; switching one off cancels its open tasks here at the next planning run (done ones stay).',
+      company: 'As the company ({{state}})',
+      overridden: 'Set for this project',
+      followCompany: 'Follow the company',
+      on: 'runs',
+      off: 'off',
+      empty: 'The company has no journey templates',
+    },
     step: {
       order: '#',
       key: 'Step key',

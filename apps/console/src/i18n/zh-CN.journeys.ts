@@ -30,6 +30,16 @@ export const zhCNJourneys = {
     stepCount_other: '{{count}} 步',
     updatedAt: '更新于 {{at}}',
     unsaved: '有未保存的修改',
+    projectTemplates: {
+      title: '服务旅程',
+      hint: '本项目执行的旅程模板；关闭后，本项目未完成的该模板任务将在下次排程时取消，已完成的保留。',
+      company: '随公司设置（{{state}}）',
+      overridden: '本项目单独设置',
+      followCompany: '恢复公司设置',
+      on: '执行',
+      off: '不执行',
+      empty: '该公司尚无旅程模板',
+    },
     step: {
       order: '序号',
       key: '步骤标识',

@@ -8,6 +8,10 @@ import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 import { ProjectMilestones } from './ProjectMilestones';
+
+// the journeys card and its strings load after the page (the journeys chunk)
+const ProjectJourneyTemplates = lazy(() => import('../journeys/ProjectJourneyTemplates'));
+
 import { UnitsTab } from './UnitsTab';
 
 // the grid is the tab the page opens on; the other tabs (tables, their dialogs) and the edit dialog are fetched when opened
@@ -74,6 +78,11 @@ export function ProjectDetailPage() {
         </Descriptions>
       </Card>
       <ProjectMilestones projectId={id} />
+      {can('journeys.read') && (
+        <Suspense fallback={null}>
+          <ProjectJourneyTemplates projectId={id} />
+        </Suspense>
+      )}
       <Card>
         <Tabs
           activeKey={tab}
