@@ -29,6 +29,20 @@ const FOUND: ({ room: (typeof ROOMS)[number]; categoryCode: string; description:
  * follow-up complaint); this morning's are checked in or still on their way; tomorrow's are booked; the rest of
  * the batch has not booked yet. Written through the real services with the seed's clock walking over those days.
  */
+/** The batch the demo's handover day runs on: the second batch of the first project still delivering. */
+export async function handoverDemoBatch(
+  services: { property: ModuleServices['property'] },
+  ctx: RequestContext,
+): Promise<{ id: string; version: number } | null> {
+  const { property, batches } = services.property;
+  for (const p of await property.listProjects(ctx, { limit: 50 })) {
+    const list = (await batches.list(ctx, p.orgUnitId)).map((b) => b.batch);
+    const pending = list.find((b) => !b.actualDate);
+    if (pending && list.some((b) => b.actualDate)) return pending;
+  }
+  return null;
+}
+
 export async function seedDemoHandover(
   services: { journeys: ModuleServices['journeys']; property: ModuleServices['property'] },
   ctx: RequestContext,
@@ -36,19 +50,10 @@ export async function seedDemoHandover(
   now: Date,
 ) {
   const { bookings, day, board } = services.journeys.handover;
-  const { property, batches } = services.property;
+  const { batches } = services.property;
   const was = clock.now();
-  const projects = await property.listProjects(ctx, { limit: 50 });
-  let batch: { id: string; version: number } | null = null;
-  for (const p of projects) {
-    const list = (await batches.list(ctx, p.orgUnitId)).map((b) => b.batch);
-    const pending = list.find((b) => !b.actualDate);
-    if (pending && list.some((b) => b.actualDate)) {
-      batch = pending;
-      break;
-    }
-  }
-  if (!batch) return { slots: 0, booked: 0, signed: 0 };
+  const batch = await handoverDemoBatch(services, ctx);
+  if (!batch) return { slots: 0, booked: 0, signed: 0, batchId: null };
 
   clock.set(at(dayOf(now, -8), '10:00'));
   const tomorrow = dayOf(now, 1);
@@ -127,5 +132,5 @@ export async function seedDemoHandover(
     await day.checkIn(ctx, batch.id, b.unitId);
   }
   clock.set(was);
-  return { slots: slots.length, booked: booked.length, signed };
+  return { slots: slots.length, booked: booked.length, signed, batchId: batch.id };
 }

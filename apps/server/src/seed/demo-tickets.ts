@@ -8,6 +8,7 @@ import { chinaDate } from '../platform/china-time.js';
 import { ManualClock } from '../platform/clock.js';
 import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
+import { seedDemoDelivery } from './demo-delivery.js';
 import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
@@ -150,6 +151,7 @@ export async function seedDemoTickets(
     companies.map((c) => c.id),
   );
   await seedDemoOpenDays(services, ctx, clock, now, (homes[0] as Home).customerId);
+  await seedDemoDelivery(services, ctx, clock, now, homes[0] as Home);
   await seedDemoHandover(services, ctx, clock, now);
   await settle();
   // Now from here: warnings and escalations for whatever was left to drag.

@@ -183,4 +183,35 @@ describe('demo company', () => {
       { type: 'repair', channel: 'handover', delivered: true },
     ]);
   });
+
+  it('has risk disclosures published and acknowledged, a simulated acceptance, and hand-overs to the property company', async () => {
+    const [packs] = await queryRows<{ packs: number; projects: number; acks: number }>(
+      database.db,
+      sql`select (select count(*)::int from disclosure_packs) as packs, (select count(*)::int from projects) as projects,
+                 (select count(*)::int from disclosure_acknowledgements) as acks`,
+    );
+    expect(packs?.packs).toBe(packs?.projects);
+    expect(packs?.acks).toBeGreaterThan(0);
+    const findings = await queryRows<{ status: string; severity: string; late: boolean }>(
+      database.db,
+      sql`select status, severity, due_at < ${now} as late from acceptance_findings order by created_at`,
+    );
+    expect(findings.map((f) => `${f.severity}:${f.status}`)).toEqual([
+      'blocking:verified',
+      'blocking:verified',
+      'normal:rectified',
+      'normal:open',
+    ]);
+    expect(findings[3]?.late).toBe(true);
+    const handovers = await queryRows<{ rated: boolean; satisfied: boolean | null; future: boolean }>(
+      database.db,
+      sql`select rated_at is not null as rated, timely and complete as satisfied,
+                 recorded_at > ${now} or handed_over_on > ${now}::date as future
+            from property_handovers order by rated_at nulls last`,
+    );
+    expect(handovers.map((h) => [h.rated, h.satisfied, h.future])).toEqual([
+      [true, false, false],
+      [false, null, false],
+    ]);
+  });
 });
