@@ -44,7 +44,7 @@ export class DisclosureService {
   /** A project in the caller's subtree, or 404. */
   private async project(ctx: RequestContext, projectId: string) {
     const node = await this.directory.node(projectId);
-    if (!node || node.type !== 'project' || !pathInScope(node.path, ctx.principal.orgPath)) {
+    if (node?.type !== 'project' || !pathInScope(node.path, ctx.principal.orgPath)) {
       throw new AppError('PROJECT_NOT_FOUND');
     }
     return node;
