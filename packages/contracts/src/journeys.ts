@@ -302,3 +302,30 @@ export type ProjectJourneyTemplate = z.infer<typeof projectJourneyTemplate>;
 
 /** On, off, or null to follow the company's setting again. */
 export const setProjectJourneyTemplateBody = z.object({ enabled: z.boolean().nullable() });
+
+/** Completion per project and step over the tasks due in a period (default: the last 90 days up to today). */
+export const journeyCompletionQuery = z
+  .object({ projectId: z.uuid().optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'from must not be after to' });
+
+export const journeyCompletionRow = z.object({
+  projectId: z.uuid(),
+  projectName: z.string(),
+  stepKey: z.string(),
+  name: z.object({ zh: z.string(), en: z.string() }),
+  /** Tasks due in the period (cancelled ones left out). */
+  due: z.number().int(),
+  done: z.number().int(),
+  /** Done by the end of their due date. */
+  doneOnTime: z.number().int(),
+  /** Still open, past their due date. */
+  overdue: z.number().int(),
+  /** done ÷ due, null when nothing was due. */
+  rate: z.number().nullable(),
+});
+export const journeyCompletion = z.object({
+  from: isoDate,
+  to: isoDate,
+  items: z.array(journeyCompletionRow),
+});
+export type JourneyCompletion = z.infer<typeof journeyCompletion>;

@@ -17,6 +17,18 @@ export const enUSJourneys: typeof zhCNJourneys = {
     stepCount_other: '{{count}} steps',
     updatedAt: 'Updated {{at}}',
     unsaved: 'Unsaved changes',
+    completion: {
+      title: 'Completion',
+      period: 'due {{from}} to {{to}}',
+      project: 'Project',
+      step: 'Step',
+      due: 'Due',
+      done: 'Done',
+      onTime: 'On time',
+      overdue: 'Overdue',
+      rate: 'Completion rate',
+      empty: 'No journey tasks fell due in this period',
+    },
     projectTemplates: {
       title: 'Service journeys',
       hint: 'The journey templates this project runs; switching one off cancels its open tasks here at the next planning run (done ones stay).',

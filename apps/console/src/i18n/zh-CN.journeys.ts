@@ -30,6 +30,18 @@ export const zhCNJourneys = {
     stepCount_other: '{{count}} 步',
     updatedAt: '更新于 {{at}}',
     unsaved: '有未保存的修改',
+    completion: {
+      title: '完成情况',
+      period: '{{from}} 至 {{to}} 到期',
+      project: '项目',
+      step: '步骤',
+      due: '到期',
+      done: '已完成',
+      onTime: '按期完成',
+      overdue: '逾期未完成',
+      rate: '完成率',
+      empty: '此期间没有到期的旅程任务',
+    },
     projectTemplates: {
       title: '服务旅程',
       hint: '本项目执行的旅程模板；关闭后，本项目未完成的该模板任务将在下次排程时取消，已完成的保留。',

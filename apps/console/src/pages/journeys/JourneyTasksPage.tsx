@@ -17,6 +17,8 @@ import { DueDate, TaskStatusTag, todayInChina } from './taskTags';
 
 // fetched when a task opens (the drawer with its form)
 const TaskDrawer = lazy(async () => ({ default: (await import('./TaskDrawer')).TaskDrawer }));
+// fetched after the queue (managers' completion per project and step)
+const JourneyCompletion = lazy(() => import('./JourneyCompletion'));
 
 /** `status` in the URL: absent means open (the default), `all` means no status filter. */
 const ALL = 'all';
@@ -177,6 +179,9 @@ export function JourneyTasksPage() {
           data-testid="journey-tasks-table"
         />
       </Card>
+      <Suspense fallback={null}>
+        <JourneyCompletion projectId={filters.projectId} />
+      </Suspense>
       <Suspense fallback={null}>
         {taskId && <TaskDrawer key={taskId} taskId={taskId} onClose={() => update({ task: undefined })} />}
       </Suspense>

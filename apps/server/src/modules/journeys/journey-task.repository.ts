@@ -29,6 +29,38 @@ export class JourneyTaskRepository {
     return this.db.select().from(journeyTasks).where(inArray(journeyTasks.id, ids));
   }
 
+  /**
+   * Per project and step: tasks due between two days in the scope (not cancelled), done, done by their due day, and
+   * open past it (`today`). Reads the queue index's range of the scope and due days.
+   */
+  completion(scopePath: string, f: { projectId?: string; from: string; to: string; today: string }) {
+    return queryRows<{
+      projectId: string;
+      stepKey: string;
+      nameZh: string;
+      nameEn: string;
+      due: number;
+      done: number;
+      doneOnTime: number;
+      overdue: number;
+    }>(
+      this.db,
+      sql`select project_id as "projectId", step_key as "stepKey", min(name_zh) as "nameZh", min(name_en) as "nameEn",
+                 count(*)::int as due,
+                 count(*) filter (where status = 'done')::int as done,
+                 count(*) filter (where status = 'done'
+                                    and (completed_at at time zone 'Asia/Shanghai')::date <= due_date)::int as "doneOnTime",
+                 count(*) filter (where status = 'open' and due_date < ${f.today}::date)::int as overdue
+            from ${journeyTasks}
+           where ${withinScope(journeyTasks.orgPath, scopePath)} and status in ('open', 'done')
+             and due_date between ${f.from}::date and ${f.to}::date
+             ${f.projectId ? sql`and project_id = ${f.projectId}` : sql``}
+           group by project_id, step_key
+           order by project_id, min(due_date), step_key
+           limit 2000`,
+    );
+  }
+
   /** The repair tickets the task's failed items opened. */
   tickets(taskId: string) {
     return this.db

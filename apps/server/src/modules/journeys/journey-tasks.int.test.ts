@@ -147,3 +147,32 @@ describe('journey tasks', () => {
     expect(after.status).toBe('open');
   });
 });
+
+describe('completion per project and step', () => {
+  it('counts the tasks due in the period, done, done on time and overdue, per project and step', async () => {
+    const h = await journeyHousehold(t, '2026-02-20');
+    const [terms] = await h.tasks(); // due 24 Feb, done today (1 Mar): done, late
+    const done = await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, {
+      version: terms?.version,
+      outcome: 'reached',
+      checklist: [],
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const res = await h.manager.api.get(
+      `/api/journey-tasks/completion?projectId=${h.project.id}&from=2026-02-01&to=2026-03-31`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ from: '2026-02-01', to: '2026-03-31' });
+    expect(
+      res.json().items.map((r: Record<string, unknown>) => [r.stepKey, r.due, r.done, r.doneOnTime, r.overdue, r.rate]),
+    ).toEqual([
+      ['contract_terms', 1, 1, 0, 0, 1],
+      ['sales_callback', 1, 0, 0, 1, 0],
+    ]);
+    const other = await journeyHousehold(t, '2026-02-20');
+    const theirs = await other.manager.api.get(`/api/journey-tasks/completion?projectId=${h.project.id}`);
+    expect(theirs.json().items).toEqual([]);
+    const bad = await h.manager.api.get('/api/journey-tasks/completion?from=2026-03-02&to=2026-03-01');
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -13,6 +13,7 @@ import { HandoverReminders } from './handover/handover-reminder.job.js';
 import { MyHandoverService } from './handover/my-handover.js';
 import { journeyTaskClockSubject } from './journey-clocks.js';
 import { JourneyPlanner } from './journey-planner.js';
+import { JourneyCompletionService } from './journey-completion.js';
 import { JourneyProjectTemplates } from './journey-project-templates.js';
 import { JourneyTaskService } from './journey-task.service.js';
 import { JourneyTemplateService } from './journey-template.service.js';
@@ -87,6 +88,7 @@ export function createJourneysModule(
   return {
     templates,
     projectTemplates,
+    completion: new JourneyCompletionService(db, clock, deps.org.directory),
     planner,
     tasks,
     mine,

@@ -1,6 +1,8 @@
 import { errorBody, idParams, page } from '@anju/contracts';
 import {
   completeJourneyTaskBody,
+  journeyCompletion,
+  journeyCompletionQuery,
   journeyPreview,
   journeyTask,
   journeyTaskDetail,
@@ -130,6 +132,21 @@ export const journeyTaskRoutes: FastifyPluginAsyncZod<{ journeys: JourneysModule
       },
     },
     async (request) => tasks.list(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/journey-tasks/completion',
+    {
+      schema: {
+        operationId: 'summarizeJourneyTasks',
+        tags: ['journeys'],
+        summary:
+          'Completion per project and step: tasks due in the period (default the last 90 days), done, on time, overdue',
+        querystring: journeyCompletionQuery,
+        response: { 200: journeyCompletion, ...errors },
+      },
+    },
+    async (request) => journeys.completion.summary(contextOf(request), request.query),
   );
 
   app.get(
