@@ -6,7 +6,6 @@ import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { acceptanceRoutes } from './acceptance/acceptance.routes.js';
 import { disclosureRoutes } from './disclosure/disclosure.routes.js';
-import { propertyHandoverRoutes } from './property-handover/property-handover.routes.js';
 import * as disclosureTables from './disclosure/disclosure.tables.js';
 import { handoverRoutes } from './handover/handover.routes.js';
 import * as handoverTables from './handover/handover.tables.js';
@@ -17,6 +16,7 @@ import { anchorsListener } from './listeners/anchors.listener.js';
 import { noticeSmsListener } from './listeners/notice-sms.listener.js';
 import { openDayRoutes } from './open-days/open-day.routes.js';
 import * as openDayTables from './open-days/open-day.tables.js';
+import { propertyHandoverRoutes } from './property-handover/property-handover.routes.js';
 
 /** Service journeys (6+2 and Pulte's 7 steps): templates, the planner of each household's tasks, doing the work. */
 export const journeysModule = defineModule({
