@@ -27,7 +27,7 @@ type Batch = { id: string; name: string; actualDate: string | null; unitCount: n
 type OrgUnit = { id: string; parentId: string | null; type: string; name: string; code: string };
 
 describe('simulated acceptance and the property hand-over on the batch board', () => {
-  it('staff record a blocking finding, the contractor rectifies it, staff verify; the hand-over is recorded and rated', async () => {
+  it('staff record a blocking finding, the contractor rectifies it, staff verify; the hand-over is recorded and rated; an open blocking finding needs a reason to deliver', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -37,16 +37,16 @@ describe('simulated acceptance and the property hand-over on the batch board', (
 
     // a batch not yet delivered, with households on its board, and the contractor of its company
     const { items: projects } = await api.get<{ items: Project[] }>('/api/projects?limit=50');
-    let found: { project: Project; batch: Batch; unitCode: string } | undefined;
+    let found: { project: Project; batch: Batch; unitCode: string; unitId: string } | undefined;
     for (const project of projects) {
       const { items } = await api.get<{ items: Batch[] }>(`/api/projects/${project.id}/delivery-batches`);
       for (const batch of items.filter((b) => !b.actualDate && b.unitCount > 0)) {
-        const board = await api.get<{ households: { unitCode: string | null; status: string }[] }>(
+        const board = await api.get<{ households: { unitId: string; unitCode: string | null; status: string }[] }>(
           `/api/delivery-batches/${batch.id}/handover-board`,
         );
         // a home not handed over yet (a signed one is delivered: its problems are repair tickets)
         const home = board.households.find((h) => h.unitCode && ['unbooked', 'booked'].includes(h.status));
-        if (home?.unitCode) found = { project, batch, unitCode: home.unitCode };
+        if (home?.unitCode) found = { project, batch, unitCode: home.unitCode, unitId: home.unitId };
         if (found) break;
       }
       if (found) break;
@@ -111,6 +111,30 @@ describe('simulated acceptance and the property hand-over on the batch board', (
     await page.getByTestId('ph-rate-submit').click();
     await expectText(page.getByTestId('ph-verdict'), '不满意');
     await expect(page.getByTestId('ph-record').count()).resolves.toBe(0);
+
+    // a blocking finding left open refuses the delivery; a CR manager delivers with a reason
+    await api.post(findingsUrl, {
+      unitId: found.unitId,
+      room: 'kitchen',
+      categoryCode: category.code,
+      severity: 'blocking',
+      description: '厨房烟道倒灌',
+      photoFileIds: [],
+    });
+    await page.goto(`${server.url}/projects/${found.project.id}?tab=batches`);
+    await page.getByTestId(`batch-edit-${found.batch.name}`).click();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const date = page.getByTestId('batch-actualDate');
+    const input = (await date.evaluate((e) => e.tagName)) === 'INPUT' ? date : date.locator('input');
+    await input.fill(today);
+    await input.press('Enter');
+    await page.getByTestId('batch-submit').click();
+    await expectText(page.getByTestId('batch-blocked'), new RegExp(`还有 ${before + 1} 个阻断交付`));
+    await page.getByTestId('batch-override-reason').fill('业主已知情，入住后 3 日内整改');
+    await page.getByTestId('batch-submit').click();
+    await page.getByTestId('batch-blocked').waitFor({ state: 'detached' });
+    const { items: after } = await api.get<{ items: Batch[] }>(`/api/projects/${found.project.id}/delivery-batches`);
+    expect(after.find((b) => b.id === found.batch.id)?.actualDate).toBe(today);
 
     expect(errors).toEqual([]);
     await context.close();
