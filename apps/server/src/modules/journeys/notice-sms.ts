@@ -3,6 +3,7 @@ import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import type { MessagingService, OutgoingMessage } from '../../platform/messaging/messaging.service.js';
 import type { CustomerReadService } from '../customers/customer-read.service.js';
 import type { OrgDirectory } from '../org/org-directory.js';
+import { type BuyerPage, textBuyersPage } from './buyer-sms.js';
 
 export const NOTICE_SMS_JOB = 'journeys.notice-sms';
 /** Buyers texted per job run: a project of any size is texted page by page, never in one request. */
@@ -10,7 +11,7 @@ export const NOTICE_SMS_PAGE = 200;
 
 /** What the fan-out needs of a published notice (the notices module's `notice.published` payload). */
 export type NoticeToText = { noticeId: string; projectId: string; orgPath: string; category: string; title: string };
-type SmsPage = NoticeToText & { after: string | null };
+type SmsPage = NoticeToText & BuyerPage;
 
 /** Owners' texts are Chinese by design. */
 const CATEGORY_ZH: Record<string, string> = { construction: '工程进度通报', design_change: '规划设计变更通报' };
@@ -25,10 +26,10 @@ export class NoticeSmsFanOut {
   pageSize = NOTICE_SMS_PAGE;
 
   constructor(
-    private readonly db: Db,
-    private readonly jobs: JobRunner,
-    private readonly messaging: MessagingService,
-    private readonly customers: CustomerReadService,
+    readonly db: Db,
+    readonly jobs: JobRunner,
+    readonly messaging: MessagingService,
+    readonly customers: CustomerReadService,
     private readonly directory: OrgDirectory,
     private readonly portalUrl: string,
   ) {}
@@ -45,32 +46,23 @@ export class NoticeSmsFanOut {
   }
 
   async page(p: SmsPage) {
-    const audience = await this.customers.smsAudience(p.projectId, p.after, this.pageSize);
     const projectName = (await this.directory.names([p.projectId])).get(p.projectId) ?? '';
     const body = `【安居】${projectName}${CATEGORY_ZH[p.category] ?? ''}：「${p.title}」，详情请看业主服务 ${this.portalUrl}/m/notices/${p.noticeId}`;
-    await this.db.transaction(async (tx) => {
-      await this.messaging.sendMany(
-        tx,
-        audience.map(
-          (a): OutgoingMessage => ({
-            channel: 'sms',
-            recipient: a.phone,
-            template: 'notice.published',
-            body,
-            params: { noticeId: p.noticeId, customerId: a.customerId },
-            idempotencyKey: `notice.published:${p.noticeId}:${a.customerId}`,
-            orgPath: p.orgPath,
-            refType: 'notice',
-            refId: p.noticeId,
-          }),
-        ),
-      );
-      const last = audience.at(-1);
-      if (audience.length === this.pageSize && last) {
-        await this.jobs.enqueue(tx, NOTICE_SMS_JOB, { ...p, after: last.customerId } satisfies SmsPage, {
-          idempotencyKey: `notice-sms:${p.noticeId}:${last.customerId}`,
-        });
-      }
-    });
+    await textBuyersPage(
+      this,
+      { name: NOTICE_SMS_JOB, key: `notice-sms:${p.noticeId}`, pageSize: this.pageSize },
+      p,
+      (a): OutgoingMessage => ({
+        channel: 'sms',
+        recipient: a.phone,
+        template: 'notice.published',
+        body,
+        params: { noticeId: p.noticeId, customerId: a.customerId },
+        idempotencyKey: `notice.published:${p.noticeId}:${a.customerId}`,
+        orgPath: p.orgPath,
+        refType: 'notice',
+        refId: p.noticeId,
+      }),
+    );
   }
 }

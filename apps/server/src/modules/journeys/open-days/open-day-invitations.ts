@@ -4,6 +4,7 @@ import type { JobRunner } from '../../../platform/jobs/job-runner.js';
 import type { MessagingService, OutgoingMessage } from '../../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../../customers/customers.module.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
+import { textBuyersPage } from '../buyer-sms.js';
 import { OpenDayRepository } from './open-day.repository.js';
 import type { OpenDayItemRow, OpenDayRow } from './open-day.tables.js';
 
@@ -55,33 +56,24 @@ export class OpenDayInvitations {
   async page({ openDayId, after }: InvitePage) {
     const day = await new OpenDayRepository(this.db).findAny(openDayId);
     if (!day || day.status === 'cancelled') return;
-    const audience = await this.customers.read.smsAudience(day.projectId, after, this.pageSize);
     const projectName = (await this.directory.names([day.projectId])).get(day.projectId) ?? '';
     const body = invitationText(day, projectName, this.portalUrl);
-    await this.db.transaction(async (tx) => {
-      await this.messaging.sendMany(
-        tx,
-        audience.map(
-          (a): OutgoingMessage => ({
-            channel: 'sms',
-            recipient: a.phone,
-            template: 'open_day.invite',
-            body,
-            params: { openDayId: day.id, customerId: a.customerId },
-            idempotencyKey: `open_day.invite:${day.id}:${a.customerId}`,
-            orgPath: day.orgPath,
-            refType: 'open_day',
-            refId: day.id,
-          }),
-        ),
-      );
-      const last = audience.at(-1);
-      if (audience.length === this.pageSize && last) {
-        await this.jobs.enqueue(tx, OPEN_DAY_INVITE_JOB, { openDayId, after: last.customerId } satisfies InvitePage, {
-          idempotencyKey: `open-day-invite:${openDayId}:${last.customerId}`,
-        });
-      }
-    });
+    await textBuyersPage(
+      { db: this.db, jobs: this.jobs, messaging: this.messaging, customers: this.customers.read },
+      { name: OPEN_DAY_INVITE_JOB, key: `open-day-invite:${openDayId}`, pageSize: this.pageSize },
+      { openDayId, projectId: day.projectId, after },
+      (a): OutgoingMessage => ({
+        channel: 'sms',
+        recipient: a.phone,
+        template: 'open_day.invite',
+        body,
+        params: { openDayId: day.id, customerId: a.customerId },
+        idempotencyKey: `open_day.invite:${day.id}:${a.customerId}`,
+        orgPath: day.orgPath,
+        refType: 'open_day',
+        refId: day.id,
+      }),
+    );
   }
 
   /**
