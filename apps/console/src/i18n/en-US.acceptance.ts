@@ -32,6 +32,7 @@ export const enUSAcceptance: typeof zhCNAcceptance = {
     overdue: 'Overdue',
     created: 'Recorded',
     note: 'Rectification note',
+    noteLine: 'Rectification note: {{note}}',
     verify: 'Verify',
     reopen: 'Reopen',
     rectify: 'Rectified',
@@ -86,6 +87,7 @@ export const enUSAcceptance: typeof zhCNAcceptance = {
     rated: 'Verdict submitted',
     ratedBy: 'Rated by',
     yes: 'Yes',
+    counts: 'Timely: {{timely}} · Complete: {{complete}}',
     no: 'No',
     items_: {
       keys: 'Keys',

@@ -7,6 +7,8 @@ export const enUSDisclosure: typeof zhCNDisclosure = {
     intro:
       'Each project’s adverse factors within 1 km of its red line, the city map and the promised amenities, published in versions; buyers acknowledge they read the current version.',
     project: 'Project',
+    scope: 'Scope',
+    scopeAll: 'All my projects',
     version: 'Version',
     versionN: 'Version {{n}}',
     updated: 'Updated',

@@ -35,6 +35,8 @@ export const zhCNDisclosure = {
     title: '风险公示',
     intro: '每个项目红线外一公里的不利因素、城市地图和配套承诺，按版本发布；买受人需确认已阅读当前版本。',
     project: '项目',
+    scope: '范围',
+    scopeAll: '我的全部项目',
     version: '版本',
     versionN: '第 {{n}} 版',
     updated: '更新时间',

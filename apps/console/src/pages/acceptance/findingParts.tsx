@@ -46,7 +46,9 @@ export function FindingDescription({ finding }: { finding: AcceptanceFinding }) 
     <Space direction="vertical" size={4}>
       <span>{finding.description}</span>
       {finding.rectificationNote && (
-        <Typography.Text type="secondary">{`${t('acceptance.note')}：${finding.rectificationNote}`}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('acceptance.noteLine', { note: finding.rectificationNote })}
+        </Typography.Text>
       )}
       {finding.photoFileIds.length > 0 && (
         <Image.PreviewGroup>

@@ -7,6 +7,7 @@ import { useDisclosurePacks } from '../../api/disclosure';
 import { useProjects } from '../../api/property';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
+import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
 import './disclosureStrings';
@@ -58,7 +59,9 @@ function ProjectWithoutPack({
 export function DisclosurePage() {
   const { t } = useTranslation();
   const can = useCan();
-  const packs = useDisclosurePacks();
+  // the packs under one org node (a region, a city company, a project); default: the caller's own subtree
+  const [orgUnitId, setOrgUnitId] = useState<string | undefined>();
+  const packs = useDisclosurePacks(orgUnitId);
   const [picked, setPicked] = useState<{ id: string; name: string } | undefined>();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const manage = can('journeys.manage');
@@ -73,6 +76,19 @@ export function DisclosurePage() {
     <>
       <PageHeader title={t('disclosure.title')} />
       <Typography.Paragraph type="secondary">{t('disclosure.intro')}</Typography.Paragraph>
+      {can('org.read') && (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <Typography.Text>{t('disclosure.scope')}</Typography.Text>
+          <OrgUnitTreeSelect
+            allowClear
+            value={orgUnitId}
+            onChange={setOrgUnitId}
+            placeholder={t('disclosure.scopeAll')}
+            style={{ minWidth: 260 }}
+            testId="pack-scope"
+          />
+        </Space>
+      )}
       {manage && (
         <Card size="small" style={{ marginBottom: 12 }}>
           <Space wrap>

@@ -23,7 +23,9 @@ function Verdict({ handover }: { handover: PropertyHandover }) {
       <Tag color={handover.satisfied ? 'green' : 'red'} data-testid="ph-verdict">
         {handover.satisfied ? t('propertyHandover.satisfied') : t('propertyHandover.notSatisfied')}
       </Tag>
-      <span>{`${t('propertyHandover.timely')}：${yesNo(handover.timely)} · ${t('propertyHandover.complete')}：${yesNo(handover.complete)}`}</span>
+      <span>
+        {t('propertyHandover.counts', { timely: yesNo(handover.timely), complete: yesNo(handover.complete) })}
+      </span>
       {handover.ratingComment && <span>{handover.ratingComment}</span>}
       <Typography.Text type="secondary">
         {handover.ratedByName} <DateTime value={handover.ratedAt} />

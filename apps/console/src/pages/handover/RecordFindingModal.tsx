@@ -46,7 +46,8 @@ export function RecordFindingModal({ batchId, onClose }: { batchId: string; onCl
   const uploading = photos.some((p) => p.status === 'uploading');
 
   const units = new Map<string, string>();
-  for (const h of board.data?.households ?? []) units.set(h.unitId, h.unitCode ?? h.unitId);
+  // a home signed for on the handover day is delivered: its problems are repair tickets, not findings
+  for (const h of board.data?.households ?? []) if (h.status !== 'signed') units.set(h.unitId, h.unitCode ?? h.unitId);
 
   const onFinish = (v: Values) =>
     record.mutate(
