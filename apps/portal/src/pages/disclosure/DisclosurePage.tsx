@@ -71,8 +71,8 @@ function DisclosureCard({ item }: { item: MyDisclosureItem }) {
               <div className="disclosure-row">
                 <Tag color="warning">{t(`disclosure.riskTypes.${r.type}`)}</Tag>
                 <span className="disclosure-name">{r.name}</span>
-                <span className="disclosure-distance">{t('disclosure.distance', { m: r.distanceM })}</span>
               </div>
+              <div className="disclosure-distance">{t('disclosure.distance', { m: r.distanceM })}</div>
               {r.note && <div className="muted">{r.note}</div>}
             </li>
           ))}
