@@ -221,7 +221,17 @@ export const journeyTask = z.object({
   outcome: z.enum(JOURNEY_OUTCOMES).nullable(),
   notes: z.string().nullable(),
   attempts: z.number().int(),
-  checklist: z.array(z.object({ key: z.string(), ok: z.boolean(), note: z.string().nullable() })).nullable(),
+  checklist: z
+    .array(
+      z.object({
+        key: z.string(),
+        ok: z.boolean(),
+        note: z.string().nullable(),
+        /** Photos taken for the item (uploaded to the task first). */
+        photoFileIds: z.array(z.uuid()).default([]),
+      }),
+    )
+    .nullable(),
   completedAt: z.string().nullable(),
   version,
 });
@@ -253,6 +263,8 @@ export const completeJourneyTaskBody = z.object({
         key: z.string().max(40),
         ok: z.boolean(),
         note: z.string().trim().max(500).nullable().optional(),
+        /** Photos of the item, uploaded to the task with uploadJourneyTaskPhoto. */
+        photoFileIds: z.array(z.uuid()).max(9).default([]),
         /** Where a failed item was found: the repair ticket it opens gets the room and the defect category. */
         room: z.enum(ROOMS).optional(),
         categoryCode: z.string().max(40).optional(),

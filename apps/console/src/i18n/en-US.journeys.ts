@@ -197,6 +197,8 @@ export const enUSJourneys: typeof zhCNJourneys = {
       outcome: 'Outcome',
       completedAt: 'Completed',
       checklistNote: 'Note (optional)',
+      addPhoto: 'Add a photo',
+      photoRefused: '{{name}} is not an image or is over 10 MB',
       opensRepair: 'A failed item opens a repair ticket for this room and category',
       repairsOpened: 'Repair tickets opened for failed items',
       markItem: 'Mark it pass or fail',

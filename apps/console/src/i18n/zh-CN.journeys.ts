@@ -211,6 +211,8 @@ export const zhCNJourneys = {
       outcome: '结果',
       completedAt: '完成时间',
       checklistNote: '备注（选填）',
+      addPhoto: '添加照片',
+      photoRefused: '{{name}} 不是图片或超过 10 MB',
       opensRepair: '不合格项将按所选房间和类别生成维修工单',
       repairsOpened: '不合格项已生成维修工单',
       markItem: '请标记通过或未通过',

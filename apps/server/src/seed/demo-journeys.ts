@@ -34,8 +34,15 @@ export async function seedDemoJourneys(
     // An inspection's second item (the drains) fails: it opens a repair ticket on the home.
     const checklist = (detail.step?.checklist ?? []).map((c, n) =>
       detail.kind === 'inspection' && n === 1
-        ? { key: c.key, ok: false, note: '卫生间地漏排水缓慢', room: 'bathroom' as const, categoryCode: 'plumbing' }
-        : { key: c.key, ok: true, note: null },
+        ? {
+            key: c.key,
+            ok: false,
+            note: '卫生间地漏排水缓慢',
+            room: 'bathroom' as const,
+            categoryCode: 'plumbing',
+            photoFileIds: [],
+          }
+        : { key: c.key, ok: true, note: null, photoFileIds: [] },
     );
     await tasks.complete(ctx, task.id, {
       version: task.version,

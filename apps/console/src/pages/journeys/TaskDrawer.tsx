@@ -26,6 +26,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import { CategorySelect, RoomSelect } from '../tickets/fields';
+import { ItemPhotos, type PhotoFile, photoIdsOf, RecordedPhotos } from './ItemPhotos';
 import { useInLanguage } from './journeyFields';
 import './journeyStrings';
 import { capitalize } from './journeyWords';
@@ -38,7 +39,10 @@ type Room = (typeof ROOMS)[number];
 const CONTACT_KINDS: readonly JourneyStep['kind'][] = ['call', 'notice_call', 'home_visit', 'survey'];
 
 interface Values {
-  checklist?: Record<string, { ok?: boolean; note?: string; room?: Room; categoryCode?: string } | undefined>;
+  checklist?: Record<
+    string,
+    { ok?: boolean; note?: string; room?: Room; categoryCode?: string; photos?: PhotoFile[] } | undefined
+  >;
   notes?: string;
 }
 
@@ -58,6 +62,7 @@ function RecordedChecklist({ task, step }: { task: JourneyTaskDetail; step: Jour
             </Tag>
             <Typography.Text>{text(item)}</Typography.Text>
             {r?.note && <Typography.Text type="secondary">{r.note}</Typography.Text>}
+            {r && <RecordedPhotos ids={r.photoFileIds} />}
           </Flex>
         );
       })}
@@ -95,7 +100,7 @@ function OutcomeForm({
       const found = v.ok
         ? {}
         : { ...(v.room ? { room: v.room } : {}), ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}) };
-      return [{ key: item.key, ok: v.ok, note: v.note?.trim() || null, ...found }];
+      return [{ key: item.key, ok: v.ok, note: v.note?.trim() || null, photoFileIds: photoIdsOf(v.photos), ...found }];
     });
     complete.mutate(
       { id: task.id, version: task.version, outcome, notes: values.notes?.trim() || null, checklist },
@@ -139,6 +144,9 @@ function OutcomeForm({
               </Form.Item>
               <Form.Item name={['checklist', item.key, 'note']} style={{ marginBottom: 0 }}>
                 <Input maxLength={500} placeholder={t('journeys.tasks.checklistNote')} />
+              </Form.Item>
+              <Form.Item name={['checklist', item.key, 'photos']} style={{ marginBottom: 0 }}>
+                <ItemPhotos taskId={task.id} testId={`journey-task-photos-${item.key}`} />
               </Form.Item>
               {opensRepair && (
                 <Form.Item noStyle dependencies={[['checklist', item.key, 'ok']]}>

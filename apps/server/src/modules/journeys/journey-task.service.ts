@@ -11,6 +11,7 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { FileRow, FilesService, UploadInput } from '../../platform/files/files.service.js';
 import { cursorParts, decodeCursor, pageOf } from '../../platform/http/cursor.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { OrgDirectory } from '../org/org-directory.js';
@@ -54,10 +55,15 @@ export const presentTask = (
   outcome: t.outcome as JourneyTask['outcome'],
   notes: t.notes,
   attempts: t.attempts,
-  checklist: t.checklist as JourneyTask['checklist'],
+  checklist: t.checklist
+    ? (t.checklist as NonNullable<JourneyTask['checklist']>).map((c) => ({ ...c, photoFileIds: c.photoFileIds ?? [] }))
+    : null,
   completedAt: t.completedAt?.toISOString() ?? null,
   version: t.version,
 });
+
+/** Checklist photos are stored under their task. */
+const TASK_FILE_REF = 'journey_task';
 
 /** Staff doing the journey work: the task queue by due date, a task with its step, recording the outcome. */
 export class JourneyTaskService {
@@ -68,7 +74,17 @@ export class JourneyTaskService {
     private readonly directory: OrgDirectory,
     private readonly clocks: ClockService,
     private readonly tickets: TicketService,
+    private readonly files: FilesService,
   ) {}
+
+  /** A photo for a checklist item of an open task, stored under the task (the record then names it). */
+  async uploadPhoto(ctx: RequestContext, id: string, read: () => Promise<UploadInput>): Promise<FileRow> {
+    assertPermission(ctx.principal, 'journeys.work');
+    const task = await this.row(ctx, id);
+    if (task.status !== 'open') throw new AppError('JOURNEY_TASK_CLOSED');
+    const prepared = await this.files.prepare(await read(), ['image']);
+    return this.files.save(ctx, prepared, { refType: TASK_FILE_REF, refId: id, orgPath: task.orgPath });
+  }
 
   private async names(rows: JourneyTaskRow[]) {
     const unitIds = [...new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])))];
@@ -180,6 +196,11 @@ export class JourneyTaskService {
     const known = new Set(step?.checklist.map((c) => c.key) ?? []);
     const unknown = body.checklist.find((c) => !known.has(c.key));
     if (unknown) throw new AppError('VALIDATION_FAILED', { field: 'checklist', key: unknown.key });
+    const photos = [...new Set(body.checklist.flatMap((c) => c.photoFileIds))];
+    if (photos.length) {
+      const owned = await this.files.owned(photos, { refType: TASK_FILE_REF, refId: id });
+      if (owned.length !== photos.length) throw new AppError('PHOTO_INVALID');
+    }
     if (step?.requiresDisclosure && body.outcome !== 'not_reached') await this.assertDisclosed(current);
     if (step) await this.openRepairs(ctx, current, step, body);
     const now = this.clock.now();
@@ -195,7 +216,12 @@ export class JourneyTaskService {
               {
                 outcome: body.outcome,
                 notes,
-                checklist: body.checklist.map((c) => ({ key: c.key, ok: c.ok, note: c.note ?? null })),
+                checklist: body.checklist.map((c) => ({
+                  key: c.key,
+                  ok: c.ok,
+                  note: c.note ?? null,
+                  photoFileIds: c.photoFileIds,
+                })),
                 completedBy: ctx.principal.userId,
               },
               now,

@@ -1,8 +1,10 @@
 import { and, eq, like } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityCompany, drainJobs, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { journeyHousehold } from '../../../test/journey-factories.js';
+import { multipartFile } from '../../../test/multipart.js';
 import { notifications } from '../../platform/messaging/messaging.tables.js';
 
 let t: TestApp;
@@ -174,5 +176,56 @@ describe('completion per project and step', () => {
     expect(theirs.json().items).toEqual([]);
     const bad = await h.manager.api.get('/api/journey-tasks/completion?from=2026-03-02&to=2026-03-01');
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('checklist photos', () => {
+  it('keeps the photos of each item with the task, and refuses another task’s photo', async () => {
+    const h = await journeyHousehold(t, '2026-02-20');
+    const [terms, callback] = await h.tasks();
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#aa8866' } })
+      .png()
+      .toBuffer();
+    const upload = async (taskId: string | undefined) => {
+      const body = multipartFile('file', '现场.png', png, 'image/png');
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/journey-tasks/${taskId}/photos`,
+        headers: { ...body.headers, cookie: h.manager.session.cookie, 'x-csrf-token': h.manager.session.csrf },
+        payload: body.payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const own = await upload(terms?.id);
+    const foreign = await upload(callback?.id);
+    const refused = await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, {
+      version: terms?.version,
+      outcome: 'reached',
+      checklist: [{ key: 'terms', ok: true, photoFileIds: [foreign] }],
+    });
+    expect(refused.json().code).toBe('PHOTO_INVALID');
+    const done = await h.manager.api.post(`/api/journey-tasks/${terms?.id}/complete`, {
+      version: terms?.version,
+      outcome: 'reached',
+      checklist: [
+        { key: 'terms', ok: true, photoFileIds: [own] },
+        { key: 'mortgage', ok: true },
+      ],
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().checklist).toEqual([
+      { key: 'terms', ok: true, note: null, photoFileIds: [own] },
+      { key: 'mortgage', ok: true, note: null, photoFileIds: [] },
+    ]);
+    expect((await h.manager.api.get(`/api/files/${own}`)).statusCode).toBe(200);
+    const late = multipartFile('file', 'x.png', png, 'image/png');
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/journey-tasks/${terms?.id}/photos`,
+      headers: { ...late.headers, cookie: h.manager.session.cookie, 'x-csrf-token': h.manager.session.csrf },
+      payload: late.payload,
+    });
+    expect(closed.json().code).toBe('JOURNEY_TASK_CLOSED');
   });
 });

@@ -67,7 +67,15 @@ export function createJourneysModule(
   const { db, audit, clock } = platform;
   const templates = new JourneyTemplateService(db, audit, clock, deps.org.directory, deps.sla.clocks);
   const planner = new JourneyPlanner(db, clock, templates, deps.sla.clocks);
-  const tasks = new JourneyTaskService(db, audit, clock, deps.org.directory, deps.sla.clocks, deps.tickets.tickets);
+  const tasks = new JourneyTaskService(
+    db,
+    audit,
+    clock,
+    deps.org.directory,
+    deps.sla.clocks,
+    deps.tickets.tickets,
+    platform.files,
+  );
   deps.sla.clocks.register(journeyTaskClockSubject());
   const mine = new MyJourneyService(db, clock, templates, deps.sla.clocks);
   const projectTemplates = new JourneyProjectTemplates(db, audit, clock, deps.org.directory, templates);

@@ -1,4 +1,4 @@
-import { errorBody, idParams, page } from '@anju/contracts';
+import { errorBody, fileInfo, idParams, page } from '@anju/contracts';
 import {
   completeJourneyTaskBody,
   journeyCompletion,
@@ -16,10 +16,14 @@ import {
 } from '@anju/contracts/journeys';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { presentFile } from '../../platform/files/files.presenter.js';
+import { FilesService } from '../../platform/files/files.service.js';
+import { readUpload } from '../../platform/files/upload.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import type { JourneysModule } from './journeys.module.js';
 
 const errors = { '4xx': errorBody };
+const MAX_PHOTO_BYTES = FilesService.maxBytes(['image']);
 
 export const journeyTemplateRoutes: FastifyPluginAsyncZod<{ journeys: JourneysModule }> = async (app, { journeys }) => {
   const { templates } = journeys;
@@ -160,6 +164,26 @@ export const journeyTaskRoutes: FastifyPluginAsyncZod<{ journeys: JourneysModule
       },
     },
     async (request) => tasks.get(contextOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/journey-tasks/:id/photos',
+    {
+      schema: {
+        operationId: 'uploadJourneyTaskPhoto',
+        tags: ['journeys'],
+        summary: 'A photo for a checklist item of an open task (multipart field "file"); the record names it',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: fileInfo, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await tasks.uploadPhoto(contextOf(request), request.params.id, () =>
+        readUpload(request, MAX_PHOTO_BYTES),
+      );
+      return reply.code(201).send(presentFile(file));
+    },
   );
 
   app.post(
