@@ -60,7 +60,11 @@ export async function openDayProject(t: TestApp, buyers = 3) {
 }
 
 /** Outbox rows of one template about one record. */
-export const outboxOf = (t: TestApp, template: 'open_day.invite' | 'open_day.answer', refId: string) =>
+export const outboxOf = (
+  t: TestApp,
+  template: 'open_day.invite' | 'open_day.answer' | 'open_day.cancelled',
+  refId: string,
+) =>
   t.db
     .select()
     .from(outboxMessages)

@@ -151,6 +151,8 @@ export const OUTBOX_TEMPLATES = [
   /** A site open day's invitation to the project's buyers, and an answer to an owner's open-day suggestion. */
   'open_day.invite',
   'open_day.answer',
+  /** A planned open day called off, to the buyers registered for it. */
+  'open_day.cancelled',
   /** {unit, part, endsOn}: a part's warranty of the owner's home ends soon: report what still needs fixing. */
   'warranty.expiring',
   /** A construction-progress or design-change notice of the buyer's project, with the portal link. */
@@ -243,6 +245,7 @@ export const AUDIT_ACTIONS = [
   'defect_category.upsert',
   'notice.publish',
   'open_day.create',
+  'open_day.cancel',
   'open_day.register',
   'open_day.check_in',
   'open_day_item.record',

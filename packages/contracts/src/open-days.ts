@@ -203,3 +203,6 @@ export const myOpenDays = z.object({ items: z.array(myOpenDay) });
 export type MyOpenDays = z.infer<typeof myOpenDays>;
 
 export const registerMyOpenDayBody = z.object({ partySize: z.number().int().min(1).max(10).default(1) });
+
+/** Calls off a planned open day; the registered buyers who consented are told by SMS. */
+export const cancelOpenDayBody = z.object({ version, reason: text(200) });

@@ -56,6 +56,12 @@ function useOpenDayWrite<I, O>(fn: (input: I) => Promise<O>) {
   return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: openDayKeys.all }) });
 }
 
+/** Calls off a planned open day with a reason. */
+export const useOpenDayCancel = () =>
+  useOpenDayWrite(({ id, ...body }: { id: string; version: number; reason: string }) =>
+    api.post<OpenDayDetail>(`/api/open-days/${id}/cancel`, body),
+  );
+
 export const useCreateOpenDay = () =>
   useOpenDayWrite((body: CreateOpenDayInput) => api.post<OpenDayDetail>('/api/open-days', body));
 

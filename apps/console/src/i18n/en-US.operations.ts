@@ -8,7 +8,7 @@ export const enUSOperations: typeof zhCNOperations = {
       sla: { breach: 'Overdue alert', escalate: 'Escalation alert' },
       owner: { login_code: 'Owner sign-in code' },
       handover: { reminder: 'Handover slot reminder' },
-      open_day: { invite: 'Open-day invitation', answer: 'Open-day answer' },
+      open_day: { invite: 'Open-day invitation', answer: 'Open-day answer', cancelled: 'Open day called off' },
       warranty: { expiring: 'Warranty ending reminder' },
       notice: { published: 'Progress or design-change notice' },
     },
@@ -98,7 +98,12 @@ export const enUSOperations: typeof zhCNOperations = {
       sla: { policy: { upsert: 'SLA rule set' }, calendar: { update: 'Working calendar changed' } },
       defect_category: { upsert: 'Defect category set' },
       notice: { publish: 'Notice published' },
-      open_day: { create: 'Open day created', register: 'Open-day registration', check_in: 'Open-day check-in' },
+      open_day: {
+        create: 'Open day created',
+        cancel: 'Open day called off',
+        register: 'Open-day registration',
+        check_in: 'Open-day check-in',
+      },
       open_day_item: {
         record: 'Open-day item recorded',
         answer: 'Suggestion answered',

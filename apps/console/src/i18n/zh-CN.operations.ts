@@ -9,7 +9,7 @@ export const zhCNOperations = {
       sla: { breach: '超时通知', escalate: '超时升级通知' },
       owner: { login_code: '业主登录验证码' },
       handover: { reminder: '交房预约提醒' },
-      open_day: { invite: '开放日邀请', answer: '开放日建议答复' },
+      open_day: { invite: '开放日邀请', answer: '开放日建议答复', cancelled: '开放日取消通知' },
       warranty: { expiring: '保修到期提醒' },
       notice: { published: '工程进度/设计变更通知' },
     },
@@ -96,7 +96,7 @@ export const zhCNOperations = {
       sla: { policy: { upsert: '设置时限规则' }, calendar: { update: '修改工作日历' } },
       defect_category: { upsert: '设置缺陷类别' },
       notice: { publish: '发布公告' },
-      open_day: { create: '新建开放日', register: '开放日报名', check_in: '开放日签到' },
+      open_day: { create: '新建开放日', cancel: '取消开放日', register: '开放日报名', check_in: '开放日签到' },
       open_day_item: {
         record: '登记开放日建议',
         answer: '答复开放日建议',

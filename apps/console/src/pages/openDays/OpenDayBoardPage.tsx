@@ -11,6 +11,7 @@ import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { CustomerPicker } from '../customers/CustomerPicker';
+import { CancelOpenDay } from './CancelOpenDay';
 import { OpenDayItems } from './OpenDayItems';
 import './openDayStrings';
 import { OpenDayStatusTag, RateTag } from './openDayTags';
@@ -119,6 +120,7 @@ export function OpenDayBoardPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const query = useOpenDay(id);
+  const can = useCan();
   if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
   const day = query.data;
   return (
@@ -133,6 +135,7 @@ export function OpenDayBoardPage() {
             {day && <OpenDayStatusTag status={day.status} />}
           </Space>
         }
+        extra={day?.status === 'planned' && can('journeys.manage') && <CancelOpenDay day={day} />}
       />
       {day && (
         <Flex vertical gap={16}>

@@ -64,6 +64,11 @@ export class CustomerReadService {
     return new CustomerRepository(db).ownersOfUnits(unitIds);
   }
 
+  /** Of these people, those who consented to SMS, with the phone to text. */
+  smsContacts(ids: string[], db: Executor = this.db) {
+    return new CustomerRepository(db).smsContacts([...new Set(ids)]);
+  }
+
   /** A page of a project's buyers who consented to SMS, with the phone to text (fan-outs page through it). */
   smsAudience(projectId: string, afterId: string | null, limit: number, db: Executor = this.db) {
     return new CustomerRepository(db).smsAudience(projectId, afterId, limit);

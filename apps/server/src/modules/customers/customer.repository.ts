@@ -201,6 +201,25 @@ export class CustomerRepository {
     );
   }
 
+  /** Of these people, those who consented to SMS, with the phone to text (one statement for a list). */
+  smsContacts(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return queryRows<{ customerId: string; phone: string }>(
+      this.db,
+      sql`select c.id as "customerId", p.phone
+            from customers c
+            join lateral (select phone from customer_phones where customer_id = c.id
+                           order by is_primary desc, created_at limit 1) p on true
+           where c.id in (${sql.join(
+             ids.map((id) => sql`${id}::uuid`),
+             sql`, `,
+           )})
+             and c.merged_into is null and c.anonymised_at is null
+             and (select k.granted from customer_consents k where k.customer_id = c.id and k.channel = 'sms'
+                   order by k.at desc, k.id desc limit 1) is true`,
+    );
+  }
+
   smsAudience(projectId: string, afterId: string | null, limit: number) {
     return queryRows<{ customerId: string; phone: string }>(
       this.db,

@@ -230,6 +230,16 @@ export class OpenDayRepository {
     return row ?? null;
   }
 
+  /** A planned open day at this version is cancelled; null when it moved meanwhile or was held. */
+  async cancel(id: string, version: number, now: Date): Promise<OpenDayRow | null> {
+    const [row] = await this.db
+      .update(openDays)
+      .set({ status: 'cancelled', updatedAt: now, version: sql`${openDays.version} + 1` })
+      .where(and(eq(openDays.id, id), eq(openDays.version, version), eq(openDays.status, 'planned')))
+      .returning();
+    return row ?? null;
+  }
+
   /** A planned open day becomes held at its first check-in or item. */
   async markHeld(id: string, now: Date) {
     await this.db

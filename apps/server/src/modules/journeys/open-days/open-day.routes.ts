@@ -1,6 +1,7 @@
 import { errorBody, fileInfo, idParams, page } from '@anju/contracts';
 import {
   answerOpenDaySuggestionBody,
+  cancelOpenDayBody,
   checkInOpenDayBody,
   createOpenDayBody,
   listOpenDaysQuery,
@@ -56,6 +57,21 @@ export const openDayRoutes: FastifyPluginAsyncZod<{ openDays: OpenDaysModule }> 
       },
     },
     async (request, reply) => reply.code(201).send(await days.create(contextOf(request), request.body)),
+  );
+
+  app.post(
+    '/api/open-days/:id/cancel',
+    {
+      schema: {
+        operationId: 'cancelOpenDay',
+        tags,
+        summary: 'Call off a planned open day; the registered buyers who consented are told by SMS',
+        params: idParams,
+        body: cancelOpenDayBody,
+        response: { 200: openDayDetail, ...errors },
+      },
+    },
+    async (request) => days.cancel(contextOf(request), request.params.id, request.body),
   );
 
   app.post(

@@ -15,6 +15,7 @@ import type { EventBus } from '../../../platform/events/event-bus.js';
 import { presentFile } from '../../../platform/files/files.presenter.js';
 import type { FilesService } from '../../../platform/files/files.service.js';
 import { cursorParts, decodeCursor, pageOf } from '../../../platform/http/cursor.js';
+import type { MessagingService } from '../../../platform/messaging/messaging.service.js';
 import { assertPermission, pathInScope } from '../../../platform/rbac/scope.js';
 import type { CustomersModule } from '../../customers/customers.module.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
@@ -48,6 +49,7 @@ export class OpenDayService {
     private readonly batches: DeliveryBatchService,
     private readonly files: FilesService,
     private readonly invitations: OpenDayInvitations,
+    private readonly messaging: MessagingService,
   ) {}
 
   /**
@@ -189,6 +191,48 @@ export class OpenDayService {
           payload: { projectId: row.projectId, batchId, heldOn: row.heldOn },
         },
       ]);
+      return row;
+    });
+    return this.detail(row);
+  }
+
+  /**
+   * Calls off a planned open day (not one already held): the registered buyers who consented to SMS are told, one
+   * text each, in the same transaction (a few hundred people at most).
+   */
+  async cancel(ctx: RequestContext, id: string, body: { version: number; reason: string }): Promise<OpenDayDetail> {
+    assertPermission(ctx.principal, 'journeys.manage');
+    const current = await this.row(ctx, id);
+    if (current.status !== 'planned') throw new AppError('OPEN_DAY_CLOSED');
+    const registered = await new OpenDayRepository(this.db).registrations(id, BOARD_LIMIT);
+    const contacts = await this.customers.read.smsContacts(registered.map((r) => r.customerId));
+    const projectName = (await this.directory.names([current.projectId])).get(current.projectId) ?? '';
+    const now = this.clock.now();
+    const row = await this.db.transaction(async (tx) => {
+      const row = await new OpenDayRepository(tx).cancel(id, body.version, now);
+      if (!row) throw new AppError('VERSION_CONFLICT');
+      await this.messaging.sendMany(
+        tx,
+        contacts.map((c) => ({
+          channel: 'sms' as const,
+          recipient: c.phone,
+          template: 'open_day.cancelled' as const,
+          body: `【安居】很抱歉，${projectName}工地开放日「${row.title}」（${row.heldOn}）因故取消：${body.reason}。新的安排将另行通知。`,
+          params: { openDayId: row.id, customerId: c.customerId },
+          idempotencyKey: `open_day.cancelled:${row.id}:${c.customerId}`,
+          orgPath: row.orgPath,
+          refType: 'open_day',
+          refId: row.id,
+        })),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'open_day.cancel',
+        entityType: 'open_day',
+        entityId: id,
+        orgPath: row.orgPath,
+        before: { status: current.status },
+        after: { status: row.status, reason: body.reason, texted: contacts.length },
+      });
       return row;
     });
     return this.detail(row);

@@ -225,3 +225,42 @@ describe('site open days', () => {
     expect(board.items.map((i: Item) => i.status)).toEqual(['answered', 'open']);
   });
 });
+
+describe('calling off an open day', () => {
+  it('cancels a planned open day, texts its registered buyers who consented, and closes registration', async () => {
+    t.clock.set(new Date('2026-03-01T02:00:00Z'));
+    const p = await openDayProject(t, 3);
+    const day = await p.create({ capacity: 10 });
+    const [a, b] = p.people as [(typeof p.people)[0], (typeof p.people)[0]];
+    for (const person of [a, b]) {
+      const reg = await p.manager.api.post(`/api/open-days/${day.id}/registrations`, { customerId: person.id });
+      expect(reg.statusCode, reg.body).toBe(201);
+    }
+    const specialist = await signedIn(t, p.company, ['cr_specialist']);
+    const refused = await specialist.api.post(`/api/open-days/${day.id}/cancel`, {
+      version: day.version,
+      reason: '暴雨',
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const current = (await p.manager.api.get(`/api/open-days/${day.id}`)).json();
+    const cancelled = await p.manager.api.post(`/api/open-days/${day.id}/cancel`, {
+      version: current.version,
+      reason: '暴雨预警，工地临时封闭',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json().status).toBe('cancelled');
+    const texts = await outboxOf(t, 'open_day.cancelled', day.id);
+    // only the first buyer consented (the factory lets every other one consent)
+    expect(texts.map((m) => m.recipient)).toEqual([a.phone]);
+    expect(texts[0]?.body).toContain('暴雨预警');
+
+    const again = await p.manager.api.post(`/api/open-days/${day.id}/cancel`, {
+      version: cancelled.json().version,
+      reason: '再次取消',
+    });
+    expect(again.json().code).toBe('OPEN_DAY_CLOSED');
+    const late = await p.manager.api.post(`/api/open-days/${day.id}/registrations`, { customerId: p.people[2]?.id });
+    expect(late.json().code).toBe('OPEN_DAY_CLOSED');
+  });
+});

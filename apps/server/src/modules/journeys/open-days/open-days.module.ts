@@ -29,6 +29,7 @@ export function createOpenDays(
     deps.property.batches,
     files,
     invitations,
+    messaging,
   );
   const items = new OpenDayItemService(db, audit, clock, events, files, messaging, deps.customers, days, invitations);
   const mine = new MyOpenDayService(db, clock, deps.customers, directory, days, idempotency);
