@@ -1,6 +1,7 @@
 import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
 import type { PermissionGroup } from '../lib/permissions';
 import type { zhCNAcceptance } from './zh-CN.acceptance';
+import type { zhCNAdmin } from './zh-CN.admin';
 import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import type { zhCNDisclosure } from './zh-CN.disclosure';
@@ -245,33 +246,6 @@ export const zhCN = {
     'club.manage': '管理会员俱乐部',
     'analytics.read': '查看分析报表',
   } satisfies Record<Permission, string>,
-  tokens: {
-    title: 'API 令牌',
-    create: '新建令牌',
-    name: '名称',
-    prefix: '前缀',
-    permissions: '权限',
-    orgUnit: '作用范围',
-    createdBy: '创建人',
-    createdAt: '创建时间',
-    expires: '到期时间',
-    never: '永不过期',
-    lastUsed: '最近使用',
-    status: '状态',
-    active: '有效',
-    revoked: '已撤销',
-    expired: '已过期',
-    revoke: '撤销',
-    revokeConfirm: '撤销后使用该令牌的集成将立即失效，确定撤销？',
-    revokedOk: '令牌已撤销',
-    expiresInDays: '有效期（天）',
-    noExpiry: '永不过期',
-    createTitle: '新建 API 令牌',
-    secretTitle: '请立即复制令牌',
-    secretWarning: '此令牌只显示这一次，关闭后将无法再次查看。请妥善保存。',
-    secretDone: '我已保存',
-    empty: '暂无 API 令牌',
-  },
   audit: {
     title: '审计日志',
     at: '时间',
@@ -290,24 +264,6 @@ export const zhCN = {
     owner: '业主',
     anonymous: '匿名访问',
     empty: '没有符合条件的审计记录',
-  },
-  eventDeliveries: {
-    title: '事件投递',
-    occurredAt: '发生时间',
-    name: '事件',
-    subject: '对象',
-    listener: '监听器',
-    status: '状态',
-    attempts: '尝试次数',
-    lastError: '最近错误',
-    runAt: '计划执行',
-    finishedAt: '结束时间',
-    statuses: { queued: '排队中', running: '执行中', done: '已完成', failed: '失败' },
-    replay: '重放',
-    replayConfirm: '从第一次尝试重新投递该事件给此监听器？',
-    replayed: '已重新排队，稍后将再次投递',
-    replayFailed: '重放失败',
-    empty: '没有该状态的事件投递',
   },
   profile: {
     title: '个人中心',
@@ -345,4 +301,5 @@ export type AllMessages = Messages &
   typeof zhCNOpenDays &
   typeof zhCNDisclosure &
   typeof zhCNAcceptance &
-  typeof zhCNOperations;
+  typeof zhCNOperations &
+  typeof zhCNAdmin;

@@ -3,6 +3,7 @@ import { RedoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Select, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../tokens/adminStrings';
 import {
   type EventDelivery,
   type EventDeliveryStatus,

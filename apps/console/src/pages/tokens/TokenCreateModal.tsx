@@ -2,6 +2,7 @@ import { PERMISSIONS, type Permission } from '@anju/contracts';
 import { App, Checkbox, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import './adminStrings';
 import { useMe } from '../../api/auth';
 import { useCreateApiToken } from '../../api/tokens';
 import { FormFooter } from '../../components/FormFooter';

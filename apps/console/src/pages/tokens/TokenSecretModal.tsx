@@ -1,6 +1,7 @@
 import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
+import './adminStrings';
 
 /** Shows a freshly created token's secret, once; nothing keeps it after this closes. */
 export function TokenSecretModal({ token, onClose }: { token: string; onClose: () => void }) {

@@ -3,6 +3,7 @@ import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './adminStrings';
 import { useApiTokens, useRevokeApiToken } from '../../api/tokens';
 import { DateTime } from '../../components/DateTime';
 import { ErrorState } from '../../components/ErrorState';
