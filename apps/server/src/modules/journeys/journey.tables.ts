@@ -83,7 +83,8 @@ export const journeySubjects = pgTable(
     updatedAt: tz('updated_at').notNull(),
   },
   (t) => [
-    index('journey_subjects_plan_idx').on(t.nextPlanOn).where(sql`${t.nextPlanOn} is not null`),
+    // the planner's page order (next day, id): a page is read off the index, not sorted from every due row
+    index('journey_subjects_plan_idx').on(t.nextPlanOn, t.id).where(sql`${t.nextPlanOn} is not null`),
     index('journey_subjects_batch_idx').on(t.batchId),
     index('journey_subjects_customer_idx').on(t.customerId),
     index('journey_subjects_project_idx').on(t.projectId),

@@ -1,0 +1,2 @@
+DROP INDEX "journey_subjects_plan_idx";--> statement-breakpoint
+CREATE INDEX "journey_subjects_plan_idx" ON "journey_subjects" USING btree ("next_plan_on","id") WHERE "journey_subjects"."next_plan_on" is not null;
