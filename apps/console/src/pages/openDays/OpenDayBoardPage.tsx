@@ -1,7 +1,7 @@
 import type { OpenDayDetail, OpenDayRegistration } from '@anju/contracts/open-days';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, InputNumber, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useCheckInOpenDay, useOpenDay, useRegisterOpenDay } from '../../api/openDays';
@@ -11,7 +11,6 @@ import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { CustomerPicker } from '../customers/CustomerPicker';
-import { CancelOpenDay } from './CancelOpenDay';
 import { OpenDayItems } from './OpenDayItems';
 import './openDayStrings';
 import { OpenDayStatusTag, RateTag } from './openDayTags';
@@ -112,6 +111,9 @@ function Registrations({ day }: { day: OpenDayDetail }) {
   );
 }
 
+// the call-off button and its dialog load after the board (managers only)
+const CancelOpenDay = lazy(async () => ({ default: (await import('./CancelOpenDay')).CancelOpenDay }));
+
 /**
  * The open-day board: the day with its registrations (register, check in), the suggestions and engineering issues
  * it collected with their answer / rectify / verify actions, and both rates (KPIS.md K5, K6) as they stand now.
@@ -135,7 +137,14 @@ export function OpenDayBoardPage() {
             {day && <OpenDayStatusTag status={day.status} />}
           </Space>
         }
-        extra={day?.status === 'planned' && can('journeys.manage') && <CancelOpenDay day={day} />}
+        extra={
+          day?.status === 'planned' &&
+          can('journeys.manage') && (
+            <Suspense fallback={null}>
+              <CancelOpenDay day={day} />
+            </Suspense>
+          )
+        }
       />
       {day && (
         <Flex vertical gap={16}>
