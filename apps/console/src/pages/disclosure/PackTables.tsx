@@ -21,6 +21,16 @@ export interface AmenityRow {
 
 const cell = { style: { marginBottom: 0 } };
 
+/** The last column of an editable table: a button removing its row. */
+const removeColumn = (label: string, remove: (index: number) => void) => ({
+  title: '',
+  key: 'remove',
+  width: 48,
+  render: (_: unknown, f: { name: number }) => (
+    <Button type="text" danger icon={<DeleteOutlined />} aria-label={label} onClick={() => remove(f.name)} />
+  ),
+});
+
 /** The pack's risks as an editable table (a Form.List named `risks`): type, name, distance in metres, note. */
 export function RisksTable({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
@@ -92,24 +102,7 @@ export function RisksTable({ readOnly }: { readOnly: boolean }) {
                   </Form.Item>
                 ),
               },
-              ...(readOnly
-                ? []
-                : [
-                    {
-                      title: '',
-                      key: 'remove',
-                      width: 48,
-                      render: (_: unknown, f: { name: number }) => (
-                        <Button
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('disclosure.remove')}
-                          onClick={() => remove(f.name)}
-                        />
-                      ),
-                    },
-                  ]),
+              ...(readOnly ? [] : [removeColumn(t('disclosure.remove'), remove)]),
             ]}
           />
           {!readOnly && fields.length < 50 && (
@@ -189,24 +182,7 @@ export function AmenitiesTable({ readOnly }: { readOnly: boolean }) {
                   </Form.Item>
                 ),
               },
-              ...(readOnly
-                ? []
-                : [
-                    {
-                      title: '',
-                      key: 'remove',
-                      width: 48,
-                      render: (_: unknown, f: { name: number }) => (
-                        <Button
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t('disclosure.remove')}
-                          onClick={() => remove(f.name)}
-                        />
-                      ),
-                    },
-                  ]),
+              ...(readOnly ? [] : [removeColumn(t('disclosure.remove'), remove)]),
             ]}
           />
           {!readOnly && fields.length < 50 && (
