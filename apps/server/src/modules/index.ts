@@ -1,4 +1,5 @@
 import type { ServicesOf } from '../platform/modules.js';
+import { analyticsModule } from './analytics/analytics.manifest.js';
 import { customersModule } from './customers/customers.manifest.js';
 import { journeysModule } from './journeys/journeys.manifest.js';
 import { noticesModule } from './notices/notices.manifest.js';
@@ -6,6 +7,7 @@ import { orgModule } from './org/org.manifest.js';
 import { portalModule } from './portal/portal.manifest.js';
 import { propertyModule } from './property/property.manifest.js';
 import { slaModule } from './sla/sla.manifest.js';
+import { surveysModule } from './surveys/surveys.manifest.js';
 import { ticketsModule } from './tickets/tickets.manifest.js';
 
 /**
@@ -17,10 +19,12 @@ export const MODULES = [
   slaModule,
   propertyModule,
   customersModule,
+  surveysModule,
   ticketsModule,
   noticesModule,
   journeysModule,
   portalModule,
+  analyticsModule,
 ] as const;
 
 /** `services.<module name>`: each module's public services. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -36,6 +37,22 @@ export const projects = pgTable(
   (t) => [check('projects_finish_ck', sql`${t.finishStandard} in ('bare','finished','mixed')`)],
 );
 
+/** A project's product types (高层, 洋房, 别墅…): the controlled list its units' `product_type` must come from. */
+export const productTypes = pgTable(
+  'product_types',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.orgUnitId),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.code] })],
+);
+
 export const buildings = pgTable(
   'buildings',
   {
@@ -62,6 +79,8 @@ export const deliveryBatches = pgTable(
     name: text('name').notNull(),
     plannedDate: date('planned_date'),
     actualDate: date('actual_date'),
+    /** The day the completion area survey report (竣工查丈报告) was issued (K15: ≥ 15 days before planned delivery). */
+    areaReportDate: date('area_report_date'),
     ...timestamps,
   },
   (t) => [index('delivery_batches_project_idx').on(t.projectId)],
@@ -83,6 +102,8 @@ export const units = pgTable(
     floor: integer('floor').notNull(),
     room: text('room').notNull(),
     area: numeric('area', { precision: 10, scale: 2, mode: 'number' }),
+    /** The area the completion survey measured (K15 compares it with `area`, the area of record). */
+    surveyedArea: numeric('surveyed_area', { precision: 10, scale: 2, mode: 'number' }),
     layout: text('layout'),
     productType: text('product_type'),
     finish: text('finish').notNull().default('bare'),
@@ -147,8 +168,38 @@ export const projectMilestones = pgTable(
   ],
 );
 
+/** A property-company visit to a household (K17): who visited, what the owner raised, what was agreed. */
+export const propertyVisits = pgTable(
+  'property_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.orgUnitId),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    customerId: uuid('customer_id'),
+    visitorUserId: uuid('visitor_user_id'),
+    visitorName: text('visitor_name').notNull(),
+    visitedOn: date('visited_on').notNull(),
+    issues: text('issues').notNull().default(''),
+    measures: text('measures').notNull().default(''),
+    orgPath: text('org_path').notNull(),
+    imported: boolean('imported').notNull().default(false),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('property_visits_project_idx').on(t.projectId, t.visitedOn),
+    index('property_visits_scope_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.visitedOn),
+  ],
+);
+
 export type ProjectRow = typeof projects.$inferSelect;
 export type BuildingRow = typeof buildings.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type DeliveryBatchRow = typeof deliveryBatches.$inferSelect;
 export type WarrantyRuleRow = typeof warrantyRules.$inferSelect;
+export type ProductTypeRow = typeof productTypes.$inferSelect;
+export type PropertyVisitRow = typeof propertyVisits.$inferSelect;

@@ -36,10 +36,15 @@ export const slaClocks = pgTable(
     /** met | breached | cancelled, set when the clock stops. */
     outcome: text('outcome'),
     orgPath: text('org_path').notNull(),
+    /** The department or contractor that held the clock (K1 counts it for them); null when none is known. */
+    holderOrgId: uuid('holder_org_id'),
   },
   (t) => [
     index('sla_clocks_due_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
     index('sla_clocks_subject_idx').on(t.subjectId, t.node),
+    // K1 reads the clocks that stopped in a month, and the running ones whose deadline passed in it.
+    index('sla_clocks_stopped_idx').on(t.stoppedAt).where(sql`${t.stoppedAt} is not null`),
+    index('sla_clocks_due_open_idx').on(t.dueAt).where(sql`${t.stoppedAt} is null`),
     check('sla_clocks_mode_ck', sql`${t.mode} in ('working','calendar')`),
   ],
 );

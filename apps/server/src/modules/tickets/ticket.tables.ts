@@ -55,6 +55,16 @@ export const tickets = pgTable(
     warrantyStatus: text('warranty_status'),
     warrantyUntil: date('warranty_until'),
     rootCause: text('root_cause'),
+    /** A leak whatever the category (K7). */
+    leak: boolean('leak').notNull().default(false),
+    /** The home differs from its drawings (图纸不符, K11). */
+    drawingMismatch: boolean('drawing_mismatch').notNull().default(false),
+    /** Why the owner complains (complaints): sales promise, delivery delay, agency promise, property… */
+    complaintCause: text('complaint_cause'),
+    /** The contractor or supplier answerable for a repair (an org unit of type contractor). */
+    responsibleOrgId: uuid('responsible_org_id'),
+    /** Brought in from another system: never sends, starts clocks or escalates. */
+    imported: boolean('imported').notNull().default(false),
     resolution: text('resolution'),
     cost: numeric('cost', { precision: 12, scale: 2 }),
     assigneeUserId: uuid('assignee_user_id'),
@@ -98,6 +108,11 @@ export const tickets = pgTable(
       sql`${t.status} in ('inspection','dispatch','dispatched','processing','closed','completed','on_hold','cancelled')`,
     ),
     check('tickets_priority_ck', sql`${t.priority} in ('low','normal','high','urgent')`),
+    check(
+      'tickets_complaint_cause_ck',
+      sql`${t.complaintCause} is null or ${t.complaintCause} in ('sales_promise','delivery_delay','agency_promise','property_management','amenities','quality','other')`,
+    ),
+    index('tickets_reported_idx').on(t.companyId, t.reportedAt),
     check(
       'tickets_root_cause_ck',
       sql`${t.rootCause} is null or ${t.rootCause} in ('design','material','workmanship','owner_misuse','other')`,
@@ -158,6 +173,7 @@ export const workOrders = pgTable(
     doneAt: tz('done_at'),
     confirmedAt: tz('confirmed_at'),
     orgPath: text('org_path').notNull(),
+    imported: boolean('imported').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: tz('created_at').notNull(),
