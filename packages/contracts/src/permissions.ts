@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'sales.manage',
   'club.manage',
   'analytics.read',
+  'analytics.manage',
+  'surveys.manage',
+  'history.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 export const permission = z.enum(PERMISSIONS);
@@ -82,6 +85,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'journeys.work',
     'outbox.read',
     'notices.publish',
+    'analytics.manage',
+    'surveys.manage',
+    'history.import',
   ],
   cr_specialist: [
     ...READ_ALL,
@@ -94,6 +100,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'callbacks.record',
     'journeys.work',
     'notices.publish',
+    'surveys.manage',
   ],
   hotline_agent: [
     'org.read',

@@ -234,6 +234,9 @@ export const enUS: Messages = {
     'sales.manage': 'Manage sales',
     'club.manage': 'Manage owners’ club',
     'analytics.read': 'View analytics',
+    'analytics.manage': 'Manage KPI targets and recomputes',
+    'surveys.manage': 'Manage callbacks and surveys',
+    'history.import': 'Import history',
   },
   audit: {
     title: 'Audit log',

@@ -245,6 +245,9 @@ export const zhCN = {
     'sales.manage': '管理销售',
     'club.manage': '管理会员俱乐部',
     'analytics.read': '查看分析报表',
+    'analytics.manage': '管理指标目标与重算',
+    'surveys.manage': '管理回访与调查',
+    'history.import': '导入历史数据',
   } satisfies Record<Permission, string>,
   audit: {
     title: '审计日志',
