@@ -201,6 +201,6 @@ FROM (
 ) "known"
 ON CONFLICT DO NOTHING;--> statement-breakpoint
 CREATE INDEX "sla_clocks_stopped_idx" ON "sla_clocks" USING btree ("stopped_at") WHERE "sla_clocks"."stopped_at" is not null;--> statement-breakpoint
-CREATE INDEX "sla_clocks_due_open_idx" ON "sla_clocks" USING btree ("due_at") WHERE "sla_clocks"."stopped_at" is null;--> statement-breakpoint
+CREATE INDEX "sla_clocks_deadline_idx" ON "sla_clocks" USING btree ("due_at");--> statement-breakpoint
 CREATE INDEX "tickets_reported_idx" ON "tickets" USING btree ("company_id","reported_at");--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_complaint_cause_ck" CHECK ("tickets"."complaint_cause" is null or "tickets"."complaint_cause" in ('sales_promise','delivery_delay','agency_promise','property_management','amenities','quality','other'));

@@ -44,7 +44,7 @@ export const slaClocks = pgTable(
     index('sla_clocks_subject_idx').on(t.subjectId, t.node),
     // K1 reads the clocks that stopped in a month, and the running ones whose deadline passed in it.
     index('sla_clocks_stopped_idx').on(t.stoppedAt).where(sql`${t.stoppedAt} is not null`),
-    index('sla_clocks_due_open_idx').on(t.dueAt).where(sql`${t.stoppedAt} is null`),
+    index('sla_clocks_deadline_idx').on(t.dueAt),
     check('sla_clocks_mode_ck', sql`${t.mode} in ('working','calendar')`),
   ],
 );
