@@ -147,6 +147,9 @@ export const slaClock = z.object({
   escalationLevel: z.number().int(),
   stoppedAt: isoDateTime.nullable(),
   outcome: z.enum(['met', 'breached', 'cancelled']).nullable(),
+  /** The department or contractor holding the clock (KPIS.md K1), null when none is known. */
+  holderOrgId: z.uuid().nullable(),
+  holderName: z.string().nullable(),
 });
 
 export const workOrder = z.object({

@@ -92,6 +92,24 @@ export class OrgDirectoryRepository {
     return row?.departmentId ?? null;
   }
 
+  /** The first active department of this kind at or below the node (by path), if any. */
+  async departmentOfKind(nodeId: string, kind: string): Promise<OrgNode | null> {
+    const [row] = await this.db
+      .select(nodeColumns)
+      .from(orgUnits)
+      .where(
+        and(
+          eq(orgUnits.type, 'department'),
+          eq(orgUnits.departmentKind, kind),
+          eq(orgUnits.active, true),
+          sql`${orgUnits.path} like (select c.path from org_units c where c.id = ${nodeId}) || '%'`,
+        ),
+      )
+      .orderBy(asc(orgUnits.path), asc(orgUnits.id))
+      .limit(1);
+    return row ?? null;
+  }
+
   /** Active contractors at or below the path, and those placed directly under one of its ancestors (group-wide). */
   contractors(path: string, ancestorIds: string[]): Promise<OrgNode[]> {
     return this.db

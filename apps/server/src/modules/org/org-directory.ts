@@ -134,6 +134,14 @@ export class OrgDirectory {
     return new Map(paths.map((p) => [p, escalationTargetsOf(chainOf(p))]));
   }
 
+  /**
+   * The department of a kind (`customer_relations`, `engineering`…) at or below a node — a city company's
+   * customer-relations department holds the ticket clocks of reception, inspection, dispatch and callback (K1).
+   */
+  departmentOfKind(nodeId: string, kind: string): Promise<OrgNode | null> {
+    return this.repo.departmentOfKind(nodeId, kind);
+  }
+
   /** Active contractors serving a city company: placed under it, or directly under one of its ancestors (group-wide). */
   async contractors(companyPath: string): Promise<OrgNode[]> {
     return this.repo.contractors(companyPath, idsOfPath(companyPath).slice(0, -1));

@@ -14,8 +14,18 @@ const readCalendar = rowReader(businessCalendars);
 
 /** The subject a clock belongs to: its registered type, its id, and the org path the clock is scoped by. */
 export type ClockOwnerRef = { type: string; id: string; orgPath: string };
-/** A clock to start: its node, its rule, when it started, the part of the subject it is for, and whether it already stopped. */
-export type ClockStart = { node: string; rule: ClockRule; startedAt: Date; partId?: string; stoppedAt?: Date };
+/**
+ * A clock to start: its node, its rule, when it started, the part of the subject it is for, whether it already
+ * stopped, and the department or contractor holding it (K1 counts the clock for that org node; null: none known).
+ */
+export type ClockStart = {
+  node: string;
+  rule: ClockRule;
+  startedAt: Date;
+  partId?: string;
+  stoppedAt?: Date;
+  holderOrgId?: string | null;
+};
 
 /** What a change does to a subject's open clocks (applied in the order stop/cancel, resume, pause). */
 export type ClockChange = {
@@ -109,6 +119,7 @@ export class ClockService {
         dueAt: times.dueAt,
         nextCheckAt: c.stoppedAt ? null : times.warnAt,
         orgPath: owner.orgPath,
+        holderOrgId: c.holderOrgId ?? null,
         ...(c.stoppedAt ? { stoppedAt: c.stoppedAt, outcome: outcomeAt(times, c.stoppedAt) } : {}),
       };
     });

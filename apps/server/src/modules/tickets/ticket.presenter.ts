@@ -74,7 +74,7 @@ export const presentMyWorkOrder = (
 export function presentTicket(
   t: TicketRow,
   parts: {
-    clocks: SlaClockRow[];
+    clocks: (SlaClockRow & { holderName?: string | null })[];
     events: TicketEventRow[];
     workOrders: (WorkOrderRow & { assigneeOrgName: string })[];
     callback: CallbackRow | null;
@@ -120,6 +120,8 @@ export function presentTicket(
       escalationLevel: c.escalationLevel,
       stoppedAt: iso(c.stoppedAt),
       outcome: c.outcome as Ticket['clocks'][number]['outcome'],
+      holderOrgId: c.holderOrgId,
+      holderName: c.holderName ?? null,
     })),
     workOrders: parts.workOrders.map((w) => presentWorkOrder(Object.assign({ ticketNumber: t.number }, w))),
     events: parts.events.map((e) => ({

@@ -53,7 +53,8 @@ export type TicketDetail = {
   ticket: TicketRow;
   /** The name of the ticket's project (the org directory's node), read in the page's statement. */
   projectName: string | null;
-  clocks: SlaClockRow[];
+  /** With the name of the department or contractor holding each (K1). */
+  clocks: (SlaClockRow & { holderName: string | null })[];
   events: TicketEventRow[];
   workOrders: (WorkOrderRow & { assigneeOrgName: string })[];
   callback: CallbackRow | null;
@@ -74,7 +75,7 @@ const readCallback = rowReader(callbacks);
 const readPage = (d: DetailRaw): TicketDetail => ({
   ticket: readTicket(d.ticket),
   projectName: d.project_name,
-  clocks: d.clocks.map(readClock),
+  clocks: d.clocks.map((c) => Object.assign(readClock(c), { holderName: (c.holder_name as string | null) ?? null })),
   events: d.events.map(readEvent),
   workOrders: d.work_orders.map((w) =>
     Object.assign(readWorkOrder(w), { assigneeOrgName: w.assignee_org_name as string }),

@@ -15,7 +15,7 @@ import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
-import { dispatchAudit, dispatchEvents, dispatchWrites } from './dispatch-orders.js';
+import { dispatchAudit, dispatchEvents, dispatchWrites, ORDER_TAKERS } from './dispatch-orders.js';
 import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockStart, SlaService } from './sla/sla.service.js';
 import { type TicketChangeState, type TicketDetail, TicketRepository } from './ticket.repository.js';
@@ -223,8 +223,26 @@ export class TicketService {
     const { to, patch, change, starts, note, eventData, dispatch } = plan;
     const owner = ownerOf(ticket);
     // A dispatch's new work order starts its clock in the move's statement.
-    const clockStarts: ClockStart[] = starts.map((node) => ({ node, startedAt: now }));
-    if (dispatch?.create) clockStarts.push({ node: 'work_order', startedAt: now, workOrderId: dispatch.create.id });
+    // Processing belongs to the department or contractor the ticket is dispatched to (a dispatch's target, else the
+    // one it was dispatched to before a reopen); the other nodes to the customer-relations department (K1).
+    const handler = starts.includes('processing')
+      ? dispatch
+        ? ORDER_TAKERS.includes(dispatch.target.type)
+          ? dispatch.target.id
+          : null
+        : await this.sla.handlerOf(db, ticket.assigneeOrgId)
+      : null;
+    const clockStarts: ClockStart[] = starts.map((node) =>
+      node === 'processing' && handler ? { node, startedAt: now, holderOrgId: handler } : { node, startedAt: now },
+    );
+    if (dispatch?.create) {
+      clockStarts.push({
+        node: 'work_order',
+        startedAt: now,
+        workOrderId: dispatch.create.id,
+        holderOrgId: dispatch.create.assigneeOrgId,
+      });
+    }
     const newClocks = clockStarts.length
       ? this.sla.clockRows(
           owner,

@@ -72,7 +72,8 @@ export const findInScopeStatement = statement<Raw>(
 const pageJson = (clocks: string, events: string, fresh = false) => `json_build_object(
      'ticket', row_to_json(t),
      'project_name', (select p.name from org_units p where p.id = t.project_id),
-     'clocks', (select coalesce(json_agg(c), '[]') from (select * from (${clocks}) c0 order by started_at, id limit 200) c),
+     'clocks', (select coalesce(json_agg(c), '[]') from (select c0.*, (select h.name from org_units h where h.id = c0.holder_org_id) as holder_name
+        from (${clocks}) c0 order by started_at, id limit 200) c),
      'events', (select coalesce(json_agg(e), '[]') from (select * from (${events}) e0 order by id limit 500) e),
      ${
        fresh

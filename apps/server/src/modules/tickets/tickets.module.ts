@@ -33,7 +33,7 @@ export function createTicketsModule(deps: {
   publicUrl: string;
   log: FastifyBaseLogger;
 }) {
-  const sla = new SlaService(deps.sla.clocks);
+  const sla = new SlaService(deps.sla.clocks, deps.directory);
   const opener = new TicketOpener(deps.db, deps.audit, deps.clock, sla, deps.events, deps.customers, deps.property);
   const tickets = new TicketService(
     deps.db,

@@ -88,7 +88,10 @@ export class WorkOrderService {
         createdAt: now,
         updatedAt: now,
       });
-      const clock = await this.sla.start(tx, ownerOf(ticket), 'work_order', now, { workOrderId: created.id });
+      const clock = await this.sla.start(tx, ownerOf(ticket), 'work_order', now, {
+        workOrderId: created.id,
+        holderOrgId: created.assigneeOrgId,
+      });
       await repo.setDue(created.id, clock.dueAt);
       await new TicketRepository(tx).refreshQueueFields([ticketId]);
       await this.tickets.event(tx, ctx, ticket, {
@@ -144,7 +147,10 @@ export class WorkOrderService {
       if (body.action === 'confirm') patch.confirmedAt = now;
       if (body.action === 'reject') {
         patch.doneAt = null;
-        await this.sla.start(tx, ownerOf(ticketRow), 'work_order', now, { workOrderId: id });
+        await this.sla.start(tx, ownerOf(ticketRow), 'work_order', now, {
+          workOrderId: id,
+          holderOrgId: order.assigneeOrgId,
+        });
       }
       if (body.action === 'cancel') await this.sla.stop(tx, order.ticketId, ['work_order'], now, { workOrderId: id });
       const updated = await repo.update(id, body.version, patch);

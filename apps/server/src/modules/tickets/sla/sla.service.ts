@@ -1,5 +1,6 @@
 import type { SlaNode } from '@anju/contracts';
 import type { Executor } from '../../../platform/db/database.js';
+import type { OrgDirectory } from '../../org/org-directory.js';
 import { type ClockChange, type ClockService, calendarOfJson } from '../../sla/clock.service.js';
 import type { NewSlaClock, SlaClockRow } from '../../sla/clock-rows.js';
 import type { ClockRule } from '../../sla/clock-times.js';
@@ -11,9 +12,26 @@ import { defaultRule, type TicketTraits } from './ticket-rules.js';
 export type ClockOwner = { id: string; companyId: string; orgPath: string } & Omit<TicketTraits, 'categoryUrgent'> & {
     categoryCode: string | null;
   };
-export type ClockStart = { node: SlaNode; startedAt: Date; workOrderId?: string; stoppedAt?: Date };
-export type SlaInputs = { rules: Map<SlaNode, ClockRule>; calendar: BusinessCalendar };
+/**
+ * A ticket clock to start. `holderOrgId` is the department or contractor that holds it (K1): given for a work order
+ * (its assignee) and for processing while the ticket is dispatched to a department or contractor; absent, the
+ * company's customer-relations department holds it (`SlaInputs.crDepartmentId`).
+ */
+export type ClockStart = {
+  node: SlaNode;
+  startedAt: Date;
+  workOrderId?: string;
+  stoppedAt?: Date;
+  holderOrgId?: string | null;
+};
+/** The rules of the nodes, the company's calendar and its customer-relations department (null: none). */
+export type SlaInputs = { rules: Map<SlaNode, ClockRule>; calendar: BusinessCalendar; crDepartmentId: string | null };
 export type OrgNodeRef = { id: string; type: string; name: string; path: string };
+
+/** Org node types that hold a ticket while it is dispatched to them (and take its work orders). */
+const HOLDER_TYPES = ['department', 'contractor'];
+/** How long a company's customer-relations department is remembered (one lookup per company per minute). */
+const CR_TTL_MS = 60_000;
 
 /** The subject type of ticket clocks (a work order's clock is a ticket clock with the work order as its part). */
 export const TICKET_CLOCKS = 'ticket';
@@ -45,7 +63,35 @@ function pickRules(rows: (typeof slaPolicies.$inferSelect)[], nodes: SlaNode[], 
  * previews alike.
  */
 export class SlaService {
-  constructor(readonly clocks: ClockService) {}
+  private readonly crDepartments = new Map<string, { id: string | null; until: number }>();
+
+  constructor(
+    readonly clocks: ClockService,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  /**
+   * The city company's customer-relations department (the first active department of kind `customer_relations`
+   * under it), which holds the reception, inspection, dispatch and callback clocks and any clock of a ticket not
+   * dispatched (KPIS.md K1). Read through the org directory, remembered per company for a minute, so a ticket's
+   * statements make no extra query per clock.
+   */
+  async crDepartment(db: Executor, companyId: string): Promise<string | null> {
+    const now = Date.now();
+    const known = this.crDepartments.get(companyId);
+    if (known && known.until > now) return known.id;
+    const node = await this.directory.with(db).departmentOfKind(companyId, 'customer_relations');
+    if (this.crDepartments.size >= 1000) this.crDepartments.clear();
+    this.crDepartments.set(companyId, { id: node?.id ?? null, until: now + CR_TTL_MS });
+    return node?.id ?? null;
+  }
+
+  /** The org node a ticket is dispatched to when it holds the ticket (a department or contractor), else null. */
+  async handlerOf(db: Executor, assigneeOrgId: string | null): Promise<string | null> {
+    if (!assigneeOrgId) return null;
+    const node = await this.directory.with(db).node(assigneeOrgId);
+    return node && HOLDER_TYPES.includes(node.type) ? node.id : null;
+  }
 
   calendarOf(db: Executor, companyId: string) {
     return this.clocks.calendarOf(db, companyId);
@@ -107,13 +153,14 @@ export class SlaService {
         ? {
             rules: pickRules((row?.policies ?? []).map(readPolicy), nodes, () => traits),
             calendar: calendarOfJson(row?.calendar ?? null),
+            crDepartmentId: await this.crDepartment(db, companyId),
           }
         : null,
     };
   }
 
   /** Insert rows of new clocks (computed, not written: a new ticket writes them with its own row). */
-  clockRows(t: ClockOwner, starts: ClockStart[], { rules, calendar }: SlaInputs): NewSlaClock[] {
+  clockRows(t: ClockOwner, starts: ClockStart[], { rules, calendar, crDepartmentId }: SlaInputs): NewSlaClock[] {
     return this.clocks.rows(
       { type: TICKET_CLOCKS, id: t.id, orgPath: t.orgPath },
       calendar,
@@ -123,6 +170,7 @@ export class SlaService {
         startedAt: c.startedAt,
         partId: c.workOrderId,
         stoppedAt: c.stoppedAt,
+        holderOrgId: c.holderOrgId === undefined ? crDepartmentId : c.holderOrgId,
       })),
     );
   }
@@ -133,7 +181,7 @@ export class SlaService {
     t: ClockOwner,
     node: SlaNode,
     startedAt: Date,
-    opts: { workOrderId?: string; stoppedAt?: Date } = {},
+    opts: { workOrderId?: string; stoppedAt?: Date; holderOrgId?: string | null } = {},
   ): Promise<SlaClockRow> {
     const inputs = await this.inputs(db, t, [node]);
     const [row] = await this.clocks.write(db, this.clockRows(t, [{ node, startedAt, ...opts }], inputs));
