@@ -28,6 +28,8 @@ export const TICKET_EVENT_KINDS = [
   'callback',
   'work_order',
   'confirmed',
+  /** The KPI fields were edited (leak, drawing mismatch, complaint cause, responsible contractor). */
+  'edit',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
@@ -211,6 +213,7 @@ export const AUDIT_ACTIONS = [
   'ticket.complete',
   'ticket.respond',
   'ticket.merge',
+  'ticket.edit',
   'ticket.photo',
   'ticket.callback',
   'work_order.create',

@@ -26,6 +26,17 @@ export const TICKET_STATUSES = [
   'cancelled',
 ] as const;
 export const ROOT_CAUSES = ['design', 'material', 'workmanship', 'owner_misuse', 'other'] as const;
+/** Why an owner complains (complaints only; KPIS.md). */
+export const COMPLAINT_CAUSES = [
+  'sales_promise',
+  'delivery_delay',
+  'agency_promise',
+  'property_management',
+  'amenities',
+  'quality',
+  'other',
+] as const;
+export type ComplaintCause = (typeof COMPLAINT_CAUSES)[number];
 export const ROOMS = [
   'living_room',
   'bedroom',
@@ -98,8 +109,29 @@ export const createTicketBody = z.object({
   reportedAt: isoDateTime.optional(),
   /** Overrides the type's default (on for repairs). */
   inspectionRequired: z.boolean().optional(),
+  /** Repairs: a leak whatever the category (K7). */
+  leak: z.boolean().optional(),
+  /** Repairs: the home differs from its drawings (图纸不符). */
+  drawingMismatch: z.boolean().optional(),
+  /** Complaints: why the owner complains. */
+  complaintCause: z.enum(COMPLAINT_CAUSES).optional(),
+  /** Repairs: the contractor or supplier answerable (a contractor serving the ticket's city company). */
+  responsibleOrgId: z.uuid().optional(),
 });
 export type CreateTicketBody = z.infer<typeof createTicketBody>;
+
+/**
+ * The KPI fields of a ticket, edited after intake (tickets.manage): leak, drawing mismatch and the responsible
+ * contractor on repairs, the cause on complaints; null clears. Fields left out stay as they are.
+ */
+export const updateTicketBody = z.object({
+  version,
+  leak: z.boolean().optional(),
+  drawingMismatch: z.boolean().optional(),
+  complaintCause: z.enum(COMPLAINT_CAUSES).nullable().optional(),
+  responsibleOrgId: z.uuid().nullable().optional(),
+});
+export type UpdateTicketBody = z.infer<typeof updateTicketBody>;
 
 const withVersion = { version };
 export const transitionTicketBody = z.discriminatedUnion('action', [
@@ -261,6 +293,10 @@ export const ticket = ticketSummary.extend({
   warrantyStatus: z.enum(['in', 'out', 'unknown']).nullable(),
   warrantyUntil: isoDate.nullable(),
   rootCause: z.enum(ROOT_CAUSES).nullable(),
+  leak: z.boolean(),
+  drawingMismatch: z.boolean(),
+  complaintCause: z.enum(COMPLAINT_CAUSES).nullable(),
+  responsibleOrgId: z.uuid().nullable(),
   resolution: z.string().nullable(),
   cost: z.number().nullable(),
   heldFrom: z.string().nullable(),
@@ -296,6 +332,9 @@ export const listTicketsQuery = pageQuery.extend({
   type: z.enum(TICKET_TYPES).optional(),
   projectId: z.uuid().optional(),
   categoryCode: z.string().max(40).optional(),
+  /** Repairs flagged as leaks. */
+  leak: flag,
+  complaintCause: z.enum(COMPLAINT_CAUSES).optional(),
   warning: flag,
   overdue: flag,
   assigneeUserId: z.uuid().optional(),

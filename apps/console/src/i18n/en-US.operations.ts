@@ -62,6 +62,7 @@ export const enUSOperations: typeof zhCNOperations = {
         merge: 'Tickets merged',
         photo: 'Ticket photo added',
         callback: 'Callback recorded',
+        edit: 'Ticket details edited',
       },
       work_order: {
         create: 'Work order created',

@@ -342,6 +342,7 @@ export const enUSService: Pick<Messages, 'workOrders' | 'sla' | 'outbox' | 'noti
       photo: 'Photo',
       follow_up: 'Follow-up complaint',
       confirmed: 'Owner confirmed',
+      edit: 'Details edited',
     },
     notes: {
       title: 'Note',

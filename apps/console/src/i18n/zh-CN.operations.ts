@@ -63,6 +63,7 @@ export const zhCNOperations = {
         merge: '合并工单',
         photo: '上传工单照片',
         callback: '记录回访',
+        edit: '修改工单信息',
       },
       work_order: {
         create: '新建派工单',

@@ -339,6 +339,7 @@ export const zhCNService = {
       photo: '照片',
       follow_up: '转跟进投诉',
       confirmed: '业主确认',
+      edit: '修改工单信息',
     },
     notes: {
       title: '备注',

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertMay } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
 import type { UnitRef } from '../property/unit-lookup.js';
 import type { ClockOwner, ClockStart, SlaInputs, SlaService } from './sla/sla.service.js';
@@ -17,6 +18,7 @@ import type { TicketRow } from './ticket.tables.js';
 import { firstStatus, inspectionByDefault, NUMBER_PREFIX } from './ticket.workflow.js';
 import { TICKET_CREATED, type TicketCreated } from './ticket-events.js';
 import { localDay, type TicketEventData, type TicketEventInput } from './ticket-inputs.js';
+import { checkKpiFields } from './ticket-kpi-fields.js';
 import { eventRows } from './ticket-rows.js';
 
 /** The values of settled reads, or the first failure in their order. */
@@ -54,6 +56,7 @@ export class TicketOpener {
     private readonly events: EventBus,
     private readonly customers: CustomersModule,
     private readonly property: PropertyService,
+    private readonly directory: OrgDirectory,
   ) {}
 
   /**
@@ -87,6 +90,7 @@ export class TicketOpener {
         unit ? this.warrantyOf(ctx, unit, body.categoryCode) : null,
       ]),
     );
+    const kpi = await checkKpiFields(this.directory, { type: body.type, companyId: place.companyId }, body);
     const customer = contact?.customer ?? null;
     const contactPhone = body.contactPhone ?? contact?.primaryPhone ?? null;
     const values: OpenValues = {
@@ -113,6 +117,7 @@ export class TicketOpener {
       warrantyUntil: warranty?.until ?? null,
       inspectionRequired,
       reportedAt,
+      ...kpi,
     };
     if (!within) {
       // One statement: the day's counter row is held only while it runs, so creates overlap.

@@ -32,6 +32,7 @@ export const EVENT_ZH: Record<TicketEventKind, string> = {
   callback: '回访',
   work_order: '派工单',
   confirmed: '业主确认',
+  edit: '修改工单信息',
 };
 
 export const NODE_ZH: Record<SlaNode, string> = {

@@ -210,6 +210,21 @@ export class TicketRepository {
     }
   }
 
+  /** Sets a ticket's KPI fields at `version` (moving it on); null when the version is stale. */
+  async updateFields(
+    id: string,
+    version: number,
+    patch: Partial<Pick<TicketRow, 'leak' | 'drawingMismatch' | 'complaintCause' | 'responsibleOrgId'>>,
+    at: Date,
+  ): Promise<TicketRow | null> {
+    const [row] = await this.db
+      .update(tickets)
+      .set({ ...patch, updatedAt: at, version: version + 1 })
+      .where(and(eq(tickets.id, id), eq(tickets.version, version)))
+      .returning();
+    return row ?? null;
+  }
+
   async addEvents(events: EventInsert[]) {
     await addEventsStatement(this.db, [JSON.stringify(events.map(eventWriter.row))]);
   }
@@ -337,6 +352,8 @@ export class TicketRepository {
       f.type ? eq(tickets.type, f.type) : undefined,
       f.projectId ? eq(tickets.projectId, f.projectId) : undefined,
       f.categoryCode ? eq(tickets.categoryCode, f.categoryCode) : undefined,
+      f.leak !== undefined ? eq(tickets.leak, f.leak) : undefined,
+      f.complaintCause ? eq(tickets.complaintCause, f.complaintCause) : undefined,
       f.warning !== undefined ? eq(tickets.warning, f.warning) : undefined,
       f.overdue !== undefined ? eq(tickets.overdue, f.overdue) : undefined,
       f.assigneeUserId ? eq(tickets.assigneeUserId, f.assigneeUserId) : undefined,

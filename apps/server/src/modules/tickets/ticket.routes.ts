@@ -16,6 +16,7 @@ import {
   ticketQueuePage,
   titleParts,
   transitionTicketBody,
+  updateTicketBody,
   updateWorkOrderBody,
 } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -200,6 +201,25 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule; idemp
         }
       }
       return { results };
+    },
+  );
+
+  app.patch(
+    '/api/tickets/:id',
+    {
+      schema: {
+        operationId: 'updateTicket',
+        tags: ['tickets'],
+        summary:
+          "Edit a ticket's KPI fields: leak, drawing mismatch and responsible contractor (repairs), cause (complaints); 409 when stale",
+        params: idParams,
+        body: updateTicketBody,
+        response: { 200: ticket, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      return detail(await m.tickets.update(ctx, request.params.id, request.body));
     },
   );
 

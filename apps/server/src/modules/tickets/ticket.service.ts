@@ -5,6 +5,7 @@ import type {
   TicketStatus,
   TitleParts,
   TransitionTicketBody,
+  UpdateTicketBody,
 } from '@anju/contracts';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
@@ -15,6 +16,7 @@ import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { OrgDirectory } from '../org/org-directory.js';
 import { dispatchAudit, dispatchEvents, dispatchWrites, ORDER_TAKERS } from './dispatch-orders.js';
 import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockStart, SlaService } from './sla/sla.service.js';
@@ -23,6 +25,7 @@ import type { TicketRow } from './ticket.tables.js';
 import { INTERNAL_EVENT, type InternalAction } from './ticket.workflow.js';
 import { TICKET_MOVED, type TicketMoved, WORK_ORDER_EVENTS } from './ticket-events.js';
 import { type EventDetail, ownerOf, type TicketEventInput } from './ticket-inputs.js';
+import { checkKpiFields, type KpiFields } from './ticket-kpi-fields.js';
 import { type MoveBody, planMove } from './ticket-moves.js';
 import type { TicketOpener } from './ticket-open.js';
 import { eventRows, timelineEntries } from './ticket-rows.js';
@@ -40,6 +43,7 @@ export class TicketService {
     private readonly opener: TicketOpener,
     private readonly bus: EventBus,
     private readonly linkBaseUrl: string,
+    private readonly directory: OrgDirectory,
   ) {}
 
   /** A new ticket, answered with its page (see TicketOpener). */
@@ -334,6 +338,38 @@ export class TicketService {
     const page = await (writes.length && !inTransaction ? this.db.transaction(write) : write(db));
     if (!inTransaction) this.bus.nudge();
     return page;
+  }
+
+  /**
+   * Edits the KPI fields of a ticket (leak, drawing mismatch, complaint cause, responsible contractor), checked as at
+   * intake; an internal `edit` event and a `ticket.edit` audit row record what changed (nothing when nothing does).
+   */
+  async update(ctx: RequestContext, id: string, body: UpdateTicketBody): Promise<TicketRow> {
+    assertPermission(ctx.principal, 'tickets.manage');
+    return this.db.transaction(async (tx) => {
+      const ticket = await this.get(ctx, id, tx);
+      if (ticket.version !== body.version) throw new AppError('VERSION_CONFLICT');
+      const wanted = await checkKpiFields(this.directory.with(tx), ticket, body);
+      const changed = (Object.keys(wanted) as (keyof KpiFields)[]).filter((k) => wanted[k] !== ticket[k]);
+      if (changed.length === 0) return ticket;
+      const patch = Object.fromEntries(changed.map((k) => [k, wanted[k]])) as Partial<KpiFields>;
+      const before = Object.fromEntries(changed.map((k) => [k, ticket[k]]));
+      const now = this.clock.now();
+      const updated = await new TicketRepository(tx).updateFields(id, ticket.version, patch, now);
+      if (!updated) throw new AppError('VERSION_CONFLICT');
+      await new TicketRepository(tx).addEvents(
+        eventRows(ctx, [{ ticketId: id, kind: 'edit', visibility: 'internal', data: undefined }], now),
+      );
+      await this.audit.record(tx, ctx, {
+        action: 'ticket.edit',
+        entityType: 'ticket',
+        entityId: id,
+        orgPath: ticket.orgPath,
+        before: { ...before, version: ticket.version },
+        after: { ...patch, version: updated.version },
+      });
+      return updated;
+    });
   }
 
   /** Notes: internal ones are staff-only; a customer-visible one is our response and stops that clock. */

@@ -34,7 +34,16 @@ export function createTicketsModule(deps: {
   log: FastifyBaseLogger;
 }) {
   const sla = new SlaService(deps.sla.clocks, deps.directory);
-  const opener = new TicketOpener(deps.db, deps.audit, deps.clock, sla, deps.events, deps.customers, deps.property);
+  const opener = new TicketOpener(
+    deps.db,
+    deps.audit,
+    deps.clock,
+    sla,
+    deps.events,
+    deps.customers,
+    deps.property,
+    deps.directory,
+  );
   const tickets = new TicketService(
     deps.db,
     deps.audit,
@@ -45,6 +54,7 @@ export function createTicketsModule(deps: {
     opener,
     deps.events,
     deps.publicUrl,
+    deps.directory,
   );
   const workOrders = new WorkOrderService(
     deps.db,
