@@ -184,6 +184,8 @@ export const AUDIT_ACTIONS = [
   'project.milestone',
   'building.create',
   'unit.update',
+  'product_type.upsert',
+  'property_visit.record',
   'warranty_rule.upsert',
   'delivery_batch.create',
   'delivery_batch.update',

@@ -114,6 +114,8 @@ export const unit = z
     area: z.number().nullable(),
     layout: z.string().nullable(),
     productType: z.string().nullable(),
+    /** The area the completion survey measured (查丈面积), m². */
+    surveyedArea: z.number().nullable(),
     finish: unitFinish,
     status: unitStatus,
     deliveryBatchId: z.uuid().nullable(),
@@ -131,11 +133,40 @@ export const listUnitsQuery = pageQuery.extend({
   code: z.string().trim().max(40).optional(),
 });
 
+/** An area in m², above 0 with at most 2 decimals. */
+export const area2 = z
+  .number()
+  .positive()
+  .max(10_000)
+  .refine((v) => /^\d+(\.\d{1,2})?$/.test(String(v)), { message: 'at most 2 decimals' });
+
+/** A product type of a project (高层, 洋房, 别墅…): the controlled list units take theirs from. */
+export const productType = z
+  .object({ projectId: z.uuid(), code: z.string(), name: z.string(), sort: z.number().int(), active: z.boolean() })
+  .meta({ id: 'ProductType' });
+export type ProductType = z.infer<typeof productType>;
+export const productTypeList = z.object({ items: z.array(productType) });
+/** A code names the type in units and imports: no slash, at most 40 characters (the old free-text types are codes). */
+export const productTypeCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^/\\]+$/);
+export const upsertProductTypeBody = z.object({
+  name: z.string().trim().min(1).max(40),
+  sort: z.number().int().min(0).max(9999).default(0),
+  active: z.boolean().default(true),
+});
+export const productTypeParams = z.object({ id: z.uuid(), code: productTypeCode });
+
 export const updateUnitBody = z.object({
   version,
   area: z.number().positive().max(10_000).nullable().optional(),
   layout: z.string().trim().max(40).nullable().optional(),
-  productType: z.string().trim().max(20).nullable().optional(),
+  /** One of the project's active product types (`listProductTypes`). */
+  productType: z.string().trim().max(40).nullable().optional(),
+  surveyedArea: area2.nullable().optional(),
   finish: unitFinish.optional(),
   status: unitStatus.optional(),
   deliveredOn: isoDate.nullable().optional(),
@@ -148,6 +179,8 @@ export const deliveryBatch = z
     name: z.string(),
     plannedDate: isoDate.nullable(),
     actualDate: isoDate.nullable(),
+    /** When the area-survey report (面积实测报告) of the batch was issued. */
+    areaReportDate: isoDate.nullable(),
     unitCount: z.number().int(),
     version,
   })

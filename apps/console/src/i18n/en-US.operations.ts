@@ -27,6 +27,8 @@ export const enUSOperations: typeof zhCNOperations = {
       project: { create: 'Project created', update: 'Project changed', milestone: 'Project milestone set' },
       building: { create: 'Building created' },
       unit: { update: 'Unit changed' },
+      product_type: { upsert: 'Product type set' },
+      property_visit: { record: 'Property visit recorded' },
       warranty_rule: { upsert: 'Warranty rule set' },
       delivery_batch: {
         create: 'Delivery batch created',

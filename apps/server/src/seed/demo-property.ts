@@ -1,7 +1,14 @@
 import { type PartCategory, STATUTORY_WARRANTY } from '@anju/contracts';
 import { isNull } from 'drizzle-orm';
 import type { OrgUnitRow } from '../modules/org/org.tables.js';
-import { buildings, deliveryBatches, projects, units, warrantyRules } from '../modules/property/property.tables.js';
+import {
+  buildings,
+  deliveryBatches,
+  productTypes,
+  projects,
+  units,
+  warrantyRules,
+} from '../modules/property/property.tables.js';
 import { chinaDate } from '../platform/china-time.js';
 import type { Clock } from '../platform/clock.js';
 import type { Executor } from '../platform/db/database.js';
@@ -141,11 +148,23 @@ export async function seedDemoProperty(
     await db.insert(projects).values({
       orgUnitId: node.id,
       address: spec.address,
-      productTypes: spec.types,
       finishStandard: spec.finish,
       createdAt: now,
       updatedAt: now,
     });
+    // the project's controlled list of product types, before the units that use them
+    await db
+      .insert(productTypes)
+      .values(
+        [...new Set([...spec.types, '高层住宅'])].map((type, i) => ({
+          projectId: node.id,
+          code: type,
+          name: type,
+          sort: i + 1,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoNothing();
     const dates = phaseDates(now, spec.stage);
     const batches = await db
       .insert(deliveryBatches)

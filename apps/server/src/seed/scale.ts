@@ -117,7 +117,10 @@ export async function seedScale(db: Db, clock: Clock, n: number, log: (line: str
       now,
     );
     await db.execute(
-      sql`insert into projects (org_unit_id, address, product_types, finish_standard) values (${project.id}, '测试地址', '{高层住宅}', 'bare')`,
+      sql`insert into projects (org_unit_id, address, finish_standard) values (${project.id}, '测试地址', 'bare')`,
+    );
+    await db.execute(
+      sql`insert into product_types (project_id, code, name, sort) values (${project.id}, '高层住宅', '高层住宅', 1)`,
     );
     await db.execute(sql`
       insert into buildings (id, project_id, phase, code, name, floors)

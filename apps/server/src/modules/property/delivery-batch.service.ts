@@ -9,7 +9,13 @@ import { type BatchEvent, PROPERTY_EVENTS, type UnitDelivered } from './property
 import { DeliveryBatchRepository } from './property.repository.js';
 import type { PropertyService } from './property.service.js';
 
-type BatchInput = { name: string; plannedDate?: string | null; actualDate?: string | null };
+type BatchInput = {
+  name: string;
+  plannedDate?: string | null;
+  actualDate?: string | null;
+  /** When the area-survey report (面积实测报告) of the batch was issued. */
+  areaReportDate?: string | null;
+};
 
 /**
  * Asked inside the transaction that delivers a batch (sets its actual date); throws to refuse. `overrideReason` is
@@ -54,6 +60,7 @@ export class DeliveryBatchService {
         name: input.name,
         plannedDate: input.plannedDate ?? null,
         actualDate: input.actualDate ?? null,
+        areaReportDate: input.areaReportDate ?? null,
         createdAt: now,
         updatedAt: now,
       });

@@ -6,7 +6,9 @@ import { orgUnits } from '../org/org.tables.js';
 import {
   buildings,
   deliveryBatches,
+  type ProductTypeRow,
   type ProjectRow,
+  productTypes,
   projects,
   type UnitRow,
   units,
@@ -17,8 +19,12 @@ import {
 const company = alias(orgUnits, 'company');
 /** Correlated counts spelled out in SQL: inside a select list Drizzle leaves columns unqualified, which would bind to the inner table. */
 const unitCount = sql<number>`(select count(*)::int from units u where u.project_id = projects.org_unit_id)`;
+/** The project's active product type codes in their order (the project's `productTypes`). */
+const activeTypes = sql<string[]>`array(select pt.code from product_types pt
+  where pt.project_id = projects.org_unit_id and pt.active order by pt.sort, pt.code)`;
 
 export type ProjectView = ProjectRow & {
+  productTypes: string[];
   name: string;
   code: string;
   path: string;
@@ -45,6 +51,8 @@ export type UnitUpsert = {
   area: number | null;
   layout: string | null;
   productType: string | null;
+  /** 查丈面积: undefined when the file has no such value (an update keeps the unit's). */
+  surveyedArea?: number | null;
   finish: 'bare' | 'finished';
   status: 'unsold' | 'sold' | 'delivered' | 'moved_in';
   deliveredOn: string | null;
@@ -63,6 +71,7 @@ export class PropertyRepository {
         cityCompanyId: company.id,
         cityCompanyName: company.name,
         unitCount,
+        productTypes: activeTypes,
       })
       .from(projects)
       .innerJoin(orgUnits, eq(orgUnits.id, projects.orgUnitId))
@@ -108,6 +117,67 @@ export class PropertyRepository {
       .where(and(eq(projects.orgUnitId, id), eq(projects.version, version)))
       .returning();
     return row ?? null;
+  }
+
+  /** A project's product types, in their order. */
+  listProductTypes(projectId: string) {
+    return this.db
+      .select()
+      .from(productTypes)
+      .where(eq(productTypes.projectId, projectId))
+      .orderBy(asc(productTypes.sort), asc(productTypes.code))
+      .limit(500);
+  }
+
+  async findProductType(projectId: string, code: string) {
+    const [row] = await this.db
+      .select()
+      .from(productTypes)
+      .where(and(eq(productTypes.projectId, projectId), eq(productTypes.code, code)));
+    return row ?? null;
+  }
+
+  async upsertProductType(row: typeof productTypes.$inferInsert & { updatedAt: Date }) {
+    const [saved] = await this.db
+      .insert(productTypes)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [productTypes.projectId, productTypes.code],
+        set: { name: row.name, sort: row.sort, active: row.active, updatedAt: row.updatedAt },
+      })
+      .returning();
+    return saved as ProductTypeRow;
+  }
+
+  /**
+   * Makes `codes` the project's active product types in this order: new codes are added (named by their code),
+   * listed ones become active with their position as sort, the others inactive (units keep them).
+   */
+  async setActiveProductTypes(projectId: string, codes: string[], at: Date) {
+    await this.db
+      .update(productTypes)
+      .set({ active: false, updatedAt: at })
+      .where(and(eq(productTypes.projectId, projectId), eq(productTypes.active, true)));
+    if (codes.length === 0) return;
+    await this.db
+      .insert(productTypes)
+      .values(codes.map((code, i) => ({ projectId, code, name: code, sort: i + 1, active: true, updatedAt: at })))
+      .onConflictDoUpdate({
+        target: [productTypes.projectId, productTypes.code],
+        set: { active: true, sort: sql`excluded.sort`, updatedAt: at },
+      });
+  }
+
+  /** Which of these codes are active product types of the project. */
+  async activeProductTypes(projectId: string, codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await this.db
+      .select({ code: productTypes.code })
+      .from(productTypes)
+      .where(
+        and(eq(productTypes.projectId, projectId), inArray(productTypes.code, codes), eq(productTypes.active, true)),
+      );
+    return new Set(rows.map((r) => r.code));
   }
 
   listBuildings(projectId: string) {
@@ -263,11 +333,12 @@ export class PropertyRepository {
   async upsertUnit(projectId: string, buildingId: string | undefined, u: UnitUpsert): Promise<boolean> {
     const [unit] = await queryRows<{ inserted: boolean }>(
       this.db,
-      sql`insert into units (project_id, building_id, code, entrance, floor, room, area, layout, product_type, finish, status, delivered_on)
-        values (${projectId}, ${buildingId}, ${u.code}, ${u.entrance}, ${u.floor}, ${u.room}, ${u.area},
+      sql`insert into units (project_id, building_id, code, entrance, floor, room, area, surveyed_area, layout, product_type, finish, status, delivered_on)
+        values (${projectId}, ${buildingId}, ${u.code}, ${u.entrance}, ${u.floor}, ${u.room}, ${u.area}, ${u.surveyedArea ?? null},
                 ${u.layout}, ${u.productType}, ${u.finish}, ${u.status}, ${u.deliveredOn})
         on conflict (project_id, code) do update set
           area = excluded.area, layout = excluded.layout, product_type = excluded.product_type, finish = excluded.finish,
+          surveyed_area = ${u.surveyedArea === undefined ? sql`units.surveyed_area` : sql`excluded.surveyed_area`},
           status = excluded.status, delivered_on = excluded.delivered_on, floor = excluded.floor,
           version = units.version + 1, updated_at = now()
         returning (xmax = 0) as inserted`,

@@ -12,6 +12,9 @@ import {
   type Project,
   page,
   partCategory,
+  productType,
+  productTypeList,
+  productTypeParams,
   project,
   STATUTORY_WARRANTY,
   type Unit,
@@ -20,6 +23,7 @@ import {
   unitWarrantyQuery,
   updateProjectBody,
   updateUnitBody,
+  upsertProductTypeBody,
   upsertWarrantyRuleBody,
   warrantyRule,
   warrantyRuleList,
@@ -31,6 +35,7 @@ import { cursorParts, decodeCursor, pageOf } from '../../platform/http/cursor.js
 import type { DeliveryBatchService } from './delivery-batch.service.js';
 import type { ProjectView, UnitView } from './property.repository.js';
 import type { EffectiveRule, PropertyService } from './property.service.js';
+import type { ProductTypeRow } from './property.tables.js';
 
 const errors = { '4xx': errorBody };
 
@@ -63,11 +68,20 @@ const presentUnit = (u: UnitView): Unit => ({
   area: u.area,
   layout: u.layout,
   productType: u.productType,
+  surveyedArea: u.surveyedArea,
   finish: u.finish as Unit['finish'],
   status: u.status as Unit['status'],
   deliveryBatchId: u.deliveryBatchId,
   deliveredOn: u.deliveredOn,
   version: u.version,
+});
+
+const presentProductType = (p: ProductTypeRow) => ({
+  projectId: p.projectId,
+  code: p.code,
+  name: p.name,
+  sort: p.sort,
+  active: p.active,
 });
 
 const presentRule = (r: EffectiveRule) => ({
@@ -144,6 +158,40 @@ export const propertyRoutes: FastifyPluginAsyncZod<{ property: PropertyService }
     },
     async (request) =>
       presentProject(await property.updateProject(contextOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/projects/:id/product-types',
+    {
+      schema: {
+        operationId: 'listProductTypes',
+        tags: ['property'],
+        summary: "The project's product types (active and inactive), in their order: the list units take theirs from",
+        params: idParams,
+        response: { 200: productTypeList, ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await property.listProductTypes(contextOf(request), request.params.id)).map(presentProductType),
+    }),
+  );
+
+  app.put(
+    '/api/projects/:id/product-types/:code',
+    {
+      schema: {
+        operationId: 'upsertProductType',
+        tags: ['property'],
+        summary: 'Add a product type to the project or edit its name, order or active flag (units keep inactive ones)',
+        params: productTypeParams,
+        body: upsertProductTypeBody,
+        response: { 200: productType, ...errors },
+      },
+    },
+    async (request) =>
+      presentProductType(
+        await property.upsertProductType(contextOf(request), request.params.id, request.params.code, request.body),
+      ),
   );
 
   app.get(
@@ -282,6 +330,7 @@ const batchBody = z.object({
   name: z.string().trim().min(1).max(40),
   plannedDate: z.iso.date().nullable().optional(),
   actualDate: z.iso.date().nullable().optional(),
+  areaReportDate: z.iso.date().nullable().optional(),
 });
 type BatchRow = {
   id: string;
@@ -289,6 +338,7 @@ type BatchRow = {
   name: string;
   plannedDate: string | null;
   actualDate: string | null;
+  areaReportDate: string | null;
   version: number;
 };
 const presentBatch = (b: BatchRow, unitCount: number) => ({ ...b, unitCount });

@@ -2,7 +2,7 @@ import { PART_CATEGORIES, type PartCategory, STATUTORY_WARRANTY } from '@anju/co
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
@@ -68,15 +68,16 @@ export class PropertyService {
         { db: tx, permission: 'property.manage' },
       );
       const now = this.clock.now();
-      await new PropertyRepository(tx).insertProject({
+      const repo = new PropertyRepository(tx);
+      await repo.insertProject({
         orgUnitId: node.id,
         address: body.address,
-        productTypes: body.productTypes,
         finishStandard: body.finishStandard,
         description: body.description ?? null,
         createdAt: now,
         updatedAt: now,
       });
+      await repo.setActiveProductTypes(node.id, [...new Set(body.productTypes)], now);
       await this.audit.record(tx, ctx, {
         action: 'project.create',
         entityType: 'project',
@@ -103,11 +104,13 @@ export class PropertyService {
   ) {
     assertPermission(ctx.principal, 'property.manage');
     const before = await this.getProject(ctx, id);
-    const { version, name, ...patch } = body;
+    const { version, name, productTypes, ...patch } = body;
     await this.db.transaction(async (tx) => {
       const now = this.clock.now();
       const row = await new PropertyRepository(tx).updateProject(id, version, patch, now);
       if (!row) throw new AppError('VERSION_CONFLICT');
+      // the list replaces the active product types (the product_types table is the one source)
+      if (productTypes) await new PropertyRepository(tx).setActiveProductTypes(id, [...new Set(productTypes)], now);
       if (name !== undefined && name !== before.name) {
         if (!(await this.orgUnits.renameProject(tx, id, name, now))) throw new AppError('VERSION_CONFLICT');
       }
@@ -117,10 +120,55 @@ export class PropertyService {
         entityId: id,
         orgPath: before.path,
         before,
-        after: row,
+        after: productTypes ? { ...row, productTypes } : row,
       });
     });
     return this.getProject(ctx, id);
+  }
+
+  /** A project's product types (active and not), in their order. */
+  async listProductTypes(ctx: RequestContext, projectId: string) {
+    await this.getProject(ctx, projectId);
+    return this.repo().listProductTypes(projectId);
+  }
+
+  /** Adds a product type to a project's list or edits its name, order or active flag (property.manage; audited). */
+  async upsertProductType(
+    ctx: RequestContext,
+    projectId: string,
+    code: string,
+    body: { name: string; sort: number; active: boolean },
+  ) {
+    assertPermission(ctx.principal, 'property.manage');
+    const project = await this.getProject(ctx, projectId);
+    return this.db.transaction(async (tx) => {
+      const repo = new PropertyRepository(tx);
+      const before = await repo.findProductType(projectId, code);
+      const after = await repo.upsertProductType({ projectId, code, ...body, updatedAt: this.clock.now() });
+      await this.audit.record(tx, ctx, {
+        action: 'product_type.upsert',
+        entityType: 'project',
+        entityId: projectId,
+        orgPath: project.path,
+        before: before ? { code, name: before.name, sort: before.sort, active: before.active } : null,
+        after: { code, ...body },
+      });
+      return after;
+    });
+  }
+
+  /** Refuses a product type that is not an active type of the project (400 naming the field). */
+  async assertProductType(
+    db: Db | Executor,
+    projectId: string,
+    code: string | null | undefined,
+    field = 'productType',
+  ) {
+    if (code === null || code === undefined) return;
+    const known = await new PropertyRepository(db).activeProductTypes(projectId, [code]);
+    if (!known.has(code)) {
+      throw new AppError('VALIDATION_FAILED', { field, reason: `not an active product type of the project: ${code}` });
+    }
   }
 
   async listBuildings(ctx: RequestContext, projectId: string) {
@@ -175,6 +223,9 @@ export class PropertyService {
     assertPermission(ctx.principal, 'property.manage');
     const before = await this.getUnit(ctx, id);
     const { version, ...patch } = body;
+    if (patch.productType !== before.productType) {
+      await this.assertProductType(this.db, before.projectId, patch.productType as string | null | undefined);
+    }
     await this.db.transaction(async (tx) => {
       const row = await new PropertyRepository(tx).updateUnit(id, version, patch, this.clock.now());
       if (!row) throw new AppError('VERSION_CONFLICT');

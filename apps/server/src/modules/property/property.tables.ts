@@ -3,6 +3,7 @@ import {
   boolean,
   check,
   date,
+  foreignKey,
   index,
   integer,
   numeric,
@@ -29,7 +30,6 @@ export const projects = pgTable(
       .primaryKey()
       .references(() => orgUnits.id),
     address: text('address').notNull().default(''),
-    productTypes: text('product_types').array().notNull().default(sql`'{}'::text[]`),
     finishStandard: text('finish_standard').notNull().default('bare'),
     description: text('description'),
     ...timestamps,
@@ -114,6 +114,12 @@ export const units = pgTable(
   },
   (t) => [
     uniqueIndex('units_project_code_uq').on(t.projectId, t.code),
+    // A unit's product type comes from its project's controlled list (product_types).
+    foreignKey({
+      name: 'units_product_type_fk',
+      columns: [t.projectId, t.productType],
+      foreignColumns: [productTypes.projectId, productTypes.code],
+    }),
     index('units_building_idx').on(t.buildingId, t.floor, t.room),
     index('units_code_idx').using('btree', t.code.op('text_pattern_ops')),
     index('units_batch_idx').on(t.deliveryBatchId),

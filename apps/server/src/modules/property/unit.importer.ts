@@ -16,6 +16,8 @@ export type UnitImportRow = {
   area: number | null;
   layout: string | null;
   productType: string | null;
+  /** 查丈面积; undefined when the row leaves it empty (an update keeps the unit's). */
+  surveyedArea?: number | null;
   finish: 'bare' | 'finished';
   status: 'unsold' | 'sold' | 'delivered' | 'moved_in';
   deliveredOn: string | null;
@@ -64,6 +66,13 @@ export function checkUnitRow(v: Record<string, string>, lang: Language): RowChec
   if (!Number.isInteger(floor) || floor < -5 || floor > 120) say('楼层无效', 'bad floor');
   const area = v.area ? Number(v.area) : null;
   if (area !== null && !(area > 0 && area < 10_000)) say('面积无效', 'bad area');
+  const surveyedArea = v.surveyedArea ? Number(v.surveyedArea) : undefined;
+  if (
+    surveyedArea !== undefined &&
+    !(surveyedArea > 0 && surveyedArea < 10_000 && /^\d+(\.\d{1,2})?$/.test(v.surveyedArea ?? ''))
+  ) {
+    say('查丈面积无效（大于 0，最多两位小数）', 'bad surveyed area (above 0, at most 2 decimals)');
+  }
   const finish = v.finish ? FINISH[v.finish.toLowerCase()] : 'bare';
   if (!finish) say('装修标准应为 毛坯 或 精装', 'finish must be 毛坯 (bare) or 精装 (finished)');
   const status = v.status ? STATUS[v.status.toLowerCase()] : 'unsold';
@@ -86,6 +95,7 @@ export function checkUnitRow(v: Record<string, string>, lang: Language): RowChec
       area,
       layout: v.layout || null,
       productType: v.productType || null,
+      ...(surveyedArea === undefined ? {} : { surveyedArea }),
       finish,
       status,
       deliveredOn,
@@ -98,6 +108,12 @@ async function applyUnitRow(tx: Tx, ctx: RequestContext, row: UnitImportRow): Pr
   const repo = new PropertyRepository(tx);
   const project = await repo.projectByCodeInScope(row.projectCode, ctx.principal.orgPath);
   if (!project) throw new AppError('PROJECT_NOT_FOUND', { reason: row.projectCode });
+  if (row.productType && !(await repo.activeProductTypes(project.id, [row.productType])).has(row.productType)) {
+    throw new AppError('VALIDATION_FAILED', {
+      field: 'productType',
+      reason: `产品类型 / Product type「${row.productType}」is not an active product type of the project`,
+    });
+  }
   const building = await repo.upsertBuilding(project.id, {
     phase: row.phase,
     code: row.building,
@@ -118,6 +134,7 @@ export const unitImporter: Importer<UnitImportRow> = {
     { key: 'floor', zh: '楼层', en: 'Floor', example: '15' },
     { key: 'room', zh: '房号', en: 'Room', required: true, example: '1502' },
     { key: 'area', zh: '建筑面积', en: 'Area', aliases: ['面积'], example: '128.5' },
+    { key: 'surveyedArea', zh: '查丈面积', en: 'Surveyed area', example: '127.86' },
     { key: 'layout', zh: '户型', en: 'Layout', example: '三室两厅两卫' },
     { key: 'productType', zh: '产品类型', en: 'Product type', example: '高层住宅' },
     { key: 'finish', zh: '装修标准', en: 'Finish', example: '精装' },
