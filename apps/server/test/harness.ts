@@ -74,6 +74,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     seedDemo: false,
     importInlineMaxKb: 64,
     warrantyReminderDays: 30,
+    kpiSnapshotDay: 5,
     publicUrl: 'http://anju.test',
     ...overrides,
   };

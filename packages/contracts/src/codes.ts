@@ -159,6 +159,8 @@ export const OUTBOX_TEMPLATES = [
   'warranty.expiring',
   /** A construction-progress or design-change notice of the buyer's project, with the portal link. */
   'notice.published',
+  /** A survey or callback's one-use link (no sign-in). */
+  'survey.link',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
@@ -215,9 +217,13 @@ export const AUDIT_ACTIONS = [
   'ticket.complete',
   'ticket.respond',
   'ticket.merge',
-  'ticket.edit',
   'ticket.photo',
   'ticket.callback',
+  'ticket.edit',
+  'survey.upsert',
+  'survey.send',
+  'survey.answer',
+  'survey.link',
   'work_order.create',
   'work_order.accept',
   'work_order.progress',
@@ -261,6 +267,8 @@ export const AUDIT_ACTIONS = [
   'import.units',
   'import.customers',
   'event.replay',
+  'kpi_target.update',
+  'kpi.recompute',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

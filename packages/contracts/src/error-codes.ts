@@ -330,6 +330,25 @@ export const ERROR_CODES = {
     zh: '回访链接无效或已过期',
     en: 'The callback link is invalid, used or expired',
   },
+  SURVEY_NOT_FOUND: { status: 404, zh: '问卷不存在', en: 'Survey not found' },
+  SURVEY_REQUEST_NOT_FOUND: { status: 404, zh: '回访/调查任务不存在', en: 'Survey request not found' },
+  SURVEY_SUBJECT_NOT_FOUND: {
+    status: 404,
+    zh: '回访对象不存在或不在您的管辖范围内',
+    en: 'The subject to survey does not exist or is outside your scope',
+  },
+  SURVEY_TOO_SOON: {
+    status: 409,
+    zh: '该客户 30 天内已接受过调查',
+    en: 'This person was surveyed in the last 30 days',
+  },
+  SURVEY_LINK_INVALID: {
+    status: 410,
+    zh: '调查链接无效、已使用或已过期',
+    en: 'The survey link is invalid, used or expired',
+  },
+  SURVEY_ALREADY_ANSWERED: { status: 409, zh: '该调查已作答', en: 'This survey has already been answered' },
+  SURVEY_NOT_PENDING: { status: 409, zh: '该调查不在待回访状态', en: 'This survey is not pending' },
   SLA_RULE_INVALID: { status: 422, zh: '时限规则无效', en: 'The SLA rule is invalid' },
   CALENDAR_INVALID: { status: 422, zh: '工作日历无效', en: 'The business calendar is invalid' },
   OWNER_CODE_INVALID: {
@@ -378,6 +397,17 @@ export const ERROR_CODES = {
     status: 503,
     zh: '数据库暂时无法访问，请稍后重试',
     en: 'The database cannot be reached right now; try again shortly',
+  },
+  PERIOD_IN_FUTURE: { status: 400, zh: '所选期间尚未开始', en: 'That period has not begun yet' },
+  KPI_TARGET_NOT_COMPANY: {
+    status: 400,
+    zh: '指标目标只能设置在城市公司或集团上',
+    en: 'KPI targets are set for a city company or the group',
+  },
+  KPI_DRILLDOWN_MONTH_ONLY: {
+    status: 400,
+    zh: '明细只能按单月查看',
+    en: 'Drill down one month at a time',
   },
   INTERNAL: { status: 500, zh: '服务器内部错误，请稍后再试', en: 'Internal error; please try again later' },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

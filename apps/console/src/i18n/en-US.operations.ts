@@ -11,6 +11,7 @@ export const enUSOperations: typeof zhCNOperations = {
       open_day: { invite: 'Open-day invitation', answer: 'Open-day answer', cancelled: 'Open day called off' },
       warranty: { expiring: 'Warranty ending reminder' },
       notice: { published: 'Progress or design-change notice' },
+      survey: { link: 'Survey or callback link' },
     },
     audit: {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
@@ -101,6 +102,12 @@ export const enUSOperations: typeof zhCNOperations = {
       sla: { policy: { upsert: 'SLA rule set' }, calendar: { update: 'Working calendar changed' } },
       defect_category: { upsert: 'Defect category set' },
       notice: { publish: 'Notice published' },
+      survey: {
+        upsert: 'Survey edited',
+        send: 'Survey sent',
+        answer: 'Survey answer recorded',
+        link: 'Survey link sent',
+      },
       open_day: {
         create: 'Open day created',
         cancel: 'Open day called off',
@@ -115,6 +122,8 @@ export const enUSOperations: typeof zhCNOperations = {
         reject: 'Rectification sent back',
       },
       import: { units: 'Units imported', customers: 'Customers imported' },
+      kpi_target: { update: 'Change a KPI target' },
+      kpi: { recompute: 'Recompute KPIs' },
       event: { replay: 'Event delivery replayed' },
     },
   },

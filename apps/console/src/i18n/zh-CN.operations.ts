@@ -12,6 +12,7 @@ export const zhCNOperations = {
       open_day: { invite: '开放日邀请', answer: '开放日建议答复', cancelled: '开放日取消通知' },
       warranty: { expiring: '保修到期提醒' },
       notice: { published: '工程进度/设计变更通知' },
+      survey: { link: '调查/回访链接' },
     },
     audit: {
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },
@@ -99,6 +100,7 @@ export const zhCNOperations = {
       sla: { policy: { upsert: '设置时限规则' }, calendar: { update: '修改工作日历' } },
       defect_category: { upsert: '设置缺陷类别' },
       notice: { publish: '发布公告' },
+      survey: { upsert: '编辑问卷', send: '发送调查', answer: '记录调查答卷', link: '发送调查链接' },
       open_day: { create: '新建开放日', cancel: '取消开放日', register: '开放日报名', check_in: '开放日签到' },
       open_day_item: {
         record: '登记开放日建议',
@@ -108,6 +110,8 @@ export const zhCNOperations = {
         reject: '退回整改',
       },
       import: { units: '导入房源', customers: '导入客户' },
+      kpi_target: { update: '修改指标目标' },
+      kpi: { recompute: '重算指标' },
       event: { replay: '重放事件投递' },
     },
   },

@@ -95,6 +95,8 @@ const envSchema = z.object({
   IMPORT_INLINE_MAX_KB: z.coerce.number().int().min(0).max(100_000).default(64),
   /** Days before a part's warranty ends that its owners are reminded (portal and SMS). */
   WARRANTY_REMINDER_DAYS: z.coerce.number().int().min(1).max(180).default(30),
+  /** The day of the next month a month's KPI snapshot is taken and frozen (KPIS.md: the 5th). */
+  KPI_SNAPSHOT_DAY: z.coerce.number().int().min(1).max(28).default(5),
   PUBLIC_URL: z.url().optional(),
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -199,6 +201,7 @@ export type AppConfig = {
   /** Spreadsheets up to this size are imported within the request; larger ones by a background job. */
   importInlineMaxKb: number;
   warrantyReminderDays: number;
+  kpiSnapshotDay: number;
   /** Base URL of links sent to owners (callback links in SMS). */
   publicUrl: string;
   /** SMS and e-mail gateways; absent means both go to the log (as in tests). */
@@ -361,6 +364,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: e.SEED_DEMO,
     importInlineMaxKb: e.IMPORT_INLINE_MAX_KB,
     warrantyReminderDays: e.WARRANTY_REMINDER_DAYS,
+    kpiSnapshotDay: e.KPI_SNAPSHOT_DAY,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     messaging,
     files,

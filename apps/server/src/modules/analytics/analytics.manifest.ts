@@ -1,10 +1,28 @@
 import { defineModule } from '../../platform/modules.js';
+import type { OrgModule } from '../org/org.module.js';
+import { analyticsRoutes } from './analytics.routes.js';
 import * as tables from './analytics.tables.js';
+import { KpiService } from './kpi.service.js';
+import { KpiEngine } from './kpi-engine.js';
+import { KpiSnapshots } from './kpi-snapshot.job.js';
 
-/** The KPI engine: KPIS.md's definitions computed into runs of facts and values, targets, awards, dashboards. */
+/** The KPI engine: KPIS.md's definitions computed into runs of facts and values, targets, snapshots, drill-downs. */
 export const analyticsModule = defineModule({
   name: 'analytics',
-  uses: [],
+  uses: ['org'],
   tables,
-  create: () => ({}),
+  permissions: ['analytics.read', 'analytics.manage'],
+  create: ({ db, database, clock, audit, config }, { org }: { org: OrgModule }) => {
+    const engine = new KpiEngine(db, database, clock, org.directory, config.kpiSnapshotDay);
+    return {
+      kpis: new KpiService(db, clock, audit, org.directory, engine),
+      snapshots: new KpiSnapshots(db, clock, engine),
+    };
+  },
+  async routes(app, analytics) {
+    await app.register(analyticsRoutes, { kpis: analytics.kpis });
+  },
+  jobs(jobs, analytics) {
+    analytics.snapshots.register(jobs);
+  },
 });

@@ -1,0 +1,111 @@
+import { errorBody } from '@anju/contracts';
+import {
+  kpiDrilldownQuery,
+  kpiDrilldownResponse,
+  kpiRunSummary,
+  kpiTarget,
+  kpiValuesQuery,
+  kpiValuesResponse,
+  listKpisResponse,
+  recomputeKpisBody,
+  upsertKpiTargetBody,
+  upsertKpiTargetParams,
+} from '@anju/contracts/analytics';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contextOf } from '../../platform/http/auth.plugin.js';
+import type { KpiService } from './kpi.service.js';
+
+const errors = { '4xx': errorBody };
+const tags = ['analytics'];
+
+/** KPIs of KPIS.md: definitions, figures per scope and period, drill-downs, targets, recomputes. */
+export const analyticsRoutes: FastifyPluginAsyncZod<{ kpis: KpiService }> = async (app, { kpis }) => {
+  app.get(
+    '/api/kpis',
+    {
+      schema: {
+        operationId: 'listKpis',
+        tags,
+        summary: 'The KPI catalogue with each KPI’s grain, direction and this year’s target for the caller’s company',
+        response: { 200: listKpisResponse, ...errors },
+      },
+    },
+    async (request) => ({ items: await kpis.listKpis(contextOf(request)) }),
+  );
+
+  app.get(
+    '/api/kpis/values',
+    {
+      schema: {
+        operationId: 'getKpiValues',
+        tags,
+        summary:
+          'Figures of a scope (default: the caller’s node) for a month, quarter or year — value, numerator, denominator, target, met — or of one batch',
+        querystring: kpiValuesQuery,
+        response: { 200: kpiValuesResponse, ...errors },
+      },
+    },
+    async (request) => ({ items: await kpis.values(contextOf(request), request.query) }),
+  );
+
+  app.get(
+    '/api/kpis/drilldown',
+    {
+      schema: {
+        operationId: 'getKpiDrilldown',
+        tags,
+        summary: 'The records a figure counted (its denominator, or only its numerator), by pages',
+        querystring: kpiDrilldownQuery,
+        response: { 200: kpiDrilldownResponse, ...errors },
+      },
+    },
+    async (request) => kpis.drilldown(contextOf(request), request.query),
+  );
+
+  app.put(
+    '/api/kpis/:kpi/targets',
+    {
+      schema: {
+        operationId: 'upsertKpiTarget',
+        tags,
+        summary: 'Set a KPI’s target for a city company (or the group) and year; audited',
+        params: upsertKpiTargetParams,
+        body: upsertKpiTargetBody,
+        response: { 200: kpiTarget, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await kpis.upsertTarget(contextOf(request), request.params.kpi, request.body);
+      return {
+        kpi: request.params.kpi,
+        companyId: row.companyId,
+        year: row.year,
+        target: row.target,
+        version: row.version,
+      };
+    },
+  );
+
+  app.post(
+    '/api/kpis/recompute',
+    {
+      schema: {
+        operationId: 'recomputeKpis',
+        tags,
+        summary: 'Recompute a month: a closed month gains a new version beside the old one; an open one is refreshed',
+        body: recomputeKpisBody,
+        response: { 200: kpiRunSummary, ...errors },
+      },
+    },
+    async (request) => {
+      const { run, facts } = await kpis.recompute(contextOf(request), request.body);
+      return {
+        period: run.period,
+        state: run.state as 'provisional' | 'closed',
+        version: run.version,
+        asOf: run.asOf.toISOString(),
+        facts,
+      };
+    },
+  );
+};

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { uuid } from './common.js';
+
+/**
+ * The KPI catalogue of KPIS.md (seed 003). `grain` is what one figure is about: a month's records, one delivery
+ * batch (reported in the month its window ends), a phase (cumulative at the period's end) or a managed project per
+ * month / quarter. `direction` says whether a figure meets its target by being at least or at most it. The help
+ * text of each KPI is its KPIS.md definition, in the console's analytics strings (both languages).
+ */
+export const KPI_CODES = [
+  'K1',
+  'K2',
+  'K3',
+  'K4',
+  'K5',
+  'K6',
+  'K7',
+  'K8',
+  'K9',
+  'K10',
+  'K11',
+  'K12',
+  'K13',
+  'K14',
+  'K15',
+  'K15T',
+  'K16',
+  'K17',
+] as const;
+export type KpiCode = (typeof KPI_CODES)[number];
+export const kpiCode = z.enum(KPI_CODES);
+
+export type KpiGrain = 'month' | 'batch' | 'phase' | 'managed_month';
+export type KpiUnit = 'percent' | 'count' | 'ratio';
+export type KpiOwner =
+  | 'every_department'
+  | 'customer_relations'
+  | 'engineering'
+  | 'project_management'
+  | 'design'
+  | 'marketing_sales'
+  | 'project_affairs'
+  | 'property_company';
+
+export type KpiDefinition = {
+  code: KpiCode;
+  grain: KpiGrain;
+  unit: KpiUnit;
+  direction: 'at_least' | 'at_most';
+  /** The default target (a share for percents: 0.88 is 88 %). */
+  target: number;
+  owner: KpiOwner;
+  /** Per-household repair KPIs: the target of a batch of 毛坯 units is half. */
+  bareHalving?: boolean;
+  /** Scored per department or contractor (K1) rather than per project. */
+  byDepartment?: boolean;
+};
+
+export const KPI_DEFINITIONS: Record<KpiCode, KpiDefinition> = {
+  K1: {
+    code: 'K1',
+    grain: 'month',
+    unit: 'percent',
+    direction: 'at_least',
+    target: 1,
+    owner: 'every_department',
+    byDepartment: true,
+  },
+  K2: { code: 'K2', grain: 'month', unit: 'percent', direction: 'at_least', target: 0.88, owner: 'customer_relations' },
+  K3: { code: 'K3', grain: 'month', unit: 'percent', direction: 'at_most', target: 0.03, owner: 'customer_relations' },
+  K4: { code: 'K4', grain: 'batch', unit: 'count', direction: 'at_most', target: 30, owner: 'customer_relations' },
+  K5: { code: 'K5', grain: 'month', unit: 'percent', direction: 'at_least', target: 1, owner: 'customer_relations' },
+  K6: { code: 'K6', grain: 'month', unit: 'percent', direction: 'at_least', target: 1, owner: 'project_management' },
+  K7: { code: 'K7', grain: 'month', unit: 'ratio', direction: 'at_most', target: 0.03, owner: 'engineering' },
+  K8: {
+    code: 'K8',
+    grain: 'batch',
+    unit: 'ratio',
+    direction: 'at_most',
+    target: 2.3,
+    owner: 'engineering',
+    bareHalving: true,
+  },
+  K9: {
+    code: 'K9',
+    grain: 'batch',
+    unit: 'ratio',
+    direction: 'at_most',
+    target: 6,
+    owner: 'engineering',
+    bareHalving: true,
+  },
+  K10: { code: 'K10', grain: 'month', unit: 'percent', direction: 'at_least', target: 1, owner: 'engineering' },
+  K11: { code: 'K11', grain: 'phase', unit: 'percent', direction: 'at_least', target: 0.99, owner: 'design' },
+  K12: { code: 'K12', grain: 'batch', unit: 'percent', direction: 'at_least', target: 1, owner: 'design' },
+  K13: { code: 'K13', grain: 'month', unit: 'percent', direction: 'at_least', target: 0.95, owner: 'marketing_sales' },
+  K14: { code: 'K14', grain: 'month', unit: 'percent', direction: 'at_most', target: 0.02, owner: 'marketing_sales' },
+  K15: { code: 'K15', grain: 'batch', unit: 'percent', direction: 'at_least', target: 1, owner: 'project_affairs' },
+  K15T: { code: 'K15T', grain: 'batch', unit: 'percent', direction: 'at_least', target: 1, owner: 'project_affairs' },
+  K16: {
+    code: 'K16',
+    grain: 'managed_month',
+    unit: 'percent',
+    direction: 'at_least',
+    target: 1,
+    owner: 'property_company',
+  },
+  K17: {
+    code: 'K17',
+    grain: 'managed_month',
+    unit: 'count',
+    direction: 'at_least',
+    target: 20,
+    owner: 'property_company',
+  },
+};
+
+/** `2026-11` a month, `2026-Q4` a quarter, `2026` a year. */
+export const kpiPeriod = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'a month like 2026-11, a quarter like 2026-Q4 or a year like 2026');
+
+export const listKpisResponse = z.object({
+  items: z.array(
+    z.object({
+      code: kpiCode,
+      grain: z.enum(['month', 'batch', 'phase', 'managed_month']),
+      unit: z.enum(['percent', 'count', 'ratio']),
+      direction: z.enum(['at_least', 'at_most']),
+      owner: z.string(),
+      bareHalving: z.boolean(),
+      byDepartment: z.boolean(),
+      /** The target for the caller's company this year (its own row, else the group's, else the default). */
+      target: z.number(),
+    }),
+  ),
+});
+
+export const kpiValuesQuery = z.object({
+  kpi: kpiCode.optional(),
+  scope: uuid.optional(),
+  period: kpiPeriod,
+  batchId: uuid.optional(),
+  /** Also the figures of the scope's children (a company's projects, departments). */
+  children: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+export const kpiValue = z.object({
+  kpi: kpiCode,
+  scopeId: uuid,
+  scopeName: z.string(),
+  scopeType: z.string(),
+  period: z.string(),
+  /** A batch's id or a phase (`phase:<name>`); '' for the scope's own figure. */
+  batchKey: z.string(),
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  target: z.number().nullable(),
+  met: z.boolean().nullable(),
+  /** The closed snapshot's version (1 first; a recompute adds one), or null while the period is provisional. */
+  version: z.number().int().nullable(),
+  state: z.enum(['provisional', 'closed']),
+  /** The previous closed version's figure when this one is a recompute. */
+  previous: z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number() }).nullable(),
+});
+export type KpiValue = z.infer<typeof kpiValue>;
+export const kpiValuesResponse = z.object({ items: z.array(kpiValue) });
+
+export const kpiDrilldownQuery = z.object({
+  kpi: kpiCode,
+  scope: uuid,
+  period: kpiPeriod,
+  batchId: uuid.optional(),
+  /** `numerator` lists only the records counted in the numerator. */
+  part: z.enum(['all', 'numerator']).default('all'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const kpiDrilldownItem = z.object({
+  recordType: z.string(),
+  recordId: uuid,
+  /** What a person reads to find the record: a ticket's number, a unit's code, a batch's name… */
+  label: z.string(),
+  scopeId: uuid,
+  scopeName: z.string(),
+  batchId: uuid.nullable(),
+  category: z.string().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+});
+export const kpiDrilldownResponse = z.object({ items: z.array(kpiDrilldownItem), nextCursor: z.string().nullable() });
+
+export const upsertKpiTargetParams = z.object({ kpi: kpiCode });
+export const upsertKpiTargetBody = z.object({
+  companyId: uuid,
+  year: z.number().int().min(2000).max(2100),
+  target: z.number().finite().min(0).max(1_000_000),
+  version: z.number().int().min(0).optional(),
+});
+export const kpiTarget = z.object({
+  kpi: kpiCode,
+  companyId: uuid,
+  year: z.number().int(),
+  target: z.number(),
+  version: z.number().int(),
+});
+
+export const recomputeKpisBody = z.object({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-11'),
+  reason: z.string().trim().min(2).max(500),
+});
+export const kpiRunSummary = z.object({
+  period: z.string(),
+  state: z.enum(['provisional', 'closed']),
+  version: z.number().int(),
+  asOf: z.string(),
+  facts: z.number().int(),
+});
