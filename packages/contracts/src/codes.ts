@@ -188,6 +188,7 @@ export const AUDIT_ACTIONS = [
   'unit.update',
   'product_type.upsert',
   'property_visit.record',
+  'property_visit.export',
   'warranty_rule.upsert',
   'delivery_batch.create',
   'delivery_batch.update',

@@ -229,3 +229,45 @@ export const PROJECT_MILESTONES = ['structure_topped_out', 'completion_acceptanc
 export type ProjectMilestone = (typeof PROJECT_MILESTONES)[number];
 export const projectMilestone = z.object({ kind: z.enum(PROJECT_MILESTONES), date: z.iso.date().nullable() });
 export const setProjectMilestoneBody = z.object({ date: z.iso.date().nullable() });
+
+/** A property-company visit to a household (物业走访): who went, when, what the owner raised and what was done. */
+export const propertyVisit = z
+  .object({
+    id: z.uuid(),
+    projectId: z.uuid(),
+    projectName: z.string().nullable(),
+    unitId: z.uuid(),
+    unitCode: z.string(),
+    customerId: z.uuid().nullable(),
+    visitorUserId: z.uuid().nullable(),
+    visitorName: z.string(),
+    visitedOn: isoDate,
+    issues: z.string(),
+    measures: z.string(),
+    imported: z.boolean(),
+    createdAt: isoDateTime,
+  })
+  .meta({ id: 'PropertyVisit' });
+export type PropertyVisit = z.infer<typeof propertyVisit>;
+
+const visitFilters = {
+  projectId: z.uuid().optional(),
+  /** Visits of one month (China time), YYYY-MM. */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+};
+export const listPropertyVisitsQuery = pageQuery.extend(visitFilters);
+export const exportPropertyVisitsQuery = z.object(visitFilters);
+export const recordPropertyVisitBody = z.object({
+  projectId: z.uuid(),
+  unitId: z.uuid(),
+  /** Not in the future (China time). */
+  visitedOn: isoDate,
+  /** Who went, when not the signed-in user (a colleague without an account); default: the signed-in user. */
+  visitorName: z.string().trim().min(1).max(40).optional(),
+  issues: z.string().trim().max(2000).default(''),
+  measures: z.string().trim().max(2000).default(''),
+});
+export type RecordPropertyVisitBody = z.infer<typeof recordPropertyVisitBody>;

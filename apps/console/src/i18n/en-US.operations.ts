@@ -29,7 +29,7 @@ export const enUSOperations: typeof zhCNOperations = {
       building: { create: 'Building created' },
       unit: { update: 'Unit changed' },
       product_type: { upsert: 'Product type set' },
-      property_visit: { record: 'Property visit recorded' },
+      property_visit: { record: 'Property visit recorded', export: 'Property visits exported' },
       warranty_rule: { upsert: 'Warranty rule set' },
       delivery_batch: {
         create: 'Delivery batch created',

@@ -30,7 +30,7 @@ export const zhCNOperations = {
       building: { create: '新建楼栋' },
       unit: { update: '修改房屋' },
       product_type: { upsert: '设置产品类型' },
-      property_visit: { record: '登记物业走访' },
+      property_visit: { record: '登记物业走访', export: '导出物业走访' },
       warranty_rule: { upsert: '设置保修规则' },
       delivery_batch: {
         create: '新建交付批次',

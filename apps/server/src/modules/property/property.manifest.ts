@@ -5,6 +5,8 @@ import { milestoneRoutes } from './project-milestone.routes.js';
 import { ProjectMilestoneService } from './project-milestone.service.js';
 import { deliveryBatchRoutes, propertyRoutes } from './property.routes.js';
 import { PropertyService } from './property.service.js';
+import { propertyVisitRoutes } from './property-visit.routes.js';
+import { PropertyVisitService } from './property-visit.service.js';
 import * as tables from './property.tables.js';
 import { unitImporter } from './unit.importer.js';
 import { UnitHandoverCommand } from './unit-handover.js';
@@ -18,6 +20,8 @@ export type PropertyModule = {
   handover: UnitHandoverCommand;
   /** Which parts' warranties end when (journeys' warranty-expiry reminders). */
   warranty: WarrantyExpiryService;
+  /** Property-company visits to households (物业走访). */
+  visits: PropertyVisitService;
 };
 
 /** Projects, buildings, units, warranty rules, delivery batches and project milestones. */
@@ -34,12 +38,14 @@ export const propertyModule = defineModule({
       milestones: new ProjectMilestoneService(db, audit, clock, property, events),
       handover: new UnitHandoverCommand(clock, events),
       warranty: new WarrantyExpiryService(db),
+      visits: new PropertyVisitService(db, audit, clock, org.directory),
     };
   },
-  async routes(app, { property, batches, milestones }) {
+  async routes(app, { property, batches, milestones, visits }) {
     await app.register(propertyRoutes, { property });
     await app.register(deliveryBatchRoutes, { batches });
     await app.register(milestoneRoutes, { milestones });
+    await app.register(propertyVisitRoutes, { visits });
   },
   importers: () => [unitImporter],
 });
