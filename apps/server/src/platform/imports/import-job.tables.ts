@@ -27,6 +27,6 @@ export const importJobs = pgTable(
   (t) => [
     index('import_jobs_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.createdAt),
     check('import_jobs_status_ck', sql`${t.status} in ('queued','running','done','failed')`),
-    check('import_jobs_kind_ck', sql`${t.kind} in ('units','customers')`),
+    check('import_jobs_kind_ck', sql`${t.kind} ~ '^[a-z][A-Za-z_]{1,40}$'`),
   ],
 );

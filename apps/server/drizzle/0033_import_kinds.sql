@@ -1,0 +1,2 @@
+ALTER TABLE "import_jobs" DROP CONSTRAINT "import_jobs_kind_ck";--> statement-breakpoint
+ALTER TABLE "import_jobs" ADD CONSTRAINT "import_jobs_kind_ck" CHECK ("import_jobs"."kind" ~ '^[a-z][A-Za-z_]{1,40}$');
