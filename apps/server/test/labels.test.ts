@@ -1,10 +1,12 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   AUDIT_ACTIONS,
+  COMPLAINT_CAUSES,
   MY_REQUEST_EVENT_KINDS,
   NOTIFICATION_KINDS,
   OUTBOX_TEMPLATES,
   ROOMS,
+  ROOT_CAUSES,
   SLA_NODES,
   TICKET_EVENT_CODES,
   TICKET_EVENT_KINDS,
@@ -65,6 +67,18 @@ describe('labels of server codes', () => {
       ...problems(zhMain, enMain, 'customers.relations', ['spouse', 'child', 'parent', 'sibling', 'other']),
       ...problems(zhMain, enMain, 'tickets.rooms', ROOMS),
     ]).toEqual([]);
+  });
+
+  it('console: the KPI data lists — root causes, complaint causes (their bundle loads with the ticket pages)', async () => {
+    const zhMain = await load('console', 'zh-CN', 'zhCN');
+    const enMain = await load('console', 'en-US', 'enUS');
+    const zhKpi = await load('console', 'zh-CN.kpiData', 'zhCNKpiData');
+    const enKpi = await load('console', 'en-US.kpiData', 'enUSKpiData');
+    expect([
+      ...problems(zhMain, enMain, 'tickets.rootCauses', ROOT_CAUSES),
+      ...problems(zhKpi, enKpi, 'kpiData.causes', COMPLAINT_CAUSES),
+    ]).toEqual([]);
+    expect(at(zhMain, 'tickets.rootCauses.workmanship')).toBe('工艺安装');
   });
 
   it('portal: every request event kind, room and the rating link page', async () => {

@@ -10,6 +10,7 @@ import type {
   TicketSummary,
   TicketType,
   TransitionTicketBody,
+  UpdateTicketBody,
   updateWorkOrderBody,
 } from '@anju/contracts';
 import {
@@ -38,6 +39,9 @@ export interface TicketFilters {
   type?: TicketType;
   projectId?: string;
   categoryCode?: string;
+  /** Repairs flagged as leaks. */
+  leak?: boolean;
+  complaintCause?: string;
   warning?: boolean;
   overdue?: boolean;
   assigneeUserId?: string;
@@ -59,6 +63,7 @@ export const ticketKeys = {
 const toQuery = (f: TicketFilters) => ({
   ...f,
   open: f.open ? 'true' : undefined,
+  leak: f.leak ? 'true' : undefined,
   warning: f.warning ? 'true' : undefined,
   overdue: f.overdue ? 'true' : undefined,
 });
@@ -154,6 +159,10 @@ const refreshLists = (qc: QueryClient) => qc.invalidateQueries({ queryKey: ticke
 /** `body.version` is the version of the copy on screen; a stale one gets VERSION_CONFLICT (409). */
 export const useTransitionTicket = (id: string) =>
   useTicketWrite<TransitionTicketBody>(id, (body) => api.post<Ticket>(`/api/tickets/${id}/transitions`, body));
+
+/** Edits the KPI fields (leak, drawing mismatch, complaint cause, responsible contractor). */
+export const useUpdateTicket = (id: string) =>
+  useTicketWrite<UpdateTicketBody>(id, (body) => api.patch<Ticket>(`/api/tickets/${id}`, body));
 
 export const useAddTicketNote = (id: string) =>
   useTicketWrite<{ body: string; visibility: 'internal' | 'customer' }>(id, (body) =>

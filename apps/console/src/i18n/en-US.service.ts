@@ -261,7 +261,7 @@ export const enUSService: Pick<Messages, 'workOrders' | 'sla' | 'outbox' | 'noti
     rootCauses: {
       design: 'Design',
       material: 'Material',
-      workmanship: 'Workmanship',
+      workmanship: 'Workmanship / installation',
       owner_misuse: 'Owner misuse',
       other: 'Other',
     },

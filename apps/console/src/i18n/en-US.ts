@@ -54,6 +54,7 @@ export const enUS: Messages = {
   },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   menu: {
+    propertyVisits: 'Property visits',
     workOrders: 'My work orders',
     sla: 'SLA rules',
     journeys: 'Service journeys',

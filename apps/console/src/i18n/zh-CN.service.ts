@@ -258,7 +258,7 @@ export const zhCNService = {
     rootCauses: {
       design: '设计',
       material: '材料',
-      workmanship: '施工工艺',
+      workmanship: '工艺安装',
       owner_misuse: '业主使用不当',
       other: '其他',
     },

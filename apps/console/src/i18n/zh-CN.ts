@@ -9,6 +9,7 @@ import { zhCNEnums } from './zh-CN.enums';
 import type { zhCNHandover } from './zh-CN.handover';
 import { zhCNIntake } from './zh-CN.intake';
 import type { zhCNJourneys } from './zh-CN.journeys';
+import type { zhCNKpiData } from './zh-CN.kpiData';
 import { zhCNNotices } from './zh-CN.notices';
 import type { zhCNOpenDays } from './zh-CN.openDays';
 import type { zhCNOperations } from './zh-CN.operations';
@@ -65,6 +66,7 @@ export const zhCN = {
   },
   lang: { label: '语言', zh: '中文', en: 'English' },
   menu: {
+    propertyVisits: '物业走访',
     workOrders: '我的派工单',
     sla: 'SLA 时限',
     journeys: '服务旅程',
@@ -305,4 +307,5 @@ export type AllMessages = Messages &
   typeof zhCNDisclosure &
   typeof zhCNAcceptance &
   typeof zhCNOperations &
-  typeof zhCNAdmin;
+  typeof zhCNAdmin &
+  typeof zhCNKpiData;

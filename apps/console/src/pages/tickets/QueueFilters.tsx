@@ -1,10 +1,18 @@
-import { TICKET_STATUSES, TICKET_TYPES, type TicketStatus, type TicketType } from '@anju/contracts';
+import {
+  COMPLAINT_CAUSES,
+  type ComplaintCause,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketStatus,
+  type TicketType,
+} from '@anju/contracts';
 import { Checkbox, Flex, Input, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ProjectFilter } from '../../components/ProjectFilter';
 import { useCan } from '../../lib/permissions';
+import '../kpiDataStrings';
 import { CategorySelect, useTicketOptions } from './fields';
 
 /** What the queue filters on, kept in the URL so Back from a ticket returns to the same view. */
@@ -13,15 +21,17 @@ export interface QueueState {
   type?: TicketType;
   projectId?: string;
   categoryCode?: string;
+  complaintCause?: ComplaintCause;
   q?: string;
   sort: 'created' | 'due';
+  leak: boolean;
   open: boolean;
   warning: boolean;
   overdue: boolean;
   mine: boolean;
 }
 
-const FLAGS = ['open', 'warning', 'overdue', 'mine'] as const;
+const FLAGS = ['open', 'warning', 'overdue', 'mine', 'leak'] as const;
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   list.includes(v as T) ? (v as T) : undefined;
 
@@ -32,12 +42,14 @@ export function useQueueState(): [QueueState, (patch: Partial<QueueState>) => vo
     type: oneOf(TICKET_TYPES, params.get('type')),
     projectId: params.get('projectId') ?? undefined,
     categoryCode: params.get('categoryCode') ?? undefined,
+    complaintCause: oneOf(COMPLAINT_CAUSES, params.get('complaintCause')),
     q: params.get('q') ?? undefined,
     sort: params.get('sort') === 'due' ? 'due' : 'created',
     open: params.get('open') === '1',
     warning: params.get('warning') === '1',
     overdue: params.get('overdue') === '1',
     mine: params.get('mine') === '1',
+    leak: params.get('leak') === '1',
   };
   const update = (patch: Partial<QueueState>) =>
     setParams(
@@ -115,6 +127,16 @@ export function QueueFilters({ state, onChange }: { state: QueueState; onChange:
         onChange={(categoryCode) => onChange({ categoryCode })}
         testId="filter-category"
       />
+      <Select
+        allowClear
+        style={{ width: 140 }}
+        placeholder={t('kpiData.complaintCause')}
+        value={state.complaintCause}
+        onChange={(complaintCause) => onChange({ complaintCause })}
+        options={COMPLAINT_CAUSES.map((c) => ({ value: c, label: t(`kpiData.causes.${c}`) }))}
+        data-testid="filter-complaintCause"
+      />
+      {flag('leak', t('kpiData.leakOnly'))}
       {flag('open', t('tickets.filters.open'))}
       {flag('warning', t('tickets.filters.warning'))}
       {flag('overdue', t('tickets.filters.overdue'))}

@@ -2,6 +2,7 @@ import type { Ticket } from '@anju/contracts';
 import { Empty, Flex, Tag, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../components/DateTime';
+import '../kpiDataStrings';
 import { useDurationText, useNow } from './TicketTags';
 
 type Clock = Ticket['clocks'][number];
@@ -69,6 +70,11 @@ export function TicketClocks({ ticket }: { ticket: Ticket }) {
             {t('tickets.sla.warnAt')} <DateTime value={c.warnAt} /> · {t('tickets.sla.dueAt')}{' '}
             <DateTime value={c.dueAt} />
           </Typography.Text>
+          {c.holderName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`clock-holder-${c.node}`}>
+              {t('kpiData.holder')}: {c.holderName}
+            </Typography.Text>
+          )}
           {c.stoppedAt && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('tickets.sla.stoppedAt')} <DateTime value={c.stoppedAt} />

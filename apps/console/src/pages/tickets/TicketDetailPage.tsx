@@ -13,6 +13,7 @@ import { CallbackPanel } from './CallbackPanel';
 import { TicketActions } from './TicketActions';
 import { TicketClocks } from './TicketClocks';
 import { TicketInfo } from './TicketInfo';
+import { TicketKpiPanel } from './TicketKpiPanel';
 import { MergedNotice } from './TicketMerge';
 import { MajorTag, PriorityTag, SlaCountdown, TicketStatusTag, TicketTypeTag } from './TicketTags';
 import { useTicketTitle } from './ticketTitle';
@@ -82,6 +83,7 @@ export function TicketDetailPage() {
           {titleOf(k)}
         </Typography.Title>
         <TicketInfo ticket={k} />
+        <TicketKpiPanel ticket={k} />
         {k.allowedActions.length > 0 && (
           <>
             <Divider style={{ margin: '8px 0 16px' }} />

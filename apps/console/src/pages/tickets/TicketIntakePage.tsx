@@ -12,6 +12,7 @@ import { CategorySelect, RoomSelect, useTicketOptions } from './fields';
 import { GROUPS, IntakeCaller } from './IntakeCaller';
 import { IntakeDuplicates } from './IntakeDuplicates';
 import { hasRoom, type IntakeValues, intakeBody } from './intake';
+import { KpiFormItems } from './TicketKpiFields';
 
 /**
  * Hotline intake, built for the keyboard: the phone field has focus, Enter picks the caller, arrows choose among
@@ -102,6 +103,7 @@ export function TicketIntakePage() {
                   </Form.Item>
                 )}
               </Flex>
+              <KpiFormItems type={type} />
               <Form.Item
                 name="title"
                 label={t('tickets.titleField')}

@@ -22,6 +22,8 @@ const toFilters = (s: QueueState, meId: string | undefined): TicketFilters => ({
   type: s.type,
   projectId: s.projectId,
   categoryCode: s.categoryCode,
+  leak: s.leak,
+  complaintCause: s.complaintCause,
   q: s.q,
   sort: s.sort,
   open: s.open,

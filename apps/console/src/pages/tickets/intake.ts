@@ -8,8 +8,9 @@ import type {
 } from '@anju/contracts';
 import type { CreateTicketBody } from '../../api/tickets';
 import { isMobile } from '../../lib/validation';
+import { type KpiValues, kpiBody } from './kpiValues';
 
-export interface IntakeValues {
+export interface IntakeValues extends KpiValues {
   /** Phone, last four digits, name, pinyin initials or unit code of the caller. */
   phone?: string;
   customerId?: string;
@@ -50,6 +51,7 @@ export function intakeBody(v: IntakeValues): CreateTicketBody {
     orgUnitId: unitId ? undefined : v.orgUnitId,
     categoryCode: v.type === 'repair' ? v.categoryCode : undefined,
     room: hasRoom(v.type) ? v.room : undefined,
+    ...kpiBody(v.type, v),
   };
 }
 
