@@ -181,7 +181,7 @@ describe('owner portal on a phone', () => {
     await desk.getByTestId('ticket-action-close').click();
     await desk.getByTestId('close-confirm-1').click();
     await desk.getByTestId('action-resolution').fill('已重做楼上卫生间防水并闭水试验');
-    await choose(desk, 'action-root-cause', '施工工艺');
+    await choose(desk, 'action-root-cause', '工艺安装');
     await desk.getByTestId('action-submit').click();
     await expectText(status, '待回访');
     // The owner hears of the close once: the message carries the link to rate it.

@@ -121,7 +121,7 @@ describe('console: tickets from hotline intake to callback', () => {
     await expect(page.getByTestId('action-resolution').count()).resolves.toBe(0);
     await page.getByTestId('close-confirm-1').click();
     await page.getByTestId('action-resolution').fill('已更换地漏并做闭水试验');
-    await choose(page, 'action-root-cause', '施工工艺');
+    await choose(page, 'action-root-cause', '工艺安装');
     await page.getByTestId('action-submit').click();
     await expectText(status, '待回访');
 

@@ -37,6 +37,7 @@ const CustomersPage = page(() => import('./pages/customers/CustomersPage'), 'Cus
 const CustomerDetailPage = page(() => import('./pages/customers/CustomerDetailPage'), 'CustomerDetailPage');
 const ProjectsPage = page(() => import('./pages/property/ProjectsPage'), 'ProjectsPage');
 const ProjectDetailPage = page(() => import('./pages/property/ProjectDetailPage'), 'ProjectDetailPage');
+const PropertyVisitsPage = page(() => import('./pages/property/PropertyVisitsPage'), 'PropertyVisitsPage');
 const ProfilePage = page(() => import('./pages/profile/ProfilePage'), 'ProfilePage');
 const TicketsPage = page(() => import('./pages/tickets/TicketsPage'), 'TicketsPage');
 const TicketDetailPage = page(() => import('./pages/tickets/TicketDetailPage'), 'TicketDetailPage');
@@ -70,6 +71,7 @@ const routes: RouteObject[] = [
           { path: 'projects', element: guarded('property.read', <ProjectsPage />) },
           { path: 'projects/:id', element: guarded('property.read', <ProjectDetailPage />) },
           { path: 'notices', element: guarded('property.read', <NoticesPage />) },
+          { path: 'property-visits', element: guarded('property.read', <PropertyVisitsPage />) },
           { path: 'org', element: guarded('org.read', <OrgPage />) },
           { path: 'users', element: guarded('users.read', <UsersPage />) },
           { path: 'roles', element: guarded('roles.read', <RolesPage />) },

@@ -3,11 +3,13 @@ import type {
   deliveryBatch,
   Project,
   ProjectMilestone,
+  productType,
   projectMilestone,
   Unit,
   UnitWarranty,
   updateProjectBody,
   updateUnitBody,
+  upsertProductTypeBody,
   upsertWarrantyRuleBody,
   warrantyRule,
 } from '@anju/contracts';
@@ -36,7 +38,14 @@ export type UpdateProjectBody = z.input<typeof updateProjectBody>;
 export type UpdateUnitBody = z.input<typeof updateUnitBody>;
 export type UpsertWarrantyRuleBody = z.input<typeof upsertWarrantyRuleBody>;
 export type CreateBuildingBody = { phase?: string; code: string; name: string; floors?: number | null };
-export type DeliveryBatchBody = { name: string; plannedDate?: string | null; actualDate?: string | null };
+export type DeliveryBatchBody = {
+  name: string;
+  plannedDate?: string | null;
+  actualDate?: string | null;
+  areaReportDate?: string | null;
+};
+export type ProductType = z.infer<typeof productType>;
+export type UpsertProductTypeBody = z.input<typeof upsertProductTypeBody>;
 
 export const propertyKeys = {
   all: ['property'] as const,
@@ -48,6 +57,7 @@ export const propertyKeys = {
   units: (buildingId: string) => [...propertyKeys.allUnits(), buildingId] as const,
   allWarranty: () => [...propertyKeys.all, 'warranty'] as const,
   warranty: (unitId: string) => [...propertyKeys.allWarranty(), unitId] as const,
+  productTypes: (projectId: string) => [...propertyKeys.all, 'product-types', projectId] as const,
   batches: (projectId: string) => [...propertyKeys.all, 'batches', projectId] as const,
   milestones: (projectId: string) => [...propertyKeys.all, 'milestones', projectId] as const,
   warrantyRules: (projectId: string) => [...propertyKeys.all, 'warranty-rules', projectId] as const,
@@ -90,6 +100,27 @@ export function useUpdateProject() {
       Promise.all([
         qc.invalidateQueries({ queryKey: propertyKeys.project(id) }),
         qc.invalidateQueries({ queryKey: propertyKeys.projectLists() }),
+      ]),
+  });
+}
+
+/** The project's product types, active and not, in their order. */
+export const useProductTypes = (projectId: string) =>
+  useQuery({
+    queryKey: propertyKeys.productTypes(projectId),
+    queryFn: () => api.get<{ items: ProductType[] }>(`/api/projects/${projectId}/product-types`),
+  });
+
+export function useUpsertProductType(projectId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ code, ...body }: UpsertProductTypeBody & { code: string }) =>
+      api.put<ProductType>(`/api/projects/${projectId}/product-types/${encodeURIComponent(code)}`, body),
+    // the project's `productTypes` (its active codes) changes with the list
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: propertyKeys.productTypes(projectId) }),
+        qc.invalidateQueries({ queryKey: propertyKeys.project(projectId) }),
       ]),
   });
 }

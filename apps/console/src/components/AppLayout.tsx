@@ -43,6 +43,7 @@ type MenuKey =
   | 'ticketNew'
   | 'projects'
   | 'notices'
+  | 'propertyVisits'
   | 'org'
   | 'users'
   | 'roles'
@@ -76,6 +77,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'ticketNew', path: '/tickets/new', icon: <PhoneOutlined />, permission: 'tickets.manage' },
   { key: 'projects', path: '/projects', icon: <BankOutlined />, permission: 'property.read' },
   { key: 'notices', path: '/notices', icon: <NotificationOutlined />, permission: 'property.read' },
+  { key: 'propertyVisits', path: '/property-visits', icon: <TeamOutlined />, permission: 'property.read' },
   { key: 'org', path: '/org', icon: <ApartmentOutlined />, permission: 'org.read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, permission: 'users.read' },
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },

@@ -15,12 +15,14 @@ import { hasCode, useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
 import { useCan } from '../../lib/permissions';
 import '../handover/acceptanceStrings';
+import '../kpiDataStrings';
 import { fromDay, toDay, usePropertyRules } from './fields';
 
 interface Values {
   name: string;
   plannedDate: Dayjs | null;
   actualDate: Dayjs | null;
+  areaReportDate: Dayjs | null;
   /** Only after 409 ACCEPTANCE_FINDINGS_OPEN, for a CR manager. */
   overrideReason?: string;
 }
@@ -29,6 +31,7 @@ const valuesOf = (b?: DeliveryBatch): Values => ({
   name: b?.name ?? '',
   plannedDate: fromDay(b?.plannedDate),
   actualDate: fromDay(b?.actualDate),
+  areaReportDate: fromDay(b?.areaReportDate),
 });
 
 interface Props {
@@ -76,12 +79,14 @@ export function DeliveryBatchModal({ projectId, batch, onClose }: Props) {
       name: v.name.trim(),
       plannedDate: toDay(v.plannedDate),
       actualDate: toDay(v.actualDate),
+      areaReportDate: toDay(v.areaReportDate),
     };
     if (!batch) return create.mutate(body, { onSuccess, onError });
     const patch: Partial<DeliveryBatchBody> = {};
     if (body.name !== batch.name) patch.name = body.name;
     if (body.plannedDate !== batch.plannedDate) patch.plannedDate = body.plannedDate;
     if (body.actualDate !== batch.actualDate) patch.actualDate = body.actualDate;
+    if (body.areaReportDate !== batch.areaReportDate) patch.areaReportDate = body.areaReportDate;
     if (Object.keys(patch).length === 0) return onClose();
     setConflict(null);
     const overrideReason = blocked !== null && patch.actualDate ? v.overrideReason?.trim() || undefined : undefined;
@@ -121,6 +126,9 @@ export function DeliveryBatchModal({ projectId, batch, onClose }: Props) {
         </Form.Item>
         <Form.Item name="actualDate" label={t('property.actualDate')} extra={t('property.actualDateHint')}>
           <DateField style={{ width: '100%' }} data-testid="batch-actualDate" />
+        </Form.Item>
+        <Form.Item name="areaReportDate" label={t('kpiData.areaReportDate')}>
+          <DateField style={{ width: '100%' }} data-testid="batch-areaReportDate" />
         </Form.Item>
         {delivers && batch && batch.unitCount > 0 && (
           <Alert

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { type Building, type DeliveryBatch, useDeliveryBatches } from '../../api/property';
 import { ErrorState } from '../../components/ErrorState';
 import { useCan } from '../../lib/permissions';
+import '../kpiDataStrings';
 
 // fetched when one opens
 const AssignUnitsModal = lazy(async () => ({ default: (await import('./AssignUnitsModal')).AssignUnitsModal }));
@@ -57,6 +58,11 @@ export function DeliveryBatchesTab({ projectId, buildings }: { projectId: string
             title: t('property.actualDate'),
             dataIndex: 'actualDate',
             render: (v: string | null) => (v ? <Tag color="green">{v}</Tag> : '—'),
+          },
+          {
+            title: t('kpiData.areaReportDate'),
+            dataIndex: 'areaReportDate',
+            render: (v: string | null) => v ?? '—',
           },
           { title: t('property.unitCount'), dataIndex: 'unitCount' },
           ...(can('journeys.read')

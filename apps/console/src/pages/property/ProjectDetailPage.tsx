@@ -7,6 +7,7 @@ import { useBuildings, useProject } from '../../api/property';
 import { ErrorAlert, ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
+import '../kpiDataStrings';
 import { ProjectMilestones } from './ProjectMilestones';
 
 // the journeys card and its strings load after the page (the journeys chunk)
@@ -18,9 +19,10 @@ import { UnitsTab } from './UnitsTab';
 const DeliveryBatchesTab = lazy(async () => ({ default: (await import('./DeliveryBatchesTab')).DeliveryBatchesTab }));
 const ProjectFormModal = lazy(async () => ({ default: (await import('./ProjectFormModal')).ProjectFormModal }));
 const WarrantyRulesTab = lazy(async () => ({ default: (await import('./WarrantyRulesTab')).WarrantyRulesTab }));
+const ProductTypesTab = lazy(async () => ({ default: (await import('./ProductTypesTab')).ProductTypesTab }));
 const BuildingsTab = lazy(async () => ({ default: (await import('./BuildingsTab')).BuildingsTab }));
 
-const TABS = ['units', 'batches', 'warranty', 'buildings'] as const;
+const TABS = ['units', 'batches', 'warranty', 'buildings', 'productTypes'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Project facts and milestones, then tabs: the unit grid, delivery batches, warranty rules and buildings. */
@@ -117,6 +119,15 @@ export function ProjectDetailPage() {
               children: (
                 <Suspense fallback={<Spin />}>
                   <BuildingsTab projectId={id} buildings={buildingList} loading={buildings.isLoading} />
+                </Suspense>
+              ),
+            },
+            {
+              key: 'productTypes',
+              label: t('kpiData.productTypes.tab'),
+              children: (
+                <Suspense fallback={<Spin />}>
+                  <ProductTypesTab projectId={id} />
                 </Suspense>
               ),
             },

@@ -50,6 +50,7 @@ export function UnitDrawer({ unit, productTypes, onClose }: Props) {
             <Descriptions.Item label={t('property.area')}>{unit.area ?? '—'} m²</Descriptions.Item>
             <Descriptions.Item label={t('property.layout')}>{unit.layout ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('property.productType')}>{unit.productType ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('kpiData.surveyedArea')}>{unit.surveyedArea ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('property.deliveredOn')}>{unit.deliveredOn ?? '—'}</Descriptions.Item>
           </Descriptions>
           {warranty.isError && (

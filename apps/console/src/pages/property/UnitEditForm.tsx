@@ -1,5 +1,5 @@
 import { UNIT_FINISHES, UNIT_STATUSES, type Unit } from '@anju/contracts';
-import { Alert, App, AutoComplete, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, App, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { hasCode, useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
+import '../kpiDataStrings';
 import { blankToNull, fromDay, toDay, usePropertyRules } from './fields';
 
 interface Values {
@@ -16,6 +17,7 @@ interface Values {
   area: number | null;
   layout?: string;
   productType?: string;
+  surveyedArea: number | null;
   deliveredOn: Dayjs | null;
 }
 
@@ -25,6 +27,7 @@ const valuesOf = (u: Unit): Values => ({
   area: u.area,
   layout: u.layout ?? '',
   productType: u.productType ?? '',
+  surveyedArea: u.surveyedArea,
   deliveredOn: fromDay(u.deliveredOn),
 });
 
@@ -36,6 +39,7 @@ function diff(u: Unit, v: Values): UpdateUnitBody {
   if ((v.area ?? null) !== u.area) body.area = v.area ?? null;
   if (blankToNull(v.layout) !== u.layout) body.layout = blankToNull(v.layout);
   if (blankToNull(v.productType) !== u.productType) body.productType = blankToNull(v.productType);
+  if ((v.surveyedArea ?? null) !== u.surveyedArea) body.surveyedArea = v.surveyedArea ?? null;
   if (toDay(v.deliveredOn) !== u.deliveredOn) body.deliveredOn = toDay(v.deliveredOn);
   return body;
 }
@@ -43,7 +47,7 @@ function diff(u: Unit, v: Values): UpdateUnitBody {
 interface Props {
   /** The latest copy from the grid's query: after a 409 it carries the new version. */
   unit: Unit;
-  /** The project's product types, offered as suggestions. */
+  /** The project's active product types: the unit's type is one of them. */
   productTypes: string[];
   onDone: () => void;
 }
@@ -130,8 +134,25 @@ export function UnitEditForm({ unit, productTypes, onDone }: Props) {
         <Form.Item name="layout" label={t('property.layout')} rules={[rules.max(40)]}>
           <Input placeholder={t('property.layoutPlaceholder')} data-testid="unit-layout" />
         </Form.Item>
-        <Form.Item name="productType" label={t('property.productType')} rules={[rules.max(20)]}>
-          <AutoComplete options={productTypes.map((p) => ({ value: p }))} data-testid="unit-productType" />
+        <Form.Item name="productType" label={t('property.productType')}>
+          <Select
+            allowClear
+            options={[...new Set([...productTypes, ...(unit.productType ? [unit.productType] : [])])].map((p) => ({
+              value: p,
+              label: p,
+            }))}
+            data-testid="unit-productType"
+          />
+        </Form.Item>
+        <Form.Item name="surveyedArea" label={t('kpiData.surveyedArea')} extra={t('kpiData.areaRule')}>
+          <InputNumber<number>
+            min={0.01}
+            max={10_000}
+            precision={2}
+            suffix="m²"
+            style={{ width: '100%' }}
+            data-testid="unit-surveyedArea"
+          />
         </Form.Item>
         <Form.Item
           name="deliveredOn"
