@@ -1,5 +1,10 @@
 import type { OrgUnitRow } from '../src/modules/org/org.tables.js';
-import { buildings, projects, units } from '../src/modules/property/property.tables.js';
+import {
+  buildings,
+  productTypes as productTypeTable,
+  projects,
+  units,
+} from '../src/modules/property/property.tables.js';
 import type { TestApp } from './harness.js';
 
 /** Gives a project org unit its property rows: the project, the building of the codes and the listed units. */
@@ -27,4 +32,13 @@ export async function projectWithUnits(t: TestApp, project: OrgUnitRow, codes: s
       })),
     )
     .returning();
+}
+
+/** Makes codes active product types of a project (units may then use them as `productType`). */
+export async function productTypes(t: TestApp, projectId: string, codes: string[]) {
+  await t.db.insert(projects).values({ orgUnitId: projectId, address: '测试路 1 号' }).onConflictDoNothing();
+  await t.db
+    .insert(productTypeTable)
+    .values(codes.map((code, i) => ({ projectId, code, name: code, sort: i + 1 })))
+    .onConflictDoUpdate({ target: [productTypeTable.projectId, productTypeTable.code], set: { active: true } });
 }

@@ -7,7 +7,6 @@ import '../kpiDataStrings';
 import type { KpiValues } from './kpiValues';
 import { useWriteError } from './ticketErrors';
 
-
 /** The fields of the ticket's type, for intake and edit forms: leak, drawing mismatch, contractor; or the cause. */
 export function KpiFormItems({ type }: { type: TicketType | undefined }) {
   const { t } = useTranslation();
