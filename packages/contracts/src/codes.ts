@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORY_JOB_KINDS } from './history.js';
 
 /**
  * The codes the server writes where a person will read words: ticket events, customer timeline entries, in-app
@@ -267,6 +268,7 @@ export const AUDIT_ACTIONS = [
   'open_day_item.reject',
   'import.units',
   'import.customers',
+  ...HISTORY_JOB_KINDS.map((k) => `import.${k}` as const),
   'event.replay',
   'kpi_target.update',
   'kpi.recompute',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codeParams, TIMELINE_CODES } from './codes.js';
 import { isoDateTime, pageQuery, version } from './common.js';
+import { HISTORY_JOB_KINDS } from './history.js';
 import { birthday, mobile, personName } from './input-rules.js';
 
 export const CUSTOMER_KINDS = ['prospect', 'buyer', 'owner', 'family', 'employee', 'public'] as const;
@@ -259,10 +260,13 @@ export const addReferralBody = z.object({
 });
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+/** Every kind of import: the roster and units, and each kind of history. */
+export const IMPORT_KINDS = ['units', 'customers', ...HISTORY_JOB_KINDS] as const;
+
 export const importJob = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['units', 'customers']),
+    kind: z.enum(IMPORT_KINDS),
     status: z.enum(IMPORT_STATUSES),
     fileName: z.string(),
     total: z.number().int(),

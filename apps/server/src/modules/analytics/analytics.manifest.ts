@@ -12,8 +12,9 @@ export const analyticsModule = defineModule({
   uses: ['org'],
   tables,
   permissions: ['analytics.read', 'analytics.manage'],
-  create: ({ db, database, clock, audit, config }, { org }: { org: OrgModule }) => {
+  create: ({ db, database, clock, audit, config, imports }, { org }: { org: OrgModule }) => {
     const engine = new KpiEngine(db, database, clock, org.directory, config.kpiSnapshotDay);
+    imports.onFinished((kind, months) => (kind.startsWith('history_') ? engine.refresh(months) : Promise.resolve()));
     return {
       kpis: new KpiService(db, clock, audit, org.directory, engine),
       snapshots: new KpiSnapshots(db, clock, engine),

@@ -64,6 +64,21 @@ export class KpiEngine {
     });
   }
 
+  /**
+   * Recomputes the months history was imported into that already have figures (a closed month gains a version, its
+   * reason the import); months without figures are computed when first read.
+   */
+  async refresh(months: string[]) {
+    const runs = await new KpiRepository(this.db).currentMany(months);
+    for (const run of runs)
+      await this.runMonth({
+        month: run.period,
+        ...this.stateOf(run.period),
+        recompute: true,
+        reason: 'history_import',
+      });
+  }
+
   /** Freezes a batch's day-46 figure (K4) in a run of its own, once; answers that run. */
   async freezeBatch(batch: { id: string; actualDate: string }, month: string, asOf: Date): Promise<KpiRunRow> {
     return this.db.transaction(async (tx) => {

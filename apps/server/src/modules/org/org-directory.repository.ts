@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { anyOfText, type Executor, queryRows } from '../../platform/db/database.js';
-import { likePrefix } from '../../platform/rbac/scope.js';
+import { likePrefix, withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits, users } from './org.tables.js';
 
 /** A node of the org tree as other modules see it. */
@@ -43,6 +43,15 @@ export class OrgDirectoryRepository {
   nodes(ids: string[]): Promise<OrgNode[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.select(nodeColumns).from(orgUnits).where(inArray(orgUnits.id, ids));
+  }
+
+  /** Nodes by their codes within a subtree (history imports name projects, departments and contractors by code). */
+  byCodes(codes: string[], scopePath: string): Promise<(OrgNode & { code: string })[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ ...nodeColumns, code: orgUnits.code })
+      .from(orgUnits)
+      .where(and(inArray(orgUnits.code, codes), withinScope(orgUnits.path, scopePath)));
   }
 
   /**

@@ -65,6 +65,12 @@ export class OrgDirectory {
     return new Map((await this.repo.nodes(wanted)).map((n) => [n.id, n]));
   }
 
+  /** Nodes of the caller's subtree by code (`code` → node); unknown codes are absent. */
+  async byCodes(codes: readonly string[], scopePath: string): Promise<Map<string, OrgNode>> {
+    const rows = await this.repo.byCodes([...new Set(codes.filter(Boolean))], scopePath);
+    return new Map(rows.map(({ code, ...node }) => [code, node]));
+  }
+
   /** Names by id, for lists that show a project's or a holder's name. */
   async names(ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
     return new Map([...(await this.nodes(ids))].map(([id, n]) => [id, n.name]));

@@ -130,6 +130,11 @@ export class ClockService {
     return new SlaClockRepository(db).insert(rows);
   }
 
+  /** Writes a clock imported from another system as it ran there (history: never warns or escalates). */
+  async putImported(db: Executor, row: NewSlaClock & { startedAt: Date }) {
+    await new SlaClockRepository(db).putImported(row);
+  }
+
   /** Starts clocks of one subject on its company's calendar, in one insert. */
   async start(db: Executor, owner: ClockOwnerRef & { companyId: string }, starts: ClockStart[]) {
     const { calendar } = await this.calendarOf(db, owner.companyId);

@@ -38,6 +38,26 @@ export class SlaClockRepository {
   }
 
   /** Stops the open clocks of these nodes of a subject (of one part, when given) at `at`. */
+  /**
+   * History from another system (issue 14 item 8): clocks as they ran there, replacing a clock imported earlier with
+   * the same subject, node, part and start. They never warn or escalate (no next check).
+   */
+  async putImported(row: NewSlaClock & { startedAt: Date }) {
+    const part = row.partId ? eq(slaClocks.partId, row.partId) : isNull(slaClocks.partId);
+    await this.db
+      .delete(slaClocks)
+      .where(
+        and(
+          eq(slaClocks.subjectType, row.subjectType),
+          eq(slaClocks.subjectId, row.subjectId),
+          eq(slaClocks.node, row.node),
+          eq(slaClocks.startedAt, row.startedAt),
+          part,
+        ),
+      );
+    await this.db.insert(slaClocks).values({ ...row, nextCheckAt: null });
+  }
+
   async stop(subjectType: string, subjectId: string, nodes: string[], at: Date, partId?: string) {
     await this.db
       .update(slaClocks)

@@ -3,6 +3,9 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
+import { clockHistoryImporter } from './history/clock-history.importer.js';
+import { measureHistoryImporter } from './history/measure-history.importer.js';
+import { ticketHistoryImporter } from './history/ticket-history.importer.js';
 import { registerHoldResume } from './hold-resume.job.js';
 import { customerRecordListener } from './listeners/customer-record.listener.js';
 import { ownerAcknowledgementListener } from './listeners/owner-acknowledgement.listener.js';
@@ -54,6 +57,11 @@ export const ticketsModule = defineModule({
     await app.register(slaRoutes, { tickets });
     await app.register(ticketPhotoRoutes, { photos: tickets.photos });
   },
+  importers: (_tickets, _platform, { org, sla }) => [
+    ticketHistoryImporter(org.directory),
+    clockHistoryImporter({ directory: org.directory, clocks: sla.clocks }),
+    measureHistoryImporter(org.directory),
+  ],
   listeners: (_tickets, { messaging, config }, { customers }) => [
     customerRecordListener(customers),
     ownerAcknowledgementListener(messaging),

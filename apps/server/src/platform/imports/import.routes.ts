@@ -1,5 +1,7 @@
-import { errorBody, type ImportJob, idParams, importJob, pageQuery } from '@anju/contracts';
+import { errorBody, IMPORT_KINDS, type ImportJob, idParams, importJob, pageQuery } from '@anju/contracts';
+import { historyJobKind, historyKindQuery } from '@anju/contracts/history';
 import type {} from '@fastify/multipart';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
@@ -8,6 +10,7 @@ import { cursorParts, decodeCursor, pageOf } from '../http/cursor.js';
 import { pickLanguage } from '../i18n.js';
 import type { ImportService } from './import.service.js';
 import type { ImportJobRow } from './import-job.repository.js';
+import type { ImportKind } from './importer.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,33 +34,63 @@ const timeCursor = z.object({ t: cursorParts.time });
 const kindParams = z.object({ kind: z.enum(['units', 'customers']) });
 
 export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = async (app, { imports }) => {
+  /** Reads the multipart field `file` and starts the import (inline when small: 200, else queued: 202). */
+  const receive = async (request: FastifyRequest, reply: FastifyReply, kind: ImportKind) => {
+    const ctx = contextOf(request);
+    if (!request.isMultipart())
+      throw new AppError('IMPORT_FILE_INVALID', { reason: 'send multipart/form-data with field "file"' });
+    const part = await request.file();
+    if (part?.fieldname !== 'file') throw new AppError('IMPORT_FILE_INVALID', { reason: 'field "file" missing' });
+    const buffer = await part.toBuffer().catch(() => {
+      throw new AppError('IMPORT_TOO_LARGE');
+    });
+    const job = await imports.start(ctx, kind, { buffer, fileName: part.filename }, pickLanguage(request));
+    return reply.status(job.status === 'queued' ? 202 : 200).send(presentImportJob(job));
+  };
+  const responses = { 200: importJob, 202: importJob, '4xx': errorBody };
   const upload = (kind: 'units' | 'customers', operationId: string, summary: string) =>
     app.post(
       `/api/imports/${kind}`,
-      {
-        schema: {
-          operationId,
-          tags: ['imports'],
-          summary,
-          consumes: ['multipart/form-data'],
-          response: { 200: importJob, 202: importJob, '4xx': errorBody },
-        },
-      },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        if (!request.isMultipart())
-          throw new AppError('IMPORT_FILE_INVALID', { reason: 'send multipart/form-data with field "file"' });
-        const part = await request.file();
-        if (part?.fieldname !== 'file') throw new AppError('IMPORT_FILE_INVALID', { reason: 'field "file" missing' });
-        const buffer = await part.toBuffer().catch(() => {
-          throw new AppError('IMPORT_TOO_LARGE');
-        });
-        const job = await imports.start(ctx, kind, { buffer, fileName: part.filename }, pickLanguage(request));
-        return reply.status(job.status === 'queued' ? 202 : 200).send(presentImportJob(job));
-      },
+      { schema: { operationId, tags: ['imports'], summary, consumes: ['multipart/form-data'], response: responses } },
+      (request, reply) => receive(request, reply, kind),
     );
   upload('units', 'importUnits', 'Import units (project/building/unit rows) from .xlsx or .csv');
   upload('customers', 'importCustomers', 'Import an owner roster from .xlsx or .csv');
+
+  app.post(
+    '/api/imports/history',
+    {
+      schema: {
+        operationId: 'importHistory',
+        tags: ['imports'],
+        summary:
+          'Import history of one kind from the previous system (.xlsx template): marked as imported, it never sends, starts clocks or escalates; the KPI months it touches are refreshed before the job is done',
+        querystring: historyKindQuery,
+        consumes: ['multipart/form-data'],
+        response: responses,
+      },
+    },
+    (request, reply) => receive(request, reply, historyJobKind(request.query.kind)),
+  );
+
+  app.get(
+    '/api/imports/history/template',
+    {
+      schema: {
+        operationId: 'downloadHistoryTemplate',
+        tags: ['imports'],
+        querystring: historyKindQuery,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const file = await imports.template(contextOf(request), historyJobKind(request.query.kind));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="history-${request.query.kind}-template.xlsx"`)
+        .send(file);
+    },
+  );
 
   app.get(
     '/api/imports',
@@ -65,7 +98,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
       schema: {
         operationId: 'listImportJobs',
         tags: ['imports'],
-        querystring: pageQuery.extend({ kind: z.enum(['units', 'customers']).optional() }),
+        querystring: pageQuery.extend({ kind: z.enum(IMPORT_KINDS).optional() }),
         response: { 200: z.object({ items: z.array(importJob), nextCursor: z.string().nullable() }), '4xx': errorBody },
       },
     },

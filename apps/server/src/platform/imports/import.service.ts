@@ -13,7 +13,7 @@ import type { Language } from '../i18n.js';
 import type { JobRunner } from '../jobs/job-runner.js';
 import { assertPermission } from '../rbac/scope.js';
 import { ImportJobRepository, type ImportJobRow } from './import-job.repository.js';
-import type { Importer } from './importer.js';
+import type { Importer, ImportFinishedHook } from './importer.js';
 import { errorWorkbook, readSheet, type SheetRow, templateWorkbook } from './spreadsheet.js';
 
 export type ImportSettings = {
@@ -104,6 +104,13 @@ export class ImportService {
   }
 
   /** Runs (or re-runs after a crash) one import. Re-running is safe: importers update rows they already wrote. */
+  private readonly finishedHooks: ImportFinishedHook[] = [];
+
+  /** A module's reaction to a finished import (the KPI engine refreshes the months it touched). */
+  onFinished(hook: ImportFinishedHook) {
+    this.finishedHooks.push(hook);
+  }
+
   async run(id: string): Promise<void> {
     const repo = new ImportJobRepository(this.db);
     const job = await repo.find(id);
@@ -143,6 +150,7 @@ export class ImportService {
     await repo.update(id, { total: rows.length });
 
     const counts = { processed: 0, imported: 0, updated: 0, failed: 0 };
+    const months = new Set<string>();
     const failures: { row: SheetRow; reasons: string[] }[] = [];
     const seenKeys = new Map<string, number>();
     const inFlight = new Set<Promise<void>>();
@@ -153,8 +161,11 @@ export class ImportService {
       const applied = this.applyChunk(importer, ctx, chunk, lang)
         .then(async (outcomes) => {
           for (const [i, outcome] of outcomes.entries()) {
-            if (typeof outcome === 'string') counts[outcome]++;
-            else if (outcome) failures.push({ row: (chunk[i] as { row: SheetRow }).row, reasons: outcome.reasons });
+            if (typeof outcome === 'string') {
+              counts[outcome]++;
+              const item = chunk[i] as { value?: unknown };
+              for (const m of importer.months?.(item.value) ?? []) months.add(m);
+            } else if (outcome) failures.push({ row: (chunk[i] as { row: SheetRow }).row, reasons: outcome.reasons });
           }
           counts.processed += chunk.length;
           counts.failed = failures.length;
@@ -176,6 +187,7 @@ export class ImportService {
       errorFilePath = join(this.settings.filesDir, 'imports', `${id}-errors.xlsx`);
       writeFileSync(errorFilePath, await errorWorkbook(importer.columns, failures));
     }
+    for (const hook of this.finishedHooks) await hook(importer.kind, [...months].sort());
     await repo.update(id, { ...counts, status: 'done', errorFilePath, finishedAt: this.clock.now() });
   }
 

@@ -1,4 +1,4 @@
-import type { Permission } from '@anju/contracts';
+import type { IMPORT_KINDS, Permission } from '@anju/contracts';
 import type { RequestContext } from '../auth/principal.js';
 import type { Tx } from '../db/database.js';
 import type { AppError } from '../errors.js';
@@ -9,7 +9,7 @@ export type RowCheck<Row> = { ok: true; value: Row; key: string } | { ok: false;
 
 /** What a module provides to import one kind of spreadsheet. The platform does reading, progress and errors. */
 export type Importer<Row = unknown> = {
-  kind: 'units' | 'customers';
+  kind: ImportKind;
   permission: Permission;
   columns: ColumnSpec[];
   sheetName: string;
@@ -28,7 +28,13 @@ export type Importer<Row = unknown> = {
    */
   lockKeys?(row: Row): string[];
   applyBatch?(tx: Tx, ctx: RequestContext, rows: Row[]): Promise<('imported' | 'updated' | AppError)[]>;
+  /** The months (`2026-10`) whose KPI figures a written row counts in: refreshed when the import finishes. */
+  months?(row: Row): string[];
 };
+
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** Called when an import finishes, before it is reported done, with the months its rows touched. */
+export type ImportFinishedHook = (kind: ImportKind, months: string[]) => Promise<void>;
 
 /** Bilingual row reasons; the error workbook shows the requester's language. */
 export const reason = (lang: Language, zh: string, en: string) => (lang === 'en-US' ? en : zh);

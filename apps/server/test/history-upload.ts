@@ -1,0 +1,24 @@
+import ExcelJS from 'exceljs';
+import type { Session } from './factories.js';
+import type { TestApp } from './harness.js';
+import { multipartFile } from './multipart.js';
+
+/** An .xlsx of one history kind: its template's Chinese headers, then the rows. */
+export async function historyWorkbook(headers: string[], rows: string[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('history');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Uploads history of one kind through `importHistory`, as the console does. */
+export async function uploadHistory(t: TestApp, s: Session, kind: string, headers: string[], rows: string[][]) {
+  const body = multipartFile('file', `${kind}.xlsx`, await historyWorkbook(headers, rows));
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/imports/history?kind=${kind}`,
+    headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrf },
+    payload: body.payload,
+  });
+}
