@@ -178,6 +178,11 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     `${SCOPE}: customers found by the units they own, within the reader's subtree`,
   ),
   ...raw(
+    'modules/customers/customer-households.repository.ts',
+    ['units'],
+    "survey samples (docs/surveys.md): a batch's or project's households — each unit with its first owner and the dates of the journey stage — in one set-based statement",
+  ),
+  ...raw(
     'modules/customers/customer-360.repository.ts',
     ['units'],
     "the customer 360's homes and family links show unit codes in one statement",

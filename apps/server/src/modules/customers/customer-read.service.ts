@@ -9,6 +9,7 @@ import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import type { CustomerRow } from './customer.tables.js';
 import { Customer360Repository } from './customer-360.repository.js';
+import { CustomerHouseholdsRepository } from './customer-households.repository.js';
 import type { TimelineService } from './timeline.service.js';
 
 /** Read models of the customer pages: list summaries in four queries, the 360 view, the timeline. */
@@ -72,6 +73,30 @@ export class CustomerReadService {
   /** A page of a project's buyers who consented to SMS, with the phone to text (fan-outs page through it). */
   smsAudience(projectId: string, afterId: string | null, limit: number, db: Executor = this.db) {
     return new CustomerRepository(db).smsAudience(projectId, afterId, limit);
+  }
+
+  /** Households of a delivery batch (every unit, with its first active owner and product type): survey samples. */
+  householdsOfBatch(batchId: string, db: Executor = this.db) {
+    return new CustomerHouseholdsRepository(db).ofBatch(batchId);
+  }
+
+  /** A project's owned units with their owner and home dates: the annual survey's sample frame. */
+  householdsOfProject(projectId: string, db: Executor = this.db) {
+    return new CustomerHouseholdsRepository(db).ofProject(projectId);
+  }
+
+  /** One unit's household, or one ownership's (a signed contract), or null. */
+  householdOfUnit(unitId: string, db: Executor = this.db) {
+    return new CustomerHouseholdsRepository(db).ofUnit(unitId);
+  }
+
+  householdOfOwnership(ownershipId: string, db: Executor = this.db) {
+    return new CustomerHouseholdsRepository(db).ofOwnership(ownershipId);
+  }
+
+  /** A person's contract and handover (delivery) dates, of this unit when theirs: their journey stage. */
+  homeDatesOf(customerId: string, unitId: string | null, db: Executor = this.db) {
+    return new CustomerHouseholdsRepository(db).datesOf(customerId, unitId);
   }
 
   async load360(ctx: RequestContext, id: string): Promise<Customer360> {

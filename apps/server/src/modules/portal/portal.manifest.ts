@@ -4,6 +4,7 @@ import type { JourneysModule } from '../journeys/journeys.module.js';
 import type { NoticeService } from '../notices/notice.service.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
+import type { SurveysModule } from '../surveys/surveys.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { createPortalModule } from './portal.module.js';
 import { portalRoutes } from './portal.routes.js';
@@ -13,6 +14,7 @@ import { portalDisclosureRoutes } from './portal-disclosure.routes.js';
 import { portalHandoverRoutes } from './portal-handover.routes.js';
 import { portalNoticeRoutes } from './portal-notices.routes.js';
 import { portalOpenDayRoutes } from './portal-open-days.routes.js';
+import { portalSurveyRoutes } from './portal-surveys.routes.js';
 
 type Deps = {
   org: OrgModule;
@@ -21,12 +23,13 @@ type Deps = {
   tickets: TicketsModule;
   notices: NoticeService;
   journeys: JourneysModule;
+  surveys: SurveysModule;
 };
 
 /** The owner portal: SMS-code sign-in, the person's homes and requests, notices of their projects. */
 export const portalModule = defineModule({
   name: 'portal',
-  uses: ['org', 'property', 'customers', 'tickets', 'notices', 'journeys'],
+  uses: ['org', 'property', 'customers', 'tickets', 'notices', 'journeys', 'surveys'],
   tables,
   create: ({ db, clock, jobs, config, messaging, files }, deps: Deps) =>
     createPortalModule({
@@ -42,6 +45,7 @@ export const portalModule = defineModule({
       notices: deps.notices,
       directory: deps.org.directory,
       journeys: deps.journeys,
+      surveys: deps.surveys,
     }),
   async routes(app, portal, { config }) {
     await app.register(ownerSessionPlugin, { auth: portal.auth });
@@ -56,6 +60,7 @@ export const portalModule = defineModule({
     await app.register(portalDisclosureRoutes, { portal });
     await app.register(portalHandoverRoutes, { portal });
     await app.register(portalOpenDayRoutes, { portal });
+    await app.register(portalSurveyRoutes, { portal });
   },
   jobs(jobs, portal) {
     jobs.define('portal.purge-logins', () => portal.auth.purge());

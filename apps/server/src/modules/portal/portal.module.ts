@@ -9,6 +9,7 @@ import type { JourneysModule } from '../journeys/journeys.module.js';
 import type { NoticeService } from '../notices/notice.service.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
+import type { SurveysModule } from '../surveys/surveys.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { type Owner, OwnerAuthService } from './owner-auth.service.js';
 import { ownerContext } from './owner-context.js';
@@ -33,6 +34,7 @@ export function createPortalModule(deps: {
   notices: NoticeService;
   directory: OrgDirectory;
   journeys: JourneysModule;
+  surveys: SurveysModule;
 }) {
   const repo = () => new PortalRepository(deps.db);
   const auth = new OwnerAuthService(deps.db, deps.messaging, deps.clock, deps.secret, deps.jobs);
@@ -153,6 +155,7 @@ export function createPortalModule(deps: {
     files: deps.files,
     tickets: deps.tickets,
     notices: deps.notices,
+    surveys: deps.surveys,
     uploadPhoto,
     visibleFile,
     projectIdsOf,
