@@ -234,4 +234,9 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     ],
     "a KPI drill-down's labels and a batch's dates (decisions §34): read-only lookups of the records a figure counted",
   ),
+  ...raw(
+    'modules/analytics/dashboard.repository.ts',
+    ['org_units', 'sla_clocks', 'survey_requests', 'tickets', 'work_orders'],
+    "the dashboards' live counts in a scope (decisions §34): read-only counts of open tickets, clocks, work orders and due callbacks",
+  ),
 ];

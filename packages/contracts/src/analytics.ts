@@ -220,3 +220,96 @@ export const kpiRunSummary = z.object({
   asOf: z.string(),
   facts: z.number().int(),
 });
+
+export const DASHBOARD_KINDS = ['executive', 'manager', 'department'] as const;
+export const dashboardQuery = z.object({
+  kind: z.enum(DASHBOARD_KINDS),
+  scope: uuid.optional(),
+  /** A month (default: the last closed month for the executive and department dashboards). */
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-11')
+    .optional(),
+  productType: z.string().trim().min(1).max(40).optional(),
+  finish: z.enum(['bare', 'finished']).optional(),
+});
+
+/** Red / amber / green: met; missed by at most a tenth of the target; missed by more. `none`: no data. */
+export const RAG = ['green', 'amber', 'red', 'none'] as const;
+const figure = z.object({
+  kpi: kpiCode,
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  target: z.number().nullable(),
+  met: z.boolean().nullable(),
+  rag: z.enum(RAG),
+});
+const scopeRef = z.object({ id: uuid, name: z.string(), type: z.string() });
+
+export const executiveDashboard = z.object({
+  kind: z.literal('executive'),
+  scope: scopeRef,
+  period: z.string(),
+  kpis: z.array(
+    figure.extend({
+      trend: z.array(z.object({ period: z.string(), value: z.number().nullable(), target: z.number().nullable() })),
+    }),
+  ),
+  /** The scope's projects by the share of their KPIs with data that met the target (the K19 score). */
+  projects: z.array(
+    z.object({
+      rank: z.number().int(),
+      project: scopeRef,
+      score: z.number().nullable(),
+      met: z.number().int(),
+      missed: z.number().int(),
+      red: z.array(kpiCode),
+    }),
+  ),
+});
+
+export const managerDashboard = z.object({
+  kind: z.literal('manager'),
+  scope: scopeRef,
+  today: z.string(),
+  newToday: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  escalated: z.number().int(),
+  breachedSinceYesterday: z.number().int(),
+  callbacksDue: z.number().int(),
+  /** Of the tickets closed in the last 30 days, the share reopened. */
+  reopenRate: z.object({ reopened: z.number().int(), closed: z.number().int(), value: z.number().nullable() }),
+  backlogByAge: z.array(
+    z.object({ bucket: z.enum(['lt1d', 'd1to3', 'd3to7', 'd7to30', 'gt30d']), count: z.number().int() }),
+  ),
+  /** The day-46 figures (K4) of the batches frozen in the last 90 days. */
+  recentBatches: z.array(
+    z.object({
+      batchId: uuid,
+      project: scopeRef,
+      period: z.string(),
+      value: z.number().nullable(),
+      target: z.number().nullable(),
+      met: z.boolean().nullable(),
+    }),
+  ),
+});
+
+export const departmentDashboard = z.object({
+  kind: z.literal('department'),
+  scope: scopeRef,
+  period: z.string(),
+  k1: figure,
+  openWorkOrders: z.number().int(),
+  overdueWorkOrders: z.number().int(),
+  openTickets: z.number().int(),
+});
+
+export const dashboardResponse = z.discriminatedUnion('kind', [
+  executiveDashboard,
+  managerDashboard,
+  departmentDashboard,
+]);
+export type DashboardResponse = z.infer<typeof dashboardResponse>;

@@ -404,6 +404,11 @@ export const ERROR_CODES = {
     zh: '指标目标只能设置在城市公司或集团上',
     en: 'KPI targets are set for a city company or the group',
   },
+  DASHBOARD_NOT_A_DEPARTMENT: {
+    status: 400,
+    zh: '部门看板需选择一个部门或承包商',
+    en: 'The department dashboard is for a department or a contractor',
+  },
   KPI_DRILLDOWN_MONTH_ONLY: {
     status: 400,
     zh: '明细只能按单月查看',

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import { analyticsRoutes } from './analytics.routes.js';
 import * as tables from './analytics.tables.js';
+import { DashboardService } from './dashboard.service.js';
 import { KpiService } from './kpi.service.js';
 import { KpiEngine } from './kpi-engine.js';
 import { KpiSnapshots } from './kpi-snapshot.job.js';
@@ -15,13 +16,15 @@ export const analyticsModule = defineModule({
   create: ({ db, database, clock, audit, config, imports }, { org }: { org: OrgModule }) => {
     const engine = new KpiEngine(db, database, clock, org.directory, config.kpiSnapshotDay);
     imports.onFinished((kind, months) => (kind.startsWith('history_') ? engine.refresh(months) : Promise.resolve()));
+    const kpis = new KpiService(db, clock, audit, org.directory, engine);
     return {
-      kpis: new KpiService(db, clock, audit, org.directory, engine),
+      kpis,
+      dashboards: new DashboardService(db, clock, org.directory, kpis),
       snapshots: new KpiSnapshots(db, clock, engine),
     };
   },
   async routes(app, analytics) {
-    await app.register(analyticsRoutes, { kpis: analytics.kpis });
+    await app.register(analyticsRoutes, { kpis: analytics.kpis, dashboards: analytics.dashboards });
   },
   jobs(jobs, analytics) {
     analytics.snapshots.register(jobs);

@@ -1,5 +1,7 @@
 import { errorBody } from '@anju/contracts';
 import {
+  dashboardQuery,
+  dashboardResponse,
   kpiDrilldownQuery,
   kpiDrilldownResponse,
   kpiRunSummary,
@@ -13,13 +15,32 @@ import {
 } from '@anju/contracts/analytics';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../../platform/http/auth.plugin.js';
+import type { DashboardService } from './dashboard.service.js';
 import type { KpiService } from './kpi.service.js';
 
 const errors = { '4xx': errorBody };
 const tags = ['analytics'];
 
 /** KPIs of KPIS.md: definitions, figures per scope and period, drill-downs, targets, recomputes. */
-export const analyticsRoutes: FastifyPluginAsyncZod<{ kpis: KpiService }> = async (app, { kpis }) => {
+export const analyticsRoutes: FastifyPluginAsyncZod<{ kpis: KpiService; dashboards: DashboardService }> = async (
+  app,
+  { kpis, dashboards },
+) => {
+  app.get(
+    '/api/dashboards',
+    {
+      schema: {
+        operationId: 'getDashboard',
+        tags,
+        summary:
+          'The executive (KPIs against targets, 12-month trends, projects ranked), CR manager (today) or department dashboard of a scope',
+        querystring: dashboardQuery,
+        response: { 200: dashboardResponse, ...errors },
+      },
+    },
+    async (request) => dashboards.get(contextOf(request), request.query),
+  );
+
   app.get(
     '/api/kpis',
     {

@@ -208,4 +208,37 @@ describe('the KPI engine on one hand-counted month', () => {
     expect([...first.items, ...rest.json().items].map((i: { label: string }) => i.label)).toHaveLength(3);
     expect(rest.json().nextCursor).toBeNull();
   });
+
+  it('shows the executive every KPI of the month against its target, its trend and the projects ranked', async () => {
+    const res = await exec.api.get(`/api/dashboards?kind=executive&scope=${w.company.id}&period=2026-10`);
+    expect(res.statusCode, res.body).toBe(200);
+    const board = res.json();
+    expect(board.kpis).toHaveLength(18);
+    const k1 = board.kpis.find((k: { kpi: string }) => k.kpi === 'K1');
+    expect(k1).toMatchObject({ value: 0.25, target: 1, met: false, rag: 'red' });
+    expect(k1.trend).toHaveLength(12);
+    expect(k1.trend.at(-1)).toMatchObject({ period: '2026-10', value: 0.25 });
+    expect(board.kpis.find((k: { kpi: string }) => k.kpi === 'K10')).toMatchObject({ rag: 'green' });
+    expect(board.projects).toEqual([
+      expect.objectContaining({ rank: 1, project: expect.objectContaining({ id: w.project.id }) }),
+    ]);
+    expect(board.projects[0].red).toContain('K2');
+    // a filter the snapshot does not carry is summed from the facts: 毛坯 units only
+    const bare = await exec.api.get(`/api/dashboards?kind=executive&scope=${w.company.id}&period=2026-10&finish=bare`);
+    const k8 = bare.json().kpis.find((k: { kpi: string }) => k.kpi === 'K8');
+    expect(k8).toMatchObject({ numerator: 5, denominator: 1 });
+  });
+
+  it('shows a department its K1 and open work, and a CR manager today’s counts', async () => {
+    const dept = await exec.api.get(`/api/dashboards?kind=department&scope=${depts.eng.id}&period=2026-10`);
+    expect(dept.statusCode, dept.body).toBe(200);
+    expect(dept.json()).toMatchObject({ kind: 'department', k1: { numerator: 0, denominator: 3, rag: 'red' } });
+    const notDept = await exec.api.get(`/api/dashboards?kind=department&scope=${w.project.id}`);
+    expect(notDept.json().code).toBe('DASHBOARD_NOT_A_DEPARTMENT');
+    const manager = await exec.api.get(`/api/dashboards?kind=manager&scope=${w.company.id}`);
+    expect(manager.statusCode, manager.body).toBe(200);
+    expect(manager.json()).toMatchObject({ kind: 'manager', today: '2026-11-10' });
+    expect(manager.json().open).toBeGreaterThan(5);
+    expect(manager.json().backlogByAge).toHaveLength(5);
+  });
 });
