@@ -127,8 +127,11 @@ function validValue(schema: JsonSchema | undefined, depth = 0, hint = ''): fc.Ar
       if (schema.format === 'date-time') return fc.constant('2026-11-23T02:00:00.000Z');
       if (schema.format === 'date') return fc.constant('2026-11-23');
       return fc.constantFrom(...stringsFor(schema, hint));
-    case 'integer':
-      return fc.integer({ min: Math.max(schema.minimum ?? 0, -1000), max: Math.min(schema.maximum ?? 1000, 1000) });
+    case 'integer': {
+      // a floor above 1000 (a year from 2000) keeps the floor: fast-check refuses a maximum below the minimum
+      const min = Math.max(schema.minimum ?? 0, -1000);
+      return fc.integer({ min, max: Math.min(schema.maximum ?? 1000, Math.max(1000, min)) });
+    }
     case 'number':
       return fc.double({ min: schema.minimum ?? 0, max: Math.min(schema.maximum ?? 1000, 1000), noNaN: true });
     case 'boolean':
