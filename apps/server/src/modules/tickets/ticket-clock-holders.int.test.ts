@@ -1,12 +1,20 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cityCompany, orgUnit, signedIn } from '../../../test/factories.js';
+import { as, cityCompany, login, orgUnit, signedIn, user } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { projectWithUnits } from '../../../test/property-factories.js';
+import { users } from '../org/org.tables.js';
 
 /** Who holds each ticket clock (KPIS.md K1): the clock's `holderOrgId`, shown with its name on the ticket page. */
 let t: TestApp;
 type Clock = { node: string; workOrderId: string | null; holderOrgId: string | null; holderName: string | null };
-type Ticket = { id: string; version: number; status: string; clocks: Clock[]; workOrders: { id: string }[] };
+type Ticket = {
+  id: string;
+  version: number;
+  status: string;
+  clocks: Clock[];
+  workOrders: { id: string; version: number }[];
+};
 let agent: Awaited<ReturnType<typeof signedIn>>['api'];
 let place: Awaited<ReturnType<typeof cityCompany>>;
 let cr: Awaited<ReturnType<typeof orgUnit>>;
@@ -83,6 +91,32 @@ describe('clock holders', () => {
     const read = (await agent.get(`/api/tickets/${ticket.id}`)).json() as Ticket;
     expect(holderOf(read, 'work_order')).toEqual([contractor.id, contractor.id]);
     expect(read.clocks.find((c) => c.node === 'work_order')?.holderName).toBe('防水公司');
+  });
+
+  it('keeps the department on processing after a reopen, and CR on the callback; a ticket the project handles stays with CR', async () => {
+    const member = await user(t, place.company, ['department_staff']);
+    await t.db.update(users).set({ departmentId: engineering.id }).where(eq(users.id, member.id));
+    const handler = as(t, await login(t, member.username));
+    let ticket = await open(false);
+    ticket = await move(ticket, { action: 'dispatch', assigneeOrgId: engineering.id });
+    const order = ticket.workOrders[0] as { id: string; version: number };
+    let version = order.version;
+    for (const action of ['accept', 'done']) {
+      const res = await handler.patch(`/api/work-orders/${order.id}`, { action, version, note: '已修复' });
+      expect(res.statusCode, res.body).toBe(200);
+      version += 1;
+    }
+    const confirmed = await agent.patch(`/api/work-orders/${order.id}`, { action: 'confirm', version });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    ticket = (await agent.get(`/api/tickets/${ticket.id}`)).json();
+    ticket = await move(ticket, { action: 'close', resolution: '已修复', rootCause: 'workmanship' });
+    expect(holderOf(ticket, 'callback')).toEqual([cr.id]);
+    ticket = await move(ticket, { action: 'reopen', reason: '仍然开裂' });
+    expect(holderOf(ticket, 'processing')).toEqual([engineering.id, engineering.id]);
+
+    let own = await open(false);
+    own = await move(own, { action: 'dispatch', assigneeOrgId: place.project.id });
+    expect(holderOf(own, 'processing')).toEqual([cr.id]);
   });
 
   it('holds nothing when the company has no CR department', async () => {
