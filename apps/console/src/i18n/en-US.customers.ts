@@ -328,7 +328,8 @@ export const enUSCustomers: Pick<Messages, 'customers' | 'property' | 'imports'>
     help: {
       customers:
         'One owner per row: name, mobile, ID number, unit code, contract/delivery/move-in dates. Importing the same file again updates; it never duplicates customers.',
-      units: 'One room per row: project code, building, entrance, floor, room, area, layout, finish.',
+      units:
+        'One room per row: project code, building, entrance, floor, room, area, surveyed area, layout, product type (active in the project), finish.',
     },
     statuses: { queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
   },
