@@ -78,6 +78,9 @@ export const enUS: Messages = {
     customers: 'Customers',
     projects: 'Projects',
     notices: 'Notices',
+    kpis: 'KPIs',
+    serviceDashboard: 'Service desk',
+    historyImport: 'History import',
   },
   header: { logout: 'Sign out', logoutFailed: 'Could not sign out; try again', menu: 'Menu' },
   login: {
@@ -202,6 +205,8 @@ export const enUS: Messages = {
     sales: 'Sales',
     club: 'Owners’ club',
     analytics: 'Analytics',
+    surveys: 'Surveys',
+    history: 'History',
   },
   perm: {
     'org.read': 'View organisation',

@@ -2,6 +2,7 @@ import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
 import type { PermissionGroup } from '../lib/permissions';
 import type { zhCNAcceptance } from './zh-CN.acceptance';
 import type { zhCNAdmin } from './zh-CN.admin';
+import type { zhCNAnalytics } from './zh-CN.analytics';
 import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import type { zhCNDisclosure } from './zh-CN.disclosure';
@@ -9,6 +10,7 @@ import { zhCNEnums } from './zh-CN.enums';
 import type { zhCNHandover } from './zh-CN.handover';
 import { zhCNIntake } from './zh-CN.intake';
 import type { zhCNJourneys } from './zh-CN.journeys';
+import type { zhCNKpiCatalogue } from './zh-CN.kpiCatalogue';
 import type { zhCNKpiData } from './zh-CN.kpiData';
 import { zhCNNotices } from './zh-CN.notices';
 import type { zhCNOpenDays } from './zh-CN.openDays';
@@ -90,6 +92,9 @@ export const zhCN = {
     customers: '客户',
     projects: '项目房源',
     notices: '公告',
+    kpis: '指标看板',
+    serviceDashboard: '服务看板',
+    historyImport: '历史导入',
   },
   header: { logout: '退出登录', logoutFailed: '退出失败，请重试', menu: '菜单' },
   login: {
@@ -214,6 +219,8 @@ export const zhCN = {
     sales: '销售',
     club: '会员俱乐部',
     analytics: '分析',
+    surveys: '回访调查',
+    history: '历史数据',
   } satisfies Record<PermissionGroup, string>,
   perm: {
     'org.read': '查看组织',
@@ -308,4 +315,6 @@ export type AllMessages = Messages &
   typeof zhCNAcceptance &
   typeof zhCNOperations &
   typeof zhCNAdmin &
-  typeof zhCNKpiData;
+  typeof zhCNKpiData &
+  typeof zhCNAnalytics &
+  typeof zhCNKpiCatalogue;

@@ -3,6 +3,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
 import { type ImportKind, templateUrl, useImportJob, useImportJobs, useStartImport } from '../../api/imports';
 import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
@@ -10,6 +11,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import { ImportJobProgress } from './ImportJobProgress';
+
+/** The roster and units imports this page starts; history imports have their own page. */
+type RosterKind = Extract<ImportKind, 'units' | 'customers'>;
+const isRoster = (k: ImportKind): k is RosterKind => k === 'units' || k === 'customers';
 
 const STATUS_COLOR: Record<ImportJob['status'], string> = {
   queued: 'default',
@@ -23,11 +28,11 @@ export function ImportsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const errorText = useErrorText();
-  const kinds: ImportKind[] = [
+  const kinds: RosterKind[] = [
     ...(can('customers.import') ? (['customers'] as const) : []),
     ...(can('property.manage') ? (['units'] as const) : []),
   ];
-  const [kind, setKind] = useState<ImportKind>(kinds[0] ?? 'customers');
+  const [kind, setKind] = useState<RosterKind>(kinds[0] ?? 'customers');
   const [currentId, setCurrentId] = useState<string | null>(null);
   const start = useStartImport(kind);
   const current = useImportJob(currentId);
@@ -46,7 +51,7 @@ export function ImportsPage() {
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card>
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Segmented<ImportKind>
+            <Segmented<RosterKind>
               value={kind}
               onChange={setKind}
               options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
@@ -92,7 +97,11 @@ export function ImportsPage() {
                 dataIndex: 'createdAt',
                 render: (v: string) => <DateTime value={v} />,
               },
-              { title: t('imports.kindLabel'), dataIndex: 'kind', render: (v: ImportKind) => t(`imports.kind.${v}`) },
+              {
+                title: t('imports.kindLabel'),
+                dataIndex: 'kind',
+                render: (v: ImportKind) => (isRoster(v) ? t(`imports.kind.${v}`) : t(`permGroup.history`)),
+              },
               { title: t('imports.file'), dataIndex: 'fileName' },
               {
                 title: t('imports.status'),
