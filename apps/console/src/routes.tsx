@@ -42,6 +42,13 @@ const ProfilePage = page(() => import('./pages/profile/ProfilePage'), 'ProfilePa
 const TicketsPage = page(() => import('./pages/tickets/TicketsPage'), 'TicketsPage');
 const TicketDetailPage = page(() => import('./pages/tickets/TicketDetailPage'), 'TicketDetailPage');
 const TicketIntakePage = page(() => import('./pages/tickets/TicketIntakePage'), 'TicketIntakePage');
+const KpiDashboardPage = page(() => import('./pages/analytics/KpiDashboardPage'), 'KpiDashboardPage');
+const ManagerDashboardPage = page(() => import('./pages/analytics/ManagerDashboardPage'), 'ManagerDashboardPage');
+const DepartmentDashboardPage = page(
+  () => import('./pages/analytics/DepartmentDashboardPage'),
+  'DepartmentDashboardPage',
+);
+const HistoryImportPage = page(() => import('./pages/imports/HistoryImportPage'), 'HistoryImportPage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
@@ -78,6 +85,10 @@ const routes: RouteObject[] = [
           { path: 'api-tokens', element: guarded('tokens.manage', <TokensPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
           { path: 'imports', element: guarded('customers.import', <ImportsPage />) },
+          { path: 'imports/history', element: guarded('history.import', <HistoryImportPage />) },
+          { path: 'kpis', element: guarded('analytics.read', <KpiDashboardPage />) },
+          { path: 'dashboards/manager', element: guarded('analytics.read', <ManagerDashboardPage />) },
+          { path: 'dashboards/department', element: guarded('analytics.read', <DepartmentDashboardPage />) },
           { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },

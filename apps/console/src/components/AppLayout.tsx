@@ -60,6 +60,9 @@ type MenuKey =
   | 'handover'
   | 'outbox'
   | 'eventDeliveries'
+  | 'kpis'
+  | 'serviceDashboard'
+  | 'historyImport'
   | 'profile';
 
 interface NavItem {
@@ -83,7 +86,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'roles', path: '/roles', icon: <SafetyCertificateOutlined />, permission: 'roles.read' },
   { key: 'tokens', path: '/api-tokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { key: 'kpis', path: '/kpis', icon: <FlagOutlined />, permission: 'analytics.read' },
+  { key: 'serviceDashboard', path: '/dashboards/manager', icon: <FieldTimeOutlined />, permission: 'analytics.read' },
   { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'customers.import' },
+  { key: 'historyImport', path: '/imports/history', icon: <UploadOutlined />, permission: 'history.import' },
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },
   { key: 'acceptance', path: '/acceptance', icon: <AuditOutlined />, permission: 'workorders.handle' },
   { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },

@@ -1,0 +1,84 @@
+import type { KpiCode } from '@anju/contracts/analytics';
+import { Card, Col, Empty, Row, Spin } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type DashboardFilters,
+  type KpiInfo,
+  type KpiValue,
+  useExecutiveDashboard,
+  useKpis,
+  useKpiValues,
+} from '../../api/analytics';
+import { ErrorState } from '../../components/ErrorState';
+import { DrilldownDrawer, type DrillTarget } from './DrilldownDrawer';
+import { KpiCard } from './KpiCard';
+import { ProjectRanking } from './ProjectRanking';
+import './analyticsStrings';
+
+interface Props {
+  filters: DashboardFilters & { period: string };
+  /** Without the 12-month lines (the home page's first screen). */
+  compact?: boolean;
+}
+
+/** The executive view of a scope and month: every KPI against its target, then the projects ranked. */
+export function ExecutiveOverview({ filters, compact }: Props) {
+  const { t } = useTranslation();
+  const dashboard = useExecutiveDashboard(filters);
+  const kpis = useKpis();
+  const scopeId = dashboard.data?.scope.id ?? filters.scope;
+  const values = useKpiValues({ scope: scopeId, period: filters.period }, { enabled: Boolean(scopeId) });
+  const [drill, setDrill] = useState<(DrillTarget & { key: number }) | null>(null);
+
+  const infoOf = useMemo(
+    () => new Map<KpiCode, KpiInfo>((kpis.data?.items ?? []).map((k) => [k.code, k])),
+    [kpis.data],
+  );
+  const figureValues = useMemo(() => {
+    const own = (values.data?.items ?? []).filter((v) => v.scopeId === scopeId);
+    return new Map<KpiCode, KpiValue>(own.map((v) => [v.kpi, v]));
+  }, [values.data, scopeId]);
+
+  if (dashboard.isError) return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+  const data = dashboard.data;
+  if (!data || !kpis.data)
+    return (
+      <Card>
+        <Spin />
+      </Card>
+    );
+  const open = (kpi: KpiCode, scope: { id: string; name: string }) =>
+    setDrill({ kpi, scope: { id: scope.id, name: scope.name }, period: data.period, key: Date.now() });
+
+  return (
+    <>
+      <Row gutter={[12, 12]} data-testid="kpi-grid">
+        {data.kpis.map((figure) => {
+          const info = infoOf.get(figure.kpi);
+          if (!info) return null;
+          return (
+            <Col key={figure.kpi} xs={24} md={12} {...(compact ? { lg: 8, xl: 6, xxl: 4 } : { xl: 8, xxl: 6 })}>
+              <KpiCard
+                figure={figure}
+                info={info}
+                value={figureValues.get(figure.kpi)}
+                noTrend={compact}
+                onDrill={(kpi) => open(kpi, data.scope)}
+              />
+            </Col>
+          );
+        })}
+        {data.kpis.length === 0 && <Empty />}
+      </Row>
+      <Card title={t('kpi.tabs.projects')} size="small" style={{ marginTop: 16 }}>
+        <ProjectRanking
+          projects={data.projects}
+          loading={dashboard.isFetching}
+          onDrill={(kpi, project) => open(kpi, project)}
+        />
+      </Card>
+      <DrilldownDrawer key={drill?.key ?? 0} target={drill} onClose={() => setDrill(null)} />
+    </>
+  );
+}

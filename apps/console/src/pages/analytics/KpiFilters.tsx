@@ -1,0 +1,59 @@
+import { DatePicker, Flex, Input, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { DashboardFilters } from '../../api/analytics';
+import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
+import { monthDay } from './kpiFormat';
+
+export type KpiFilterValues = DashboardFilters & { period: string };
+
+interface Props {
+  value: KpiFilterValues;
+  onChange: (next: KpiFilterValues) => void;
+}
+
+/** Scope (the caller's subtree), month (up to this one), product type and finish. */
+export function KpiFilters({ value, onChange }: Props) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<KpiFilterValues>) => onChange({ ...value, ...patch });
+  return (
+    <Flex gap={8} wrap align="center">
+      <OrgUnitTreeSelect
+        value={value.scope}
+        onChange={(scope) => set({ scope })}
+        placeholder={t('kpi.scope')}
+        style={{ minWidth: 220 }}
+        selectable={(u) => u.type !== 'contractor'}
+        testId="kpi-scope"
+      />
+      <DatePicker
+        picker="month"
+        allowClear={false}
+        value={monthDay(value.period)}
+        disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+        onChange={(d) => d && set({ period: d.format('YYYY-MM') })}
+        aria-label={t('kpi.month')}
+        data-testid="kpi-month"
+      />
+      <Input
+        allowClear
+        placeholder={t('kpi.productType')}
+        style={{ width: 140 }}
+        value={value.productType}
+        onChange={(e) => set({ productType: e.target.value.trim() || undefined })}
+        data-testid="kpi-product-type"
+      />
+      <Select<'bare' | 'finished' | ''>
+        style={{ width: 140 }}
+        value={value.finish ?? ''}
+        onChange={(v) => set({ finish: v || undefined })}
+        options={[
+          { value: '', label: `${t('kpi.finish')}: ${t('kpi.all')}` },
+          { value: 'bare', label: t('kpi.finishes.bare') },
+          { value: 'finished', label: t('kpi.finishes.finished') },
+        ]}
+        data-testid="kpi-finish"
+      />
+    </Flex>
+  );
+}
