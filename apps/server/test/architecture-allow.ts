@@ -143,6 +143,16 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     `${HOT}: a transition writes its audit and customer-timeline rows in its one statement`,
   ),
   ...raw(
+    'modules/tickets/ticket.statements.ts',
+    ['survey_requests'],
+    `${HOT}: the ticket page reads its callback (a repair_callback request of the surveys module, decisions §35) in the page's statement`,
+  ),
+  ...raw(
+    'modules/tickets/ticket.repository.ts',
+    ['survey_requests'],
+    "the ticket's callback (a repair_callback request of the surveys module, decisions §35) read in the page's shape, for the portal's request page",
+  ),
+  ...raw(
     'modules/tickets/ticket.repository.ts',
     ['org_units'],
     `${HOT}: the queue page's project names and work-order holders in its statement`,

@@ -187,7 +187,7 @@ export class PortalRequestsService {
     const [events, photos, callback, names] = await Promise.all([
       repo.ownerEvents(ticket.id),
       this.files.list({ refType: 'ticket', refId: ticket.id }),
-      repo.latestCallback(ticket.id),
+      this.tickets.callbacks.latestOf(ticket.id),
       this.directory.names([ticket.assigneeOrgId, ticket.projectId]),
     ]);
     const holder = ticket.assigneeOrgId ? (names.get(ticket.assigneeOrgId) ?? null) : null;

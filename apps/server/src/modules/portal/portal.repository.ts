@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
-import { callbacks, type TicketRow, ticketEvents, tickets } from '../tickets/ticket.tables.js';
+import { type TicketRow, ticketEvents, tickets } from '../tickets/ticket.tables.js';
 import { ownerLoginCodes, ownerRequestReads, ownerSessions, portalSubmissions } from './portal.tables.js';
 
 export type OwnerHomeRow = {
@@ -264,16 +264,6 @@ export class PortalRepository {
       )
       .orderBy(asc(ticketEvents.id))
       .limit(500);
-  }
-
-  async latestCallback(ticketId: string) {
-    const [row] = await this.db
-      .select()
-      .from(callbacks)
-      .where(eq(callbacks.ticketId, ticketId))
-      .orderBy(desc(callbacks.createdAt))
-      .limit(1);
-    return row ?? null;
   }
 
   // --- submissions and reads -----------------------------------------------------------------------------------

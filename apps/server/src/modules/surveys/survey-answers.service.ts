@@ -160,7 +160,7 @@ export class SurveyAnswerService {
         outcome: status,
         method: input.method,
         score: claimed.score,
-        comment: input.outcome === 'answered' ? input.comment || null : null,
+        comment,
       });
     } else {
       await this.audit.record(tx, ctx ?? { principal: null, ip: null, requestId: `survey:${row.id}` }, {

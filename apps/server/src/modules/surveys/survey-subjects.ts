@@ -6,6 +6,9 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { SurveyRequestRow } from './surveys.tables.js';
 
+/** A request as other modules' handlers receive it. */
+export type SurveyRequest = SurveyRequestRow;
+
 /** Who and where a survey about a subject goes: the person, their home, its project and company, the service. */
 export type SurveySubject = {
   customerId: string | null;

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { ClockChange } from '../sla/clock.service.js';
+import type { SurveyCallbacks } from '../surveys/survey-callbacks.js';
 import { cancelOpenWork, cancelPendingCallback, openCallback } from './callback-links.js';
 import { type DispatchPlan, planDispatch } from './dispatch-orders.js';
 import { TicketRepository } from './ticket.repository.js';
@@ -38,7 +39,7 @@ export type MovePlan = {
  */
 export async function planMove(
   db: Executor,
-  deps: { messaging: MessagingService; linkBaseUrl: string },
+  deps: { messaging: MessagingService; linkBaseUrl: string; callbacks: SurveyCallbacks },
   ticket: TicketRow,
   body: MoveBody,
   now: Date,
@@ -118,13 +119,13 @@ export async function planMove(
       };
       change.stop = ['callback'];
       starts.push('processing');
-      writes.push((tx) => cancelPendingCallback(tx, ticket.id));
+      writes.push((tx) => cancelPendingCallback(tx, deps, ticket.id));
       break;
     case 'cancel':
       patch.cancelReason = body.reason;
       note = body.reason;
       change.cancel = true;
-      writes.push((tx) => cancelOpenWork(tx, ticket.id, now));
+      writes.push((tx) => cancelOpenWork(tx, deps, ticket.id, now));
       break;
     case 'complete':
       // the callback has been had (or given up): its clock ends
@@ -142,7 +143,7 @@ export async function planMove(
       eventData = { code: 'merged.into', number: body.into.number, ticketId: body.into.id };
       auditAfter = { into: body.into.number, reason: body.reason };
       change.cancel = true;
-      writes.push((tx) => cancelOpenWork(tx, ticket.id, now));
+      writes.push((tx) => cancelOpenWork(tx, deps, ticket.id, now));
       break;
   }
   if (!ticket.firstResponseAt && body.action !== 'reopen' && body.action !== 'merge') {

@@ -1,20 +1,7 @@
 import { type ListTicketsQuery, TICKET_COUNT_CAP } from '@anju/contracts';
-import {
-  and,
-  asc,
-  type Column,
-  desc,
-  eq,
-  exists,
-  getTableColumns,
-  inArray,
-  lte,
-  notInArray,
-  or,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, type Column, eq, exists, getTableColumns, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { AUDIT_COLUMNS } from '../../platform/audit/audit.service.js';
-import type { Executor } from '../../platform/db/database.js';
+import { type Executor, queryRows } from '../../platform/db/database.js';
 import { isVersionConflict } from '../../platform/db/pg-errors.js';
 import { runStatement } from '../../platform/db/statement.js';
 import { rowReader } from '../../platform/db/table-rows.js';
@@ -39,7 +26,6 @@ import {
 } from './ticket.statements.js';
 import {
   type CallbackRow,
-  callbacks,
   type TicketEventRow,
   type TicketRow,
   ticketEvents,
@@ -70,7 +56,16 @@ export type AuditRowInsert = Record<(typeof AUDIT_COLUMNS)[number], unknown>;
 const readTicket = rowReader(tickets);
 const readEvent = rowReader(ticketEvents);
 const readWorkOrder = rowReader(workOrders);
-const readCallback = rowReader(callbacks);
+/** The page's callback (a survey request's columns, as JSON). */
+const readCallback = (raw: Record<string, unknown>): CallbackRow => ({
+  id: raw.id as string,
+  status: raw.status as string,
+  attempts: raw.attempts as number,
+  score: (raw.score as number | null) ?? null,
+  comment: (raw.comment as string | null) ?? null,
+  recordedAt: raw.recorded_at ? new Date(raw.recorded_at as string) : null,
+  createdAt: new Date(raw.created_at as string),
+});
 
 const readPage = (d: DetailRaw): TicketDetail => ({
   ticket: readTicket(d.ticket),
@@ -288,14 +283,15 @@ export class TicketRepository {
     return rows.map((r) => ({ ...r.w, assigneeOrgName: r.assigneeOrgName }));
   }
 
-  async latestCallback(ticketId: string) {
-    const [row] = await this.db
-      .select()
-      .from(callbacks)
-      .where(eq(callbacks.ticketId, ticketId))
-      .orderBy(sql`${callbacks.status} = 'pending' desc`, desc(callbacks.createdAt))
-      .limit(1);
-    return row ?? null;
+  /** The callback that matters (a pending one, else the newest): the surveys module's repair_callback request. */
+  async latestCallback(ticketId: string): Promise<CallbackRow | null> {
+    const [row] = await queryRows<Record<string, unknown>>(
+      this.db,
+      sql`select id, status, attempts, score, comment, recorded_at, created_at from survey_requests
+           where subject_id = ${ticketId} and subject_type = 'ticket' and kind = 'repair_callback'
+           order by status = 'pending' desc, created_at desc limit 1`,
+    );
+    return row ? readCallback(row) : null;
   }
 
   /**

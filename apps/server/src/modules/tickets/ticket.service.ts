@@ -17,6 +17,7 @@ import type { MessagingService } from '../../platform/messaging/messaging.servic
 import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
+import type { SurveyCallbacks } from '../surveys/survey-callbacks.js';
 import { dispatchAudit, dispatchEvents, dispatchWrites, ORDER_TAKERS } from './dispatch-orders.js';
 import { ownerUpdateMessage } from './owner-updates.js';
 import type { ClockStart, SlaService } from './sla/sla.service.js';
@@ -44,6 +45,7 @@ export class TicketService {
     private readonly bus: EventBus,
     private readonly linkBaseUrl: string,
     private readonly directory: OrgDirectory,
+    private readonly callbacks: SurveyCallbacks,
   ) {}
 
   /** A new ticket, answered with its page (see TicketOpener). */
@@ -143,7 +145,12 @@ export class TicketService {
   }
 
   private get texting() {
-    return { messaging: this.messaging, customers: this.customers, linkBaseUrl: this.linkBaseUrl };
+    return {
+      messaging: this.messaging,
+      customers: this.customers,
+      linkBaseUrl: this.linkBaseUrl,
+      callbacks: this.callbacks,
+    };
   }
 
   async get(ctx: RequestContext, id: string, db: Db | Tx = this.db): Promise<TicketRow> {

@@ -21,7 +21,9 @@ select json_build_object(
         (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
           where w.ticket_id = t.id order by w.seq) w),
      'callback', (select row_to_json(b) from
-        (select * from callbacks where ticket_id = t.id order by status = 'pending' desc, created_at desc limit 1) b),
+        (select id, status, attempts, score, comment, recorded_at, created_at from survey_requests
+          where subject_id = t.id and subject_type = 'ticket' and kind = 'repair_callback'
+          order by status = 'pending' desc, created_at desc limit 1) b),
      'merged', (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into)
    ) as d
      from tickets t where t.id = $1 and t.org_path like $2;
@@ -147,7 +149,9 @@ with
         (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
           where w.ticket_id = t.id order by w.seq) w),
      'callback', (select row_to_json(b) from
-        (select * from callbacks where ticket_id = t.id order by status = 'pending' desc, created_at desc limit 1) b),
+        (select id, status, attempts, score, comment, recorded_at, created_at from survey_requests
+          where subject_id = t.id and subject_type = 'ticket' and kind = 'repair_callback'
+          order by status = 'pending' desc, created_at desc limit 1) b),
      'merged', (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into)
    ) as d
      from (select 1) one left join moved t on true

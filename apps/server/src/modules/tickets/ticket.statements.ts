@@ -64,7 +64,8 @@ export const findInScopeStatement = statement<Raw>(
 
 /**
  * The ticket page as one JSON value (one column parses faster than sixty): the row `t` with its clocks, events,
- * work orders, the callback that matters (a pending one, else the latest) and the ticket it was merged into.
+ * work orders, the callback that matters (a pending one, else the latest: a repair_callback request of the surveys
+ * module) and the ticket it was merged into.
  * `clocks` and `events` are the row sources to read them from (a transition adds the rows its own statement wrote,
  * which the statement's snapshot does not show); a `fresh` ticket, just created, has no work orders, callback or
  * merge target yet.
@@ -82,7 +83,9 @@ const pageJson = (clocks: string, events: string, fresh = false) => `json_build_
         (select w.*, o.name as assignee_org_name from work_orders w join org_units o on o.id = w.assignee_org_id
           where w.ticket_id = t.id order by w.seq) w),
      'callback', (select row_to_json(b) from
-        (select * from callbacks where ticket_id = t.id order by status = 'pending' desc, created_at desc limit 1) b),
+        (select id, status, attempts, score, comment, recorded_at, created_at from survey_requests
+          where subject_id = t.id and subject_type = 'ticket' and kind = 'repair_callback'
+          order by status = 'pending' desc, created_at desc limit 1) b),
      'merged', (select json_build_object('id', m.id, 'number', m.number) from tickets m where m.id = t.merged_into)`
      }
    )`;

@@ -190,37 +190,6 @@ export const workOrders = pgTable(
   ],
 );
 
-/** The callback after close: by phone or by an SMS link with a one-use token; 1–2 reopens the ticket. */
-export const callbacks = pgTable(
-  'callbacks',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ticketId: uuid('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
-    status: text('status').notNull().default('pending'),
-    method: text('method'),
-    attempts: integer('attempts').notNull().default(0),
-    score: smallint('score'),
-    comment: text('comment'),
-    tokenHash: text('token_hash'),
-    tokenExpiresAt: tz('token_expires_at'),
-    recordedBy: uuid('recorded_by'),
-    recordedAt: tz('recorded_at'),
-    orgPath: text('org_path').notNull(),
-    createdAt: tz('created_at').notNull(),
-  },
-  (t) => [
-    index('callbacks_ticket_idx').on(t.ticketId),
-    index('callbacks_pending_idx')
-      .using('btree', t.orgPath.op('text_pattern_ops'), t.createdAt)
-      .where(sql`${t.status} = 'pending'`),
-    uniqueIndex('callbacks_token_uq').on(t.tokenHash),
-    check('callbacks_status_ck', sql`${t.status} in ('pending','answered','unanswered','cancelled')`),
-    check('callbacks_score_ck', sql`${t.score} is null or ${t.score} between 1 and 5`),
-  ],
-);
-
 /**
  * SLA limits a company sets. A row applies to tickets matching its type and, when set, category, priority and
  * major flag; the most specific row wins per node, else the built-in defaults (sla-defaults.ts).
@@ -278,5 +247,17 @@ export const ticketViews = pgTable(
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
 export type WorkOrderRow = typeof workOrders.$inferSelect;
-export type CallbackRow = typeof callbacks.$inferSelect;
+/**
+ * The ticket's callback as the ticket page shows it: a repair_callback request of the surveys module about the
+ * ticket (survey_requests, decisions §35), the pending one, else the newest.
+ */
+export type CallbackRow = {
+  id: string;
+  status: string;
+  attempts: number;
+  score: number | null;
+  comment: string | null;
+  recordedAt: Date | null;
+  createdAt: Date;
+};
 export type SlaPolicyRow = typeof slaPolicies.$inferSelect;

@@ -3,6 +3,7 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
+import type { SurveysModule } from '../surveys/surveys.module.js';
 import { clockHistoryImporter } from './history/clock-history.importer.js';
 import { measureHistoryImporter } from './history/measure-history.importer.js';
 import { ticketHistoryImporter } from './history/ticket-history.importer.js';
@@ -19,12 +20,18 @@ import { TicketPhotoService } from './ticket-photos.service.js';
 import { ticketViewRoutes } from './ticket-views.js';
 import { createTicketsModule } from './tickets.module.js';
 
-type Deps = { customers: CustomersModule; property: PropertyModule; org: OrgModule; sla: SlaModule };
+type Deps = {
+  customers: CustomersModule;
+  property: PropertyModule;
+  org: OrgModule;
+  sla: SlaModule;
+  surveys: SurveysModule;
+};
 
 /** The closed loop: tickets with their SLA policies and clocks (the sla module's sweep acts on them), work orders, callbacks, photos, saved queue views. */
 export const ticketsModule = defineModule({
   name: 'tickets',
-  uses: ['org', 'property', 'customers', 'sla'],
+  uses: ['org', 'property', 'customers', 'sla', 'surveys'],
   tables,
   permissions: [
     'tickets.read',
@@ -34,7 +41,7 @@ export const ticketsModule = defineModule({
     'callbacks.record',
     'sla.manage',
   ],
-  create(platform, { customers, property, org, sla }: Deps) {
+  create(platform, { customers, property, org, sla, surveys }: Deps) {
     const { db, audit, clock, events, messaging, files, config, log } = platform;
     const tickets = createTicketsModule({
       db,
@@ -46,6 +53,7 @@ export const ticketsModule = defineModule({
       property: property.property,
       directory: org.directory,
       sla,
+      surveys,
       publicUrl: config.publicUrl,
       log,
     });

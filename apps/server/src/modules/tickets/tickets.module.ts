@@ -8,6 +8,7 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
 import type { SlaModule } from '../sla/sla.module.js';
+import type { SurveysModule } from '../surveys/surveys.module.js';
 import { CallbackService } from './callback.service.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
@@ -30,6 +31,7 @@ export function createTicketsModule(deps: {
   property: PropertyService;
   directory: OrgDirectory;
   sla: SlaModule;
+  surveys: SurveysModule;
   publicUrl: string;
   log: FastifyBaseLogger;
 }) {
@@ -55,6 +57,7 @@ export function createTicketsModule(deps: {
     deps.events,
     deps.publicUrl,
     deps.directory,
+    deps.surveys.callbacks,
   );
   const workOrders = new WorkOrderService(
     deps.db,
@@ -66,7 +69,17 @@ export function createTicketsModule(deps: {
     deps.directory,
     deps.events,
   );
-  const callbacks = new CallbackService(deps.db, deps.audit, deps.clock, tickets, deps.messaging, deps.events);
+  const callbacks = new CallbackService(
+    deps.db,
+    deps.audit,
+    deps.clock,
+    tickets,
+    deps.messaging,
+    deps.events,
+    deps.surveys.callbacks,
+  );
+  // a ticket's callbacks are survey requests about it: the surveys module calls back into the ticket on an answer
+  deps.surveys.subjects.register(callbacks.subject());
   const merge = new TicketMergeService(deps.db, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
   deps.sla.clocks.register(ticketClockSubject(tickets));
