@@ -57,10 +57,10 @@ export class DashboardService {
     const month = q.period ?? monthPlus(today.slice(0, 7), -1);
     if (q.kind === 'manager') return this.manager(scope, today);
     if (q.kind === 'department') return this.department(ctx, scope, month);
-    return this.executive(ctx, scope, month, q);
+    return this.executive(scope, month, q);
   }
 
-  private async executive(ctx: RequestContext, scope: OrgNode, month: string, q: Query): Promise<DashboardResponse> {
+  private async executive(scope: OrgNode, month: string, q: Query): Promise<DashboardResponse> {
     const months = Array.from({ length: 12 }, (_, i) => monthPlus(month, i - 11));
     this.kpis.monthsOf(month);
     const runs = await this.kpis.runsOf(months.filter((m) => m <= chinaDate(this.clock.now()).slice(0, 7)));

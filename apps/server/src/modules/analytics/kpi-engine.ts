@@ -65,11 +65,14 @@ export class KpiEngine {
   }
 
   /**
-   * Recomputes the months history was imported into that already have figures (a closed month gains a version, its
-   * reason the import); months without figures are computed when first read.
+   * Recomputes, after history was imported, every month from the earliest it touched that already has figures
+   * (per-household KPIs count households from their hand-over on, so later months change too); a closed month gains
+   * a version with the reason `history_import`. Months without figures are computed when first read.
    */
   async refresh(months: string[]) {
-    const runs = await new KpiRepository(this.db).currentMany(months);
+    const earliest = [...months].sort()[0];
+    if (!earliest) return;
+    const runs = await new KpiRepository(this.db).currentSince(earliest);
     for (const run of runs)
       await this.runMonth({
         month: run.period,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { runStatement } from '../../platform/db/statement.js';
 import { type KpiRunRow, kpiFacts, kpiRuns, kpiTargets, kpiValues } from './analytics.tables.js';
@@ -37,6 +37,15 @@ export class KpiRepository {
       .select()
       .from(kpiRuns)
       .where(and(inArray(kpiRuns.period, periods), eq(kpiRuns.batchKey, ''), eq(kpiRuns.current, true)));
+  }
+
+  /** The current month runs from `month` on, oldest first. */
+  currentSince(month: string): Promise<KpiRunRow[]> {
+    return this.db
+      .select()
+      .from(kpiRuns)
+      .where(and(gte(kpiRuns.period, month), eq(kpiRuns.batchKey, ''), eq(kpiRuns.current, true)))
+      .orderBy(asc(kpiRuns.period));
   }
 
   /** The closed versions of a period, newest first. */

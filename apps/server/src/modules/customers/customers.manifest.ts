@@ -4,6 +4,7 @@ import { rosterImporter } from './customer.importer.js';
 import { customerRoutes } from './customer.routes.js';
 import * as tables from './customer.tables.js';
 import { createCustomersModule } from './customers.module.js';
+import { handoverHistoryImporter } from './history/handover-history.importer.js';
 
 /** Customer 360: people, their relations, the timeline, search and PII protection; the owner roster import. */
 export const customersModule = defineModule({
@@ -23,5 +24,8 @@ export const customersModule = defineModule({
   async routes(app, customers, { idempotency }) {
     await app.register(customerRoutes, { customers, idempotency });
   },
-  importers: (customers, { audit, clock, events }) => [rosterImporter({ ...customers, audit, clock, events })],
+  importers: (customers, { audit, clock, events }) => [
+    rosterImporter({ ...customers, audit, clock, events }),
+    handoverHistoryImporter(clock),
+  ],
 });

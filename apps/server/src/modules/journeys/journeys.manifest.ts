@@ -9,6 +9,8 @@ import { disclosureRoutes } from './disclosure/disclosure.routes.js';
 import * as disclosureTables from './disclosure/disclosure.tables.js';
 import { handoverRoutes } from './handover/handover.routes.js';
 import * as handoverTables from './handover/handover.tables.js';
+import { openDayHistoryImporter } from './history/open-day-history.importer.js';
+import { propertyHandoverHistoryImporter } from './history/property-handover-history.importer.js';
 import * as tables from './journey.tables.js';
 import { createJourneysModule } from './journeys.module.js';
 import { journeyTaskRoutes, journeyTemplateRoutes } from './journeys.routes.js';
@@ -34,6 +36,10 @@ export const journeysModule = defineModule({
       property: PropertyModule;
     },
   ) => createJourneysModule(platform, deps),
+  importers: (_journeys, { clock }, { org }) => [
+    openDayHistoryImporter({ directory: org.directory, clock }),
+    propertyHandoverHistoryImporter(clock),
+  ],
   async routes(app, journeys) {
     await app.register(journeyTemplateRoutes, { journeys });
     await app.register(journeyTaskRoutes, { journeys });

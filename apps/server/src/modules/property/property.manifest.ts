@@ -1,6 +1,8 @@
 import { defineModule } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import { DeliveryBatchService } from './delivery-batch.service.js';
+import { batchHistoryImporter } from './history/batch-history.importer.js';
+import { visitHistoryImporter } from './history/visit-history.importer.js';
 import { milestoneRoutes } from './project-milestone.routes.js';
 import { ProjectMilestoneService } from './project-milestone.service.js';
 import { deliveryBatchRoutes, propertyRoutes } from './property.routes.js';
@@ -47,5 +49,5 @@ export const propertyModule = defineModule({
     await app.register(milestoneRoutes, { milestones });
     await app.register(propertyVisitRoutes, { visits });
   },
-  importers: () => [unitImporter],
+  importers: (_property, { clock }) => [unitImporter, batchHistoryImporter(clock), visitHistoryImporter(clock)],
 });

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
-import { projects, units } from './property.tables.js';
+import { deliveryBatches, projects, units } from './property.tables.js';
 
 export type UnitRef = {
   id: string;
@@ -67,6 +67,17 @@ export class UnitLookup {
       .from(units)
       .innerJoin(orgUnits, eq(units.projectId, orgUnits.id))
       .where(and(eq(orgUnits.code, projectCode), eq(units.code, code), withinScope(orgUnits.path, scopePath)))
+      .limit(1);
+    return row ?? null;
+  }
+
+  /** A delivery batch by its project's code and its name, among the projects in scope (history imports). */
+  async batchByName(projectCode: string, name: string, scopePath: string) {
+    const [row] = await this.db
+      .select({ id: deliveryBatches.id, projectId: deliveryBatches.projectId, projectPath: orgUnits.path })
+      .from(deliveryBatches)
+      .innerJoin(orgUnits, eq(deliveryBatches.projectId, orgUnits.id))
+      .where(and(eq(orgUnits.code, projectCode), eq(deliveryBatches.name, name), withinScope(orgUnits.path, scopePath)))
       .limit(1);
     return row ?? null;
   }
