@@ -130,7 +130,7 @@ export function stageOn(
   return null;
 }
 
-/** The respondent's stage for the "dive curve" grouping (exported for the pure tests). */
+/** A household of a sample: its unit, owner, product type and journey stage. */
 export type Household = { unitId: string; customerId: string; productType?: string | null; stage?: string | null };
 
 /** A deterministic pick of `n` of `items` (the first n after ordering by a hash of key and seed). */
