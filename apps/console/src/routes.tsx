@@ -43,11 +43,7 @@ const TicketsPage = page(() => import('./pages/tickets/TicketsPage'), 'TicketsPa
 const TicketDetailPage = page(() => import('./pages/tickets/TicketDetailPage'), 'TicketDetailPage');
 const TicketIntakePage = page(() => import('./pages/tickets/TicketIntakePage'), 'TicketIntakePage');
 const KpiDashboardPage = page(() => import('./pages/analytics/KpiDashboardPage'), 'KpiDashboardPage');
-const ManagerDashboardPage = page(() => import('./pages/analytics/ManagerDashboardPage'), 'ManagerDashboardPage');
-const DepartmentDashboardPage = page(
-  () => import('./pages/analytics/DepartmentDashboardPage'),
-  'DepartmentDashboardPage',
-);
+const DashboardPage = page(() => import('./pages/analytics/DashboardPage'), 'DashboardPage');
 const HistoryImportPage = page(() => import('./pages/imports/HistoryImportPage'), 'HistoryImportPage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
@@ -87,8 +83,7 @@ const routes: RouteObject[] = [
           { path: 'imports', element: guarded('customers.import', <ImportsPage />) },
           { path: 'imports/history', element: guarded('history.import', <HistoryImportPage />) },
           { path: 'kpis', element: guarded('analytics.read', <KpiDashboardPage />) },
-          { path: 'dashboards/manager', element: guarded('analytics.read', <ManagerDashboardPage />) },
-          { path: 'dashboards/department', element: guarded('analytics.read', <DepartmentDashboardPage />) },
+          { path: 'dashboards/:kind', element: guarded('analytics.read', <DashboardPage />) },
           { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },

@@ -61,7 +61,6 @@ type MenuKey =
   | 'outbox'
   | 'eventDeliveries'
   | 'kpis'
-  | 'serviceDashboard'
   | 'historyImport'
   | 'profile';
 
@@ -87,7 +86,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/api-tokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'kpis', path: '/kpis', icon: <FlagOutlined />, permission: 'analytics.read' },
-  { key: 'serviceDashboard', path: '/dashboards/manager', icon: <FieldTimeOutlined />, permission: 'analytics.read' },
   { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'customers.import' },
   { key: 'historyImport', path: '/imports/history', icon: <UploadOutlined />, permission: 'history.import' },
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },

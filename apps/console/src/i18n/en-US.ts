@@ -79,7 +79,6 @@ export const enUS: Messages = {
     projects: 'Projects',
     notices: 'Notices',
     kpis: 'KPIs',
-    serviceDashboard: 'Service desk',
     historyImport: 'History import',
   },
   header: { logout: 'Sign out', logoutFailed: 'Could not sign out; try again', menu: 'Menu' },

@@ -93,7 +93,6 @@ export const zhCN = {
     projects: '项目房源',
     notices: '公告',
     kpis: '指标看板',
-    serviceDashboard: '服务看板',
     historyImport: '历史导入',
   },
   header: { logout: '退出登录', logoutFailed: '退出失败，请重试', menu: '菜单' },

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { type TicketFilters, useTickets } from '../../api/tickets';
 import { SlaCountdown, TicketStatusTag } from '../tickets/TicketTags';
 import { useTicketTitle } from '../tickets/ticketTitle';
-import './analyticsStrings';
+import './kpiShared';
 
 function TicketList({ title, filters, testId }: { title: string; filters: TicketFilters; testId: string }) {
   const { t } = useTranslation();

@@ -1,18 +1,15 @@
 import { Card, Col, Row, Statistic, Tag } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DashboardFilters, useDepartmentDashboard } from '../../api/analytics';
 import { ErrorState } from '../../components/ErrorState';
-import { DrilldownDrawer, type DrillTarget } from './DrilldownDrawer';
 import { KpiHelp } from './KpiHelp';
-import { formatKpiValue, RAG_COLOR } from './kpiFormat';
-import './analyticsStrings';
+import { formatKpiValue, RAG_COLOR, useDrilldown } from './kpiShared';
 
 /** A department's month: its complaint reply timeliness (K1) against target and its open and overdue work. */
 export function DepartmentDashboard({ filters = {} }: { filters?: DashboardFilters }) {
   const { t } = useTranslation();
   const query = useDepartmentDashboard(filters);
-  const [drill, setDrill] = useState<(DrillTarget & { key: number }) | null>(null);
+  const drilldown = useDrilldown();
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
   if (!data) return <Card loading />;
@@ -25,7 +22,7 @@ export function DepartmentDashboard({ filters = {} }: { filters?: DashboardFilte
           md={12}
           xl={6}
           style={{ cursor: 'pointer' }}
-          onClick={() => setDrill({ kpi: 'K1', scope: data.scope, period: data.period, key: Date.now() })}
+          onClick={() => drilldown.open({ kpi: 'K1', scope: data.scope, period: data.period })}
         >
           <Statistic
             title={
@@ -57,7 +54,7 @@ export function DepartmentDashboard({ filters = {} }: { filters?: DashboardFilte
           </Col>
         ))}
       </Row>
-      <DrilldownDrawer key={drill?.key ?? 0} target={drill} onClose={() => setDrill(null)} />
+      {drilldown.drawer}
     </Card>
   );
 }

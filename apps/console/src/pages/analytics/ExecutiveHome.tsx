@@ -1,8 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ExecutiveOverview } from './ExecutiveOverview';
-import { lastMonth } from './kpiFormat';
-import './analyticsStrings';
+import { lastMonth } from './kpiShared';
 
 /** An executive's home: the KPIs of their own scope for last month, then the ranked projects. */
 export function ExecutiveHome({ scope }: { scope: string }) {

@@ -1,6 +1,6 @@
 import type { KpiCode } from '@anju/contracts/analytics';
 import { Card, Col, Empty, Row, Spin } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type DashboardFilters,
@@ -11,10 +11,9 @@ import {
   useKpiValues,
 } from '../../api/analytics';
 import { ErrorState } from '../../components/ErrorState';
-import { DrilldownDrawer, type DrillTarget } from './DrilldownDrawer';
 import { KpiCard } from './KpiCard';
+import { useDrilldown } from './kpiShared';
 import { ProjectRanking } from './ProjectRanking';
-import './analyticsStrings';
 
 interface Props {
   filters: DashboardFilters & { period: string };
@@ -29,7 +28,7 @@ export function ExecutiveOverview({ filters, compact }: Props) {
   const kpis = useKpis();
   const scopeId = dashboard.data?.scope.id ?? filters.scope;
   const values = useKpiValues({ scope: scopeId, period: filters.period }, { enabled: Boolean(scopeId) });
-  const [drill, setDrill] = useState<(DrillTarget & { key: number }) | null>(null);
+  const drilldown = useDrilldown();
 
   const infoOf = useMemo(
     () => new Map<KpiCode, KpiInfo>((kpis.data?.items ?? []).map((k) => [k.code, k])),
@@ -49,7 +48,7 @@ export function ExecutiveOverview({ filters, compact }: Props) {
       </Card>
     );
   const open = (kpi: KpiCode, scope: { id: string; name: string }) =>
-    setDrill({ kpi, scope: { id: scope.id, name: scope.name }, period: data.period, key: Date.now() });
+    drilldown.open({ kpi, scope: { id: scope.id, name: scope.name }, period: data.period });
 
   return (
     <>
@@ -78,7 +77,7 @@ export function ExecutiveOverview({ filters, compact }: Props) {
           onDrill={(kpi, project) => open(kpi, project)}
         />
       </Card>
-      <DrilldownDrawer key={drill?.key ?? 0} target={drill} onClose={() => setDrill(null)} />
+      {drilldown.drawer}
     </>
   );
 }

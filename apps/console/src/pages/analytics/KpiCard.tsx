@@ -3,9 +3,8 @@ import { Button, Card, Flex, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExecutiveKpi, KpiInfo, KpiValue } from '../../api/analytics';
-import { Chart } from './charts';
 import { KpiHelp } from './KpiHelp';
-import { formatKpiValue, RAG_COLOR, RAG_STROKE } from './kpiFormat';
+import { Chart, formatKpiValue, RAG_COLOR, RAG_STROKE } from './kpiShared';
 
 interface Props {
   figure: ExecutiveKpi;

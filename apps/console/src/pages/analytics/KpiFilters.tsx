@@ -1,9 +1,8 @@
-import { DatePicker, Flex, Input, Select } from 'antd';
-import dayjs from 'dayjs';
+import { Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DashboardFilters } from '../../api/analytics';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
-import { monthDay } from './kpiFormat';
+import { MonthSelect } from './kpiShared';
 
 export type KpiFilterValues = DashboardFilters & { period: string };
 
@@ -26,14 +25,11 @@ export function KpiFilters({ value, onChange }: Props) {
         selectable={(u) => u.type !== 'contractor'}
         testId="kpi-scope"
       />
-      <DatePicker
-        picker="month"
-        allowClear={false}
-        value={monthDay(value.period)}
-        disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-        onChange={(d) => d && set({ period: d.format('YYYY-MM') })}
-        aria-label={t('kpi.month')}
-        data-testid="kpi-month"
+      <MonthSelect
+        value={value.period}
+        onChange={(period) => set({ period })}
+        label={t('kpi.month')}
+        testId="kpi-month"
       />
       <Input
         allowClear

@@ -1,11 +1,9 @@
 import { Button, Card, Col, Row, Statistic, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ManagerDashboard as Data, useManagerDashboard } from '../../api/analytics';
 import { ErrorState } from '../../components/ErrorState';
-import { Chart } from './charts';
-import { DrilldownDrawer, type DrillTarget } from './DrilldownDrawer';
-import './analyticsStrings';
+import { Chart, useDrilldown } from './kpiShared';
 
 type Batch = Data['recentBatches'][number];
 
@@ -16,7 +14,7 @@ const ALERT: ReadonlySet<string> = new Set(['overdue', 'breachedSinceYesterday']
 export function ManagerDashboard({ scope }: { scope?: string }) {
   const { t } = useTranslation();
   const query = useManagerDashboard(scope ? { scope } : {});
-  const [drill, setDrill] = useState<(DrillTarget & { key: number }) | null>(null);
+  const drilldown = useDrilldown();
   const data = query.data;
   const option = useMemo(
     () =>
@@ -91,7 +89,7 @@ export function ManagerDashboard({ scope }: { scope?: string }) {
                       size="small"
                       danger={b.met === false}
                       onClick={() =>
-                        setDrill({ kpi: 'K4', scope: b.project, period: b.period, batchId: b.batchId, key: Date.now() })
+                        drilldown.open({ kpi: 'K4', scope: b.project, period: b.period, batchId: b.batchId })
                       }
                     >
                       {v ?? t('kpi.noData')}
@@ -117,7 +115,7 @@ export function ManagerDashboard({ scope }: { scope?: string }) {
           </Card>
         </Col>
       </Row>
-      <DrilldownDrawer key={drill?.key ?? 0} target={drill} onClose={() => setDrill(null)} />
+      {drilldown.drawer}
     </>
   );
 }

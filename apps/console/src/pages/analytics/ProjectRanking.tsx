@@ -1,5 +1,5 @@
 import type { KpiCode } from '@anju/contracts/analytics';
-import { Progress, Space, Table, Tag } from 'antd';
+import { Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RankedProject } from '../../api/analytics';
 
@@ -29,9 +29,8 @@ export function ProjectRanking({ projects, loading, onDrill }: Props) {
         {
           title: t('kpi.projects.score'),
           dataIndex: 'score',
-          width: 180,
-          render: (v: number | null) =>
-            v === null ? t('kpi.noData') : <Progress percent={Math.round(v * 1000) / 10} size="small" />,
+          width: 120,
+          render: (v: number | null) => (v === null ? t('kpi.noData') : `${(v * 100).toFixed(1)}%`),
         },
         { title: t('kpi.projects.met'), dataIndex: 'met', width: 72 },
         { title: t('kpi.projects.missed'), dataIndex: 'missed', width: 72 },

@@ -1,7 +1,7 @@
 import { Button, Form, InputNumber, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type KpiInfo, useUpsertKpiTarget } from '../../api/analytics';
-import { fromEdited, toEdited } from './kpiFormat';
+import { fromEdited, toEdited } from './kpiShared';
 
 interface Props {
   info: KpiInfo;

@@ -7,7 +7,7 @@ import { isApiError } from '../../api/client';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { useErrorText } from '../../lib/errors';
 import { KpiHelp } from './KpiHelp';
-import { formatKpiValue } from './kpiFormat';
+import { formatKpiValue } from './kpiShared';
 import { TargetEditor } from './TargetEditor';
 
 /** Each KPI's target for a city company (or the group) and year, edited one at a time (analytics.manage). */

@@ -12,7 +12,7 @@ import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { ImportJobProgress } from './ImportJobProgress';
-import '../analytics/analyticsStrings';
+import '../analytics/kpiShared';
 
 const STATUS_COLOR: Record<ImportJob['status'], string> = {
   queued: 'default',
