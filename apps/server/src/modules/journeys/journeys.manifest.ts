@@ -3,6 +3,7 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
+import type { SurveysModule } from '../surveys/surveys.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { acceptanceRoutes } from './acceptance/acceptance.routes.js';
 import { disclosureRoutes } from './disclosure/disclosure.routes.js';
@@ -23,7 +24,7 @@ import { propertyHandoverRoutes } from './property-handover/property-handover.ro
 /** Service journeys (6+2 and Pulte's 7 steps): templates, the planner of each household's tasks, doing the work. */
 export const journeysModule = defineModule({
   name: 'journeys',
-  uses: ['org', 'sla', 'tickets', 'customers', 'property'],
+  uses: ['org', 'sla', 'tickets', 'customers', 'property', 'surveys'],
   tables: { ...tables, ...handoverTables, ...openDayTables, ...disclosureTables },
   permissions: ['journeys.read', 'journeys.manage', 'journeys.work'],
   create: (
@@ -34,6 +35,7 @@ export const journeysModule = defineModule({
       tickets: TicketsModule;
       customers: CustomersModule;
       property: PropertyModule;
+      surveys: SurveysModule;
     },
   ) => createJourneysModule(platform, deps),
   importers: (_journeys, { clock }, { org }) => [

@@ -3,6 +3,7 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
+import type { SurveysModule } from '../surveys/surveys.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
 import { createAcceptance } from './acceptance/acceptance.module.js';
 import { createDisclosure } from './disclosure/disclosure.module.js';
@@ -16,6 +17,7 @@ import { JourneyCompletionService } from './journey-completion.js';
 import { JourneyPlanner } from './journey-planner.js';
 import { JourneyProjectTemplates } from './journey-project-templates.js';
 import { JourneyTaskService } from './journey-task.service.js';
+import { journeyTaskSurveySubject } from './journey-task-survey.js';
 import { JourneyTemplateService } from './journey-template.service.js';
 import { MyJourneyService } from './my-journey.js';
 import { NoticeSmsFanOut } from './notice-sms.js';
@@ -62,6 +64,7 @@ export function createJourneysModule(
     tickets: TicketsModule;
     customers: CustomersModule;
     property: PropertyModule;
+    surveys: SurveysModule;
   },
 ) {
   const { db, audit, clock } = platform;
@@ -77,6 +80,7 @@ export function createJourneysModule(
     platform.files,
   );
   deps.sla.clocks.register(journeyTaskClockSubject());
+  deps.surveys.subjects.register(journeyTaskSurveySubject());
   const mine = new MyJourneyService(db, clock, templates, deps.sla.clocks);
   const projectTemplates = new JourneyProjectTemplates(db, audit, clock, deps.org.directory, templates);
   const disclosure = createDisclosure(platform, deps);
