@@ -159,12 +159,16 @@ export class KpiWorld {
       createdAt: at(opts.reported),
       updatedAt: at(opts.reported),
     });
-    await this.t.db
-      .insert(ticketEvents)
-      .values([
-        { ticketId: id, at: at(opts.reported), kind: 'created', toStatus: 'dispatch' },
-        ...history.map(([when, to]) => ({ ticketId: id, at: at(when), kind: 'transition', toStatus: to })),
-      ]);
+    await this.t.db.insert(ticketEvents).values([
+      { ticketId: id, at: at(opts.reported), kind: 'created', toStatus: 'dispatch' },
+      ...history.map(([when, to], i) => ({
+        ticketId: id,
+        at: at(when),
+        kind: 'transition',
+        fromStatus: history[i - 1]?.[1] ?? 'dispatch',
+        toStatus: to,
+      })),
+    ]);
     return id;
   }
 

@@ -313,3 +313,43 @@ export const dashboardResponse = z.discriminatedUnion('kind', [
   departmentDashboard,
 ]);
 export type DashboardResponse = z.infer<typeof dashboardResponse>;
+
+export const complaintReportQuery = z.object({
+  scope: uuid.optional(),
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-11'),
+  /** Only the tickets dispatched to this department (or contractor). */
+  department: uuid.optional(),
+});
+const countRow = z.object({ key: z.string().nullable(), count: z.number().int() });
+export const complaintReport = z.object({
+  scope: z.object({ id: uuid, name: z.string(), type: z.string() }),
+  department: z.object({ id: uuid, name: z.string() }).nullable(),
+  period: z.string(),
+  total: z.number().int(),
+  byType: z.array(countRow),
+  byChannel: z.array(countRow),
+  /** Repairs by defect category. */
+  byCategory: z.array(countRow),
+  /** Complaints by cause. */
+  byCause: z.array(countRow),
+  byProject: z.array(z.object({ projectId: uuid.nullable(), name: z.string(), count: z.number().int() })),
+  /** K1 of each department of the scope's company this month (and of contractors). */
+  timeliness: z.array(
+    z.object({
+      scopeId: uuid,
+      name: z.string(),
+      type: z.string(),
+      value: z.number().nullable(),
+      numerator: z.number(),
+      denominator: z.number(),
+      met: z.boolean().nullable(),
+    }),
+  ),
+  reopened: z.number().int(),
+  escalated: z.number().int(),
+  /** The most frequent problems: a project, a type and a category or cause, by count. */
+  topProblems: z.array(
+    z.object({ projectName: z.string(), type: z.string(), key: z.string().nullable(), count: z.number().int() }),
+  ),
+});
+export type ComplaintReport = z.infer<typeof complaintReport>;

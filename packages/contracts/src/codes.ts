@@ -272,6 +272,10 @@ export const AUDIT_ACTIONS = [
   'event.replay',
   'kpi_target.update',
   'kpi.recompute',
+  'kpi.export',
+  'complaint_report.export',
+  'award.export',
+  'award_entry.record',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,10 +2,12 @@ import { defineModule } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import { analyticsRoutes } from './analytics.routes.js';
 import * as tables from './analytics.tables.js';
+import { ComplaintReportService } from './complaint-report.service.js';
 import { DashboardService } from './dashboard.service.js';
 import { KpiService } from './kpi.service.js';
 import { KpiEngine } from './kpi-engine.js';
 import { KpiSnapshots } from './kpi-snapshot.job.js';
+import { reportRoutes } from './report.routes.js';
 
 /** The KPI engine: KPIS.md's definitions computed into runs of facts and values, targets, snapshots, drill-downs. */
 export const analyticsModule = defineModule({
@@ -21,10 +23,12 @@ export const analyticsModule = defineModule({
       kpis,
       dashboards: new DashboardService(db, clock, org.directory, kpis),
       snapshots: new KpiSnapshots(db, clock, engine),
+      reports: new ComplaintReportService(db, clock, audit, org.directory, kpis),
     };
   },
   async routes(app, analytics) {
     await app.register(analyticsRoutes, { kpis: analytics.kpis, dashboards: analytics.dashboards });
+    await app.register(reportRoutes, { reports: analytics.reports });
   },
   jobs(jobs, analytics) {
     analytics.snapshots.register(jobs);

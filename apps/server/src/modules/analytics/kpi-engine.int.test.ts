@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityCompany, orgUnit, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
@@ -240,5 +241,28 @@ describe('the KPI engine on one hand-counted month', () => {
     expect(manager.json()).toMatchObject({ kind: 'manager', today: '2026-11-10' });
     expect(manager.json().open).toBeGreaterThan(5);
     expect(manager.json().backlogByAge).toHaveLength(5);
+  });
+
+  it('reports the month’s complaints by type, cause and project, each department’s K1, and exports it', async () => {
+    const res = await exec.api.get(`/api/reports/complaints?scope=${w.company.id}&period=2026-10`);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    // reported in October, neither cancelled nor merged: 6 repairs (10-01 mismatch, 10-05, 10-10, 10-20 ×2, 10-26)
+    // and 2 complaints
+    expect(report.byType).toEqual([
+      { key: 'repair', count: 6 },
+      { key: 'complaint', count: 2 },
+    ]);
+    expect(report.total).toBe(8);
+    expect(report.byCategory).toContainEqual({ key: 'leak', count: 2 });
+    expect(report.reopened).toBe(1); // the one closed on 10-01 and reopened on 10-20
+    expect(report.timeliness).toContainEqual(expect.objectContaining({ scopeId: depts.eng.id, numerator: 0, denominator: 3 }));
+    expect(report.timeliness).toContainEqual(expect.objectContaining({ scopeId: depts.contractor.id, numerator: 1 }));
+    const file = await exec.api.get(`/api/reports/complaints/export?scope=${w.company.id}&period=2026-10`);
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toContain('按类型');
+    expect(wb.getWorksheet('按类型')?.getRow(2).values).toEqual([undefined, '报修', 6]);
   });
 });

@@ -172,8 +172,24 @@ async function applyTicketRow(tx: Tx, ctx: RequestContext, row: TicketHistoryRow
   const closing = [...row.nodes].reverse().find((n) => n.status === 'closed');
   const events = [
     { ticketId: id, at: row.reportedAt, kind: 'created', toStatus: 'dispatch', data: { code: 'history.imported' } },
-    ...row.nodes.map((n) => ({ ticketId: id, at: n.at, kind: 'transition', toStatus: n.status })),
-    ...(row.cancelledAt ? [{ ticketId: id, at: row.cancelledAt, kind: 'transition', toStatus: 'cancelled' }] : []),
+    ...row.nodes.map((n, i) => ({
+      ticketId: id,
+      at: n.at,
+      kind: 'transition',
+      fromStatus: row.nodes[i - 1]?.status ?? 'dispatch',
+      toStatus: n.status,
+    })),
+    ...(row.cancelledAt
+      ? [
+          {
+            ticketId: id,
+            at: row.cancelledAt,
+            kind: 'transition',
+            fromStatus: lastNode?.status ?? 'dispatch',
+            toStatus: 'cancelled',
+          },
+        ]
+      : []),
   ];
   await repo.put(
     {

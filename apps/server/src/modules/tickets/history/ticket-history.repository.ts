@@ -30,6 +30,21 @@ export class TicketHistoryRepository {
       .where(inArray(tickets.number, numbers));
   }
 
+  /** A ticket by number, as history callbacks name it. */
+  async refByNumber(number: string) {
+    const [row] = await this.db
+      .select({
+        id: tickets.id,
+        projectId: tickets.projectId,
+        unitId: tickets.unitId,
+        orgPath: tickets.orgPath,
+        customerId: tickets.customerId,
+      })
+      .from(tickets)
+      .where(eq(tickets.number, number));
+    return row ?? null;
+  }
+
   /** Writes an imported ticket (replacing an earlier import of the same number) with its status history. */
   async put(ticket: NewTicket & { id: string }, events: NewTicketEvent[], replace: boolean) {
     if (replace) {
