@@ -256,7 +256,9 @@ describe('the KPI engine on one hand-counted month', () => {
     expect(report.total).toBe(8);
     expect(report.byCategory).toContainEqual({ key: 'leak', count: 2 });
     expect(report.reopened).toBe(1); // the one closed on 10-01 and reopened on 10-20
-    expect(report.timeliness).toContainEqual(expect.objectContaining({ scopeId: depts.eng.id, numerator: 0, denominator: 3 }));
+    expect(report.timeliness).toContainEqual(
+      expect.objectContaining({ scopeId: depts.eng.id, numerator: 0, denominator: 3 }),
+    );
     expect(report.timeliness).toContainEqual(expect.objectContaining({ scopeId: depts.contractor.id, numerator: 1 }));
     const file = await exec.api.get(`/api/reports/complaints/export?scope=${w.company.id}&period=2026-10`);
     expect(file.statusCode).toBe(200);
