@@ -6,8 +6,8 @@ import { chinaMonth, monthsFrom, parseChinaTime, parseCode, rowReasons } from '.
 import type { Importer, RowCheck } from '../../../platform/imports/importer.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import { UnitLookup } from '../../property/unit-lookup.js';
-import type { TicketHistoryLookup } from './ticket-history-lookup.js';
 import { CallbackHistoryRepository } from './callback-history.repository.js';
+import type { TicketHistoryLookup } from './ticket-history-lookup.js';
 
 const KIND_WORDS = {
   repair_callback: ['维修回访', '报修回访'],
@@ -70,10 +70,17 @@ async function applyCallbackRow(tx: Tx, ctx: RequestContext, row: CallbackHistor
   const repo = new CallbackHistoryRepository(tx);
   const survey = await repo.survey(row.kind);
   if (!survey) throw fail('内置回访问卷缺失', 'the built-in callback survey is missing');
-  let subject: { id: string; projectId: string | null; unitId: string | null; orgPath: string; customerId: string | null };
+  let subject: {
+    id: string;
+    projectId: string | null;
+    unitId: string | null;
+    orgPath: string;
+    customerId: string | null;
+  };
   if (row.kind === 'repair_callback') {
     const ticket = await deps.tickets.byNumber(tx, row.ticketNumber as string);
-    if (!ticket?.orgPath.startsWith(ctx.principal.orgPath)) throw fail(`工单「${row.ticketNumber}」不存在`, 'unknown ticket');
+    if (!ticket?.orgPath.startsWith(ctx.principal.orgPath))
+      throw fail(`工单「${row.ticketNumber}」不存在`, 'unknown ticket');
     subject = ticket;
   } else {
     const unit = await new UnitLookup(tx).byProjectCodeInScope(
