@@ -1,9 +1,11 @@
 import { SURVEY_DIMENSIONS } from '@anju/contracts/surveys';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPages, as, login, ownerCookie } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { batchOf, households, linkToken, type SurveyPlace, surveyPlace } from '../../../test/survey-factories.js';
+import { jobs } from '../../platform/jobs/job.tables.js';
+import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
 import { surveyAnswers, surveyRequests } from './surveys.tables.js';
 
 let t: TestApp;
@@ -242,5 +244,31 @@ describe('happy', () => {
     t.clock.advance(2 * 86_400_000);
     const later = await as(t, await login(t, p.manager.user.username)).post('/api/surveys/sales_callback/send', sales);
     expect(later.statusCode, later.body).toBe(201);
+  });
+
+  it('texts a survey link asked for at night at 08:00 (the outbox’s quiet hours)', async () => {
+    t.clock.set(new Date('2026-12-28T14:30:00Z')); // 22:30 in Shanghai
+    const manager = as(t, await login(t, p.manager.user.username));
+    const [h] = await households(t, { ...p, manager: { ...p.manager, api: manager } }, 1);
+    const sent = await manager.post('/api/surveys/annual/send', {
+      channel: 'sms',
+      subject: { type: 'unit', id: h?.unitId },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [message] = await t.db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.refId, sent.json().items[0].id), eq(outboxMessages.template, 'survey.link')));
+    const [delivery] = await t.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.name, 'outbox.deliver'), sql`${jobs.payload}->>'id' = ${message?.id}`));
+    expect(delivery?.runAt.toISOString()).toBe('2026-12-29T00:00:00.000Z');
+    // the list's days are China days: 22:30 on the 28th
+    const day = (from: string, to: string) =>
+      manager.get(`/api/survey-requests?projectId=${p.project.id}&from=${from}&to=${to}`);
+    const ids = async (from: string, to: string) => (await day(from, to)).json().items.map((r: { id: string }) => r.id);
+    expect(await ids('2026-12-28', '2026-12-28')).toEqual([sent.json().items[0].id]);
+    expect(await ids('2026-12-29', '2026-12-31')).toEqual([]);
   });
 });
