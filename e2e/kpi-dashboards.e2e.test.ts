@@ -1,0 +1,169 @@
+import { mkdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.js';
+import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
+import { apiSession, signIn } from './support/session.js';
+import { choose, expectText } from './support/ui.js';
+
+const DEMO_PASSWORD = 'Anju-demo-2026';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Last month in China (UTC+8), `2026-11`: the month the executive's home shows. */
+function lastMonth(): string {
+  const china = new Date(Date.now() + 8 * 3_600_000);
+  const y = china.getUTCFullYear();
+  const m = china.getUTCMonth();
+  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** An .xlsx with the history template's Chinese headers, then the rows. */
+async function workbook(headers: string[], rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('history');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const TICKET_HEADERS = [
+  '工单编号',
+  '类型',
+  '项目编码',
+  '房号',
+  '标题',
+  '缺陷类别',
+  '渗漏',
+  '根本原因',
+  '投诉原因',
+  '受理时间',
+  '关闭时间',
+  '重开时间',
+  '再次关闭时间',
+];
+const CLOCK_HEADERS = ['工单编号', '节点', '承办部门编码', '开始时间', '截止时间', '停止时间'];
+
+/** Uploads one history workbook on /imports/history and waits for the job to report every row imported. */
+async function importHistory(page: Page, kindLabel: string | null, name: string, file: Buffer, rows: number) {
+  await page.goto(`${server.url}/imports/history`);
+  await page.getByTestId('history-kind').waitFor();
+  if (kindLabel) await choose(page, 'history-kind', kindLabel);
+  await page.locator('input[type=file]').setInputFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  });
+  await expectText(page.getByTestId('import-imported'), String(rows), 60_000);
+  await expectText(page.getByTestId('import-failed'), '0');
+}
+
+describe('console: KPI dashboards', () => {
+  it("a city company's executive sees the KPIs against targets and the ranked projects at home, and the records behind a red figure", async () => {
+    const month = lastMonth();
+    const tag = Date.now().toString(36).slice(-5).toUpperCase();
+    const numbers = [1, 2, 3, 4, 5].map((i) => `E2E${tag}-${i}`);
+
+    // Last month's history of the Hangzhou company through the history import page: five complaints whose
+    // customer-relations clocks all stopped two days after their deadline, so the company's K1 is missed by far.
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server.url, 'huang.lei', DEMO_PASSWORD);
+    const tickets = numbers.map((n, i) => [
+      n,
+      '投诉',
+      'HZ-XX',
+      '',
+      `历史投诉 ${i + 1}`,
+      '',
+      '',
+      '',
+      '延期交付',
+      `${month}-0${i + 2} 09:00`,
+      '',
+      '',
+      '',
+    ]);
+    await importHistory(page, null, 'tickets.xlsx', await workbook(TICKET_HEADERS, tickets), numbers.length);
+    const clocks = numbers.map((n, i) => [
+      n,
+      '受理',
+      'HZ-customer_relations',
+      `${month}-0${i + 2} 10:00`,
+      `${month}-0${i + 2} 18:00`,
+      `${month}-${String(i + 14).padStart(2, '0')} 10:00`,
+    ]);
+    await importHistory(page, '时限计时', 'clocks.xlsx', await workbook(CLOCK_HEADERS, clocks), numbers.length);
+    await context.close();
+
+    // An executive placed in the Hangzhou company (admin creates the account).
+    const adminContext = await browser.newContext();
+    const admin = await apiSession(adminContext.request, server.url, { username: 'admin', password: ADMIN_PASSWORD });
+    const units = await admin.get<{ items: { id: string; code: string }[] }>('/api/org-units');
+    const hz = units.items.find((u) => u.code === 'HZ');
+    const roles = await admin.get<{ items: { id: string; key: string }[] }>('/api/roles');
+    const executive = roles.items.find((r) => r.key === 'executive');
+    if (!hz || !executive) throw new Error('demo data without the Hangzhou company or the executive role');
+    const username = `e2e.exec${tag.toLowerCase()}`;
+    await admin.post('/api/users', {
+      username,
+      displayName: '杭州总经理',
+      password: 'E2e-password-1',
+      orgUnitId: hz.id,
+      roleIds: [executive.id],
+    });
+    await adminContext.close();
+
+    const execContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const home = await execContext.newPage();
+    home.on('pageerror', (e) => errors.push(e.message));
+    await signIn(home, server.url, username, 'E2e-password-1');
+
+    // The home page: every KPI of the company for last month with its target, and the company's projects ranked.
+    await home.getByTestId('home-executive').waitFor();
+    await expectText(home.getByTestId('kpi-target-K2'), /目标\s*≥\s*88\.0%/);
+    await expectText(home.getByTestId('kpi-target-K4'), /目标\s*≤\s*30/);
+    await expectText(home.getByTestId('kpi-target-K7'), /目标\s*≤\s*0\.03/);
+    await expectText(home.getByTestId('kpi-rag-K1'), '未达标');
+    const projects = home.getByTestId('kpi-projects');
+    // rank, project, share of its KPIs met (西溪里 is the demo project with figures last month)
+    await expectText(projects.locator('tbody tr').first(), /^1安居·西溪里\d+\.\d%/);
+    // The KPI's KPIS.md definition is its help text.
+    await home.getByTestId('kpi-help-K1').hover();
+    await expectText(home.getByTestId('kpi-help-text-K1'), /每个时限计时只计一次/);
+
+    // The red figure opens the records behind it: the clocks of the imported complaints, by ticket number.
+    await home.getByTestId('kpi-value-K1').click();
+    const drawer = home.getByTestId('kpi-drilldown');
+    await drawer.waitFor();
+    const rows = drawer.locator('.ant-table-tbody');
+    await expectText(rows, new RegExp(numbers[0] as string));
+    for (let more = 0; more < 10; more++) {
+      const text = (await rows.textContent()) ?? '';
+      if (numbers.every((n) => text.includes(n))) break;
+      await home.getByTestId('drill-more').click();
+      await home.waitForTimeout(300);
+    }
+    const listed = (await rows.textContent()) ?? '';
+    for (const n of numbers) expect(listed).toContain(n);
+
+    mkdirSync(`${import.meta.dirname}/artifacts`, { recursive: true });
+    await home.screenshot({ path: `${import.meta.dirname}/artifacts/kpi-drilldown.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await execContext.close();
+  });
+});
