@@ -249,4 +249,14 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     ['org_units', 'sla_clocks', 'survey_requests', 'tickets', 'work_orders'],
     "the dashboards' live counts in a scope (decisions §34): read-only counts of open tickets, clocks, work orders and due callbacks",
   ),
+  ...raw(
+    'modules/analytics/award.repository.ts',
+    ['buildings', 'delivery_batches', 'ownerships', 'tickets', 'units'],
+    "the quality awards' eligibility (decisions §34): read-only reads of move-in dates, batches and phases beside the runs' facts",
+  ),
+  ...raw(
+    'modules/analytics/complaint-report.repository.ts',
+    ['defect_categories', 'org_units', 'ticket_events', 'tickets'],
+    'the monthly complaint report (decisions §34): read-only counts of the month’s tickets and their events',
+  ),
 ];

@@ -353,3 +353,57 @@ export const complaintReport = z.object({
   ),
 });
 export type ComplaintReport = z.infer<typeof complaintReport>;
+
+/** The quality awards of KPIS.md (yearly, per project), in order; budgets in 万元 (the seed's). */
+export const AWARD_CODES = [
+  'repair_callback',
+  'bimonthly_ranking',
+  'leak_rate',
+  'repairs_at_delivery',
+  'door_window_repairs',
+  'wall_repairs',
+  'one_home_one_drawing',
+  'sales_callback',
+  'first_professional_award',
+] as const;
+export type AwardCode = (typeof AWARD_CODES)[number];
+export const awardCode = z.enum(AWARD_CODES);
+
+export const award = z.object({
+  code: awardCode,
+  /** The KPI it is measured by (null: entered by hand). */
+  kpi: z.string().nullable(),
+  direction: z.enum(['at_least', 'at_most']).nullable(),
+  threshold: z.number().nullable(),
+  budget: z.number().nullable(),
+});
+export const awardsResponse = z.object({ items: z.array(award) });
+export const awardRankingQuery = z.object({
+  award: awardCode,
+  year: z.coerce.number().int().min(2000).max(2100),
+  scope: uuid.optional(),
+});
+export const awardRanking = z.object({
+  award,
+  year: z.number().int(),
+  items: z.array(
+    z.object({
+      rank: z.number().int(),
+      project: z.object({ id: uuid, name: z.string() }),
+      value: z.number().nullable(),
+      /** Meets the award's threshold (and its other conditions). */
+      eligible: z.boolean(),
+      winner: z.boolean(),
+      /** Months, batches or phases the value is made of. */
+      basis: z.number().int(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type AwardRanking = z.infer<typeof awardRanking>;
+export const recordAwardEntryBody = z.object({
+  year: z.number().int().min(2000).max(2100),
+  projectId: uuid,
+  title: z.string().trim().min(2).max(200),
+  awardedOn: z.iso.date(),
+});

@@ -2,6 +2,8 @@ import { defineModule } from '../../platform/modules.js';
 import type { OrgModule } from '../org/org.module.js';
 import { analyticsRoutes } from './analytics.routes.js';
 import * as tables from './analytics.tables.js';
+import { awardRoutes } from './award.routes.js';
+import { AwardService } from './award.service.js';
 import { ComplaintReportService } from './complaint-report.service.js';
 import { DashboardService } from './dashboard.service.js';
 import { KpiService } from './kpi.service.js';
@@ -24,11 +26,13 @@ export const analyticsModule = defineModule({
       dashboards: new DashboardService(db, clock, org.directory, kpis),
       snapshots: new KpiSnapshots(db, clock, engine),
       reports: new ComplaintReportService(db, clock, audit, org.directory, kpis),
+      awards: new AwardService(db, clock, audit, org.directory, kpis),
     };
   },
   async routes(app, analytics) {
     await app.register(analyticsRoutes, { kpis: analytics.kpis, dashboards: analytics.dashboards });
     await app.register(reportRoutes, { reports: analytics.reports });
+    await app.register(awardRoutes, { awards: analytics.awards });
   },
   jobs(jobs, analytics) {
     analytics.snapshots.register(jobs);

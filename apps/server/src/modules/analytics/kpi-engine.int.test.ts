@@ -267,4 +267,48 @@ describe('the KPI engine on one hand-counted month', () => {
     expect(wb.worksheets.map((s) => s.name)).toContain('按类型');
     expect(wb.getWorksheet('按类型')?.getRow(2).values).toEqual([undefined, '报修', 6]);
   });
+
+  it('ranks projects for the year’s quality awards, with eligibility, the winner and hand-entered awards', async () => {
+    const list = await exec.api.get('/api/awards');
+    expect(list.json().items).toHaveLength(9);
+    const callback = await exec.api.get(`/api/awards/ranking?award=repair_callback&year=2026&scope=${w.company.id}`);
+    expect(callback.statusCode, callback.body).toBe(200);
+    // K2 has data in October only (40 %): below 88 %, so no winner
+    expect(callback.json().items).toEqual([
+      expect.objectContaining({ rank: 1, value: 0.4, basis: 1, eligible: false, winner: false }),
+    ]);
+    // batches delivered in 2026 that are not 毛坯: batch one only (1 item ÷ 2 households)
+    const delivery = await exec.api.get(
+      `/api/awards/ranking?award=repairs_at_delivery&year=2026&scope=${w.company.id}`,
+    );
+    expect(delivery.json().items).toEqual([
+      expect.objectContaining({ value: 0.5, basis: 1, eligible: true, winner: true }),
+    ]);
+    const manager = await signedIn(t, w.company, ['cr_manager']);
+    const entry = await manager.api.post('/api/awards/entries', {
+      year: 2026,
+      projectId: w.project.id,
+      title: '市优质结构工程奖',
+      awardedOn: '2026-09-01',
+    });
+    expect(entry.statusCode, entry.body).toBe(200);
+    const first = await exec.api.get(
+      `/api/awards/ranking?award=first_professional_award&year=2026&scope=${w.company.id}`,
+    );
+    expect(first.json().items).toEqual([
+      expect.objectContaining({ winner: true, note: '2026-09-01 市优质结构工程奖' }),
+    ]);
+    const refused = await exec.api.post('/api/awards/entries', {
+      year: 2026,
+      projectId: w.project.id,
+      title: '省级奖项',
+      awardedOn: '2026-09-01',
+    });
+    expect(refused.statusCode).toBe(403);
+    const file = await exec.api.get(
+      `/api/awards/ranking/export?award=repairs_at_delivery&year=2026&scope=${w.company.id}`,
+    );
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+  });
 });
