@@ -6,6 +6,7 @@ import { Navigate } from 'react-router-dom';
 import { useMe } from '../api/auth';
 import { FullPageSpin } from '../components/guards';
 import { OrgTypeTag, RoleTags } from '../components/tags';
+import { homeOf } from './homeOf';
 
 // each role's home is its own chunk: the dashboards and their strings load only for the role that shows them
 const ExecutiveHome = lazy(async () => ({ default: (await import('./analytics/ExecutiveHome')).ExecutiveHome }));
@@ -16,21 +17,6 @@ const DepartmentDashboard = lazy(async () => ({
   default: (await import('./analytics/DepartmentDashboard')).DepartmentDashboard,
 }));
 const AgentWorkbench = lazy(async () => ({ default: (await import('./analytics/AgentWorkbench')).AgentWorkbench }));
-
-type Home = 'contractor' | 'executive' | 'manager' | 'agent' | 'department' | 'welcome';
-const AGENT_ROLES = new Set(['hotline_agent', 'cr_specialist', 'repair_coordinator']);
-
-/** Which home a user gets, by role (the first that applies) and the permissions it needs. */
-export function homeOf(me: Pick<Me, 'roles' | 'permissions'>): Home {
-  const roles = new Set(me.roles.map((r) => r.key));
-  const can = (p: Me['permissions'][number]) => me.permissions.includes(p);
-  if (roles.has('executive') && can('analytics.read')) return 'executive';
-  if (roles.has('cr_manager') && can('analytics.read')) return 'manager';
-  if ([...roles].some((r) => AGENT_ROLES.has(r)) && can('tickets.read')) return 'agent';
-  if (roles.has('department_staff') && can('analytics.read')) return 'department';
-  if (roles.has('contractor')) return 'contractor';
-  return 'welcome';
-}
 
 function Welcome({ me }: { me: Me }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type KpiDrilldownItem, useKpiDrilldown } from '../../api/analytics';
 import { CursorTable } from '../../components/CursorTable';
+import { useCategoryName } from '../tickets/categoryName';
 
 export interface DrillTarget {
   kpi: KpiCode;
@@ -27,11 +28,28 @@ function RecordLabel({ item }: { item: KpiDrilldownItem }) {
   return <span>{item.label}</span>;
 }
 
+const SLA_NODES: ReadonlySet<string> = new Set([
+  'reception',
+  'inspection',
+  'dispatch',
+  'first_response',
+  'processing',
+  'callback',
+  'work_order',
+]);
+
 const tick = (v: number) => (v > 0 ? v === 1 ? <CheckOutlined /> : v : '');
 
 /** The records behind a figure (all of them, or only those in its numerator), paged with the cursor. */
 export function DrilldownDrawer({ target, onClose }: { target: DrillTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const categoryName = useCategoryName();
+  const categoryOf = (r: KpiDrilldownItem) => {
+    if (!r.category) return '';
+    if (r.recordType === 'clock' && SLA_NODES.has(r.category))
+      return t(`enums.slaNode.${r.category}` as 'enums.slaNode.reception');
+    return r.recordType === 'ticket' ? categoryName(r.category) : r.category;
+  };
   const [part, setPart] = useState<'all' | 'numerator'>(target?.part ?? 'all');
   const query = useKpiDrilldown(
     target ? { kpi: target.kpi, scope: target.scope.id, period: target.period, batchId: target.batchId, part } : null,
@@ -80,7 +98,7 @@ export function DrilldownDrawer({ target, onClose }: { target: DrillTarget | nul
               render: (v: string) => t(`kpi.drilldown.recordTypes.${v}` as 'kpi.drilldown.recordTypes.ticket', v),
             },
             { title: t('kpi.drilldown.scope'), dataIndex: 'scopeName' },
-            { title: t('kpi.drilldown.category'), dataIndex: 'category', render: (v: string | null) => v ?? '' },
+            { title: t('kpi.drilldown.category'), key: 'category', render: (_, r) => categoryOf(r) },
             { title: t('kpi.drilldown.inNumerator'), dataIndex: 'numerator', align: 'center', render: tick },
             { title: t('kpi.drilldown.inDenominator'), dataIndex: 'denominator', align: 'center', render: tick },
           ]}

@@ -72,7 +72,13 @@ export function KpiCard({ figure, info, value, onDrill, noTrend }: Props) {
       <Flex align="baseline" gap={12} wrap>
         <Button
           type="link"
-          style={{ padding: 0, fontSize: 24, fontWeight: 600, height: 'auto' }}
+          style={{
+            padding: 0,
+            fontSize: shown === null ? 16 : 24,
+            fontWeight: 600,
+            height: 'auto',
+            color: shown === null ? 'rgba(0,0,0,0.45)' : undefined,
+          }}
           danger={figure.rag === 'red'}
           onClick={() => onDrill(figure.kpi)}
           title={t('kpi.drill')}

@@ -1,38 +1,16 @@
-import type { KpiUnit } from '@anju/contracts/analytics';
 import { Select } from 'antd';
 import { type CSSProperties, lazy, Suspense, useMemo, useState } from 'react';
 import type { DrillTarget } from './DrilldownDrawer';
 import type { ChartOption } from './EChart';
+import { lastMonth, monthShift } from './kpiFormat';
 import './analyticsStrings';
+
+export { formatKpiValue, fromEdited, lastMonth, RAG_COLOR, RAG_STROKE, toEdited } from './kpiFormat';
 
 /*
  * What every KPI dashboard shares, in one module (one chunk, one name in the first screen's preload list): figure
  * formats, the lazily loaded chart and drill-down drawer, the month select; importing it registers the strings.
  */
-
-/** A figure as KPIS.md reads it: a percent with one decimal, a ratio with two, a count (one decimal when averaged). */
-export function formatKpiValue(unit: KpiUnit, value: number | null | undefined): string | null {
-  if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  if (unit === 'percent') return `${(value * 100).toFixed(1)}%`;
-  if (unit === 'ratio') return value.toFixed(2);
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
-/** The month before this one in Asia/Shanghai (`2026-11`): the dashboards' default period. */
-export function lastMonth(now: Date = new Date()): string {
-  const china = new Date(now.getTime() + 8 * 3600_000);
-  const y = china.getUTCFullYear();
-  const m = china.getUTCMonth(); // 0-based: this month's index is last month's number
-  return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
-}
-
-export const RAG_COLOR = { green: 'success', amber: 'warning', red: 'error', none: 'default' } as const;
-export const RAG_STROKE = { green: '#52c41a', amber: '#faad14', red: '#ff4d4f', none: '#bfbfbf' } as const;
-
-/** Percent targets are edited as percents (88 for 0.88); the others as they are. */
-export const toEdited = (unit: KpiUnit, target: number) => (unit === 'percent' ? round(target * 100) : target);
-export const fromEdited = (unit: KpiUnit, edited: number) => (unit === 'percent' ? round(edited / 100, 6) : edited);
-const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 const LazyEChart = lazy(async () => ({ default: (await import('./EChart')).EChart }));
 
@@ -76,12 +54,12 @@ export function MonthSelect({
   label?: string;
 }) {
   const options = useMemo(() => {
-    const thisMonth = nextOf(lastMonth());
+    const thisMonth = monthShift(lastMonth(), 1);
     const out: { value: string; label: string }[] = [];
     let m = thisMonth;
     for (let i = 0; i < 36; i++) {
       out.push({ value: m, label: m });
-      m = previousOf(m);
+      m = monthShift(m, -1);
     }
     return out;
   }, []);
@@ -96,11 +74,3 @@ export function MonthSelect({
     />
   );
 }
-
-const shift = (month: string, by: number) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-};
-const nextOf = (month: string) => shift(month, 1);
-const previousOf = (month: string) => shift(month, -1);
