@@ -1,7 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
-import { withinScope } from '../../../platform/rbac/scope.js';
-import { orgUnits } from '../../org/org.tables.js';
 import { deliveryBatches, propertyVisits, units } from '../property.tables.js';
 
 /**
@@ -10,16 +8,6 @@ import { deliveryBatches, propertyVisits, units } from '../property.tables.js';
  */
 export class PropertyHistoryRepository {
   constructor(private readonly db: Executor) {}
-
-  async unitInScope(projectCode: string, unitCode: string, scopePath: string) {
-    const [row] = await this.db
-      .select({ id: units.id, projectId: units.projectId, status: units.status, path: orgUnits.path })
-      .from(units)
-      .innerJoin(orgUnits, eq(orgUnits.id, units.projectId))
-      .where(and(eq(orgUnits.code, projectCode), eq(units.code, unitCode), withinScope(orgUnits.path, scopePath)))
-      .limit(1);
-    return row ?? null;
-  }
 
   /** The project's batch of this name, created on first sight; given dates replace the batch's. */
   async putBatch(

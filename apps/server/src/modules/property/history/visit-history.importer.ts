@@ -5,6 +5,7 @@ import { AppError } from '../../../platform/errors.js';
 import type { Language } from '../../../platform/i18n.js';
 import { parseDay, rowReasons } from '../../../platform/imports/cells.js';
 import type { Importer, RowCheck } from '../../../platform/imports/importer.js';
+import { UnitLookup } from '../unit-lookup.js';
 import { PropertyHistoryRepository } from './property-history.repository.js';
 
 export type VisitHistoryRow = {
@@ -41,7 +42,7 @@ export function checkVisitRow(v: Record<string, string>, lang: Language): RowChe
 
 async function applyVisitRow(tx: Tx, ctx: RequestContext, row: VisitHistoryRow, clock: Clock) {
   const repo = new PropertyHistoryRepository(tx);
-  const unit = await repo.unitInScope(row.projectCode, row.unitCode, ctx.principal.orgPath);
+  const unit = await new UnitLookup(tx).byProjectCodeInScope(row.projectCode, row.unitCode, ctx.principal.orgPath);
   if (!unit)
     throw new AppError('VALIDATION_FAILED', {
       reason: `房号「${row.unitCode}」不在项目「${row.projectCode}」/ unknown unit`,
@@ -53,7 +54,7 @@ async function applyVisitRow(tx: Tx, ctx: RequestContext, row: VisitHistoryRow, 
     visitedOn: row.visitedOn,
     issues: row.issues,
     measures: row.measures,
-    orgPath: unit.path,
+    orgPath: unit.projectPath,
     imported: true,
     createdBy: ctx.principal.userId,
     createdAt: clock.now(),
