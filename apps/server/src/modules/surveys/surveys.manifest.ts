@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/modules.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
+import { callbackHistoryImporter } from './history/callback-history.importer.js';
 import { surveyRoutes } from './survey.routes.js';
 import { createSurveysModule } from './surveys.module.js';
 import * as tables from './surveys.tables.js';
@@ -24,4 +25,7 @@ export const surveysModule = defineModule({
   async routes(app, surveys) {
     await app.register(surveyRoutes, { surveys });
   },
+  importers: (surveys, _platform, { org }) => [
+    callbackHistoryImporter({ directory: org.directory, tickets: surveys.ticketNumbers }),
+  ],
 });

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
+import { TicketHistoryLookup } from './history/ticket-history-lookup.js';
 import { SurveyAnswerService } from './survey-answers.service.js';
 import { SurveyCallbacks } from './survey-callbacks.js';
 import { SurveyDefinitionService } from './survey-definitions.service.js';
@@ -41,5 +42,7 @@ export function createSurveysModule(deps: {
   );
   const answers = new SurveyAnswerService(deps.db, deps.audit, deps.clock, deps.customers, subjects);
   const callbacks = new SurveyCallbacks(deps.clock, answers);
-  return { db: deps.db, subjects, definitions, requests, answers, callbacks };
+  // history callbacks name their tickets by number; the tickets module provides the finder at start-up
+  const ticketNumbers = new TicketHistoryLookup();
+  return { db: deps.db, subjects, definitions, requests, answers, callbacks, ticketNumbers };
 }

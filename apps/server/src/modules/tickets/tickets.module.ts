@@ -10,6 +10,7 @@ import type { PropertyService } from '../property/property.service.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { SurveysModule } from '../surveys/surveys.module.js';
 import { CallbackService } from './callback.service.js';
+import { TicketHistoryRepository } from './history/ticket-history.repository.js';
 import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
 import { TicketService } from './ticket.service.js';
@@ -80,6 +81,7 @@ export function createTicketsModule(deps: {
   );
   // a ticket's callbacks are survey requests about it: the surveys module calls back into the ticket on an answer
   deps.surveys.subjects.register(callbacks.subject());
+  deps.surveys.ticketNumbers.use((db, number) => new TicketHistoryRepository(db).refByNumber(number));
   const merge = new TicketMergeService(deps.db, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
   deps.sla.clocks.register(ticketClockSubject(tickets));

@@ -195,4 +195,36 @@ describe('ticket history from the previous system', () => {
     expect(template.statusCode).toBe(200);
     expect(template.headers['content-disposition']).toContain('history-clocks-template.xlsx');
   });
+
+  it('imports repair and sales callbacks with scores and unanswered attempts, counted by K2, K3, K13 and K14', async () => {
+    const res = await uploadHistory(
+      t,
+      manager.session,
+      'callbacks',
+      ['回访类型', '工单编号', '项目编码', '房号', '回访时间', '结果', '评分', '尝试次数'],
+      [
+        ['维修回访', 'H-2', '', '', '2026-10-03 15:00', '已回访', '5', '1'],
+        ['维修回访', 'H-3', '', '', '2026-10-04 15:00', '未接通', '', '3'],
+        ['维修回访', 'H-3', '', '', '2026-10-05 15:00', '已回访', '1', '2'],
+        ['销售回访', '', w.project.code, unitCode, '2026-10-06 10:00', '已回访', '2', '1'],
+        ['维修回访', 'NO-SUCH', '', '', '2026-10-06 10:00', '已回访', '4', '1'],
+        ['维修回访', 'H-2', '', '', '2026-10-07 10:00', '已回访', '9', '1'],
+      ],
+    );
+    expect(res.json(), res.body).toMatchObject({ status: 'done', imported: 4, failed: 2 });
+    const value = async (kpi: string) =>
+      (await manager.api.get(`/api/kpis/values?kpi=${kpi}&scope=${w.project.id}&period=2026-10`)).json().items[0];
+    expect(await value('K2')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(await value('K3')).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(await value('K13')).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(await value('K14')).toMatchObject({ numerator: 1, denominator: 1 });
+    const again = await uploadHistory(
+      t,
+      manager.session,
+      'callbacks',
+      ['回访类型', '工单编号', '回访时间', '结果', '评分'],
+      [['维修回访', 'H-2', '2026-10-03 15:00', '已回访', '4']],
+    );
+    expect(again.json()).toMatchObject({ updated: 1, imported: 0 });
+  });
 });
