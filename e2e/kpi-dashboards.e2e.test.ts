@@ -166,4 +166,51 @@ describe('console: KPI dashboards', () => {
     expect(errors).toEqual([]);
     await execContext.close();
   });
+
+  it('a CR manager sees the day at home, sets a target and recomputes a month, whose figures then show both versions', async () => {
+    const month = lastMonth();
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await signIn(page, server.url, 'luo.min', DEMO_PASSWORD);
+
+    // home: the CR manager's dashboard of the Chongqing company
+    await page.getByTestId('dash-open').waitFor();
+    await page.getByTestId('dash-backlog').waitFor();
+    await page.getByTestId('dash-batches').waitFor();
+
+    await page.getByTestId('menu-kpis').click();
+    await page.getByTestId('kpi-grid').waitFor();
+    await expectText(page.getByTestId('kpi-target-K2'), /目标\s*≥\s*88\.0%/);
+
+    // the K2 target of the company this year: 90 %, then a value out of range is refused before it is sent
+    await page.getByTestId('kpi-tab').getByText('目标').click();
+    await choose(page, 'target-company', '重庆公司', '重庆');
+    const input = page.getByTestId('target-input-K2');
+    await input.fill('90');
+    await page.getByTestId('target-save-K2').click();
+    await page.locator('.ant-message-notice').filter({ hasText: 'K2' }).waitFor();
+    await input.fill('120');
+    await page.getByTestId('target-save-K2').click();
+    await expectText(page.locator('.ant-form-item-explain-error').first(), '请输入 0 到 100 之间的百分比');
+
+    // recompute last month with a reason: the figures show the new version beside the one before
+    await page.getByTestId('kpi-tab').getByText('指标').click();
+    await page.getByTestId('kpi-recompute').click();
+    await page.getByTestId('kpi-recompute-reason').fill('e2e：补录回访后重算');
+    await page.getByTestId('kpi-recompute-submit').click();
+    await page.locator('.ant-message-notice').filter({ hasText: month }).waitFor();
+    await expectText(page.getByTestId('kpi-state-K2'), /已冻结 v\d+/);
+    // a KPI with a figure in both versions shows the one before ("v3 (原 66.7%)")
+    await expectText(
+      page.locator('[data-testid^=kpi-state-]').filter({ hasText: '原' }).first(),
+      /已冻结 v\d+ \(原 .+\)/,
+    );
+
+    mkdirSync(`${import.meta.dirname}/artifacts`, { recursive: true });
+    await page.screenshot({ path: `${import.meta.dirname}/artifacts/kpi-manager.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -38,6 +38,11 @@ export function ExecutiveOverview({ filters, compact }: Props) {
     const own = (values.data?.items ?? []).filter((v) => v.scopeId === scopeId);
     return new Map<KpiCode, KpiValue>(own.map((v) => [v.kpi, v]));
   }, [values.data, scopeId]);
+  // the period's state and version are the run's, shared by every KPI (one without a figure shows them too)
+  const periodState = useMemo(() => {
+    const any = values.data?.items[0];
+    return any && { state: any.state, version: any.version };
+  }, [values.data, scopeId]);
 
   if (dashboard.isError) return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   const data = dashboard.data;
@@ -62,6 +67,7 @@ export function ExecutiveOverview({ filters, compact }: Props) {
                 figure={figure}
                 info={info}
                 value={figureValues.get(figure.kpi)}
+                period={periodState}
                 noTrend={compact}
                 onDrill={(kpi) => open(kpi, data.scope)}
               />

@@ -11,6 +11,8 @@ interface Props {
   info: Pick<KpiInfo, 'unit' | 'direction'>;
   /** The period's state and version (and the figure before a recompute), when known. */
   value?: KpiValue;
+  /** The period's state and version, shown when this KPI has no figure of its own. */
+  period?: Pick<KpiValue, 'state' | 'version'>;
   onDrill: (kpi: ExecutiveKpi['kpi']) => void;
   /** Without the 12-month line (compact grids). */
   noTrend?: boolean;
@@ -19,9 +21,10 @@ interface Props {
 const scaled = (unit: KpiUnit, v: number | null) => (v === null ? null : unit === 'percent' ? v * 100 : v);
 
 /** One KPI: its figure (click for the records behind it), target, numerator/denominator, RAG, version and trend. */
-export function KpiCard({ figure, info, value, onDrill, noTrend }: Props) {
+export function KpiCard({ figure, info, value, period, onDrill, noTrend }: Props) {
   const { t } = useTranslation();
   const shown = formatKpiValue(info.unit, figure.value);
+  const state = value ?? period;
   const target = formatKpiValue(info.unit, figure.target);
   const previous = value?.previous ? (formatKpiValue(info.unit, value.previous.value) ?? t('kpi.noData')) : null;
   const option = useMemo(
@@ -94,10 +97,10 @@ export function KpiCard({ figure, info, value, onDrill, noTrend }: Props) {
         <Typography.Text type="secondary" data-testid={`kpi-fraction-${figure.kpi}`}>
           {figure.numerator} / {figure.denominator}
         </Typography.Text>
-        {value && (
+        {state && (
           <Tag data-testid={`kpi-state-${figure.kpi}`}>
-            {t(`kpi.state.${value.state}`)}
-            {value.version !== null && ` ${t('kpi.version', { version: value.version })}`}
+            {t(`kpi.state.${state.state}`)}
+            {state.version !== null && ` ${t('kpi.version', { version: state.version })}`}
             {previous !== null && ` (${t('kpi.was', { value: previous })})`}
           </Tag>
         )}
