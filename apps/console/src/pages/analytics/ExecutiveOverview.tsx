@@ -42,7 +42,7 @@ export function ExecutiveOverview({ filters, compact }: Props) {
   const periodState = useMemo(() => {
     const any = values.data?.items[0];
     return any && { state: any.state, version: any.version };
-  }, [values.data, scopeId]);
+  }, [values.data]);
 
   if (dashboard.isError) return <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
   const data = dashboard.data;
