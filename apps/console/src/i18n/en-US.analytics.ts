@@ -147,6 +147,7 @@ export const enUSAnalytics: typeof zhCNAnalytics = {
       measures: 'One measure the property company decided on a complaint per row: due date, carried out, verified.',
       visits: 'One property visit per row: project, unit, date and visitor.',
     },
+    drop: 'Click or drop an .xlsx file here',
     template: 'Download template',
     kinds: {
       tickets: 'Tickets',

@@ -165,6 +165,7 @@ export const zhCNAnalytics = {
     title: '历史数据导入',
     kind: '数据类型',
     help: historyHelp,
+    drop: '点击或拖拽 .xlsx 文件到此处上传',
     template: '下载模板',
     kinds: historyKinds,
     notReady: '该类型的导入暂不可用',

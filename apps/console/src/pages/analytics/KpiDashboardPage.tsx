@@ -1,6 +1,7 @@
-import { Flex, Segmented } from 'antd';
+import { Button, Flex, Segmented } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/auth';
 import { FullPageSpin } from '../../components/guards';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,6 +18,7 @@ const TargetsTab = lazy(async () => ({ default: (await import('./TargetsTab')).T
 export function KpiDashboardPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const navigate = useNavigate();
   const { data: me } = useMe();
   const [filters, setFilters] = useState<KpiFilterValues>({ scope: me?.orgUnit.id, period: lastMonth() });
   const [tab, setTab] = useState<'figures' | 'targets'>('figures');
@@ -29,8 +31,14 @@ export function KpiDashboardPage() {
       <PageHeader
         title={t('kpi.title')}
         extra={
-          manage && (
-            <Flex gap={8}>
+          <Flex gap={8} wrap>
+            <Button type="link" onClick={() => navigate('/dashboards/manager')}>
+              {t('dashboards.manager')}
+            </Button>
+            <Button type="link" onClick={() => navigate('/dashboards/department')}>
+              {t('dashboards.department')}
+            </Button>
+            {manage && (
               <Segmented<'figures' | 'targets'>
                 value={tab}
                 onChange={setTab}
@@ -40,9 +48,9 @@ export function KpiDashboardPage() {
                 ]}
                 data-testid="kpi-tab"
               />
-              <RecomputeButton period={filters.period} />
-            </Flex>
-          )
+            )}
+            {manage && <RecomputeButton period={filters.period} />}
+          </Flex>
         }
       />
       {tab === 'targets' && manage ? (

@@ -1,4 +1,5 @@
 import { Flex, Input, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardFilters } from '../../api/analytics';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
@@ -15,6 +16,13 @@ interface Props {
 export function KpiFilters({ value, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<KpiFilterValues>) => onChange({ ...value, ...patch });
+  // the product type applies on Enter or when the field is left, not at every keystroke
+  const [productType, setProductType] = useState(value.productType ?? '');
+  useEffect(() => setProductType(value.productType ?? ''), [value.productType]);
+  const applyProductType = () => {
+    const next = productType.trim() || undefined;
+    if (next !== value.productType) set({ productType: next });
+  };
   return (
     <Flex gap={8} wrap align="center">
       <OrgUnitTreeSelect
@@ -35,8 +43,13 @@ export function KpiFilters({ value, onChange }: Props) {
         allowClear
         placeholder={t('kpi.productType')}
         style={{ width: 140 }}
-        value={value.productType}
-        onChange={(e) => set({ productType: e.target.value.trim() || undefined })}
+        value={productType}
+        onChange={(e) => {
+          setProductType(e.target.value);
+          if (!e.target.value) set({ productType: undefined });
+        }}
+        onPressEnter={applyProductType}
+        onBlur={applyProductType}
         data-testid="kpi-product-type"
       />
       <Select<'bare' | 'finished' | ''>

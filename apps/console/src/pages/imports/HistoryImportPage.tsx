@@ -79,7 +79,7 @@ export function HistoryImportPage() {
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p>{start.isPending ? t('imports.uploading') : t('imports.drop')}</p>
+              <p>{start.isPending ? t('imports.uploading') : t('history.drop')}</p>
             </Upload.Dragger>
             {start.isError && (
               <Alert type="error" showIcon message={notReady ? t('history.notReady') : errorText(start.error)} />
