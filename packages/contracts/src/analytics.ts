@@ -407,3 +407,7 @@ export const recordAwardEntryBody = z.object({
   title: z.string().trim().min(2).max(200),
   awardedOn: z.iso.date(),
 });
+
+export const listKpiTargetsQuery = z.object({ companyId: uuid, year: z.coerce.number().int().min(2000).max(2100) });
+/** The targets a company (or the group) set for a year, with their versions; KPIs not listed use the default. */
+export const kpiTargetsResponse = z.object({ items: z.array(kpiTarget) });

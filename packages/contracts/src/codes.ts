@@ -222,6 +222,7 @@ export const AUDIT_ACTIONS = [
   'ticket.photo',
   'ticket.callback',
   'ticket.edit',
+  'ticket.export',
   'survey.upsert',
   'survey.send',
   'survey.answer',

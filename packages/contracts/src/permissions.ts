@@ -127,6 +127,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'workorders.handle',
     'journeys.read',
     'journeys.work',
+    'analytics.read',
   ],
   sales_consultant: [
     'org.read',

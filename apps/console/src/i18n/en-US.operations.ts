@@ -66,6 +66,7 @@ export const enUSOperations: typeof zhCNOperations = {
         photo: 'Ticket photo added',
         callback: 'Callback recorded',
         edit: 'Ticket details edited',
+        export: 'Tickets exported',
       },
       work_order: {
         create: 'Work order created',

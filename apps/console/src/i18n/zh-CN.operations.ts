@@ -67,6 +67,7 @@ export const zhCNOperations = {
         photo: '上传工单照片',
         callback: '记录回访',
         edit: '修改工单信息',
+        export: '导出工单',
       },
       work_order: {
         create: '新建派工单',

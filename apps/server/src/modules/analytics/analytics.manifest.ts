@@ -29,8 +29,8 @@ export const analyticsModule = defineModule({
       awards: new AwardService(db, clock, audit, org.directory, kpis),
     };
   },
-  async routes(app, analytics) {
-    await app.register(analyticsRoutes, { kpis: analytics.kpis, dashboards: analytics.dashboards });
+  async routes(app, analytics, { db, audit }) {
+    await app.register(analyticsRoutes, { kpis: analytics.kpis, dashboards: analytics.dashboards, db, audit });
     await app.register(reportRoutes, { reports: analytics.reports });
     await app.register(awardRoutes, { awards: analytics.awards });
   },

@@ -6,26 +6,35 @@ import {
   kpiDrilldownResponse,
   kpiRunSummary,
   kpiTarget,
+  kpiTargetsResponse,
   kpiValuesQuery,
   kpiValuesResponse,
   listKpisResponse,
+  listKpiTargetsQuery,
   recomputeKpisBody,
   upsertKpiTargetBody,
   upsertKpiTargetParams,
 } from '@anju/contracts/analytics';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Db } from '../../platform/db/database.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
+import { pickLanguage } from '../../platform/i18n.js';
 import type { DashboardService } from './dashboard.service.js';
 import type { KpiService } from './kpi.service.js';
+import { exportKpiValues } from './kpi-export.js';
+import { XLSX } from './report.routes.js';
 
 const errors = { '4xx': errorBody };
 const tags = ['analytics'];
 
 /** KPIs of KPIS.md: definitions, figures per scope and period, drill-downs, targets, recomputes. */
-export const analyticsRoutes: FastifyPluginAsyncZod<{ kpis: KpiService; dashboards: DashboardService }> = async (
-  app,
-  { kpis, dashboards },
-) => {
+export const analyticsRoutes: FastifyPluginAsyncZod<{
+  kpis: KpiService;
+  dashboards: DashboardService;
+  db: Db;
+  audit: AuditService;
+}> = async (app, { kpis, dashboards, db, audit }) => {
   app.get(
     '/api/dashboards',
     {
@@ -70,6 +79,26 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ kpis: KpiService; dashboar
   );
 
   app.get(
+    '/api/kpis/values/export',
+    {
+      schema: {
+        operationId: 'exportKpiValues',
+        tags,
+        summary: 'The figures getKpiValues answers, as .xlsx (value, target, numerator, denominator, met; audited)',
+        querystring: kpiValuesQuery,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const file = await exportKpiValues({ db, kpis, audit }, contextOf(request), request.query, pickLanguage(request));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="kpis-${request.query.period}.xlsx"`)
+        .send(file);
+    },
+  );
+
+  app.get(
     '/api/kpis/drilldown',
     {
       schema: {
@@ -81,6 +110,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ kpis: KpiService; dashboar
       },
     },
     async (request) => kpis.drilldown(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/api/kpis/targets',
+    {
+      schema: {
+        operationId: 'listKpiTargets',
+        tags,
+        summary: 'The targets a city company (or the group) set for a year, with their versions',
+        querystring: listKpiTargetsQuery,
+        response: { 200: kpiTargetsResponse, ...errors },
+      },
+    },
+    async (request) => ({ items: await kpis.listTargets(contextOf(request), request.query) }),
   );
 
   app.put(

@@ -105,30 +105,32 @@ export class DashboardService {
     }
     const year = Number(month.slice(0, 4));
     const nodes = await this.directory.nodes([...new Set(rows.map((r) => r.scopeId))]);
-    const targets = await this.kpis.engine.targetsFor(this.db, new KpiRepository(this.db), year, [...nodes.keys()]);
-    const judge = (r: Row | undefined, kpi: KpiCode) => {
+    const targets = await this.kpis.engine.targetsFor(this.db, new KpiRepository(this.db), year, [
+      ...new Set([scope.id, ...nodes.keys()]),
+    ]);
+    const judge = (r: Row | undefined, kpi: KpiCode, scopeId: string) => {
       const value = r ? figureOf(kpi, r.n, r.d) : null;
-      const target = r?.target ?? targets.get(`${r?.scopeId}:${kpi}`) ?? KPI_DEFINITIONS[kpi].target;
+      const target = r?.target ?? targets.get(`${scopeId}:${kpi}`) ?? KPI_DEFINITIONS[kpi].target;
       const met = meets(kpi, value, target);
       return { value, numerator: r?.n ?? 0, denominator: r?.d ?? 0, target, met };
     };
     const at = (period: string, kpi: KpiCode, scopeId: string) =>
       rows.find((r) => r.period === period && r.kpi === kpi && r.scopeId === scopeId);
     const kpis = KPI_CODES.map((kpi) => {
-      const f = judge(at(month, kpi, scope.id), kpi);
+      const f = judge(at(month, kpi, scope.id), kpi, scope.id);
       return {
         kpi,
         ...f,
         rag: ragOf(kpi, f),
         trend: months.map((m) => {
-          const t = judge(at(m, kpi, scope.id), kpi);
+          const t = judge(at(m, kpi, scope.id), kpi, scope.id);
           return { period: m, value: t.value, target: t.target };
         }),
       };
     });
     const projects = [...nodes.values()].filter((n) => n.type === 'project' && n.path.startsWith(scope.path));
     const scored = projects.map((p) => {
-      const figures = KPI_CODES.map((kpi) => ({ kpi, ...judge(at(month, kpi, p.id), kpi) })).filter(
+      const figures = KPI_CODES.map((kpi) => ({ kpi, ...judge(at(month, kpi, p.id), kpi, p.id) })).filter(
         (f) => f.met !== null,
       );
       const met = figures.filter((f) => f.met).length;

@@ -311,4 +311,14 @@ describe('the KPI engine on one hand-counted month', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('spreadsheetml');
   });
+
+  it('exports a KPI table with values, targets, numerators and denominators', async () => {
+    const res = await exec.api.get(`/api/kpis/values/export?scope=${w.company.id}&period=2026-10&children=true`);
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.worksheets[0]?.getSheetValues() ?? []).slice(2) as unknown[][];
+    const k1 = rows.find((r) => r[1] === depts.eng.name && String(r[2]).startsWith('K1 '));
+    expect(k1?.slice(4, 9)).toEqual([0, 1, 0, 3, '否']);
+  });
 });

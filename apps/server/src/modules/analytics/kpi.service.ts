@@ -251,6 +251,21 @@ export class KpiService {
     };
   }
 
+  async listTargets(ctx: RequestContext, q: { companyId: string; year: number }) {
+    assertPermission(ctx.principal, 'analytics.read');
+    const company = await this.scopeOf(ctx, q.companyId);
+    const rows = await new KpiRepository(this.db).targets(q.year);
+    return rows
+      .filter((r) => r.companyId === company.id)
+      .map((r) => ({
+        kpi: r.kpi as KpiCode,
+        companyId: r.companyId,
+        year: r.year,
+        target: r.target,
+        version: r.version,
+      }));
+  }
+
   async upsertTarget(
     ctx: RequestContext,
     kpi: KpiCode,

@@ -1,36 +1,11 @@
 import type { KpiCode } from '@anju/contracts/analytics';
 import type { Language } from '../../platform/i18n.js';
+import { ticketWord } from '../tickets/ticket-words.js';
 
 type Words = Record<string, [zh: string, en: string]>;
 
 /** Words of the codes the exported workbooks show, in both languages (the console has its own for the screen). */
-const WORDS: Record<'type' | 'channel' | 'cause' | 'kpi' | 'sheet' | 'column', Words> = {
-  type: {
-    complaint: ['投诉', 'Complaint'],
-    repair: ['报修', 'Repair'],
-    consultation: ['咨询', 'Consultation'],
-    suggestion: ['建议', 'Suggestion'],
-    praise: ['表扬', 'Praise'],
-  },
-  channel: {
-    hotline: ['热线', 'Hotline'],
-    walk_in: ['来访', 'Walk-in'],
-    portal: ['业主端', 'Portal'],
-    handover: ['交房', 'Hand-over'],
-    open_day: ['开放日', 'Open day'],
-    inspection: ['巡检', 'Inspection'],
-    online_forum: ['网络论坛', 'Online forum'],
-    other: ['其他', 'Other'],
-  },
-  cause: {
-    sales_promise: ['销售承诺', 'Sales promise'],
-    delivery_delay: ['延期交付', 'Delivery delay'],
-    agency_promise: ['代理承诺', 'Agency promise'],
-    property_management: ['物业管理', 'Property management'],
-    amenities: ['配套设施', 'Amenities'],
-    quality: ['质量', 'Quality'],
-    other: ['其他', 'Other'],
-  },
+const WORDS: Record<'kpi' | 'sheet' | 'column', Words> = {
   kpi: {
     K1: ['投诉回复及时性', 'Complaint reply timeliness'],
     K2: ['维修结果客户回访满意度', 'Repair callback satisfaction'],
@@ -86,8 +61,13 @@ const WORDS: Record<'type' | 'channel' | 'cause' | 'kpi' | 'sheet' | 'column', W
   },
 };
 
-/** A code's word in the reader's language (the code itself when it has none). */
-export function word(lang: Language, group: keyof typeof WORDS, code: string | null): string {
+/** A code's word in the reader's language (the code itself when it has none); ticket codes are the tickets module's. */
+export function word(
+  lang: Language,
+  group: keyof typeof WORDS | 'type' | 'channel' | 'cause',
+  code: string | null,
+): string {
+  if (group === 'type' || group === 'channel' || group === 'cause') return ticketWord(lang, group, code);
   if (code === null) return '—';
   const pair = WORDS[group][code];
   return pair ? pair[lang === 'en-US' ? 1 : 0] : code;

@@ -25,6 +25,7 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import { AppError } from '../../platform/errors.js';
 import { contextOf } from '../../platform/http/auth.plugin.js';
 import { decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
+import { pickLanguage } from '../../platform/i18n.js';
 import type { IdempotencyService } from '../../platform/idempotency/idempotency.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import { presentMyWorkOrder, presentTicket, presentTicketSummary } from './ticket.presenter.js';
@@ -75,6 +76,27 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ tickets: TicketsModule; idemp
         (id) => ticketPage(ctx, id),
       );
       return reply.code(201).send(presentTicket(page.ticket, page));
+    },
+  );
+
+  app.get(
+    '/api/tickets/export',
+    {
+      schema: {
+        operationId: 'exportTickets',
+        tags: ['tickets'],
+        summary: 'The queue under the same filters as .xlsx (phones masked, the reader’s language; audited)',
+        querystring: listTicketsQuery.omit({ cursor: true, limit: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const stream = await m.exportList(ctx, request.query, pickLanguage(request));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="tickets.xlsx"')
+        .send(stream);
     },
   );
 

@@ -1,8 +1,11 @@
+import type { ListTicketsQuery } from '@anju/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
+import type { Language } from '../../platform/i18n.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
@@ -15,6 +18,7 @@ import { SlaService } from './sla/sla.service.js';
 import { SlaAdminService } from './sla/sla-admin.service.js';
 import { TicketService } from './ticket.service.js';
 import { ticketClockSubject } from './ticket-clocks.js';
+import { exportTickets } from './ticket-export.js';
 import { TicketMergeService } from './ticket-merge.service.js';
 import { TicketOpener } from './ticket-open.js';
 import { WorkOrderService } from './work-order.service.js';
@@ -85,5 +89,7 @@ export function createTicketsModule(deps: {
   const merge = new TicketMergeService(deps.db, tickets);
   const slaAdmin = new SlaAdminService(deps.db, deps.audit, deps.clock, sla, deps.directory);
   deps.sla.clocks.register(ticketClockSubject(tickets));
-  return { sla, tickets, merge, workOrders, callbacks, slaAdmin };
+  const exportList = (ctx: RequestContext, filter: Omit<ListTicketsQuery, 'cursor' | 'limit'>, lang: Language) =>
+    exportTickets({ db: deps.db, tickets, audit: deps.audit }, ctx, filter, lang);
+  return { sla, tickets, merge, workOrders, callbacks, slaAdmin, exportList };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cityCompany, orgUnit, signedIn } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
@@ -226,5 +227,18 @@ describe('ticket history from the previous system', () => {
       [['维修回访', 'H-2', '2026-10-03 15:00', '已回访', '4']],
     );
     expect(again.json()).toMatchObject({ updated: 1, imported: 0 });
+  });
+
+  it('exports the queue under its filters as .xlsx in the reader’s language, and only with customers.export', async () => {
+    const res = await manager.api.get('/api/tickets/export?type=repair');
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe('工单编号');
+    const numbers = (sheet?.getColumn(1).values ?? []).slice(2);
+    expect(numbers.sort()).toEqual(['H-1', 'H-2', 'H-3']);
+    const executive = await signedIn(t, w.company, ['executive']);
+    expect((await executive.api.get('/api/tickets/export')).statusCode).toBe(403);
   });
 });
