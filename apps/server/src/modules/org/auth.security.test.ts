@@ -23,6 +23,8 @@ const PUBLIC_OPERATIONS = new Set([
   'login',
   'getCallbackLink',
   'answerCallbackLink',
+  'showSurveyLink',
+  'answerSurveyLink',
   'requestLoginCode',
   'verifyLoginCode',
   'ownerLogout',
