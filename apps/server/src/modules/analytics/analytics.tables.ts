@@ -132,6 +132,28 @@ export const awardEntries = pgTable(
   (t) => [uniqueIndex('award_entries_uq').on(t.award, t.year, t.projectId)],
 );
 
+/**
+ * Satisfaction figures from outside the survey answers: earlier years' results and a year's targets per dimension
+ * (KPIS.md's 2004–2006 figures of the seed, loadable as history), for a company or the group.
+ */
+export const surveyBenchmarks = pgTable(
+  'survey_benchmarks',
+  {
+    scopeId: uuid('scope_id').notNull(),
+    year: integer('year').notNull(),
+    dimension: text('dimension').notNull(),
+    /** `actual` a year's result, `target` a year's target. */
+    kind: text('kind').notNull(),
+    value: numeric('value', { precision: 6, scale: 4, mode: 'number' }).notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scopeId, t.year, t.dimension, t.kind] }),
+    check('survey_benchmarks_kind_ck', sql`${t.kind} in ('actual','target')`),
+  ],
+);
+
 export type KpiRunRow = typeof kpiRuns.$inferSelect;
 export type KpiFactRow = typeof kpiFacts.$inferSelect;
 export type KpiValueRow = typeof kpiValues.$inferSelect;
