@@ -259,4 +259,9 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     ['defect_categories', 'org_units', 'ticket_events', 'tickets'],
     'the monthly complaint report (decisions §34): read-only counts of the month’s tickets and their events',
   ),
+  ...raw(
+    'modules/analytics/survey-dashboard.repository.ts',
+    ['survey_answers', 'survey_requests'],
+    'the survey dashboard and dive curve (decisions §34): read-only top-box shares of answers in a scope and year',
+  ),
 ];

@@ -13,7 +13,7 @@ import {
   units,
 } from '../src/modules/property/property.tables.js';
 import { slaClocks } from '../src/modules/sla/sla.tables.js';
-import { surveyRequests, surveys } from '../src/modules/surveys/surveys.tables.js';
+import { surveyAnswers, surveyRequests, surveys } from '../src/modules/surveys/surveys.tables.js';
 import { ticketEvents, tickets, workOrders } from '../src/modules/tickets/ticket.tables.js';
 import type { TestApp } from './harness.js';
 
@@ -235,6 +235,41 @@ export class KpiWorld {
       recordedAt: at(when),
       createdAt: at(when),
     });
+  }
+
+  /** An answered survey of a kind with its answers by question key (dimension = key for the annual survey). */
+  async answered(
+    kind: 'annual' | 'repair_callback',
+    when: string,
+    scores: Record<string, number>,
+    extra: { stage?: string; service?: string } = {},
+  ) {
+    const [request] = await this.t.db
+      .insert(surveyRequests)
+      .values({
+        surveyId: await this.survey(kind),
+        surveyVersion: 1,
+        kind,
+        subjectType: 'unit',
+        projectId: this.project.id,
+        companyId: this.company.id,
+        orgPath: this.project.path,
+        channel: 'phone',
+        status: 'answered',
+        stage: extra.stage ?? null,
+        service: extra.service ?? null,
+        recordedAt: at(when),
+        createdAt: at(when),
+      })
+      .returning();
+    await this.t.db.insert(surveyAnswers).values(
+      Object.entries(scores).map(([key, score]) => ({
+        requestId: request?.id as string,
+        questionKey: key,
+        dimension: kind === 'annual' ? key : null,
+        score,
+      })),
+    );
   }
 
   async propertyHandover(batchId: string, on: string, rating?: { timely: boolean; complete: boolean; at: string }) {

@@ -221,7 +221,7 @@ export const kpiRunSummary = z.object({
   facts: z.number().int(),
 });
 
-export const DASHBOARD_KINDS = ['executive', 'manager', 'department'] as const;
+export const DASHBOARD_KINDS = ['executive', 'manager', 'department', 'survey'] as const;
 export const dashboardQuery = z.object({
   kind: z.enum(DASHBOARD_KINDS),
   scope: uuid.optional(),
@@ -232,6 +232,8 @@ export const dashboardQuery = z.object({
     .optional(),
   productType: z.string().trim().min(1).max(40).optional(),
   finish: z.enum(['bare', 'finished']).optional(),
+  /** The survey dashboard's year (default: this year). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
 /** Red / amber / green: met; missed by at most a tenth of the target; missed by more. `none`: no data. */
@@ -307,11 +309,37 @@ export const departmentDashboard = z.object({
   openTickets: z.number().int(),
 });
 
+const share = z.object({ value: z.number().nullable(), respondents: z.number().int() });
+export const surveyDashboard = z.object({
+  kind: z.literal('survey'),
+  scope: z.object({ id: uuid, name: z.string(), type: z.string() }),
+  year: z.number().int(),
+  /** Each dimension's share of respondents answering 4–5 (loyalty: satisfied overall who would buy again and refer). */
+  dimensions: z.array(
+    share.extend({
+      dimension: z.string(),
+      /** Earlier years: from the answers, else from the loaded history. */
+      previous: z.array(
+        z.object({ year: z.number().int(), value: z.number().nullable(), source: z.enum(['answers', 'history']) }),
+      ),
+      target: z.number().nullable(),
+      /** The group's figure the same year (answers, else history). */
+      group: z.number().nullable(),
+    }),
+  ),
+  /** Overall satisfaction (the share answering 4–5) by the respondent's stage and by the service just received. */
+  diveCurve: z.object({
+    byStage: z.array(share.extend({ stage: z.string() })),
+    byService: z.array(share.extend({ service: z.string() })),
+  }),
+});
 export const dashboardResponse = z.discriminatedUnion('kind', [
   executiveDashboard,
   managerDashboard,
   departmentDashboard,
+  surveyDashboard,
 ]);
+export const loadSurveyHistoryBody = z.object({ companyId: uuid });
 export type DashboardResponse = z.infer<typeof dashboardResponse>;
 
 export const complaintReportQuery = z.object({

@@ -277,6 +277,7 @@ export const AUDIT_ACTIONS = [
   'complaint_report.export',
   'award.export',
   'award_entry.record',
+  'survey_benchmark.load',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -139,6 +139,7 @@ export const enUSOperations: typeof zhCNOperations = {
       kpi: { recompute: 'Recompute KPIs', export: 'Export KPIs' },
       complaint_report: { export: 'Export the complaint report' },
       award: { export: 'Export an award ranking' },
+      survey_benchmark: { load: 'Load satisfaction history' },
       award_entry: { record: 'Record a professional award' },
       event: { replay: 'Event delivery replayed' },
     },

@@ -127,6 +127,7 @@ export const zhCNOperations = {
       kpi: { recompute: '重算指标', export: '导出指标' },
       complaint_report: { export: '导出投诉月报' },
       award: { export: '导出评奖排名' },
+      survey_benchmark: { load: '载入满意度历史数据' },
       award_entry: { record: '登记专业奖项' },
       event: { replay: '重放事件投递' },
     },

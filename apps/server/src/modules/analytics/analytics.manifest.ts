@@ -10,6 +10,8 @@ import { KpiService } from './kpi.service.js';
 import { KpiEngine } from './kpi-engine.js';
 import { KpiSnapshots } from './kpi-snapshot.job.js';
 import { reportRoutes } from './report.routes.js';
+import { SurveyDashboardService } from './survey-dashboard.service.js';
+import { surveyHistoryRoutes } from './survey-history.routes.js';
 
 /** The KPI engine: KPIS.md's definitions computed into runs of facts and values, targets, snapshots, drill-downs. */
 export const analyticsModule = defineModule({
@@ -21,9 +23,11 @@ export const analyticsModule = defineModule({
     const engine = new KpiEngine(db, database, clock, org.directory, config.kpiSnapshotDay);
     imports.onFinished((kind, months) => (kind.startsWith('history_') ? engine.refresh(months) : Promise.resolve()));
     const kpis = new KpiService(db, clock, audit, org.directory, engine);
+    const surveyDashboard = new SurveyDashboardService(db, clock, audit, org.directory, kpis);
     return {
       kpis,
-      dashboards: new DashboardService(db, clock, org.directory, kpis),
+      dashboards: new DashboardService(db, clock, org.directory, kpis, surveyDashboard),
+      surveyDashboard,
       snapshots: new KpiSnapshots(db, clock, engine),
       reports: new ComplaintReportService(db, clock, audit, org.directory, kpis),
       awards: new AwardService(db, clock, audit, org.directory, kpis),
@@ -33,6 +37,7 @@ export const analyticsModule = defineModule({
     await app.register(analyticsRoutes, { kpis: analytics.kpis, dashboards: analytics.dashboards, db, audit });
     await app.register(reportRoutes, { reports: analytics.reports });
     await app.register(awardRoutes, { awards: analytics.awards });
+    await app.register(surveyHistoryRoutes, { surveys: analytics.surveyDashboard });
   },
   jobs(jobs, analytics) {
     analytics.snapshots.register(jobs);

@@ -16,13 +16,15 @@ import { DashboardRepository } from './dashboard.repository.js';
 import { KpiRepository } from './kpi.repository.js';
 import type { KpiService } from './kpi.service.js';
 import { chinaMidnight, dayPlus, figureOf, meets, monthPlus } from './kpi-periods.js';
+import type { SurveyDashboardService } from './survey-dashboard.service.js';
 
 type Query = {
-  kind: 'executive' | 'manager' | 'department';
+  kind: 'executive' | 'manager' | 'department' | 'survey';
   scope?: string;
   period?: string;
   productType?: string;
   finish?: 'bare' | 'finished';
+  year?: number;
 };
 type Figure = { value: number | null; target: number | null; met: boolean | null };
 
@@ -46,6 +48,7 @@ export class DashboardService {
     private readonly clock: Clock,
     private readonly directory: OrgDirectory,
     private readonly kpis: KpiService,
+    private readonly surveys: SurveyDashboardService,
   ) {}
 
   async get(ctx: RequestContext, q: Query): Promise<DashboardResponse> {
@@ -56,6 +59,7 @@ export class DashboardService {
     const today = chinaDate(this.clock.now());
     const month = q.period ?? monthPlus(today.slice(0, 7), -1);
     if (q.kind === 'manager') return this.manager(scope, today);
+    if (q.kind === 'survey') return this.surveys.get(scope, q.year ?? Number(today.slice(0, 4)));
     if (q.kind === 'department') return this.department(ctx, scope, month);
     return this.executive(scope, month, q);
   }
