@@ -1,7 +1,7 @@
 import type { ImportJob } from '@anju/contracts';
 import { HISTORY_KINDS, type HistoryKind } from '@anju/contracts/history';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Select, Space, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { historyTemplateUrl, useStartHistoryImport } from '../../api/analytics';
@@ -11,6 +11,7 @@ import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
+import { ImportDropzone } from './ImportDropzone';
 import { ImportJobProgress } from './ImportJobProgress';
 import '../analytics/kpiShared';
 
@@ -60,27 +61,13 @@ export function HistoryImportPage() {
               />
             </Space>
             <Typography.Paragraph type="secondary">{t(`history.help.${kind}`)}</Typography.Paragraph>
-            <Upload.Dragger
+            <ImportDropzone
+              start={start}
               accept=".xlsx"
-              multiple={false}
-              showUploadList={false}
-              disabled={start.isPending}
-              customRequest={({ file, onSuccess, onError }) => {
-                start.mutate(file as File, {
-                  onSuccess: (job) => {
-                    setCurrentId(job.id);
-                    onSuccess?.(job);
-                  },
-                  onError: (e) => onError?.(e as Error),
-                });
-              }}
-              data-testid="history-upload"
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p>{start.isPending ? t('imports.uploading') : t('history.drop')}</p>
-            </Upload.Dragger>
+              dropText={t('history.drop')}
+              onStarted={setCurrentId}
+              testId="history-upload"
+            />
             {start.isError && (
               <Alert type="error" showIcon message={notReady ? t('history.notReady') : errorText(start.error)} />
             )}

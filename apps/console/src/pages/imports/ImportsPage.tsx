@@ -1,6 +1,6 @@
 import type { ImportJob } from '@anju/contracts';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Segmented, Space, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,6 +10,7 @@ import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
+import { ImportDropzone } from './ImportDropzone';
 import { ImportJobProgress } from './ImportJobProgress';
 
 /** The roster and units imports this page starts; history imports have their own page. */
@@ -57,27 +58,13 @@ export function ImportsPage() {
               options={kinds.map((k) => ({ value: k, label: t(`imports.kind.${k}`) }))}
             />
             <Typography.Paragraph type="secondary">{t(`imports.help.${kind}`)}</Typography.Paragraph>
-            <Upload.Dragger
+            <ImportDropzone
+              start={start}
               accept=".xlsx,.csv"
-              multiple={false}
-              showUploadList={false}
-              disabled={start.isPending}
-              customRequest={({ file, onSuccess, onError }) => {
-                start.mutate(file as File, {
-                  onSuccess: (job) => {
-                    setCurrentId(job.id);
-                    onSuccess?.(job);
-                  },
-                  onError: (e) => onError?.(e as Error),
-                });
-              }}
-              data-testid="import-upload"
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p>{start.isPending ? t('imports.uploading') : t('imports.drop')}</p>
-            </Upload.Dragger>
+              dropText={t('imports.drop')}
+              onStarted={setCurrentId}
+              testId="import-upload"
+            />
             {start.isError && <Alert type="error" showIcon message={errorText(start.error)} />}
             {current.data && <ImportJobProgress job={current.data} />}
           </Space>
