@@ -26,11 +26,12 @@ export const KPI_CODES = [
   'K15T',
   'K16',
   'K17',
+  'K19',
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 export const kpiCode = z.enum(KPI_CODES);
 
-export type KpiGrain = 'month' | 'batch' | 'phase' | 'managed_month';
+export type KpiGrain = 'month' | 'batch' | 'phase' | 'managed_month' | 'bimonth';
 export type KpiUnit = 'percent' | 'count' | 'ratio';
 export type KpiOwner =
   | 'every_department'
@@ -40,7 +41,8 @@ export type KpiOwner =
   | 'design'
   | 'marketing_sales'
   | 'project_affairs'
-  | 'property_company';
+  | 'property_company'
+  | 'project';
 
 export type KpiDefinition = {
   code: KpiCode;
@@ -113,6 +115,7 @@ export const KPI_DEFINITIONS: Record<KpiCode, KpiDefinition> = {
     target: 20,
     owner: 'property_company',
   },
+  K19: { code: 'K19', grain: 'bimonth', unit: 'count', direction: 'at_most', target: 3, owner: 'project' },
 };
 
 /** `2026-11` a month, `2026-Q4` a quarter, `2026` a year. */
@@ -124,7 +127,7 @@ export const listKpisResponse = z.object({
   items: z.array(
     z.object({
       code: kpiCode,
-      grain: z.enum(['month', 'batch', 'phase', 'managed_month']),
+      grain: z.enum(['month', 'batch', 'phase', 'managed_month', 'bimonth']),
       unit: z.enum(['percent', 'count', 'ratio']),
       direction: z.enum(['at_least', 'at_most']),
       owner: z.string(),

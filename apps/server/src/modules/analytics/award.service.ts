@@ -1,4 +1,4 @@
-import { AWARD_CODES, type AwardCode, type AwardRanking, KPI_CODES, type KpiCode } from '@anju/contracts/analytics';
+import { AWARD_CODES, type AwardCode, type AwardRanking, type KpiCode } from '@anju/contracts/analytics';
 import ExcelJS from 'exceljs';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
@@ -9,11 +9,10 @@ import { AppError } from '../../platform/errors.js';
 import type { Language } from '../../platform/i18n.js';
 import { assertPermission, pathInScope } from '../../platform/rbac/scope.js';
 import type { OrgDirectory, OrgNode } from '../org/org-directory.js';
-import { idsOfPath } from '../org/org-directory.js';
 import { AwardRepository, type ProjectSum } from './award.repository.js';
 import { KpiRepository } from './kpi.repository.js';
 import type { KpiService } from './kpi.service.js';
-import { figureOf, meets, monthPlus } from './kpi-periods.js';
+import { figureOf, monthPlus } from './kpi-periods.js';
 import { word } from './report-labels.js';
 
 type Definition = {
@@ -155,7 +154,8 @@ export class AwardService {
         );
         break;
       case 'bimonthly_ranking':
-        for (const [id, f] of await this.bimonthlyRanks(yearRuns)) out.set(id, f);
+        // K19 is each evaluation's rank (reported in its second month); the award takes the year's average rank
+        monthly(await projectValues('K19'), 'K19');
         break;
       case 'first_professional_award':
         for (const e of await repo.entries(year))
@@ -163,52 +163,6 @@ export class AwardService {
         break;
     }
     return out;
-  }
-
-  /**
-   * K19: in each two-month period of the year, each project's score is the share of its KPIs (pooled over the two
-   * months, judged against its targets) that met the target; projects are ranked by it within their region. The
-   * award's figure is the project's average rank over the periods it had a score in.
-   */
-  private async bimonthlyRanks(yearRuns: { id: string; period: string }[]) {
-    const values = await new KpiRepository(this.db).values(
-      yearRuns.map((r) => r.id),
-      { batchKey: '' },
-    );
-    const nodes = await this.directory.nodes([...new Set(values.map((v) => v.scopeId))]);
-    const projects = [...nodes.values()].filter((n) => n.type === 'project');
-    const ancestors = await this.directory.nodes([...new Set(projects.flatMap((p) => idsOfPath(p.path)))]);
-    const regionOf = (p: OrgNode) =>
-      [...idsOfPath(p.path)].reverse().find((id) => ancestors.get(id)?.type === 'region') ?? 'group';
-    const period = new Map(yearRuns.map((r) => [r.id, r.period]));
-    const ranks = new Map<string, number[]>();
-    for (let b = 0; b < 6; b++) {
-      const inPeriod = new Set(
-        [1, 2].map((k) => `${yearRuns[0]?.period.slice(0, 4)}-${String(b * 2 + k).padStart(2, '0')}`),
-      );
-      const scores = projects.flatMap((p) => {
-        const judged = KPI_CODES.map((kpi) => {
-          const rows = values.filter(
-            (v) => v.scopeId === p.id && v.kpi === kpi && inPeriod.has(period.get(v.runId) ?? ''),
-          );
-          const n = rows.reduce((s, r) => s + r.numerator, 0);
-          const d = rows.reduce((s, r) => s + r.denominator, 0);
-          return meets(kpi, figureOf(kpi, n, d), rows[0]?.target ?? null);
-        }).filter((m) => m !== null);
-        return judged.length ? [{ p, score: judged.filter(Boolean).length / judged.length }] : [];
-      });
-      const byRegion = new Map<string, typeof scores>();
-      for (const s of scores) byRegion.set(regionOf(s.p), [...(byRegion.get(regionOf(s.p)) ?? []), s]);
-      for (const group of byRegion.values()) {
-        group.sort((a, b) => b.score - a.score);
-        group.forEach((s, i) => {
-          ranks.set(s.p.id, [...(ranks.get(s.p.id) ?? []), i + 1]);
-        });
-      }
-    }
-    return new Map(
-      [...ranks].map(([id, rs]): [string, Figure] => [id, { value: mean(rs), basis: rs.length, note: null }]),
-    );
   }
 
   async recordEntry(ctx: RequestContext, body: { year: number; projectId: string; title: string; awardedOn: string }) {

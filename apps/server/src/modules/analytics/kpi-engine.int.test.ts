@@ -195,6 +195,8 @@ describe('the KPI engine on one hand-counted month', () => {
     expect(await one('K15T', w.project.id)).toMatchObject({ numerator: 1, denominator: 1 });
     expect(await one('K16', w.project.id)).toMatchObject({ numerator: 1, denominator: 2 });
     expect(await one('K17', w.project.id)).toMatchObject({ numerator: 2, denominator: 1, value: 2, met: false });
+    // K19, reported in October (the second month of September–October): the only project of its region ranks first
+    expect(await one('K19', w.project.id)).toMatchObject({ value: 1, target: 3, met: true });
   });
 
   it('drills a figure down to the records it counted', async () => {
@@ -214,7 +216,7 @@ describe('the KPI engine on one hand-counted month', () => {
     const res = await exec.api.get(`/api/dashboards?kind=executive&scope=${w.company.id}&period=2026-10`);
     expect(res.statusCode, res.body).toBe(200);
     const board = res.json();
-    expect(board.kpis).toHaveLength(18);
+    expect(board.kpis).toHaveLength(19);
     const k1 = board.kpis.find((k: { kpi: string }) => k.kpi === 'K1');
     expect(k1).toMatchObject({ value: 0.25, target: 1, met: false, rag: 'red' });
     expect(k1.trend).toHaveLength(12);
@@ -284,6 +286,8 @@ describe('the KPI engine on one hand-counted month', () => {
     expect(delivery.json().items).toEqual([
       expect.objectContaining({ value: 0.5, basis: 1, eligible: true, winner: true }),
     ]);
+    const ranking = await exec.api.get(`/api/awards/ranking?award=bimonthly_ranking&year=2026&scope=${w.company.id}`);
+    expect(ranking.json().items).toEqual([expect.objectContaining({ value: 1, eligible: true, winner: true })]);
     const manager = await signedIn(t, w.company, ['cr_manager']);
     const entry = await manager.api.post('/api/awards/entries', {
       year: 2026,

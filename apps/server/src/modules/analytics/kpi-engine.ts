@@ -6,7 +6,8 @@ import { idsOfPath } from '../org/org-directory.js';
 import type { KpiRunRow } from './analytics.tables.js';
 import { KpiRepository, type NewValue, type Sum } from './kpi.repository.js';
 import { type FactParam, type FactStatement, K4_ONE_BATCH, PERIOD_FACTS } from './kpi-facts.sql.js';
-import { chinaMidnight, figureOf, halved, meets, parsePeriod, snapshotAt } from './kpi-periods.js';
+import { chinaMidnight, figureOf, halved, meets, monthPlus, parsePeriod, snapshotAt } from './kpi-periods.js';
+import { evaluationScores, ranksWithin } from './kpi-ranking.js';
 
 export type RunRequest = {
   month: string;
@@ -121,9 +122,60 @@ export class KpiEngine {
 
   private async finish(tx: Tx, repo: KpiRepository, run: KpiRunRow, year: number) {
     const sums = await repo.sums(run.id);
-    await repo.insertValues(await this.judge(tx, repo, run.id, sums, year));
+    const values = await this.judge(tx, repo, run.id, sums, year);
+    const evenMonth = run.batchKey === '' && Number(run.period.slice(5, 7)) % 2 === 0;
+    await repo.insertValues(evenMonth ? [...values, ...(await this.evaluation(tx, repo, run, values, year))] : values);
     await repo.makeCurrent(run);
     return { ...run, current: true };
+  }
+
+  /**
+   * K19, reported in the second month of each two-month evaluation: each project's rank within its region by the
+   * share of its KPIs (pooled over this month and the one before, as the months' current figures stand) that met
+   * the target.
+   */
+  private async evaluation(tx: Tx, repo: KpiRepository, run: KpiRunRow, values: NewValue[], year: number) {
+    const previous = await repo.current(monthPlus(run.period, -1));
+    const rows = [
+      ...values.filter((v) => v.batchKey === ''),
+      ...(previous ? await repo.values([previous.id], { batchKey: '' }) : []),
+    ].map((r) => ({
+      kpi: r.kpi,
+      scopeId: r.scopeId,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      target: r.target ?? null,
+    }));
+    const directory = this.directory.with(tx);
+    const nodes = await directory.nodes([...new Set(rows.map((r) => r.scopeId))]);
+    const projects = [...nodes.values()].filter((n) => n.type === 'project');
+    const ancestors = await directory.nodes([...new Set(projects.flatMap((p) => idsOfPath(p.path)))]);
+    const regionOf = (id: string) => {
+      const path = idsOfPath(nodes.get(id)?.path ?? '');
+      return [...path].reverse().find((a) => ancestors.get(a)?.type === 'region') ?? path[0] ?? '';
+    };
+    const ranks = ranksWithin(
+      evaluationScores(
+        rows,
+        projects.map((p) => p.id),
+      ),
+      regionOf,
+    );
+    const targets = await this.targetsFor(tx, repo, year, [...ranks.keys()]);
+    return [...ranks].map(([scopeId, rank]): NewValue => {
+      const target = targets.get(`${scopeId}:K19`) ?? KPI_DEFINITIONS.K19.target;
+      return {
+        runId: run.id,
+        kpi: 'K19',
+        scopeId,
+        batchKey: '',
+        numerator: rank,
+        denominator: 1,
+        value: rank,
+        target,
+        met: meets('K19', rank, target),
+      };
+    });
   }
 
   /** Each sum with its figure, its target (the scope's company's for the year, else the group's, else the default) and verdict. */
