@@ -121,7 +121,8 @@ describe('handover day', () => {
     await page.getByTestId('inspection-save').click();
     const ticketNumber = await expectText(page.getByTestId('defect-ticket'), /\S+/);
 
-    // the owner signs on the pad
+    // the owner signs on the pad (brought into view: the mouse draws only where the viewport shows it)
+    await page.getByTestId('signature-pad').scrollIntoViewIfNeeded();
     const pad = await page.getByTestId('signature-pad').boundingBox();
     if (!pad) throw new Error('no signature pad');
     await page.mouse.move(pad.x + 30, pad.y + 60);
