@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { ownerLoginCode } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
@@ -25,29 +26,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-
-/** The login code the portal just sent, from the console's outbox (demo mode). */
-async function loginCode(phone: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { items } = await admin.get<{ items: { template: string; recipientMasked: string; body: string }[] }>(
-      '/api/outbox?limit=50',
-    );
-    const code = items
-      .find((m) => m.template === 'owner.login_code' && m.recipientMasked === masked(phone))
-      ?.body.match(/\d{6}/)?.[0];
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no login code for ${phone}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function ownerSignIn(page: Page, phone: string) {
   await page.goto(`${server.url}/m/login`);
   await page.getByTestId('login-phone').fill(phone);
   await page.getByTestId('login-get-code').click();
-  await page.getByTestId('login-code').fill(await loginCode(phone));
+  await page.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
 }

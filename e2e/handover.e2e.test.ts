@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { ownerLoginCode } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
@@ -30,23 +31,6 @@ type Board = {
   defectsByCategory: { categoryCode: string; count: number }[];
 };
 const PHONE = '13912345678';
-const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-
-/** The login code the portal just sent, from the outbox (demo mode). */
-async function loginCode(phone: string): Promise<string> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const { items } = await admin.get<{ items: { template: string; recipientMasked: string; body: string }[] }>(
-      '/api/outbox?limit=50',
-    );
-    const code = items
-      .find((m) => m.template === 'owner.login_code' && m.recipientMasked === masked(phone))
-      ?.body.match(/\d{6}/)?.[0];
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no login code for ${phone}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** The demo's handover in progress: the batch whose board has slots. */
 async function demoBatch(): Promise<{ batchId: string; projectId: string; board: Board }> {
@@ -83,7 +67,7 @@ describe('handover day', () => {
     await portal.goto(`${server.url}/m/login`);
     await portal.getByTestId('login-phone').fill(PHONE);
     await portal.getByTestId('login-get-code').click();
-    await portal.getByTestId('login-code').fill(await loginCode(PHONE));
+    await portal.getByTestId('login-code').fill(await ownerLoginCode(admin, PHONE));
     await portal.getByTestId('login-submit').click();
     await portal.waitForURL((url) => !url.pathname.startsWith('/m/login'));
     await expect

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { ownerLoginCode } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
@@ -31,26 +32,9 @@ type Board = {
   items: { id: string; content: string; status: string }[];
 };
 
-const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 /** The rate as the board's tag shows it: `66.7% (2/3)`. */
 const shown = (r: Rate) =>
   `${r.rate === null ? '' : Math.round((r.done / r.total) * 1000) / 10}% (${r.done}/${r.total})`;
-
-/** The login code the portal just sent, from the outbox (demo mode). */
-async function loginCode(phone: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { items } = await admin.get<{ items: { template: string; recipientMasked: string; body: string }[] }>(
-      '/api/outbox?limit=50',
-    );
-    const code = items
-      .find((m) => m.template === 'owner.login_code' && m.recipientMasked === masked(phone))
-      ?.body.match(/\d{6}/)?.[0];
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no login code for ${phone}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('site open days', () => {
   it('an unanswered suggestion lowers the reply rate on the board; answered, it raises it and reaches the owner', async () => {
@@ -63,7 +47,7 @@ describe('site open days', () => {
     await mobile.goto(`${server.url}/m/login`);
     await mobile.getByTestId('login-phone').fill(phone);
     await mobile.getByTestId('login-get-code').click();
-    await mobile.getByTestId('login-code').fill(await loginCode(phone));
+    await mobile.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
     await mobile.getByTestId('login-submit').click();
     await mobile.waitForURL((url) => !url.pathname.startsWith('/m/login'));
     const me = (await (await owner.request.get(`${server.url}/api/portal/me`)).json()) as { id: string };

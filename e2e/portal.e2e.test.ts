@@ -2,6 +2,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
+import { ownerLoginCode } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
@@ -30,23 +31,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-
-/** The code the portal just sent, read where a tester reads it in demo mode: the console's outbox. */
-async function loginCode(phone: string): Promise<string> {
-  const deadline = Date.now() + 30_000; // generous: a loaded CI machine may run jobs late
-  for (;;) {
-    const { items } = await admin.get<{ items: { template: string; recipientMasked: string; body: string }[] }>(
-      '/api/outbox?limit=50',
-    );
-    const sent = items.find((m) => m.template === 'owner.login_code' && m.recipientMasked === masked(phone));
-    const code = sent?.body.match(/\d{6}/)?.[0];
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no login code for ${phone}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** The demo owner `npm start` prints for the portal. */
 async function demoOwnerPhone(): Promise<string> {
   const deadline = Date.now() + 10_000;
@@ -62,7 +46,7 @@ async function ownerSignsIn(page: Page, phone: string) {
   await page.goto(`${server.url}/m/login`);
   await page.getByTestId('login-phone').fill(phone);
   await page.getByTestId('login-get-code').click();
-  await page.getByTestId('login-code').fill(await loginCode(phone));
+  await page.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
   await page.getByTestId('login-submit').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
 }
@@ -70,7 +54,7 @@ async function ownerSignsIn(page: Page, phone: string) {
 /** Signs an owner in through the API of a browser context (the second owner, who only probes). */
 async function ownerApi(request: APIRequestContext, phone: string) {
   expect((await request.post(`${server.url}/api/portal/auth/code`, { data: { phone } })).ok()).toBe(true);
-  const code = await loginCode(phone);
+  const code = await ownerLoginCode(admin, phone);
   const verified = await request.post(`${server.url}/api/portal/auth/verify`, { data: { phone, code } });
   expect(verified.status()).toBe(200);
 }

@@ -1,4 +1,4 @@
-import type { notification, outboxMessage } from '@anju/contracts';
+import type { notification, OutboxTemplate, outboxMessage } from '@anju/contracts';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from './client';
@@ -7,6 +7,7 @@ import type { Ok, Page } from './types';
 export type Notification = z.infer<typeof notification>;
 export type OutboxMessage = z.infer<typeof outboxMessage>;
 export type OutboxStatus = OutboxMessage['status'];
+export type OutboxListFilter = { status?: OutboxStatus; template?: OutboxTemplate };
 
 /** Unread notifications counted per poll; more than this shows as "N+". */
 export const UNREAD_LIMIT = 100;
@@ -19,7 +20,7 @@ export const notificationKeys = {
 };
 export const outboxKeys = {
   all: ['outbox'] as const,
-  list: (status: OutboxStatus | undefined) => [...outboxKeys.all, 'list', status ?? 'all'] as const,
+  list: (filter: OutboxListFilter) => [...outboxKeys.all, 'list', filter] as const,
 };
 
 /** My unread notifications (up to UNREAD_LIMIT), polled every 30 s for the header badge. */
@@ -53,10 +54,11 @@ export function useMarkNotificationsRead() {
 }
 
 /** SMS and e-mail in my scope, newest first (requires `outbox.read`). */
-export function useOutbox(status: OutboxStatus | undefined) {
+export function useOutbox(filter: OutboxListFilter) {
   return useInfiniteQuery({
-    queryKey: outboxKeys.list(status),
-    queryFn: ({ pageParam }) => api.get<Page<OutboxMessage>>('/api/outbox', { status, cursor: pageParam, limit: 50 }),
+    queryKey: outboxKeys.list(filter),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<OutboxMessage>>('/api/outbox', { ...filter, cursor: pageParam, limit: 50 }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

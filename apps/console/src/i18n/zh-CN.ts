@@ -15,7 +15,9 @@ import type { zhCNKpiData } from './zh-CN.kpiData';
 import { zhCNNotices } from './zh-CN.notices';
 import type { zhCNOpenDays } from './zh-CN.openDays';
 import type { zhCNOperations } from './zh-CN.operations';
+import type { zhCNProperty } from './zh-CN.property';
 import { zhCNService } from './zh-CN.service';
+import type { zhCNSlaWork } from './zh-CN.slaWork';
 
 /**
  * The reference message set. `en-US.ts` is typed as `Messages`, so a key missing from (or extra in)
@@ -316,4 +318,6 @@ export type AllMessages = Messages &
   typeof zhCNAdmin &
   typeof zhCNKpiData &
   typeof zhCNAnalytics &
-  typeof zhCNKpiCatalogue;
+  typeof zhCNKpiCatalogue &
+  typeof zhCNSlaWork &
+  typeof zhCNProperty;

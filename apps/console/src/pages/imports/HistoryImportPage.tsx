@@ -14,6 +14,7 @@ import { useErrorText } from '../../lib/errors';
 import { ImportDropzone } from './ImportDropzone';
 import { ImportJobProgress } from './ImportJobProgress';
 import '../analytics/kpiShared';
+import '../property/propertyStrings';
 
 const STATUS_COLOR: Record<ImportJob['status'], string> = {
   queued: 'default',

@@ -12,6 +12,7 @@ import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import { ImportDropzone } from './ImportDropzone';
 import { ImportJobProgress } from './ImportJobProgress';
+import '../property/propertyStrings';
 
 /** The roster and units imports this page starts; history imports have their own page. */
 type RosterKind = Extract<ImportKind, 'units' | 'customers'>;

@@ -1,3 +1,4 @@
+import { OUTBOX_TEMPLATES, type OutboxTemplate } from '@anju/contracts';
 import { Card, Select, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { useCodeWords } from '../../lib/codeWords';
 import { useEnumOptions } from '../../lib/enumOptions';
 import { useCan } from '../../lib/permissions';
 import '../audit/operationStrings';
+import '../sla/slaWorkStrings';
 
 const STATUS_COLORS: Record<OutboxStatus, string> = {
   queued: 'default',
@@ -28,7 +30,9 @@ export function OutboxPage() {
   const can = useCan();
   const words = useCodeWords();
   const [status, setStatus] = useState<OutboxStatus>();
-  const query = useOutbox(status);
+  const [template, setTemplate] = useState<OutboxTemplate>();
+  const query = useOutbox({ status, template });
+  const templateOptions = OUTBOX_TEMPLATES.map((value) => ({ value, label: words.template(value) }));
 
   const columns: TableColumnsType<OutboxMessage> = [
     { key: 'createdAt', title: t('outbox.createdAt'), render: (_, m) => <DateTime value={m.createdAt} seconds /> },
@@ -108,6 +112,16 @@ export function OutboxPage() {
           options={enumOptions('outboxStatus')}
           style={{ width: 200, maxWidth: '100%', marginBottom: 12 }}
           data-testid="outbox-status-filter"
+        />
+        <Select<OutboxTemplate | undefined>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('outbox.allTemplates')}
+          value={template}
+          onChange={setTemplate}
+          options={templateOptions}
+          style={{ width: 240, maxWidth: '100%', marginBottom: 12, marginInlineStart: 8 }}
+          data-testid="outbox-template-filter"
         />
         <CursorTable<OutboxMessage>
           query={query}

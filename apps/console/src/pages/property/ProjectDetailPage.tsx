@@ -14,6 +14,7 @@ import { ProjectMilestones } from './ProjectMilestones';
 const ProjectJourneyTemplates = lazy(() => import('../journeys/ProjectJourneyTemplates'));
 
 import { UnitsTab } from './UnitsTab';
+import './propertyStrings';
 
 // the grid is the tab the page opens on; the other tabs (tables, their dialogs) and the edit dialog are fetched when opened
 const DeliveryBatchesTab = lazy(async () => ({ default: (await import('./DeliveryBatchesTab')).DeliveryBatchesTab }));

@@ -8,6 +8,7 @@ import { useProjects } from '../../api/property';
 import { CursorTable, useCursorRows } from '../../components/CursorTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
+import './propertyStrings';
 
 // its form is fetched when it opens
 const ProjectFormModal = lazy(async () => ({ default: (await import('./ProjectFormModal')).ProjectFormModal }));

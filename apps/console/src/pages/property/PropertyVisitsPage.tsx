@@ -11,6 +11,7 @@ import { ProjectFilter } from '../../components/ProjectFilter';
 import { useErrorText } from '../../lib/errors';
 import { useCan } from '../../lib/permissions';
 import '../kpiDataStrings';
+import './propertyStrings';
 
 // fetched when it opens
 const RecordVisitModal = lazy(async () => ({ default: (await import('./RecordVisitModal')).RecordVisitModal }));

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { buildOrgTree, type OrgNode } from '../../lib/orgTree';
 import { useCan } from '../../lib/permissions';
 import { PoliciesTab } from './PoliciesTab';
+import './slaWorkStrings';
 
 // the page opens on the policies; the calendar and preview tabs (date pickers, forms) are fetched when opened
 const CalendarTab = lazy(async () => ({ default: (await import('./CalendarTab')).CalendarTab }));

@@ -14,6 +14,7 @@ import { useCan } from '../../lib/permissions';
 import { DueCountdown } from './DueCountdown';
 import { WorkOrderSite } from './WorkOrderSite';
 import { isConflict, isRunning, WorkOrderActions, WorkOrderStatusTag } from './workOrderActions';
+import '../sla/slaWorkStrings';
 
 // fetched when one opens (the photo dialog with its uploader)
 const WorkOrderNoteModal = lazy(async () => ({ default: (await import('./WorkOrderNoteModal')).WorkOrderNoteModal }));

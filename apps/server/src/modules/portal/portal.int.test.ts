@@ -471,4 +471,16 @@ describe('login codes on the staff outbox page', () => {
       listed.some((m: { template: string; body: string }) => m.template === 'owner.login_code' && /\d{6}/.test(m.body)),
     ).toBe(true);
   });
+
+  it('can be listed alone, so a burst of other messages never pushes them off the first page', async () => {
+    const agent = await freshStaff();
+    const all = (await agent.get('/api/outbox?limit=200')).json().items as { template: string }[];
+    expect(all.some((m) => m.template !== 'owner.login_code')).toBe(true);
+    const codes = (await agent.get('/api/outbox?template=owner.login_code&limit=1')).json();
+    expect(codes.items).toHaveLength(1);
+    expect(codes.items[0].template).toBe('owner.login_code');
+    const bad = await agent.get('/api/outbox?template=no.such_template');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
+  });
 });

@@ -33,6 +33,8 @@ export type OutboxInsert = Record<(typeof OUTBOX_COLUMNS)[number], unknown>;
 export type NotificationInsert = Record<(typeof NOTIFICATION_COLUMNS)[number], unknown>;
 
 /** The queries on the outbox and in-app notifications. */
+export type OutboxFilter = { status?: string; template?: string; before?: { at: Date; id: string }; limit: number };
+
 export class MessagingRepository {
   constructor(private readonly db: Executor) {}
 
@@ -76,7 +78,7 @@ export class MessagingRepository {
     await this.db.update(outboxMessages).set(set).where(eq(outboxMessages.id, id));
   }
 
-  listOutbox(scopePath: string, f: { status?: string; before?: { at: Date; id: string }; limit: number }) {
+  listOutbox(scopePath: string, f: OutboxFilter) {
     return this.db
       .select()
       .from(outboxMessages)
@@ -84,6 +86,7 @@ export class MessagingRepository {
         and(
           withinScope(outboxMessages.orgPath, scopePath),
           f.status ? eq(outboxMessages.status, f.status) : undefined,
+          f.template ? eq(outboxMessages.template, f.template) : undefined,
           f.before
             ? sql`(${outboxMessages.createdAt}, ${outboxMessages.id}) < (${f.before.at}, ${f.before.id})`
             : undefined,

@@ -1,4 +1,4 @@
-import { errorBody, notification, okBody, outboxMessage, page, pageQuery } from '@anju/contracts';
+import { errorBody, notification, OUTBOX_TEMPLATES, okBody, outboxMessage, page, pageQuery } from '@anju/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf } from '../http/auth.plugin.js';
@@ -84,6 +84,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingServic
         summary: 'SMS and e-mail written by the platform in the caller’s scope, with delivery status (masked)',
         querystring: pageQuery.extend({
           status: z.enum(['queued', 'sending', 'sent', 'failed', 'skipped']).optional(),
+          template: z.enum(OUTBOX_TEMPLATES).optional(),
         }),
         response: { 200: page(outboxMessage), ...errors },
       },
@@ -94,6 +95,7 @@ export const messagingRoutes: FastifyPluginAsyncZod<{ messaging: MessagingServic
       const after = decodeCursor(request.query.cursor, timeIdCursor);
       const rows = await messaging.listOutbox(ctx.principal.orgPath, {
         status: request.query.status,
+        template: request.query.template,
         before: after ? { at: new Date(after.t), id: after.id } : undefined,
         limit: request.query.limit,
       });

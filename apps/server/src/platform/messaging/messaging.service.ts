@@ -4,7 +4,7 @@ import { CHINA_OFFSET_MS, chinaLocal } from '../china-time.js';
 import type { Clock } from '../clock.js';
 import type { Db, Executor } from '../db/database.js';
 import type { JobRunner } from '../jobs/job-runner.js';
-import { MessagingRepository } from './messaging.repository.js';
+import { MessagingRepository, type OutboxFilter } from './messaging.repository.js';
 import type { OutboxMessageRow } from './messaging.tables.js';
 
 export type Channel = 'sms' | 'email';
@@ -182,7 +182,7 @@ export class MessagingService {
     }
   }
 
-  listOutbox(scopePath: string, f: { status?: string; before?: { at: Date; id: string }; limit: number }) {
+  listOutbox(scopePath: string, f: OutboxFilter) {
     return new MessagingRepository(this.db).listOutbox(scopePath, f);
   }
 

@@ -45,6 +45,7 @@ export const outboxMessages = pgTable(
   (t) => [
     uniqueIndex('outbox_idempotency_uq').on(t.idempotencyKey),
     index('outbox_list_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.createdAt.desc(), t.id),
+    index('outbox_template_idx').using('btree', t.template, t.createdAt.desc(), t.id),
     check('outbox_channel_ck', sql`${t.channel} in ('sms','email')`),
     check('outbox_status_ck', sql`${t.status} in ('queued','sending','sent','failed','skipped')`),
   ],

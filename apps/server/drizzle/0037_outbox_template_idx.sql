@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_template_idx" ON "outbox_messages" USING btree ("template","created_at" DESC NULLS LAST,"id");
