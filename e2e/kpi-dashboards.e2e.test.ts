@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -210,6 +210,74 @@ describe('console: KPI dashboards', () => {
 
     mkdirSync(`${import.meta.dirname}/artifacts`, { recursive: true });
     await page.screenshot({ path: `${import.meta.dirname}/artifacts/kpi-manager.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a CR manager reads the complaint report and exports it, records an award and sees its ranking, and loads the survey benchmarks', async () => {
+    const month = lastMonth();
+    const year = month.slice(0, 4);
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Hangzhou's CR manager: the first test imported five of the company's complaints last month
+    await signIn(page, server.url, 'huang.lei', DEMO_PASSWORD);
+
+    // the complaint report of last month (the default): figures by type and cause, the departments' K1, top problems
+    await page.getByTestId('menu-complaintReport').click();
+    await expectText(page.getByTestId('report-heading'), `杭州公司 · ${month}`);
+    await expectText(page.getByTestId('report-total'), /工单总数\s*([5-9]|\d{2,})/);
+    await expectText(page.getByTestId('report-by-type').locator('tbody'), /投诉\d+/);
+    await expectText(page.getByTestId('report-by-cause').locator('tbody'), /延期交付\d+/);
+    await page.getByTestId('report-timeliness').locator('tbody tr').first().waitFor();
+    await expectText(page.getByTestId('report-top-problems').locator('tbody'), /安居·西溪里投诉延期交付\d+/);
+
+    // the .xlsx, saved under the server's file name
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
+    expect(download.suggestedFilename()).toBe(`complaint-report-${month}.xlsx`);
+    const saved = await download.path();
+    expect(statSync(saved).size).toBeGreaterThan(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.length).toBeGreaterThan(0);
+
+    // the awards: the nine with their names; the first professional award is entered by hand, then ranked and won
+    await page.getByTestId('menu-awards').click();
+    await expectText(page.getByTestId('award-list').locator('tbody tr').nth(8), /首个专业奖项奖/);
+    await choose(page, 'award-year', year, year);
+    await choose(page, 'award-select', '首个专业奖项奖', '首个专业');
+    await page.getByTestId('award-entry-open').click();
+    await choose(page, 'award-entry-project', '安居·西溪里', '西溪里');
+    await page.getByTestId('award-entry-title').fill('杭州市优质工程奖');
+    await page.getByTestId('award-entry-date').fill(`${year}-03-15`);
+    await page.getByTestId('award-entry-submit').click();
+    const ranking = page.getByTestId('award-ranking').locator('tbody tr.ant-table-row');
+    await expectText(ranking.first(), new RegExp(`^1安居·西溪里获奖${year}-03-15 杭州市优质工程奖`));
+    const [awardFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('award-export').click()]);
+    expect(awardFile.suggestedFilename()).toBe(`award-first_professional_award-${year}.xlsx`);
+
+    // the survey dashboard of 2006: no figures until the 2004–2006 benchmarks are loaded, then 2004/2005, target, group
+    await page.getByTestId('menu-surveyDashboard').click();
+    await page.getByTestId('survey-empty').or(page.getByTestId('survey-figures')).waitFor();
+    await choose(page, 'survey-year', '2006', '2006');
+    const empty = page.locator('[data-testid=survey-empty][data-year="2006"]');
+    const figures = page.locator('[data-testid=survey-figures][data-year="2006"]');
+    await empty.or(figures).waitFor();
+    if (await empty.isVisible()) await page.getByTestId('survey-load').click();
+    const table = figures.getByTestId('survey-dimensions');
+    const overall = table.locator('tbody tr').first();
+    // overall satisfaction: 2004 68%, 2005 76% (history), 2006 no answers, target 80%
+    await expectText(overall, /^总体满意度68\.0%历史数据76\.0%历史数据—0+80\.0%/);
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(11);
+    await page.getByTestId('survey-dimension-chart').locator('canvas').waitFor();
+
+    mkdirSync(`${import.meta.dirname}/artifacts`, { recursive: true });
+    await page.screenshot({ path: `${import.meta.dirname}/artifacts/survey-dashboard.png`, fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });

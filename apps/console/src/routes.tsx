@@ -44,6 +44,9 @@ const TicketDetailPage = page(() => import('./pages/tickets/TicketDetailPage'), 
 const TicketIntakePage = page(() => import('./pages/tickets/TicketIntakePage'), 'TicketIntakePage');
 const KpiDashboardPage = page(() => import('./pages/analytics/KpiDashboardPage'), 'KpiDashboardPage');
 const DashboardPage = page(() => import('./pages/analytics/DashboardPage'), 'DashboardPage');
+const ComplaintReportPage = page(() => import('./pages/reports/ComplaintReportPage'), 'ComplaintReportPage');
+const AwardsPage = page(() => import('./pages/reports/AwardsPage'), 'AwardsPage');
+const SurveyDashboardPage = page(() => import('./pages/reports/SurveyDashboardPage'), 'SurveyDashboardPage');
 const HistoryImportPage = page(() => import('./pages/imports/HistoryImportPage'), 'HistoryImportPage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
@@ -83,7 +86,10 @@ const routes: RouteObject[] = [
           { path: 'imports', element: guarded('customers.import', <ImportsPage />) },
           { path: 'imports/history', element: guarded('history.import', <HistoryImportPage />) },
           { path: 'kpis', element: guarded('analytics.read', <KpiDashboardPage />) },
+          { path: 'dashboards/survey', element: guarded('analytics.read', <SurveyDashboardPage />) },
           { path: 'dashboards/:kind', element: guarded('analytics.read', <DashboardPage />) },
+          { path: 'reports/complaints', element: guarded('analytics.read', <ComplaintReportPage />) },
+          { path: 'awards', element: guarded('analytics.read', <AwardsPage />) },
           { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },

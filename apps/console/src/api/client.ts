@@ -111,15 +111,20 @@ export async function request<T>(
 }
 
 /**
- * Asks for a file with a POST (exports are writes: the CSRF header travels with them) and saves it under the
- * server's file name.
+ * Asks for a file with a POST (exports are writes: the CSRF header travels with them), or a GET where the export is
+ * one, and saves it under the server's file name.
  */
-export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<void> {
+export async function downloadFile(
+  path: string,
+  query: Query,
+  fallbackName: string,
+  method: 'GET' | 'POST' = 'POST',
+): Promise<void> {
   const headers: Record<string, string> = { 'x-anju-lang': language };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, query), { method: 'POST', credentials: 'same-origin', headers });
+    res = await fetch(buildUrl(path, query), { method, credentials: 'same-origin', headers });
   } catch (e) {
     throw new ApiError(0, 'NETWORK_ERROR', e instanceof Error ? e.message : String(e));
   }

@@ -3,8 +3,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CarryOutOutlined,
   FieldTimeOutlined,
+  FileTextOutlined,
   FlagOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -20,6 +22,7 @@ import {
   TeamOutlined,
   ThunderboltOutlined,
   ToolOutlined,
+  TrophyOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -61,6 +64,9 @@ type MenuKey =
   | 'outbox'
   | 'eventDeliveries'
   | 'kpis'
+  | 'complaintReport'
+  | 'awards'
+  | 'surveyDashboard'
   | 'historyImport'
   | 'profile';
 
@@ -86,6 +92,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'tokens', path: '/api-tokens', icon: <KeyOutlined />, permission: 'tokens.manage' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'kpis', path: '/kpis', icon: <FlagOutlined />, permission: 'analytics.read' },
+  { key: 'complaintReport', path: '/reports/complaints', icon: <FileTextOutlined />, permission: 'analytics.read' },
+  { key: 'awards', path: '/awards', icon: <TrophyOutlined />, permission: 'analytics.read' },
+  { key: 'surveyDashboard', path: '/dashboards/survey', icon: <BarChartOutlined />, permission: 'analytics.read' },
   { key: 'imports', path: '/imports', icon: <UploadOutlined />, permission: 'customers.import' },
   { key: 'historyImport', path: '/imports/history', icon: <UploadOutlined />, permission: 'history.import' },
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },

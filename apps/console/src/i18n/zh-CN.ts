@@ -16,6 +16,7 @@ import { zhCNNotices } from './zh-CN.notices';
 import type { zhCNOpenDays } from './zh-CN.openDays';
 import type { zhCNOperations } from './zh-CN.operations';
 import type { zhCNProperty } from './zh-CN.property';
+import type { zhCNReports } from './zh-CN.reports';
 import { zhCNService } from './zh-CN.service';
 import type { zhCNSlaWork } from './zh-CN.slaWork';
 
@@ -95,6 +96,9 @@ export const zhCN = {
     projects: '项目房源',
     notices: '公告',
     kpis: '指标看板',
+    complaintReport: '投诉月报',
+    awards: '质量奖项',
+    surveyDashboard: '满意度看板',
     historyImport: '历史导入',
   },
   header: { logout: '退出登录', logoutFailed: '退出失败，请重试', menu: '菜单' },
@@ -320,4 +324,5 @@ export type AllMessages = Messages &
   typeof zhCNAnalytics &
   typeof zhCNKpiCatalogue &
   typeof zhCNSlaWork &
-  typeof zhCNProperty;
+  typeof zhCNProperty &
+  typeof zhCNReports;
