@@ -27,6 +27,9 @@ const HandoverInspectionPage = page(() => import('./pages/handover/HandoverInspe
 const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPage');
 const DisclosurePage = page(() => import('./pages/disclosure/DisclosurePage'), 'DisclosurePage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
+const MySurveysPage = page(() => import('./pages/surveys/MySurveysPage'), 'MySurveysPage');
+const MySurveyPage = page(() => import('./pages/surveys/MySurveyPage'), 'MySurveyPage');
+const SurveyLinkPage = page(() => import('./pages/surveys/SurveyLinkPage'), 'SurveyLinkPage');
 
 /** Served under /m/ (vite `base`); the tab pages show the TabBar, detail pages a NavBar with back. */
 export const router = createBrowserRouter(
@@ -34,6 +37,8 @@ export const router = createBrowserRouter(
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
     // the SMS callback link: anyone holding it rates without signing in
     { path: '/rate/:token', element: <RatePage />, errorElement: <RouteError /> },
+    // the SMS survey link: answered once without signing in
+    { path: '/survey/:token', element: <SurveyLinkPage />, errorElement: <RouteError /> },
     {
       element: <AuthGate />,
       errorElement: <RouteError />,
@@ -59,6 +64,8 @@ export const router = createBrowserRouter(
         { path: 'handover', element: <HandoverPage /> },
         { path: 'handover/:unitId/inspection', element: <HandoverInspectionPage /> },
         { path: 'open-days', element: <OpenDaysPage /> },
+        { path: 'surveys', element: <MySurveysPage /> },
+        { path: 'surveys/:id', element: <MySurveyPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -5,6 +5,7 @@ import { enUSHome } from './en-US.home';
 import { enUSJourney } from './en-US.journey';
 import { enUSOpenDays } from './en-US.openDays';
 import { enUSRequests } from './en-US.requests';
+import { enUSSurveys } from './en-US.surveys';
 import type { Messages } from './zh-CN';
 
 /** Typed as the zh-CN shape: a missing or extra key fails the typecheck. */
@@ -76,5 +77,6 @@ export const enUS: Messages = {
   ...enUSOpenDays,
   ...enUSDisclosure,
   ...enUSRequests,
+  ...enUSSurveys,
   enums: enUSEnums,
 };

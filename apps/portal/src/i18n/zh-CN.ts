@@ -5,6 +5,7 @@ import { zhCNHome } from './zh-CN.home';
 import { zhCNJourney } from './zh-CN.journey';
 import { zhCNOpenDays } from './zh-CN.openDays';
 import { zhCNRequests } from './zh-CN.requests';
+import { zhCNSurveys } from './zh-CN.surveys';
 
 /** The default language; en-US is typed as this shape, so a missing or extra key fails the typecheck. */
 export const zhCN = {
@@ -74,6 +75,7 @@ export const zhCN = {
   ...zhCNOpenDays,
   ...zhCNDisclosure,
   ...zhCNRequests,
+  ...zhCNSurveys,
   enums: zhCNEnums,
 };
 

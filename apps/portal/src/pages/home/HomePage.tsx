@@ -14,6 +14,7 @@ import { HandoverEntry } from './HandoverEntry';
 import { HomeCard } from './HomeCard';
 import { JourneyEntry } from './JourneyEntry';
 import { OpenDaysEntry } from './OpenDaysEntry';
+import { SurveysEntry } from './SurveysEntry';
 
 const QUICK: { type: TicketType; icon: ReactNode; to: string }[] = [
   { type: 'repair', icon: <EditSOutline />, to: '/report/repair' },
@@ -69,6 +70,7 @@ export function HomePage() {
       </section>
 
       <section className="section" aria-label={t('journey.title')}>
+        <SurveysEntry />
         <JourneyEntry />
         <DisclosureEntry />
         <HandoverEntry />

@@ -62,14 +62,21 @@ export class SurveyAnswerService {
     });
   }
 
-  /** The pending request behind a link: unknown, expired, cancelled or given up → SURVEY_LINK_INVALID. */
+  /**
+   * The pending request behind a link: unknown, expired, cancelled or given up → SURVEY_LINK_INVALID, with
+   * `details.reason` (`answered`, `expired`, `invalid`) so the link's page can say which.
+   */
   async byToken(db: Executor, token: string, answering: boolean) {
     const row = await new SurveyRequestRepository(db).byTokenHash(hashToken(token));
     if (row?.status === 'answered' && answering) throw new AppError('SURVEY_ALREADY_ANSWERED');
-    const live = row?.tokenExpiresAt && row.tokenExpiresAt.getTime() > this.clock.now().getTime();
-    if (row?.status !== 'pending' || !live || row.imported) throw new AppError('SURVEY_LINK_INVALID');
+    const gone = (reason: 'answered' | 'expired' | 'invalid') => new AppError('SURVEY_LINK_INVALID', { reason });
+    if (!row || row.imported) throw gone('invalid');
+    if (row.status === 'answered') throw gone('answered');
+    const live = row.tokenExpiresAt && row.tokenExpiresAt.getTime() > this.clock.now().getTime();
+    if (row.status === 'expired' || (row.status === 'pending' && !live)) throw gone('expired');
+    if (row.status !== 'pending') throw gone('invalid');
     const handler = this.subjects.get(row.subjectType);
-    if (handler?.answerable && !(await handler.answerable(db, row))) throw new AppError('SURVEY_LINK_INVALID');
+    if (handler?.answerable && !(await handler.answerable(db, row))) throw gone('invalid');
     return row;
   }
 

@@ -124,7 +124,9 @@ describe('error', () => {
     t.clock.advance(14 * 86_400_000 + 1000); // the annual survey's link lasts 14 days
     const expired = await t.app.inject({ method: 'POST', url: `/api/survey-links/${lateToken}`, payload: { answers } });
     expect(fail(expired)).toEqual([410, 'SURVEY_LINK_INVALID']);
+    expect(expired.json().details).toEqual({ reason: 'expired' });
     const unknown = await t.app.inject({ method: 'GET', url: `/api/survey-links/${'x'.repeat(32)}` });
     expect(fail(unknown)).toEqual([410, 'SURVEY_LINK_INVALID']);
+    expect(unknown.json().details).toEqual({ reason: 'invalid' });
   });
 });

@@ -149,6 +149,7 @@ describe('happy', () => {
     expect([again.statusCode, again.json().code]).toEqual([409, 'SURVEY_ALREADY_ANSWERED']);
     const reopened = await t.app.inject({ method: 'GET', url: `/api/survey-links/${token}` });
     expect([reopened.statusCode, reopened.json().code]).toEqual([410, 'SURVEY_LINK_INVALID']);
+    expect(reopened.json().details).toEqual({ reason: 'answered' });
   });
 
   it('a new link replaces the old one; without consent nothing is texted', async () => {
