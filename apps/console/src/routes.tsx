@@ -48,6 +48,9 @@ const ComplaintReportPage = page(() => import('./pages/reports/ComplaintReportPa
 const AwardsPage = page(() => import('./pages/reports/AwardsPage'), 'AwardsPage');
 const SurveyDashboardPage = page(() => import('./pages/reports/SurveyDashboardPage'), 'SurveyDashboardPage');
 const HistoryImportPage = page(() => import('./pages/imports/HistoryImportPage'), 'HistoryImportPage');
+const SurveysPage = page(() => import('./pages/surveys/SurveysPage'), 'SurveysPage');
+const SurveyCallsPage = page(() => import('./pages/surveys/SurveyCallsPage'), 'SurveyCallsPage');
+const SurveyResponsesPage = page(() => import('./pages/surveys/SurveyResponsesPage'), 'SurveyResponsesPage');
 
 const guarded = (permission: Permission, element: ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
@@ -92,6 +95,9 @@ const routes: RouteObject[] = [
           { path: 'awards', element: guarded('analytics.read', <AwardsPage />) },
           { path: 'work-orders', element: guarded('workorders.handle', <WorkOrdersPage />) },
           { path: 'sla', element: guarded('tickets.read', <SlaPage />) },
+          { path: 'surveys', element: guarded('surveys.manage', <SurveysPage />) },
+          { path: 'survey-calls', element: guarded('callbacks.record', <SurveyCallsPage />) },
+          { path: 'survey-responses', element: guarded('callbacks.record', <SurveyResponsesPage />) },
           { path: 'journeys', element: guarded('journeys.read', <JourneysPage />) },
           { path: 'journey-tasks', element: guarded('journeys.read', <JourneyTasksPage />) },
           { path: 'disclosure', element: guarded('journeys.read', <DisclosurePage />) },

@@ -8,6 +8,7 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   FlagOutlined,
+  FormOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -19,6 +20,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  StarOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   ToolOutlined,
@@ -55,6 +57,9 @@ type MenuKey =
   | 'imports'
   | 'workOrders'
   | 'sla'
+  | 'surveys'
+  | 'surveyCalls'
+  | 'surveyResponses'
   | 'journeys'
   | 'journeyTasks'
   | 'disclosure'
@@ -100,6 +105,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'workOrders', path: '/work-orders', icon: <ToolOutlined />, permission: 'workorders.handle' },
   { key: 'acceptance', path: '/acceptance', icon: <AuditOutlined />, permission: 'workorders.handle' },
   { key: 'sla', path: '/sla', icon: <FieldTimeOutlined />, permission: 'tickets.read' },
+  { key: 'surveys', path: '/surveys', icon: <FormOutlined />, permission: 'surveys.manage' },
+  { key: 'surveyCalls', path: '/survey-calls', icon: <PhoneOutlined />, permission: 'callbacks.record' },
+  { key: 'surveyResponses', path: '/survey-responses', icon: <StarOutlined />, permission: 'callbacks.record' },
   { key: 'journeys', path: '/journeys', icon: <ScheduleOutlined />, permission: 'journeys.read' },
   { key: 'journeyTasks', path: '/journey-tasks', icon: <CarryOutOutlined />, permission: 'journeys.read' },
   { key: 'disclosure', path: '/disclosure', icon: <NotificationOutlined />, permission: 'journeys.read' },

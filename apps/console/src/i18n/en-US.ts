@@ -83,6 +83,9 @@ export const enUS: Messages = {
     awards: 'Quality awards',
     surveyDashboard: 'Survey dashboard',
     historyImport: 'History import',
+    surveys: 'Surveys',
+    surveyCalls: 'Phone callbacks',
+    surveyResponses: 'Survey responses',
   },
   header: { logout: 'Sign out', logoutFailed: 'Could not sign out; try again', menu: 'Menu' },
   login: {

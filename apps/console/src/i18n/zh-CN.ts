@@ -19,6 +19,7 @@ import type { zhCNProperty } from './zh-CN.property';
 import type { zhCNReports } from './zh-CN.reports';
 import { zhCNService } from './zh-CN.service';
 import type { zhCNSlaWork } from './zh-CN.slaWork';
+import type { zhCNSurveys } from './zh-CN.surveys';
 
 /**
  * The reference message set. `en-US.ts` is typed as `Messages`, so a key missing from (or extra in)
@@ -100,6 +101,9 @@ export const zhCN = {
     awards: '质量奖项',
     surveyDashboard: '满意度看板',
     historyImport: '历史导入',
+    surveys: '问卷管理',
+    surveyCalls: '电话回访',
+    surveyResponses: '回访结果',
   },
   header: { logout: '退出登录', logoutFailed: '退出失败，请重试', menu: '菜单' },
   login: {
@@ -324,5 +328,6 @@ export type AllMessages = Messages &
   typeof zhCNAnalytics &
   typeof zhCNKpiCatalogue &
   typeof zhCNSlaWork &
+  typeof zhCNSurveys &
   typeof zhCNProperty &
   typeof zhCNReports;

@@ -12,6 +12,7 @@ import { seedDemoDelivery } from './demo-delivery.js';
 import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 
 type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 type Home = { customerId: string; unitId: string; companyPath: string };
@@ -153,6 +154,7 @@ export async function seedDemoTickets(
   await seedDemoOpenDays(services, ctx, clock, now, (homes[0] as Home).customerId);
   await seedDemoDelivery(services, ctx, clock, now, homes[0] as Home);
   await seedDemoHandover(services, ctx, clock, now);
+  await seedDemoSurveys(services, database.db, clock, now, (homes[0] as Home).customerId);
   await settle();
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
