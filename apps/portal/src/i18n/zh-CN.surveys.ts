@@ -27,6 +27,7 @@ export const zhCNSurveys = {
     backToList: '返回我的调查',
     gone: '该调查已完成或不存在',
     goneHint: '可能已经提交过，或已被撤回',
+    linkTitle: '满意度调查',
     linkInvalid: '链接无效',
     linkInvalidHint: '请确认短信中的链接完整，如有疑问请联系客服中心',
     linkExpired: '链接已过期',

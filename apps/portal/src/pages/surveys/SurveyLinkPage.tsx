@@ -12,10 +12,14 @@ import './surveys.css';
 
 type Gone = 'answered' | 'expired' | 'invalid';
 
-/** Why a link cannot be answered, from the server's code (and its `details.reason` on 410); null: not a link problem. */
-function goneReason(error: unknown): Gone | null {
+/**
+ * Why a link cannot be answered, from the server's code (and its `details.reason` on 410); null: not a link problem
+ * (a wrong answer, the network). `showing`: the link's GET, where a malformed token is a bad link too.
+ */
+function goneReason(error: unknown, showing = false): Gone | null {
   if (!isApiError(error) || error.code === 'NETWORK_ERROR' || error.status >= 500) return null;
   if (error.code === 'SURVEY_ALREADY_ANSWERED') return 'answered';
+  if (showing && error.code === 'VALIDATION_FAILED') return 'invalid'; // a cut-off token
   const reason = (error.details as { reason?: unknown } | undefined)?.reason;
   if (reason === 'answered' || reason === 'expired') return reason;
   return error.status === 410 || error.status === 404 || error.code === 'SURVEY_NOT_PENDING' ? 'invalid' : null;
@@ -39,8 +43,8 @@ export function SurveyLinkPage() {
   const answer = useAnswerSurveyLink(token);
 
   const header = (
-    <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '12px 16px' }}>
-      <h1 className="section-title">{link.data ? nameOf(link.data) : t('surveys.title')}</h1>
+    <div className="survey-link-head">
+      <h1 className="section-title">{link.data ? nameOf(link.data) : t('surveys.linkTitle')}</h1>
       <LanguageSwitch compact />
     </div>
   );
@@ -66,11 +70,11 @@ export function SurveyLinkPage() {
   }
   if (link.isPending) return <PageSkeleton />;
   if (link.isError) {
-    const reason = goneReason(link.error);
+    const reason = goneReason(link.error, true);
     return reason ? gone(reason) : shell(<ErrorState error={link.error} onRetry={() => void link.refetch()} />);
   }
   const answerGone = answer.isError ? goneReason(answer.error) : null;
-  if (answerGone && !(isApiError(answer.error) && answer.error.code === 'VALIDATION_FAILED')) return gone(answerGone);
+  if (answerGone) return gone(answerGone);
   return shell(
     <>
       <p className="survey-intro muted">
