@@ -44,6 +44,12 @@ describe('console: surveys and phone callbacks', () => {
     await question.fill('您对本次上门服务的总体满意度如何？');
     await page.getByTestId('survey-save').click();
     await expectText(page.getByTestId('survey-version-sh_service'), 'v2');
+    // The group's definitions are the group's: saving one from the company is refused (403) and says so.
+    await page.getByTestId('survey-edit-annual').click();
+    await page.getByTestId('survey-save').click();
+    await page.getByTestId('survey-forbidden').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('survey-editor').waitFor({ state: 'detached' });
 
     // The phone queue: the demo's pending phone requests of the company.
     const queue = await api.get<{ items: Request[] }>('/api/survey-requests?status=pending&limit=100');

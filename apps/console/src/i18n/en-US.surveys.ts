@@ -157,6 +157,7 @@ export const enUSSurveys: typeof zhCNSurveys = {
       expired: 'Expired',
     },
     channels: { phone: 'Phone', sms: 'SMS link', portal: 'Owner portal' },
+    methods: { phone: 'Phone', sms_link: 'SMS link', portal: 'Owner portal', system: 'System', import: 'Imported' },
     stages: {
       signed: 'Signed',
       waiting_delivery: 'Waiting for delivery',

@@ -158,6 +158,7 @@ export const zhCNSurveys = {
       expired: '已过期',
     },
     channels: { phone: '电话', sms: '短信链接', portal: '业主端' },
+    methods: { phone: '电话', sms_link: '短信链接', portal: '业主端', system: '系统', import: '导入' },
     stages: {
       signed: '签约',
       waiting_delivery: '待交付',

@@ -44,7 +44,7 @@ export function ResponseDrawer({
           { key: 'kind', label: t('surveys.kind'), children: words.kind(request.kind) },
           { key: 'status', label: t('surveys.responses.status'), children: words.status(request.status) },
           { key: 'channel', label: t('surveys.responses.channel'), children: words.channel(request.channel) },
-          { key: 'method', label: t('surveys.responses.method'), children: request.method ?? '—' },
+          { key: 'method', label: t('surveys.responses.method'), children: words.method(request.method) },
           { key: 'score', label: t('surveys.responses.score'), children: request.score ?? '—' },
           { key: 'stage', label: t('surveys.responses.stage'), children: words.stage(request.stage) },
           { key: 'service', label: t('surveys.responses.service'), children: words.service(request.service) },

@@ -20,6 +20,7 @@ export function useSurveyWords() {
       kind: (v: string | null | undefined) => label('kinds', v),
       status: (v: string | null | undefined) => label('statuses', v),
       channel: (v: string | null | undefined) => label('channels', v),
+      method: (v: string | null | undefined) => label('methods', v),
       stage: (v: string | null | undefined) => label('stages', v),
       service: (v: string | null | undefined) => label('services', v),
       subjectType: (v: string | null | undefined) => label('subjectTypes', v),
