@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     root: import.meta.dirname,
     include: ['**/*.e2e.test.ts'],
+    globalSetup: ['global-setup.ts'],
     pool: 'forks',
     maxWorkers: 1,
     testTimeout: 90_000,

@@ -6,6 +6,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/password-cost.ts'],
     // stall guards only: a test's real duration scales with the machine's load, so these sit far above it
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -39,9 +40,31 @@ export function spawnServer(dataDir: string, port: number): ChildProcess {
   });
 }
 
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** A data directory the global setup seeded once (demo data), and what that first start printed. */
+    seededDataDir: string | null;
+    seedOutput: string;
+  }
+}
+
+/**
+ * The product on its own copy of the demo data: the global setup (e2e/global-setup.ts) started it once on an empty
+ * directory — the `npm start` path, seeding included — and each test file serves a copy, so no file waits for the
+ * seed or sees another file's records. `logs()` begins with the seeding start's output (the demo owner's phone).
+ */
 export async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
+  const seeded = inject('seededDataDir');
   const dataDir = mkdtempSync(join(tmpdir(), 'anju-e2e-'));
+  if (seeded) cpSync(seeded, dataDir, { recursive: true });
+  const server = await serve(dataDir);
+  const before = seeded ? inject('seedOutput') : '';
+  return { ...server, logs: () => before + server.logs() };
+}
+
+/** Serves `dataDir` (seeding it when empty) until `stop()`, which removes the directory unless `keep` is set. */
+export async function serve(dataDir: string, opts: { keep?: boolean } = {}): Promise<RunningServer> {
+  const port = await freePort();
   let output = '';
   const child = spawnServer(dataDir, port);
   child.stdout?.on('data', (d) => {
@@ -51,10 +74,8 @@ export async function startServer(): Promise<RunningServer> {
     output += d;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     const ready = await fetch(`${url}/readyz`)
       .then((r) => r.ok)
       .catch(() => false);
@@ -69,10 +90,11 @@ export async function startServer(): Promise<RunningServer> {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        // A directory that is kept (the seeded template) must be shut down cleanly; a copy may be cut short.
+        await (opts.keep ? exited : Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]));
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

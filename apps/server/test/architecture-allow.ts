@@ -35,7 +35,9 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   query('platform/db/backup.ts', `${DRIVER}: backup and restore check the embedded database opens`),
   query('platform/db/pglite-data-dir.ts', `${DRIVER}: opening the embedded data directory checks it answers`),
   query('seed/demo-customers.ts', SEED),
+  query('seed/demo-kpi-history.ts', SEED),
   query('seed/demo-property.ts', SEED),
+  query('seed/demo-surveys.ts', SEED),
   query('seed/demo-tickets.ts', SEED),
   query('seed/scale.ts', SEED),
   query(

@@ -11,6 +11,7 @@ import { type Database, queryRows } from '../platform/db/database.js';
 import { seedDemoDelivery } from './demo-delivery.js';
 import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
+import { seedDemoKpiHistory } from './demo-kpi-history.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
 import { seedDemoSurveys } from './demo-surveys.js';
 
@@ -68,7 +69,8 @@ export async function seedDemoTickets(
   );
   const [admin] = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'admin'`);
   const principal = admin ? await services.org.access.loadUser(admin.id) : null;
-  if (!principal || homes.length === 0) return { tickets: 0, notices: 0, ownerPhone: null, journeyTasks: 0 };
+  if (!principal || homes.length === 0)
+    return { tickets: 0, notices: 0, ownerPhone: null, journeyTasks: 0, history: {} };
   const ctx: RequestContext = { principal, ip: null, requestId: 'seed:demo-tickets' };
   const t = services.tickets;
   let made = 0;
@@ -156,11 +158,12 @@ export async function seedDemoTickets(
   await seedDemoHandover(services, ctx, clock, now);
   await seedDemoSurveys(services, database.db, clock, now, (homes[0] as Home).customerId);
   await settle();
+  const history = await seedDemoKpiHistory(services, database.db, ctx, now);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
   const ownerPhone = await services.customers.customers.primaryPhone((homes[0] as Home).customerId);
-  return { tickets: made, notices, ownerPhone, journeyTasks: journeys.due };
+  return { tickets: made, notices, ownerPhone, journeyTasks: journeys.due, history };
 }
 
 type Stage = 'construction' | 'delivering' | 'delivered';

@@ -34,6 +34,22 @@ describe('demo company', () => {
     const made = await seedDemoTickets(config, database, pino({ level: 'silent' }), now);
     expect(made.tickets).toBeGreaterThan(20);
     expect(made.ownerPhone).toMatch(/^1[3-9]\d{9}$/);
+    // A year of history for three projects: 11 tickets (two clocks each) a month, every row imported.
+    expect(made.history).toMatchObject({ tickets: 12 * 3 * 11, clocks: 12 * 3 * 11 * 2 });
+    expect(made.history.callbacks).toBeGreaterThan(200);
+  });
+
+  it('opens the KPI dashboards on a year of closed months with figures for the history projects', async () => {
+    const months = await queryRows<{ period: string; projects: number }>(
+      database.db,
+      sql`select r.period, count(distinct v.scope_id)::int as projects
+            from kpi_runs r join kpi_values v on v.run_id = r.id join org_units p on p.id = v.scope_id
+           where r.current and r.batch_key = '' and length(r.period) = 7 and v.kpi = 'K2'
+             and p.type = 'project' and p.code in ('SH-BJ', 'SH-YT', 'CQ-JS')
+           group by r.period order by r.period`,
+    );
+    expect(months.length).toBeGreaterThanOrEqual(12);
+    expect(months.slice(-12).every((m) => m.projects === 3)).toBe(true);
   });
   afterAll(() => drop());
 
