@@ -12,13 +12,20 @@ export async function historyWorkbook(headers: string[], rows: string[][]) {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Uploads history of one kind through `importHistory`, as the console does. */
-export async function uploadHistory(t: TestApp, s: Session, kind: string, headers: string[], rows: string[][]) {
+/** Uploads history of one kind through `importHistory`, as the console does (in the reader's language). */
+export async function uploadHistory(
+  t: TestApp,
+  s: Session,
+  kind: string,
+  headers: string[],
+  rows: string[][],
+  lang: 'zh-CN' | 'en-US' = 'zh-CN',
+) {
   const body = multipartFile('file', `${kind}.xlsx`, await historyWorkbook(headers, rows));
   return t.app.inject({
     method: 'POST',
     url: `/api/imports/history?kind=${kind}`,
-    headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrf },
+    headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrf, 'x-anju-lang': lang },
     payload: body.payload,
   });
 }

@@ -261,7 +261,8 @@ export class ImportService {
   private reasonOf(err: unknown, row: SheetRow, lang: Language): string {
     if (err instanceof AppError) {
       const entry = ERROR_CODES[err.code];
-      const detail = (err.details as { reason?: string } | undefined)?.reason;
+      const reason = (err.details as { reason?: string | Record<Language, string> } | undefined)?.reason;
+      const detail = typeof reason === 'object' ? reason[lang] : reason;
       return `${lang === 'en-US' ? entry.en : entry.zh}${detail ? `: ${detail}` : ''}`;
     }
     this.log.error({ err, importRow: row.rowNumber }, 'import row failed');

@@ -1,7 +1,7 @@
 import type { IMPORT_KINDS, Permission } from '@anju/contracts';
 import type { RequestContext } from '../auth/principal.js';
 import type { Tx } from '../db/database.js';
-import type { AppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { Language } from '../i18n.js';
 import type { ColumnSpec } from './spreadsheet.js';
 
@@ -38,3 +38,10 @@ export type ImportFinishedHook = (kind: ImportKind, months: string[]) => Promise
 
 /** Bilingual row reasons; the error workbook shows the requester's language. */
 export const reason = (lang: Language, zh: string, en: string) => (lang === 'en-US' ? en : zh);
+
+/**
+ * A row refused while it is written (an unknown project, a number already in use): the reason in both languages, of
+ * which the error workbook shows the requester's.
+ */
+export const rowRefused = (zh: string, en: string) =>
+  new AppError('VALIDATION_FAILED', { reason: { 'zh-CN': zh, 'en-US': en } satisfies Record<Language, string> });

@@ -1,10 +1,9 @@
 import type { RequestContext } from '../../../platform/auth/principal.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/errors.js';
 import type { Language } from '../../../platform/i18n.js';
 import { parseChinaTime, parseCode, parseDay, rowReasons } from '../../../platform/imports/cells.js';
-import type { Importer, RowCheck } from '../../../platform/imports/importer.js';
+import { type Importer, type RowCheck, rowRefused } from '../../../platform/imports/importer.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import { UnitLookup } from '../../property/unit-lookup.js';
 import { JourneyHistoryRepository } from './journey-history.repository.js';
@@ -71,17 +70,15 @@ export function checkOpenDayRow(v: Record<string, string>, lang: Language): RowC
   };
 }
 
-const fail = (zh: string, en: string) => new AppError('VALIDATION_FAILED', { reason: `${zh} / ${en}` });
-
 async function applyOpenDayRow(tx: Tx, ctx: RequestContext, row: OpenDayHistoryRow, deps: Deps) {
   const project = (await deps.directory.with(tx).byCodes([row.projectCode], ctx.principal.orgPath)).get(
     row.projectCode,
   );
-  if (project?.type !== 'project') throw fail(`项目「${row.projectCode}」不存在或不在范围内`, 'unknown project');
+  if (project?.type !== 'project') throw rowRefused(`项目「${row.projectCode}」不存在或不在范围内`, 'unknown project');
   const batch = row.batchName
     ? await new UnitLookup(tx).batchByName(row.projectCode, row.batchName, ctx.principal.orgPath)
     : null;
-  if (row.batchName && !batch) throw fail(`批次「${row.batchName}」不存在`, 'unknown batch');
+  if (row.batchName && !batch) throw rowRefused(`批次「${row.batchName}」不存在`, 'unknown batch');
   const repo = new JourneyHistoryRepository(tx);
   const now = deps.clock.now();
   const openDayId = await repo.openDay(project, row.heldOn, batch?.id ?? null, now);

@@ -1,9 +1,8 @@
 import type { RequestContext } from '../../../platform/auth/principal.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/errors.js';
 import type { Language } from '../../../platform/i18n.js';
 import { chinaMonth, monthsFrom, parseChinaTime, parseCode, rowReasons } from '../../../platform/imports/cells.js';
-import type { Importer, RowCheck } from '../../../platform/imports/importer.js';
+import { type Importer, type RowCheck, rowRefused } from '../../../platform/imports/importer.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import { UnitLookup } from '../../property/unit-lookup.js';
 import { CallbackHistoryRepository } from './callback-history.repository.js';
@@ -64,12 +63,10 @@ export function checkCallbackRow(v: Record<string, string>, lang: Language): Row
   };
 }
 
-const fail = (zh: string, en: string) => new AppError('VALIDATION_FAILED', { reason: `${zh} / ${en}` });
-
 async function applyCallbackRow(tx: Tx, ctx: RequestContext, row: CallbackHistoryRow, deps: Deps) {
   const repo = new CallbackHistoryRepository(tx);
   const survey = await repo.survey(row.kind);
-  if (!survey) throw fail('内置回访问卷缺失', 'the built-in callback survey is missing');
+  if (!survey) throw rowRefused('内置回访问卷缺失', 'the built-in callback survey is missing');
   let subject: {
     id: string;
     projectId: string | null;
@@ -80,7 +77,7 @@ async function applyCallbackRow(tx: Tx, ctx: RequestContext, row: CallbackHistor
   if (row.kind === 'repair_callback') {
     const ticket = await deps.tickets.byNumber(tx, row.ticketNumber as string);
     if (!ticket?.orgPath.startsWith(ctx.principal.orgPath))
-      throw fail(`工单「${row.ticketNumber}」不存在`, 'unknown ticket');
+      throw rowRefused(`工单「${row.ticketNumber}」不存在`, 'unknown ticket');
     subject = ticket;
   } else {
     const unit = await new UnitLookup(tx).byProjectCodeInScope(
@@ -88,11 +85,11 @@ async function applyCallbackRow(tx: Tx, ctx: RequestContext, row: CallbackHistor
       row.unitCode as string,
       ctx.principal.orgPath,
     );
-    if (!unit) throw fail(`房号「${row.unitCode}」不在项目「${row.projectCode}」`, 'unknown unit');
+    if (!unit) throw rowRefused(`房号「${row.unitCode}」不在项目「${row.projectCode}」`, 'unknown unit');
     subject = { id: unit.id, projectId: unit.projectId, unitId: unit.id, orgPath: unit.projectPath, customerId: null };
   }
   const company = await deps.directory.with(tx).companyOf({ id: subject.projectId ?? '', path: subject.orgPath });
-  if (!company) throw fail('项目不属于任何城市公司', 'the project belongs to no city company');
+  if (!company) throw rowRefused('项目不属于任何城市公司', 'the project belongs to no city company');
   return repo.put({
     surveyId: survey.id,
     surveyVersion: survey.version,

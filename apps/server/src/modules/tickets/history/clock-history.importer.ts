@@ -1,10 +1,9 @@
 import { SLA_NODES, type SlaNode } from '@anju/contracts';
 import type { RequestContext } from '../../../platform/auth/principal.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/errors.js';
 import type { Language } from '../../../platform/i18n.js';
 import { chinaMonth, parseChinaTime, parseCode, rowReasons } from '../../../platform/imports/cells.js';
-import type { Importer, RowCheck } from '../../../platform/imports/importer.js';
+import { type Importer, type RowCheck, rowRefused } from '../../../platform/imports/importer.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import type { ClockService } from '../../sla/clock.service.js';
 import { TICKET_CLOCKS } from '../sla/sla.service.js';
@@ -55,21 +54,21 @@ export function checkClockRow(v: Record<string, string>, lang: Language): RowChe
   };
 }
 
-const fail = (zh: string, en: string) => new AppError('VALIDATION_FAILED', { reason: `${zh} / ${en}` });
-
 async function applyClockRow(tx: Tx, ctx: RequestContext, row: ClockHistoryRow, deps: Deps) {
   const [ticket] = await new TicketHistoryRepository(tx).byNumbers([row.number]);
-  if (!ticket?.orgPath.startsWith(ctx.principal.orgPath)) throw fail(`工单「${row.number}」不存在`, 'unknown ticket');
-  if (!ticket.imported) throw fail('只能为导入的历史工单导入时限', 'clocks are imported for history tickets only');
+  if (!ticket?.orgPath.startsWith(ctx.principal.orgPath))
+    throw rowRefused(`工单「${row.number}」不存在`, 'unknown ticket');
+  if (!ticket.imported)
+    throw rowRefused('只能为导入的历史工单导入时限', 'clocks are imported for history tickets only');
   const holder = row.holderCode
     ? (await deps.directory.with(tx).byCodes([row.holderCode], ctx.principal.orgPath)).get(row.holderCode)
     : null;
   if (row.holderCode && holder?.type !== 'department' && holder?.type !== 'contractor')
-    throw fail(`承办部门「${row.holderCode}」不存在`, 'unknown holding department');
+    throw rowRefused(`承办部门「${row.holderCode}」不存在`, 'unknown holding department');
   const partId = row.workOrderSeq
     ? await new TicketHistoryRepository(tx).workOrderId(ticket.id, row.workOrderSeq)
     : null;
-  if (row.workOrderSeq && !partId) throw fail(`工单没有序号 ${row.workOrderSeq} 的任务`, 'no such work order');
+  if (row.workOrderSeq && !partId) throw rowRefused(`工单没有序号 ${row.workOrderSeq} 的任务`, 'no such work order');
   const limitMinutes = Math.max(1, Math.round((row.dueAt.getTime() - row.startedAt.getTime()) / 60_000));
   await deps.clocks.putImported(tx, {
     subjectType: TICKET_CLOCKS,

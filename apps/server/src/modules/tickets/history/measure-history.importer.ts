@@ -1,9 +1,8 @@
 import type { RequestContext } from '../../../platform/auth/principal.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/errors.js';
 import type { Language } from '../../../platform/i18n.js';
 import { chinaMonth, parseChinaTime, rowReasons } from '../../../platform/imports/cells.js';
-import type { Importer, RowCheck } from '../../../platform/imports/importer.js';
+import { type Importer, type RowCheck, rowRefused } from '../../../platform/imports/importer.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import { TicketHistoryRepository } from './ticket-history.repository.js';
 
@@ -48,16 +47,16 @@ export function checkMeasureRow(v: Record<string, string>, lang: Language): RowC
   };
 }
 
-const fail = (zh: string, en: string) => new AppError('VALIDATION_FAILED', { reason: `${zh} / ${en}` });
-
 async function applyMeasureRow(tx: Tx, ctx: RequestContext, row: MeasureHistoryRow, directory: OrgDirectory) {
   const repo = new TicketHistoryRepository(tx);
   const [ticket] = await repo.byNumbers([row.number]);
-  if (!ticket?.orgPath.startsWith(ctx.principal.orgPath)) throw fail(`工单「${row.number}」不存在`, 'unknown ticket');
-  if (!ticket.imported) throw fail('只能为导入的历史工单导入措施', 'measures are imported for history tickets only');
+  if (!ticket?.orgPath.startsWith(ctx.principal.orgPath))
+    throw rowRefused(`工单「${row.number}」不存在`, 'unknown ticket');
+  if (!ticket.imported)
+    throw rowRefused('只能为导入的历史工单导入措施', 'measures are imported for history tickets only');
   const dept = (await directory.with(tx).byCodes([row.departmentCode], ctx.principal.orgPath)).get(row.departmentCode);
   if (dept?.type !== 'department' && dept?.type !== 'contractor')
-    throw fail(`责任部门「${row.departmentCode}」不存在`, 'unknown department');
+    throw rowRefused(`责任部门「${row.departmentCode}」不存在`, 'unknown department');
   const last = row.confirmedAt ?? row.doneAt ?? row.dueAt;
   const outcome = await repo.putWorkOrder({
     ticketId: ticket.id,
@@ -75,7 +74,7 @@ async function applyMeasureRow(tx: Tx, ctx: RequestContext, row: MeasureHistoryR
     createdAt: new Date(Math.min(row.dueAt.getTime(), last.getTime())),
     updatedAt: last,
   });
-  if (outcome === 'live') throw fail(`序号 ${row.seq} 已被系统内任务使用`, 'a live work order has this number');
+  if (outcome === 'live') throw rowRefused(`序号 ${row.seq} 已被系统内任务使用`, 'a live work order has this number');
   return outcome;
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { COMPLAINT_CAUSES, ROOT_CAUSES, TICKET_CHANNELS, TICKET_TYPES } from '@anju/contracts';
 import type { RequestContext } from '../../../platform/auth/principal.js';
 import type { Tx } from '../../../platform/db/database.js';
-import { AppError } from '../../../platform/errors.js';
 import type { Language } from '../../../platform/i18n.js';
 import {
   chinaMonth,
@@ -12,7 +11,7 @@ import {
   parseYesNo,
   rowReasons,
 } from '../../../platform/imports/cells.js';
-import type { Importer, RowCheck } from '../../../platform/imports/importer.js';
+import { type Importer, type RowCheck, rowRefused } from '../../../platform/imports/importer.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import { UnitLookup } from '../../property/unit-lookup.js';
 import { TicketHistoryRepository } from './ticket-history.repository.js';
@@ -142,30 +141,28 @@ export function checkTicketHistoryRow(v: Record<string, string>, lang: Language)
   };
 }
 
-const fail = (zh: string, en: string) => new AppError('VALIDATION_FAILED', { reason: `${zh} / ${en}` });
-
 /** Writes one history ticket where its project (and unit) are in the importer's scope. */
 async function applyTicketRow(tx: Tx, ctx: RequestContext, row: TicketHistoryRow, directory: OrgDirectory) {
   const dir = directory.with(tx);
   const codes = [row.projectCode, row.responsibleCode, row.departmentCode].filter((c): c is string => !!c);
   const nodes = await dir.byCodes(codes, ctx.principal.orgPath);
   const project = nodes.get(row.projectCode);
-  if (project?.type !== 'project') throw fail(`项目「${row.projectCode}」不存在或不在范围内`, 'unknown project');
+  if (project?.type !== 'project') throw rowRefused(`项目「${row.projectCode}」不存在或不在范围内`, 'unknown project');
   const unit = row.unitCode
     ? await new UnitLookup(tx).byProjectCodeInScope(row.projectCode, row.unitCode, ctx.principal.orgPath)
     : null;
-  if (row.unitCode && !unit) throw fail(`房号「${row.unitCode}」不在该项目`, 'unknown unit');
+  if (row.unitCode && !unit) throw rowRefused(`房号「${row.unitCode}」不在该项目`, 'unknown unit');
   const responsible = row.responsibleCode ? nodes.get(row.responsibleCode) : null;
   if (row.responsibleCode && responsible?.type !== 'contractor')
-    throw fail(`责任单位「${row.responsibleCode}」不是承包商`, 'responsible party is not a contractor');
+    throw rowRefused(`责任单位「${row.responsibleCode}」不是承包商`, 'responsible party is not a contractor');
   const department = row.departmentCode ? nodes.get(row.departmentCode) : null;
   if (row.departmentCode && department?.type !== 'department' && department?.type !== 'contractor')
-    throw fail(`处理部门「${row.departmentCode}」不存在`, 'unknown department');
+    throw rowRefused(`处理部门「${row.departmentCode}」不存在`, 'unknown department');
   const company = await dir.companyOf(project);
-  if (!company) throw fail('项目不属于任何城市公司', 'the project belongs to no city company');
+  if (!company) throw rowRefused('项目不属于任何城市公司', 'the project belongs to no city company');
   const repo = new TicketHistoryRepository(tx);
   const [existing] = await repo.byNumbers([row.number]);
-  if (existing && !existing.imported) throw fail(`编号「${row.number}」已被系统内工单使用`, 'number taken');
+  if (existing && !existing.imported) throw rowRefused(`编号「${row.number}」已被系统内工单使用`, 'number taken');
   const id = existing?.id ?? randomUUID();
   const lastNode = row.nodes.at(-1);
   const status = row.cancelledAt ? 'cancelled' : (lastNode?.status ?? 'dispatch');

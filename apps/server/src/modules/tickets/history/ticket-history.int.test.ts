@@ -186,6 +186,25 @@ describe('ticket history from the previous system', () => {
     expect(k4.json().items[0]).toMatchObject({ value: 1, version: 2 });
   });
 
+  it('explains a row refused while writing in the reader’s language only', async () => {
+    const reasonsIn = async (lang: 'zh-CN' | 'en-US') => {
+      const res = await uploadHistory(t, manager.session, 'tickets', TICKET_HEADERS, [rows()[4] as string[]], lang);
+      expect(res.json()).toMatchObject({ imported: 0, failed: 1 });
+      const file = await t.app.inject({ url: res.json().errorFileUrl, headers: { cookie: manager.session.cookie } });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(file.rawPayload) as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+      const header = sheet.getRow(1).values as string[];
+      return String(sheet.getRow(2).getCell(header.length - 1).value);
+    };
+    const zh = await reasonsIn('zh-CN');
+    expect(zh).toContain('项目「NO-SUCH」不存在');
+    expect(zh).not.toMatch(/unknown project/);
+    const en = await reasonsIn('en-US');
+    expect(en).toContain('unknown project');
+    expect(en).not.toMatch(/项目/);
+  });
+
   it('refuses a kind it does not know, and users without history.import', async () => {
     const agent = await signedIn(t, w.company, ['hotline_agent']);
     const refused = await uploadHistory(t, agent.session, 'tickets', TICKET_HEADERS, rows());
