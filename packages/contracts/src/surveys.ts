@@ -178,6 +178,8 @@ export const sentSurveys = z.object({
 export const listSurveyRequestsQuery = pageQuery.extend({
   kind: z.enum(SURVEY_KINDS).optional(),
   status: z.enum(SURVEY_REQUEST_STATUSES).optional(),
+  channel: z.enum(SURVEY_CHANNELS).optional(),
+  surveyId: z.uuid().optional(),
   projectId: z.uuid().optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

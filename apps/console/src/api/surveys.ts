@@ -13,7 +13,7 @@ import { api } from './client';
 import type { Page } from './types';
 
 export type SurveyRequestFilters = Partial<
-  Pick<ListSurveyRequestsQuery, 'kind' | 'status' | 'projectId' | 'from' | 'to'>
+  Pick<ListSurveyRequestsQuery, 'kind' | 'status' | 'channel' | 'surveyId' | 'projectId' | 'from' | 'to'>
 >;
 export type UpsertSurveyInput = z.input<typeof upsertSurveyBody>;
 export type SendSurveyInput = z.input<typeof sendSurveyBody>;

@@ -10,27 +10,19 @@ import { useSurveyWords } from './surveyWords';
 
 const SurveyCallDrawer = lazy(async () => ({ default: (await import('./SurveyCallDrawer')).SurveyCallDrawer }));
 
-const PENDING = { status: 'pending' } as const;
+const PHONE_QUEUE = { status: 'pending', channel: 'phone' } as const;
 
 /**
  * The agents' phone queue: pending requests whose channel is the phone (an SMS request without consent or a phone
- * became one), newest first, cursor-paged. The API filters by status; the channel is picked out here.
+ * became one), newest first, cursor-paged.
  */
 export function SurveyCallsPage() {
   const { t } = useTranslation();
   const words = useSurveyWords();
   const surveys = useSurveys();
-  const query = useSurveyRequests(PENDING, 50);
+  const query = useSurveyRequests(PHONE_QUEUE, 50);
   const [open, setOpen] = useState<SurveyRequest | null>(null);
   const byId = useMemo(() => new Map((surveys.data?.items ?? []).map((s) => [s.id, s])), [surveys.data]);
-  const phoneOnly = useMemo(
-    () =>
-      query.data && {
-        ...query.data,
-        pages: query.data.pages.map((p) => ({ ...p, items: p.items.filter((r) => r.channel === 'phone') })),
-      },
-    [query.data],
-  );
 
   const columns: TableColumnsType<SurveyRequest> = [
     {
@@ -62,7 +54,7 @@ export function SurveyCallsPage() {
       <PageHeader title={t('surveys.calls.title')} />
       <Card>
         <CursorTable<SurveyRequest>
-          query={{ ...query, data: phoneOnly }}
+          query={query}
           columns={columns}
           rowKey="id"
           emptyText={t('surveys.calls.empty')}

@@ -17,31 +17,18 @@ const ResponseDrawer = lazy(async () => ({ default: (await import('./ResponseDra
 type Channel = (typeof SURVEY_CHANNELS)[number];
 
 /**
- * Survey requests and their answers in the reader's subtree, newest first: by kind, status, project and the days
- * they were sent (the API's filters); the survey and channel are picked out of the loaded pages.
+ * Survey requests and their answers in the reader's subtree, newest first: by survey, kind, status, channel, project
+ * and the days they were sent.
  */
 export function SurveyResponsesPage() {
   const { t } = useTranslation();
   const words = useSurveyWords();
   const surveys = useSurveys();
   const [filters, setFilters] = useState<SurveyRequestFilters>({ status: 'answered' });
-  const [surveyId, setSurveyId] = useState<string | undefined>();
-  const [channel, setChannel] = useState<Channel | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const query = useSurveyRequests(filters, 50);
   const [open, setOpen] = useState<SurveyRequest | null>(null);
   const byId = useMemo(() => new Map((surveys.data?.items ?? []).map((s) => [s.id, s])), [surveys.data]);
-  const picked = useMemo(
-    () =>
-      query.data && {
-        ...query.data,
-        pages: query.data.pages.map((p) => ({
-          ...p,
-          items: p.items.filter((r) => (!surveyId || r.surveyId === surveyId) && (!channel || r.channel === channel)),
-        })),
-      },
-    [query.data, surveyId, channel],
-  );
   const set = (patch: SurveyRequestFilters) => setFilters((f) => ({ ...f, ...patch }));
 
   const columns: TableColumnsType<SurveyRequest> = [
@@ -85,8 +72,8 @@ export function SurveyResponsesPage() {
             allowClear
             style={{ width: 200 }}
             placeholder={t('surveys.responses.allSurveys')}
-            value={surveyId}
-            onChange={setSurveyId}
+            value={filters.surveyId}
+            onChange={(surveyId) => set({ surveyId })}
             options={(surveys.data?.items ?? []).map((s) => ({ value: s.id, label: words.name(s) }))}
             data-testid="responses-survey"
           />
@@ -112,8 +99,8 @@ export function SurveyResponsesPage() {
             allowClear
             style={{ width: 140 }}
             placeholder={t('surveys.responses.allChannels')}
-            value={channel}
-            onChange={setChannel}
+            value={filters.channel}
+            onChange={(channel) => set({ channel })}
             options={SURVEY_CHANNELS.map((c) => ({ value: c, label: words.channel(c) }))}
             data-testid="responses-channel"
           />
@@ -132,7 +119,7 @@ export function SurveyResponsesPage() {
           />
         </Flex>
         <CursorTable<SurveyRequest>
-          query={{ ...query, data: picked }}
+          query={query}
           columns={columns}
           rowKey="id"
           emptyText={t('surveys.responses.empty')}

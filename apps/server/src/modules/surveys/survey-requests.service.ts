@@ -250,6 +250,8 @@ export class SurveyRequestService {
         scopePath: ctx.principal.orgPath,
         kind: q.kind,
         status: q.status,
+        channel: q.channel,
+        surveyId: q.surveyId,
         projectId: q.projectId,
         from: q.from ? day(q.from) : undefined,
         to: q.to ? new Date(day(q.to).getTime() + DAY) : undefined,

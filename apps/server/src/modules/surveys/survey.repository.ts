@@ -35,6 +35,8 @@ export type RequestFilter = {
   scopePath: string;
   kind?: string;
   status?: string;
+  channel?: string;
+  surveyId?: string;
   projectId?: string;
   from?: Date;
   to?: Date;
@@ -216,6 +218,8 @@ export class SurveyRequestRepository {
       withinScope(surveyRequests.orgPath, f.scopePath),
       f.kind ? eq(surveyRequests.kind, f.kind) : undefined,
       f.status ? eq(surveyRequests.status, f.status) : undefined,
+      f.channel ? eq(surveyRequests.channel, f.channel) : undefined,
+      f.surveyId ? eq(surveyRequests.surveyId, f.surveyId) : undefined,
       f.projectId ? eq(surveyRequests.projectId, f.projectId) : undefined,
       f.from ? gte(surveyRequests.createdAt, f.from) : undefined,
       f.to ? lt(surveyRequests.createdAt, f.to) : undefined,

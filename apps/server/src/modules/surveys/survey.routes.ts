@@ -83,7 +83,8 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ surveys: SurveysModule }> = a
       schema: {
         operationId: 'listSurveyResponses',
         tags,
-        summary: 'Requests and their answers in the reader’s subtree, newest first, by kind, status, project and date',
+        summary:
+          'Requests and their answers in the reader’s subtree, newest first, by kind, status, channel, survey, project and date',
         querystring: listSurveyRequestsQuery,
         response: { 200: surveyRequestPage, ...errors },
       },

@@ -117,6 +117,12 @@ describe('happy', () => {
       `/api/survey-requests?kind=sales_callback&status=answered&projectId=${p.project.id}`,
     );
     expect(listed.items.find((r) => r.id === req.id)?.answers).toHaveLength(1);
+    const byChannel = (channel: string, surveyId: string) =>
+      allPages<{ id: string }>(p.manager.api, `/api/survey-requests?channel=${channel}&surveyId=${surveyId}`);
+    expect((await byChannel('phone', req.surveyId)).items.map((r) => r.id)).toContain(req.id);
+    expect((await byChannel('sms', req.surveyId)).items.map((r) => r.id)).not.toContain(req.id);
+    expect((await byChannel('phone', '00000000-0000-4000-8000-000000000000')).items).toEqual([]);
+    expect((await p.manager.api.get('/api/survey-requests?channel=fax')).statusCode).toBe(400);
   });
 
   it('texts a one-use link to a consenting owner: answered once, stage stored; a second answer is refused', async () => {
