@@ -54,11 +54,11 @@ async function generate(pool: pg.Pool, from: number, to: number, m0: number, m1:
               case when i % 4 <> 2 then at + interval '2 days' end
          from generate_series($1::int, $2::int) i
          cross join c
-         join u on u.n = 1 + (i * 7919) % c.k
+         join u on u.n = 1 + (i::bigint * 7919) % c.k
          join lateral (select o.path, (select x.id from org_units x where x.type = 'city_company'
                          and o.path like x.path || '%') as company from org_units o where o.id = u.project_id) p on true
          cross join lateral (select date_trunc('month', now()) - make_interval(months => 60 - $3::int - (i % ($4::int - $3::int)))
-                               + make_interval(mins => (i * 37) % 40000) as at) t`,
+                               + make_interval(mins => ((i::bigint * 37) % 40000)::int) as at) t`,
       [a, b, m0, m1],
     );
     await pool.query(

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
+    // Each worker imports the app once for all its files (decisions §38): every file still opens its own database.
+    isolate: false,
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/password-cost.ts'],
