@@ -3,27 +3,38 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * 1–5 stars as real radio buttons (keyboard and screen-reader friendly); each star is a 48 px label carrying
- * `data-testid="rating-score-<n>"`, the group `data-testid="rating-score"`.
+ * `data-testid="<testId>-<n>"`, the group `data-testid="<testId>"` (`rating-score` unless told).
  */
 export function ScorePicker({
   value,
   onChange,
   legend,
+  testId = 'rating-score',
+  starLabel,
+  className,
 }: {
   value: number | undefined;
   onChange: (score: number) => void;
   legend: string;
+  testId?: string;
+  /** Each star's accessible name (the request pages' words unless told). */
+  starLabel?: (n: number) => string;
+  className?: string;
 }) {
   const { t } = useTranslation();
   const name = useId();
   return (
-    <fieldset className="score-picker" data-testid="rating-score" data-value={value ?? ''}>
+    <fieldset
+      className={className ? `score-picker ${className}` : 'score-picker'}
+      data-testid={testId}
+      data-value={value ?? ''}
+    >
       <legend className="visually-hidden">{legend}</legend>
       {[1, 2, 3, 4, 5].map((n) => (
         <label
           key={n}
           className={`score-star${value !== undefined && n <= value ? ' score-star-on' : ''}`}
-          data-testid={`rating-score-${n}`}
+          data-testid={`${testId}-${n}`}
         >
           <input
             type="radio"
@@ -32,7 +43,7 @@ export function ScorePicker({
             value={n}
             checked={value === n}
             onChange={() => onChange(n)}
-            aria-label={t('request.scoreN', { n })}
+            aria-label={starLabel ? starLabel(n) : t('request.scoreN', { n })}
           />
           <span aria-hidden>★</span>
         </label>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyQuestion } from '../../api/surveys';
 import { useLanguage } from '../../i18n';
+import { ScorePicker } from '../requests/ScorePicker';
 
 /** One question's answer while the form is being filled (the wire shape is built at submit). */
 export type Draft = { score?: number; choices?: string[]; text?: string };
@@ -18,29 +19,17 @@ export function useQuestionText() {
 /** 1–5 stars, each a 48 px radio (`survey-<key>-score-<n>`); the word under the ends says which way is better. */
 function Stars({ q, value, onChange }: { q: SurveyQuestion; value?: number; onChange: (n: number) => void }) {
   const { t } = useTranslation();
-  const name = useId();
+  const text = useQuestionText();
   return (
     <div>
-      <div className="score-picker survey-stars" role="radiogroup" data-testid={`survey-${q.key}-score`}>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label
-            key={n}
-            className={`score-star${value !== undefined && n <= value ? ' score-star-on' : ''}`}
-            data-testid={`survey-${q.key}-score-${n}`}
-          >
-            <input
-              type="radio"
-              className="visually-hidden"
-              name={name}
-              value={n}
-              checked={value === n}
-              onChange={() => onChange(n)}
-              aria-label={t('surveys.scoreN', { n })}
-            />
-            <span aria-hidden>★</span>
-          </label>
-        ))}
-      </div>
+      <ScorePicker
+        value={value}
+        onChange={onChange}
+        legend={text(q)}
+        testId={`survey-${q.key}-score`}
+        className="survey-stars"
+        starLabel={(n) => t('surveys.scoreN', { n })}
+      />
       <div className="survey-scale-ends muted" aria-hidden>
         <span>{t('surveys.scoreLow')}</span>
         <span>{t('surveys.scoreHigh')}</span>
