@@ -76,7 +76,8 @@ export class ImportService {
     mkdirSync(dir, { recursive: true });
     const filePath = join(dir, `${id}${ext}`);
     writeFileSync(filePath, file.buffer);
-    const inline = file.buffer.length <= this.settings.inlineMaxBytes;
+    // An import that feeds the KPIs always queues: refreshing the months it touched can take minutes, not a request.
+    const inline = file.buffer.length <= this.settings.inlineMaxBytes && !importer.months;
     const job = await this.db.transaction(async (tx) => {
       const row = await new ImportJobRepository(tx).insert({
         id,
