@@ -107,6 +107,31 @@ export class SurveyRequestRepository {
     return this.db.insert(surveyRequests).values(values).returning();
   }
 
+  /**
+   * Marks up to `limit` pending SMS surveys whose link ran out as expired (repair callbacks stay pending: the ticket
+   * page still records them by phone); answers how many.
+   */
+  async expireLinks(now: Date, limit: number): Promise<number> {
+    const due = this.db
+      .select({ id: surveyRequests.id })
+      .from(surveyRequests)
+      .where(
+        and(
+          eq(surveyRequests.status, 'pending'),
+          eq(surveyRequests.channel, 'sms'),
+          ne(surveyRequests.kind, 'repair_callback'),
+          lt(surveyRequests.tokenExpiresAt, now),
+        ),
+      )
+      .limit(limit);
+    const rows = await this.db
+      .update(surveyRequests)
+      .set({ status: 'expired' })
+      .where(and(inArray(surveyRequests.id, due), eq(surveyRequests.status, 'pending')))
+      .returning({ id: surveyRequests.id });
+    return rows.length;
+  }
+
   async find(id: string): Promise<SurveyRequestRow | null> {
     const [row] = await this.db.select().from(surveyRequests).where(eq(surveyRequests.id, id));
     return row ?? null;

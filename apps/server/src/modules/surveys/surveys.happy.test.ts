@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { batchOf, households, linkToken, type SurveyPlace, surveyPlace } from '../../../test/survey-factories.js';
 import { jobs } from '../../platform/jobs/job.tables.js';
 import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
+import { SurveyLinkExpiry } from './survey-expiry.job.js';
 import { surveyAnswers, surveyRequests } from './surveys.tables.js';
 
 let t: TestApp;
@@ -175,6 +176,40 @@ describe('happy', () => {
     expect(fresh).not.toBe(old);
     expect((await t.app.inject({ method: 'GET', url: `/api/survey-links/${old}` })).statusCode).toBe(410);
     expect((await t.app.inject({ method: 'GET', url: `/api/survey-links/${fresh}` })).statusCode).toBe(200);
+  });
+
+  it('expires an SMS survey whose link ran out, hourly, but never a repair callback (the ticket page still calls)', async () => {
+    const [h] = await households(t, p, 1, { contractDate: '2025-03-01', deliveryDate: '2026-01-10' });
+    const sent = await send('annual', { channel: 'sms', subject: { type: 'unit', id: h?.unitId } });
+    const [req] = sent.json().items;
+    const token = await linkToken(t, req.id);
+    const callback = await t.services.surveys.callbacks.open(
+      t.db,
+      {
+        subjectType: 'ticket',
+        subjectId: crypto.randomUUID(),
+        customerId: h?.customerId ?? null,
+        unitId: h?.unitId ?? null,
+        projectId: p.project.id,
+        companyId: p.company.id,
+        orgPath: (await requestRow(req.id))?.orgPath as string,
+      },
+      t.clock.now(),
+      true,
+    );
+    const ends = (await requestRow(req.id))?.tokenExpiresAt as Date;
+    expect(ends.getTime() - t.clock.now().getTime()).toBe(14 * 86_400_000); // the annual survey’s link: 14 days
+    const expiry = (minutes: number) =>
+      new SurveyLinkExpiry(t.db, { now: () => new Date(ends.getTime() + minutes * 60_000) });
+    expect(await expiry(-1).run()).toBe(0);
+    expect(await expiry(1).run()).toBeGreaterThanOrEqual(1);
+    expect((await requestRow(req.id))?.status).toBe('expired');
+    expect((await requestRow(callback.id))?.status).toBe('pending');
+    expect(await expiry(60).run()).toBe(0); // once
+    const shown = await t.app.inject({ method: 'GET', url: `/api/survey-links/${token}` });
+    expect([shown.statusCode, shown.json().details]).toEqual([410, { reason: 'expired' }]);
+    const listed = await allPages<{ id: string }>(p.manager.api, `/api/survey-requests?status=expired`);
+    expect(listed.items.map((r) => r.id)).toContain(req.id);
   });
 
   it('samples five households per product type of a batch (fewer when a type has fewer)', async () => {

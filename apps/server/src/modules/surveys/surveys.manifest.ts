@@ -25,6 +25,9 @@ export const surveysModule = defineModule({
   async routes(app, surveys) {
     await app.register(surveyRoutes, { surveys });
   },
+  jobs(jobs, surveys) {
+    surveys.linkExpiry.register(jobs);
+  },
   importers: (surveys, _platform, { org }) => [
     callbackHistoryImporter({ directory: org.directory, tickets: surveys.ticketNumbers }),
   ],

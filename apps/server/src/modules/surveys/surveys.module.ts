@@ -8,6 +8,7 @@ import { TicketHistoryLookup } from './history/ticket-history-lookup.js';
 import { SurveyAnswerService } from './survey-answers.service.js';
 import { SurveyCallbacks } from './survey-callbacks.js';
 import { SurveyDefinitionService } from './survey-definitions.service.js';
+import { SurveyLinkExpiry } from './survey-expiry.job.js';
 import { SurveyRequestService } from './survey-requests.service.js';
 import { homeSubjects, SurveySubjects } from './survey-subjects.js';
 
@@ -44,5 +45,6 @@ export function createSurveysModule(deps: {
   const callbacks = new SurveyCallbacks(deps.clock, answers);
   // history callbacks name their tickets by number; the tickets module provides the finder at start-up
   const ticketNumbers = new TicketHistoryLookup();
-  return { db: deps.db, subjects, definitions, requests, answers, callbacks, ticketNumbers };
+  const linkExpiry = new SurveyLinkExpiry(deps.db, deps.clock);
+  return { db: deps.db, subjects, definitions, requests, answers, callbacks, ticketNumbers, linkExpiry };
 }
