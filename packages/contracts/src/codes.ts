@@ -107,6 +107,8 @@ export const TIMELINE_CODES = [
   'ownership.ended',
   /** {project, unit, date}: the owner signed for the keys on the handover day. */
   'ownership.handed_over',
+  /** {tier, card}: the new tier's name (as the club named it) and the member's card number. */
+  'club.tier_changed',
   /** {number, event}: an event (a TICKET_EVENT_KINDS code) of a ticket of the customer. */
   'ticket.event',
 ] as const;
@@ -204,6 +206,16 @@ export const AUDIT_ACTIONS = [
   'customer.merge',
   'ownership.add',
   'ownership.end',
+  'ownership.payment',
+  'club.settings',
+  'club_member.enrol',
+  'club_member.update',
+  'club_tier.upsert',
+  'club_earn_rule.upsert',
+  'club_points.adjust',
+  'club_points.request',
+  'club_points.approve',
+  'club_points.export',
   'family.add',
   'referral.add',
   'referral.outcome',

@@ -200,6 +200,7 @@ export const TIMELINE_KINDS = [
   'message',
   'event',
   'survey',
+  'club',
 ] as const;
 export const timelineEntry = z
   .object({
@@ -246,6 +247,10 @@ export const endOwnershipBody = z.object({
   note: z.string().trim().max(200).nullable().optional(),
 });
 export const ownershipParams = z.object({ id: z.uuid(), ownershipId: z.uuid() });
+/** How much of a home's price is paid (the club grants purchase points once it is fully paid). */
+export const OWNERSHIP_PAYMENT_STATUSES = ['unpaid', 'partial', 'paid'] as const;
+export type OwnershipPaymentStatus = (typeof OWNERSHIP_PAYMENT_STATUSES)[number];
+export const setOwnershipPaymentBody = z.object({ paymentStatus: z.enum(OWNERSHIP_PAYMENT_STATUSES) });
 export const addFamilyMemberBody = z.object({
   memberId: z.uuid(),
   relation: z.enum(FAMILY_RELATIONS),

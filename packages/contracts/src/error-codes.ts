@@ -349,6 +349,27 @@ export const ERROR_CODES = {
   },
   SURVEY_ALREADY_ANSWERED: { status: 409, zh: '该调查已作答', en: 'This survey has already been answered' },
   SURVEY_NOT_PENDING: { status: 409, zh: '该调查不在待回访状态', en: 'This survey is not pending' },
+  CLUB_MEMBER_NOT_FOUND: { status: 404, zh: '会员不存在', en: 'Club member not found' },
+  CLUB_TIER_NOT_FOUND: { status: 404, zh: '会员等级不存在', en: 'Club tier not found' },
+  CLUB_ADJUSTMENT_NOT_FOUND: { status: 404, zh: '积分调整申请不存在', en: 'Points adjustment not found' },
+  CLUB_POINTS_INVALID: {
+    status: 400,
+    zh: '积分必须是整数（调整不能为零，规则和门槛不能为负）',
+    en: 'Points must be a whole number (an adjustment not zero, a rule or threshold not negative)',
+  },
+  CLUB_POINTS_INSUFFICIENT: { status: 409, zh: '积分余额不足', en: 'Not enough points in the balance' },
+  CLUB_ENTRY_ALREADY_REVERSED: {
+    status: 409,
+    zh: '该积分记录已冲正或不可冲正',
+    en: 'This points entry is already reversed or cannot be reversed',
+  },
+  CLUB_ADJUSTMENT_SELF_APPROVAL: {
+    status: 403,
+    zh: '不能审批自己提交的积分调整',
+    en: 'You cannot approve your own points adjustment',
+  },
+  CLUB_ADJUSTMENT_NOT_PENDING: { status: 409, zh: '该积分调整不在待审批状态', en: 'This adjustment is not pending' },
+  CLUB_MEMBER_LEFT: { status: 409, zh: '该会员已退会', en: 'This member has left the club' },
   SLA_RULE_INVALID: { status: 422, zh: '时限规则无效', en: 'The SLA rule is invalid' },
   CALENDAR_INVALID: { status: 422, zh: '工作日历无效', en: 'The business calendar is invalid' },
   OWNER_CODE_INVALID: {

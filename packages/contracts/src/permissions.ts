@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'events.manage',
   'notices.publish',
   'sales.manage',
+  'club.read',
   'club.manage',
   'analytics.read',
   'analytics.manage',
@@ -62,6 +63,7 @@ const READ_ALL: Permission[] = [
   'tickets.read',
   'journeys.read',
   'analytics.read',
+  'club.read',
 ];
 
 /** Default permission sets of the built-in roles (admins may change them later). */
@@ -137,8 +139,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'sales.manage',
     'journeys.read',
     'journeys.work',
+    'club.read',
   ],
-  club_staff: ['org.read', 'customers.read', 'club.manage'],
+  club_staff: ['org.read', 'customers.read', 'club.read', 'club.manage'],
   contractor: ['workorders.handle'],
   executive: [...READ_ALL, 'audit.read'],
 };

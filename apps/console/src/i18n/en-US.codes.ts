@@ -41,6 +41,7 @@ export const enUSCodes: typeof zhCNCodes = {
         ended: 'Ownership of {{project}} {{unit}} ended ($t(enums.ownershipEndReason.{{reason}}))',
         handed_over: 'Keys taken for {{project}} {{unit}} ({{date}})',
       },
+      club: { tier_changed: 'Club tier now {{tier}} (card {{card}})' },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
     notification: {

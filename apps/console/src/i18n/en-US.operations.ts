@@ -47,7 +47,17 @@ export const enUSOperations: typeof zhCNOperations = {
         anonymise: 'Customer anonymised',
         merge: 'Customers merged',
       },
-      ownership: { add: 'Home registered', end: 'Ownership ended' },
+      ownership: { add: 'Home registered', end: 'Ownership ended', payment: 'Payment status of a home' },
+      club: { settings: 'Club settings changed' },
+      club_member: { enrol: 'Club member enrolled', update: 'Club member changed' },
+      club_tier: { upsert: 'Club tier saved' },
+      club_earn_rule: { upsert: 'Points earn rule saved' },
+      club_points: {
+        adjust: 'Points adjusted',
+        request: 'Points adjustment requested',
+        approve: 'Points adjustment approved',
+        export: 'Points statement exported',
+      },
       family: { add: 'Family member registered' },
       referral: { add: 'Referral registered', outcome: 'Referral outcome' },
       ticket: {

@@ -243,6 +243,7 @@ export const enUS: Messages = {
     'events.manage': 'View and replay event deliveries',
     'notices.publish': 'Publish project notices',
     'sales.manage': 'Manage sales',
+    'club.read': 'View owners’ club',
     'club.manage': 'Manage owners’ club',
     'analytics.read': 'View analytics',
     'analytics.manage': 'Manage KPI targets and recomputes',

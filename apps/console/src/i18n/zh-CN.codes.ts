@@ -39,6 +39,7 @@ export const zhCNCodes = {
         ended: '结束持有 {{project}} {{unit}}（$t(enums.ownershipEndReason.{{reason}})）',
         handed_over: '签字收房 {{project}} {{unit}}（{{date}}）',
       },
+      club: { tier_changed: '会员等级变为 {{tier}}（会员卡 {{card}}）' },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
     notification: {

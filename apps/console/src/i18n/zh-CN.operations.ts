@@ -48,7 +48,12 @@ export const zhCNOperations = {
         anonymise: '匿名化客户',
         merge: '合并客户',
       },
-      ownership: { add: '登记房产', end: '结束持有房产' },
+      ownership: { add: '登记房产', end: '结束持有房产', payment: '房款支付状态' },
+      club: { settings: '修改会所设置' },
+      club_member: { enrol: '会员入会', update: '修改会员' },
+      club_tier: { upsert: '保存会员等级' },
+      club_earn_rule: { upsert: '保存积分规则' },
+      club_points: { adjust: '积分调整', request: '申请积分调整', approve: '审批积分调整', export: '导出积分明细' },
       family: { add: '登记家庭成员' },
       referral: { add: '登记推荐', outcome: '推荐结果' },
       ticket: {

@@ -261,6 +261,7 @@ export const zhCN = {
     'events.manage': '查看并重放事件投递',
     'notices.publish': '发布项目公告',
     'sales.manage': '管理销售',
+    'club.read': '查看会员俱乐部',
     'club.manage': '管理会员俱乐部',
     'analytics.read': '查看分析报表',
     'analytics.manage': '管理指标目标与重算',

@@ -1,5 +1,6 @@
 import type { ServicesOf } from '../platform/modules.js';
 import { analyticsModule } from './analytics/analytics.manifest.js';
+import { clubModule } from './club/club.manifest.js';
 import { customersModule } from './customers/customers.manifest.js';
 import { journeysModule } from './journeys/journeys.manifest.js';
 import { noticesModule } from './notices/notices.manifest.js';
@@ -25,6 +26,7 @@ export const MODULES = [
   journeysModule,
   portalModule,
   analyticsModule,
+  clubModule,
 ] as const;
 
 /** `services.<module name>`: each module's public services. */

@@ -10,6 +10,7 @@ import type { CustomerService } from './customer.service.js';
 import type { CustomerRow } from './customer.tables.js';
 import { Customer360Repository } from './customer-360.repository.js';
 import { CustomerHouseholdsRepository } from './customer-households.repository.js';
+import { CustomerRelationsRepository } from './customer-relations.repository.js';
 import type { TimelineService } from './timeline.service.js';
 
 /** Read models of the customer pages: list summaries in four queries, the 360 view, the timeline. */
@@ -92,6 +93,11 @@ export class CustomerReadService {
 
   householdOfOwnership(ownershipId: string, db: Executor = this.db) {
     return new CustomerHouseholdsRepository(db).ofOwnership(ownershipId);
+  }
+
+  /** The people registered as family members of this owner (the club moves them with the owner). */
+  familyMembersOf(ownerId: string, db: Executor = this.db) {
+    return new CustomerRelationsRepository(db).familyMembersOf(ownerId);
   }
 
   /** A person's contract and handover (delivery) dates, of this unit when theirs: their journey stage. */

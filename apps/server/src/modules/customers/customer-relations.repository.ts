@@ -44,6 +44,25 @@ export class CustomerRelationsRepository {
     return row;
   }
 
+  /** Sets how much of an active home's price is paid; undefined when the ownership is not (or no longer) active. */
+  async setPaymentStatus(id: string, customerId: string, paymentStatus: string, at: Date) {
+    const [row] = await this.db
+      .update(ownerships)
+      .set({ paymentStatus, updatedAt: at, version: sql`${ownerships.version} + 1` })
+      .where(and(eq(ownerships.id, id), eq(ownerships.customerId, customerId), eq(ownerships.active, true)))
+      .returning();
+    return row;
+  }
+
+  /** The people registered as family members of this owner. */
+  async familyMembersOf(ownerId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ memberId: familyLinks.memberId })
+      .from(familyLinks)
+      .where(eq(familyLinks.ownerId, ownerId));
+    return rows.map((r) => r.memberId);
+  }
+
   /** Links a family member to an owner, or changes the relation and unit of the existing link. */
   async upsertFamilyLink(link: typeof familyLinks.$inferInsert) {
     const [row] = await this.db

@@ -1,4 +1,4 @@
-import type { endOwnershipBody } from '@anju/contracts';
+import type { endOwnershipBody, OwnershipPaymentStatus } from '@anju/contracts';
 import type { z } from 'zod';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { RequestContext } from '../../platform/auth/principal.js';
@@ -112,6 +112,7 @@ export class CustomerRelationsService {
       unitId: unit.id,
       projectId: unit.projectId,
       ...values,
+      paymentStatus: row.paymentStatus as OwnershipPaymentStatus,
       via,
     };
     const name =
@@ -186,6 +187,63 @@ export class CustomerRelationsService {
       await this.events.record(tx, ctx, [
         {
           name: CUSTOMER_EVENTS.ownershipEnded,
+          subjectType: 'ownership',
+          subjectId: row.id,
+          orgPath: unit.projectPath,
+          payload,
+        },
+      ]);
+      return row;
+    });
+  }
+
+  /**
+   * Records how much of a home's price is paid (unpaid, partial, paid) and publishes `ownership.changed` with it:
+   * the club grants purchase points once the home is fully paid. Saving the same status again publishes again;
+   * listeners are idempotent.
+   */
+  async setPaymentStatus(
+    ctx: RequestContext,
+    customerId: string,
+    ownershipId: string,
+    paymentStatus: OwnershipPaymentStatus,
+  ) {
+    assertPermission(ctx.principal, 'customers.manage');
+    await this.customers.get(ctx, customerId);
+    const found = await new CustomerRelationsRepository(this.db).findOwnership(ownershipId, customerId);
+    if (!found?.active) throw new AppError('OWNERSHIP_NOT_FOUND');
+    const unit = await new UnitLookup(this.db).byIdInScope(found.unitId, ctx.principal.orgPath);
+    if (!unit) throw new AppError('OWNERSHIP_NOT_FOUND');
+    return this.db.transaction(async (tx) => {
+      const row = await new CustomerRelationsRepository(tx).setPaymentStatus(
+        ownershipId,
+        customerId,
+        paymentStatus,
+        this.clock.now(),
+      );
+      if (!row) throw new AppError('OWNERSHIP_NOT_FOUND');
+      await this.audit.record(tx, ctx, {
+        action: 'ownership.payment',
+        entityType: 'customer',
+        entityId: customerId,
+        orgPath: unit.projectPath,
+        before: { unit: unit.code, project: unit.projectName, paymentStatus: found.paymentStatus },
+        after: { unit: unit.code, project: unit.projectName, paymentStatus },
+      });
+      const payload: OwnershipEvent = {
+        customerId,
+        unitId: unit.id,
+        projectId: unit.projectId,
+        firstVisitDate: row.firstVisitDate,
+        contractDate: row.contractDate,
+        deliveryDate: row.deliveryDate,
+        moveInDate: row.moveInDate,
+        paymentStatus,
+        via: 'staff',
+      };
+      await this.events.record(tx, ctx, [
+        {
+          name: CUSTOMER_EVENTS.ownershipChanged,
           subjectType: 'ownership',
           subjectId: row.id,
           orgPath: unit.projectPath,

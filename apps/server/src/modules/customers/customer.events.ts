@@ -1,4 +1,4 @@
-import type { OwnershipEndReason } from '@anju/contracts';
+import type { OwnershipEndReason, OwnershipPaymentStatus } from '@anju/contracts';
 
 /** The events the customers module publishes (subject: the customer unless said otherwise). */
 export const CUSTOMER_EVENTS = {
@@ -8,7 +8,7 @@ export const CUSTOMER_EVENTS = {
   anonymised: 'customer.anonymised',
   /** A home bought (subject: the ownership). */
   ownershipCreated: 'ownership.created',
-  /** Its dates changed (subject: the ownership). */
+  /** Its dates or its payment status changed (subject: the ownership). */
   ownershipChanged: 'ownership.changed',
   /** The person no longer holds the home: resold, transferred, contract cancelled or entered by mistake (subject: the ownership). */
   ownershipEnded: 'ownership.ended',
@@ -24,6 +24,8 @@ export type OwnershipEvent = {
   contractDate: string | null;
   deliveryDate: string | null;
   moveInDate: string | null;
+  /** unpaid, partial or paid; absent from events recorded before payment status existed and from imports. */
+  paymentStatus?: OwnershipPaymentStatus;
   /** How it arrived: entered by staff or imported from a roster. */
   via: 'staff' | 'import';
 };

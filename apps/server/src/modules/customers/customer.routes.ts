@@ -19,6 +19,7 @@ import {
   revealCustomerFieldBody,
   revealedField,
   searchCustomersQuery,
+  setOwnershipPaymentBody,
   type TimelineEntry,
   timelineEntry,
   timelineQuery,
@@ -277,6 +278,26 @@ export const customerRoutes: FastifyPluginAsyncZod<{
       const ctx = contextOf(request);
       await m.relations.addOwnership(ctx, request.params.id, request.body);
       return reply.status(201).send(presentCustomer(await m.read.load360(ctx, request.params.id)));
+    },
+  );
+
+  app.put(
+    '/api/customers/:id/ownerships/:ownershipId/payment',
+    {
+      schema: {
+        operationId: 'setOwnershipPayment',
+        tags: ['customers'],
+        summary: "How much of the home's price is paid: unpaid, partial or paid",
+        params: ownershipParams,
+        body: setOwnershipPaymentBody,
+        response: { 200: customer, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request);
+      const { id, ownershipId } = request.params;
+      await m.relations.setPaymentStatus(ctx, id, ownershipId, request.body.paymentStatus);
+      return presentCustomer(await m.read.load360(ctx, id));
     },
   );
 

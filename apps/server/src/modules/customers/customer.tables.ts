@@ -118,6 +118,8 @@ export const ownerships = pgTable(
     sharePercent: numeric('share_percent', { precision: 5, scale: 2, mode: 'number' }),
     deliveryDate: date('delivery_date'),
     moveInDate: date('move_in_date'),
+    /** How much of the price is paid: unpaid, partial, paid (the club grants purchase points once fully paid). */
+    paymentStatus: text('payment_status').notNull().default('unpaid'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -126,6 +128,7 @@ export const ownerships = pgTable(
   (t) => [
     uniqueIndex('ownerships_customer_unit_uq').on(t.customerId, t.unitId),
     index('ownerships_unit_idx').on(t.unitId),
+    check('ownerships_payment_status_ck', sql`${t.paymentStatus} in ('unpaid','partial','paid')`),
   ],
 );
 

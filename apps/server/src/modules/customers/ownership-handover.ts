@@ -42,6 +42,7 @@ export class OwnershipHandoverCommand {
       contractDate: row.contractDate,
       deliveryDate: row.deliveryDate,
       moveInDate: row.moveInDate,
+      paymentStatus: row.paymentStatus as OwnershipEvent['paymentStatus'],
       via: 'staff',
     };
     await this.events.record(tx, ctx, [

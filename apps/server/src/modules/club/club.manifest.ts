@@ -1,0 +1,21 @@
+import { defineModule } from '../../platform/modules.js';
+import type { CustomersModule } from '../customers/customers.module.js';
+import type { OrgModule } from '../org/org.module.js';
+import { createClubModule } from './club.module.js';
+import { clubRoutes } from './club.routes.js';
+import * as tables from './club.tables.js';
+import { ownershipListener } from './listeners/ownership.listener.js';
+
+/** The owners' club: members with cards, classes and tiers, the points ledger and its earn rules (docs/club.md). */
+export const clubModule = defineModule({
+  name: 'club',
+  uses: ['org', 'customers'],
+  tables,
+  permissions: ['club.read', 'club.manage'],
+  create: ({ db, audit, clock }, deps: { org: OrgModule; customers: CustomersModule }) =>
+    createClubModule({ db, audit, clock, customers: deps.customers, directory: deps.org.directory }),
+  async routes(app, club) {
+    await app.register(clubRoutes, { club });
+  },
+  listeners: (club) => [ownershipListener(club.members, club.points)],
+});

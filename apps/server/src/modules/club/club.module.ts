@@ -1,0 +1,27 @@
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import type { CustomersModule } from '../customers/customers.module.js';
+import type { OrgDirectory } from '../org/org-directory.js';
+import { ClubConfigService } from './club-config.service.js';
+import { ClubMemberService } from './member.service.js';
+import { PointsService } from './points.service.js';
+
+export type ClubModule = ReturnType<typeof createClubModule>;
+
+/**
+ * The owners' club: settings, tiers and earn rules (`config`), members (`members`) and the points ledger
+ * (`points`, whose `earn(memberId, rule, sourceId)` other slices call for attendance and answered surveys).
+ */
+export function createClubModule(deps: {
+  db: Db;
+  audit: AuditService;
+  clock: Clock;
+  customers: CustomersModule;
+  directory: OrgDirectory;
+}) {
+  const config = new ClubConfigService(deps.db, deps.audit, deps.clock);
+  const members = new ClubMemberService(deps);
+  const points = new PointsService(deps.db, deps.audit, deps.clock, members);
+  return { db: deps.db, audit: deps.audit, config, members, points };
+}
