@@ -40,5 +40,12 @@ export async function publicCustomer(t: TestApp, p: ClubPlace, declaredKinds: st
 export async function enrol(p: ClubPlace, customerId: string, extra: Record<string, unknown> = {}) {
   const res = await p.staff.api.post('/api/club/members', { customerId, ...extra });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; cardNo: string; class: string; balance: number; version: number };
+  return res.json() as {
+    id: string;
+    customerId: string;
+    cardNo: string;
+    class: string;
+    balance: number;
+    version: number;
+  };
 }

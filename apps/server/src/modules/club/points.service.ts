@@ -107,7 +107,7 @@ export class PointsService {
   }
 
   /** Spends points (a benefit claimed): 409 CLUB_POINTS_INSUFFICIENT when the balance is short. */
-  redeem(memberId: string, points: number, source: { type: string; id: string }, key: string, actor?: Actor) {
+  async redeem(memberId: string, points: number, source: { type: string; id: string }, key: string, actor?: Actor) {
     wholePoints(points);
     return this.db.transaction((tx) =>
       this.post(tx, actor ?? SYSTEM_ACTOR, {
@@ -122,7 +122,7 @@ export class PointsService {
   }
 
   /** Points expiring by the club's plan (the expiry job's slice): at most the balance, once per plan key. */
-  expire(memberId: string, points: number, planKey: string, tx?: Executor) {
+  async expire(memberId: string, points: number, planKey: string, tx?: Executor) {
     wholePoints(points);
     return this.within(tx, (t) =>
       this.post(t, SYSTEM_ACTOR, {
