@@ -36,7 +36,16 @@ describe('happy', () => {
     ).toEqual(['joined', 'tier_changed']);
   });
 
-  it('a fully paid home saved twice earns the purchase points once; the handover makes an owner member, family follow', async () => {
+  it('a fully paid home saved twice earns the purchase points once and changes the tier; the handover makes an owner member, family follow', async () => {
+    const admin = await signedIn(t, t.root, ['club_staff']);
+    const silver = await admin.api.put('/api/club/tiers/silver', {
+      nameZh: '银卡会员',
+      nameEn: 'Silver member',
+      rank: 15,
+      minPoints: 2000,
+      priorityBooking: true,
+    });
+    expect(silver.statusCode, silver.body).toBe(201);
     const h = await buyer(t, p);
     const m = await enrol(p, h.customerId);
     const relative = await publicCustomer(t, p, []);
@@ -58,6 +67,17 @@ describe('happy', () => {
     expect(statement.items).toMatchObject([
       { kind: 'earn', points: 2000, sourceType: 'purchase', sourceId: h.ownershipId },
     ]);
+    const paid = (await p.staff.api.get(`/api/club/members/${m.id}`)).json();
+    expect(paid).toMatchObject({ class: 'buyer', tier: { code: 'silver' } });
+    expect(paid.benefits).toEqual({ priorityBooking: true, purchaseDiscount: false });
+    expect(
+      paid.history.find((e: { kind: string; to: string | null }) => e.kind === 'tier_changed' && e.to === 'silver'),
+    ).toMatchObject({
+      from: 'member',
+    });
+    const timeline = (await p.manager.api.get(`/api/customers/${h.customerId}/timeline`)).json();
+    const entry = timeline.items.find((e: { code: string | null }) => e.code === 'club.tier_changed');
+    expect(entry).toMatchObject({ kind: 'club', params: { tier: '银卡会员', card: m.cardNo } });
     // handed over: the buyer becomes an owner member, and so does the spouse in the club
     const handed = await p.manager.api.post(`/api/customers/${h.customerId}/ownerships`, {
       unitId: h.unitId,
@@ -67,12 +87,20 @@ describe('happy', () => {
     expect(handed.statusCode, handed.body).toBe(201);
     await drainJobs(t);
     const after = (await p.staff.api.get(`/api/club/members/${m.id}`)).json();
-    expect(after).toMatchObject({ class: 'owner_family', tier: { code: 'owner' }, balance: 2000 });
-    expect(after.benefits).toEqual({ priorityBooking: true, purchaseDiscount: false });
-    expect((await p.staff.api.get(`/api/club/members/${r.id}`)).json().class).toBe('owner_family');
-    const timeline = (await p.manager.api.get(`/api/customers/${h.customerId}/timeline`)).json();
-    const codes = timeline.items.map((e: { code: string | null }) => e.code);
-    expect(codes).toContain('club.tier_changed');
+    expect(after).toMatchObject({ class: 'owner_family', tier: { code: 'silver' }, balance: 2000 });
+    expect((await p.staff.api.get(`/api/club/members/${r.id}`)).json()).toMatchObject({
+      class: 'owner_family',
+      tier: { code: 'owner' },
+    });
+    const off = await admin.api.put('/api/club/tiers/silver', {
+      nameZh: '银卡会员',
+      nameEn: 'Silver member',
+      rank: 15,
+      minPoints: 2000,
+      active: false,
+      version: silver.json().version,
+    });
+    expect(off.statusCode, off.body).toBe(200);
   });
 
   it('lists members in pages with filters by class, tier, project and points', async () => {
@@ -177,6 +205,7 @@ describe('happy', () => {
     expect((await p.staff.api.get('/api/club/tiers')).json().items.map((x: { code: string }) => x.code)).toEqual([
       'platinum',
       'gold',
+      'silver',
       'owner',
       'member',
     ]);
