@@ -11,6 +11,7 @@ import {
   TICKET_EVENT_CODES,
   TICKET_EVENT_KINDS,
   TIMELINE_CODES,
+  TIMELINE_KINDS,
 } from '@anju/contracts';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +59,7 @@ describe('labels of server codes', () => {
       ...problems(zhMain, enMain, 'tickets.events', TICKET_EVENT_KINDS),
       ...problems(zhMain, enMain, 'codes.eventText', TICKET_EVENT_CODES),
       ...problems(zhMain, enMain, 'codes.timeline', TIMELINE_CODES),
+      ...problems(zhMain, enMain, 'customers.timelineKinds', TIMELINE_KINDS),
       ...problems(zhMain, enMain, 'codes.notification', NOTIFICATION_KINDS),
       ...problems(zhOps, enOps, 'codes.template', OUTBOX_TEMPLATES),
       ...problems(zhOps, enOps, 'codes.audit', AUDIT_ACTIONS),

@@ -190,6 +190,7 @@ export const enUSCustomers: Pick<Messages, 'customers'> = {
       message: 'Message',
       event: 'Event',
       survey: 'Survey',
+      club: 'Club',
     },
   },
 };

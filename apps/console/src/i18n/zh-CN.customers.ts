@@ -185,6 +185,7 @@ export const zhCNCustomers = {
       message: '消息',
       event: '活动',
       survey: '调研',
+      club: '会员',
     },
   },
 };
