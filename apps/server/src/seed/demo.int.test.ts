@@ -37,6 +37,23 @@ describe('demo company', () => {
     // A year of history for three projects: 11 tickets (two clocks each) a month, every row imported.
     expect(made.history).toMatchObject({ tickets: 12 * 3 * 11, clocks: 12 * 3 * 11 * 2 });
     expect(made.history.callbacks).toBeGreaterThan(200);
+    expect(made.clubMembers).toBeGreaterThan(10);
+  });
+
+  it('has a club: members across tiers, purchase points granted once for each fully paid home', async () => {
+    const [club] = await queryRows<{ members: number; owners: number; tiers: number; purchases: number; paid: number }>(
+      database.db,
+      sql`select (select count(*)::int from club_members) as members,
+                 (select count(distinct customer_id)::int from ownerships where active) as owners,
+                 (select count(distinct tier_id)::int from club_members) as tiers,
+                 (select count(*)::int from club_ledger where source_type = 'purchase') as purchases,
+                 (select count(*)::int from ownerships o join club_members m on m.customer_id = o.customer_id
+                   where o.active and o.payment_status = 'paid') as paid`,
+    );
+    expect(club?.members).toBe(60); // 60 % of the first hundred owners
+    expect(club?.owners).toBeGreaterThan(100);
+    expect(club?.tiers).toBeGreaterThanOrEqual(2);
+    expect(club?.purchases).toBe(club?.paid);
   });
 
   it('opens the KPI dashboards on a year of closed months with figures for the history projects', async () => {
