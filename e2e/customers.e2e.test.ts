@@ -64,4 +64,50 @@ describe('console: customer 360', () => {
     await page.getByText('卫生间防水').waitFor();
     await expect(page.getByText('保修期内').count()).resolves.toBeGreaterThan(0);
   });
+
+  it('club staff open a demo member and adjust their points with a reason', async () => {
+    const page = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 900 } })
+    ).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/login`);
+    // 郑丽, the Shanghai club staff member: club.read and club.manage
+    await page.getByTestId('login-username').fill('zheng.li');
+    await page.getByTestId('login-password').fill('Anju-demo-2026');
+    await page.getByTestId('login-password').press('Enter');
+    await page.getByTestId('menu-club').click();
+
+    const firstRow = page.locator('[data-testid^="club-member-row-"]').first();
+    await firstRow.waitFor();
+    const cardNo = ((await firstRow.getAttribute('data-testid')) ?? '').replace('club-member-row-', '');
+    expect(cardNo).toMatch(/^C\d{8}$/);
+    await firstRow.click();
+
+    const drawer = page.getByTestId('club-member-drawer');
+    await drawer.getByText(cardNo).first().waitFor();
+    const balance = drawer.getByTestId('club-member-balance');
+    const before = Number(await balance.textContent());
+    expect(Number.isInteger(before)).toBe(true);
+
+    await drawer
+      .locator('input[data-testid="club-adjust-points"], [data-testid="club-adjust-points"] input')
+      .first()
+      .fill('100');
+    await drawer.getByTestId('club-adjust-reason').fill('社区活动志愿者补发积分');
+    await drawer.getByTestId('club-adjust-submit').click();
+
+    await drawer
+      .getByTestId('club-member-balance')
+      .getByText(String(before + 100), { exact: true })
+      .waitFor();
+    const entry = drawer.locator('[data-testid^="club-ledger-"]', { hasText: '社区活动志愿者补发积分' });
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toContain('+100');
+    await page
+      .getByTestId(`club-member-balance-${cardNo}`)
+      .getByText((before + 100).toLocaleString('en-US'), { exact: true })
+      .waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -30,6 +30,7 @@ const HandoverAppointmentPage = page(
   () => import('./pages/handover/HandoverAppointmentPage'),
   'HandoverAppointmentPage',
 );
+const ClubMembersPage = page(() => import('./pages/club/ClubMembersPage'), 'ClubMembersPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -108,6 +109,7 @@ const routes: RouteObject[] = [
           { path: 'open-days', element: guarded('journeys.read', <OpenDaysPage />) },
           { path: 'open-days/:id', element: guarded('journeys.read', <OpenDayBoardPage />) },
           { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },
+          { path: 'club/members', element: guarded('club.read', <ClubMembersPage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },

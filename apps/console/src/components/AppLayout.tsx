@@ -67,6 +67,7 @@ type MenuKey =
   | 'openDays'
   | 'handover'
   | 'outbox'
+  | 'club'
   | 'eventDeliveries'
   | 'kpis'
   | 'complaintReport'
@@ -113,6 +114,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'disclosure', path: '/disclosure', icon: <NotificationOutlined />, permission: 'journeys.read' },
   { key: 'openDays', path: '/open-days', icon: <FlagOutlined />, permission: 'journeys.read' },
   { key: 'handover', path: '/handover', icon: <KeyOutlined />, permission: 'journeys.read' },
+  { key: 'club', path: '/club/members', icon: <IdcardOutlined />, permission: 'club.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

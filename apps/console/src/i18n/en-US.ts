@@ -64,6 +64,7 @@ export const enUS: Messages = {
     handover: 'Handover day',
     openDays: 'Site open days',
     outbox: 'Outbox',
+    club: 'Club members',
     eventDeliveries: 'Event deliveries',
     home: 'Home',
     org: 'Organisation',

@@ -3,6 +3,7 @@ import type { PermissionGroup } from '../lib/permissions';
 import type { zhCNAcceptance } from './zh-CN.acceptance';
 import type { zhCNAdmin } from './zh-CN.admin';
 import type { zhCNAnalytics } from './zh-CN.analytics';
+import type { zhCNClub } from './zh-CN.club';
 import { zhCNCodes } from './zh-CN.codes';
 import { zhCNCustomers } from './zh-CN.customers';
 import type { zhCNDisclosure } from './zh-CN.disclosure';
@@ -82,6 +83,7 @@ export const zhCN = {
     handover: '集中交付',
     openDays: '工地开放日',
     outbox: '消息发件箱',
+    club: '会员管理',
     eventDeliveries: '事件投递',
     home: '首页',
     org: '组织架构',
@@ -331,4 +333,5 @@ export type AllMessages = Messages &
   typeof zhCNSlaWork &
   typeof zhCNSurveys &
   typeof zhCNProperty &
-  typeof zhCNReports;
+  typeof zhCNReports &
+  typeof zhCNClub;

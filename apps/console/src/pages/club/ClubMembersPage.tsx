@@ -1,0 +1,124 @@
+import { MEMBER_CLASSES, type Member, type MemberClass } from '@anju/contracts/club';
+import { Button, Card, Flex, InputNumber, Select, type TableColumnsType, Tag } from 'antd';
+import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type MemberFilter, useClubMembers, useClubTiers } from '../../api/club';
+import { CursorTable } from '../../components/CursorTable';
+import { DateTime } from '../../components/DateTime';
+import { PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../lib/permissions';
+import './clubStrings';
+import { useTierName } from './tierName';
+
+const MemberDrawer = lazy(async () => ({ default: (await import('./MemberDrawer')).MemberDrawer }));
+const EnrolModal = lazy(async () => ({ default: (await import('./EnrolModal')).EnrolModal }));
+
+const mono = { fontFamily: 'monospace' } as const;
+const rowProps = (m: Member) =>
+  ({ 'data-testid': `club-member-row-${m.cardNo}`, style: { cursor: 'pointer' } }) as HTMLAttributes<HTMLElement>;
+
+/** The owners' club members I see: filters by class, tier and points, enrolment and each member's drawer. */
+export function ClubMembersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const tierName = useTierName();
+  const tiers = useClubTiers();
+  const [filter, setFilter] = useState<MemberFilter>({});
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [enrolling, setEnrolling] = useState(false);
+  const query = useClubMembers(filter);
+  const set = (patch: Partial<MemberFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const classOptions = MEMBER_CLASSES.map((value) => ({ value, label: t(`club.classes.${value}`) }));
+
+  const columns: TableColumnsType<Member> = [
+    { key: 'cardNo', title: t('club.members.cardNo'), render: (_, m) => <span style={mono}>{m.cardNo}</span> },
+    { key: 'name', title: t('club.members.name'), dataIndex: 'customerName' },
+    { key: 'class', title: t('club.members.class'), render: (_, m) => t(`club.classes.${m.class}`) },
+    {
+      key: 'tier',
+      title: t('club.members.tier'),
+      render: (_, m) => (m.tier ? <Tag color="gold">{tierName(m.tier)}</Tag> : '—'),
+    },
+    {
+      key: 'balance',
+      title: t('club.members.balance'),
+      align: 'end',
+      render: (_, m) => <span data-testid={`club-member-balance-${m.cardNo}`}>{m.balance.toLocaleString()}</span>,
+    },
+    {
+      key: 'lifetimePoints',
+      title: t('club.members.lifetimePoints'),
+      align: 'end',
+      render: (_, m) => m.lifetimePoints.toLocaleString(),
+    },
+    { key: 'joinedAt', title: t('club.members.joinedAt'), render: (_, m) => <DateTime value={m.joinedAt} /> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('club.members.title')}
+        extra={
+          can('club.manage') ? (
+            <Button type="primary" onClick={() => setEnrolling(true)} data-testid="club-enrol">
+              {t('club.enrol.button')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <Select<MemberClass | undefined>
+            allowClear
+            placeholder={t('club.members.allClasses')}
+            value={filter.class}
+            onChange={(v) => set({ class: v })}
+            options={classOptions}
+            style={{ width: 180 }}
+            data-testid="club-class-filter"
+          />
+          <Select<string | undefined>
+            allowClear
+            placeholder={t('club.members.allTiers')}
+            value={filter.tier}
+            onChange={(v) => set({ tier: v })}
+            loading={tiers.isPending}
+            options={(tiers.data ?? []).map((x) => ({ value: x.code, label: tierName(x) }))}
+            style={{ width: 180 }}
+            data-testid="club-tier-filter"
+          />
+          <InputNumber<number>
+            min={0}
+            precision={0}
+            placeholder={t('club.members.minPoints')}
+            value={filter.minPoints ?? null}
+            onChange={(v) => set({ minPoints: v ?? undefined })}
+            style={{ width: 140 }}
+            data-testid="club-min-points"
+          />
+          <InputNumber<number>
+            min={0}
+            precision={0}
+            placeholder={t('club.members.maxPoints')}
+            value={filter.maxPoints ?? null}
+            onChange={(v) => set({ maxPoints: v ?? undefined })}
+            style={{ width: 140 }}
+            data-testid="club-max-points"
+          />
+        </Flex>
+        <CursorTable<Member>
+          query={query}
+          rowKey="id"
+          columns={columns}
+          onRow={(m) => ({ ...rowProps(m), onClick: () => setOpenId(m.id) })}
+          emptyText={t('club.members.empty')}
+          loadMoreTestId="club-load-more"
+        />
+      </Card>
+      <Suspense fallback={null}>
+        {openId && <MemberDrawer id={openId} onClose={() => setOpenId(null)} />}
+        {enrolling && <EnrolModal onClose={() => setEnrolling(false)} />}
+      </Suspense>
+    </>
+  );
+}
