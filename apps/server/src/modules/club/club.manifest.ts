@@ -5,6 +5,7 @@ import { createClubModule } from './club.module.js';
 import { clubRoutes } from './club.routes.js';
 import * as tables from './club.tables.js';
 import { ownershipListener } from './listeners/ownership.listener.js';
+import { surveyListener } from './listeners/survey.listener.js';
 
 /** The owners' club: members with cards, classes and tiers, the points ledger and its earn rules (docs/club.md). */
 export const clubModule = defineModule({
@@ -17,5 +18,5 @@ export const clubModule = defineModule({
   async routes(app, club) {
     await app.register(clubRoutes, { club });
   },
-  listeners: (club) => [ownershipListener(club.members, club.points)],
+  listeners: (club) => [ownershipListener(club.members, club.points), surveyListener(club.points)],
 });

@@ -9,8 +9,10 @@ import type { RequestContext } from '../../platform/auth/principal.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, Executor, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import { SURVEY_EVENTS, type SurveyAnswered } from './survey.events.js';
 import { SurveyRepository, SurveyRequestRepository } from './survey.repository.js';
 import { checkAnswers, hashToken, maxAttemptsOf, settingsOf, stageOn } from './survey-rules.js';
 import type { SurveySubjects } from './survey-subjects.js';
@@ -45,6 +47,7 @@ export class SurveyAnswerService {
     private readonly clock: Clock,
     private readonly customers: CustomersModule,
     private readonly subjects: SurveySubjects,
+    private readonly events: EventBus,
   ) {}
 
   /** The agent's call on a request in their subtree. */
@@ -160,6 +163,25 @@ export class SurveyAnswerService {
     if (!claimed) throw new AppError('VERSION_CONFLICT');
     if (checked) {
       await new SurveyRequestRepository(tx).insertAnswers(checked.rows.map((r) => ({ ...r, requestId: row.id })));
+    }
+    if (status === 'answered' && row.customerId) {
+      const payload: SurveyAnswered = {
+        customerId: row.customerId,
+        kind: row.kind,
+        surveyId: row.surveyId,
+        score: claimed.score,
+        method: input.method,
+      };
+      const respondent = { kind: 'owner' as const, id: row.customerId, name: '' };
+      await this.events.record(tx, ctx ?? respondent, [
+        {
+          name: SURVEY_EVENTS.answered,
+          subjectType: 'survey_request',
+          subjectId: row.id,
+          orgPath: row.orgPath,
+          payload,
+        },
+      ]);
     }
     const handler = this.subjects.get(row.subjectType);
     if (handler?.answered && row.kind === 'repair_callback') {

@@ -1,9 +1,10 @@
 import { SURVEY_DIMENSIONS } from '@anju/contracts/surveys';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, as, login, ownerCookie } from '../../../test/factories.js';
+import { allPages, as, drainJobs, login, ownerCookie, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import { batchOf, households, linkToken, type SurveyPlace, surveyPlace } from '../../../test/survey-factories.js';
+import { queryRows } from '../../platform/db/database.js';
 import { jobs } from '../../platform/jobs/job.tables.js';
 import { outboxMessages } from '../../platform/messaging/messaging.tables.js';
 import { SurveyLinkExpiry } from './survey-expiry.job.js';
@@ -257,8 +258,13 @@ describe('happy', () => {
     expect([picked(signed), picked(waiting), picked(moved)]).toEqual([2, 2, 1]);
   });
 
-  it('the owner answers their own survey in the portal', async () => {
+  it('the owner answers their own survey in the portal (a club member earns the survey points)', async () => {
     const [h] = await households(t, p, 1, { contractDate: '2026-11-01' });
+    const club = (await signedIn(t, p.company, ['club_staff'])).api;
+    const enrolled = await club.post('/api/club/members', { customerId: h?.customerId });
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    const balance = async () =>
+      (await club.get(`/api/club/members/${enrolled.json().id}/points`)).json().balance as number;
     const [req] = (
       await send('sales_callback', { channel: 'portal', subject: { type: 'ownership', id: h?.ownershipId } })
     ).json().items;
@@ -273,6 +279,13 @@ describe('happy', () => {
     expect(answered.json()).toMatchObject({ status: 'answered' });
     expect(await requestRow(req.id)).toMatchObject({ method: 'portal', stage: 'signed', score: 3 });
     expect((await owner('GET', '/api/portal/surveys')).json().items).toEqual([]);
+    await drainJobs(t);
+    expect(await balance()).toBe(50); // the club's survey_answered rule
+    const events = await queryRows<{ name: string }>(
+      t.db,
+      sql`select name from domain_events where subject_id = ${req.id}`,
+    );
+    expect(events.map((e) => e.name)).toEqual(['survey.answered']);
   });
   it('one survey per person per 30 days', async () => {
     const [h] = await households(t, p, 1);

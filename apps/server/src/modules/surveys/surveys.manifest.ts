@@ -12,7 +12,7 @@ export const surveysModule = defineModule({
   uses: ['org', 'customers'],
   tables,
   permissions: ['surveys.manage'],
-  create: ({ db, audit, clock, messaging, config }, deps: { org: OrgModule; customers: CustomersModule }) =>
+  create: ({ db, audit, clock, messaging, config, events }, deps: { org: OrgModule; customers: CustomersModule }) =>
     createSurveysModule({
       db,
       audit,
@@ -21,6 +21,7 @@ export const surveysModule = defineModule({
       customers: deps.customers,
       directory: deps.org.directory,
       publicUrl: config.publicUrl,
+      events,
     }),
   async routes(app, surveys) {
     await app.register(surveyRoutes, { surveys });

@@ -1,6 +1,7 @@
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
@@ -26,6 +27,7 @@ export function createSurveysModule(deps: {
   customers: CustomersModule;
   directory: OrgDirectory;
   publicUrl: string;
+  events: EventBus;
 }) {
   const subjects = new SurveySubjects();
   for (const handler of homeSubjects(deps.customers, deps.directory)) subjects.register(handler);
@@ -41,7 +43,7 @@ export function createSurveysModule(deps: {
     subjects,
     deps.publicUrl,
   );
-  const answers = new SurveyAnswerService(deps.db, deps.audit, deps.clock, deps.customers, subjects);
+  const answers = new SurveyAnswerService(deps.db, deps.audit, deps.clock, deps.customers, subjects, deps.events);
   const callbacks = new SurveyCallbacks(deps.clock, answers);
   // history callbacks name their tickets by number; the tickets module provides the finder at start-up
   const ticketNumbers = new TicketHistoryLookup();
