@@ -169,12 +169,17 @@ describe('owner portal on a phone', () => {
     await desk.getByTestId('action-submit').click();
     await expectText(status, '待回访');
     // The owner hears of the close once: the message carries the link to rate it.
-    const { items: texts } = await admin.get<{ items: { template: string; body: string; refId: string | null }[] }>(
-      '/api/outbox?limit=100',
-    );
-    const closeTexts = texts.filter((m) => m.refId === ticket.id && /已处理完毕/.test(m.body));
-    expect(closeTexts.map((m) => m.template)).toEqual(['ticket.callback_link']);
-    expect(closeTexts[0]?.body).toContain('/m/rate/…');
+    // (listed per template, so other messages written meanwhile cannot push these off the page)
+    const closeTexts = async (template: string) =>
+      (
+        await admin.get<{ items: { body: string; refId: string | null }[] }>(
+          `/api/outbox?template=${template}&limit=100`,
+        )
+      ).items.filter((m) => m.refId === ticket.id && /已处理完毕/.test(m.body));
+    const links = await closeTexts('ticket.callback_link');
+    expect(links).toHaveLength(1);
+    expect(links[0]?.body).toContain('/m/rate/…');
+    expect(await closeTexts('ticket.update')).toEqual([]);
 
     await page.reload();
     await expect.poll(() => page.getByTestId('request-stage').getAttribute('data-stage')).toBe('awaiting_confirmation');

@@ -19,20 +19,25 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
   }
 }
 
-/** Picks an option of the open antd Select / TreeSelect dropdown by its exact text. */
-async function pickOption(page: Page, text: string) {
+/** Picks an option of the open antd Select / TreeSelect dropdown by its exact text; false when none showed in time. */
+async function pickOption(page: Page, text: string, timeout: number): Promise<boolean> {
   const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page
+  return page
     .locator('.ant-select-dropdown:visible')
     .locator('.ant-select-item-option-content, .ant-select-tree-node-content-wrapper')
     .filter({ hasText: exact })
     .first()
-    .click();
+    .click({ timeout })
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /**
  * Opens the select with this test id, optionally types to filter, and picks `text`; checks the select shows it
- * and tries again if the click landed while the filtered list was still re-rendering.
+ * and tries again (up to three times, each waiting longer) if the option did not show or the click landed while the
+ * filtered list was still re-rendering.
  */
 export async function choose(page: Page, testId: string, text: string, typed?: string): Promise<void> {
   const select = page.getByTestId(testId);
@@ -40,7 +45,8 @@ export async function choose(page: Page, testId: string, text: string, typed?: s
     await select.click();
     if (typed) await page.keyboard.type(typed);
     await page.waitForTimeout(150 * attempt);
-    await pickOption(page, text);
+    // an option that never shows (keys typed before the search box had focus) is retried from a closed select
+    await pickOption(page, text, 10_000 * attempt);
     await page.waitForTimeout(100);
     const shown = (await select.textContent().catch(() => '')) ?? '';
     if (shown.includes(text)) return;
