@@ -1,6 +1,6 @@
 import type { KpiUnit } from '@anju/contracts/analytics';
 import { DownloadOutlined, PlusOutlined, TrophyOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Select, Spin, Table, Tag } from 'antd';
+import { Button, Card, Flex, Select, Spin, Table, Tag } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,7 +15,7 @@ import {
 import { ErrorState } from '../../components/ErrorState';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { useErrorText } from '../../lib/errorText';
+import { useDownload } from '../../lib/download';
 import { useCan } from '../../lib/permissions';
 import { formatKpiValue } from '../analytics/kpiFormat';
 import { thisYear, YearSelect } from './reportShared';
@@ -33,11 +33,9 @@ const unitOf = (award: Award) => (award.kpi ? (UNIT[award.kpi] ?? 'ratio') : 'co
 export function AwardsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const awards = useAwards();
   const [filters, setFilters] = useState<AwardRankingFilters>({ award: 'repair_callback', year: thisYear() });
-  const [exporting, setExporting] = useState(false);
+  const download = useDownload();
   const [entryOpen, setEntryOpen] = useState(false);
   const ranking = useAwardRanking(filters);
   const set = (patch: Partial<AwardRankingFilters>) => setFilters((f) => ({ ...f, ...patch }));
@@ -47,17 +45,7 @@ export function AwardsPage() {
       ? t('reports.awards.manual')
       : `${a.direction === 'at_least' ? '≥' : '≤'} ${formatKpiValue(unitOf(a), a.threshold)}`;
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportAwardRanking(filters);
-      message.success(t('reports.exported'));
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const onExport = () => download.run(() => exportAwardRanking(filters), t('reports.exported'));
 
   if (awards.isError) return <ErrorState error={awards.error} onRetry={() => awards.refetch()} />;
   const current = ranking.data?.award;
@@ -88,7 +76,12 @@ export function AwardsPage() {
               style={{ minWidth: 200 }}
               testId="award-scope"
             />
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="award-export">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={download.downloading}
+              onClick={onExport}
+              data-testid="award-export"
+            >
               {t('reports.export')}
             </Button>
             {manual && can('analytics.manage') && (

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Row, Spin, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Flex, Row, Spin, Statistic, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintReport } from '../../api/reports';
@@ -8,7 +8,7 @@ import { useDefectCategories } from '../../api/tickets';
 import { ErrorState } from '../../components/ErrorState';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { PageHeader } from '../../components/PageHeader';
-import { useErrorText } from '../../lib/errorText';
+import { useDownload } from '../../lib/download';
 import { Chart, lastMonth, MonthSelect } from '../analytics/kpiShared';
 import { CountTable, percent } from './reportShared';
 import './reportStrings';
@@ -33,10 +33,8 @@ const PRINT_CSS = `@media print {
 /** `/reports/complaints`: the monthly complaint report (投诉月报) on screen, as .xlsx and printed. */
 export function ComplaintReportPage() {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const [filters, setFilters] = useState<ComplaintReportFilters>({ period: lastMonth() });
-  const [exporting, setExporting] = useState(false);
+  const download = useDownload();
   const query = useComplaintReport(filters);
   const categories = useDefectCategories();
   const data = query.data;
@@ -68,17 +66,7 @@ export function ComplaintReportPage() {
     [data, t],
   );
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportComplaintReport(filters);
-      message.success(t('reports.exported'));
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const onExport = () => download.run(() => exportComplaintReport(filters), t('reports.exported'));
 
   return (
     <div className="report-print" data-testid="complaint-report">
@@ -111,7 +99,12 @@ export function ComplaintReportPage() {
               style={{ minWidth: 180 }}
               testId="report-department"
             />
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={onExport} data-testid="report-export">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={download.downloading}
+              onClick={onExport}
+              data-testid="report-export"
+            >
               {t('reports.export')}
             </Button>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="report-print">
