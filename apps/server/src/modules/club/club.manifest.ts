@@ -6,13 +6,14 @@ import { clubRoutes } from './club.routes.js';
 import * as tables from './club.tables.js';
 import { ownershipListener } from './listeners/ownership.listener.js';
 import { surveyListener } from './listeners/survey.listener.js';
+import * as partnerTables from './partners/partner.tables.js';
 
 /** The owners' club: members with cards, classes and tiers, the points ledger and its earn rules (docs/club.md). */
 export const clubModule = defineModule({
   name: 'club',
   uses: ['org', 'customers'],
-  tables,
-  permissions: ['club.read', 'club.manage'],
+  tables: { ...tables, ...partnerTables },
+  permissions: ['club.read', 'club.manage', 'club.partner'],
   create: ({ db, audit, clock }, deps: { org: OrgModule; customers: CustomersModule }) =>
     createClubModule({ db, audit, clock, customers: deps.customers, directory: deps.org.directory }),
   async routes(app, club) {
