@@ -39,9 +39,10 @@ function eagerUrls(html) {
  * @param {string} options.base      Vite `base`, e.g. '/' or '/m/'
  * @param {number} options.firstScreenLimit  bytes gzipped
  * @param {number} [options.pageLimit]       bytes gzipped for first screen + one lazy page; needs the manifest
+ * @param {string[]} [options.withEveryPage] sources (manifest keys) of lazy chunks loaded alongside every page
  * @returns {boolean} true within budget
  */
-export function checkBundle({ name, dist, base, firstScreenLimit, pageLimit }) {
+export function checkBundle({ name, dist, base, firstScreenLimit, pageLimit, withEveryPage = [] }) {
   const fail = (message) => {
     console.error(`${name}: ${message}`);
     return false;
@@ -124,9 +125,15 @@ export function checkBundle({ name, dist, base, firstScreenLimit, pageLimit }) {
   for (const file of entryClosure) for (const key of byFile.get(file)?.dynamicImports ?? []) pageKeys.add(key);
   if (pageKeys.size === 0) return fail('the first screen loads no lazy chunk; nothing to measure per page.');
 
+  const alongside = new Set();
+  for (const key of withEveryPage) {
+    if (!manifest[key]) return fail(`${key} (loaded with every page) is not in the manifest.`);
+    pageKeys.delete(key);
+    closure(key, alongside);
+  }
   const pages = [];
   for (const key of pageKeys) {
-    const files = closure(key, new Set(firstScreen));
+    const files = closure(key, new Set([...firstScreen, ...alongside]));
     const own = [...files].filter((file) => !firstScreen.has(file));
     if (own.some((file) => !sizeOf(file))) return fail(`a file of ${key} is listed in the manifest but missing.`);
     const [, ownGz] = total(own);
@@ -136,7 +143,9 @@ export function checkBundle({ name, dist, base, firstScreenLimit, pageLimit }) {
   }
   pages.sort((a, b) => b.gz - a.gz);
   console.log('');
-  console.log(`pages (first screen + lazy chunk + its static imports); budget ${kb(pageLimit)} each`);
+  console.log(
+    `pages (first screen + lazy chunk + its static imports${alongside.size ? ' + what loads with every page' : ''}); budget ${kb(pageLimit)} each`,
+  );
   console.log(`${'total gz'.padStart(10)}  ${'page gz'.padStart(10)}  files  page`);
   for (const page of pages) {
     const mark = page.gz > pageLimit ? '  OVER' : '';

@@ -5,8 +5,12 @@ import { AppLayout } from './components/AppLayout';
 import { AuthGate, FullPageSpin, NotFound, RequirePermission } from './components/guards';
 
 /** Each page is its own chunk; pages use named exports. */
+// every page may show customer and ticket words (pickers, kinds, fields): their strings load with the page's chunk
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+  lazy(async () => {
+    const [module] = await Promise.all([load(), import('./pages/serviceStrings')]);
+    return { default: module[name] };
+  });
 
 const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');

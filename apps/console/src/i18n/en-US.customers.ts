@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { zhCNCustomers } from './zh-CN.customers';
 
-/** en-US messages of the customers screens (part of `enUS`). */
-export const enUSCustomers: Pick<Messages, 'customers'> = {
+/** en-US messages of the customers screens (the shape of `zhCNCustomers`). */
+export const enUSCustomers: typeof zhCNCustomers = {
   customers: {
     title: 'Customers',
     create: 'New customer',

@@ -1,7 +1,7 @@
-import type { Messages } from './zh-CN';
+import type { zhCNIntake } from './zh-CN.intake';
 
-/** en-US messages of the hotline intake's duplicate warning (part of `enUS`). */
-export const enUSIntake: Pick<Messages, 'intakeDuplicates'> = {
+/** en-US messages of the hotline intake's duplicate warning (the shape of `zhCNIntake`). */
+export const enUSIntake: typeof zhCNIntake = {
   intakeDuplicates: {
     title_one: 'This home already has 1 open ticket about the same problem',
     title_other: 'This home already has {{count}} open tickets about the same problem',

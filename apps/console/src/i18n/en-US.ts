@@ -5,9 +5,15 @@ import { enUSIntake } from './en-US.intake';
 import { enUSNotices } from './en-US.notices';
 import { enUSService } from './en-US.service';
 import type { Messages } from './zh-CN';
+import type { zhCNCustomers } from './zh-CN.customers';
+import type { zhCNIntake } from './zh-CN.intake';
+import type { zhCNService } from './zh-CN.service';
 
-/** Typed as the zh-CN shape: a missing or extra key fails the typecheck. */
-export const enUS: Messages = {
+/**
+ * Typed as the zh-CN shape: a missing or extra key fails the typecheck. The English set is fetched only when chosen,
+ * so it also carries the customers and tickets strings that zh-CN registers with the pages (pages/serviceStrings.ts).
+ */
+export const enUS: Messages & typeof zhCNCustomers & typeof zhCNService & typeof zhCNIntake = {
   app: { name: 'Anju CRM', console: 'Staff console' },
   common: {
     ok: 'OK',
@@ -285,10 +291,19 @@ export const enUS: Messages = {
     submit: 'Change password',
     changed: 'Password changed; your sessions on other devices have been signed out',
   },
+  ...{
+    notifications: {
+      title: 'Notifications',
+      unread: '{{count}} unread',
+      markAllRead: 'Mark all read',
+      markRead: 'Mark read',
+      empty: 'No notifications',
+    },
+  },
+  ...enUSNotices,
   ...enUSCustomers,
   ...enUSService,
-  ...enUSNotices,
+  ...enUSIntake,
   ...enUSCodes,
   ...enUSEnums,
-  ...enUSIntake,
 };

@@ -1,4 +1,4 @@
-/** zh-CN messages of the customers screens (part of `zhCN`). */
+/** zh-CN messages of the customers screens (registered with the pages: pages/serviceStrings.ts). */
 export const zhCNCustomers = {
   customers: {
     title: '客户',

@@ -1,4 +1,4 @@
-/** zh-CN messages of the hotline intake's duplicate warning (part of `zhCN`). */
+/** zh-CN messages of the hotline intake's duplicate warning (registered with the pages: pages/serviceStrings.ts). */
 export const zhCNIntake = {
   intakeDuplicates: {
     title_one: '这套房已有 1 张同类工单在处理',

@@ -1,12 +1,5 @@
-/** zh-CN messages of the notifications and tickets screens (part of `zhCN`). */
+/** zh-CN messages of the tickets screens (registered with the pages: pages/serviceStrings.ts). */
 export const zhCNService = {
-  notifications: {
-    title: '通知',
-    unread: '{{count}} 条未读',
-    markAllRead: '全部标为已读',
-    markRead: '标为已读',
-    empty: '暂无通知',
-  },
   tickets: {
     title: '工单',
     create: '热线受理',

@@ -5,11 +5,11 @@ import type { zhCNAdmin } from './zh-CN.admin';
 import type { zhCNAnalytics } from './zh-CN.analytics';
 import type { zhCNClub } from './zh-CN.club';
 import { zhCNCodes } from './zh-CN.codes';
-import { zhCNCustomers } from './zh-CN.customers';
+import type { zhCNCustomers } from './zh-CN.customers';
 import type { zhCNDisclosure } from './zh-CN.disclosure';
 import { zhCNEnums } from './zh-CN.enums';
 import type { zhCNHandover } from './zh-CN.handover';
-import { zhCNIntake } from './zh-CN.intake';
+import type { zhCNIntake } from './zh-CN.intake';
 import type { zhCNJourneys } from './zh-CN.journeys';
 import type { zhCNKpiCatalogue } from './zh-CN.kpiCatalogue';
 import type { zhCNKpiData } from './zh-CN.kpiData';
@@ -18,7 +18,7 @@ import type { zhCNOpenDays } from './zh-CN.openDays';
 import type { zhCNOperations } from './zh-CN.operations';
 import type { zhCNProperty } from './zh-CN.property';
 import type { zhCNReports } from './zh-CN.reports';
-import { zhCNService } from './zh-CN.service';
+import type { zhCNService } from './zh-CN.service';
 import type { zhCNSlaWork } from './zh-CN.slaWork';
 import type { zhCNSurveys } from './zh-CN.surveys';
 
@@ -304,12 +304,18 @@ export const zhCN = {
     submit: '修改密码',
     changed: '密码已修改，您在其他设备上的登录已被注销',
   },
-  ...zhCNCustomers,
-  ...zhCNService,
+  ...{
+    notifications: {
+      title: '通知',
+      unread: '{{count}} 条未读',
+      markAllRead: '全部标为已读',
+      markRead: '标为已读',
+      empty: '暂无通知',
+    },
+  },
   ...zhCNNotices,
   ...zhCNCodes,
   ...zhCNEnums,
-  ...zhCNIntake,
 };
 
 /** The message set bundled for the first screen (what `zhCN` and `enUS` hold). */
@@ -320,6 +326,9 @@ export type Messages = typeof zhCN;
  * add `journeys` through pages/journeys/journeyStrings.ts). Type-only: those strings stay out of the first screen.
  */
 export type AllMessages = Messages &
+  typeof zhCNCustomers &
+  typeof zhCNService &
+  typeof zhCNIntake &
   typeof zhCNJourneys &
   typeof zhCNHandover &
   typeof zhCNOpenDays &
