@@ -291,14 +291,12 @@ export const enUS: Messages & typeof zhCNCustomers & typeof zhCNService & typeof
     submit: 'Change password',
     changed: 'Password changed; your sessions on other devices have been signed out',
   },
-  ...{
-    notifications: {
-      title: 'Notifications',
-      unread: '{{count}} unread',
-      markAllRead: 'Mark all read',
-      markRead: 'Mark read',
-      empty: 'No notifications',
-    },
+  notifications: {
+    title: 'Notifications',
+    unread: '{{count}} unread',
+    markAllRead: 'Mark all read',
+    markRead: 'Mark read',
+    empty: 'No notifications',
   },
   ...enUSNotices,
   ...enUSCustomers,

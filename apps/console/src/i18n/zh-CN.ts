@@ -304,14 +304,12 @@ export const zhCN = {
     submit: '修改密码',
     changed: '密码已修改，您在其他设备上的登录已被注销',
   },
-  ...{
-    notifications: {
-      title: '通知',
-      unread: '{{count}} 条未读',
-      markAllRead: '全部标为已读',
-      markRead: '标为已读',
-      empty: '暂无通知',
-    },
+  notifications: {
+    title: '通知',
+    unread: '{{count}} 条未读',
+    markAllRead: '全部标为已读',
+    markRead: '标为已读',
+    empty: '暂无通知',
   },
   ...zhCNNotices,
   ...zhCNCodes,
