@@ -21,6 +21,10 @@ export const clubSettings = pgTable(
     id: text('id').primaryKey().default('club'),
     name: text('name').notNull(),
     approvalThreshold: integer('approval_threshold').notNull().default(1000),
+    /** Points expire at the end of the Nth calendar year counting the year earned (2: end of the next year); null never. */
+    expiryYears: integer('expiry_years'),
+    /** When set, a referral that ends in a purchase leaves this note on the buyer's timeline (the company's words). */
+    referralDiscountNote: text('referral_discount_note'),
     version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -28,6 +32,7 @@ export const clubSettings = pgTable(
   (t) => [
     check('club_settings_one_ck', sql`${t.id} = 'club'`),
     check('club_settings_threshold_ck', sql`${t.approvalThreshold} >= 0`),
+    check('club_settings_expiry_ck', sql`${t.expiryYears} is null or ${t.expiryYears} between 1 and 10`),
   ],
 );
 
@@ -70,6 +75,8 @@ export const clubMembers = pgTable(
     tierId: uuid('tier_id').references(() => clubTiers.id),
     balance: integer('balance').notNull().default(0),
     lifetimePoints: integer('lifetime_points').notNull().default(0),
+    /** The last year the expiry job looked at this member (it posts at most one expiry per member and year). */
+    expiryCheckedYear: integer('expiry_checked_year').notNull().default(0),
     orgPath: text('org_path').notNull(),
     projectId: uuid('project_id'),
     channel: text('channel').notNull(),
@@ -84,6 +91,9 @@ export const clubMembers = pgTable(
     index('club_members_scope_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.joinedAt.desc(), t.id),
     index('club_members_tier_idx').on(t.tierId),
     index('club_members_project_idx').on(t.projectId),
+    index('club_members_expiry_idx')
+      .on(t.expiryCheckedYear, t.id)
+      .where(sql`${t.balance} > 0`),
     check('club_members_balance_ck', sql`${t.balance} >= 0`),
     check('club_members_class_ck', sql`${t.class} in ('buyer','owner_family','employee','public')`),
     check('club_members_status_ck', sql`${t.status} in ('active','left')`),
