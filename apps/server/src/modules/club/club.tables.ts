@@ -188,6 +188,7 @@ export const clubAdjustments = pgTable(
   },
   (t) => [
     index('club_adjustments_member_idx').on(t.memberId, t.requestedAt),
+    index('club_adjustments_status_idx').on(t.status, t.requestedAt.desc(), t.id),
     check('club_adjustments_status_ck', sql`${t.status} in ('applied','pending','rejected')`),
     check('club_adjustments_points_ck', sql`${t.points} <> 0`),
   ],

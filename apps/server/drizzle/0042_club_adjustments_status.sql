@@ -1,0 +1,1 @@
+CREATE INDEX "club_adjustments_status_idx" ON "club_adjustments" USING btree ("status","requested_at" DESC NULLS LAST,"id");
