@@ -164,6 +164,12 @@ export const OUTBOX_TEMPLATES = [
   'notice.published',
   /** A survey or callback's one-use link (no sign-in). */
   'survey.link',
+  /** {eventId}: a club event's invitation to a segment of members, with the portal link. */
+  'club_event.invite',
+  /** {eventId}: the day before a club event, to each confirmed registrant. */
+  'club_event.reminder',
+  /** {eventId}: a place freed up and the waitlisted registrant now has it. */
+  'club_event.promoted',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
@@ -216,6 +222,12 @@ export const AUDIT_ACTIONS = [
   'club_points.request',
   'club_points.approve',
   'club_points.export',
+  'club_event.create',
+  'club_event.update',
+  'club_event.register',
+  'club_event.cancel_registration',
+  'club_event.check_in',
+  'club_event.invite',
   'family.add',
   'referral.add',
   'referral.outcome',

@@ -370,6 +370,30 @@ export const ERROR_CODES = {
   },
   CLUB_ADJUSTMENT_NOT_PENDING: { status: 409, zh: '该积分调整不在待审批状态', en: 'This adjustment is not pending' },
   CLUB_MEMBER_LEFT: { status: 409, zh: '该会员已退会', en: 'This member has left the club' },
+  CLUB_EVENT_NOT_FOUND: { status: 404, zh: '活动不存在', en: 'Club event not found' },
+  CLUB_EVENT_INVALID: {
+    status: 400,
+    zh: '活动信息无效（时间、年龄段或所属单位）',
+    en: 'The event is invalid (times, age group or organisation unit)',
+  },
+  CLUB_EVENT_FULL: { status: 409, zh: '活动名额已满', en: 'This event is full' },
+  CLUB_EVENT_CLOSED: {
+    status: 409,
+    zh: '活动已取消或已结束，不能报名',
+    en: 'This event is cancelled or over; registration is closed',
+  },
+  CLUB_EVENT_ALREADY_REGISTERED: { status: 409, zh: '该客户已报名此活动', en: 'This customer is already registered' },
+  CLUB_EVENT_AGE_GROUP: {
+    status: 422,
+    zh: '报名人不在该活动的年龄段内（按生日计算）',
+    en: "The registrant is outside the event's age group (by birthday)",
+  },
+  CLUB_EVENT_REGISTRATION_NOT_FOUND: { status: 404, zh: '活动报名不存在', en: 'Event registration not found' },
+  CLUB_EVENT_CHECK_IN_INVALID: {
+    status: 409,
+    zh: '签到码无效，或该报名未确认（候补或已取消）',
+    en: 'Unknown check-in code, or the registration is not confirmed (waitlisted or cancelled)',
+  },
   SLA_RULE_INVALID: { status: 422, zh: '时限规则无效', en: 'The SLA rule is invalid' },
   CALENDAR_INVALID: { status: 422, zh: '工作日历无效', en: 'The business calendar is invalid' },
   OWNER_CODE_INVALID: {

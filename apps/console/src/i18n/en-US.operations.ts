@@ -12,6 +12,7 @@ export const enUSOperations: typeof zhCNOperations = {
       warranty: { expiring: 'Warranty ending reminder' },
       notice: { published: 'Progress or design-change notice' },
       survey: { link: 'Survey or callback link' },
+      club_event: { invite: 'Club event invitation', reminder: 'Club event reminder', promoted: 'Waitlist place confirmed' },
     },
     audit: {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
@@ -57,6 +58,14 @@ export const enUSOperations: typeof zhCNOperations = {
         request: 'Points adjustment requested',
         approve: 'Points adjustment approved',
         export: 'Points statement exported',
+      },
+      club_event: {
+        create: 'Club event created',
+        update: 'Club event changed',
+        register: 'Event registration',
+        cancel_registration: 'Event registration cancelled',
+        check_in: 'Event check-in',
+        invite: 'Event SMS invitation',
       },
       family: { add: 'Family member registered' },
       referral: { add: 'Referral registered', outcome: 'Referral outcome' },

@@ -13,6 +13,7 @@ export const zhCNOperations = {
       warranty: { expiring: '保修到期提醒' },
       notice: { published: '工程进度/设计变更通知' },
       survey: { link: '调查/回访链接' },
+      club_event: { invite: '会员活动邀请', reminder: '会员活动提醒', promoted: '活动候补转正通知' },
     },
     audit: {
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },
@@ -54,6 +55,14 @@ export const zhCNOperations = {
       club_tier: { upsert: '保存会员等级' },
       club_earn_rule: { upsert: '保存积分规则' },
       club_points: { adjust: '积分调整', request: '申请积分调整', approve: '审批积分调整', export: '导出积分明细' },
+      club_event: {
+        create: '新建会员活动',
+        update: '修改会员活动',
+        register: '活动报名',
+        cancel_registration: '取消活动报名',
+        check_in: '活动签到',
+        invite: '活动短信邀请',
+      },
       family: { add: '登记家庭成员' },
       referral: { add: '登记推荐', outcome: '推荐结果' },
       ticket: {

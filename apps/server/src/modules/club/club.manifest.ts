@@ -1,9 +1,15 @@
 import { defineModule } from '../../platform/modules.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
+import type { SurveysModule } from '../surveys/surveys.module.js';
 import { createClubModule } from './club.module.js';
 import { clubRoutes } from './club.routes.js';
 import * as tables from './club.tables.js';
+import { clubEventRoutes } from './events/club-event.routes.js';
+import * as eventTables from './events/club-event.tables.js';
+import { eventAttendanceListener } from './events/club-event-attendance.listener.js';
+import { clubEventPortalRoutes } from './events/club-event-portal.routes.js';
+import { createClubEvents } from './events/club-events.module.js';
 import { ownershipListener } from './listeners/ownership.listener.js';
 import { surveyListener } from './listeners/survey.listener.js';
 import * as partnerTables from './partners/partner.tables.js';
@@ -11,13 +17,25 @@ import * as partnerTables from './partners/partner.tables.js';
 /** The owners' club: members with cards, classes and tiers, the points ledger and its earn rules (docs/club.md). */
 export const clubModule = defineModule({
   name: 'club',
-  uses: ['org', 'customers'],
-  tables: { ...tables, ...partnerTables },
+  uses: ['org', 'customers', 'surveys'],
+  tables: { ...tables, ...partnerTables, ...eventTables },
   permissions: ['club.read', 'club.manage', 'club.partner'],
-  create: ({ db, audit, clock }, deps: { org: OrgModule; customers: CustomersModule }) =>
-    createClubModule({ db, audit, clock, customers: deps.customers, directory: deps.org.directory }),
+  create: (platform, deps: { org: OrgModule; customers: CustomersModule; surveys: SurveysModule }) => {
+    const { db, audit, clock } = platform;
+    const club = createClubModule({ db, audit, clock, customers: deps.customers, directory: deps.org.directory });
+    return { ...club, events: createClubEvents(platform, deps, club.members) };
+  },
   async routes(app, club) {
     await app.register(clubRoutes, { club });
+    await app.register(clubEventRoutes, { events: club.events });
+    await app.register(clubEventPortalRoutes, { events: club.events });
   },
-  listeners: (club) => [ownershipListener(club.members, club.points), surveyListener(club.points)],
+  jobs(jobs, club) {
+    club.events.jobs.register(jobs);
+  },
+  listeners: (club) => [
+    ownershipListener(club.members, club.points),
+    surveyListener(club.points),
+    eventAttendanceListener(club.points),
+  ],
 });

@@ -61,6 +61,11 @@ export class CustomerReadService {
     return new Map((await new CustomerRepository(db).namesOf(ids)).map((r) => [r.id, r.name]));
   }
 
+  /** Birthdays (`YYYY-MM-DD`, null when unknown) of these people, by id: age-group eligibility of club events. */
+  async birthdaysOf(ids: string[], db: Executor = this.db): Promise<Map<string, string | null>> {
+    return new Map((await new CustomerRepository(db).birthdaysOf(ids)).map((r) => [r.id, r.birthday]));
+  }
+
   /** The active owners of these units, with the phone to text and their SMS consent (reminders). */
   ownersOfUnits(unitIds: string[], db: Executor = this.db) {
     return new CustomerRepository(db).ownersOfUnits(unitIds);

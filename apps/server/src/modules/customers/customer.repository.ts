@@ -169,6 +169,15 @@ export class CustomerRepository {
       .where(and(inArray(ownerships.customerId, ids), eq(ownerships.active, true)));
   }
 
+  /** Birthdays of these customers (null when not recorded). */
+  birthdaysOf(ids: string[]): Promise<{ id: string; birthday: string | null }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ id: customers.id, birthday: customers.birthday })
+      .from(customers)
+      .where(inArray(customers.id, [...new Set(ids)]));
+  }
+
   /** Names of these customers (merged and anonymised ones included, as they were recorded). */
   namesOf(ids: string[]): Promise<{ id: string; name: string }[]> {
     if (ids.length === 0) return Promise.resolve([]);

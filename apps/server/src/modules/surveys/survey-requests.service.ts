@@ -130,6 +130,29 @@ export class SurveyRequestService {
     };
   }
 
+  /**
+   * A callback of the built-in survey `code` about another module's record (club events: `event_callback` about an
+   * attendee's registration), in the caller's transaction so it commits with the caller's claim: a pending request,
+   * texted as a one-use link when the person consented to SMS, else left to the agents by phone. No 30-day rule: it is
+   * about the person's own record (the subject's `ownRecordOf`).
+   */
+  async openCallback(tx: Tx, code: string, target: SurveySubject & { subjectType: string; subjectId: string }) {
+    const survey = await new SurveyRepository(tx).byCode(code);
+    if (!survey?.active) throw new Error(`the built-in ${code} survey is missing or inactive`);
+    const inserted = await new SurveyRequestRepository(tx).insertMany([
+      this.requestRow(survey, target, 'sms', this.clock.now()),
+    ]);
+    const [row] = await this.textLinks(tx, survey, inserted);
+    if (!row) throw new Error('survey request insert returned nothing');
+    return row;
+  }
+
+  /** The status of each of these requests (another module counts its answered callbacks), by id. */
+  async statusesOf(ids: string[]): Promise<Map<string, string>> {
+    const rows = await new SurveyRequestRepository(this.db).statusesOf([...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, r.status]));
+  }
+
   /** The households of a sample within the reader's subtree. */
   private async sampled(scope: string, survey: SurveyRow, sample: NonNullable<SendSurveyBody['sample']>) {
     const settings = settingsOf(survey.settings);

@@ -145,6 +145,15 @@ export class SurveyRequestRepository {
     return row ?? null;
   }
 
+  /** The status of each of these requests, by id. */
+  async statusesOf(ids: string[]): Promise<{ id: string; status: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select({ id: surveyRequests.id, status: surveyRequests.status })
+      .from(surveyRequests)
+      .where(inArray(surveyRequests.id, ids));
+  }
+
   async byTokenHash(tokenHash: string): Promise<SurveyRequestRow | null> {
     const [row] = await this.db.select().from(surveyRequests).where(eq(surveyRequests.tokenHash, tokenHash));
     return row ?? null;

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -78,9 +89,7 @@ export const clubEventRegistrations = pgTable(
   (t) => [
     uniqueIndex('club_event_registrations_code_uq').on(t.checkInCode),
     // one live registration per person and event; a cancelled one does not block registering again
-    uniqueIndex('club_event_registrations_live_uq')
-      .on(t.eventId, t.customerId)
-      .where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('club_event_registrations_live_uq').on(t.eventId, t.customerId).where(sql`${t.status} <> 'cancelled'`),
     index('club_event_registrations_event_idx').on(t.eventId, t.status, t.registeredAt, t.id),
     index('club_event_registrations_customer_idx').on(t.customerId),
     index('club_event_registrations_callback_idx')
