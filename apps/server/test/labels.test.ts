@@ -28,6 +28,14 @@ const load = async (app: 'console' | 'portal', file: string, name: string): Prom
   return (await import(pathToFileURL(path).href))[name] as Dict;
 };
 
+/** The console's Chinese words for any page: the first-screen set and what every page loads with it. */
+const consoleZh = async (): Promise<Dict> => ({
+  ...(await load('console', 'zh-CN', 'zhCN')),
+  ...(await load('console', 'zh-CN.customers', 'zhCNCustomers')),
+  ...(await load('console', 'zh-CN.service', 'zhCNService')),
+  ...(await load('console', 'zh-CN.intake', 'zhCNIntake')),
+});
+
 /** The message at a dotted key (a dot is a level, as i18next reads it), or undefined. */
 const at = (dict: Dict, key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node as Dict | undefined)?.[part], dict);
@@ -53,7 +61,7 @@ describe('labels of server codes', () => {
     // outbox templates and audit actions load with their pages, from their own files
     const zhOps = await load('console', 'zh-CN.operations', 'zhCNOperations');
     const enOps = await load('console', 'en-US.operations', 'enUSOperations');
-    const zhMain = await load('console', 'zh-CN', 'zhCN');
+    const zhMain = await consoleZh();
     const enMain = await load('console', 'en-US', 'enUS');
     expect([
       ...problems(zhMain, enMain, 'tickets.events', TICKET_EVENT_KINDS),
@@ -72,7 +80,7 @@ describe('labels of server codes', () => {
   });
 
   it('console: the KPI data lists — root causes, complaint causes (their bundle loads with the ticket pages)', async () => {
-    const zhMain = await load('console', 'zh-CN', 'zhCN');
+    const zhMain = await consoleZh();
     const enMain = await load('console', 'en-US', 'enUS');
     const zhKpi = await load('console', 'zh-CN.kpiData', 'zhCNKpiData');
     const enKpi = await load('console', 'en-US.kpiData', 'enUSKpiData');
@@ -104,7 +112,7 @@ describe('labels of server codes', () => {
     const i18n = createInstance();
     await i18n.init({
       resources: {
-        'zh-CN': { translation: await load('console', 'zh-CN', 'zhCN') },
+        'zh-CN': { translation: await consoleZh() },
         'en-US': { translation: await load('console', 'en-US', 'enUS') },
       },
       lng: 'en-US',
@@ -122,7 +130,7 @@ describe('labels of server codes', () => {
   });
 
   it('uses one word for on-site inspection in Chinese', async () => {
-    const zh = await load('console', 'zh-CN', 'zhCN');
+    const zh = await consoleZh();
     const words = [
       at(zh, 'tickets.events.inspect'),
       at(zh, 'tickets.actions.inspect'),

@@ -26,12 +26,18 @@ const tierCode = z.string().regex(/^[a-z][a-z0-9_]{1,31}$/);
 export const clubSettings = z.object({
   name: z.string(),
   approvalThreshold: z.number().int(),
+  expiryYears: z.number().int().nullable(),
+  referralDiscountNote: z.string().nullable(),
   version: z.number().int(),
 });
 export const updateClubSettingsBody = z.object({
   name: z.string().trim().min(1).max(60),
   /** Manual adjustments above this many points (either sign) wait for a second person's approval. */
   approvalThreshold: z.number().int().min(0).max(100_000_000),
+  /** Points expire at the end of the Nth calendar year counting the year earned; null: never. Absent: unchanged. */
+  expiryYears: z.number().int().min(1).max(10).nullable().optional(),
+  /** Left on a referred buyer's timeline when the referral ends in a purchase; null: none. Absent: unchanged. */
+  referralDiscountNote: z.string().trim().min(1).max(200).nullable().optional(),
   version,
 });
 
@@ -166,3 +172,20 @@ export const adjustment = z.object({
   entryId: z.string().nullable(),
   balance: z.number().int(),
 });
+
+export const listAdjustmentsQuery = pageQuery.extend({
+  status: z.enum(ADJUSTMENT_STATUSES).default('pending'),
+});
+/** An adjustment in the approvals list: who asked, for whom, and who decided. */
+export const adjustmentListItem = adjustment.omit({ balance: true }).extend({
+  cardNo: z.string(),
+  customerName: z.string(),
+  requestedByName: z.string().nullable(),
+  requestedAt: isoDateTime,
+  approvedByName: z.string().nullable(),
+  approvedAt: isoDateTime.nullable(),
+});
+export const adjustmentList = z.object({ items: z.array(adjustmentListItem), nextCursor: z.string().nullable() });
+export const rejectAdjustmentBody = z.object({ reason: z.string().trim().min(2).max(200) });
+export const reverseEntryParams = z.object({ id: z.uuid(), entryId: z.string().regex(/^[1-9][0-9]{0,17}$/) });
+export const reverseEntryBody = z.object({ reason: z.string().trim().min(2).max(200) });

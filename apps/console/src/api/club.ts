@@ -1,12 +1,15 @@
 import type {
   adjustment,
+  adjustmentListItem,
   adjustPointsBody,
+  clubSettings,
   enrolMemberBody,
   ledgerEntry,
   Member,
   MemberClass,
   memberDetail,
   Tier,
+  updateClubSettingsBody,
 } from '@anju/contracts/club';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -16,6 +19,9 @@ import type { ItemList, Page } from './types';
 export type MemberDetail = z.infer<typeof memberDetail>;
 export type LedgerEntry = z.infer<typeof ledgerEntry>;
 export type PointsAdjustment = z.infer<typeof adjustment>;
+export type PendingAdjustment = z.infer<typeof adjustmentListItem>;
+export type ClubSettings = z.infer<typeof clubSettings>;
+export type UpdateClubSettingsBody = z.input<typeof updateClubSettingsBody>;
 export type EnrolMemberBody = z.input<typeof enrolMemberBody>;
 export type AdjustPointsBody = z.input<typeof adjustPointsBody>;
 export interface MemberFilter {
@@ -37,6 +43,8 @@ export const clubKeys = {
   members: (filter: MemberFilter) => [...clubKeys.all, 'members', filter] as const,
   member: (id: string) => [...clubKeys.all, 'member', id] as const,
   statement: (id: string) => [...clubKeys.all, 'member', id, 'points'] as const,
+  adjustments: (status: string) => [...clubKeys.all, 'adjustments', status] as const,
+  settings: () => [...clubKeys.all, 'settings'] as const,
 };
 
 export const useClubTiers = () =>
@@ -91,5 +99,51 @@ export function useAdjustPoints(memberId: string) {
     mutationFn: (body: AdjustPointsBody) =>
       api.post<PointsAdjustment>(`/api/club/members/${memberId}/adjustments`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: clubKeys.all }),
+  });
+}
+
+/** Adjustments of the members I see waiting for a second person, newest first. */
+export function usePendingAdjustments(enabled = true) {
+  return useInfiniteQuery({
+    queryKey: clubKeys.adjustments('pending'),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<PendingAdjustment>>('/api/club/adjustments', { status: 'pending', cursor: pageParam, limit: 20 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+/** A second person approves a pending adjustment, or anyone (its requester too) rejects it with a reason. */
+export function useDecideAdjustment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision, reason }: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
+      decision === 'approve'
+        ? api.post<PointsAdjustment>(`/api/club/adjustments/${id}/approve`)
+        : api.post<PointsAdjustment>(`/api/club/adjustments/${id}/reject`, { reason }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: clubKeys.all }),
+  });
+}
+
+/** Corrects a ledger entry by posting its opposite, with a reason. */
+export function useReverseEntry(memberId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ entryId, reason }: { entryId: string; reason: string }) =>
+      api.post<LedgerEntry>(`/api/club/members/${memberId}/points/${entryId}/reverse`, { reason }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: clubKeys.all }),
+  });
+}
+
+export const useClubSettings = () =>
+  useQuery({ queryKey: clubKeys.settings(), queryFn: () => api.get<ClubSettings>('/api/club/settings') });
+
+/** The club's name, approval threshold, expiry plan and referral note (club managers at the group). */
+export function useUpdateClubSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateClubSettingsBody) => api.put<ClubSettings>('/api/club/settings', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: clubKeys.settings() }),
   });
 }

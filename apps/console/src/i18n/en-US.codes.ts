@@ -41,7 +41,11 @@ export const enUSCodes: typeof zhCNCodes = {
         ended: 'Ownership of {{project}} {{unit}} ended ($t(enums.ownershipEndReason.{{reason}}))',
         handed_over: 'Keys taken for {{project}} {{unit}} ({{date}})',
       },
-      club: { tier_changed: 'Club tier now {{tier}} (card {{card}})' },
+      club: {
+        tier_changed: 'Club tier now {{tier}} (card {{card}})',
+        referral_points: '{{points}} points for a referral that bought (card {{card}})',
+        referral_discount: 'Referral purchase discount: {{note}}',
+      },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
     notification: {

@@ -39,7 +39,11 @@ export const zhCNCodes = {
         ended: '结束持有 {{project}} {{unit}}（$t(enums.ownershipEndReason.{{reason}})）',
         handed_over: '签字收房 {{project}} {{unit}}（{{date}}）',
       },
-      club: { tier_changed: '会员等级变为 {{tier}}（会员卡 {{card}}）' },
+      club: {
+        tier_changed: '会员等级变为 {{tier}}（会员卡 {{card}}）',
+        referral_points: '推荐成交获得 {{points}} 积分（会员卡 {{card}}）',
+        referral_discount: '老带新购房优惠：{{note}}',
+      },
       ticket: { event: '{{ticketNumber}} {{event}}' },
     },
     notification: {

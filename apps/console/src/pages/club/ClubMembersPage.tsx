@@ -1,8 +1,8 @@
 import { MEMBER_CLASSES, type Member, type MemberClass } from '@anju/contracts/club';
-import { Button, Card, Flex, InputNumber, Select, type TableColumnsType, Tag } from 'antd';
+import { Badge, Button, Card, Flex, InputNumber, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MemberFilter, useClubMembers, useClubTiers } from '../../api/club';
+import { type MemberFilter, useClubMembers, useClubTiers, usePendingAdjustments } from '../../api/club';
 import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,6 +12,8 @@ import { useTierName } from './tierName';
 
 const MemberDrawer = lazy(async () => ({ default: (await import('./MemberDrawer')).MemberDrawer }));
 const EnrolModal = lazy(async () => ({ default: (await import('./EnrolModal')).EnrolModal }));
+const ApprovalsDrawer = lazy(async () => ({ default: (await import('./ApprovalsDrawer')).ApprovalsDrawer }));
+const SettingsModal = lazy(async () => ({ default: (await import('./SettingsModal')).SettingsModal }));
 
 const mono = { fontFamily: 'monospace' } as const;
 const rowProps = (m: Member) =>
@@ -26,6 +28,9 @@ export function ClubMembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({});
   const [openId, setOpenId] = useState<string | null>(null);
   const [enrolling, setEnrolling] = useState(false);
+  const [panel, setPanel] = useState<'approvals' | 'settings' | null>(null);
+  const pending = usePendingAdjustments(can('club.manage'));
+  const pendingCount = pending.data?.pages[0]?.items.length ?? 0;
   const query = useClubMembers(filter);
   const set = (patch: Partial<MemberFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const classOptions = MEMBER_CLASSES.map((value) => ({ value, label: t(`club.classes.${value}`) }));
@@ -60,9 +65,19 @@ export function ClubMembersPage() {
         title={t('club.members.title')}
         extra={
           can('club.manage') ? (
-            <Button type="primary" onClick={() => setEnrolling(true)} data-testid="club-enrol">
-              {t('club.enrol.button')}
-            </Button>
+            <Space>
+              <Button onClick={() => setPanel('settings')} data-testid="club-settings">
+                {t('club.settings.button')}
+              </Button>
+              <Badge count={pendingCount} overflowCount={19} size="small">
+                <Button onClick={() => setPanel('approvals')} data-testid="club-approvals-open">
+                  {t('club.approvals.button')}
+                </Button>
+              </Badge>
+              <Button type="primary" onClick={() => setEnrolling(true)} data-testid="club-enrol">
+                {t('club.enrol.button')}
+              </Button>
+            </Space>
           ) : null
         }
       />
@@ -118,6 +133,8 @@ export function ClubMembersPage() {
       <Suspense fallback={null}>
         {openId && <MemberDrawer id={openId} onClose={() => setOpenId(null)} />}
         {enrolling && <EnrolModal onClose={() => setEnrolling(false)} />}
+        {panel === 'approvals' && <ApprovalsDrawer onClose={() => setPanel(null)} />}
+        {panel === 'settings' && <SettingsModal onClose={() => setPanel(null)} />}
       </Suspense>
     </>
   );

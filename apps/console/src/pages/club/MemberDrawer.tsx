@@ -17,10 +17,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LedgerEntry, useAdjustPoints, useClubMember, usePointsStatement } from '../../api/club';
+import { type LedgerEntry, useAdjustPoints, useClubMember, usePointsStatement, useReverseEntry } from '../../api/club';
 import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorState';
+import { ReasonModal } from '../../components/ReasonModal';
 import { useErrorText } from '../../lib/errorText';
 import { useCan } from '../../lib/permissions';
 import { useTierName } from './tierName';
@@ -45,6 +46,9 @@ export function MemberDrawer({ id, onClose }: { id: string; onClose: () => void 
   const statement = usePointsStatement(id);
   const m = member.data;
   const balance = statement.data?.pages[0]?.balance ?? m?.balance;
+  const [reversing, setReversing] = useState<LedgerEntry | null>(null);
+  const reverse = useReverseEntry(id);
+  const { message } = App.useApp();
 
   const columns: TableColumnsType<LedgerEntry> = [
     { key: 'at', title: t('club.detail.at'), render: (_, e) => <DateTime value={e.at} /> },
@@ -65,6 +69,26 @@ export function MemberDrawer({ id, onClose }: { id: string; onClose: () => void 
     },
     { key: 'balanceAfter', title: t('club.detail.balanceAfter'), align: 'end', dataIndex: 'balanceAfter' },
     { key: 'reason', title: t('club.detail.reason'), render: (_, e) => e.reason ?? '—' },
+    ...(can('club.manage')
+      ? [
+          {
+            key: 'reverse',
+            title: t('common.actions'),
+            render: (_: unknown, e: LedgerEntry) =>
+              e.kind === 'reverse' ? null : (
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  onClick={() => setReversing(e)}
+                  data-testid={`club-reverse-${e.id}`}
+                >
+                  {t('club.reverse.button')}
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -116,6 +140,28 @@ export function MemberDrawer({ id, onClose }: { id: string; onClose: () => void 
               onRow={(e) => ({ 'data-testid': `club-ledger-${e.id}` }) as never}
               emptyText={t('club.detail.noEntries')}
               loadMoreTestId="club-statement-more"
+            />
+            <ReasonModal
+              open={reversing !== null}
+              title={t('club.reverse.title', { points: reversing?.points ?? 0 })}
+              reasonLabel={t('club.reverse.reason')}
+              reasonHint={t('club.reverse.hint')}
+              testIdPrefix="club-reverse"
+              pending={reverse.isPending}
+              submit={(reason, callbacks) =>
+                reversing &&
+                reverse.mutate(
+                  { entryId: reversing.id, reason },
+                  {
+                    onSuccess: () => {
+                      setReversing(null);
+                      message.success(t('club.reverse.done'));
+                    },
+                    onError: callbacks.onError,
+                  },
+                )
+              }
+              onClose={() => setReversing(null)}
             />
           </div>
 

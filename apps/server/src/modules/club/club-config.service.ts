@@ -37,8 +37,15 @@ export class ClubConfigService {
     return this.db.transaction(async (tx) => {
       const repo = new ClubRepository(tx);
       const before = await repo.settings();
+      if (!before) throw new AppError('INTERNAL');
       const row = await repo.updateSettings(
-        { name: body.name, approvalThreshold: body.approvalThreshold },
+        {
+          name: body.name,
+          approvalThreshold: body.approvalThreshold,
+          expiryYears: body.expiryYears === undefined ? before.expiryYears : body.expiryYears,
+          referralDiscountNote:
+            body.referralDiscountNote === undefined ? before.referralDiscountNote : body.referralDiscountNote,
+        },
         body.version,
         ctx.principal.userId,
         this.clock.now(),
@@ -49,8 +56,8 @@ export class ClubConfigService {
         entityType: 'club',
         entityId: null,
         orgPath: ctx.principal.orgPath,
-        before: before ? { name: before.name, approvalThreshold: before.approvalThreshold } : null,
-        after: { name: row.name, approvalThreshold: row.approvalThreshold },
+        before: settingsView(before),
+        after: settingsView(row),
       });
       return row;
     });
@@ -129,6 +136,18 @@ export class ClubConfigService {
     });
   }
 }
+
+const settingsView = (s: {
+  name: string;
+  approvalThreshold: number;
+  expiryYears: number | null;
+  referralDiscountNote: string | null;
+}) => ({
+  name: s.name,
+  approvalThreshold: s.approvalThreshold,
+  expiryYears: s.expiryYears,
+  referralDiscountNote: s.referralDiscountNote,
+});
 
 const tierView = (t: { rank: number; classes: string[]; minPoints: number | null; active: boolean }) => ({
   rank: t.rank,

@@ -106,5 +106,33 @@ describe('error', () => {
       version: settings.version + 9,
     });
     expect(fail(stale)).toEqual([409, 'VERSION_CONFLICT']);
+    const badPlan = await admin.api.put('/api/club/settings', { ...settings, expiryYears: 0 });
+    expect(fail(badPlan)).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('reversals: an unknown entry, an entry of another member, a reversal reversed, no reason', async () => {
+    const a = await enrol(p, await publicCustomer(t, p));
+    const b = await enrol(p, await publicCustomer(t, p));
+    const credit = (
+      await p.staff.api.post(`/api/club/members/${a.id}/adjustments`, { points: 50, reason: '补录' })
+    ).json();
+    const reverse = (member: string, entry: string, body: object = { reason: '录错' }) =>
+      p.staff.api.post(`/api/club/members/${member}/points/${entry}/reverse`, body);
+    expect(fail(await reverse(a.id, '999999999'))).toEqual([404, 'NOT_FOUND']);
+    expect(fail(await reverse(b.id, credit.entryId))).toEqual([404, 'NOT_FOUND']);
+    expect(fail(await reverse(a.id, credit.entryId, {}))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(fail(await reverse(a.id, 'abc'))).toEqual([400, 'VALIDATION_FAILED']);
+    const reversal = await reverse(a.id, credit.entryId);
+    expect(reversal.statusCode, reversal.body).toBe(201);
+    expect(fail(await reverse(a.id, reversal.json().id))).toEqual([409, 'CLUB_ENTRY_ALREADY_REVERSED']);
+    expect(fail(await p.second.api.post(`/api/club/adjustments/${NOWHERE}/reject`, { reason: '无' }))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    expect(fail(await p.second.api.post(`/api/club/adjustments/${NOWHERE}/reject`, { reason: '无依据' }))).toEqual([
+      404,
+      'CLUB_ADJUSTMENT_NOT_FOUND',
+    ]);
+    expect(fail(await p.second.api.get('/api/club/adjustments?status=maybe'))).toEqual([400, 'VALIDATION_FAILED']);
   });
 });

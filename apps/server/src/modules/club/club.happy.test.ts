@@ -149,6 +149,79 @@ describe('happy', () => {
     expect(read).toMatchObject({ tier: { code: 'gold' }, benefits: { priorityBooking: true, purchaseDiscount: true } });
   });
 
+  it('lists pending adjustments with who asked; another person rejects one, which then cannot be approved', async () => {
+    const m = await enrol(p, await publicCustomer(t, p));
+    const big = (
+      await p.staff.api.post(`/api/club/members/${m.id}/adjustments`, { points: 3000, reason: '活动补录' })
+    ).json();
+    const { items: pending } = await allPages<{ id: string }>(p.second.api, '/api/club/adjustments?limit=2');
+    const listed = pending.find((a) => a.id === big.id);
+    expect(listed).toMatchObject({
+      cardNo: m.cardNo,
+      customerName: '访客',
+      points: 3000,
+      status: 'pending',
+      requestedBy: p.staff.user.id,
+      requestedByName: p.staff.user.displayName,
+    });
+    const rejected = await p.second.api.post(`/api/club/adjustments/${big.id}/reject`, { reason: '无依据' });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(rejected.json()).toMatchObject({ status: 'rejected', balance: 0, entryId: null });
+    const approve = await p.staff.api.post(`/api/club/adjustments/${big.id}/approve`);
+    expect(approve.json().code).toBe('CLUB_ADJUSTMENT_NOT_PENDING');
+    const after = (await p.second.api.get('/api/club/adjustments?status=pending&limit=200')).json();
+    expect(after.items.map((a: { id: string }) => a.id)).not.toContain(big.id);
+    const done = (await p.second.api.get('/api/club/adjustments?status=rejected&limit=200')).json();
+    expect(done.items.find((a: { id: string }) => a.id === big.id)).toMatchObject({
+      approvedByName: p.second.user.displayName,
+    });
+    expect((await p.staff.api.get(`/api/club/members/${m.id}/points`)).json()).toMatchObject({ balance: 0, items: [] });
+  });
+
+  it('a referral that ends in a purchase credits the referrer once and leaves the discount note on the buyer', async () => {
+    const admin = await signedIn(t, t.root, ['club_staff']);
+    const settings = (await admin.api.get('/api/club/settings')).json();
+    const note = '老带新购房优惠 1%';
+    expect((await admin.api.put('/api/club/settings', { ...settings, referralDiscountNote: note })).statusCode).toBe(
+      200,
+    );
+    const referrer = await enrol(p, await publicCustomer(t, p));
+    const friend = await publicCustomer(t, p);
+    const added = await p.manager.api.post(`/api/customers/${referrer.customerId}/referrals`, {
+      referredId: friend,
+      outcome: 'visited',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const referralId = added.json().referred[0].referralId as string;
+    await drainJobs(t);
+    expect((await p.staff.api.get(`/api/club/members/${referrer.id}`)).json().balance).toBe(0);
+    for (let i = 0; i < 2; i++) {
+      const bought = await p.manager.api.patch(`/api/referrals/${referralId}`, { outcome: 'bought' });
+      expect(bought.statusCode, bought.body).toBe(200);
+      await drainJobs(t);
+    }
+    const statement = (await p.staff.api.get(`/api/club/members/${referrer.id}/points`)).json();
+    expect(statement.balance).toBe(1000);
+    expect(statement.items).toEqual([
+      expect.objectContaining({ kind: 'earn', points: 1000, sourceType: 'referral_purchase' }),
+    ]);
+    const codes = async (customerId: string) =>
+      (await p.manager.api.get(`/api/customers/${customerId}/timeline`))
+        .json()
+        .items.filter((e: { code: string }) => e.code?.startsWith('club.referral'));
+    expect(await codes(referrer.customerId)).toEqual([
+      expect.objectContaining({ code: 'club.referral_points', params: { points: 1000, card: referrer.cardNo } }),
+    ]);
+    expect(await codes(friend)).toEqual([
+      expect.objectContaining({ code: 'club.referral_discount', params: { note } }),
+    ]);
+    await admin.api.put('/api/club/settings', {
+      ...settings,
+      version: settings.version + 1,
+      referralDiscountNote: null,
+    });
+  });
+
   it('pages the points statement and exports it as .xlsx', async () => {
     const m = await enrol(p, await publicCustomer(t, p));
     for (const points of [10, 20, -5]) {

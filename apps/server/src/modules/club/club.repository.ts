@@ -24,7 +24,8 @@ export type MemberFilter = {
   limit: number;
 };
 
-const visible = (scope: MemberScope): SQL => {
+/** Members a reader sees (other club queries join on members with it). */
+export const visibleMembers = (scope: MemberScope): SQL => {
   const own = withinScope(clubMembers.orgPath, scope.path);
   if (!scope.companyPath) return own;
   return or(own, and(eq(clubMembers.class, 'public'), eq(clubMembers.orgPath, scope.companyPath))) as SQL;
@@ -40,7 +41,12 @@ export class ClubRepository {
   }
 
   async updateSettings(
-    values: { name: string; approvalThreshold: number },
+    values: {
+      name: string;
+      approvalThreshold: number;
+      expiryYears: number | null;
+      referralDiscountNote: string | null;
+    },
     version: number,
     by: string | null,
     at: Date,
@@ -51,6 +57,20 @@ export class ClubRepository {
       .where(and(eq(clubSettings.id, 'club'), eq(clubSettings.version, version)))
       .returning();
     return row ?? null;
+  }
+
+  /** Members with points whose expiry the job has not looked at in `year` (index club_members_expiry_idx). */
+  dueForExpiry(year: number, limit: number): Promise<{ id: string }[]> {
+    return this.db
+      .select({ id: clubMembers.id })
+      .from(clubMembers)
+      .where(and(lt(clubMembers.expiryCheckedYear, year), sql`${clubMembers.balance} > 0`))
+      .orderBy(asc(clubMembers.expiryCheckedYear), asc(clubMembers.id))
+      .limit(limit);
+  }
+
+  async markExpiryChecked(memberId: string, year: number) {
+    await this.db.update(clubMembers).set({ expiryCheckedYear: year }).where(eq(clubMembers.id, memberId));
   }
 
   /** A new member; null when the customer is already one or the card number is taken (the caller retries). */
@@ -81,7 +101,7 @@ export class ClubRepository {
     const [row] = await this.db
       .select()
       .from(clubMembers)
-      .where(and(eq(clubMembers.id, id), scope ? visible(scope) : undefined));
+      .where(and(eq(clubMembers.id, id), scope ? visibleMembers(scope) : undefined));
     return row ?? null;
   }
 
@@ -107,7 +127,7 @@ export class ClubRepository {
       .from(clubMembers)
       .where(
         and(
-          visible(scope),
+          visibleMembers(scope),
           f.class ? eq(clubMembers.class, f.class) : undefined,
           f.tierId ? eq(clubMembers.tierId, f.tierId) : undefined,
           f.projectId ? eq(clubMembers.projectId, f.projectId) : undefined,

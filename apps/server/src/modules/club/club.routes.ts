@@ -1,16 +1,22 @@
 import { errorBody, idParams } from '@anju/contracts';
 import {
   adjustment,
+  adjustmentList,
   adjustPointsBody,
   clubSettings,
   earnRule,
   earnRuleParams,
   enrolMemberBody,
+  ledgerEntry,
+  listAdjustmentsQuery,
   listMembersQuery,
   member,
   memberDetail,
   memberList,
   pointsStatement,
+  rejectAdjustmentBody,
+  reverseEntryBody,
+  reverseEntryParams,
   tier,
   tierParams,
   updateClubSettingsBody,
@@ -305,6 +311,84 @@ export const clubRoutes: FastifyPluginAsyncZod<{ club: ClubModule }> = async (ap
     async (request) => {
       const { adjustment: a, balance } = await points.approve(contextOf(request), request.params.id);
       return presentAdjustment(a, balance);
+    },
+  );
+  app.post(
+    '/api/club/adjustments/:id/reject',
+    {
+      schema: {
+        operationId: 'rejectPointsAdjustment',
+        tags: ['club'],
+        summary: 'A pending adjustment refused, or withdrawn by its requester; nothing is posted',
+        params: idParams,
+        body: rejectAdjustmentBody,
+        response: { 200: adjustment, ...errors },
+      },
+    },
+    async (request) => {
+      const { adjustment: a, balance } = await points.reject(
+        contextOf(request),
+        request.params.id,
+        request.body.reason,
+      );
+      return presentAdjustment(a, balance);
+    },
+  );
+  app.get(
+    '/api/club/adjustments',
+    {
+      schema: {
+        operationId: 'listPointsAdjustments',
+        tags: ['club'],
+        summary: 'Adjustments of the members the reader sees, by status (pending by default), newest first',
+        querystring: listAdjustmentsQuery,
+        response: { 200: adjustmentList, ...errors },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, status } = request.query;
+      const after = decodeCursor(cursor, timeIdCursor);
+      const rows = await points.adjustments(
+        contextOf(request),
+        status,
+        after ? { at: new Date(after.t), id: after.id } : null,
+        limit + 1,
+      );
+      const page = pageOf(rows, limit, (r) => ({ t: r.requestedAt.toISOString(), id: r.id }));
+      return {
+        items: page.items.map((a) => ({
+          ...presentAdjustment(a, 0),
+          cardNo: a.cardNo,
+          customerName: a.customerName,
+          requestedByName: a.requestedByName,
+          requestedAt: a.requestedAt.toISOString(),
+          approvedByName: a.approvedByName,
+          approvedAt: a.approvedAt?.toISOString() ?? null,
+        })),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+  app.post(
+    '/api/club/members/:id/points/:entryId/reverse',
+    {
+      schema: {
+        operationId: 'reversePointsEntry',
+        tags: ['club'],
+        summary: 'Corrects an entry by posting its opposite (once per entry), with a reason; audited',
+        params: reverseEntryParams,
+        body: reverseEntryBody,
+        response: { 201: ledgerEntry, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const posted = await points.reverse(
+        contextOf(request),
+        Number(request.params.entryId),
+        request.body.reason,
+        request.params.id,
+      );
+      return reply.code(201).send(presentEntry(posted.entry));
     },
   );
 };

@@ -52,6 +52,17 @@ describe('security', () => {
       404,
       'CLUB_ADJUSTMENT_NOT_FOUND',
     ]);
+    expect(fail(await outsider.post(`/api/club/adjustments/${big.json().id}/reject`, { reason: '越权' }))).toEqual([
+      404,
+      'CLUB_ADJUSTMENT_NOT_FOUND',
+    ]);
+    const listed = (await outsider.get('/api/club/adjustments?limit=200')).json().items;
+    expect(listed.map((a: { id: string }) => a.id)).not.toContain(big.json().id);
+    const small = await p.staff.api.post(`/api/club/members/${m.id}/adjustments`, { points: 5, reason: '补录' });
+    const entryId = small.json().entryId;
+    expect(
+      fail(await outsider.post(`/api/club/members/${m.id}/points/${entryId}/reverse`, { reason: '越权' })),
+    ).toEqual([404, 'CLUB_MEMBER_NOT_FOUND']);
   });
 
   it("project staff see their project's members and the public members of their city company, not another project's", async () => {

@@ -101,6 +101,16 @@ export class ClubMemberService {
     return rows.map((r) => ({ ...r, customerName: names.get(r.customerId) ?? '' }));
   }
 
+  /** Staff names by user id (disabled or unknown users are absent). */
+  async userNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const users = await this.d.directory.users(ids);
+    return new Map(users.map((u) => [u.id, u.displayName]));
+  }
+
+  customerNames(ids: string[]) {
+    return this.d.customers.read.namesOf(ids);
+  }
+
   tiers() {
     return new ClubRepository(this.d.db).tiers();
   }

@@ -137,11 +137,11 @@ export class PointsService {
   }
 
   /** Undoes an entry with its opposite (once per entry; a reversal is not reversed). */
-  async reverse(ctx: RequestContext, entryId: number, reason: string) {
+  async reverse(ctx: RequestContext, entryId: number, reason: string, memberId?: string) {
     assertPermission(ctx.principal, 'club.manage');
     return this.db.transaction(async (tx) => {
       const entry = await new LedgerRepository(tx).entry(entryId);
-      if (!entry) throw new AppError('NOT_FOUND');
+      if (!entry || (memberId !== undefined && entry.memberId !== memberId)) throw new AppError('NOT_FOUND');
       const member = await this.members.get(ctx, entry.memberId, tx);
       if (entry.kind === 'reverse') throw new AppError('CLUB_ENTRY_ALREADY_REVERSED');
       const posted = await this.post(tx, actorOf(ctx), {
@@ -155,6 +155,15 @@ export class PointsService {
         reverses: entry,
       });
       if (posted.duplicate) throw new AppError('CLUB_ENTRY_ALREADY_REVERSED');
+      await this.audit.record(tx, ctx, {
+        action: 'club_points.reverse',
+        entityType: 'club_member',
+        entityId: member.id,
+        orgPath: member.orgPath,
+        before: { balance: member.balance, entryId: String(entry.id), points: entry.points },
+        after: { balance: posted.member.balance, entryId: String(posted.entry.id), points: posted.entry.points },
+        reason,
+      });
       return posted;
     });
   }
@@ -229,6 +238,52 @@ export class PointsService {
       });
       return { adjustment, balance: posted.member.balance };
     });
+  }
+
+  /** A pending adjustment refused (by another person, or withdrawn by its requester); nothing is posted. */
+  async reject(ctx: RequestContext, adjustmentId: string, reason: string) {
+    assertPermission(ctx.principal, 'club.manage');
+    return this.db.transaction(async (tx) => {
+      const ledger = new LedgerRepository(tx);
+      const found = await ledger.adjustment(adjustmentId);
+      if (!found) throw new AppError('CLUB_ADJUSTMENT_NOT_FOUND');
+      const member = await this.members.get(ctx, found.memberId, tx).catch((err) => {
+        throw err instanceof AppError && err.code === 'CLUB_MEMBER_NOT_FOUND'
+          ? new AppError('CLUB_ADJUSTMENT_NOT_FOUND')
+          : err;
+      });
+      const adjustment = await ledger.reject(found.id, ctx.principal.userId, this.clock.now());
+      if (!adjustment) throw new AppError('CLUB_ADJUSTMENT_NOT_PENDING');
+      await this.audit.record(tx, ctx, {
+        action: 'club_points.reject',
+        entityType: 'club_member',
+        entityId: member.id,
+        orgPath: member.orgPath,
+        before: { adjustmentId: found.id, points: found.points, status: 'pending' },
+        after: { adjustmentId: found.id, status: 'rejected' },
+        reason,
+      });
+      return { adjustment, balance: member.balance };
+    });
+  }
+
+  /** Adjustments of the members the reader sees, by status, newest first, with the names of who asked and decided. */
+  async adjustments(ctx: RequestContext, status: string, before: { at: Date; id: string } | null, limit: number) {
+    assertPermission(ctx.principal, 'club.read');
+    const scope = await this.members.scopeOf(ctx);
+    const rows = await new LedgerRepository(this.db).adjustments(scope, status, before, limit);
+    const customers = await this.members.customerNames(rows.map((r) => r.customerId));
+    const users = await this.members.userNames(
+      rows.flatMap((r) => [r.adjustment.requestedBy, r.adjustment.approvedBy]),
+    );
+    const nameOf = (id: string | null) => (id ? (users.get(id) ?? null) : null);
+    return rows.map(({ adjustment: a, cardNo, customerId }) => ({
+      ...a,
+      cardNo,
+      customerName: customers.get(customerId) ?? '',
+      requestedByName: nameOf(a.requestedBy),
+      approvedByName: nameOf(a.approvedBy),
+    }));
   }
 
   private postAdjustment(

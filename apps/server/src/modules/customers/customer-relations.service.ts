@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { assertMay, assertPermission } from '../../platform/rbac/scope.js';
 import { UnitLookup, type UnitRef } from '../property/unit-lookup.js';
-import { CUSTOMER_EVENTS, type OwnershipEnded, type OwnershipEvent } from './customer.events.js';
+import { CUSTOMER_EVENTS, type OwnershipEnded, type OwnershipEvent, type ReferralBought } from './customer.events.js';
 import { CustomerRepository } from './customer.repository.js';
 import type { CustomerService } from './customer.service.js';
 import { CustomerRelationsRepository } from './customer-relations.repository.js';
@@ -334,6 +334,7 @@ export class CustomerRelationsService {
       });
       if (!row) throw new AppError('RELATION_INVALID', { reason: 'already referred' });
       await new CustomerRepository(tx).linkScope(input.referredId, ctx.principal.orgPath, 'referral', row.id);
+      if (row.outcome === 'bought') await this.referralBought(tx, ctx, row);
       for (const [customerId, title, code] of [
         [referrerId, '推荐新客户', 'referral.made'],
         [input.referredId, '由老业主推荐', 'referral.received'],
@@ -370,6 +371,7 @@ export class CustomerRelationsService {
       if (order.indexOf(outcome) < order.indexOf(row.outcome))
         throw new AppError('RELATION_INVALID', { reason: 'outcome cannot go back' });
       const updated = await repo.setReferralOutcome(referralId, outcome, this.clock.now());
+      if (updated && outcome === 'bought' && row.outcome !== 'bought') await this.referralBought(tx, ctx, updated);
       await this.audit.record(tx, ctx, {
         action: 'referral.outcome',
         entityType: 'referral',
@@ -380,5 +382,27 @@ export class CustomerRelationsService {
       });
       return updated;
     });
+  }
+
+  /** The purchase a referral led to, for the club (the referrer's points, the buyer's discount note). */
+  private referralBought(
+    tx: Executor,
+    ctx: RequestContext,
+    row: { id: string; referrerId: string; referredId: string; projectId: string | null },
+  ) {
+    const payload: ReferralBought = {
+      referrerId: row.referrerId,
+      referredId: row.referredId,
+      projectId: row.projectId,
+    };
+    return this.events.record(tx, ctx, [
+      {
+        name: CUSTOMER_EVENTS.referralBought,
+        subjectType: 'referral',
+        subjectId: row.id,
+        orgPath: ctx.principal.orgPath,
+        payload,
+      },
+    ]);
   }
 }

@@ -12,6 +12,8 @@ export const CUSTOMER_EVENTS = {
   ownershipChanged: 'ownership.changed',
   /** The person no longer holds the home: resold, transferred, contract cancelled or entered by mistake (subject: the ownership). */
   ownershipEnded: 'ownership.ended',
+  /** A referral reached `bought`: the referred customer bought (subject: the referral). */
+  referralBought: 'referral.bought',
 } as const;
 
 export type CustomerCreated = { source: string | null; kinds: string[] };
@@ -30,3 +32,4 @@ export type OwnershipEvent = {
   via: 'staff' | 'import';
 };
 export type OwnershipEnded = OwnershipEvent & { reason: OwnershipEndReason; endedOn: string };
+export type ReferralBought = { referrerId: string; referredId: string; projectId: string | null };
