@@ -35,6 +35,8 @@ const HandoverAppointmentPage = page(
   'HandoverAppointmentPage',
 );
 const ClubMembersPage = page(() => import('./pages/club/ClubMembersPage'), 'ClubMembersPage');
+const ClubEventsPage = page(() => import('./pages/clubEvents/ClubEventsPage'), 'ClubEventsPage');
+const EventCheckInPage = page(() => import('./pages/clubEvents/EventCheckInPage'), 'EventCheckInPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -114,6 +116,8 @@ const routes: RouteObject[] = [
           { path: 'open-days/:id', element: guarded('journeys.read', <OpenDayBoardPage />) },
           { path: 'outbox', element: guarded('outbox.read', <OutboxPage />) },
           { path: 'club/members', element: guarded('club.read', <ClubMembersPage />) },
+          { path: 'club/events', element: guarded('club.read', <ClubEventsPage />) },
+          { path: 'club/events/:id/check-in', element: guarded('club.manage', <EventCheckInPage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CarryOutOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
@@ -68,6 +69,7 @@ type MenuKey =
   | 'handover'
   | 'outbox'
   | 'club'
+  | 'clubEvents'
   | 'eventDeliveries'
   | 'kpis'
   | 'complaintReport'
@@ -115,6 +117,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'openDays', path: '/open-days', icon: <FlagOutlined />, permission: 'journeys.read' },
   { key: 'handover', path: '/handover', icon: <KeyOutlined />, permission: 'journeys.read' },
   { key: 'club', path: '/club/members', icon: <IdcardOutlined />, permission: 'club.read' },
+  { key: 'clubEvents', path: '/club/events', icon: <CalendarOutlined />, permission: 'club.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

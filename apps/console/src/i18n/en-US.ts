@@ -71,6 +71,7 @@ export const enUS: Messages & typeof zhCNCustomers & typeof zhCNService & typeof
     openDays: 'Site open days',
     outbox: 'Outbox',
     club: 'Club members',
+    clubEvents: 'Club events',
     eventDeliveries: 'Event deliveries',
     home: 'Home',
     org: 'Organisation',

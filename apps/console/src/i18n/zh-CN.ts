@@ -4,6 +4,7 @@ import type { zhCNAcceptance } from './zh-CN.acceptance';
 import type { zhCNAdmin } from './zh-CN.admin';
 import type { zhCNAnalytics } from './zh-CN.analytics';
 import type { zhCNClub } from './zh-CN.club';
+import type { zhCNClubEvents } from './zh-CN.clubEvents';
 import { zhCNCodes } from './zh-CN.codes';
 import type { zhCNCustomers } from './zh-CN.customers';
 import type { zhCNDisclosure } from './zh-CN.disclosure';
@@ -84,6 +85,7 @@ export const zhCN = {
     openDays: '工地开放日',
     outbox: '消息发件箱',
     club: '会员管理',
+    clubEvents: '会员活动',
     eventDeliveries: '事件投递',
     home: '首页',
     org: '组织架构',
@@ -341,4 +343,5 @@ export type AllMessages = Messages &
   typeof zhCNSurveys &
   typeof zhCNProperty &
   typeof zhCNReports &
-  typeof zhCNClub;
+  typeof zhCNClub &
+  typeof zhCNClubEvents;
