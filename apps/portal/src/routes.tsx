@@ -27,6 +27,7 @@ const HandoverInspectionPage = page(() => import('./pages/handover/HandoverInspe
 const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPage');
 const DisclosurePage = page(() => import('./pages/disclosure/DisclosurePage'), 'DisclosurePage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
+const EventsPage = page(() => import('./pages/events/EventsPage'), 'EventsPage');
 const MySurveysPage = page(() => import('./pages/surveys/MySurveysPage'), 'MySurveysPage');
 const MySurveyPage = page(() => import('./pages/surveys/MySurveyPage'), 'MySurveyPage');
 const SurveyLinkPage = page(() => import('./pages/surveys/SurveyLinkPage'), 'SurveyLinkPage');
@@ -64,6 +65,7 @@ export const router = createBrowserRouter(
         { path: 'handover', element: <HandoverPage /> },
         { path: 'handover/:unitId/inspection', element: <HandoverInspectionPage /> },
         { path: 'open-days', element: <OpenDaysPage /> },
+        { path: 'events', element: <EventsPage /> },
         { path: 'surveys', element: <MySurveysPage /> },
         { path: 'surveys/:id', element: <MySurveyPage /> },
         { path: '*', element: <NotFoundPage /> },

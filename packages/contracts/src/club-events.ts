@@ -173,3 +173,4 @@ export const myEvent = z.object({
 });
 export type MyEvent = z.infer<typeof myEvent>;
 export const myEvents = z.object({ items: z.array(myEvent) });
+export type MyEvents = z.infer<typeof myEvents>;

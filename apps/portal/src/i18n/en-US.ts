@@ -1,5 +1,6 @@
 import { enUSDisclosure } from './en-US.disclosure';
 import { enUSEnums } from './en-US.enums';
+import { enUSEvents } from './en-US.events';
 import { enUSHandover } from './en-US.handover';
 import { enUSHome } from './en-US.home';
 import { enUSJourney } from './en-US.journey';
@@ -75,6 +76,7 @@ export const enUS: Messages = {
   ...enUSJourney,
   ...enUSHandover,
   ...enUSOpenDays,
+  ...enUSEvents,
   ...enUSDisclosure,
   ...enUSRequests,
   ...enUSSurveys,

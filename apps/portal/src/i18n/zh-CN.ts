@@ -1,5 +1,6 @@
 import { zhCNDisclosure } from './zh-CN.disclosure';
 import { zhCNEnums } from './zh-CN.enums';
+import { zhCNEvents } from './zh-CN.events';
 import { zhCNHandover } from './zh-CN.handover';
 import { zhCNHome } from './zh-CN.home';
 import { zhCNJourney } from './zh-CN.journey';
@@ -73,6 +74,7 @@ export const zhCN = {
   ...zhCNJourney,
   ...zhCNHandover,
   ...zhCNOpenDays,
+  ...zhCNEvents,
   ...zhCNDisclosure,
   ...zhCNRequests,
   ...zhCNSurveys,

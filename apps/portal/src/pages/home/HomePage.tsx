@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { DisclosureEntry } from './DisclosureEntry';
+import { EventsEntry } from './EventsEntry';
 import { HandoverEntry } from './HandoverEntry';
 import { HomeCard } from './HomeCard';
 import { JourneyEntry } from './JourneyEntry';
@@ -75,6 +76,7 @@ export function HomePage() {
         <DisclosureEntry />
         <HandoverEntry />
         <OpenDaysEntry />
+        <EventsEntry />
       </section>
 
       <section className="section" aria-labelledby="homes-title">

@@ -1,0 +1,36 @@
+import type { zhCNEvents } from './zh-CN.events';
+
+export const enUSEvents: typeof zhCNEvents = {
+  events: {
+    title: 'Club events',
+    entry: 'Club events',
+    entryDesc: 'Talks, family and seniors’ events; check in with a QR code',
+    intro: 'Join the owners’ club events; show your check-in QR code at the door and earn points.',
+    empty: 'No events to join',
+    emptyHint: 'New events show up here',
+    when: '{{date}} {{from}}–{{to}}',
+    placesLeft: '{{count}} places left',
+    full: 'Full',
+    register: 'Register',
+    joinWaitlist: 'Join the waitlist',
+    registerConfirm: 'Register for “{{title}}”?',
+    done: 'Registered',
+    waitlistedDone: 'The event is full: you are on the waitlist and will get an SMS when a place frees up',
+    cancel: 'Cancel registration',
+    cancelConfirm: 'Cancel your registration?',
+    cancelled: 'Registration cancelled',
+    checkInCode: 'Check-in code',
+    showAtDoor: 'Show this QR code at the door',
+    kinds: {
+      lecture: 'Lecture',
+      programme: 'Age-group programme',
+      brand: 'Brand event',
+      open_day: 'Open day',
+      interaction: 'Community event',
+    },
+    ageGroups: { children: 'Children', youth: 'Youth', seniors: 'Seniors' },
+    registrationStatuses: { registered: 'Registered', waitlisted: 'Waitlisted', cancelled: 'Cancelled' },
+    checkedIn: 'Checked in',
+    statuses: { scheduled: 'Open', cancelled: 'Cancelled' },
+  },
+};
