@@ -35,7 +35,7 @@ export class ClubEventJobs {
 
   register(jobs: JobRunner) {
     jobs.define(EVENT_REMINDER_JOB, () => this.remind().then(() => undefined));
-    jobs.schedule(EVENT_REMINDER_JOB, '23 * * * *');
+    jobs.schedule(EVENT_REMINDER_JOB, '47 * * * *');
     jobs.define(EVENT_CALLBACK_JOB, () => this.openCallbacks().then(() => undefined));
     jobs.schedule(EVENT_CALLBACK_JOB, '*/15 * * * *');
   }
