@@ -9,6 +9,7 @@ import { ManualClock } from '../platform/clock.js';
 import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
 import { seedDemoClub } from './demo-club.js';
+import { seedDemoClubEvents } from './demo-club-events.js';
 import { seedDemoDelivery } from './demo-delivery.js';
 import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
@@ -71,7 +72,7 @@ export async function seedDemoTickets(
   const [admin] = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'admin'`);
   const principal = admin ? await services.org.access.loadUser(admin.id) : null;
   if (!principal || homes.length === 0)
-    return { tickets: 0, notices: 0, ownerPhone: null, journeyTasks: 0, history: {}, clubMembers: 0 };
+    return { tickets: 0, notices: 0, ownerPhone: null, journeyTasks: 0, history: {}, clubMembers: 0, clubEvents: 0 };
   const ctx: RequestContext = { principal, ip: null, requestId: 'seed:demo-tickets' };
   const t = services.tickets;
   let made = 0;
@@ -161,11 +162,12 @@ export async function seedDemoTickets(
   await settle();
   const history = await seedDemoKpiHistory(services, database.db, ctx, now);
   const clubMembers = await seedDemoClub(services, database.db, ctx, settle);
+  const clubEvents = await seedDemoClubEvents(services, database.db, ctx, clock, now, settle);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
   const ownerPhone = await services.customers.customers.primaryPhone((homes[0] as Home).customerId);
-  return { tickets: made, notices, ownerPhone, journeyTasks: journeys.due, history, clubMembers };
+  return { tickets: made, notices, ownerPhone, journeyTasks: journeys.due, history, clubMembers, clubEvents };
 }
 
 type Stage = 'construction' | 'delivering' | 'delivered';

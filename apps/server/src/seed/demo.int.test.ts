@@ -56,6 +56,32 @@ describe('demo company', () => {
     expect(club?.purchases).toBe(club?.paid);
   });
 
+  it('has club events: interaction events per project and quarter (K18), a lecture with check-ins, points and answered callbacks, coming events', async () => {
+    const [ev] = await queryRows<{
+      quarters: number;
+      checkedIn: number;
+      lecturePoints: number;
+      members: number;
+      answered: number;
+      coming: number;
+    }>(
+      database.db,
+      sql`select (select count(distinct (project_id, date_trunc('quarter', starts_at at time zone 'Asia/Shanghai')))::int
+                    from club_events where kind = 'interaction' and status = 'scheduled') as quarters,
+                 (select count(*)::int from club_event_registrations where checked_in_at is not null) as "checkedIn",
+                 (select count(*)::int from club_ledger where source_type = 'lecture_attendance') as "lecturePoints",
+                 (select count(*)::int from club_event_registrations r join club_members m on m.customer_id = r.customer_id
+                   where r.checked_in_at is not null) as members,
+                 (select count(*)::int from survey_requests where kind = 'event' and status = 'answered') as answered,
+                 (select count(*)::int from club_events where starts_at > ${now}) as coming`,
+    );
+    expect(ev?.quarters).toBeGreaterThanOrEqual(12);
+    expect(ev?.checkedIn).toBeGreaterThan(0);
+    expect(ev?.lecturePoints).toBe(ev?.members); // each member's attendance earned once
+    expect(ev?.answered).toBeGreaterThan(0);
+    expect(ev?.coming).toBeGreaterThanOrEqual(6 + 1 + 3); // a lecture per project, a programme, a brand event per company
+  });
+
   it('opens the KPI dashboards on a year of closed months with figures for the history projects', async () => {
     const months = await queryRows<{ period: string; projects: number }>(
       database.db,

@@ -100,7 +100,7 @@ export class ClubEventJobs {
             projectId: event.projectId,
             companyId: company?.id ?? event.orgUnitId,
             orgPath: event.orgPath,
-            service: 'club_event',
+            service: 'event',
           });
           await repo.setCallbackRequest(r.id, request.id);
           return true;

@@ -28,7 +28,7 @@ export function clubEventSurveySubject(directory: OrgDirectory): SurveySubjectHa
         projectId: event.projectId,
         companyId: company?.id ?? event.orgUnitId,
         orgPath: event.orgPath,
-        service: 'club_event',
+        service: 'event',
       };
     },
     async ownRecordOf(db, id) {
