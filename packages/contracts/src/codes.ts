@@ -109,8 +109,15 @@ export const TIMELINE_CODES = [
   'ownership.handed_over',
   /** {tier, card}: the new tier's name (as the club named it) and the member's card number. */
   'club.tier_changed',
+  /** {points, card}: points earned because someone the member referred bought a home. */
+  'club.referral_points',
+  /** {note}: the club's referral discount note, on the referred buyer (the company's own words). */
+  'club.referral_discount',
   /** {number, event}: an event (a TICKET_EVENT_KINDS code) of a ticket of the customer. */
   'ticket.event',
+  /** {number, serviceZh, serviceEn}: a value-added service booked for the customer, and that request done. */
+  'service_request.booked',
+  'service_request.done',
 ] as const;
 export type TimelineCode = (typeof TIMELINE_CODES)[number];
 
@@ -139,6 +146,10 @@ export const NOTIFICATION_KINDS = [
   'acceptance_finding.warn',
   'acceptance_finding.breach',
   'acceptance_finding.escalate',
+  /** {number, stepZh, stepEn (the reader's language fills {{step}}), due}: a service request's step nearing its limit, past it, escalated ({level}) */
+  'service_request.warn',
+  'service_request.breach',
+  'service_request.escalate',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -170,6 +181,8 @@ export const OUTBOX_TEMPLATES = [
   'club_event.reminder',
   /** {eventId}: a place freed up and the waitlisted registrant now has it. */
   'club_event.promoted',
+  /** {issueId, title, period}: a club magazine issue published, to members on the e-mail list. */
+  'club_magazine.published',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
@@ -221,6 +234,14 @@ export const AUDIT_ACTIONS = [
   'club_points.adjust',
   'club_points.request',
   'club_points.approve',
+  'club_points.reject',
+  'club_points.reverse',
+  'club_magazine.upsert',
+  'club_magazine.publish',
+  'club_magazine.subscription',
+  'club_magazine.recipients_export',
+  'club_contribution.submit',
+  'club_contribution.decide',
   'club_points.export',
   'club_event.create',
   'club_event.update',
@@ -228,6 +249,18 @@ export const AUDIT_ACTIONS = [
   'club_event.cancel_registration',
   'club_event.check_in',
   'club_event.invite',
+  'club_partner.upsert',
+  'club_partner.link',
+  'club_partner.unlink',
+  'club_benefit.upsert',
+  'club_voucher.claim',
+  'service.upsert',
+  'service_request.create',
+  'service_request.advance',
+  'service_request.cancel',
+  'service_request.rate',
+  'club_voucher.redeem',
+  'club_partner.report_export',
   'family.add',
   'referral.add',
   'referral.outcome',

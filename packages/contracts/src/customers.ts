@@ -201,6 +201,7 @@ export const TIMELINE_KINDS = [
   'event',
   'survey',
   'club',
+  'service',
 ] as const;
 export const timelineEntry = z
   .object({

@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'sales.manage',
   'club.read',
   'club.manage',
+  'club.partner',
+  'services.read',
+  'services.work',
+  'services.manage',
   'analytics.read',
   'analytics.manage',
   'surveys.manage',
@@ -52,6 +56,7 @@ export const BUILTIN_ROLES = [
   'club_staff',
   'contractor',
   'executive',
+  'partner',
 ] as const;
 export type BuiltinRole = (typeof BUILTIN_ROLES)[number];
 
@@ -64,6 +69,7 @@ const READ_ALL: Permission[] = [
   'journeys.read',
   'analytics.read',
   'club.read',
+  'services.read',
 ];
 
 /** Default permission sets of the built-in roles (admins may change them later). */
@@ -90,6 +96,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'analytics.manage',
     'surveys.manage',
     'history.import',
+    'services.work',
+    'services.manage',
   ],
   cr_specialist: [
     ...READ_ALL,
@@ -103,6 +111,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'journeys.work',
     'notices.publish',
     'surveys.manage',
+    'services.work',
   ],
   hotline_agent: [
     'org.read',
@@ -112,6 +121,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'tickets.read',
     'tickets.manage',
     'callbacks.record',
+    'services.read',
   ],
   repair_coordinator: [
     'org.read',
@@ -130,6 +140,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'journeys.read',
     'journeys.work',
     'analytics.read',
+    'services.read',
+    'services.work',
   ],
   sales_consultant: [
     'org.read',
@@ -140,8 +152,12 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'journeys.read',
     'journeys.work',
     'club.read',
+    'services.read',
+    'services.work',
   ],
-  club_staff: ['org.read', 'customers.read', 'club.read', 'club.manage'],
+  club_staff: ['org.read', 'customers.read', 'club.read', 'club.manage', 'services.read', 'services.work'],
   contractor: ['workorders.handle'],
   executive: [...READ_ALL, 'audit.read'],
+  /** A partner merchant's staff (江山会): verify vouchers, see their own partners' benefits, vouchers and report. */
+  partner: ['club.partner'],
 };

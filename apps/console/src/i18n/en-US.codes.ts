@@ -47,6 +47,10 @@ export const enUSCodes: typeof zhCNCodes = {
         referral_discount: 'Referral purchase discount: {{note}}',
       },
       ticket: { event: '{{ticketNumber}} {{event}}' },
+      service_request: {
+        booked: 'Booked the service “{{service}}” {{number}}',
+        done: 'Service “{{service}}” {{number}} done',
+      },
     },
     notification: {
       work_order: {
@@ -62,6 +66,11 @@ export const enUSCodes: typeof zhCNCodes = {
         warn: 'Journey task “{{name}}” is nearly overdue (due {{due}})',
         breach: 'Journey task “{{name}}” is overdue (due {{due}})',
         escalate: 'Journey task “{{name}}” escalated to level {{level}}',
+      },
+      service_request: {
+        warn: 'Service request {{number}}: “{{step}}” is nearly overdue (due {{due}})',
+        breach: 'Service request {{number}}: “{{step}}” is overdue (due {{due}})',
+        escalate: 'Service request {{number}}: “{{step}}” escalated to level {{level}}',
       },
       acceptance_finding: {
         warn: 'Acceptance finding “{{description}}” is nearly overdue (due {{due}})',

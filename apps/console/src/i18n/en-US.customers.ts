@@ -191,6 +191,7 @@ export const enUSCustomers: typeof zhCNCustomers = {
       event: 'Event',
       survey: 'Survey',
       club: 'Club',
+      service: 'Service',
     },
   },
 };

@@ -12,7 +12,11 @@ export const enUSOperations: typeof zhCNOperations = {
       warranty: { expiring: 'Warranty ending reminder' },
       notice: { published: 'Progress or design-change notice' },
       survey: { link: 'Survey or callback link' },
-      club_event: { invite: 'Club event invitation', reminder: 'Club event reminder', promoted: 'Waitlist place confirmed' },
+      club_event: {
+        invite: 'Club event invitation',
+        reminder: 'Club event reminder',
+        promoted: 'Waitlist place confirmed',
+      },
     },
     audit: {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
@@ -50,6 +54,13 @@ export const enUSOperations: typeof zhCNOperations = {
       },
       ownership: { add: 'Home registered', end: 'Ownership ended', payment: 'Payment status of a home' },
       club: { settings: 'Club settings changed' },
+      service: { upsert: 'Service saved' },
+      service_request: {
+        create: 'Service booked',
+        advance: 'Service step done',
+        cancel: 'Service request cancelled',
+        rate: 'Service rated by the owner',
+      },
       club_member: { enrol: 'Club member enrolled', update: 'Club member changed' },
       club_tier: { upsert: 'Club tier saved' },
       club_earn_rule: { upsert: 'Points earn rule saved' },
@@ -57,6 +68,8 @@ export const enUSOperations: typeof zhCNOperations = {
         adjust: 'Points adjusted',
         request: 'Points adjustment requested',
         approve: 'Points adjustment approved',
+        reject: 'Points adjustment rejected',
+        reverse: 'Points entry reversed',
         export: 'Points statement exported',
       },
       club_event: {

@@ -45,6 +45,10 @@ export const zhCNCodes = {
         referral_discount: '老带新购房优惠：{{note}}',
       },
       ticket: { event: '{{ticketNumber}} {{event}}' },
+      service_request: {
+        booked: '预约增值服务「{{service}}」{{number}}',
+        done: '增值服务「{{service}}」{{number}} 已完成',
+      },
     },
     notification: {
       work_order: {
@@ -60,6 +64,11 @@ export const zhCNCodes = {
         warn: '旅程任务「{{name}}」即将超期（应于 {{due}} 完成）',
         breach: '旅程任务「{{name}}」已超期（应于 {{due}} 完成）',
         escalate: '旅程任务「{{name}}」超期升级至第 {{level}} 级',
+      },
+      service_request: {
+        warn: '服务预约 {{number}}「{{step}}」即将超期（应于 {{due}} 完成）',
+        breach: '服务预约 {{number}}「{{step}}」已超期（应于 {{due}} 完成）',
+        escalate: '服务预约 {{number}}「{{step}}」超期升级至第 {{level}} 级',
       },
       acceptance_finding: {
         warn: '模拟验收问题「{{description}}」整改即将超期（应于 {{due}} 完成）',

@@ -186,6 +186,7 @@ export const zhCNCustomers = {
       event: '活动',
       survey: '调研',
       club: '会员',
+      service: '增值服务',
     },
   },
 };

@@ -7,6 +7,7 @@ import { noticesModule } from './notices/notices.manifest.js';
 import { orgModule } from './org/org.manifest.js';
 import { portalModule } from './portal/portal.manifest.js';
 import { propertyModule } from './property/property.manifest.js';
+import { servicesModule } from './services/services.manifest.js';
 import { slaModule } from './sla/sla.manifest.js';
 import { surveysModule } from './surveys/surveys.manifest.js';
 import { ticketsModule } from './tickets/tickets.manifest.js';
@@ -27,6 +28,7 @@ export const MODULES = [
   portalModule,
   analyticsModule,
   clubModule,
+  servicesModule,
 ] as const;
 
 /** `services.<module name>`: each module's public services. */

@@ -30,13 +30,24 @@ export class ClubMemberService {
     return { path: ctx.principal.orgPath, companyPath: company?.path ?? null };
   }
 
+  /** A customer's active club membership, or null (other modules' members-only offers ask this). */
+  async activeMemberOf(customerId: string, db: Executor = this.d.db) {
+    const member = await new ClubRepository(db).memberOfCustomer(customerId);
+    return member?.status === 'active' ? member : null;
+  }
+
+  /** The project (id and path) of a customer's first active home; null without one. */
+  async homeProjectOf(customerId: string, db: Executor = this.d.db) {
+    const [home] = await this.d.customers.read.homesOf([customerId], db);
+    return home ? this.d.directory.with(db).node(home.projectId) : null;
+  }
+
   /**
    * Where a customer's membership is seen: the project of their first active home, else the city company of the
    * enrolling node (the group's root when there is none).
    */
   private async placeOf(tx: Executor, customerId: string, fallbackNode: string) {
-    const [home] = await this.d.customers.read.homesOf([customerId], tx);
-    const project = home ? await this.d.directory.with(tx).node(home.projectId) : null;
+    const project = await this.homeProjectOf(customerId, tx);
     if (project) return { orgPath: project.path, projectId: project.id };
     const company = await this.d.directory.with(tx).companyOf(fallbackNode);
     const node = company ?? (await this.d.directory.with(tx).node(fallbackNode));

@@ -60,7 +60,10 @@ export const serviceDefinitions = pgTable(
     uniqueIndex('service_definitions_code_uq').on(t.code),
     check('service_definitions_availability_ck', sql`${t.availability} in ('all','projects','product_types')`),
     check('service_definitions_fee_ck', sql`${t.feeFen} is null or ${t.feeFen} >= 0`),
-    check('service_definitions_steps_ck', sql`jsonb_typeof(${t.steps}) = 'array' and jsonb_array_length(${t.steps}) > 0`),
+    check(
+      'service_definitions_steps_ck',
+      sql`jsonb_typeof(${t.steps}) = 'array' and jsonb_array_length(${t.steps}) > 0`,
+    ),
   ],
 );
 

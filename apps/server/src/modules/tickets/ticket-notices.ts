@@ -9,8 +9,11 @@ const p = (params: CodeParams, key: string) => String(params[key] ?? '');
 const node = (params: CodeParams) => NODE_ZH[p(params, 'node') as keyof typeof NODE_ZH] ?? p(params, 'node');
 
 /** The Chinese copy of each notice's title, stored beside its kind and parameters (the console renders those). */
-/** The kinds of notice the tickets module sends (journey tasks and acceptance findings word their own). */
-export type TicketNoticeKind = Exclude<NotificationKind, `journey_task.${string}` | `acceptance_finding.${string}`>;
+/** The kinds of notice the tickets module sends (journey tasks, acceptance findings, service requests word their own). */
+export type TicketNoticeKind = Exclude<
+  NotificationKind,
+  `journey_task.${string}` | `acceptance_finding.${string}` | `service_request.${string}`
+>;
 
 const TITLE_ZH: Record<TicketNoticeKind, (params: CodeParams) => string> = {
   'work_order.assigned': (v) => `新派工单 ${p(v, 'number')}-${p(v, 'seq')}`,
