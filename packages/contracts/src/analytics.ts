@@ -26,12 +26,13 @@ export const KPI_CODES = [
   'K15T',
   'K16',
   'K17',
+  'K18',
   'K19',
 ] as const;
 export type KpiCode = (typeof KPI_CODES)[number];
 export const kpiCode = z.enum(KPI_CODES);
 
-export type KpiGrain = 'month' | 'batch' | 'phase' | 'managed_month' | 'bimonth';
+export type KpiGrain = 'month' | 'batch' | 'phase' | 'managed_month' | 'managed_quarter' | 'bimonth';
 export type KpiUnit = 'percent' | 'count' | 'ratio';
 export type KpiOwner =
   | 'every_department'
@@ -115,6 +116,15 @@ export const KPI_DEFINITIONS: Record<KpiCode, KpiDefinition> = {
     target: 20,
     owner: 'property_company',
   },
+  /** Counted per quarter: the managed project is the denominator in the quarter's first month only (see docs/analytics.md). */
+  K18: {
+    code: 'K18',
+    grain: 'managed_quarter',
+    unit: 'count',
+    direction: 'at_least',
+    target: 1,
+    owner: 'property_company',
+  },
   K19: { code: 'K19', grain: 'bimonth', unit: 'count', direction: 'at_most', target: 3, owner: 'project' },
 };
 
@@ -127,7 +137,7 @@ export const listKpisResponse = z.object({
   items: z.array(
     z.object({
       code: kpiCode,
-      grain: z.enum(['month', 'batch', 'phase', 'managed_month', 'bimonth']),
+      grain: z.enum(['month', 'batch', 'phase', 'managed_month', 'managed_quarter', 'bimonth']),
       unit: z.enum(['percent', 'count', 'ratio']),
       direction: z.enum(['at_least', 'at_most']),
       owner: z.string(),

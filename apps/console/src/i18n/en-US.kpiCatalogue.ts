@@ -21,6 +21,7 @@ export const enUSKpiCatalogue: typeof zhCNKpiCatalogue = {
     K15T: 'Area survey report timeliness',
     K16: 'Property: complaint measures implemented',
     K17: 'Property: household visits',
+    K18: 'Property: interaction events',
     K19: 'Project ranking in the regional evaluation',
   },
   kpiHelp: {
@@ -42,6 +43,7 @@ export const enUSKpiCatalogue: typeof zhCNKpiCatalogue = {
     K15T: 'Per batch: the area survey report issued no later than 15 days before the planned delivery (yes / no); reported in the month of the planned delivery (else the actual one). Target: yes.',
     K16: 'Measures the property company decided on complaints (its work orders) due in the period that were carried out and verified (at any time before the snapshot) ÷ measures due in the period. A project counts only if managed on the period’s first day. Target 100%.',
     K17: 'Distinct households visited by property staff per managed project per calendar month (a city company’s value is the average over its managed projects); a project counts only if managed on the month’s first day. Target ≥ 20.',
+    K18: 'Club events of kind interaction held (not cancelled) per managed project per calendar quarter (a city company’s value is the average over its managed projects); a project counts only if managed on the quarter’s first day. Read it by quarter: a month counts the project in the quarter’s first month only. Target ≥ 1.',
     K19: 'Bimonthly evaluation (Jan–Feb, Mar–Apr, …): a project’s score is the share of its KPIs, pooled over the two months, that met their targets; projects are ranked by it within their region. The rank is reported in the second month; a quarter or year shows the average rank. Target: top 3.',
   },
 };

@@ -8,6 +8,7 @@ import { ComplaintReportService } from './complaint-report.service.js';
 import { DashboardService } from './dashboard.service.js';
 import { KpiService } from './kpi.service.js';
 import { KpiEngine } from './kpi-engine.js';
+import { KpiFactSources } from './kpi-fact-sources.js';
 import { KpiSnapshots } from './kpi-snapshot.job.js';
 import { reportRoutes } from './report.routes.js';
 import { SurveyDashboardService } from './survey-dashboard.service.js';
@@ -20,11 +21,13 @@ export const analyticsModule = defineModule({
   tables,
   permissions: ['analytics.read', 'analytics.manage'],
   create: ({ db, database, clock, audit, config, imports }, { org }: { org: OrgModule }) => {
-    const engine = new KpiEngine(db, database, clock, org.directory, config.kpiSnapshotDay);
+    const factSources = new KpiFactSources();
+    const engine = new KpiEngine(db, database, clock, org.directory, config.kpiSnapshotDay, factSources);
     imports.onFinished((kind, months) => (kind.startsWith('history_') ? engine.refresh(months) : Promise.resolve()));
     const kpis = new KpiService(db, clock, audit, org.directory, engine);
     const surveyDashboard = new SurveyDashboardService(db, clock, audit, org.directory, kpis);
     return {
+      factSources,
       kpis,
       dashboards: new DashboardService(db, clock, org.directory, kpis, surveyDashboard),
       surveyDashboard,

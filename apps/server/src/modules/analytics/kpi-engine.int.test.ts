@@ -216,7 +216,7 @@ describe('the KPI engine on one hand-counted month', () => {
     const res = await exec.api.get(`/api/dashboards?kind=executive&scope=${w.company.id}&period=2026-10`);
     expect(res.statusCode, res.body).toBe(200);
     const board = res.json();
-    expect(board.kpis).toHaveLength(19);
+    expect(board.kpis).toHaveLength(20);
     const k1 = board.kpis.find((k: { kpi: string }) => k.kpi === 'K1');
     expect(k1).toMatchObject({ value: 0.25, target: 1, met: false, rag: 'red' });
     expect(k1.trend).toHaveLength(12);

@@ -5,6 +5,7 @@ import type { OrgDirectory, OrgNode } from '../org/org-directory.js';
 import { idsOfPath } from '../org/org-directory.js';
 import type { KpiRunRow } from './analytics.tables.js';
 import { KpiRepository, type NewValue, type Sum } from './kpi.repository.js';
+import type { KpiFactSources } from './kpi-fact-sources.js';
 import { type FactParam, type FactStatement, K4_ONE_BATCH, PERIOD_FACTS } from './kpi-facts.sql.js';
 import { chinaMidnight, figureOf, halved, meets, monthPlus, parsePeriod, snapshotAt } from './kpi-periods.js';
 import { evaluationScores, ranksWithin } from './kpi-ranking.js';
@@ -33,6 +34,7 @@ export class KpiEngine {
     private readonly clock: Clock,
     private readonly directory: OrgDirectory,
     private readonly snapshotDay: number,
+    private readonly sources: KpiFactSources,
   ) {}
 
   /** The state a month's run takes now, and its cut-off: closed from its snapshot day on, else provisional. */
@@ -44,17 +46,23 @@ export class KpiEngine {
 
   /** Computes a month (unless a closed run stands and this is no recompute); answers the period's current run. */
   async runMonth(req: RunRequest): Promise<KpiRunRow> {
+    const period = parsePeriod(req.month);
+    const [from, to] = [chinaMidnight(period.fromDay), chinaMidnight(period.toDay)];
+    const quarterMonth = Math.floor((Number(req.month.slice(5, 7)) - 1) / 3) * 3 + 1;
+    // other modules' inputs are read before the run's transaction (through their services, on their own connection)
+    const interactions = JSON.stringify(await this.sources.interactions(from, to));
     return this.db.transaction(async (tx) => {
       const repo = new KpiRepository(tx);
       await repo.lock(req.month);
       const standing = await repo.current(req.month);
       if (standing?.state === 'closed' && !req.recompute) return standing;
-      const period = parsePeriod(req.month);
       const run = await this.begin(repo, req.month, '', req);
       const params: Params = {
         run: run.id,
-        from: chinaMidnight(period.fromDay),
-        to: chinaMidnight(period.toDay),
+        from,
+        to,
+        quarterDay: `${req.month.slice(0, 4)}-${String(quarterMonth).padStart(2, '0')}-01`,
+        interactions,
         asOf: req.asOf,
         fromDay: period.fromDay,
         toDay: period.toDay,

@@ -12,7 +12,7 @@ import type { KpiCode } from '@anju/contracts/analytics';
  *   asOf    the snapshot instant: answers, rectifications and verifications count only before it
  *   fromDay the period's first day (date);  toDay the day after its last day (date)
  */
-export type FactParam = 'run' | 'from' | 'to' | 'asOf' | 'fromDay' | 'toDay' | 'batch';
+export type FactParam = 'run' | 'from' | 'to' | 'asOf' | 'fromDay' | 'toDay' | 'batch' | 'quarterDay' | 'interactions';
 export type FactStatement = { kpi: KpiCode; label: string; params: FactParam[]; text: string };
 
 const PARAM_TYPES: Record<FactParam, string> = {
@@ -23,6 +23,8 @@ const PARAM_TYPES: Record<FactParam, string> = {
   fromDay: 'date',
   toDay: 'date',
   batch: 'uuid',
+  quarterDay: 'date',
+  interactions: 'jsonb',
 };
 
 /** Casts each `$n` to its parameter's type, so both drivers plan the statement alike. */
@@ -340,6 +342,28 @@ FROM (SELECT DISTINCT project_id, unit_id FROM property_visits WHERE visited_on 
 JOIN managed m ON m.project_id = v.project_id JOIN org_units p ON p.id = v.project_id`,
 };
 
+/**
+ * The property company's interaction events held (not cancelled) per managed project per calendar quarter (K18). The
+ * events come from the club module as a parameter (`interactions`: `[{id, projectId}]` of the month, read through
+ * its service — no club table here). A project is managed from the quarter's first day and counts as the
+ * denominator once, in the quarter's first month, so a quarter's figure (its months added up) is events ÷ projects.
+ */
+const K18: FactStatement = {
+  kpi: 'K18',
+  label: 'kpi_k18',
+  params: ['run', 'fromDay', 'quarterDay', 'interactions'],
+  text: `WITH managed AS (
+  SELECT pr.org_unit_id AS project_id FROM projects pr WHERE ${MANAGED('pr.org_unit_id').replace('$FIRST', '$3')}
+)
+${INSERT}
+SELECT $1, 'K18', 'project', m.project_id, p.id, p.path, NULL::uuid, NULL::uuid, NULL, NULL, NULL, 0, 1
+FROM managed m JOIN org_units p ON p.id = m.project_id WHERE $2 = $3
+UNION ALL
+SELECT $1, 'K18', 'club_event', e.id, p.id, p.path, NULL::uuid, NULL::uuid, NULL, NULL, NULL, 1, 0
+FROM jsonb_to_recordset($4) AS e(id uuid, "projectId" uuid)
+JOIN managed m ON m.project_id = e."projectId" JOIN org_units p ON p.id = e."projectId"`,
+};
+
 /** Every statement a period's run executes, in order. */
 export const PERIOD_FACTS: FactStatement[] = (
   [
@@ -359,5 +383,6 @@ export const PERIOD_FACTS: FactStatement[] = (
     K15,
     K16,
     K17,
+    K18,
   ] satisfies FactStatement[]
 ).map(typed);

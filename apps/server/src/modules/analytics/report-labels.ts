@@ -25,6 +25,7 @@ const WORDS: Record<'kpi' | 'sheet' | 'column', Words> = {
     K15T: ['竣工查丈报告时限', 'Area survey report timeliness'],
     K16: ['客户投诉处理措施落实率', 'Complaint measures implemented'],
     K17: ['物业走访客户', 'Property household visits'],
+    K18: ['真诚互动活动', 'Property interaction events'],
     K19: ['项目区域评估排名', 'Project ranking in the regional evaluation'],
   },
   sheet: {

@@ -343,7 +343,7 @@ export class ClubEventRepository {
   /** Interaction events held (not cancelled) that started in [from, to), per project (KPI K18). */
   async interactionsHeld(from: Date, to: Date) {
     const rows = await this.db
-      .select({ projectId: clubEvents.projectId, startsAt: clubEvents.startsAt })
+      .select({ id: clubEvents.id, projectId: clubEvents.projectId })
       .from(clubEvents)
       .where(
         and(
@@ -354,6 +354,6 @@ export class ClubEventRepository {
           lt(clubEvents.startsAt, to),
         ),
       );
-    return rows as { projectId: string; startsAt: Date }[];
+    return rows as { id: string; projectId: string }[];
   }
 }
