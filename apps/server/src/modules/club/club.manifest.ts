@@ -12,20 +12,14 @@ import { eventAttendanceListener } from './events/club-event-attendance.listener
 import { clubEventPortalRoutes } from './events/club-event-portal.routes.js';
 import { createClubEvents } from './events/club-events.module.js';
 import { ownershipListener } from './listeners/ownership.listener.js';
-import { referralListener } from './listeners/referral.listener.js';
 import { surveyListener } from './listeners/survey.listener.js';
-import { magazineRoutes } from './magazine/magazine.routes.js';
-import * as magazineTables from './magazine/magazine.tables.js';
-import { magazinePortalRoutes } from './magazine/magazine-portal.routes.js';
-import { partnerRoutes } from './partners/partner.routes.js';
 import * as partnerTables from './partners/partner.tables.js';
-import { partnerPortalRoutes } from './partners/partner-portal.routes.js';
 
 /** The owners' club: members with cards, classes and tiers, the points ledger and its earn rules (docs/club.md). */
 export const clubModule = defineModule({
   name: 'club',
   uses: ['org', 'customers', 'surveys', 'analytics'],
-  tables: { ...tables, ...partnerTables, ...eventTables, ...magazineTables },
+  tables: { ...tables, ...partnerTables, ...eventTables },
   permissions: ['club.read', 'club.manage', 'club.partner'],
   create: (
     platform,
@@ -36,17 +30,8 @@ export const clubModule = defineModule({
       analytics: { factSources: KpiFactSources };
     },
   ) => {
-    const { db, audit, clock, jobs, messaging, config } = platform;
-    const club = createClubModule({
-      db,
-      audit,
-      clock,
-      customers: deps.customers,
-      directory: deps.org.directory,
-      jobs,
-      messaging,
-      publicUrl: config.publicUrl,
-    });
+    const { db, audit, clock } = platform;
+    const club = createClubModule({ db, audit, clock, customers: deps.customers, directory: deps.org.directory });
     const events = createClubEvents(platform, deps, club.members);
     // K18 counts the property company's interaction events, read through the events service
     deps.analytics.factSources.registerInteractions((from, to) => events.events.interactionsHeld(from, to));
@@ -54,22 +39,15 @@ export const clubModule = defineModule({
   },
   async routes(app, club) {
     await app.register(clubRoutes, { club });
-    await app.register(magazineRoutes, { club });
-    await app.register(magazinePortalRoutes, { club });
     await app.register(clubEventRoutes, { events: club.events });
     await app.register(clubEventPortalRoutes, { events: club.events });
-    await app.register(partnerRoutes, { partners: club.partners });
-    await app.register(partnerPortalRoutes, { partners: club.partners });
   },
   jobs(jobs, club) {
-    club.expiry.register(jobs);
-    club.magazine.register(jobs);
     club.events.jobs.register(jobs);
   },
   listeners: (club) => [
     ownershipListener(club.members, club.points),
     surveyListener(club.points),
-    referralListener(club.points, club.customers),
     eventAttendanceListener(club.points),
   ],
 });
