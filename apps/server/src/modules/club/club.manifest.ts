@@ -13,7 +13,9 @@ import { clubEventPortalRoutes } from './events/club-event-portal.routes.js';
 import { createClubEvents } from './events/club-events.module.js';
 import { ownershipListener } from './listeners/ownership.listener.js';
 import { surveyListener } from './listeners/survey.listener.js';
+import { partnerRoutes } from './partners/partner.routes.js';
 import * as partnerTables from './partners/partner.tables.js';
+import { partnerPortalRoutes } from './partners/partner-portal.routes.js';
 
 /** The owners' club: members with cards, classes and tiers, the points ledger and its earn rules (docs/club.md). */
 export const clubModule = defineModule({
@@ -41,6 +43,8 @@ export const clubModule = defineModule({
     await app.register(clubRoutes, { club });
     await app.register(clubEventRoutes, { events: club.events });
     await app.register(clubEventPortalRoutes, { events: club.events });
+    await app.register(partnerRoutes, { partners: club.partners });
+    await app.register(partnerPortalRoutes, { partners: club.partners });
   },
   jobs(jobs, club) {
     club.events.jobs.register(jobs);

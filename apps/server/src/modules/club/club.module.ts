@@ -5,6 +5,7 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import { ClubConfigService } from './club-config.service.js';
 import { ClubMemberService } from './member.service.js';
+import { createClubPartners } from './partners/partners.module.js';
 import { PointsService } from './points.service.js';
 
 export type ClubModule = ReturnType<typeof createClubModule>;
@@ -23,5 +24,6 @@ export function createClubModule(deps: {
   const config = new ClubConfigService(deps.db, deps.audit, deps.clock);
   const members = new ClubMemberService(deps);
   const points = new PointsService(deps.db, deps.audit, deps.clock, members);
-  return { db: deps.db, audit: deps.audit, config, members, points };
+  const partners = createClubPartners(deps, members, points);
+  return { db: deps.db, audit: deps.audit, config, members, points, partners };
 }

@@ -18,6 +18,7 @@ export const ROLE_NAMES: Record<BuiltinRole, { zh: string; en: string }> = {
   club_staff: { zh: '客户会专员', en: 'Club staff' },
   contractor: { zh: '施工单位/供应商', en: 'Contractor' },
   executive: { zh: '管理层（只读）', en: 'Executive (read-only)' },
+  partner: { zh: '合作商户', en: 'Partner merchant' },
 };
 
 /** Built-in roles exist with their default permissions; an admin's later edits are kept. */
