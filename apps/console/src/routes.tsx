@@ -37,6 +37,8 @@ const HandoverAppointmentPage = page(
 const ClubMembersPage = page(() => import('./pages/club/ClubMembersPage'), 'ClubMembersPage');
 const ClubEventsPage = page(() => import('./pages/clubEvents/ClubEventsPage'), 'ClubEventsPage');
 const EventCheckInPage = page(() => import('./pages/clubEvents/EventCheckInPage'), 'EventCheckInPage');
+const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
+const ServiceRequestsPage = page(() => import('./pages/services/ServiceRequestsPage'), 'ServiceRequestsPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -118,6 +120,8 @@ const routes: RouteObject[] = [
           { path: 'club/members', element: guarded('club.read', <ClubMembersPage />) },
           { path: 'club/events', element: guarded('club.read', <ClubEventsPage />) },
           { path: 'club/events/:id/check-in', element: guarded('club.manage', <EventCheckInPage />) },
+          { path: 'services', element: guarded('services.read', <ServicesPage />) },
+          { path: 'service-requests', element: guarded('services.read', <ServiceRequestsPage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },

@@ -28,6 +28,7 @@ const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPa
 const DisclosurePage = page(() => import('./pages/disclosure/DisclosurePage'), 'DisclosurePage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 const EventsPage = page(() => import('./pages/events/EventsPage'), 'EventsPage');
+const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
 const MySurveysPage = page(() => import('./pages/surveys/MySurveysPage'), 'MySurveysPage');
 const MySurveyPage = page(() => import('./pages/surveys/MySurveyPage'), 'MySurveyPage');
 const SurveyLinkPage = page(() => import('./pages/surveys/SurveyLinkPage'), 'SurveyLinkPage');
@@ -66,6 +67,7 @@ export const router = createBrowserRouter(
         { path: 'handover/:unitId/inspection', element: <HandoverInspectionPage /> },
         { path: 'open-days', element: <OpenDaysPage /> },
         { path: 'events', element: <EventsPage /> },
+        { path: 'services', element: <ServicesPage /> },
         { path: 'surveys', element: <MySurveysPage /> },
         { path: 'surveys/:id', element: <MySurveyPage /> },
         { path: '*', element: <NotFoundPage /> },

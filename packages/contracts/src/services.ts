@@ -223,3 +223,5 @@ export const rateMyServiceRequestBody = z.object({
   score: z.number().int().min(1).max(5),
   comment: z.string().trim().max(500).default(''),
 });
+export type MyServices = z.infer<typeof myServices>;
+export type MyServiceRequests = z.infer<typeof myServiceRequests>;

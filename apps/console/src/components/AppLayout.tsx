@@ -70,6 +70,8 @@ type MenuKey =
   | 'outbox'
   | 'club'
   | 'clubEvents'
+  | 'services'
+  | 'serviceRequests'
   | 'eventDeliveries'
   | 'kpis'
   | 'complaintReport'
@@ -118,6 +120,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'handover', path: '/handover', icon: <KeyOutlined />, permission: 'journeys.read' },
   { key: 'club', path: '/club/members', icon: <IdcardOutlined />, permission: 'club.read' },
   { key: 'clubEvents', path: '/club/events', icon: <CalendarOutlined />, permission: 'club.read' },
+  { key: 'services', path: '/services', icon: <ProfileOutlined />, permission: 'services.read' },
+  { key: 'serviceRequests', path: '/service-requests', icon: <CarryOutOutlined />, permission: 'services.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

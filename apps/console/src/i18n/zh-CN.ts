@@ -20,6 +20,7 @@ import type { zhCNOperations } from './zh-CN.operations';
 import type { zhCNProperty } from './zh-CN.property';
 import type { zhCNReports } from './zh-CN.reports';
 import type { zhCNService } from './zh-CN.service';
+import type { zhCNServices } from './zh-CN.services';
 import type { zhCNSlaWork } from './zh-CN.slaWork';
 import type { zhCNSurveys } from './zh-CN.surveys';
 
@@ -350,4 +351,5 @@ export type AllMessages = Messages &
   typeof zhCNProperty &
   typeof zhCNReports &
   typeof zhCNClub &
-  typeof zhCNClubEvents;
+  typeof zhCNClubEvents &
+  typeof zhCNServices;

@@ -6,6 +6,7 @@ import { enUSHome } from './en-US.home';
 import { enUSJourney } from './en-US.journey';
 import { enUSOpenDays } from './en-US.openDays';
 import { enUSRequests } from './en-US.requests';
+import { enUSServices } from './en-US.services';
 import { enUSSurveys } from './en-US.surveys';
 import type { Messages } from './zh-CN';
 
@@ -77,6 +78,7 @@ export const enUS: Messages = {
   ...enUSHandover,
   ...enUSOpenDays,
   ...enUSEvents,
+  ...enUSServices,
   ...enUSDisclosure,
   ...enUSRequests,
   ...enUSSurveys,

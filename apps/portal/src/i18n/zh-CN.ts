@@ -6,6 +6,7 @@ import { zhCNHome } from './zh-CN.home';
 import { zhCNJourney } from './zh-CN.journey';
 import { zhCNOpenDays } from './zh-CN.openDays';
 import { zhCNRequests } from './zh-CN.requests';
+import { zhCNServices } from './zh-CN.services';
 import { zhCNSurveys } from './zh-CN.surveys';
 
 /** The default language; en-US is typed as this shape, so a missing or extra key fails the typecheck. */
@@ -75,6 +76,7 @@ export const zhCN = {
   ...zhCNHandover,
   ...zhCNOpenDays,
   ...zhCNEvents,
+  ...zhCNServices,
   ...zhCNDisclosure,
   ...zhCNRequests,
   ...zhCNSurveys,

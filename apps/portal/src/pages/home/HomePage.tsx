@@ -15,6 +15,7 @@ import { HandoverEntry } from './HandoverEntry';
 import { HomeCard } from './HomeCard';
 import { JourneyEntry } from './JourneyEntry';
 import { OpenDaysEntry } from './OpenDaysEntry';
+import { ServicesEntry } from './ServicesEntry';
 import { SurveysEntry } from './SurveysEntry';
 
 const QUICK: { type: TicketType; icon: ReactNode; to: string }[] = [
@@ -77,6 +78,7 @@ export function HomePage() {
         <HandoverEntry />
         <OpenDaysEntry />
         <EventsEntry />
+        <ServicesEntry />
       </section>
 
       <section className="section" aria-labelledby="homes-title">
