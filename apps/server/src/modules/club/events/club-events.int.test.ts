@@ -39,8 +39,11 @@ describe('waitlist, check-in, jobs', () => {
   it('cancelling a confirmed place promotes the first waitlisted person in the same transaction and texts them; a larger capacity promotes the next', async () => {
     const event = await createEvent(p, { capacity: 1, waitlist: true });
     const [a, b, c] = (await households(t, p, 3)) as [Home, Home, Home];
+    // the waitlist goes in the order people came (a second apart here; the test clock stands still otherwise)
     const ra = await registerCustomer(p, event.id, a.customerId);
+    t.clock.advance(1000);
     const rb = await registerCustomer(p, event.id, b.customerId);
+    t.clock.advance(1000);
     const rc = await registerCustomer(p, event.id, c.customerId);
     expect([ra.status, rb.status, rc.status]).toEqual(['registered', 'waitlisted', 'waitlisted']);
     const cancel = await p.staff.api.post(`/api/club/events/${event.id}/registrations/${ra.id}/cancel`);
