@@ -15,6 +15,7 @@ import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
 import { seedDemoKpiHistory } from './demo-kpi-history.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
+import { seedDemoServices } from './demo-services.js';
 import { seedDemoSurveys } from './demo-surveys.js';
 
 type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
@@ -72,7 +73,16 @@ export async function seedDemoTickets(
   const [admin] = await queryRows<{ id: string }>(database.db, sql`select id from users where username = 'admin'`);
   const principal = admin ? await services.org.access.loadUser(admin.id) : null;
   if (!principal || homes.length === 0)
-    return { tickets: 0, notices: 0, ownerPhone: null, journeyTasks: 0, history: {}, clubMembers: 0, clubEvents: 0 };
+    return {
+      tickets: 0,
+      notices: 0,
+      ownerPhone: null,
+      journeyTasks: 0,
+      history: {},
+      clubMembers: 0,
+      clubEvents: 0,
+      serviceRequests: 0,
+    };
   const ctx: RequestContext = { principal, ip: null, requestId: 'seed:demo-tickets' };
   const t = services.tickets;
   let made = 0;
@@ -163,11 +173,21 @@ export async function seedDemoTickets(
   const history = await seedDemoKpiHistory(services, database.db, ctx, now);
   const clubMembers = await seedDemoClub(services, database.db, ctx, settle);
   const clubEvents = await seedDemoClubEvents(services, database.db, ctx, clock, now, settle);
+  const serviceRequests = await seedDemoServices(services, database.db, ctx, clock, now, settle);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
   const ownerPhone = await services.customers.customers.primaryPhone((homes[0] as Home).customerId);
-  return { tickets: made, notices, ownerPhone, journeyTasks: journeys.due, history, clubMembers, clubEvents };
+  return {
+    tickets: made,
+    notices,
+    ownerPhone,
+    journeyTasks: journeys.due,
+    history,
+    clubMembers,
+    clubEvents,
+    serviceRequests,
+  };
 }
 
 type Stage = 'construction' | 'delivering' | 'delivered';

@@ -273,4 +273,30 @@ describe('demo company', () => {
       [false, null, false],
     ]);
   });
+
+  it('has value-added service requests of the six default services at every step, some done with their callback', async () => {
+    const rows = await queryRows<{
+      code: string;
+      status: string;
+      step: number | null;
+      steps: number;
+      callback: boolean;
+    }>(
+      database.db,
+      sql`select service_code as code, status, current_step as step, step_count as steps,
+                 callback_request_id is not null as callback from service_requests`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.map((r) => r.code)).size).toBeGreaterThanOrEqual(5);
+    const open = rows.filter((r) => r.status === 'open');
+    expect(new Set(open.map((r) => r.step)).size).toBeGreaterThanOrEqual(3);
+    const done = rows.filter((r) => r.status === 'done');
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.every((r) => r.callback)).toBe(true);
+    const [clocks] = await queryRows<{ running: number }>(
+      database.db,
+      sql`select count(*)::int as running from sla_clocks where subject_type = 'service_request' and stopped_at is null`,
+    );
+    expect(clocks?.running).toBe(open.length);
+  });
 });
