@@ -37,6 +37,9 @@ const HandoverAppointmentPage = page(
 const ClubMembersPage = page(() => import('./pages/club/ClubMembersPage'), 'ClubMembersPage');
 const ClubEventsPage = page(() => import('./pages/clubEvents/ClubEventsPage'), 'ClubEventsPage');
 const EventCheckInPage = page(() => import('./pages/clubEvents/EventCheckInPage'), 'EventCheckInPage');
+const ClubPartnersPage = page(() => import('./pages/clubPartners/ClubPartnersPage'), 'ClubPartnersPage');
+const ClubVouchersPage = page(() => import('./pages/clubPartners/ClubVouchersPage'), 'ClubVouchersPage');
+const PartnerHomePage = page(() => import('./pages/clubPartners/PartnerHomePage'), 'PartnerHomePage');
 const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
 const ServiceRequestsPage = page(() => import('./pages/services/ServiceRequestsPage'), 'ServiceRequestsPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
@@ -120,6 +123,9 @@ const routes: RouteObject[] = [
           { path: 'club/members', element: guarded('club.read', <ClubMembersPage />) },
           { path: 'club/events', element: guarded('club.read', <ClubEventsPage />) },
           { path: 'club/events/:id/check-in', element: guarded('club.manage', <EventCheckInPage />) },
+          { path: 'club/partners', element: guarded('club.read', <ClubPartnersPage />) },
+          { path: 'club/vouchers', element: guarded('club.read', <ClubVouchersPage />) },
+          { path: 'partner', element: guarded('club.partner', <PartnerHomePage />) },
           { path: 'services', element: guarded('services.read', <ServicesPage />) },
           { path: 'service-requests', element: guarded('services.read', <ServiceRequestsPage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },

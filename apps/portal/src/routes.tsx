@@ -28,6 +28,7 @@ const JourneyPage = page(() => import('./pages/journey/JourneyPage'), 'JourneyPa
 const DisclosurePage = page(() => import('./pages/disclosure/DisclosurePage'), 'DisclosurePage');
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 const EventsPage = page(() => import('./pages/events/EventsPage'), 'EventsPage');
+const BenefitsPage = page(() => import('./pages/benefits/BenefitsPage'), 'BenefitsPage');
 const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
 const MySurveysPage = page(() => import('./pages/surveys/MySurveysPage'), 'MySurveysPage');
 const MySurveyPage = page(() => import('./pages/surveys/MySurveyPage'), 'MySurveyPage');
@@ -67,6 +68,7 @@ export const router = createBrowserRouter(
         { path: 'handover/:unitId/inspection', element: <HandoverInspectionPage /> },
         { path: 'open-days', element: <OpenDaysPage /> },
         { path: 'events', element: <EventsPage /> },
+        { path: 'benefits', element: <BenefitsPage /> },
         { path: 'services', element: <ServicesPage /> },
         { path: 'surveys', element: <MySurveysPage /> },
         { path: 'surveys/:id', element: <MySurveyPage /> },

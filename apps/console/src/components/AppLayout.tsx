@@ -70,6 +70,9 @@ type MenuKey =
   | 'outbox'
   | 'club'
   | 'clubEvents'
+  | 'clubPartners'
+  | 'clubVouchers'
+  | 'partnerHome'
   | 'services'
   | 'serviceRequests'
   | 'eventDeliveries'
@@ -120,6 +123,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'handover', path: '/handover', icon: <KeyOutlined />, permission: 'journeys.read' },
   { key: 'club', path: '/club/members', icon: <IdcardOutlined />, permission: 'club.read' },
   { key: 'clubEvents', path: '/club/events', icon: <CalendarOutlined />, permission: 'club.read' },
+  { key: 'clubPartners', path: '/club/partners', icon: <BankOutlined />, permission: 'club.read' },
+  { key: 'clubVouchers', path: '/club/vouchers', icon: <ProfileOutlined />, permission: 'club.read' },
+  { key: 'partnerHome', path: '/partner', icon: <StarOutlined />, permission: 'club.partner' },
   { key: 'services', path: '/services', icon: <ProfileOutlined />, permission: 'services.read' },
   { key: 'serviceRequests', path: '/service-requests', icon: <CarryOutOutlined />, permission: 'services.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },

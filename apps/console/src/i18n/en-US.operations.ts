@@ -72,6 +72,14 @@ export const enUSOperations: typeof zhCNOperations = {
         reverse: 'Points entry reversed',
         export: 'Points statement exported',
       },
+      club_partner: {
+        upsert: 'Partner saved',
+        link: 'Partner account linked',
+        unlink: 'Partner account unlinked',
+        report_export: 'Partner report exported',
+      },
+      club_benefit: { upsert: 'Partner benefit saved' },
+      club_voucher: { claim: 'Voucher claimed', redeem: 'Voucher redeemed' },
       club_event: {
         create: 'Club event created',
         update: 'Club event changed',

@@ -69,6 +69,14 @@ export const zhCNOperations = {
         reverse: '冲正积分',
         export: '导出积分明细',
       },
+      club_partner: {
+        upsert: '保存合作商户',
+        link: '关联商户账号',
+        unlink: '解除商户账号',
+        report_export: '导出商户报表',
+      },
+      club_benefit: { upsert: '保存商户权益' },
+      club_voucher: { claim: '领取权益券', redeem: '核销权益券' },
       club_event: {
         create: '新建会员活动',
         update: '修改会员活动',

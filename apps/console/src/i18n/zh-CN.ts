@@ -5,6 +5,7 @@ import type { zhCNAdmin } from './zh-CN.admin';
 import type { zhCNAnalytics } from './zh-CN.analytics';
 import type { zhCNClub } from './zh-CN.club';
 import type { zhCNClubEvents } from './zh-CN.clubEvents';
+import type { zhCNClubPartners } from './zh-CN.clubPartners';
 import { zhCNCodes } from './zh-CN.codes';
 import type { zhCNCustomers } from './zh-CN.customers';
 import type { zhCNDisclosure } from './zh-CN.disclosure';
@@ -87,6 +88,9 @@ export const zhCN = {
     outbox: '消息发件箱',
     club: '会员管理',
     clubEvents: '会员活动',
+    clubPartners: '合作商户',
+    clubVouchers: '权益券',
+    partnerHome: '商户核销',
     services: '增值服务目录',
     serviceRequests: '服务预约',
     eventDeliveries: '事件投递',
@@ -271,6 +275,7 @@ export const zhCN = {
     'sales.manage': '管理销售',
     'club.read': '查看会员俱乐部',
     'club.manage': '管理会员俱乐部',
+    'club.partner': '合作商户核销权益券',
     'services.read': '查看增值服务及预约',
     'services.work': '预约并办理增值服务',
     'services.manage': '编辑增值服务目录（集团）',
@@ -352,4 +357,5 @@ export type AllMessages = Messages &
   typeof zhCNReports &
   typeof zhCNClub &
   typeof zhCNClubEvents &
+  typeof zhCNClubPartners &
   typeof zhCNServices;

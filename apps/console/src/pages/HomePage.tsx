@@ -55,6 +55,7 @@ export function HomePage() {
   if (!me) return null;
   const home = homeOf(me);
   if (home === 'contractor') return <Navigate to="/work-orders" replace />;
+  if (home === 'partner') return <Navigate to="/partner" replace />;
   if (home === 'welcome') return <Welcome me={me} />;
   return (
     <Suspense fallback={<FullPageSpin />}>

@@ -1,6 +1,6 @@
 import type { Me } from '@anju/contracts';
 
-export type Home = 'contractor' | 'executive' | 'manager' | 'agent' | 'department' | 'welcome';
+export type Home = 'contractor' | 'partner' | 'executive' | 'manager' | 'agent' | 'department' | 'welcome';
 const AGENT_ROLES = new Set(['hotline_agent', 'cr_specialist', 'repair_coordinator']);
 
 /** Which home a user gets, by role (the first that applies) and the permissions it needs. */
@@ -12,5 +12,6 @@ export function homeOf(me: Pick<Me, 'roles' | 'permissions'>): Home {
   if ([...roles].some((r) => AGENT_ROLES.has(r)) && can('tickets.read')) return 'agent';
   if (roles.has('department_staff') && can('analytics.read')) return 'department';
   if (roles.has('contractor')) return 'contractor';
+  if (roles.has('partner') && can('club.partner')) return 'partner';
   return 'welcome';
 }

@@ -1,3 +1,4 @@
+import { enUSBenefits } from './en-US.benefits';
 import { enUSDisclosure } from './en-US.disclosure';
 import { enUSEnums } from './en-US.enums';
 import { enUSEvents } from './en-US.events';
@@ -78,6 +79,7 @@ export const enUS: Messages = {
   ...enUSHandover,
   ...enUSOpenDays,
   ...enUSEvents,
+  ...enUSBenefits,
   ...enUSServices,
   ...enUSDisclosure,
   ...enUSRequests,

@@ -1,3 +1,4 @@
+import { zhCNBenefits } from './zh-CN.benefits';
 import { zhCNDisclosure } from './zh-CN.disclosure';
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNEvents } from './zh-CN.events';
@@ -76,6 +77,7 @@ export const zhCN = {
   ...zhCNHandover,
   ...zhCNOpenDays,
   ...zhCNEvents,
+  ...zhCNBenefits,
   ...zhCNServices,
   ...zhCNDisclosure,
   ...zhCNRequests,

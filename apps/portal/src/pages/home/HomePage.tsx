@@ -9,6 +9,7 @@ import { useMyProfile } from '../../api/me';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
+import { BenefitsEntry } from './BenefitsEntry';
 import { DisclosureEntry } from './DisclosureEntry';
 import { EventsEntry } from './EventsEntry';
 import { HandoverEntry } from './HandoverEntry';
@@ -78,6 +79,7 @@ export function HomePage() {
         <HandoverEntry />
         <OpenDaysEntry />
         <EventsEntry />
+        <BenefitsEntry />
         <ServicesEntry />
       </section>
 

@@ -264,12 +264,12 @@ export const partnerRoutes: FastifyPluginAsyncZod<{ partners: ClubPartners }> = 
         operationId: 'exportPartnerReport',
         tags,
         summary: 'The partner report as .xlsx (audited)',
-        body: partnerReportQuery,
+        querystring: partnerReportQuery,
         produces: [XLSX],
       },
     },
     async (request, reply) => {
-      const stream = await report.export(contextOf(request), request.body);
+      const stream = await report.export(contextOf(request), request.query);
       return reply.type(XLSX).header('content-disposition', 'attachment; filename="partner-report.xlsx"').send(stream);
     },
   );

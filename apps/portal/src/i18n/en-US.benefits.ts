@@ -1,0 +1,32 @@
+import type { zhCNBenefits } from './zh-CN.benefits';
+
+export const enUSBenefits: typeof zhCNBenefits = {
+  benefits: {
+    title: 'Member benefits',
+    entry: 'Member benefits',
+    entryDesc: "Partners' offers: claim a voucher, show its QR code in store",
+    intro: "Claim our partners' member offers; show the voucher's QR code in store to use it.",
+    tabBenefits: 'Benefits',
+    tabVouchers: 'My vouchers',
+    card: 'Card {{card}} · {{balance}} points',
+    notMember: "Join the owners' club to claim our partners' benefits",
+    empty: 'No benefits to claim',
+    noVouchers: 'No vouchers yet',
+    free: 'Free',
+    points: '{{points}} points',
+    left: '{{count}} left',
+    validTo: 'Claim by {{date}}',
+    voucherDays: 'Voucher valid {{days}} days',
+    claim: 'Claim',
+    claimed: 'Claimed',
+    claimConfirm: 'Claim “{{title}}”?',
+    claimCost: '{{points}} points will be spent.',
+    claimFree: 'This benefit is free.',
+    done: 'Claimed: see My vouchers',
+    code: 'Code',
+    expiresAt: 'Valid until {{date}}',
+    redeemedAt: 'Used on {{date}}',
+    showAtPartner: 'Show this QR code in store',
+    statuses: { issued: 'To use', redeemed: 'Used', expired: 'Expired' },
+  },
+};
