@@ -15,6 +15,7 @@ export const HISTORY_KINDS = [
   'propertyHandovers',
   'measures',
   'visits',
+  'events',
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 export const historyKind = z.enum(HISTORY_KINDS);

@@ -146,6 +146,8 @@ export const enUSAnalytics: typeof zhCNAnalytics = {
         'One hand-over to the property company per row: date, its rating of timeliness and completeness (yes/no).',
       measures: 'One measure the property company decided on a complaint per row: due date, carried out, verified.',
       visits: 'One property visit per row: project, unit, date and visitor.',
+      events:
+        'One past or cancelled club event per row (an interaction event unless a kind is given): project or city company, title, date and times.',
     },
     drop: 'Click or drop an .xlsx file here',
     template: 'Download template',
@@ -159,6 +161,7 @@ export const enUSAnalytics: typeof zhCNAnalytics = {
       propertyHandovers: 'Property hand-overs',
       measures: 'Complaint measures',
       visits: 'Property visits',
+      events: 'Club events',
     },
     notReady: 'This kind cannot be imported yet',
   },

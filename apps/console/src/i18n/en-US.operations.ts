@@ -174,6 +174,7 @@ export const enUSOperations: typeof zhCNOperations = {
         history_propertyHandovers: 'Import property hand-over history',
         history_measures: 'Import property measure history',
         history_visits: 'Import property visit history',
+        history_events: 'Import club event history',
       },
       kpi_target: { update: 'Change a KPI target' },
       kpi: { recompute: 'Recompute KPIs', export: 'Export KPIs' },

@@ -12,6 +12,7 @@ const historyKinds: PerHistoryKind = {
   propertyHandovers: '移交物业',
   measures: '投诉处理措施',
   visits: '物业走访',
+  events: '会员活动',
 };
 
 const historyHelp: PerHistoryKind = {
@@ -24,6 +25,7 @@ const historyHelp: PerHistoryKind = {
   propertyHandovers: '每行一次移交物业：日期，物业对及时性和完整性的评价（是/否）。',
   measures: '每行一条物业针对投诉的处理措施：到期日、落实和验证时间。',
   visits: '每行一次物业走访：项目、房号、走访日期和走访人。',
+  events: '每行一场已举办或已取消的会员活动（默认为物业互动活动）：项目或城市公司、名称、日期和时间。',
 };
 
 /**

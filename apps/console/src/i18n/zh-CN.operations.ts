@@ -158,6 +158,7 @@ export const zhCNOperations = {
         history_propertyHandovers: '导入历史物业移交',
         history_measures: '导入历史物业措施',
         history_visits: '导入历史物业走访',
+        history_events: '导入历史会员活动',
       },
       kpi_target: { update: '修改指标目标' },
       kpi: { recompute: '重算指标', export: '导出指标' },

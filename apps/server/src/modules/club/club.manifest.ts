@@ -9,6 +9,7 @@ import * as tables from './club.tables.js';
 import { clubEventRoutes } from './events/club-event.routes.js';
 import * as eventTables from './events/club-event.tables.js';
 import { eventAttendanceListener } from './events/club-event-attendance.listener.js';
+import { eventHistoryImporter } from './events/club-event-history.importer.js';
 import { clubEventPortalRoutes } from './events/club-event-portal.routes.js';
 import { createClubEvents } from './events/club-events.module.js';
 import { ownershipListener } from './listeners/ownership.listener.js';
@@ -49,6 +50,7 @@ export const clubModule = defineModule({
   jobs(jobs, club) {
     club.events.jobs.register(jobs);
   },
+  importers: (_club, { clock }, { org }) => [eventHistoryImporter({ directory: org.directory, clock })],
   listeners: (club) => [
     ownershipListener(club.members, club.points),
     surveyListener(club.points),

@@ -49,6 +49,15 @@ export class ClubEventRepository {
     return row ?? null;
   }
 
+  /** The event of a place starting at a moment with a title (a history row imported again finds it). */
+  async samePlaceAndStart(orgUnitId: string, startsAt: Date, title: string): Promise<ClubEventRow | null> {
+    const [row] = await this.db
+      .select()
+      .from(clubEvents)
+      .where(and(eq(clubEvents.orgUnitId, orgUnitId), eq(clubEvents.startsAt, startsAt), eq(clubEvents.title, title)));
+    return row ?? null;
+  }
+
   /** The event row locked until the transaction ends: registrations and cancellations of one event queue here. */
   async lock(id: string): Promise<ClubEventRow | null> {
     const [row] = await this.db.select().from(clubEvents).where(eq(clubEvents.id, id)).for('update');
