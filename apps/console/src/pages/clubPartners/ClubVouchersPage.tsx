@@ -1,12 +1,15 @@
 import { Card, Flex, Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePartners } from '../../api/clubPartners';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../lib/permissions';
-import { PartnerReportCard } from './PartnerReportCard';
-import { VerifyVoucherCard } from './VerifyVoucherCard';
 import { VouchersTable } from './VouchersTable';
 import './clubPartnerStrings';
+
+// the report (date pickers) and the redeem card load on their own, keeping this page's first load small
+const PartnerReportCard = lazy(async () => ({ default: (await import('./PartnerReportCard')).PartnerReportCard }));
+const VerifyVoucherCard = lazy(async () => ({ default: (await import('./VerifyVoucherCard')).VerifyVoucherCard }));
 
 /** Club staff: every voucher of their members with filters, redeeming by code (club managers), the partner report. */
 export function ClubVouchersPage() {
@@ -24,7 +27,11 @@ export function ClubVouchersPage() {
             label: t('clubPartners.vouchersTitle'),
             children: (
               <Flex vertical gap={16}>
-                {can('club.manage') && <VerifyVoucherCard />}
+                {can('club.manage') && (
+                  <Suspense fallback={null}>
+                    <VerifyVoucherCard />
+                  </Suspense>
+                )}
                 <Card>
                   <VouchersTable partners={list} />
                 </Card>
@@ -36,7 +43,9 @@ export function ClubVouchersPage() {
             label: t('clubPartners.report'),
             children: (
               <Card>
-                <PartnerReportCard partners={list} />
+                <Suspense fallback={null}>
+                  <PartnerReportCard partners={list} />
+                </Suspense>
               </Card>
             ),
           },

@@ -1,12 +1,15 @@
 import { Alert, Card, Flex, Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBenefits, usePartners } from '../../api/clubPartners';
 import { PageHeader } from '../../components/PageHeader';
 import { BenefitsTable } from './BenefitsTable';
-import { PartnerReportCard } from './PartnerReportCard';
-import { VerifyVoucherCard } from './VerifyVoucherCard';
 import { VouchersTable } from './VouchersTable';
 import './clubPartnerStrings';
+
+// the report (date pickers) and the redeem card load on their own, keeping this page's first load small
+const PartnerReportCard = lazy(async () => ({ default: (await import('./PartnerReportCard')).PartnerReportCard }));
+const VerifyVoucherCard = lazy(async () => ({ default: (await import('./VerifyVoucherCard')).VerifyVoucherCard }));
 
 /**
  * A partner merchant's page: redeem a member's voucher by its code (typed or scanned), and the partner's own
@@ -22,7 +25,9 @@ export function PartnerHomePage() {
       <PageHeader title={t('clubPartners.partnerHome')} />
       <Flex vertical gap={16}>
         {partners.isSuccess && list.length === 0 && <Alert type="warning" message={t('clubPartners.noPartner')} />}
-        <VerifyVoucherCard />
+        <Suspense fallback={null}>
+          <VerifyVoucherCard />
+        </Suspense>
         <Card>
           <Tabs
             items={[
@@ -32,7 +37,15 @@ export function PartnerHomePage() {
                 label: t('clubPartners.myBenefits'),
                 children: <BenefitsTable benefits={benefits.data?.items ?? []} loading={benefits.isPending} />,
               },
-              { key: 'report', label: t('clubPartners.report'), children: <PartnerReportCard partners={list} /> },
+              {
+                key: 'report',
+                label: t('clubPartners.report'),
+                children: (
+                  <Suspense fallback={null}>
+                    <PartnerReportCard partners={list} />
+                  </Suspense>
+                ),
+              },
             ]}
           />
         </Card>
