@@ -2,16 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { smsOf } from '../../../test/club-event-factories.js';
 import { enrol } from '../../../test/club-factories.js';
-import { drainJobs } from '../../../test/factories.js';
+import { drainJobs, ownerCookie } from '../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 import {
   book,
   owner,
+  ownerPortal,
   type ServicePlace,
   serviceBody,
   serviceByCode,
   servicePlace,
 } from '../../../test/service-factories.js';
+import { households } from '../../../test/survey-factories.js';
 import { surveyRequests } from '../surveys/surveys.tables.js';
 
 let t: TestApp;
@@ -28,6 +30,29 @@ afterAll(() => t.close());
 type Step = { state: string; nameZh: string; ownerTextEn: string; doneAt: string | null; ownerNote: string | null };
 
 describe('happy', () => {
+  it('lists the contract operations in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'listServices',
+        'upsertService',
+        'listServiceRequests',
+        'createServiceRequest',
+        'getServiceRequest',
+        'advanceServiceRequest',
+        'cancelServiceRequest',
+        'listMyServices',
+        'requestMyService',
+        'listMyServiceRequests',
+        'cancelMyServiceRequest',
+        'rateMyServiceRequest',
+      ]),
+    );
+  });
+
   it('an owner books a pre-delivery visit; each step shows in the portal as staff advance it; the last opens the callback by SMS link', async () => {
     const o = await owner(t, p);
     const offered = await o.portal.get('/api/portal/services');
@@ -172,5 +197,24 @@ describe('happy', () => {
     expect(mine.statusCode, mine.body).toBe(201);
     const gone = await o.portal.post(`/api/portal/service-requests/${mine.json().id}/cancel`, { reason: '暂不需要' });
     expect(gone.json()).toMatchObject({ status: 'cancelled', canCancel: false });
+  });
+
+  it('a service for a product series is offered for the homes of that type only, and booked for one', async () => {
+    const [villa] = await households(t, p, 1, { productType: 'villa', contractDate: '2026-01-10' });
+    const other = await owner(t, p);
+    if (!villa) throw new Error('no household');
+    const created = await p.group.api.put('/api/services/villa_garden_care', {
+      ...serviceBody({ availability: 'product_types', productTypes: ['villa'] }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const villaPortal = ownerPortal(t, await ownerCookie(t, villa.phone));
+    const offered = (await villaPortal.get('/api/portal/services')).json().items;
+    expect(offered.find((s: { code: string }) => s.code === 'villa_garden_care')?.homes).toEqual([
+      expect.objectContaining({ unitId: villa.unitId }),
+    ]);
+    const notOffered = (await other.portal.get('/api/portal/services')).json().items;
+    expect(notOffered.map((s: { code: string }) => s.code)).not.toContain('villa_garden_care');
+    const booked = await book(p.specialist.api, created.json().id, villa.customerId, villa.unitId);
+    expect(booked).toMatchObject({ status: 'open', currentStep: 0 });
   });
 });
