@@ -1,10 +1,30 @@
 import { SERVICE_AVAILABILITY, SERVICE_STEP_ROLES } from '@anju/contracts/services';
 import { App, Button, Drawer, Flex, Form, Input, InputNumber, Select, Space, Switch, Table } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useProjects } from '../../api/property';
 import { type Service, type ServiceStep, type UpsertServiceBody, useUpsertService } from '../../api/services';
 import { useErrorText } from '../../lib/errors';
 
 type Values = Omit<UpsertServiceBody, 'feeFen' | 'version'> & { code: string; feeYuan: number | null };
+
+/** Projects of the group, searched by name or code, several chosen. */
+function ProjectsSelect({ value, onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
+  const [q, setQ] = useState('');
+  const query = useProjects(q);
+  const projects = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Select<string[]>
+      mode="multiple"
+      value={value}
+      onChange={onChange}
+      showSearch={{ filterOption: false, onSearch: (v) => setQ(v.trim()) }}
+      loading={query.isFetching}
+      options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      data-testid="service-projects"
+    />
+  );
+}
 
 const blankStep: ServiceStep = {
   key: '',
@@ -108,7 +128,7 @@ export function ServiceEditorDrawer({ service, onClose }: { service: Service | n
           </Form.Item>
           {availability === 'projects' && (
             <Form.Item name="projectIds" label={t('serviceCatalogue.projects')} style={{ minWidth: 320 }}>
-              <Select mode="tags" tokenSeparators={[',', ' ']} />
+              <ProjectsSelect />
             </Form.Item>
           )}
           {availability === 'product_types' && (
