@@ -10,6 +10,7 @@ import { backupDatabase, restoreDatabase } from './platform/db/backup.js';
 import { migrateDatabase } from './platform/db/migrate.js';
 import { openRuntimeDatabase } from './platform/db/runtime.js';
 import { FieldCrypto } from './platform/field-crypto.js';
+import { DEMO_PARTNER_USER } from './seed/demo-club-partners.js';
 import { DEMO_PASSWORD } from './seed/demo-org.js';
 import { seedDemoTickets } from './seed/demo-tickets.js';
 import { seedScale } from './seed/scale.js';
@@ -68,7 +69,7 @@ program
         `  database: ${database.kind === 'pglite' ? `embedded, ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'}`,
         `  admin login: admin / ${adminPassword}`,
         seeded.demo || config.seedDemo
-          ? `  demo staff (e.g. zhang.wei, li.na, liu.yang) sign in with: ${DEMO_PASSWORD}`
+          ? `  demo staff (e.g. zhang.wei, li.na, liu.yang; partner merchant jiang.shan) sign in with: ${DEMO_PASSWORD}`
           : '',
         `  owner portal (phones): ${url}/m/${demoData?.ownerPhone ? ` — demo owner ${demoData.ownerPhone}` : ''}`,
         (config.messaging?.sms.provider ?? 'log') === 'log'
@@ -116,6 +117,9 @@ program
         const extra = await seedDemoTickets(config, database, pino({ level: 'warn' }));
         console.log(
           `demo company: ${d.orgUnits} org units, ${d.users} staff, ${d.units} units, ${d.customers} customers, ${extra.tickets} tickets, ${extra.notices} notices, ${extra.journeyTasks} journey tasks due`,
+        );
+        console.log(
+          `demo partner merchant (console /partner): ${DEMO_PARTNER_USER}, ${extra.clubVouchers} vouchers claimed`,
         );
         if (extra.ownerPhone)
           console.log(

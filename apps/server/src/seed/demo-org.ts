@@ -82,6 +82,8 @@ const STAFF: [string, string, string, BuiltinRole, DepartmentKind?][] = [
   ['xu.qiang', '许强', 'CQ-YA', 'contractor'],
   ['han.mei', '韩梅', 'CQ', 'club_staff', 'customer_relations'],
   ['deng.chao', '邓超', 'CQ', 'department_staff', 'property_company'],
+  // a partner merchant's account (江山会): redeems vouchers on the console's /partner page
+  ['jiang.shan', '江山', 'GROUP', 'partner'],
 ];
 
 /** One group, two regions, three city companies, six projects, departments, contractors and ~26 staff. */

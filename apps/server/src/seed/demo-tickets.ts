@@ -10,6 +10,7 @@ import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
 import { seedDemoClub } from './demo-club.js';
 import { seedDemoClubEvents } from './demo-club-events.js';
+import { seedDemoClubPartners } from './demo-club-partners.js';
 import { seedDemoDelivery } from './demo-delivery.js';
 import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
@@ -81,6 +82,7 @@ export async function seedDemoTickets(
       history: {},
       clubMembers: 0,
       clubEvents: 0,
+      clubVouchers: 0,
       serviceRequests: 0,
     };
   const ctx: RequestContext = { principal, ip: null, requestId: 'seed:demo-tickets' };
@@ -173,6 +175,7 @@ export async function seedDemoTickets(
   const history = await seedDemoKpiHistory(services, database.db, ctx, now);
   const clubMembers = await seedDemoClub(services, database.db, ctx, settle);
   const clubEvents = await seedDemoClubEvents(services, database.db, ctx, clock, now, settle);
+  const clubVouchers = await seedDemoClubPartners(services, database.db, ctx, clock, now);
   const serviceRequests = await seedDemoServices(services, database.db, ctx, clock, now, settle);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
@@ -186,6 +189,7 @@ export async function seedDemoTickets(
     history,
     clubMembers,
     clubEvents,
+    clubVouchers,
     serviceRequests,
   };
 }

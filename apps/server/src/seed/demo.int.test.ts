@@ -176,6 +176,38 @@ describe('demo company', () => {
     );
     expect(wrong).toEqual([]);
   });
+  it('has the partner alliance: eight partners, free and priced benefits, one quota used up, vouchers redeemed and expired, a linked partner user', async () => {
+    const [pa] = await queryRows<{
+      partners: number;
+      categories: number;
+      free: number;
+      priced: number;
+      full: number;
+      vouchers: number;
+      redeemed: number;
+      expired: number;
+      linked: number;
+    }>(
+      database.db,
+      sql`select (select count(*)::int from club_partners) as partners,
+                 (select count(distinct category)::int from club_partners) as categories,
+                 (select count(*)::int from club_benefits where points_price = 0) as free,
+                 (select count(*)::int from club_benefits where points_price > 0) as priced,
+                 (select count(*)::int from club_benefits where quota is not null and claimed = quota) as full,
+                 (select count(*)::int from club_vouchers) as vouchers,
+                 (select count(*)::int from club_vouchers where status = 'redeemed') as redeemed,
+                 (select count(*)::int from club_vouchers where status = 'issued' and expires_at <= ${now}) as expired,
+                 (select count(*)::int from club_partner_users pu join users u on u.id = pu.user_id
+                   where u.username = 'jiang.shan') as linked`,
+    );
+    expect(pa).toMatchObject({ partners: 8, categories: 8, full: 1, linked: 1 });
+    expect(pa?.free).toBeGreaterThan(3);
+    expect(pa?.priced).toBeGreaterThan(2);
+    expect(pa?.vouchers).toBeGreaterThan(20);
+    expect(pa?.redeemed).toBeGreaterThan(5);
+    expect(pa?.expired).toBeGreaterThan(0);
+  });
+
   it('has an open day held with answered and unanswered suggestions and a verified issue, and one coming', async () => {
     const days = await queryRows<{
       status: string;
