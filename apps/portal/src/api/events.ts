@@ -17,11 +17,12 @@ export function useMyEvents() {
   });
 }
 
-/** Registers me (confirmed, or waitlisted when full); the list refetches either way. */
+/** Registers me (confirmed, or waitlisted when full) with the card's Idempotency-Key; the list refetches either way. */
 export function useRegisterMyEvent() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<MyEvent>(`/api/portal/club/events/${id}/register`, {}),
+    mutationFn: ({ id, key }: { id: string; key: string }) =>
+      api.post<MyEvent>(`/api/portal/club/events/${id}/register`, {}, { 'idempotency-key': key }),
     onSettled: () => qc.invalidateQueries({ queryKey: eventKeys.all }),
   });
 }

@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageNav } from '../../components/PageNav';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { formatDateTime } from '../../lib/format';
+import { uuid } from '../../lib/uuid';
 import '../openDays/openDays.css';
 import './events.css';
 
@@ -43,18 +44,23 @@ function EventCard({ event }: { event: MyEvent }) {
   const { t } = useTranslation();
   const register = useRegisterMyEvent();
   const cancel = useCancelMyEvent();
+  // one key per card: a double tap or a retry after a lost answer registers once
+  const [key] = useState(uuid);
   const failed = (e: unknown) =>
     Toast.show({ icon: 'fail', content: isApiError(e) ? e.message : t('common.loadFailed') });
   const onRegister = async () => {
     if (!(await Dialog.confirm({ content: t('events.registerConfirm', { title: event.title }) }))) return;
-    register.mutate(event.id, {
-      onSuccess: (r) =>
-        Toast.show({
-          icon: 'success',
-          content: t(r.registration?.status === 'waitlisted' ? 'events.waitlistedDone' : 'events.done'),
-        }),
-      onError: failed,
-    });
+    register.mutate(
+      { id: event.id, key },
+      {
+        onSuccess: (r) =>
+          Toast.show({
+            icon: 'success',
+            content: t(r.registration?.status === 'waitlisted' ? 'events.waitlistedDone' : 'events.done'),
+          }),
+        onError: failed,
+      },
+    );
   };
   const reg = event.registration;
   const onCancel = async () => {

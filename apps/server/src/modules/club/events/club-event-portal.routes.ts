@@ -2,6 +2,7 @@ import { errorBody, idParams } from '@anju/contracts';
 import { eventRegistrationParams, myEvent, myEvents } from '@anju/contracts/club-events';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ownerContext } from '../../portal/owner-context.js';
 import { ownerOf, traceOf } from '../../portal/portal-auth.routes.js';
 import type { ClubEventsModule } from './club-events.module.js';
@@ -45,12 +46,14 @@ export const clubEventPortalRoutes: FastifyPluginAsyncZod<{ events: ClubEventsMo
         tags,
         summary: 'Register for an event open to me: confirmed, or waitlisted when full and the event keeps a waitlist',
         params: idParams,
+        headers: z.object({ 'idempotency-key': z.string().max(100).optional() }),
         response: { 201: myEvent, ...errors },
       },
     },
     async (request, reply) => {
       const { ctx, customerId } = ownerCtx(request);
-      return reply.code(201).send(await events.mine.register(ctx, customerId, request.params.id));
+      const key = request.headers['idempotency-key'];
+      return reply.code(201).send(await events.mine.register(ctx, customerId, request.params.id, key));
     },
   );
 

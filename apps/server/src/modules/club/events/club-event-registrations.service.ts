@@ -49,7 +49,13 @@ export class ClubEventRegistrationService {
    * The registration itself, with the event row locked (so the last place goes once): open, in the age group, not
    * registered yet, within the capacity or onto the waitlist. Any refusal throws before a row is written.
    */
-  async book(ctx: RequestContext, eventId: string, customerId: string, via: 'portal' | 'console') {
+  async book(
+    ctx: RequestContext,
+    eventId: string,
+    customerId: string,
+    via: 'portal' | 'console',
+    onBooked?: (tx: Tx, registrationId: string) => Promise<void>,
+  ) {
     return this.db.transaction(async (tx) => {
       const repo = new ClubEventRepository(tx);
       const event = await repo.lock(eventId);
@@ -84,6 +90,7 @@ export class ClubEventRegistrationService {
         orgPath: event.orgPath,
         after: { eventId: event.id, customerId, status: row.status, via },
       });
+      await onBooked?.(tx, row.id);
       return { event, registration: row };
     });
   }

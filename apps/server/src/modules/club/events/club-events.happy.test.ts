@@ -32,9 +32,22 @@ describe('happy', () => {
     expect(listed.json().items).toMatchObject([
       { id: event.id, canRegister: true, placesLeft: 20, registration: null },
     ]);
-    const reg = await owner.post(`/api/portal/club/events/${event.id}/register`);
+    const register = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/portal/club/events/${event.id}/register`,
+        headers: { cookie, 'idempotency-key': 'register-lecture-0001' },
+        payload: {},
+      });
+    const reg = await register();
     expect(reg.statusCode, reg.body).toBe(201);
     expect(reg.json()).toMatchObject({ canRegister: false, placesLeft: 19, registration: { status: 'registered' } });
+    // the phone retries with the same key: the same registration, no second place; without a key it is a duplicate
+    const retried = await register();
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect(retried.json().registration.id).toBe(reg.json().registration.id);
+    const dup = await owner.post(`/api/portal/club/events/${event.id}/register`);
+    expect([dup.statusCode, dup.json().code]).toEqual([409, 'CLUB_EVENT_ALREADY_REGISTERED']);
     const code = await codeOf(t, cookie, event.id);
     expect(code).toMatch(/^[2-9A-Z]{8}$/);
 

@@ -47,7 +47,7 @@ export function createClubEvents(
     service,
     config.publicUrl,
   );
-  const mine = new MyClubEventService(db, clock, deps.customers, directory, registrations);
+  const mine = new MyClubEventService(db, clock, deps.customers, directory, registrations, platform.idempotency);
   const jobs = new ClubEventJobs(db, clock, messaging, deps.customers, directory, deps.surveys, config.publicUrl);
   return { events: service, registrations, invitations, mine, jobs };
 }

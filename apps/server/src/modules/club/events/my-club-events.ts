@@ -1,8 +1,9 @@
 import type { MyEvent } from '@anju/contracts/club-events';
 import type { RequestContext } from '../../../platform/auth/principal.js';
 import type { Clock } from '../../../platform/clock.js';
-import type { Db } from '../../../platform/db/database.js';
+import type { Db, Tx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdempotencyService } from '../../../platform/idempotency/idempotency.js';
 import { assertMay } from '../../../platform/rbac/scope.js';
 import type { CustomersModule } from '../../customers/customers.module.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
@@ -25,6 +26,7 @@ export class MyClubEventService {
     private readonly customers: CustomersModule,
     private readonly directory: OrgDirectory,
     private readonly registrations: ClubEventRegistrationService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The projects of my homes and their city companies: where the events I may join are held. */
@@ -64,15 +66,31 @@ export class MyClubEventService {
     );
   }
 
-  /** The owner registers for an event open to them (anything else is not found). */
-  async register(ctx: RequestContext, customerId: string, eventId: string): Promise<MyEvent> {
+  /**
+   * The owner registers for an event open to them (anything else is not found). With an Idempotency-Key, a retried
+   * request answers the registration the first one made instead of 409 CLUB_EVENT_ALREADY_REGISTERED.
+   */
+  async register(ctx: RequestContext, customerId: string, eventId: string, idempotencyKey?: string): Promise<MyEvent> {
     assertMay(ctx.principal, 'club.read', customerId === ctx.principal.customerId);
-    const [event] = await new ClubEventRepository(this.db).byIds([eventId]);
+    const repo = new ClubEventRepository(this.db);
+    const [event] = await repo.byIds([eventId]);
     if (!event || !(await this.placesOf(customerId)).includes(event.orgUnitId)) {
       throw new AppError('CLUB_EVENT_NOT_FOUND');
     }
-    const { registration } = await this.registrations.book(ctx, event.id, customerId, 'portal');
-    return this.one(event.id, registration);
+    // keys are per person: owners share the portal's principal kind
+    const k = this.idempotency.of(ctx.principal, `club_event_registration:${customerId}`, idempotencyKey, { eventId });
+    return this.idempotency.run(
+      k,
+      async () => {
+        const record = k ? (tx: Tx, id: string) => this.idempotency.record(tx, k, id) : undefined;
+        const { registration } = await this.registrations.book(ctx, event.id, customerId, 'portal', record);
+        return this.one(event.id, registration);
+      },
+      async (id) => {
+        const first = await repo.registration(id);
+        return this.one(event.id, first?.status === 'cancelled' ? null : first);
+      },
+    );
   }
 
   /** The owner cancels their own registration. */
