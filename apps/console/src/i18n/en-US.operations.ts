@@ -17,6 +17,7 @@ export const enUSOperations: typeof zhCNOperations = {
         reminder: 'Club event reminder',
         promoted: 'Waitlist place confirmed',
       },
+      club_magazine: { published: 'Club magazine issue out (e-mail)' },
     },
     audit: {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
@@ -80,6 +81,13 @@ export const enUSOperations: typeof zhCNOperations = {
       },
       club_benefit: { upsert: 'Partner benefit saved' },
       club_voucher: { claim: 'Voucher claimed', redeem: 'Voucher redeemed' },
+      club_magazine: {
+        upsert: 'Magazine issue saved',
+        publish: 'Magazine issue published',
+        subscription: 'Magazine delivery set',
+        recipients_export: 'Magazine recipients exported',
+      },
+      club_contribution: { submit: 'Contribution sent', decide: 'Contribution decided' },
       club_event: {
         create: 'Club event created',
         update: 'Club event changed',

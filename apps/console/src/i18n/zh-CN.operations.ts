@@ -14,6 +14,7 @@ export const zhCNOperations = {
       notice: { published: '工程进度/设计变更通知' },
       survey: { link: '调查/回访链接' },
       club_event: { invite: '会员活动邀请', reminder: '会员活动提醒', promoted: '活动候补转正通知' },
+      club_magazine: { published: '会刊出刊通知（邮件）' },
     },
     audit: {
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },
@@ -76,6 +77,13 @@ export const zhCNOperations = {
         report_export: '导出商户报表',
       },
       club_benefit: { upsert: '保存商户权益' },
+      club_magazine: {
+        upsert: '保存会刊',
+        publish: '发布会刊',
+        subscription: '会刊订阅设置',
+        recipients_export: '导出会刊收件人',
+      },
+      club_contribution: { submit: '业主投稿', decide: '处理投稿' },
       club_voucher: { claim: '领取权益券', redeem: '核销权益券' },
       club_event: {
         create: '新建会员活动',

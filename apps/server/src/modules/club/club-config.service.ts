@@ -9,6 +9,12 @@ import { assertPermission, isRootPath } from '../../platform/rbac/scope.js';
 import { ClubRepository } from './club.repository.js';
 import { wholePoints } from './club-rules.js';
 
+/** The club is the group's: its own settings, partners and magazine change only by club managers placed at the group. */
+export function assertGroupClubManager(ctx: RequestContext, reason: string) {
+  assertPermission(ctx.principal, 'club.manage');
+  if (!isRootPath(ctx.principal.orgPath)) throw new AppError('FORBIDDEN', { reason });
+}
+
 /**
  * The club's own settings, tiers and earn rules: one club per group, so they are read by anyone who reads the club
  * and changed only by club managers placed at the group.
@@ -21,8 +27,7 @@ export class ClubConfigService {
   ) {}
 
   private assertGroupManager(ctx: RequestContext) {
-    assertPermission(ctx.principal, 'club.manage');
-    if (!isRootPath(ctx.principal.orgPath)) throw new AppError('FORBIDDEN', { reason: 'group club settings' });
+    assertGroupClubManager(ctx, 'group club settings');
   }
 
   async settings(ctx: RequestContext) {

@@ -13,7 +13,11 @@ import { eventHistoryImporter } from './events/club-event-history.importer.js';
 import { clubEventPortalRoutes } from './events/club-event-portal.routes.js';
 import { createClubEvents } from './events/club-events.module.js';
 import { ownershipListener } from './listeners/ownership.listener.js';
+import { referralListener } from './listeners/referral.listener.js';
 import { surveyListener } from './listeners/survey.listener.js';
+import { magazineRoutes } from './magazine/magazine.routes.js';
+import * as magazineTables from './magazine/magazine.tables.js';
+import { magazinePortalRoutes } from './magazine/magazine-portal.routes.js';
 import { partnerRoutes } from './partners/partner.routes.js';
 import * as partnerTables from './partners/partner.tables.js';
 import { partnerPortalRoutes } from './partners/partner-portal.routes.js';
@@ -22,7 +26,7 @@ import { partnerPortalRoutes } from './partners/partner-portal.routes.js';
 export const clubModule = defineModule({
   name: 'club',
   uses: ['org', 'customers', 'surveys', 'analytics'],
-  tables: { ...tables, ...partnerTables, ...eventTables },
+  tables: { ...tables, ...partnerTables, ...eventTables, ...magazineTables },
   permissions: ['club.read', 'club.manage', 'club.partner'],
   create: (
     platform,
@@ -33,8 +37,17 @@ export const clubModule = defineModule({
       analytics: { factSources: KpiFactSources };
     },
   ) => {
-    const { db, audit, clock } = platform;
-    const club = createClubModule({ db, audit, clock, customers: deps.customers, directory: deps.org.directory });
+    const { db, audit, clock, jobs, messaging, config } = platform;
+    const club = createClubModule({
+      db,
+      audit,
+      clock,
+      customers: deps.customers,
+      directory: deps.org.directory,
+      jobs,
+      messaging,
+      publicUrl: config.publicUrl,
+    });
     const events = createClubEvents(platform, deps, club.members);
     // K18 counts the property company's interaction events, read through the events service
     deps.analytics.factSources.registerInteractions((from, to) => events.events.interactionsHeld(from, to));
@@ -42,18 +55,23 @@ export const clubModule = defineModule({
   },
   async routes(app, club) {
     await app.register(clubRoutes, { club });
+    await app.register(magazineRoutes, { club });
+    await app.register(magazinePortalRoutes, { club });
     await app.register(clubEventRoutes, { events: club.events });
     await app.register(clubEventPortalRoutes, { events: club.events });
     await app.register(partnerRoutes, { partners: club.partners });
     await app.register(partnerPortalRoutes, { partners: club.partners });
   },
   jobs(jobs, club) {
+    club.expiry.register(jobs);
+    club.magazine.register(jobs);
     club.events.jobs.register(jobs);
   },
   importers: (_club, { clock }, { org }) => [eventHistoryImporter({ directory: org.directory, clock })],
   listeners: (club) => [
     ownershipListener(club.members, club.points),
     surveyListener(club.points),
+    referralListener(club.points, club.customers),
     eventAttendanceListener(club.points),
   ],
 });

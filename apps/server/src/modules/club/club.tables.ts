@@ -91,9 +91,7 @@ export const clubMembers = pgTable(
     index('club_members_scope_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.joinedAt.desc(), t.id),
     index('club_members_tier_idx').on(t.tierId),
     index('club_members_project_idx').on(t.projectId),
-    index('club_members_expiry_idx')
-      .on(t.expiryCheckedYear, t.id)
-      .where(sql`${t.balance} > 0`),
+    index('club_members_expiry_idx').on(t.expiryCheckedYear, t.id).where(sql`${t.balance} > 0`),
     check('club_members_balance_ck', sql`${t.balance} >= 0`),
     check('club_members_class_ck', sql`${t.class} in ('buyer','owner_family','employee','public')`),
     check('club_members_status_ck', sql`${t.status} in ('active','left')`),

@@ -22,9 +22,7 @@ export const clubMagazineIssues = pgTable(
   },
   (t) => [
     index('club_magazine_issues_list_idx').on(t.createdAt.desc(), t.id),
-    index('club_magazine_issues_published_idx')
-      .on(t.publishedAt.desc(), t.id)
-      .where(sql`${t.status} = 'published'`),
+    index('club_magazine_issues_published_idx').on(t.publishedAt.desc(), t.id).where(sql`${t.status} = 'published'`),
     check('club_magazine_issues_status_ck', sql`${t.status} in ('draft','published')`),
     check('club_magazine_issues_published_ck', sql`(${t.status} = 'published') = (${t.publishedAt} is not null)`),
   ],
@@ -77,10 +75,7 @@ export const clubMagazineContributions = pgTable(
     ),
     index('club_magazine_contributions_status_idx').on(t.status, t.submittedAt.desc(), t.id),
     index('club_magazine_contributions_customer_idx').on(t.customerId, t.submittedAt.desc()),
-    check(
-      'club_magazine_contributions_status_ck',
-      sql`${t.status} in ('received','accepted','published','declined')`,
-    ),
+    check('club_magazine_contributions_status_ck', sql`${t.status} in ('received','accepted','published','declined')`),
     check('club_magazine_contributions_issue_ck', sql`${t.status} <> 'published' or ${t.issueId} is not null`),
   ],
 );
