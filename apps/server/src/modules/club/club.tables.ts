@@ -49,6 +49,9 @@ export const clubTiers = pgTable(
     minPoints: integer('min_points'),
     priorityBooking: boolean('priority_booking').notNull().default(false),
     purchaseDiscount: boolean('purchase_discount').notNull().default(false),
+    /** The tier's charter shown in the portal: rights, duties, benefits and how to join (null: none written). */
+    charterZh: text('charter_zh'),
+    charterEn: text('charter_en'),
     active: boolean('active').notNull().default(true),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
