@@ -61,8 +61,9 @@ export async function memberWithPoints(t: TestApp, p: PartnerPlace, points = 0) 
 /** The portal as an owner (signed in by SMS code). */
 export async function portalAs(t: TestApp, phone: string) {
   const cookie = await ownerCookie(t, phone);
-  const call = (method: 'GET' | 'POST', url: string) => t.app.inject({ method, url, headers: { cookie } });
-  return { get: (url: string) => call('GET', url), post: (url: string) => call('POST', url) };
+  const call = (method: 'GET' | 'POST', url: string, key?: string) =>
+    t.app.inject({ method, url, headers: { cookie, ...(key ? { 'idempotency-key': key } : {}) } });
+  return { get: (url: string) => call('GET', url), post: (url: string, key?: string) => call('POST', url, key) };
 }
 
 export async function balanceOf(p: PartnerPlace, memberId: string): Promise<number> {

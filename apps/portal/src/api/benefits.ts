@@ -21,11 +21,12 @@ export const useMyVouchers = () =>
     queryFn: async () => (await api.get<{ items: MyVoucher[] }>('/api/portal/club/vouchers')).items,
   });
 
-/** Claims a benefit (its points price is redeemed); both lists refetch either way. */
+/** Claims a benefit (its points price is redeemed) with the card's Idempotency-Key; both lists refetch either way. */
 export function useClaimBenefit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<MyVoucher>(`/api/portal/club/benefits/${id}/claim`, {}),
+    mutationFn: ({ id, key }: { id: string; key: string }) =>
+      api.post<MyVoucher>(`/api/portal/club/benefits/${id}/claim`, {}, { 'idempotency-key': key }),
     onSettled: () => qc.invalidateQueries({ queryKey: benefitKeys.all }),
   });
 }

@@ -1,4 +1,5 @@
 import { Button, Dialog, PullToRefresh, Tabs, Tag, Toast } from 'antd-mobile';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MyBenefits, type MyVoucher, useClaimBenefit, useMyBenefits, useMyVouchers } from '../../api/benefits';
 import { isApiError } from '../../api/client';
@@ -8,6 +9,7 @@ import { PageNav } from '../../components/PageNav';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { QrCode } from '../../components/QrCode';
 import { formatDateTime } from '../../lib/format';
+import { uuid } from '../../lib/uuid';
 import '../openDays/openDays.css';
 
 type Benefit = MyBenefits['items'][number];
@@ -17,15 +19,20 @@ const STATUS_COLOR = { issued: 'primary', redeemed: 'success', expired: 'default
 function BenefitCard({ benefit }: { benefit: Benefit }) {
   const { t } = useTranslation();
   const claim = useClaimBenefit();
+  // one key per card: a double tap or a retry after a lost answer claims once
+  const [key] = useState(uuid);
   const onClaim = async () => {
     const cost = benefit.pointsPrice
       ? t('benefits.claimCost', { points: benefit.pointsPrice })
       : t('benefits.claimFree');
     if (!(await Dialog.confirm({ title: t('benefits.claimConfirm', { title: benefit.title }), content: cost }))) return;
-    claim.mutate(benefit.id, {
-      onSuccess: () => Toast.show({ icon: 'success', content: t('benefits.done') }),
-      onError: (e) => Toast.show({ icon: 'fail', content: isApiError(e) ? e.message : t('common.loadFailed') }),
-    });
+    claim.mutate(
+      { id: benefit.id, key },
+      {
+        onSuccess: () => Toast.show({ icon: 'success', content: t('benefits.done') }),
+        onError: (e) => Toast.show({ icon: 'fail', content: isApiError(e) ? e.message : t('common.loadFailed') }),
+      },
+    );
   };
   const soldOut = benefit.remaining === 0;
   return (

@@ -2,6 +2,7 @@ import { errorBody, idParams } from '@anju/contracts';
 import { myBenefits, myVoucher, myVouchers } from '@anju/contracts/club-partners';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
 import { ownerContext } from '../../portal/owner-context.js';
 import { presentMyVoucher } from './partner.presenter.js';
@@ -63,11 +64,13 @@ export const partnerPortalRoutes: FastifyPluginAsyncZod<{ partners: ClubPartners
         summary:
           'Claim a benefit: a voucher with its code, the points price redeemed (once per benefit; 409 when none is left or points are short)',
         params: idParams,
+        headers: z.object({ 'idempotency-key': z.string().max(100).optional() }),
         response: { 201: myVoucher, ...errors },
       },
     },
     async (request, reply) => {
-      const v = await vouchers.claimMine(ownerCtx(request), request.params.id);
+      const key = request.headers['idempotency-key'];
+      const v = await vouchers.claimMine(ownerCtx(request), request.params.id, key);
       return reply.code(201).send(presentMyVoucher(v, vouchers.now()));
     },
   );

@@ -1,6 +1,7 @@
 import type { AuditService } from '../../../platform/audit/audit.service.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
+import { IdempotencyService } from '../../../platform/idempotency/idempotency.js';
 import type { CustomersModule } from '../../customers/customers.module.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import type { ClubMemberService } from '../member.service.js';
@@ -19,8 +20,15 @@ export function createClubPartners(
 ) {
   const { db, audit, clock } = deps;
   const partners = new PartnerService(db, audit, clock, deps.directory);
-  const vouchers = new VoucherService(db, audit, clock, members, points, partners, (ids) =>
-    deps.customers.read.namesOf(ids),
+  const vouchers = new VoucherService(
+    db,
+    audit,
+    clock,
+    members,
+    points,
+    partners,
+    (ids) => deps.customers.read.namesOf(ids),
+    new IdempotencyService(db, () => clock.now()),
   );
   const report = new PartnerReportService(db, audit, clock, partners);
   return { partners, vouchers, report };

@@ -5,6 +5,7 @@ import { chinaDate } from '../../../platform/china-time.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db, Executor } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
+import type { IdempotencyService } from '../../../platform/idempotency/idempotency.js';
 import { assertPermission } from '../../../platform/rbac/scope.js';
 import { ClubRepository } from '../club.repository.js';
 import type { ClubMemberRow } from '../club.tables.js';
@@ -41,6 +42,7 @@ export class VoucherService {
     private readonly points: PointsService,
     private readonly partners: PartnerService,
     private readonly namesOf: (customerIds: string[]) => Promise<Map<string, string>>,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   now() {
@@ -56,15 +58,27 @@ export class VoucherService {
     });
   }
 
-  /** An owner claims a benefit for themselves in the portal. */
-  async claimMine(ctx: RequestContext, benefitId: string) {
+  /**
+   * An owner claims a benefit for themselves in the portal. With an Idempotency-Key, a retried request answers the
+   * voucher the first one made instead of 409 CLUB_BENEFIT_ALREADY_CLAIMED.
+   */
+  async claimMine(ctx: RequestContext, benefitId: string, idempotencyKey?: string) {
     const customerId = ctx.principal.customerId;
     if (ctx.principal.actor !== 'owner' || !customerId) throw new AppError('FORBIDDEN');
-    return this.db.transaction(async (tx) => {
-      const member = await new ClubRepository(tx).memberOfCustomer(customerId);
-      if (!member) throw new AppError('CLUB_MEMBER_NOT_FOUND');
-      return this.claim(tx, ctx, member, benefitId, 'portal');
-    });
+    // keys are per person: owners share the portal's principal kind
+    const k = this.idempotency.of(ctx.principal, `club_voucher:${customerId}`, idempotencyKey, { benefitId });
+    return this.idempotency.run(
+      k,
+      () =>
+        this.db.transaction(async (tx) => {
+          const member = await new ClubRepository(tx).memberOfCustomer(customerId);
+          if (!member) throw new AppError('CLUB_MEMBER_NOT_FOUND');
+          const view = await this.claim(tx, ctx, member, benefitId, 'portal');
+          if (k) await this.idempotency.record(tx, k, view.id);
+          return view;
+        }),
+      async (id) => (await new PartnerRepository(this.db).voucherViews([id]))[0] as VoucherView,
+    );
   }
 
   private async claim(

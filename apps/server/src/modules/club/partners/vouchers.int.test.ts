@@ -7,6 +7,7 @@ import {
   type PartnerPlace,
   partnerPlace,
   partnerUser,
+  portalAs,
 } from '../../../../test/club-partner-factories.js';
 import { as, login } from '../../../../test/factories.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
@@ -50,6 +51,24 @@ describe('vouchers (integration)', () => {
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.statusCode === 409)?.json().code).toBe('CLUB_VOUCHER_USED');
+  });
+
+  it('a portal claim retried with its Idempotency-Key answers the first voucher; without it the retry is refused', async () => {
+    const partner = await newPartner(p);
+    const b = await newBenefit(p, partner.id, { quota: 5, pointsPrice: 100 });
+    const m = await memberWithPoints(t, p, 300);
+    const owner = await portalAs(t, m.phone);
+    const url = `/api/portal/club/benefits/${b.id}/claim`;
+    const first = await owner.post(url, 'claim-key-0001');
+    expect(first.statusCode, first.body).toBe(201);
+    const retried = await owner.post(url, 'claim-key-0001');
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect(retried.json().code).toBe(first.json().code);
+    expect(await balanceOf(p, m.id)).toBe(200);
+    const plain = await owner.post(url);
+    expect(plain.statusCode).toBe(409);
+    expect(plain.json().code).toBe('CLUB_BENEFIT_ALREADY_CLAIMED');
+    expect((await owner.post(url, 'bad key!')).statusCode).toBe(400);
   });
 
   it('the points, the voucher and the quota move in one transaction: a failed redemption leaves none of them', async () => {
