@@ -39,6 +39,7 @@ const ClubEventsPage = page(() => import('./pages/clubEvents/ClubEventsPage'), '
 const EventCheckInPage = page(() => import('./pages/clubEvents/EventCheckInPage'), 'EventCheckInPage');
 const ClubPartnersPage = page(() => import('./pages/clubPartners/ClubPartnersPage'), 'ClubPartnersPage');
 const ClubVouchersPage = page(() => import('./pages/clubPartners/ClubVouchersPage'), 'ClubVouchersPage');
+const MagazinePage = page(() => import('./pages/clubMagazine/MagazinePage'), 'MagazinePage');
 const PartnerHomePage = page(() => import('./pages/clubPartners/PartnerHomePage'), 'PartnerHomePage');
 const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
 const ServiceRequestsPage = page(() => import('./pages/services/ServiceRequestsPage'), 'ServiceRequestsPage');
@@ -125,6 +126,7 @@ const routes: RouteObject[] = [
           { path: 'club/events/:id/check-in', element: guarded('club.manage', <EventCheckInPage />) },
           { path: 'club/partners', element: guarded('club.read', <ClubPartnersPage />) },
           { path: 'club/vouchers', element: guarded('club.read', <ClubVouchersPage />) },
+          { path: 'club/magazine', element: guarded('club.read', <MagazinePage />) },
           { path: 'partner', element: guarded('club.partner', <PartnerHomePage />) },
           { path: 'services', element: guarded('services.read', <ServicesPage />) },
           { path: 'service-requests', element: guarded('services.read', <ServiceRequestsPage />) },

@@ -19,6 +19,7 @@ import {
   NotificationOutlined,
   PhoneOutlined,
   ProfileOutlined,
+  ReadOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   StarOutlined,
@@ -72,6 +73,7 @@ type MenuKey =
   | 'clubEvents'
   | 'clubPartners'
   | 'clubVouchers'
+  | 'clubMagazine'
   | 'partnerHome'
   | 'services'
   | 'serviceRequests'
@@ -125,6 +127,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'clubEvents', path: '/club/events', icon: <CalendarOutlined />, permission: 'club.read' },
   { key: 'clubPartners', path: '/club/partners', icon: <BankOutlined />, permission: 'club.read' },
   { key: 'clubVouchers', path: '/club/vouchers', icon: <ProfileOutlined />, permission: 'club.read' },
+  { key: 'clubMagazine', path: '/club/magazine', icon: <ReadOutlined />, permission: 'club.read' },
   { key: 'partnerHome', path: '/partner', icon: <StarOutlined />, permission: 'club.partner' },
   { key: 'services', path: '/services', icon: <ProfileOutlined />, permission: 'services.read' },
   { key: 'serviceRequests', path: '/service-requests', icon: <CarryOutOutlined />, permission: 'services.read' },

@@ -74,6 +74,7 @@ export const enUS: Messages & typeof zhCNCustomers & typeof zhCNService & typeof
     clubEvents: 'Club events',
     clubPartners: 'Partner alliance',
     clubVouchers: 'Vouchers',
+    clubMagazine: 'Club magazine',
     partnerHome: 'Redeem vouchers',
     services: 'Service catalogue',
     serviceRequests: 'Service requests',

@@ -90,6 +90,7 @@ export const zhCN = {
     clubEvents: '会员活动',
     clubPartners: '合作商户',
     clubVouchers: '权益券',
+    clubMagazine: '会刊',
     partnerHome: '商户核销',
     services: '增值服务目录',
     serviceRequests: '服务预约',
