@@ -53,6 +53,9 @@ export const tier = z.object({
   minPoints: z.number().int().nullable(),
   priorityBooking: z.boolean(),
   purchaseDiscount: z.boolean(),
+  /** The charter shown in the portal (rights, duties, benefits, how to join); null when none is written. */
+  charterZh: z.string().nullable(),
+  charterEn: z.string().nullable(),
   active: z.boolean(),
   version: z.number().int(),
 });
@@ -67,6 +70,9 @@ export const upsertTierBody = z.object({
   minPoints: z.number().nullable().default(null),
   priorityBooking: z.boolean().default(false),
   purchaseDiscount: z.boolean().default(false),
+  /** The tier's charter in each language; null clears it, absent leaves it unchanged. */
+  charterZh: z.string().trim().min(1).max(2000).nullable().optional(),
+  charterEn: z.string().trim().min(1).max(2000).nullable().optional(),
   active: z.boolean().default(true),
   /** The version read; omitted when creating. */
   version: version.optional(),

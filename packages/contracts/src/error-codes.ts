@@ -370,6 +370,11 @@ export const ERROR_CODES = {
   },
   CLUB_ADJUSTMENT_NOT_PENDING: { status: 409, zh: '该积分调整不在待审批状态', en: 'This adjustment is not pending' },
   CLUB_MEMBER_LEFT: { status: 409, zh: '该会员已退会', en: 'This member has left the club' },
+  CLUB_JOIN_AT_OFFICE: {
+    status: 409,
+    zh: '请到销售或物业服务中心办理入会',
+    en: 'Please join the club at the sales or property office',
+  },
   CLUB_NOT_A_MEMBER: {
     status: 409,
     zh: '请先加入会员会',

@@ -85,6 +85,8 @@ export class ClubConfigService {
       minPoints: body.minPoints,
       priorityBooking: body.priorityBooking,
       purchaseDiscount: body.purchaseDiscount,
+      ...(body.charterZh !== undefined && { charterZh: body.charterZh }),
+      ...(body.charterEn !== undefined && { charterEn: body.charterEn }),
       active: body.active,
     };
     return this.db.transaction(async (tx) => {

@@ -18,6 +18,7 @@ import { surveyListener } from './listeners/survey.listener.js';
 import { magazineRoutes } from './magazine/magazine.routes.js';
 import * as magazineTables from './magazine/magazine.tables.js';
 import { magazinePortalRoutes } from './magazine/magazine-portal.routes.js';
+import { myClubRoutes } from './my-club.routes.js';
 import { partnerRoutes } from './partners/partner.routes.js';
 import * as partnerTables from './partners/partner.tables.js';
 import { partnerPortalRoutes } from './partners/partner-portal.routes.js';
@@ -57,6 +58,7 @@ export const clubModule = defineModule({
     await app.register(clubRoutes, { club });
     await app.register(magazineRoutes, { club });
     await app.register(magazinePortalRoutes, { club });
+    await app.register(myClubRoutes, { club });
     await app.register(clubEventRoutes, { events: club.events });
     await app.register(clubEventPortalRoutes, { events: club.events });
     await app.register(partnerRoutes, { partners: club.partners });

@@ -8,6 +8,7 @@ import type { OrgDirectory } from '../org/org-directory.js';
 import { ClubConfigService } from './club-config.service.js';
 import { MagazineService } from './magazine/magazine.service.js';
 import { ClubMemberService } from './member.service.js';
+import { MyClubService } from './my-club.service.js';
 import { createClubPartners } from './partners/partners.module.js';
 import { PointsService } from './points.service.js';
 import { PointsExpiry } from './points-expiry.job.js';
@@ -35,5 +36,6 @@ export function createClubModule(deps: {
   const expiry = new PointsExpiry(deps.db, deps.clock, points);
   const { db, audit, clock, jobs, messaging, publicUrl } = deps;
   const magazine = new MagazineService(db, audit, clock, jobs, messaging, members, publicUrl);
-  return { db, audit, customers: deps.customers, config, members, points, expiry, partners, magazine };
+  const my = new MyClubService(db, members);
+  return { db, audit, customers: deps.customers, config, members, points, expiry, partners, magazine, my };
 }

@@ -12,6 +12,8 @@ export const presentTier = (t: ClubTierRow): Tier => ({
   minPoints: t.minPoints,
   priorityBooking: t.priorityBooking,
   purchaseDiscount: t.purchaseDiscount,
+  charterZh: t.charterZh,
+  charterEn: t.charterEn,
   active: t.active,
   version: t.version,
 });

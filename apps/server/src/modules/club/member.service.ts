@@ -61,39 +61,61 @@ export class ClubMemberService {
     const customer = await this.d.customers.customers.get(ctx, body.customerId);
     const existing = await new ClubRepository(this.d.db).memberOfCustomer(customer.id);
     if (existing) return { member: existing, created: false };
+    const cls = body.class ?? classOfKinds(customer.kinds);
+    return this.create(ctx, customer.id, cls, body.channel, ctx.principal.orgUnitId);
+  }
+
+  /**
+   * The person signed in to the portal joins themselves with one tap (channel portal, the owner as actor and in the
+   * audit), their class derived from their kinds as staff enrolment does. Joining again answers the existing card; a
+   * former member asks the office (409 CLUB_MEMBER_LEFT, staff reactivate); a person without a home — nowhere to
+   * place the card — joins at the office (409 CLUB_JOIN_AT_OFFICE).
+   */
+  async joinSelf(ctx: RequestContext) {
+    const customerId = ctx.principal.customerId;
+    if (ctx.principal.actor !== 'owner' || !customerId) throw new AppError('FORBIDDEN');
+    const customer = await this.d.customers.customers.get(ctx, customerId);
+    const existing = await new ClubRepository(this.d.db).memberOfCustomer(customer.id);
+    if (existing?.status === 'left') throw new AppError('CLUB_MEMBER_LEFT');
+    if (existing) return { member: existing, created: false };
+    const project = await this.homeProjectOf(customer.id);
+    if (!project) throw new AppError('CLUB_JOIN_AT_OFFICE');
+    return this.create(ctx, customer.id, classOfKinds(customer.kinds), 'portal', project.id);
+  }
+
+  private async create(ctx: RequestContext, customerId: string, cls: MemberClass, channel: string, fallback: string) {
     return this.d.db.transaction(async (tx) => {
       const repo = new ClubRepository(tx);
-      const place = await this.placeOf(tx, customer.id, ctx.principal.orgUnitId);
-      const cls = body.class ?? classOfKinds(customer.kinds);
+      const place = await this.placeOf(tx, customerId, fallback);
       const now = this.d.clock.now();
       let row: ClubMemberRow | null = null;
       for (let attempt = 0; attempt < 8 && !row; attempt++) {
         row = await repo.insertMember({
-          customerId: customer.id,
+          customerId,
           cardNo: newCardNo(),
           class: cls,
           ...place,
-          channel: body.channel,
+          channel,
           joinedAt: now,
-          createdBy: ctx.principal.userId,
+          createdBy: ctx.principal.actor === 'owner' ? null : ctx.principal.userId,
           updatedAt: now,
         });
         if (!row) {
-          const raced = await repo.memberOfCustomer(customer.id);
+          const raced = await repo.memberOfCustomer(customerId);
           if (raced) return { member: raced, created: false };
         }
       }
       if (!row) throw new AppError('INTERNAL');
       const actor = actorOf(ctx);
-      await this.event(tx, actor, row.id, 'joined', null, cls, { channel: body.channel, card: row.cardNo });
-      await this.d.customers.customers.relate(tx, customer.id, row.orgPath, 'club', row.id);
+      await this.event(tx, actor, row.id, 'joined', null, cls, { channel, card: row.cardNo });
+      await this.d.customers.customers.relate(tx, customerId, row.orgPath, 'club', row.id);
       const member = await this.retier(tx, actor, row);
       await this.d.audit.record(tx, ctx, {
         action: 'club_member.enrol',
         entityType: 'club_member',
         entityId: row.id,
         orgPath: row.orgPath,
-        after: { customerId: customer.id, cardNo: row.cardNo, class: cls, channel: body.channel },
+        after: { customerId, cardNo: row.cardNo, class: cls, channel },
       });
       return { member, created: true };
     });
