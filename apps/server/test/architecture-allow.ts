@@ -36,6 +36,7 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   query('platform/db/pglite-data-dir.ts', `${DRIVER}: opening the embedded data directory checks it answers`),
   query('seed/demo-club.ts', SEED),
   query('seed/demo-club-events.ts', SEED),
+  query('seed/demo-club-magazine.ts', SEED),
   query('seed/demo-club-partners.ts', SEED),
   query('seed/demo-customers.ts', SEED),
   query('seed/demo-kpi-history.ts', SEED),

@@ -10,6 +10,7 @@ import type { AppConfig } from '../platform/config.js';
 import { type Database, queryRows } from '../platform/db/database.js';
 import { seedDemoClub } from './demo-club.js';
 import { seedDemoClubEvents } from './demo-club-events.js';
+import { seedDemoClubMagazine } from './demo-club-magazine.js';
 import { seedDemoClubPartners } from './demo-club-partners.js';
 import { seedDemoDelivery } from './demo-delivery.js';
 import { seedDemoHandover } from './demo-handover.js';
@@ -176,6 +177,7 @@ export async function seedDemoTickets(
   const clubMembers = await seedDemoClub(services, database.db, ctx, settle);
   const clubEvents = await seedDemoClubEvents(services, database.db, ctx, clock, now, settle);
   const clubVouchers = await seedDemoClubPartners(services, database.db, ctx, clock, now);
+  const magazineIssues = await seedDemoClubMagazine(services, database.db, ctx, clock, now);
   const serviceRequests = await seedDemoServices(services, database.db, ctx, clock, now, settle);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
@@ -190,6 +192,7 @@ export async function seedDemoTickets(
     clubMembers,
     clubEvents,
     clubVouchers,
+    magazineIssues,
     serviceRequests,
   };
 }

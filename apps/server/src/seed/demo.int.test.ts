@@ -36,7 +36,7 @@ describe('demo company', () => {
     expect(made.ownerPhone).toMatch(/^1[3-9]\d{9}$/);
     // A year of history for three projects: 11 tickets (two clocks each) a month, every row imported.
     expect(made.history).toMatchObject({ tickets: 12 * 3 * 11, clocks: 12 * 3 * 11 * 2 });
-    expect(made.history.callbacks).toBeGreaterThan(200);
+    expect((made.history as { callbacks?: number }).callbacks).toBeGreaterThan(200);
     expect(made.clubMembers).toBeGreaterThan(10);
   });
 
@@ -54,6 +54,24 @@ describe('demo company', () => {
     expect(club?.owners).toBeGreaterThan(100);
     expect(club?.tiers).toBeGreaterThanOrEqual(2);
     expect(club?.purchases).toBe(club?.paid);
+  });
+
+  it('has a club magazine: two issues published, a draft, members on the list with every delivery, contributions at each status', async () => {
+    const [m] = await queryRows<{
+      published: number;
+      drafts: number;
+      deliveries: number;
+      statuses: number;
+      mailed: number;
+    }>(
+      database.db,
+      sql`select (select count(*)::int from club_magazine_issues where status = 'published') as published,
+                 (select count(*)::int from club_magazine_issues where status = 'draft') as drafts,
+                 (select count(distinct delivery)::int from club_magazine_subscriptions where active) as deliveries,
+                 (select count(distinct status)::int from club_magazine_contributions) as statuses,
+                 (select count(*)::int from jobs where name = 'club.magazine-mail') as mailed`,
+    );
+    expect(m).toMatchObject({ published: 2, drafts: 1, deliveries: 4, statuses: 4, mailed: 2 });
   });
 
   it('has club events: interaction events per project and quarter (K18), a lecture with check-ins, points and answered callbacks, coming events', async () => {
