@@ -29,6 +29,9 @@ const DisclosurePage = page(() => import('./pages/disclosure/DisclosurePage'), '
 const OpenDaysPage = page(() => import('./pages/openDays/OpenDaysPage'), 'OpenDaysPage');
 const EventsPage = page(() => import('./pages/events/EventsPage'), 'EventsPage');
 const BenefitsPage = page(() => import('./pages/benefits/BenefitsPage'), 'BenefitsPage');
+const ClubPage = page(() => import('./pages/club/ClubPage'), 'ClubPage');
+const ClubPointsPage = page(() => import('./pages/club/ClubPointsPage'), 'ClubPointsPage');
+const MagazinePage = page(() => import('./pages/club/MagazinePage'), 'MagazinePage');
 const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
 const MySurveysPage = page(() => import('./pages/surveys/MySurveysPage'), 'MySurveysPage');
 const MySurveyPage = page(() => import('./pages/surveys/MySurveyPage'), 'MySurveyPage');
@@ -69,6 +72,9 @@ export const router = createBrowserRouter(
         { path: 'open-days', element: <OpenDaysPage /> },
         { path: 'events', element: <EventsPage /> },
         { path: 'benefits', element: <BenefitsPage /> },
+        { path: 'club', element: <ClubPage /> },
+        { path: 'club/points', element: <ClubPointsPage /> },
+        { path: 'club/magazine', element: <MagazinePage /> },
         { path: 'services', element: <ServicesPage /> },
         { path: 'surveys', element: <MySurveysPage /> },
         { path: 'surveys/:id', element: <MySurveyPage /> },

@@ -97,3 +97,4 @@ export const myMagazine = z.object({
   issues: z.array(magazineIssue),
   contributions: z.array(contribution.omit({ customerId: true, customerName: true })),
 });
+export type MyMagazine = z.infer<typeof myMagazine>;

@@ -1,4 +1,5 @@
 import { enUSBenefits } from './en-US.benefits';
+import { enUSClub } from './en-US.club';
 import { enUSDisclosure } from './en-US.disclosure';
 import { enUSEnums } from './en-US.enums';
 import { enUSEvents } from './en-US.events';
@@ -80,6 +81,7 @@ export const enUS: Messages = {
   ...enUSOpenDays,
   ...enUSEvents,
   ...enUSBenefits,
+  ...enUSClub,
   ...enUSServices,
   ...enUSDisclosure,
   ...enUSRequests,

@@ -1,4 +1,5 @@
 import { zhCNBenefits } from './zh-CN.benefits';
+import { zhCNClub } from './zh-CN.club';
 import { zhCNDisclosure } from './zh-CN.disclosure';
 import { zhCNEnums } from './zh-CN.enums';
 import { zhCNEvents } from './zh-CN.events';
@@ -78,6 +79,7 @@ export const zhCN = {
   ...zhCNOpenDays,
   ...zhCNEvents,
   ...zhCNBenefits,
+  ...zhCNClub,
   ...zhCNServices,
   ...zhCNDisclosure,
   ...zhCNRequests,

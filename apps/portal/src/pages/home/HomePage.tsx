@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { BenefitsEntry } from './BenefitsEntry';
+import { ClubEntry } from './ClubEntry';
 import { DisclosureEntry } from './DisclosureEntry';
 import { EventsEntry } from './EventsEntry';
 import { HandoverEntry } from './HandoverEntry';
@@ -78,6 +79,7 @@ export function HomePage() {
         <DisclosureEntry />
         <HandoverEntry />
         <OpenDaysEntry />
+        <ClubEntry />
         <EventsEntry />
         <BenefitsEntry />
         <ServicesEntry />
