@@ -125,6 +125,8 @@ export const memberDetail = member.extend({
 });
 export const memberList = z.object({ items: z.array(member), nextCursor: z.string().nullable() });
 export const listMembersQuery = pageQuery.extend({
+  /** A card number, or a name, pinyin initials, mobile (or its last four digits) or home code of the customer. */
+  q: z.string().trim().min(1).max(60).optional(),
   class: z.enum(MEMBER_CLASSES).optional(),
   tier: tierCode.optional(),
   projectId: z.uuid().optional(),

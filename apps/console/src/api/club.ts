@@ -25,6 +25,7 @@ export type UpdateClubSettingsBody = z.input<typeof updateClubSettingsBody>;
 export type EnrolMemberBody = z.input<typeof enrolMemberBody>;
 export type AdjustPointsBody = z.input<typeof adjustPointsBody>;
 export interface MemberFilter {
+  q?: string;
   class?: MemberClass;
   tier?: string;
   minPoints?: number;

@@ -4,6 +4,7 @@ import type { zhCNClub } from './zh-CN.club';
 export const enUSClub: typeof zhCNClub = {
   club: {
     members: {
+      searchHint: 'Card number, name, pinyin initials, mobile or home',
       title: 'Club members',
       cardNo: 'Card number',
       name: 'Name',

@@ -5,6 +5,7 @@
 export const zhCNClub = {
   club: {
     members: {
+      searchHint: '会员卡号、姓名、拼音首字母、手机号或房号',
       title: '会员管理',
       cardNo: '会员卡号',
       name: '姓名',

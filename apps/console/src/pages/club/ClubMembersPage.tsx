@@ -1,5 +1,5 @@
 import { MEMBER_CLASSES, type Member, type MemberClass } from '@anju/contracts/club';
-import { Badge, Button, Card, Flex, InputNumber, Select, Space, type TableColumnsType, Tag } from 'antd';
+import { Badge, Button, Card, Flex, Input, InputNumber, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MemberFilter, useClubMembers, useClubTiers, usePendingAdjustments } from '../../api/club';
@@ -83,6 +83,13 @@ export function ClubMembersPage() {
       />
       <Card>
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('club.members.searchHint')}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+            style={{ width: 320 }}
+            data-testid="club-member-search"
+          />
           <Select<MemberClass | undefined>
             allowClear
             placeholder={t('club.members.allClasses')}

@@ -103,7 +103,7 @@ describe('happy', () => {
     expect(off.statusCode, off.body).toBe(200);
   });
 
-  it('lists members in pages with filters by class, tier, project and points', async () => {
+  it('lists members in pages with filters by class, tier, project, points and a search', async () => {
     const place = await clubPlace(t);
     const made = [];
     for (let i = 0; i < 3; i++) made.push(await enrol(place, (await buyer(t, place)).customerId));
@@ -124,6 +124,10 @@ describe('happy', () => {
     expect((await ids(`projectId=${place.project.id}`)).length).toBe(3);
     expect((await ids('tier=member')).length).toBe(4);
     expect(await ids('tier=gold')).toEqual([]);
+    // the search box: a card number (any case), or the customer's name / phone through the customers search
+    expect(await ids(`q=${made[1]?.cardNo.toLowerCase()}`)).toEqual([made[1]?.id]);
+    expect(await ids('q=访客')).toEqual([made[3]?.id]);
+    expect(await ids('q=没有这个人')).toEqual([]);
   });
 
   it('staff change a member class (the tier follows) and status', async () => {

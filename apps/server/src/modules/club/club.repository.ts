@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import {
@@ -20,6 +20,9 @@ export type MemberFilter = {
   projectId?: string;
   minPoints?: number;
   maxPoints?: number;
+  cardNo?: string;
+  /** Members of these customers only (a search by name, phone or home found them). */
+  customerIds?: string[];
   before?: { joinedAt: Date; id: string };
   limit: number;
 };
@@ -133,6 +136,8 @@ export class ClubRepository {
           f.projectId ? eq(clubMembers.projectId, f.projectId) : undefined,
           f.minPoints !== undefined ? gte(clubMembers.balance, f.minPoints) : undefined,
           f.maxPoints !== undefined ? lte(clubMembers.balance, f.maxPoints) : undefined,
+          f.cardNo ? eq(clubMembers.cardNo, f.cardNo) : undefined,
+          f.customerIds ? inArray(clubMembers.customerId, f.customerIds) : undefined,
           f.before
             ? or(
                 lt(clubMembers.joinedAt, f.before.joinedAt),

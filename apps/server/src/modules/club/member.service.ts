@@ -10,7 +10,7 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import { ClubRepository, type MemberFilter, type MemberScope } from './club.repository.js';
 import type { ClubMemberRow } from './club.tables.js';
-import { classOfKinds, newCardNo, tierFor } from './club-rules.js';
+import { classOfKinds, isCardNo, newCardNo, tierFor } from './club-rules.js';
 
 type Deps = {
   db: Db;
@@ -152,16 +152,28 @@ export class ClubMemberService {
     return new ClubRepository(this.d.db).events(memberId, 50);
   }
 
-  async list(ctx: RequestContext, filter: Omit<MemberFilter, 'tierId'> & { tier?: string }) {
+  /**
+   * Members I see by filters; `q` is a card number, or a search of customers (name, pinyin, phone, home — the customers
+   * module's search box) whose members are listed.
+   */
+  async list(ctx: RequestContext, filter: Omit<MemberFilter, 'tierId'> & { tier?: string; q?: string }) {
     assertPermission(ctx.principal, 'club.read');
     const repo = new ClubRepository(this.d.db);
+    const { q, ...rest } = filter;
+    let search: Pick<MemberFilter, 'cardNo' | 'customerIds'> = {};
+    if (q && isCardNo(q.toUpperCase())) search = { cardNo: q.toUpperCase() };
+    else if (q) {
+      const found = await this.d.customers.customers.search(ctx, q, 200);
+      if (found.length === 0) return [];
+      search = { customerIds: found.map((c) => c.id) };
+    }
     let tierId: string | undefined;
     if (filter.tier) {
       const tier = await repo.tierByCode(filter.tier);
       if (!tier) return [];
       tierId = tier.id;
     }
-    return repo.list(await this.scopeOf(ctx), { ...filter, tierId });
+    return repo.list(await this.scopeOf(ctx), { ...rest, ...search, tierId });
   }
 
   /** Staff change a member's class or status (optimistic version); a class change re-judges the tier. */
