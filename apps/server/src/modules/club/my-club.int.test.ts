@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buyer, type ClubPlace, clubPlace, enrol } from '../../../test/club-factories.js';
-import { ownerCookie } from '../../../test/factories.js';
+import { ownerCookie, signedIn } from '../../../test/factories.js';
 import { createTestApp, type TestApp, testDriver } from '../../../test/harness.js';
 import { nextPhone } from '../../../test/survey-factories.js';
 
@@ -119,5 +119,42 @@ describe(`the owner's own club in the portal (${testDriver})`, () => {
     expect(points).toMatchObject({ balance: 0, items: [] });
     // staff cookies are not owner sessions
     expect((await p.staff.api.get('/api/portal/club/membership')).statusCode).toBe(401);
+  });
+
+  it("a tier's charter is set by the group's club staff, kept when omitted, cleared with null, and shown in the portal", async () => {
+    const group = await signedIn(t, t.root, ['club_staff']);
+    const base = { nameZh: '员工会员', nameEn: 'Staff member', rank: 1, classes: ['employee'], minPoints: 999_999 };
+    const made = await group.api.put('/api/club/tiers/staff_charter', {
+      ...base,
+      charterZh: '权利：参加员工专场活动。',
+      charterEn: 'Rights: staff-only events.',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json()).toMatchObject({
+      charterZh: '权利：参加员工专场活动。',
+      charterEn: 'Rights: staff-only events.',
+    });
+    const kept = await group.api.put('/api/club/tiers/staff_charter', { ...base, version: made.json().version });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().charterZh).toBe('权利：参加员工专场活动。');
+    const cleared = await group.api.put('/api/club/tiers/staff_charter', {
+      ...base,
+      charterEn: null,
+      version: kept.json().version,
+    });
+    expect(cleared.json()).toMatchObject({ charterZh: '权利：参加员工专场活动。', charterEn: null });
+    const tooLong = await group.api.put('/api/club/tiers/staff_charter', {
+      ...base,
+      charterZh: 'x'.repeat(2001),
+      version: cleared.json().version,
+    });
+    expect(fail(tooLong)).toEqual([400, 'VALIDATION_FAILED']);
+
+    const owner = as(await ownerCookie(t, (await buyer(t, p)).phone));
+    const tiers = (await owner('GET', '/api/portal/club/membership')).json().tiers;
+    expect(tiers.find((x: { code: string }) => x.code === 'staff_charter')).toMatchObject({
+      charterZh: '权利：参加员工专场活动。',
+      charterEn: null,
+    });
   });
 });
