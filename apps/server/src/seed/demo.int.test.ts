@@ -56,6 +56,18 @@ describe('demo company', () => {
     expect(club?.purchases).toBe(club?.paid);
   });
 
+  it("has the portal's club: every active tier shows a charter in both languages, members with cards to show", async () => {
+    const [c] = await queryRows<{ tiers: number; charters: number; cards: number }>(
+      database.db,
+      sql`select (select count(*)::int from club_tiers where active) as tiers,
+                 (select count(*)::int from club_tiers where active and charter_zh is not null
+                   and charter_en is not null) as charters,
+                 (select count(*)::int from club_members where status = 'active' and card_no ~ '^C[0-9]{8}$') as cards`,
+    );
+    expect(c?.charters).toBe(c?.tiers);
+    expect(c?.cards).toBeGreaterThan(10);
+  });
+
   it('has a club magazine: two issues published, a draft, members on the list with every delivery, contributions at each status', async () => {
     const [m] = await queryRows<{
       published: number;
