@@ -236,6 +236,7 @@ export const AUDIT_ACTIONS = [
   'club_points.approve',
   'club_points.reject',
   'club_points.reverse',
+  'club_member.export',
   'club_magazine.upsert',
   'club_magazine.publish',
   'club_magazine.subscription',

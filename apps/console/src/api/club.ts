@@ -13,7 +13,7 @@ import type {
 } from '@anju/contracts/club';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from './client';
+import { api, downloadFile } from './client';
 import type { ItemList, Page } from './types';
 
 export type MemberDetail = z.infer<typeof memberDetail>;
@@ -148,3 +148,7 @@ export function useUpdateClubSettings() {
     onSuccess: () => qc.invalidateQueries({ queryKey: clubKeys.settings() }),
   });
 }
+
+/** The members I see by the list's filters as .xlsx (no contact details; the server audits it). */
+export const exportClubMembers = (filter: MemberFilter) =>
+  downloadFile('/api/club/members/export', { ...filter }, 'club-members.xlsx');

@@ -4,6 +4,8 @@ import type { zhCNClub } from './zh-CN.club';
 export const enUSClub: typeof zhCNClub = {
   club: {
     members: {
+      export: 'Export',
+      exported: 'Member list exported',
       searchHint: 'Card number, name, pinyin initials, mobile or home',
       title: 'Club members',
       cardNo: 'Card number',

@@ -62,7 +62,7 @@ export const enUSOperations: typeof zhCNOperations = {
         cancel: 'Service request cancelled',
         rate: 'Service rated by the owner',
       },
-      club_member: { enrol: 'Club member enrolled', update: 'Club member changed' },
+      club_member: { enrol: 'Club member enrolled', update: 'Club member changed', export: 'Club members exported' },
       club_tier: { upsert: 'Club tier saved' },
       club_earn_rule: { upsert: 'Points earn rule saved' },
       club_points: {

@@ -5,6 +5,8 @@
 export const zhCNClub = {
   club: {
     members: {
+      export: '导出',
+      exported: '已导出会员名单',
       searchHint: '会员卡号、姓名、拼音首字母、手机号或房号',
       title: '会员管理',
       cardNo: '会员卡号',

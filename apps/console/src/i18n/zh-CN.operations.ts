@@ -59,7 +59,7 @@ export const zhCNOperations = {
         cancel: '取消服务预约',
         rate: '业主评价服务',
       },
-      club_member: { enrol: '会员入会', update: '修改会员' },
+      club_member: { enrol: '会员入会', update: '修改会员', export: '导出会员名单' },
       club_tier: { upsert: '保存会员等级' },
       club_earn_rule: { upsert: '保存积分规则' },
       club_points: {

@@ -2,10 +2,17 @@ import { MEMBER_CLASSES, type Member, type MemberClass } from '@anju/contracts/c
 import { Badge, Button, Card, Flex, Input, InputNumber, Select, Space, type TableColumnsType, Tag } from 'antd';
 import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type MemberFilter, useClubMembers, useClubTiers, usePendingAdjustments } from '../../api/club';
+import {
+  exportClubMembers,
+  type MemberFilter,
+  useClubMembers,
+  useClubTiers,
+  usePendingAdjustments,
+} from '../../api/club';
 import { CursorTable } from '../../components/CursorTable';
 import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
+import { useDownload } from '../../lib/download';
 import { useCan } from '../../lib/permissions';
 import './clubStrings';
 import { useTierName } from './tierName';
@@ -28,6 +35,7 @@ export function ClubMembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({});
   const [openId, setOpenId] = useState<string | null>(null);
   const [enrolling, setEnrolling] = useState(false);
+  const { downloading, run } = useDownload();
   const [panel, setPanel] = useState<'approvals' | 'settings' | null>(null);
   const pending = usePendingAdjustments(can('club.manage'));
   const pendingCount = pending.data?.pages[0]?.items.length ?? 0;
@@ -66,6 +74,13 @@ export function ClubMembersPage() {
         extra={
           can('club.manage') ? (
             <Space>
+              <Button
+                loading={downloading}
+                onClick={() => run(() => exportClubMembers(filter), t('club.members.exported'))}
+                data-testid="club-members-export"
+              >
+                {t('club.members.export')}
+              </Button>
               <Button onClick={() => setPanel('settings')} data-testid="club-settings">
                 {t('club.settings.button')}
               </Button>

@@ -128,6 +128,12 @@ describe('happy', () => {
     expect(await ids(`q=${made[1]?.cardNo.toLowerCase()}`)).toEqual([made[1]?.id]);
     expect(await ids('q=访客')).toEqual([made[3]?.id]);
     expect(await ids('q=没有这个人')).toEqual([]);
+    const exported = await place.staff.api.post('/api/club/members/export?class=buyer');
+    expect(exported.statusCode, exported.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const cards = book.worksheets[0]?.getColumn(1).values.slice(2) ?? [];
+    expect(cards.sort()).toEqual(made.slice(0, 3).map((m) => m.cardNo).sort());
   });
 
   it('staff change a member class (the tier follows) and status', async () => {

@@ -32,6 +32,7 @@ import { cursorParts, decodeCursor, pageOf, timeIdCursor } from '../../platform/
 import type { ClubModule } from './club.module.js';
 import { presentBenefits, presentEntry, presentMember, presentTier } from './club.presenter.js';
 import type { ClubAdjustmentRow, ClubMemberRow } from './club.tables.js';
+import { exportMembers } from './members-export.js';
 import { exportStatement } from './statement-export.js';
 
 const errors = { '4xx': errorBody };
@@ -259,6 +260,27 @@ export const clubRoutes: FastifyPluginAsyncZod<{ club: ClubModule }> = async (ap
     },
   );
   // exports are POSTs: a cross-site page cannot start one (the CSRF header is required on writes)
+  app.post(
+    '/api/club/members/export',
+    {
+      schema: {
+        operationId: 'exportMembers',
+        tags: ['club'],
+        summary:
+          'The members I see by the list filters as .xlsx (card, name, class, tier, points; no contact details; audited)',
+        querystring: listMembersQuery.omit({ cursor: true, limit: true }),
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const stream = await exportMembers(
+        { db: club.db, audit: club.audit, members },
+        contextOf(request),
+        request.query,
+      );
+      return reply.type(XLSX).header('content-disposition', 'attachment; filename="club-members.xlsx"').send(stream);
+    },
+  );
   app.post(
     '/api/club/members/:id/points/export',
     {
