@@ -133,7 +133,12 @@ describe('happy', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
     const cards = book.worksheets[0]?.getColumn(1).values.slice(2) ?? [];
-    expect(cards.sort()).toEqual(made.slice(0, 3).map((m) => m.cardNo).sort());
+    expect(cards.sort()).toEqual(
+      made
+        .slice(0, 3)
+        .map((m) => m.cardNo)
+        .sort(),
+    );
   });
 
   it('staff change a member class (the tier follows) and status', async () => {
