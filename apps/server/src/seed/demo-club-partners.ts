@@ -126,6 +126,14 @@ export async function seedDemoClubPartners(
     sql`select id from club_members where status = 'active' order by balance desc, id limit 24`,
   );
   let claimed = 0;
+  // one free measuring visit claimed two weeks ago and never used: it has expired by now (whatever the ids drew)
+  const measuring = benefitIds[PARTNERS.flatMap((p) => p.benefits).findIndex((b) => b.title === '免费上门量房')];
+  const unused = members[members.length - 1];
+  if (measuring && unused) {
+    clock.set(new Date(now.getTime() - 14 * DAY));
+    await vouchers.claimForMember(ctx, measuring, unused.id);
+    claimed += 1;
+  }
   const issued: { code: string; at: Date }[] = [];
   for (const [i, m] of members.entries()) {
     const at = new Date(now.getTime() - (21 - (i % 20)) * DAY);
