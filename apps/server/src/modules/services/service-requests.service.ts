@@ -288,14 +288,14 @@ export class ServiceRequestService {
       this.directory.names(rows.map((r) => r.projectId)),
       this.surveys.requests.statusesOf(rows.flatMap((r) => (r.callbackRequestId ? [r.callbackRequestId] : []))),
       repo.steps(rows.map((r) => r.id)),
-      Promise.all(
-        rows
-          .filter((r) => r.status === 'open')
-          .map((r) => this.clocks.clocksOf(this.db, { type: SERVICE_REQUEST_CLOCKS, id: r.id }, { open: true })),
+      this.clocks.openClocksOfMany(
+        this.db,
+        SERVICE_REQUEST_CLOCKS,
+        rows.filter((r) => r.status === 'open').map((r) => r.id),
       ),
     ]);
     const units = new Map(homes.map((h) => [h.unitId, h.unitCode]));
-    const dueOf = new Map(clocks.flat().map((c) => [c.subjectId, c.dueAt]));
+    const dueOf = new Map(clocks.map((c) => [c.subjectId, c.dueAt]));
     return rows.map((r) => ({
       row: r,
       customerName: names.get(r.customerId) ?? null,
