@@ -5,7 +5,7 @@ import { launchBrowser } from './support/browser.js';
 import { ownerLoginCode } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession, signIn } from './support/session.js';
-import { choose, expectText } from './support/ui.js';
+import { choose, clickUntil, expectText } from './support/ui.js';
 
 /** The demo staff's password (seed), as in the tickets e2e. */
 const DEMO_PASSWORD = 'Anju-demo-2026';
@@ -163,7 +163,7 @@ describe('owner portal on a phone', () => {
     await engineer.patch(`/api/work-orders/${order.id}`, { action: 'done', version: accepted.version });
     await desk.reload();
     await desk.getByTestId('ticket-action-close').click();
-    await desk.getByTestId('close-confirm-1').click();
+    await clickUntil(desk, 'close-confirm-1', 'action-resolution');
     await desk.getByTestId('action-resolution').fill('已重做楼上卫生间防水并闭水试验');
     await choose(desk, 'action-root-cause', '工艺安装');
     await desk.getByTestId('action-submit').click();

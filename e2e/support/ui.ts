@@ -54,3 +54,20 @@ export async function choose(page: Page, testId: string, text: string, typed?: s
     await page.keyboard.press('Escape');
   }
 }
+
+/**
+ * Clicks `testId` until `appears` shows (a click that landed while the page re-rendered after a refetch, or a write
+ * refused for a stale version and refetched, is tried again), each wait longer; fails after three tries.
+ */
+export async function clickUntil(page: Page, testId: string, appears: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const button = page.getByTestId(testId);
+    if (await button.isVisible().catch(() => false)) await button.click();
+    try {
+      await page.getByTestId(appears).waitFor({ state: 'visible', timeout: 10_000 * attempt });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
