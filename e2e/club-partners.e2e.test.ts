@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
-import { type Api, apiSession, signIn } from './support/session.js';
+import { type Api, adminSession, signIn } from './support/session.js';
 import { expectText } from './support/ui.js';
 
 const DEMO_PASSWORD = 'Anju-demo-2026';
@@ -15,10 +15,7 @@ let admin: Api;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  admin = await apiSession((await browser.newContext()).request, server.url, {
-    username: 'admin',
-    password: ADMIN_PASSWORD,
-  });
+  admin = await adminSession(browser, server.url, ADMIN_PASSWORD);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { ownerLoginCode } from './support/portal.js';
+import { signInOwner } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
@@ -28,11 +28,7 @@ afterAll(async () => {
 
 async function ownerSignIn(page: Page, phone: string) {
   await page.goto(`${server.url}/m/login`);
-  await page.getByTestId('login-phone').fill(phone);
-  await page.getByTestId('login-get-code').click();
-  await page.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
+  await signInOwner(page, admin, phone);
 }
 
 describe('risk disclosure: console publishes, the buyer acknowledges in the portal', () => {

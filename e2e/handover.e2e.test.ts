@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { ownerLoginCode } from './support/portal.js';
+import { signInOwner } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
-import { type Api, apiSession, signIn } from './support/session.js';
+import { type Api, adminSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
 
 let server: RunningServer;
@@ -13,10 +13,7 @@ let admin: Api;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  admin = await apiSession((await browser.newContext()).request, server.url, {
-    username: 'admin',
-    password: ADMIN_PASSWORD,
-  });
+  admin = await adminSession(browser, server.url, ADMIN_PASSWORD);
 });
 
 afterAll(async () => {
@@ -65,11 +62,7 @@ describe('handover day', () => {
     const owner = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, locale: 'zh-CN' });
     const portal = await owner.newPage();
     await portal.goto(`${server.url}/m/login`);
-    await portal.getByTestId('login-phone').fill(PHONE);
-    await portal.getByTestId('login-get-code').click();
-    await portal.getByTestId('login-code').fill(await ownerLoginCode(admin, PHONE));
-    await portal.getByTestId('login-submit').click();
-    await portal.waitForURL((url) => !url.pathname.startsWith('/m/login'));
+    await signInOwner(portal, admin, PHONE);
     await expect
       .poll(
         async () =>

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { ownerLoginCode } from './support/portal.js';
+import { signInOwner } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
-import { type Api, apiSession, signIn } from './support/session.js';
+import { type Api, adminSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
 
 let server: RunningServer;
@@ -13,10 +13,7 @@ let admin: Api;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  admin = await apiSession((await browser.newContext()).request, server.url, {
-    username: 'admin',
-    password: ADMIN_PASSWORD,
-  });
+  admin = await adminSession(browser, server.url, ADMIN_PASSWORD);
 });
 
 afterAll(async () => {
@@ -45,11 +42,7 @@ describe('site open days', () => {
     const owner = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, locale: 'zh-CN' });
     const mobile = await owner.newPage();
     await mobile.goto(`${server.url}/m/login`);
-    await mobile.getByTestId('login-phone').fill(phone);
-    await mobile.getByTestId('login-get-code').click();
-    await mobile.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
-    await mobile.getByTestId('login-submit').click();
-    await mobile.waitForURL((url) => !url.pathname.startsWith('/m/login'));
+    await signInOwner(mobile, admin, phone);
     const me = (await (await owner.request.get(`${server.url}/api/portal/me`)).json()) as { id: string };
     const mine = (await (await owner.request.get(`${server.url}/api/portal/open-days`)).json()) as {
       items: { id: string; status: string; registered: boolean }[];

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { ownerLoginCode } from './support/portal.js';
+import { MOBILE, signInOwner } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession } from './support/session.js';
 import { expectText } from './support/ui.js';
@@ -22,8 +22,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const MOBILE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-
 const ownerPhone = () => {
   const phone = server.logs().match(/demo owner (1[3-9]\d{9})/)?.[1];
   expect(phone, 'the demo owner in the start output').toBeTruthy();
@@ -42,11 +40,7 @@ async function ownerContext(): Promise<BrowserContext> {
     const context = await browser.newContext(MOBILE);
     const page = await context.newPage();
     await page.goto(`${server.url}/m/login`);
-    await page.getByTestId('login-phone').fill(phone);
-    await page.getByTestId('login-get-code').click();
-    await page.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
+    await signInOwner(page, admin, phone);
     const state = await context.storageState();
     await context.close();
     return state;

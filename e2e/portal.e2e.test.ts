@@ -2,7 +2,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { ownerLoginCode } from './support/portal.js';
+import { ownerLoginCode, signInOwner } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, apiSession, signIn } from './support/session.js';
 import { choose, clickUntil, expectText } from './support/ui.js';
@@ -44,11 +44,7 @@ async function demoOwnerPhone(): Promise<string> {
 
 async function ownerSignsIn(page: Page, phone: string) {
   await page.goto(`${server.url}/m/login`);
-  await page.getByTestId('login-phone').fill(phone);
-  await page.getByTestId('login-get-code').click();
-  await page.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
+  await signInOwner(page, admin, phone);
 }
 
 /** Signs an owner in through the API of a browser context (the second owner, who only probes). */

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { ownerLoginCode } from './support/portal.js';
+import { MOBILE, signInOwner } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
-import { type Api, apiSession } from './support/session.js';
+import { type Api, adminSession } from './support/session.js';
 import { expectText } from './support/ui.js';
 
 let server: RunningServer;
@@ -13,18 +13,13 @@ let admin: Api;
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  admin = await apiSession((await browser.newContext()).request, server.url, {
-    username: 'admin',
-    password: ADMIN_PASSWORD,
-  });
+  admin = await adminSession(browser, server.url, ADMIN_PASSWORD);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const MOBILE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 describe('value-added services', () => {
   it('the demo owner books a pre-delivery visit in the portal and sees the step staff completed, with its note', async () => {
@@ -35,11 +30,7 @@ describe('value-added services', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/m/login`);
-    await page.getByTestId('login-phone').fill(phone as string);
-    await page.getByTestId('login-get-code').click();
-    await page.getByTestId('login-code').fill(await ownerLoginCode(admin, phone as string));
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
+    await signInOwner(page, admin, phone as string);
 
     await page.getByTestId('services-entry').click();
     await page.waitForURL(/\/m\/services$/);

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { Api } from './session.js';
 
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
@@ -16,4 +17,16 @@ export async function ownerLoginCode(admin: Api, phone: string): Promise<string>
     if (code) return code;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** A phone-sized browser context, as owners use the portal. */
+export const MOBILE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+/** Signs an owner in on the portal's login page (already open): the SMS code is read from the outbox. */
+export async function signInOwner(page: Page, admin: Api, phone: string): Promise<void> {
+  await page.getByTestId('login-phone').fill(phone);
+  await page.getByTestId('login-get-code').click();
+  await page.getByTestId('login-code').fill(await ownerLoginCode(admin, phone));
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/m/login'));
 }

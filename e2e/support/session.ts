@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Browser, Page } from 'playwright-core';
 
 /** Signs in through the login form and waits until the console has left the login page. */
 export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
@@ -40,4 +40,9 @@ export async function apiSession(
     post: async (path, data) => ok(await request.post(`${baseUrl}${path}`, { data, headers }), `POST ${path}`),
     patch: async (path, data) => ok(await request.patch(`${baseUrl}${path}`, { data, headers }), `PATCH ${path}`),
   };
+}
+
+/** The group admin's API session in a browser context of its own. */
+export async function adminSession(browser: Browser, baseUrl: string, password: string): Promise<Api> {
+  return apiSession((await browser.newContext()).request, baseUrl, { username: 'admin', password });
 }
