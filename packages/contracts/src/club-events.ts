@@ -130,6 +130,18 @@ export const checkInResult = z.object({
   alreadyCheckedIn: z.boolean(),
 });
 
+/** Attendance marked from a sign-in sheet after the event: the registrations that came (confirmed, not checked in). */
+export const markEventAttendanceBody = z.object({
+  registrationIds: z.array(z.string().uuid()).min(1).max(2000),
+});
+export const markEventAttendanceResult = z.object({
+  /** Registrations newly marked as attended (already checked-in or not confirmed ones are left as they are). */
+  checkedIn: z.number().int(),
+  /** Ledger entries earned for them (members only, once per registration). */
+  awarded: z.number().int(),
+  points: z.number().int(),
+});
+
 /** Members chosen as the members list chooses them; only those who consented to SMS are texted. */
 export const inviteEventSegmentBody = z.object({
   class: z.enum(MEMBER_CLASSES).optional(),

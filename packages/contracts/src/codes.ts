@@ -260,6 +260,8 @@ export const AUDIT_ACTIONS = [
   'service_request.advance',
   'service_request.cancel',
   'service_request.rate',
+  'knowledge_article.save',
+  'knowledge_article.photo',
   'club_voucher.redeem',
   'club_partner.report_export',
   'family.add',

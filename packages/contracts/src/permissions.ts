@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'services.read',
   'services.work',
   'services.manage',
+  'knowledge.read',
+  'knowledge.manage',
   'analytics.read',
   'analytics.manage',
   'surveys.manage',
@@ -70,6 +72,7 @@ const READ_ALL: Permission[] = [
   'analytics.read',
   'club.read',
   'services.read',
+  'knowledge.read',
 ];
 
 /** Default permission sets of the built-in roles (admins may change them later). */
@@ -98,6 +101,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'history.import',
     'services.work',
     'services.manage',
+    'knowledge.manage',
   ],
   cr_specialist: [
     ...READ_ALL,
@@ -122,6 +126,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'tickets.manage',
     'callbacks.record',
     'services.read',
+    'knowledge.read',
   ],
   repair_coordinator: [
     'org.read',
@@ -131,6 +136,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'tickets.manage',
     'tickets.dispatch',
     'callbacks.record',
+    'knowledge.read',
   ],
   department_staff: [
     'org.read',
@@ -142,6 +148,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'analytics.read',
     'services.read',
     'services.work',
+    'knowledge.read',
   ],
   sales_consultant: [
     'org.read',

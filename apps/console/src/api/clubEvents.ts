@@ -8,6 +8,7 @@ import type {
   EventRegistration,
   inviteEventSegmentBody,
   inviteEventSegmentResult,
+  markEventAttendanceResult,
   updateEventBody,
 } from '@anju/contracts/club-events';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,6 +22,7 @@ export type UpdateEventBody = z.input<typeof updateEventBody>;
 export type InviteSegmentBody = z.input<typeof inviteEventSegmentBody>;
 export type InviteSegmentResult = z.infer<typeof inviteEventSegmentResult>;
 export type CheckInResult = z.infer<typeof checkInResult>;
+export type MarkAttendanceResult = z.infer<typeof markEventAttendanceResult>;
 export interface EventFilter {
   kind?: ClubEventKind;
   status?: 'scheduled' | 'cancelled';
@@ -80,6 +82,11 @@ export const useCancelRegistration = (id: string) =>
   );
 export const useCheckIn = (id: string) =>
   useEventMutation((code: string) => api.post<CheckInResult>(`/api/club/events/${id}/check-in`, { code }));
+/** Attendance from the sign-in sheet: the chosen registrations checked in, members' points earned in one batch. */
+export const useMarkAttendance = (id: string) =>
+  useEventMutation((registrationIds: string[]) =>
+    api.post<MarkAttendanceResult>(`/api/club/events/${id}/attendance`, { registrationIds }),
+  );
 export const useInviteSegment = (id: string) =>
   useEventMutation((body: InviteSegmentBody) =>
     api.post<InviteSegmentResult>(`/api/club/events/${id}/invitations`, body),

@@ -56,6 +56,7 @@ export const enUSOperations: typeof zhCNOperations = {
       ownership: { add: 'Home registered', end: 'Ownership ended', payment: 'Payment status of a home' },
       club: { settings: 'Club settings changed' },
       service: { upsert: 'Service saved' },
+      knowledge_article: { save: 'Knowledge article saved', photo: 'Knowledge article photo added' },
       service_request: {
         create: 'Service booked',
         advance: 'Service step done',

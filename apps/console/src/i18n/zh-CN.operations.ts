@@ -53,6 +53,7 @@ export const zhCNOperations = {
       ownership: { add: '登记房产', end: '结束持有房产', payment: '房款支付状态' },
       club: { settings: '修改会所设置' },
       service: { upsert: '编辑增值服务' },
+      knowledge_article: { save: '保存标准问题', photo: '上传标准问题照片' },
       service_request: {
         create: '预约增值服务',
         advance: '办理服务步骤',

@@ -3,6 +3,7 @@ import { analyticsModule } from './analytics/analytics.manifest.js';
 import { clubModule } from './club/club.manifest.js';
 import { customersModule } from './customers/customers.manifest.js';
 import { journeysModule } from './journeys/journeys.manifest.js';
+import { knowledgeModule } from './knowledge/knowledge.manifest.js';
 import { noticesModule } from './notices/notices.manifest.js';
 import { orgModule } from './org/org.manifest.js';
 import { portalModule } from './portal/portal.manifest.js';
@@ -22,6 +23,7 @@ export const MODULES = [
   propertyModule,
   customersModule,
   surveysModule,
+  knowledgeModule,
   ticketsModule,
   noticesModule,
   journeysModule,

@@ -24,6 +24,7 @@ import {
   useClubEvent,
   useEventRegistrations,
   useInviteSegment,
+  useMarkAttendance,
   useRegisterForEvent,
   useUpdateEvent,
 } from '../../api/clubEvents';
@@ -134,9 +135,13 @@ export function ClubEventDrawer({ id, onClose }: { id: string; onClose: () => vo
   const registrations = useEventRegistrations(id);
   const cancelRegistration = useCancelRegistration(id);
   const update = useUpdateEvent(id);
+  const markAttendance = useMarkAttendance(id);
   const [editing, setEditing] = useState(false);
+  const [attended, setAttended] = useState<string[]>([]);
   const e = event.data;
   const manage = can('club.manage') && e?.status === 'scheduled';
+  // after the start, attendance can be marked from the paper sign-in sheet (people who were not scanned at the door)
+  const sheet = manage && e !== undefined && new Date(e.startsAt).getTime() <= Date.now();
 
   const columns: TableColumnsType<EventRegistration> = [
     { key: 'name', title: t('clubEvents.customer'), render: (_, r) => r.customerName ?? '—' },
@@ -227,11 +232,41 @@ export function ClubEventDrawer({ id, onClose }: { id: string; onClose: () => vo
             <Statistic title={t('clubEvents.invited')} value={e.counts.invited} />
           </Flex>
           {manage && <RegisterCustomer eventId={e.id} />}
+          {sheet && (
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text type="secondary">{t('clubEvents.attendanceHelp')}</Typography.Text>
+              <Button
+                disabled={attended.length === 0}
+                loading={markAttendance.isPending}
+                data-testid="club-event-mark-attendance"
+                onClick={() =>
+                  markAttendance.mutate(attended, {
+                    onSuccess: (r) => {
+                      message.success(t('clubEvents.attendanceDone', r));
+                      setAttended([]);
+                    },
+                    onError: (err) => message.error(errorText(err)),
+                  })
+                }
+              >
+                {t('clubEvents.markAttendance', { count: attended.length })}
+              </Button>
+            </Flex>
+          )}
           <CursorTable<EventRegistration>
             query={registrations}
             rowKey="id"
             columns={columns}
             size="small"
+            rowSelection={
+              sheet
+                ? {
+                    selectedRowKeys: attended,
+                    onChange: (keys) => setAttended(keys as string[]),
+                    getCheckboxProps: (r) => ({ disabled: r.status !== 'registered' || Boolean(r.checkedInAt) }),
+                  }
+                : undefined
+            }
             onRow={(r) => ({ 'data-testid': `club-event-registration-${r.customerId}` }) as never}
           />
           {manage && <InviteSegment eventId={e.id} />}

@@ -49,7 +49,7 @@ export const clubModule = defineModule({
       messaging,
       publicUrl: config.publicUrl,
     });
-    const events = createClubEvents(platform, deps, club.members);
+    const events = createClubEvents(platform, deps, club.members, club.points);
     // K18 counts the property company's interaction events, read through the events service
     deps.analytics.factSources.registerInteractions((from, to) => events.events.interactionsHeld(from, to));
     return { ...club, events };

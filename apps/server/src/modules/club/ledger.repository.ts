@@ -1,8 +1,15 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../platform/db/database.js';
+import { type Executor, queryRows } from '../../platform/db/database.js';
 import { type MemberScope, visibleMembers } from './club.repository.js';
-import { type ClubAdjustmentRow, type ClubLedgerRow, clubAdjustments, clubLedger, clubMembers } from './club.tables.js';
+import {
+  type ClubAdjustmentRow,
+  type ClubLedgerRow,
+  type ClubMemberRow,
+  clubAdjustments,
+  clubLedger,
+  clubMembers,
+} from './club.tables.js';
 
 /** The queries on the points ledger and the manual adjustments. */
 export class LedgerRepository {
@@ -27,6 +34,69 @@ export class LedgerRepository {
   async append(values: typeof clubLedger.$inferInsert): Promise<ClubLedgerRow | null> {
     const [row] = await this.db.insert(clubLedger).values(values).onConflictDoNothing().returning();
     return row ?? null;
+  }
+
+  /** Locks the active members among `ids` (in id order, as single postings lock one row) for a batch posting. */
+  async lockActiveMembers(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      this.db,
+      sql`select id from club_members
+          where id in (select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json))
+            and status = 'active'
+          order by id for update`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Appends earn entries in one statement, the members locked by `lockActiveMembers` first: keys already in the
+   * ledger are left out (and `on conflict do nothing` behind it), each entry's `balance_after` runs on from the
+   * member's balance in key order; then the balance and lifetime points of the members that got entries move by
+   * their sum in a second statement. Answers the members changed, as rows.
+   */
+  async earnMany(
+    entries: { memberId: string; sourceId: string; key: string }[],
+    points: number,
+    sourceType: string,
+    actorId: string | null,
+    at: Date,
+  ): Promise<{ inserted: number; members: ClubMemberRow[] }> {
+    if (entries.length === 0) return { inserted: 0, members: [] };
+    const inserted = await queryRows<{ member_id: string; total: string; n: string }>(
+      this.db,
+      sql`with input as (
+            select distinct on (i.key) i."memberId" as member_id, i."sourceId" as source_id, i.key
+            from json_to_recordset(${JSON.stringify(entries)}::json) as i("memberId" uuid, "sourceId" text, key text)
+            order by i.key
+          ), fresh as (
+            select i.*, m.balance + ${points}::int * row_number() over (partition by i.member_id order by i.key) as balance_after
+            from input i join club_members m on m.id = i.member_id and m.status = 'active'
+            where not exists (select 1 from club_ledger l where l.idempotency_key = i.key)
+          ), added as (
+            insert into club_ledger (member_id, kind, points, balance_after, source_type, source_id, idempotency_key, actor_id, at)
+            select member_id, 'earn', ${points}::int, balance_after, ${sourceType}, source_id, key, ${actorId}::uuid, ${at}::timestamptz
+            from fresh order by member_id, key
+            on conflict do nothing
+            returning member_id, points
+          )
+          select member_id, sum(points)::text as total, count(*)::text as n from added group by member_id`,
+    );
+    if (inserted.length === 0) return { inserted: 0, members: [] };
+    const sums = inserted.map((r) => ({ memberId: r.member_id, total: Number(r.total) }));
+    const members = await queryRows<Record<string, unknown>>(
+      this.db,
+      sql`update club_members m set balance = m.balance + s.total, lifetime_points = m.lifetime_points + s.total,
+            updated_at = ${at}::timestamptz
+          from json_to_recordset(${JSON.stringify(sums)}::json) as s("memberId" uuid, total int)
+          where m.id = s."memberId" returning m.id`,
+    );
+    const ids = JSON.stringify(members.map((r) => r.id as string));
+    const rows = await this.db
+      .select()
+      .from(clubMembers)
+      .where(sql`${clubMembers.id} in (select value::uuid from json_array_elements_text(${ids}::json))`);
+    return { inserted: inserted.reduce((n, r) => n + Number(r.n), 0), members: rows };
   }
 
   /** A member's entries, newest first, keyset-paged on id. */

@@ -9,7 +9,7 @@ import { assertPermission } from '../../platform/rbac/scope.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import { ClubRepository, type MemberFilter, type MemberScope } from './club.repository.js';
-import type { ClubMemberRow } from './club.tables.js';
+import type { ClubMemberRow, ClubTierRow } from './club.tables.js';
 import { classOfKinds, isCardNo, newCardNo, tierFor } from './club-rules.js';
 
 type Deps = {
@@ -83,42 +83,55 @@ export class ClubMemberService {
     return this.create(ctx, customer.id, classOfKinds(customer.kinds), 'portal', project.id);
   }
 
-  private async create(ctx: RequestContext, customerId: string, cls: MemberClass, channel: string, fallback: string) {
-    return this.d.db.transaction(async (tx) => {
-      const repo = new ClubRepository(tx);
-      const place = await this.placeOf(tx, customerId, fallback);
-      const now = this.d.clock.now();
-      let row: ClubMemberRow | null = null;
-      for (let attempt = 0; attempt < 8 && !row; attempt++) {
-        row = await repo.insertMember({
-          customerId,
-          cardNo: newCardNo(),
-          class: cls,
-          ...place,
-          channel,
-          joinedAt: now,
-          createdBy: ctx.principal.actor === 'owner' ? null : ctx.principal.userId,
-          updatedAt: now,
-        });
-        if (!row) {
-          const raced = await repo.memberOfCustomer(customerId);
-          if (raced) return { member: raced, created: false };
-        }
-      }
-      if (!row) throw new AppError('INTERNAL');
-      const actor = actorOf(ctx);
-      await this.event(tx, actor, row.id, 'joined', null, cls, { channel, card: row.cardNo });
-      await this.d.customers.customers.relate(tx, customerId, row.orgPath, 'club', row.id);
-      const member = await this.retier(tx, actor, row);
-      await this.d.audit.record(tx, ctx, {
-        action: 'club_member.enrol',
-        entityType: 'club_member',
-        entityId: row.id,
-        orgPath: row.orgPath,
-        after: { customerId, cardNo: row.cardNo, class: cls, channel },
+  private create(ctx: RequestContext, customerId: string, cls: MemberClass, channel: string, fallback: string) {
+    return this.d.db.transaction((tx) => this.createIn(tx, ctx, { customerId, cls, channel, fallback }));
+  }
+
+  /**
+   * Enrols in the caller's transaction (an import's row): a given card number (one carried over from an earlier
+   * system) must be free — 409 CLUB_CARD_TAKEN — else a new one is drawn; a customer already in the club answers
+   * their member with `created: false`.
+   */
+  async createIn(
+    tx: Executor,
+    ctx: RequestContext,
+    m: { customerId: string; cls: MemberClass; channel: string; fallback: string; cardNo?: string | null },
+  ) {
+    const { customerId, cls, channel } = m;
+    const repo = new ClubRepository(tx);
+    const place = await this.placeOf(tx, customerId, m.fallback);
+    const now = this.d.clock.now();
+    let row: ClubMemberRow | null = null;
+    for (let attempt = 0; attempt < 8 && !row; attempt++) {
+      row = await repo.insertMember({
+        customerId,
+        cardNo: m.cardNo ?? newCardNo(),
+        class: cls,
+        ...place,
+        channel,
+        joinedAt: now,
+        createdBy: ctx.principal.actor === 'owner' ? null : ctx.principal.userId,
+        updatedAt: now,
       });
-      return { member, created: true };
+      if (!row) {
+        const raced = await repo.memberOfCustomer(customerId);
+        if (raced) return { member: raced, created: false };
+        if (m.cardNo) throw new AppError('CLUB_CARD_TAKEN', { cardNo: m.cardNo });
+      }
+    }
+    if (!row) throw new AppError('INTERNAL');
+    const actor = actorOf(ctx);
+    await this.event(tx, actor, row.id, 'joined', null, cls, { channel, card: row.cardNo });
+    await this.d.customers.customers.relate(tx, customerId, row.orgPath, 'club', row.id);
+    const member = await this.retier(tx, actor, row);
+    await this.d.audit.record(tx, ctx, {
+      action: 'club_member.enrol',
+      entityType: 'club_member',
+      entityId: row.id,
+      orgPath: row.orgPath,
+      after: { customerId, cardNo: row.cardNo, class: cls, channel },
     });
+    return { member, created: true };
   }
 
   async get(ctx: RequestContext, id: string, db: Executor = this.d.db) {
@@ -250,8 +263,21 @@ export class ClubMemberService {
    * event and an entry on the customer's timeline.
    */
   async retier(tx: Executor, actor: Actor, member: ClubMemberRow): Promise<ClubMemberRow> {
+    return this.retierWith(tx, actor, member, await new ClubRepository(tx).tiers());
+  }
+
+  /** `retier` for many members (a batch of earnings): the tiers read once, only the members whose tier moves written. */
+  async retierMany(tx: Executor, actor: Actor, members: readonly ClubMemberRow[]): Promise<void> {
+    if (members.length === 0) return;
+    const tiers = await new ClubRepository(tx).tiers();
+    for (const member of members) {
+      const next = member.status === 'active' ? tierFor(tiers, member) : null;
+      if ((next?.id ?? null) !== member.tierId) await this.retierWith(tx, actor, member, tiers);
+    }
+  }
+
+  private async retierWith(tx: Executor, actor: Actor, member: ClubMemberRow, tiers: ClubTierRow[]) {
     const repo = new ClubRepository(tx);
-    const tiers = await repo.tiers();
     const next = member.status === 'active' ? tierFor(tiers, member) : null;
     if ((next?.id ?? null) === member.tierId) return member;
     const before = tiers.find((t) => t.id === member.tierId) ?? null;

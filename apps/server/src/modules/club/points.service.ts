@@ -106,6 +106,30 @@ export class PointsService {
     });
   }
 
+  /**
+   * Points by an earn rule for many sources at once (a sheet of attendances marked after an event): the members
+   * locked in id order, one set-based insert of the entries whose key `<rule>:<sourceId>` is new, one update of the
+   * balances and lifetime points of the members that got one, and the tiers of those members only re-judged. A
+   * rerun, or a source already earned one by one, posts nothing twice. Left members and an inactive rule earn nothing.
+   */
+  async earnMany(
+    tx: Executor,
+    actor: Actor,
+    rule: EarnRuleCode,
+    awards: readonly { memberId: string; sourceId: string }[],
+  ): Promise<{ awarded: number; points: number }> {
+    if (awards.length === 0) return { awarded: 0, points: 0 };
+    const found = await new ClubRepository(tx).earnRule(rule);
+    if (!found?.active || found.points <= 0) return { awarded: 0, points: 0 };
+    const ledger = new LedgerRepository(tx);
+    await ledger.lockActiveMembers([...new Set(awards.map((a) => a.memberId))]);
+    const entries = awards.map((a) => ({ memberId: a.memberId, sourceId: a.sourceId, key: `${rule}:${a.sourceId}` }));
+    const staffId = actor.kind === 'staff' ? actor.id : null;
+    const done = await ledger.earnMany(entries, found.points, rule, staffId, this.clock.now());
+    await this.members.retierMany(tx, actor, done.members);
+    return { awarded: done.inserted, points: done.inserted * found.points };
+  }
+
   /** Spends points (a benefit claimed): 409 CLUB_POINTS_INSUFFICIENT when the balance is short. */
   async redeem(memberId: string, points: number, source: { type: string; id: string }, key: string, actor?: Actor) {
     wholePoints(points);

@@ -94,11 +94,12 @@ export class CustomerService {
     return new CustomerRepository(this.db).list({ ...filter, scopePath: ctx.principal.orgPath });
   }
 
-  search(ctx: RequestContext, raw: string, limit: number) {
+  /** The search box in the caller's scope (`db`: a transaction the caller is in, e.g. an import's row). */
+  search(ctx: RequestContext, raw: string, limit: number, db: Executor = this.db) {
     assertPermission(ctx.principal, 'customers.read');
     const { kind, q } = classifyQuery(raw);
     const idHash = kind === 'id_number' ? this.hashOfId(q) : null;
-    return new CustomerSearchRepository(this.db).search(kind, q, idHash, ctx.principal.orgPath, limit);
+    return new CustomerSearchRepository(db).search(kind, q, idHash, ctx.principal.orgPath, limit);
   }
 
   /** `within` runs in the create's transaction once the customer exists (an Idempotency-Key is recorded there). */

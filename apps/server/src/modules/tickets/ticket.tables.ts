@@ -55,6 +55,8 @@ export const tickets = pgTable(
     warrantyStatus: text('warranty_status'),
     warrantyUntil: date('warranty_until'),
     rootCause: text('root_cause'),
+    /** The standard problem (knowledge article) a repair was closed with; its root cause came from it. */
+    knowledgeArticleId: uuid('knowledge_article_id'),
     /** A leak whatever the category (K7). */
     leak: boolean('leak').notNull().default(false),
     /** The home differs from its drawings (图纸不符, K11). */

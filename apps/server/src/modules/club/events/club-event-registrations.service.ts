@@ -1,6 +1,6 @@
-import type { AgeGroup } from '@anju/contracts/club-events';
+import type { AgeGroup, ClubEventKind } from '@anju/contracts/club-events';
 import type { AuditService } from '../../../platform/audit/audit.service.js';
-import type { RequestContext } from '../../../platform/auth/principal.js';
+import { actorOf, type RequestContext } from '../../../platform/auth/principal.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db, Executor, Tx } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
@@ -9,12 +9,13 @@ import { assertPermission } from '../../../platform/rbac/scope.js';
 import type { CustomersModule } from '../../customers/customers.module.js';
 import type { SurveysModule } from '../../surveys/surveys.module.js';
 import { ClubRepository } from '../club.repository.js';
+import type { PointsService } from '../points.service.js';
 import { presentRegistration } from './club-event.presenter.js';
 import { ClubEventRepository } from './club-event.repository.js';
 import type { ClubEventService } from './club-event.service.js';
 import type { ClubEventRegistrationRow, ClubEventRow } from './club-event.tables.js';
 import type { ClubEventPromotions } from './club-event-promotions.js';
-import { callbackDueAt, inAgeGroup, newCheckInCode, normaliseCode } from './club-event-rules.js';
+import { callbackDueAt, earnRuleOf, inAgeGroup, newCheckInCode, normaliseCode } from './club-event-rules.js';
 
 /** The event the club's attendance listener earns points on (subject: the registration). */
 export const CLUB_EVENT_CHECKED_IN = 'club_event.checked_in';
@@ -35,6 +36,7 @@ export class ClubEventRegistrationService {
     private readonly clubEvents: ClubEventService,
     private readonly promotions: ClubEventPromotions,
     private readonly surveys: SurveysModule,
+    private readonly points: PointsService,
   ) {}
 
   /** Staff register a customer they can see for an event of their subtree. */
@@ -166,6 +168,50 @@ export class ClubEventRegistrationService {
       }
       await this.recordCheckIn(tx, ctx, event, row);
       return { event, registration: row, alreadyCheckedIn: false };
+    });
+  }
+
+  /**
+   * Attendance marked from the paper sign-in sheet after the event (or a phone that was offline at the door): the
+   * listed confirmed registrations not yet checked in are checked in with one update, their callbacks due, and the
+   * members among them earn the attendance points in one batch (`points.earnMany`, the same ledger key
+   * `<rule>:<registrationId>` the check-in listener uses, so a scan before or after awards nothing twice).
+   */
+  async markAttendance(ctx: RequestContext, eventId: string, registrationIds: string[]) {
+    assertPermission(ctx.principal, 'club.manage');
+    const event = await this.clubEvents.get(ctx, eventId);
+    if (event.status === 'cancelled') throw new AppError('CLUB_EVENT_CLOSED', { reason: 'cancelled' });
+    const now = this.clock.now();
+    if (event.startsAt > now) throw new AppError('CLUB_EVENT_CLOSED', { reason: 'not_started' });
+    return this.db.transaction(async (tx) => {
+      const ids = [...new Set(registrationIds)];
+      const rows = await new ClubEventRepository(tx).checkInMany(
+        event.id,
+        ids,
+        now,
+        ctx.principal.userId,
+        callbackDueAt(now),
+      );
+      const members = await new ClubRepository(tx).membersOfCustomers(rows.map((r) => r.customerId));
+      const memberOf = new Map(members.filter((m) => m.status === 'active').map((m) => [m.customerId, m.id]));
+      const awards = rows.flatMap((r) => {
+        const memberId = memberOf.get(r.customerId);
+        return memberId ? [{ memberId, sourceId: r.id }] : [];
+      });
+      const earned = await this.points.earnMany(tx, actorOf(ctx), earnRuleOf(event.kind as ClubEventKind), awards);
+      if (rows.length === 0) return { checkedIn: 0, awarded: 0, points: 0 };
+      await this.audit.recordMany(
+        tx,
+        ctx,
+        rows.map((row) => ({
+          action: 'club_event.check_in',
+          entityType: 'club_event_registration',
+          entityId: row.id,
+          orgPath: event.orgPath,
+          after: { eventId: event.id, customerId: row.customerId, via: 'sheet' },
+        })),
+      );
+      return { checkedIn: rows.length, awarded: earned.awarded, points: earned.points };
     });
   }
 

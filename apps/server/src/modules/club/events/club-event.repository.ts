@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
 import { withinScope } from '../../../platform/rbac/scope.js';
 import {
@@ -213,6 +213,22 @@ export class ClubEventRepository {
   }
 
   /** The check-in, once: null when the registration was already checked in or is not confirmed. */
+  /** Marks many confirmed registrations of an event checked in (those not yet); answers the rows that changed. */
+  checkInMany(eventId: string, ids: string[], at: Date, by: string | null, callbackDueAt: Date) {
+    return this.db
+      .update(clubEventRegistrations)
+      .set({ checkedInAt: at, checkedInBy: by, callbackDueAt })
+      .where(
+        and(
+          eq(clubEventRegistrations.eventId, eventId),
+          sql`${clubEventRegistrations.id} in (select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json))`,
+          eq(clubEventRegistrations.status, 'registered'),
+          isNull(clubEventRegistrations.checkedInAt),
+        ),
+      )
+      .returning();
+  }
+
   async checkIn(
     id: string,
     at: Date,

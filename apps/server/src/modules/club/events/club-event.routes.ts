@@ -11,6 +11,8 @@ import {
   inviteEventSegmentResult,
   listEventRegistrationsQuery,
   listEventsQuery,
+  markEventAttendanceBody,
+  markEventAttendanceResult,
   registerForEventBody,
   updateEventBody,
 } from '@anju/contracts/club-events';
@@ -194,6 +196,23 @@ export const clubEventRoutes: FastifyPluginAsyncZod<{ events: ClubEventsModule }
       const done = await registrations.checkIn(ctx, request.params.id, request.body.code);
       return { registration: await oneRegistration(done.registration), alreadyCheckedIn: done.alreadyCheckedIn };
     },
+  );
+
+  app.post(
+    '/api/club/events/:id/attendance',
+    {
+      schema: {
+        operationId: 'markEventAttendance',
+        tags,
+        summary:
+          'Marks attendance from a sign-in sheet: the listed confirmed registrations are checked in and members earn their points in one batch',
+        params: idParams,
+        body: markEventAttendanceBody,
+        response: { 200: markEventAttendanceResult, ...errors },
+      },
+    },
+    async (request) =>
+      registrations.markAttendance(contextOf(request), request.params.id, request.body.registrationIds),
   );
 
   app.post(

@@ -3,6 +3,7 @@ import type { CustomersModule } from '../../customers/customers.module.js';
 import type { OrgModule } from '../../org/org.module.js';
 import type { SurveysModule } from '../../surveys/surveys.module.js';
 import type { ClubMemberService } from '../member.service.js';
+import type { PointsService } from '../points.service.js';
 import { ClubEventService } from './club-event.service.js';
 import { ClubEventInvitations } from './club-event-invitations.js';
 import { ClubEventJobs } from './club-event-jobs.js';
@@ -21,6 +22,7 @@ export function createClubEvents(
   platform: Platform,
   deps: { org: OrgModule; customers: CustomersModule; surveys: SurveysModule },
   members: ClubMemberService,
+  points: PointsService,
 ) {
   const { db, audit, clock, events, messaging, config } = platform;
   const directory = deps.org.directory;
@@ -36,6 +38,7 @@ export function createClubEvents(
     service,
     promotions,
     deps.surveys,
+    points,
   );
   const invitations = new ClubEventInvitations(
     db,
