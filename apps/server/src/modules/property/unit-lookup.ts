@@ -2,12 +2,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import { orgUnits } from '../org/org.tables.js';
-import { deliveryBatches, projects, units } from './property.tables.js';
+import { buildings, deliveryBatches, projects, units } from './property.tables.js';
 
 export type UnitRef = {
   id: string;
   code: string;
   projectId: string;
+  buildingId: string;
   projectName: string;
   /** Org path of the unit's project: relations to the unit are visible under it. */
   projectPath: string;
@@ -20,6 +21,7 @@ const columns = {
   id: units.id,
   code: units.code,
   projectId: units.projectId,
+  buildingId: units.buildingId,
   projectName: orgUnits.name,
   projectPath: orgUnits.path,
   deliveredOn: units.deliveredOn,
@@ -90,6 +92,24 @@ export class UnitLookup {
       .from(projects)
       .where(inArray(projects.orgUnitId, [...new Set(projectIds)]));
     return new Map(rows.map((r) => [r.id, r.address]));
+  }
+
+  /** Buildings by id: their project, code and name (quality's cluster board names the building). */
+  buildings(ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({ id: buildings.id, projectId: buildings.projectId, code: buildings.code, name: buildings.name })
+      .from(buildings)
+      .where(inArray(buildings.id, [...new Set(ids)]));
+  }
+
+  /** A project's buildings in code order (the cluster board's map). */
+  buildingsOfProject(projectId: string) {
+    return this.db
+      .select({ id: buildings.id, projectId: buildings.projectId, code: buildings.code, name: buildings.name })
+      .from(buildings)
+      .where(eq(buildings.projectId, projectId))
+      .orderBy(buildings.code);
   }
 
   async byProjectAndCode(projectId: string, code: string): Promise<UnitRef | null> {

@@ -27,7 +27,7 @@ import { INTERNAL_EVENT, type InternalAction } from './ticket.workflow.js';
 import { TICKET_MOVED, type TicketMoved, WORK_ORDER_EVENTS } from './ticket-events.js';
 import { type EventDetail, ownerOf, type TicketEventInput } from './ticket-inputs.js';
 import { checkKpiFields, type KpiFields } from './ticket-kpi-fields.js';
-import { type MoveBody, planMove } from './ticket-moves.js';
+import { type MoveBody, planMove, type StandardProblems } from './ticket-moves.js';
 import type { TicketOpener } from './ticket-open.js';
 import { eventRows, timelineEntries } from './ticket-rows.js';
 import { workOrderEvent } from './work-order-events.js';
@@ -46,6 +46,7 @@ export class TicketService {
     private readonly linkBaseUrl: string,
     private readonly directory: OrgDirectory,
     private readonly callbacks: SurveyCallbacks,
+    private readonly standardProblems?: StandardProblems,
   ) {}
 
   /** A new ticket, answered with its page (see TicketOpener). */
@@ -150,6 +151,7 @@ export class TicketService {
       customers: this.customers,
       linkBaseUrl: this.linkBaseUrl,
       callbacks: this.callbacks,
+      standardProblems: this.standardProblems,
     };
   }
 
@@ -158,6 +160,11 @@ export class TicketService {
     const row = await new TicketRepository(db).findInScope(id, ctx.principal.orgPath);
     if (!row) throw new AppError('TICKET_NOT_FOUND');
     return row;
+  }
+
+  /** Tickets as another module's listener reads them, acting on an event (no caller, no scope). */
+  rowsOf(tx: Db | Tx, ids: string[]): Promise<TicketRow[]> {
+    return new TicketRepository(tx).findMany(ids);
   }
 
   list(ctx: RequestContext, q: ListTicketsQuery, cursor: { t: string; id: string } | null) {
