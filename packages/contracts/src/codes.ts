@@ -150,6 +150,10 @@ export const NOTIFICATION_KINDS = [
   'service_request.warn',
   'service_request.breach',
   'service_request.escalate',
+  /** {number, level, project, place, tickets, households}: a cluster of related tickets reached a warning level */
+  'quality_cluster.warning',
+  /** {number, words}: a ticket carrying a signal word (媒体, 律师, 维权…) outside any cluster */
+  'quality.risk_ticket',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -183,6 +187,10 @@ export const OUTBOX_TEMPLATES = [
   'club_event.promoted',
   /** {issueId, title, period}: a club magazine issue published, to members on the e-mail list. */
   'club_magazine.published',
+  /** A cluster's warning at a level, to the staff of that level (Chinese, as staff SMS). */
+  'quality_cluster.warning',
+  /** A risk ticket's alert to the city company's CR manager. */
+  'quality.risk_ticket',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
@@ -262,6 +270,10 @@ export const AUDIT_ACTIONS = [
   'service_request.rate',
   'knowledge_article.save',
   'knowledge_article.photo',
+  'knowledge_article.save',
+  'knowledge_article.photo',
+  'quality_rule.upsert',
+  'quality_cluster.acknowledge',
   'club_voucher.redeem',
   'club_partner.report_export',
   'family.add',
@@ -329,6 +341,7 @@ export const AUDIT_ACTIONS = [
   'open_day_item.reject',
   'import.units',
   'import.customers',
+  'import.club_members',
   ...HISTORY_JOB_KINDS.map((k) => `import.${k}` as const),
   'event.replay',
   'kpi_target.update',

@@ -1,5 +1,6 @@
 import { CLUB_AND_SERVICE_ERROR_CODES } from './error-codes.club.js';
 import { KNOWLEDGE_ERROR_CODES } from './error-codes.knowledge.js';
+import { QUALITY_ERROR_CODES } from './error-codes.quality.js';
 
 /**
  * Every stable error code, its HTTP status and its message in both languages.
@@ -354,6 +355,7 @@ export const ERROR_CODES = {
   SURVEY_NOT_PENDING: { status: 409, zh: '该调查不在待回访状态', en: 'This survey is not pending' },
   ...CLUB_AND_SERVICE_ERROR_CODES,
   ...KNOWLEDGE_ERROR_CODES,
+  ...QUALITY_ERROR_CODES,
   SLA_RULE_INVALID: { status: 422, zh: '时限规则无效', en: 'The SLA rule is invalid' },
   CALENDAR_INVALID: { status: 422, zh: '工作日历无效', en: 'The business calendar is invalid' },
   OWNER_CODE_INVALID: {

@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'services.manage',
   'knowledge.read',
   'knowledge.manage',
+  'quality.read',
+  'quality.manage',
   'analytics.read',
   'analytics.manage',
   'surveys.manage',
@@ -73,6 +75,7 @@ const READ_ALL: Permission[] = [
   'club.read',
   'services.read',
   'knowledge.read',
+  'quality.read',
 ];
 
 /** Default permission sets of the built-in roles (admins may change them later). */
@@ -102,6 +105,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'services.work',
     'services.manage',
     'knowledge.manage',
+    'quality.manage',
   ],
   cr_specialist: [
     ...READ_ALL,

@@ -8,6 +8,7 @@ import { noticesModule } from './notices/notices.manifest.js';
 import { orgModule } from './org/org.manifest.js';
 import { portalModule } from './portal/portal.manifest.js';
 import { propertyModule } from './property/property.manifest.js';
+import { qualityModule } from './quality/quality.manifest.js';
 import { servicesModule } from './services/services.manifest.js';
 import { slaModule } from './sla/sla.manifest.js';
 import { surveysModule } from './surveys/surveys.manifest.js';
@@ -31,6 +32,7 @@ export const MODULES = [
   analyticsModule,
   clubModule,
   servicesModule,
+  qualityModule,
 ] as const;
 
 /** `services.<module name>`: each module's public services. */
