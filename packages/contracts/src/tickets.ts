@@ -151,6 +151,8 @@ export const transitionTicketBody = z.discriminatedUnion('action', [
     ...withVersion,
     resolution: text(2000),
     rootCause: z.enum(ROOT_CAUSES).optional(),
+    /** Repairs: the standard problem (published knowledge article) it was; the root cause is filled from it. */
+    knowledgeArticleId: z.uuid().optional(),
     cost: z.number().min(0).max(10_000_000).optional(),
   }),
   z.object({ action: z.literal('reopen'), ...withVersion, reason: text(500) }),
@@ -293,6 +295,8 @@ export const ticket = ticketSummary.extend({
   warrantyStatus: z.enum(['in', 'out', 'unknown']).nullable(),
   warrantyUntil: isoDate.nullable(),
   rootCause: z.enum(ROOT_CAUSES).nullable(),
+  /** The standard problem the ticket was closed with (its root cause came from it). */
+  knowledgeArticleId: z.uuid().nullable(),
   leak: z.boolean(),
   drawingMismatch: z.boolean(),
   complaintCause: z.enum(COMPLAINT_CAUSES).nullable(),

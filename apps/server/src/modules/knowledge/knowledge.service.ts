@@ -235,7 +235,7 @@ export class KnowledgeService {
    */
   async standardProblem(scopePath: string, id: string, db: Executor = this.db) {
     const row = await new KnowledgeRepository(db).find(id, visibleTo(scopePath));
-    if (!row || row.status !== 'published') throw new AppError('KNOWLEDGE_ARTICLE_NOT_FOUND');
+    if (row?.status !== 'published') throw new AppError('KNOWLEDGE_ARTICLE_NOT_FOUND');
     return { id: row.id, number: row.number, title: row.title, primaryCause: row.primaryCause };
   }
 

@@ -138,10 +138,10 @@ export class ClusterDetector {
   ) {
     const repo = new QualityRepository(tx);
     const t = toSignal(row);
-    const from = new Date(t.reportedAt.getTime() - rule.windowDays * DAY);
-    const candidates = (await repo.unclustered(row.projectId, row.scopeKey, from, t.reportedAt, MAX_CANDIDATES)).map(
-      toSignal,
-    );
+    const w = rule.windowDays * DAY;
+    const from = new Date(t.reportedAt.getTime() - w);
+    const to = new Date(t.reportedAt.getTime() + w);
+    const candidates = (await repo.unclustered(row.projectId, row.scopeKey, from, to, MAX_CANDIDATES)).map(toSignal);
     const group = formation(t, candidates, rule);
     if (!group) return false;
     const day = chinaDate(now);

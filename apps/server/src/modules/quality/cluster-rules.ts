@@ -23,7 +23,7 @@ export const DEFAULT_CLUSTER_RULE: ClusterRule = {
   similarity: 0.35,
   doubleCategories: ['leak', 'crack', 'delivery_delay'],
   signalWords: ['媒体', '记者', '律师', '起诉', '维权', '集体', '横幅', '12345', '业主群', '曝光', '投诉到', '拉横幅'],
-  groupLevel: 1,
+  groupLevel: 3,
 };
 
 /** What the detector knows of a ticket (its read model row). */
@@ -76,28 +76,37 @@ export function joins(t: TicketSignal, members: readonly TicketSignal[], lastAt:
 const households = (ts: readonly TicketSignal[]) => new Set(ts.map((t) => t.household)).size;
 
 /**
- * The group a new ticket forms, if any: the ticket with the earlier tickets of its scope that match it, within the
- * W days before it; a cluster forms when they are at least N tickets from at least H households. Candidates are the
- * scope's unclustered active tickets of the last W days (the caller reads no more).
+ * The group a new ticket forms, if any: the ticket with the scope's tickets that match it, inside some window of W
+ * days that holds the ticket, with at least N tickets from at least H households (the fullest such window wins).
+ * Candidates are the scope's unclustered active tickets within W days either side of it (the caller reads no more):
+ * tickets are read in the order their events are delivered, which is not always the order they were reported.
  */
 export function formation(
   t: TicketSignal,
   candidates: readonly TicketSignal[],
   rule: ClusterRule,
 ): TicketSignal[] | null {
-  const from = t.reportedAt.getTime() - rule.windowDays * DAY;
-  const group = [
-    ...candidates.filter(
-      (c) =>
-        c.ticketId !== t.ticketId &&
-        c.reportedAt.getTime() >= from &&
-        c.reportedAt <= t.reportedAt &&
-        matches(t, c, rule),
-    ),
-    t,
-  ];
-  if (group.length < rule.minTickets || households(group) < rule.minHouseholds) return null;
-  return group;
+  const w = rule.windowDays * DAY;
+  const at = t.reportedAt.getTime();
+  const near = candidates.filter(
+    (c) => c.ticketId !== t.ticketId && Math.abs(c.reportedAt.getTime() - at) <= w && matches(t, c, rule),
+  );
+  const sorted = [...near, t].sort((a, b) => a.reportedAt.getTime() - b.reportedAt.getTime());
+  let best: TicketSignal[] | null = null;
+  for (const start of sorted) {
+    const from = start.reportedAt.getTime();
+    if (from > at) break;
+    if (at - from > w) continue;
+    const inside = sorted.filter((s) => s.reportedAt.getTime() >= from && s.reportedAt.getTime() <= from + w);
+    if (
+      inside.length >= rule.minTickets &&
+      households(inside) >= rule.minHouseholds &&
+      inside.length > (best?.length ?? 0)
+    ) {
+      best = inside;
+    }
+  }
+  return best;
 }
 
 /**

@@ -11,6 +11,11 @@ import type { TicketRow } from './ticket.tables.js';
 import { type InternalMove, MOVES, nextStatus } from './ticket.workflow.js';
 import type { TicketEventData } from './ticket-inputs.js';
 
+/** The knowledge base as closing reads it: a published standard problem the ticket's place sees, or 404. */
+export type StandardProblems = {
+  standardProblem(scopePath: string, id: string, db: Executor): Promise<{ id: string; primaryCause: string | null }>;
+};
+
 /** A move: an API transition or one the server makes itself. */
 export type MoveBody = TransitionTicketBody | InternalMove;
 
@@ -39,7 +44,12 @@ export type MovePlan = {
  */
 export async function planMove(
   db: Executor,
-  deps: { messaging: MessagingService; linkBaseUrl: string; callbacks: SurveyCallbacks },
+  deps: {
+    messaging: MessagingService;
+    linkBaseUrl: string;
+    callbacks: SurveyCallbacks;
+    standardProblems?: StandardProblems;
+  },
   ticket: TicketRow,
   body: MoveBody,
   now: Date,
@@ -92,9 +102,16 @@ export async function planMove(
       patch.resumeOn = null;
       change.resume = true;
       break;
-    case 'close':
-      await assertClosable(db, ticket, body.rootCause);
-      patch.rootCause = body.rootCause ?? null;
+    case 'close': {
+      // a standard problem picked by the closer fills the root cause (an explicit root cause still wins)
+      const standard =
+        body.knowledgeArticleId && deps.standardProblems
+          ? await deps.standardProblems.standardProblem(ticket.orgPath, body.knowledgeArticleId, db)
+          : null;
+      const rootCause = body.rootCause ?? standard?.primaryCause ?? undefined;
+      await assertClosable(db, ticket, rootCause);
+      patch.rootCause = rootCause ?? null;
+      patch.knowledgeArticleId = standard?.id ?? null;
       patch.resolution = body.resolution;
       patch.cost = body.cost === undefined ? null : String(body.cost);
       patch.closedAt = now;
@@ -103,6 +120,7 @@ export async function planMove(
       starts.push('callback');
       writes.push((tx) => openCallback(tx, deps, ticket, now));
       break;
+    }
     case 'reopen':
       patch.reopenCount = ticket.reopenCount + 1;
       patch.closedAt = null;
@@ -110,6 +128,7 @@ export async function planMove(
       // The closing answer is history now (the close event keeps it; the reopen event remembers what it replaced).
       patch.resolution = null;
       patch.rootCause = null;
+      patch.knowledgeArticleId = null;
       patch.cost = null;
       note = body.reason;
       eventData = {

@@ -93,6 +93,7 @@ export function presentTicket(
     warrantyStatus: t.warrantyStatus as Ticket['warrantyStatus'],
     warrantyUntil: t.warrantyUntil,
     rootCause: t.rootCause as Ticket['rootCause'],
+    knowledgeArticleId: t.knowledgeArticleId,
     leak: t.leak,
     drawingMismatch: t.drawingMismatch,
     complaintCause: t.complaintCause as Ticket['complaintCause'],

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { KnowledgeService } from '../knowledge/knowledge.service.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { PropertyModule } from '../property/property.manifest.js';
 import type { SlaModule } from '../sla/sla.module.js';
@@ -26,12 +27,13 @@ type Deps = {
   org: OrgModule;
   sla: SlaModule;
   surveys: SurveysModule;
+  knowledge: KnowledgeService;
 };
 
 /** The closed loop: tickets with their SLA policies and clocks (the sla module's sweep acts on them), work orders, callbacks, photos, saved queue views. */
 export const ticketsModule = defineModule({
   name: 'tickets',
-  uses: ['org', 'property', 'customers', 'sla', 'surveys'],
+  uses: ['org', 'property', 'customers', 'sla', 'surveys', 'knowledge'],
   tables,
   permissions: [
     'tickets.read',
@@ -41,7 +43,7 @@ export const ticketsModule = defineModule({
     'callbacks.record',
     'sla.manage',
   ],
-  create(platform, { customers, property, org, sla, surveys }: Deps) {
+  create(platform, { customers, property, org, sla, surveys, knowledge }: Deps) {
     const { db, audit, clock, events, messaging, files, config, log } = platform;
     const tickets = createTicketsModule({
       db,
@@ -54,6 +56,7 @@ export const ticketsModule = defineModule({
       directory: org.directory,
       sla,
       surveys,
+      knowledge,
       publicUrl: config.publicUrl,
       log,
     });

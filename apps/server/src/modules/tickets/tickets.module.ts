@@ -8,6 +8,7 @@ import type { EventBus } from '../../platform/events/event-bus.js';
 import type { Language } from '../../platform/i18n.js';
 import type { MessagingService } from '../../platform/messaging/messaging.service.js';
 import type { CustomersModule } from '../customers/customers.module.js';
+import type { KnowledgeService } from '../knowledge/knowledge.service.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import type { PropertyService } from '../property/property.service.js';
 import type { SlaModule } from '../sla/sla.module.js';
@@ -37,6 +38,7 @@ export function createTicketsModule(deps: {
   directory: OrgDirectory;
   sla: SlaModule;
   surveys: SurveysModule;
+  knowledge?: KnowledgeService;
   publicUrl: string;
   log: FastifyBaseLogger;
 }) {
@@ -63,6 +65,7 @@ export function createTicketsModule(deps: {
     deps.publicUrl,
     deps.directory,
     deps.surveys.callbacks,
+    deps.knowledge,
   );
   const workOrders = new WorkOrderService(
     deps.db,
