@@ -267,7 +267,8 @@ export const addReferralBody = z.object({
 
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 /** Every kind of import: the roster and units, and each kind of history. */
-export const IMPORT_KINDS = ['units', 'customers', ...HISTORY_JOB_KINDS] as const;
+/** `club_members`: bulk enrolment in the owners' club (issue 15). */
+export const IMPORT_KINDS = ['units', 'customers', 'club_members', ...HISTORY_JOB_KINDS] as const;
 
 export const importJob = z
   .object({

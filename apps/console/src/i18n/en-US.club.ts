@@ -26,6 +26,11 @@ export const enUSClub: typeof zhCNClub = {
     },
     classes: { buyer: 'Buyer', owner_family: 'Owner or family', employee: 'Employee', public: 'Public' },
     statuses: { active: 'Active', left: 'Left' },
+    import: {
+      button: 'Import',
+      title: 'Enrol members by import',
+      help: 'One customer per row, found by mobile or ID number among the customers you see (a name, when given, must match). Class and card number are optional: the class follows the customer’s kinds, a new card number is drawn. Customers already in the club are left as they are.',
+    },
     enrol: {
       button: 'Enrol',
       title: 'Enrol a member',

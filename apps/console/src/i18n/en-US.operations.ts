@@ -174,6 +174,7 @@ export const enUSOperations: typeof zhCNOperations = {
       import: {
         units: 'Units imported',
         customers: 'Customers imported',
+        club_members: 'Club members imported',
         history_tickets: 'Import ticket history',
         history_clocks: 'Import clock history',
         history_callbacks: 'Import callback history',

@@ -27,6 +27,11 @@ export const zhCNClub = {
     },
     classes: { buyer: '签约客户', owner_family: '业主及家属', employee: '员工', public: '社会人士' },
     statuses: { active: '有效', left: '已退会' },
+    import: {
+      button: '批量导入',
+      title: '批量导入会员',
+      help: '每行一位客户，按手机号或证件号码在您可见的客户中查找（填写姓名时须一致）。会员类别和会员卡号可不填：类别按客户类型确定，卡号自动生成。已是会员的客户保持不变。',
+    },
     enrol: {
       button: '办理入会',
       title: '办理入会',

@@ -158,6 +158,7 @@ export const zhCNOperations = {
       import: {
         units: '导入房源',
         customers: '导入客户',
+        club_members: '导入会员',
         history_tickets: '导入历史工单',
         history_clocks: '导入历史时限',
         history_callbacks: '导入历史回访',

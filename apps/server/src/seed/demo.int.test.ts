@@ -50,8 +50,11 @@ describe('demo company', () => {
                  (select count(*)::int from ownerships o join club_members m on m.customer_id = o.customer_id
                    where o.active and o.payment_status = 'paid') as paid`,
     );
-    expect(club?.members).toBe(60); // 60 % of the first hundred owners
     expect(club?.owners).toBeGreaterThan(100);
+    // about six in ten of all demo owners (60 of the first hundred one by one, the others set-based)
+    const share = (club?.members ?? 0) / (club?.owners ?? 1);
+    expect(share).toBeGreaterThan(0.5);
+    expect(share).toBeLessThan(0.7);
     expect(club?.tiers).toBeGreaterThanOrEqual(2);
     expect(club?.purchases).toBe(club?.paid);
   });

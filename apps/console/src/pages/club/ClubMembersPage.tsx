@@ -20,6 +20,7 @@ import { useTierName } from './tierName';
 const MemberDrawer = lazy(async () => ({ default: (await import('./MemberDrawer')).MemberDrawer }));
 const EnrolModal = lazy(async () => ({ default: (await import('./EnrolModal')).EnrolModal }));
 const ApprovalsDrawer = lazy(async () => ({ default: (await import('./ApprovalsDrawer')).ApprovalsDrawer }));
+const ImportMembersModal = lazy(async () => ({ default: (await import('./ImportMembersModal')).ImportMembersModal }));
 const SettingsModal = lazy(async () => ({ default: (await import('./SettingsModal')).SettingsModal }));
 
 const mono = { fontFamily: 'monospace' } as const;
@@ -35,6 +36,7 @@ export function ClubMembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({});
   const [openId, setOpenId] = useState<string | null>(null);
   const [enrolling, setEnrolling] = useState(false);
+  const [importing, setImporting] = useState(false);
   const { downloading, run } = useDownload();
   const [panel, setPanel] = useState<'approvals' | 'settings' | null>(null);
   const pending = usePendingAdjustments(can('club.manage'));
@@ -89,6 +91,9 @@ export function ClubMembersPage() {
                   {t('club.approvals.button')}
                 </Button>
               </Badge>
+              <Button onClick={() => setImporting(true)} data-testid="club-import">
+                {t('club.import.button')}
+              </Button>
               <Button type="primary" onClick={() => setEnrolling(true)} data-testid="club-enrol">
                 {t('club.enrol.button')}
               </Button>
@@ -155,6 +160,7 @@ export function ClubMembersPage() {
       <Suspense fallback={null}>
         {openId && <MemberDrawer id={openId} onClose={() => setOpenId(null)} />}
         {enrolling && <EnrolModal onClose={() => setEnrolling(false)} />}
+        {importing && <ImportMembersModal onClose={() => setImporting(false)} />}
         {panel === 'approvals' && <ApprovalsDrawer onClose={() => setPanel(null)} />}
         {panel === 'settings' && <SettingsModal onClose={() => setPanel(null)} />}
       </Suspense>

@@ -6,6 +6,7 @@ import type { SurveysModule } from '../surveys/surveys.module.js';
 import { createClubModule } from './club.module.js';
 import { clubRoutes } from './club.routes.js';
 import * as tables from './club.tables.js';
+import { clubMembersImporter } from './club-members.importer.js';
 import { clubEventRoutes } from './events/club-event.routes.js';
 import * as eventTables from './events/club-event.tables.js';
 import { eventAttendanceListener } from './events/club-event-attendance.listener.js';
@@ -69,7 +70,10 @@ export const clubModule = defineModule({
     club.magazine.register(jobs);
     club.events.jobs.register(jobs);
   },
-  importers: (_club, { clock }, { org }) => [eventHistoryImporter({ directory: org.directory, clock })],
+  importers: (club, { clock }, { org, customers }) => [
+    eventHistoryImporter({ directory: org.directory, clock }),
+    clubMembersImporter({ customers, members: club.members }),
+  ],
   listeners: (club) => [
     ownershipListener(club.members, club.points),
     surveyListener(club.points),

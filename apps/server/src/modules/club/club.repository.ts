@@ -87,6 +87,17 @@ export class ClubRepository {
     return row ?? null;
   }
 
+  /** Members by id (one statement, however many). */
+  membersByIds(ids: string[]): Promise<ClubMemberRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select()
+      .from(clubMembers)
+      .where(
+        sql`${clubMembers.id} in (select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json))`,
+      );
+  }
+
   async membersOfCustomers(customerIds: string[]): Promise<ClubMemberRow[]> {
     if (customerIds.length === 0) return [];
     return this.db

@@ -141,6 +141,11 @@ export class ClubMemberService {
     return row;
   }
 
+  /** Members by id, unscoped (the seed's and batch paths' own rows). */
+  byIds(ids: string[], db: Executor = this.d.db) {
+    return new ClubRepository(db).membersByIds(ids);
+  }
+
   /** Members with their customer's name (read through the customers module). */
   async named(rows: ClubMemberRow[]) {
     const names = await this.d.customers.read.namesOf(rows.map((r) => r.customerId));

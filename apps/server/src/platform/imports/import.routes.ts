@@ -31,7 +31,7 @@ export const presentImportJob = (j: ImportJobRow): ImportJob => ({
 });
 
 const timeCursor = z.object({ t: cursorParts.time });
-const kindParams = z.object({ kind: z.enum(['units', 'customers']) });
+const kindParams = z.object({ kind: z.enum(['units', 'customers', 'club_members']) });
 
 export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = async (app, { imports }) => {
   /** Reads the multipart field `file` and starts the import (inline when small: 200, else queued: 202). */
@@ -48,7 +48,7 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
     return reply.status(job.status === 'queued' ? 202 : 200).send(presentImportJob(job));
   };
   const responses = { 200: importJob, 202: importJob, '4xx': errorBody };
-  const upload = (kind: 'units' | 'customers', operationId: string, summary: string) =>
+  const upload = (kind: 'units' | 'customers' | 'club_members', operationId: string, summary: string) =>
     app.post(
       `/api/imports/${kind}`,
       { schema: { operationId, tags: ['imports'], summary, consumes: ['multipart/form-data'], response: responses } },
@@ -56,6 +56,11 @@ export const importRoutes: FastifyPluginAsyncZod<{ imports: ImportService }> = a
     );
   upload('units', 'importUnits', 'Import units (project/building/unit rows) from .xlsx or .csv');
   upload('customers', 'importCustomers', 'Import an owner roster from .xlsx or .csv');
+  upload(
+    'club_members',
+    'importClubMembers',
+    'Enrol customers in the owners’ club from .xlsx or .csv (by mobile or ID)',
+  );
 
   app.post(
     '/api/imports/history',
