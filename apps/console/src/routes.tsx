@@ -43,6 +43,7 @@ const MagazinePage = page(() => import('./pages/clubMagazine/MagazinePage'), 'Ma
 const PartnerHomePage = page(() => import('./pages/clubPartners/PartnerHomePage'), 'PartnerHomePage');
 const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
 const ServiceRequestsPage = page(() => import('./pages/services/ServiceRequestsPage'), 'ServiceRequestsPage');
+const KnowledgePage = page(() => import('./pages/knowledge/KnowledgePage'), 'KnowledgePage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -130,6 +131,7 @@ const routes: RouteObject[] = [
           { path: 'partner', element: guarded('club.partner', <PartnerHomePage />) },
           { path: 'services', element: guarded('services.read', <ServicesPage />) },
           { path: 'service-requests', element: guarded('services.read', <ServiceRequestsPage />) },
+          { path: 'knowledge', element: guarded('knowledge.read', <KnowledgePage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },

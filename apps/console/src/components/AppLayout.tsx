@@ -77,6 +77,7 @@ type MenuKey =
   | 'partnerHome'
   | 'services'
   | 'serviceRequests'
+  | 'knowledge'
   | 'eventDeliveries'
   | 'kpis'
   | 'complaintReport'
@@ -131,6 +132,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'partnerHome', path: '/partner', icon: <StarOutlined />, permission: 'club.partner' },
   { key: 'services', path: '/services', icon: <ProfileOutlined />, permission: 'services.read' },
   { key: 'serviceRequests', path: '/service-requests', icon: <CarryOutOutlined />, permission: 'services.read' },
+  { key: 'knowledge', path: '/knowledge', icon: <ReadOutlined />, permission: 'knowledge.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

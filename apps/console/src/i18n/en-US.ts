@@ -78,6 +78,7 @@ export const enUS: Messages & typeof zhCNCustomers & typeof zhCNService & typeof
     partnerHome: 'Redeem vouchers',
     services: 'Service catalogue',
     serviceRequests: 'Service requests',
+    knowledge: 'Knowledge base',
     eventDeliveries: 'Event deliveries',
     home: 'Home',
     org: 'Organisation',

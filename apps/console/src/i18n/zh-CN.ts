@@ -21,6 +21,7 @@ import type { zhCNOperations } from './zh-CN.operations';
 import type { zhCNProperty } from './zh-CN.property';
 import type { zhCNReports } from './zh-CN.reports';
 import type { zhCNService } from './zh-CN.service';
+import type { zhCNKnowledge } from './zh-CN.knowledge';
 import type { zhCNServices } from './zh-CN.services';
 import type { zhCNSlaWork } from './zh-CN.slaWork';
 import type { zhCNSurveys } from './zh-CN.surveys';
@@ -94,6 +95,7 @@ export const zhCN = {
     partnerHome: '商户核销',
     services: '增值服务目录',
     serviceRequests: '服务预约',
+    knowledge: '标准问题库',
     eventDeliveries: '事件投递',
     home: '首页',
     org: '组织架构',
@@ -362,4 +364,5 @@ export type AllMessages = Messages &
   typeof zhCNClub &
   typeof zhCNClubEvents &
   typeof zhCNClubPartners &
-  typeof zhCNServices;
+  typeof zhCNServices &
+  typeof zhCNKnowledge;

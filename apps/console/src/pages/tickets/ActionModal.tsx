@@ -12,6 +12,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { submitOnCtrlEnter } from '../../lib/keys';
 import { useCan } from '../../lib/permissions';
+import { StandardProblemSelect } from '../knowledge/StandardProblemSelect';
 import { AssigneeUserSelect } from './AssigneeUserSelect';
 import { CloseBlockers, DispatchHint, ordersBlockingClose } from './CloseBlockers';
 import { DISPATCH_TARGETS } from './dispatch';
@@ -26,6 +27,7 @@ interface Values {
   resumeOn?: Dayjs | null;
   resolution?: string;
   rootCause?: (typeof ROOT_CAUSES)[number];
+  knowledgeArticleId?: string;
   cost?: number | null;
 }
 
@@ -46,7 +48,14 @@ function bodyOf(action: TicketAction, version: number, v: Values): TransitionTic
     case 'hold':
       return { action, version, reason: v.reason ?? '', resumeOn: v.resumeOn?.format('YYYY-MM-DD') };
     case 'close':
-      return { action, version, resolution: v.resolution ?? '', rootCause: v.rootCause, cost: v.cost ?? undefined };
+      return {
+        action,
+        version,
+        resolution: v.resolution ?? '',
+        rootCause: v.rootCause,
+        knowledgeArticleId: v.knowledgeArticleId,
+        cost: v.cost ?? undefined,
+      };
     case 'reopen':
     case 'cancel':
       return { action, version, reason: v.reason ?? '' };
@@ -150,6 +159,16 @@ export function ActionModal({
         <Form.Item name="resolution" label={t('tickets.fields.resolution')} rules={text(2000)}>
           <Input.TextArea rows={3} autoFocus data-testid="action-resolution" />
         </Form.Item>
+        {ticket.type === 'repair' && can('knowledge.read') && (
+          <Form.Item name="knowledgeArticleId" label={t('knowledge.pick')} extra={t('knowledge.pickHint')}>
+            <StandardProblemSelect
+              ticket={{ title: ticket.title, description: ticket.description, categoryCode: ticket.categoryCode }}
+              onPick={(hit) => {
+                if (hit?.primaryCause) form.setFieldValue('rootCause', hit.primaryCause);
+              }}
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="rootCause"
           label={t('tickets.fields.rootCause')}

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { applyFieldErrors } from '../../lib/formErrors';
 import { submitOnCtrlEnter } from '../../lib/keys';
+import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions';
 import { CallerCard } from './CallerCard';
 import { CategorySelect, RoomSelect, useTicketOptions } from './fields';
 import { GROUPS, IntakeCaller } from './IntakeCaller';
@@ -29,6 +30,9 @@ export function TicketIntakePage() {
   const errorText = useErrorText();
   const type = Form.useWatch('type', form);
   const customerId = Form.useWatch('customerId', form);
+  const typedTitle = Form.useWatch('title', form);
+  const typedDescription = Form.useWatch('description', form);
+  const categoryCode = Form.useWatch('categoryCode', form);
   // a project's staff take calls about their own project
   const ownUnit = me?.orgUnit.type === 'project' ? me.orgUnit.id : undefined;
 
@@ -144,6 +148,7 @@ export function TicketIntakePage() {
         <Col xs={24} lg={10}>
           <div style={{ position: 'sticky', top: 16 }}>
             <CallerCard customerId={customerId} />
+            <KnowledgeSuggestions title={typedTitle} description={typedDescription} category={categoryCode} />
           </div>
         </Col>
       </Row>
