@@ -364,4 +364,24 @@ describe('demo company', () => {
     );
     expect(clocks?.running).toBe(open.length);
   });
+
+  it('has forty standard problems: causes classified, home care for owners, drafts, revised versions, found by words', async () => {
+    const rows = await queryRows<{ title: string; audience: string; status: string; version: number; cause: string }>(
+      database.db,
+      sql`select title, audience, status, version, primary_cause as cause from knowledge_articles`,
+    );
+    expect(rows).toHaveLength(40);
+    expect(rows.filter((r) => r.audience === 'owner' && r.status === 'published').length).toBeGreaterThanOrEqual(10);
+    expect(rows.some((r) => r.status === 'draft')).toBe(true);
+    expect(rows.some((r) => r.version === 2)).toBe(true);
+    expect(new Set(rows.map((r) => r.cause))).toEqual(
+      new Set(['design', 'material', 'workmanship', 'owner_misuse', 'other']),
+    );
+    const [best] = await queryRows<{ title: string }>(
+      database.db,
+      sql`select title from knowledge_articles, to_tsquery('simple', '卫生 | 卫生间 | 天花 | 天花板 | 渗水') q
+           where search @@ q and status = 'published' order by ts_rank(search, q) desc limit 1`,
+    );
+    expect(best?.title).toBe('卫生间吊顶渗水');
+  });
 });
