@@ -9,6 +9,7 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   lazy(async () => ({ default: (await load())[name] }));
 
 const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
+const JoinClubPage = page(() => import('./pages/club/JoinClubPage'), 'JoinClubPage');
 const HomePage = page(() => import('./pages/home/HomePage'), 'HomePage');
 const HomeDetailPage = page(() => import('./pages/home/HomeDetailPage'), 'HomeDetailPage');
 const AddFamilyPage = page(() => import('./pages/home/AddFamilyPage'), 'AddFamilyPage');
@@ -33,6 +34,7 @@ const ClubPage = page(() => import('./pages/club/ClubPage'), 'ClubPage');
 const ClubPointsPage = page(() => import('./pages/club/ClubPointsPage'), 'ClubPointsPage');
 const MagazinePage = page(() => import('./pages/club/MagazinePage'), 'MagazinePage');
 const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
+const HomeCarePage = page(() => import('./pages/homeCare/HomeCarePage'), 'HomeCarePage');
 const MySurveysPage = page(() => import('./pages/surveys/MySurveysPage'), 'MySurveysPage');
 const MySurveyPage = page(() => import('./pages/surveys/MySurveyPage'), 'MySurveyPage');
 const SurveyLinkPage = page(() => import('./pages/surveys/SurveyLinkPage'), 'SurveyLinkPage');
@@ -41,6 +43,8 @@ const SurveyLinkPage = page(() => import('./pages/surveys/SurveyLinkPage'), 'Sur
 export const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    // the club's public sign-up: a visitor who is not a customer yet joins and is signed in
+    { path: '/join', element: <JoinClubPage />, errorElement: <RouteError /> },
     // the SMS callback link: anyone holding it rates without signing in
     { path: '/rate/:token', element: <RatePage />, errorElement: <RouteError /> },
     // the SMS survey link: answered once without signing in
@@ -76,6 +80,7 @@ export const router = createBrowserRouter(
         { path: 'club/points', element: <ClubPointsPage /> },
         { path: 'club/magazine', element: <MagazinePage /> },
         { path: 'services', element: <ServicesPage /> },
+        { path: 'home-care', element: <HomeCarePage /> },
         { path: 'surveys', element: <MySurveysPage /> },
         { path: 'surveys/:id', element: <MySurveyPage /> },
         { path: '*', element: <NotFoundPage /> },

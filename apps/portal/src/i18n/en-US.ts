@@ -5,6 +5,7 @@ import { enUSEnums } from './en-US.enums';
 import { enUSEvents } from './en-US.events';
 import { enUSHandover } from './en-US.handover';
 import { enUSHome } from './en-US.home';
+import { enUSHomeCare } from './en-US.homeCare';
 import { enUSJourney } from './en-US.journey';
 import { enUSOpenDays } from './en-US.openDays';
 import { enUSRequests } from './en-US.requests';
@@ -83,6 +84,7 @@ export const enUS: Messages = {
   ...enUSBenefits,
   ...enUSClub,
   ...enUSServices,
+  ...enUSHomeCare,
   ...enUSDisclosure,
   ...enUSRequests,
   ...enUSSurveys,

@@ -5,6 +5,7 @@ import { zhCNEnums } from './zh-CN.enums';
 import { zhCNEvents } from './zh-CN.events';
 import { zhCNHandover } from './zh-CN.handover';
 import { zhCNHome } from './zh-CN.home';
+import { zhCNHomeCare } from './zh-CN.homeCare';
 import { zhCNJourney } from './zh-CN.journey';
 import { zhCNOpenDays } from './zh-CN.openDays';
 import { zhCNRequests } from './zh-CN.requests';
@@ -81,6 +82,7 @@ export const zhCN = {
   ...zhCNBenefits,
   ...zhCNClub,
   ...zhCNServices,
+  ...zhCNHomeCare,
   ...zhCNDisclosure,
   ...zhCNRequests,
   ...zhCNSurveys,

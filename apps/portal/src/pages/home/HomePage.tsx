@@ -15,6 +15,7 @@ import { DisclosureEntry } from './DisclosureEntry';
 import { EventsEntry } from './EventsEntry';
 import { HandoverEntry } from './HandoverEntry';
 import { HomeCard } from './HomeCard';
+import { HomeCareEntry } from './HomeCareEntry';
 import { JourneyEntry } from './JourneyEntry';
 import { OpenDaysEntry } from './OpenDaysEntry';
 import { ServicesEntry } from './ServicesEntry';
@@ -83,6 +84,7 @@ export function HomePage() {
         <EventsEntry />
         <BenefitsEntry />
         <ServicesEntry />
+        <HomeCareEntry />
       </section>
 
       <section className="section" aria-labelledby="homes-title">

@@ -14,6 +14,7 @@ import { PageSkeleton } from '../../components/PageSkeleton';
 import type { UploadState } from '../../components/PhotoUploader';
 import { FieldFrame } from '../../components/TextField';
 import { uuid } from '../../lib/uuid';
+import { HomeCareHints } from '../homeCare/HomeCareHints';
 import { RepairItemForm } from './RepairItemForm';
 import {
   clearDraft,
@@ -131,6 +132,11 @@ export function RepairPage() {
             onUploadState={(state) => setUploads((u) => ({ ...u, [item.key]: state }))}
           />
         ))}
+
+        <HomeCareHints
+          words={draft.items.map((i) => i.description).join(' ')}
+          category={draft.items[draft.items.length - 1]?.categoryCode ?? ''}
+        />
 
         <Button
           block
