@@ -44,6 +44,7 @@ const PartnerHomePage = page(() => import('./pages/clubPartners/PartnerHomePage'
 const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'ServicesPage');
 const ServiceRequestsPage = page(() => import('./pages/services/ServiceRequestsPage'), 'ServiceRequestsPage');
 const KnowledgePage = page(() => import('./pages/knowledge/KnowledgePage'), 'KnowledgePage');
+const ClustersPage = page(() => import('./pages/quality/ClustersPage'), 'ClustersPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -131,6 +132,8 @@ const routes: RouteObject[] = [
           { path: 'partner', element: guarded('club.partner', <PartnerHomePage />) },
           { path: 'services', element: guarded('services.read', <ServicesPage />) },
           { path: 'service-requests', element: guarded('services.read', <ServiceRequestsPage />) },
+          { path: 'quality/clusters', element: guarded('quality.read', <ClustersPage />) },
+          { path: 'quality/clusters/:id', element: guarded('quality.read', <ClustersPage />) },
           { path: 'knowledge', element: guarded('knowledge.read', <KnowledgePage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },

@@ -121,3 +121,9 @@ export const clusterMap = z.object({
   ),
   commonAreas: z.array(z.object({ place: z.string(), severity: z.number().int(), clusters: z.number().int() })),
 });
+
+export type ClusterRule = z.infer<typeof clusterRule>;
+export type ClusterRuleList = z.infer<typeof clusterRuleList>;
+export type Cluster = z.infer<typeof cluster>;
+export type ClusterDetail = z.infer<typeof clusterDetail>;
+export type ClusterMap = z.infer<typeof clusterMap>;

@@ -1,5 +1,6 @@
 import type { Permission } from '@anju/contracts';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -78,6 +79,7 @@ type MenuKey =
   | 'services'
   | 'serviceRequests'
   | 'knowledge'
+  | 'clusters'
   | 'eventDeliveries'
   | 'kpis'
   | 'complaintReport'
@@ -133,6 +135,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'services', path: '/services', icon: <ProfileOutlined />, permission: 'services.read' },
   { key: 'serviceRequests', path: '/service-requests', icon: <CarryOutOutlined />, permission: 'services.read' },
   { key: 'knowledge', path: '/knowledge', icon: <ReadOutlined />, permission: 'knowledge.read' },
+  { key: 'clusters', path: '/quality/clusters', icon: <AlertOutlined />, permission: 'quality.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },

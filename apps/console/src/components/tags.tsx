@@ -1,7 +1,8 @@
 import type { OrgUnit, OrgUnitType, Permission } from '@anju/contracts';
 import { Flex, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useBilingual, usePermissionLabel } from '../i18n';
+import { useBilingual } from '../i18n';
+import { usePermissionLabel } from '../pages/permissionStrings';
 
 const TYPE_COLORS: Record<OrgUnitType, string> = {
   group: 'magenta',

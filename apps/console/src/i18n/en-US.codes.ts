@@ -53,6 +53,11 @@ export const enUSCodes: typeof zhCNCodes = {
       },
     },
     notification: {
+      quality_cluster: {
+        warning:
+          'Group-complaint warning (level {{level}}): {{project}} {{place}}, {{tickets}} tickets from {{households}} households',
+      },
+      quality: { risk_ticket: 'Risk ticket {{number}} ({{words}})' },
       work_order: {
         assigned: 'New work order {{number}}-{{seq}}',
         done: 'Work order {{number}}-{{seq}} done, to confirm',

@@ -4,6 +4,8 @@ import type { zhCNOperations } from './zh-CN.operations';
 export const enUSOperations: typeof zhCNOperations = {
   codes: {
     template: {
+      quality_cluster: { warning: 'Group-complaint warning' },
+      quality: { risk_ticket: 'Risk ticket alert' },
       ticket: { received: 'Ticket received', update: 'Progress update', callback_link: 'Closed, with rating link' },
       sla: { breach: 'Overdue alert', escalate: 'Escalation alert' },
       owner: { login_code: 'Owner sign-in code' },
@@ -20,6 +22,8 @@ export const enUSOperations: typeof zhCNOperations = {
       club_magazine: { published: 'Club magazine issue out (e-mail)' },
     },
     audit: {
+      quality_rule: { upsert: 'Save cluster rule' },
+      quality_cluster: { acknowledge: 'Acknowledge cluster' },
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
       user: {
         create: 'User created',

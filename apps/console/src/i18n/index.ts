@@ -1,4 +1,3 @@
-import type { Permission } from '@anju/contracts';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
@@ -87,14 +86,6 @@ export function useLanguage(): Language {
 export function useBilingual(): (value: { nameZh: string; nameEn: string }) => string {
   const lang = useLanguage();
   return (value) => (lang === 'en-US' ? value.nameEn : value.nameZh);
-}
-
-/** Permission keys contain dots, so their labels are read from the message set rather than through `t`. */
-export function usePermissionLabel(): (permission: Permission) => string {
-  const lang = useLanguage();
-  // the active language's set is always loaded (changeLanguage loads before it switches)
-  const messages = loaded[lang] ?? zhCN;
-  return (permission) => messages.perm[permission];
 }
 
 export { i18n };

@@ -51,6 +51,10 @@ export const zhCNCodes = {
       },
     },
     notification: {
+      quality_cluster: {
+        warning: '群诉预警（{{level}}级）：{{project}} {{place}}，{{tickets}} 单 / {{households}} 户',
+      },
+      quality: { risk_ticket: '风险工单 {{number}}（{{words}}）' },
       work_order: {
         assigned: '新派工单 {{number}}-{{seq}}',
         done: '派工单 {{number}}-{{seq}} 已完工，待确认',

@@ -5,6 +5,8 @@
 export const zhCNOperations = {
   codes: {
     template: {
+      quality_cluster: { warning: '群诉预警' },
+      quality: { risk_ticket: '风险工单提醒' },
       ticket: { received: '受理通知', update: '进度通知', callback_link: '结单通知及评价链接' },
       sla: { breach: '超时通知', escalate: '超时升级通知' },
       owner: { login_code: '业主登录验证码' },
@@ -17,6 +19,8 @@ export const zhCNOperations = {
       club_magazine: { published: '会刊出刊通知（邮件）' },
     },
     audit: {
+      quality_rule: { upsert: '保存群诉预警规则' },
+      quality_cluster: { acknowledge: '确认群诉预警' },
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },
       user: {
         create: '新建用户',

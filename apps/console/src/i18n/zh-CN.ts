@@ -1,5 +1,4 @@
-import type { DepartmentKind, OrgUnitType, Permission } from '@anju/contracts';
-import type { PermissionGroup } from '../lib/permissions';
+import type { DepartmentKind, OrgUnitType } from '@anju/contracts';
 import type { zhCNAcceptance } from './zh-CN.acceptance';
 import type { zhCNAdmin } from './zh-CN.admin';
 import type { zhCNAnalytics } from './zh-CN.analytics';
@@ -13,15 +12,17 @@ import { zhCNEnums } from './zh-CN.enums';
 import type { zhCNHandover } from './zh-CN.handover';
 import type { zhCNIntake } from './zh-CN.intake';
 import type { zhCNJourneys } from './zh-CN.journeys';
+import type { zhCNKnowledge } from './zh-CN.knowledge';
 import type { zhCNKpiCatalogue } from './zh-CN.kpiCatalogue';
 import type { zhCNKpiData } from './zh-CN.kpiData';
 import { zhCNNotices } from './zh-CN.notices';
 import type { zhCNOpenDays } from './zh-CN.openDays';
 import type { zhCNOperations } from './zh-CN.operations';
+import type { zhCNPermissions } from './zh-CN.permissions';
 import type { zhCNProperty } from './zh-CN.property';
+import type { zhCNQuality } from './zh-CN.quality';
 import type { zhCNReports } from './zh-CN.reports';
 import type { zhCNService } from './zh-CN.service';
-import type { zhCNKnowledge } from './zh-CN.knowledge';
 import type { zhCNServices } from './zh-CN.services';
 import type { zhCNSlaWork } from './zh-CN.slaWork';
 import type { zhCNSurveys } from './zh-CN.surveys';
@@ -96,6 +97,7 @@ export const zhCN = {
     services: '增值服务目录',
     serviceRequests: '服务预约',
     knowledge: '标准问题库',
+    clusters: '群诉预警',
     eventDeliveries: '事件投递',
     home: '首页',
     org: '组织架构',
@@ -223,73 +225,6 @@ export const zhCN = {
     selectAll: '全选',
     noPermissions: '无权限',
   },
-  permGroup: {
-    org: '组织',
-    users: '用户',
-    roles: '角色',
-    tokens: 'API 令牌',
-    audit: '审计',
-    property: '房产',
-    customers: '客户',
-    tickets: '工单',
-    workorders: '派工',
-    callbacks: '回访',
-    sla: '时效',
-    journeys: '服务旅程',
-    outbox: '消息发送',
-    events: '领域事件',
-    notices: '公告',
-    sales: '销售',
-    club: '会员俱乐部',
-    services: '增值服务',
-    knowledge: '标准问题库',
-    analytics: '分析',
-    surveys: '回访调查',
-    history: '历史数据',
-  } satisfies Record<PermissionGroup, string>,
-  perm: {
-    'org.read': '查看组织',
-    'org.manage': '管理组织',
-    'users.read': '查看用户',
-    'users.manage': '管理用户',
-    'roles.read': '查看角色',
-    'roles.manage': '管理角色',
-    'tokens.manage': '管理 API 令牌',
-    'audit.read': '查看审计日志',
-    'property.read': '查看房产',
-    'property.manage': '管理房产',
-    'customers.read': '查看客户',
-    'customers.manage': '管理客户',
-    'customers.reveal': '查看完整证件与手机号',
-    'customers.import': '导入客户',
-    'customers.export': '导出客户',
-    'customers.privacy': '个人信息主体操作（导出/匿名化）',
-    'tickets.read': '查看工单',
-    'tickets.manage': '管理工单',
-    'tickets.dispatch': '派发工单',
-    'workorders.handle': '处理派工单',
-    'callbacks.record': '记录回访',
-    'sla.manage': '管理时效规则',
-    'journeys.read': '查看服务旅程',
-    'journeys.manage': '管理旅程模板',
-    'journeys.work': '执行旅程任务',
-    'outbox.read': '查看消息发送记录',
-    'events.manage': '查看并重放事件投递',
-    'notices.publish': '发布项目公告',
-    'sales.manage': '管理销售',
-    'club.read': '查看会员俱乐部',
-    'club.manage': '管理会员俱乐部',
-    'club.partner': '合作商户核销权益券',
-    'services.read': '查看增值服务及预约',
-    'services.work': '预约并办理增值服务',
-    'services.manage': '编辑增值服务目录（集团）',
-    'knowledge.read': '查看标准问题库',
-    'knowledge.manage': '编辑并发布标准问题',
-    'analytics.read': '查看分析报表',
-    'analytics.manage': '管理指标目标与重算',
-    'surveys.manage': '管理回访与调查',
-    'history.import': '导入历史数据',
-  } satisfies Record<Permission, string>,
   audit: {
     title: '审计日志',
     at: '时间',
@@ -365,4 +300,6 @@ export type AllMessages = Messages &
   typeof zhCNClubEvents &
   typeof zhCNClubPartners &
   typeof zhCNServices &
+  typeof zhCNQuality &
+  typeof zhCNPermissions &
   typeof zhCNKnowledge;

@@ -13,6 +13,7 @@ import { useCan } from '../../lib/permissions';
 import { ImportDropzone } from './ImportDropzone';
 import { ImportJobProgress } from './ImportJobProgress';
 import '../property/propertyStrings';
+import '../permissionStrings';
 
 /** The roster and units imports this page starts; history imports have their own page. */
 type RosterKind = Extract<ImportKind, 'units' | 'customers'>;

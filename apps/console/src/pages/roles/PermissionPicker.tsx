@@ -1,8 +1,8 @@
 import { PERMISSIONS, type Permission } from '@anju/contracts';
 import { Checkbox, Flex, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { usePermissionLabel } from '../../i18n';
 import { groupPermissions } from '../../lib/permissions';
+import { usePermissionLabel } from '../permissionStrings';
 
 const GROUPS = groupPermissions(PERMISSIONS);
 

@@ -7,10 +7,10 @@ import { useMe } from '../../api/auth';
 import { useCreateApiToken } from '../../api/tokens';
 import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
-import { usePermissionLabel } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { applyServerErrors } from '../../lib/formErrors';
 import { groupPermissions } from '../../lib/permissions';
+import { usePermissionLabel } from '../permissionStrings';
 
 interface Values {
   name: string;

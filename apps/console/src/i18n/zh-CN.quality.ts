@@ -1,0 +1,73 @@
+import type { CLUSTER_EVENT_KINDS, CLUSTER_STATUSES } from '@anju/contracts/quality';
+
+type Labels<L extends readonly string[]> = Record<L[number], string>;
+
+const statuses: Labels<typeof CLUSTER_STATUSES> = { open: '预警中', below_threshold: '已低于阈值', closed: '已关闭' };
+const events: Labels<typeof CLUSTER_EVENT_KINDS> = {
+  raised: '形成预警（{{level}}级）',
+  joined: '工单并入',
+  severity: '升级至 {{level}} 级',
+  removed: '工单移出（合并或取消）',
+  below_threshold: '低于阈值（保持预警，不再发送）',
+  warned: '已通知第 {{level}} 级（{{recipients}} 人）',
+  acknowledged: '{{name}} 已确认',
+};
+
+/** The quality screens' strings (clusters and their rules), registered when those pages load. */
+export const zhCNQuality = {
+  quality: {
+    title: '群诉预警',
+    empty: '暂无群诉预警',
+    number: '编号',
+    project: '项目',
+    place: '位置',
+    commonArea: '公共区域',
+    categories: '问题类别',
+    severity: '级别',
+    level: '{{level}} 级',
+    tickets: '工单 / 户数',
+    ticketsOf: '{{tickets}} 单 / {{households}} 户',
+    window: '时间',
+    raisedAt: '预警时间',
+    status: '状态',
+    statuses,
+    events,
+    allStatuses: '全部状态',
+    minSeverity: '最低级别',
+    acknowledged: '已确认',
+    notAcknowledged: '未确认',
+    acknowledge: '确认已知晓',
+    acknowledgeNote: '处理说明（可选）',
+    acknowledgedDone: '已记录确认',
+    acknowledgements: '确认记录',
+    noAcknowledgements: '尚无人确认',
+    ticketList: '相关工单',
+    timeline: '经过',
+    signalWords: '敏感词',
+    map: '楼栋分布',
+    mapHint: '选择项目查看各楼栋的预警',
+    noBuildings: '该项目没有楼栋',
+    building: '{{name}}：{{count}} 个预警',
+    buildingClear: '{{name}}：无预警',
+    cannotSuppress: '预警不可撤销：确认只记录谁在何时已知晓，升级照常进行。',
+    rules: {
+      title: '预警规则',
+      open: '预警规则',
+      node: '适用范围',
+      defaults: '默认规则（未单独设置时）',
+      windowDays: '时间窗（天）',
+      minTickets: '工单数 N',
+      minHouseholds: '户数 H',
+      similarity: '文本相似度阈值',
+      doubleCategories: '加重类别',
+      signalWords: '敏感词',
+      groupLevel: '集团可见/通知级别',
+      summary: '{{windowDays}} 天内 ≥{{minTickets}} 单且 ≥{{minHouseholds}} 户',
+      edit: '修改',
+      add: '为城市公司设置',
+      company: '城市公司或集团',
+      saved: '规则已保存',
+      hint: '同一楼栋（无房号时为同一公共位置）相同类别或描述相似的工单，在时间窗内达到 N 单、H 户即形成预警。',
+    },
+  },
+};
