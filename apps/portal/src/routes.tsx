@@ -9,6 +9,7 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   lazy(async () => ({ default: (await load())[name] }));
 
 const LoginPage = page(() => import('./pages/LoginPage'), 'LoginPage');
+const JoinClubPage = page(() => import('./pages/club/JoinClubPage'), 'JoinClubPage');
 const HomePage = page(() => import('./pages/home/HomePage'), 'HomePage');
 const HomeDetailPage = page(() => import('./pages/home/HomeDetailPage'), 'HomeDetailPage');
 const AddFamilyPage = page(() => import('./pages/home/AddFamilyPage'), 'AddFamilyPage');
@@ -42,6 +43,8 @@ const SurveyLinkPage = page(() => import('./pages/surveys/SurveyLinkPage'), 'Sur
 export const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    // the club's public sign-up: a visitor who is not a customer yet joins and is signed in
+    { path: '/join', element: <JoinClubPage />, errorElement: <RouteError /> },
     // the SMS callback link: anyone holding it rates without signing in
     { path: '/rate/:token', element: <RatePage />, errorElement: <RouteError /> },
     // the SMS survey link: answered once without signing in

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEDGER_KINDS, MEMBER_CLASSES, MEMBER_STATUSES, memberBenefits } from './club.js';
 import { isoDateTime } from './common.js';
+import { mobile, personName } from './input-rules.js';
 
 /** The owner's own club pages in the portal: my card, tier and charter, joining, my points (imported as '@anju/contracts/club-portal'). */
 
@@ -64,3 +65,36 @@ export const myPoints = z.object({
   nextCursor: z.string().nullable(),
 });
 export type MyPoints = z.infer<typeof myPoints>;
+
+/** Where a stranger may join: the group's city companies and their projects (a public list). */
+export const clubJoinPlaces = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      type: z.enum(['city_company', 'project']),
+      parentId: z.uuid().nullable(),
+    }),
+  ),
+});
+export type ClubJoinPlaces = z.infer<typeof clubJoinPlaces>;
+
+/** The SMS code of the public sign-up (any mainland mobile; the same limits as the sign-in code). */
+export const requestClubJoinCodeBody = z.object({ phone: mobile });
+
+/**
+ * The public sign-up: the number's code, the person's name, the city company or project they are interested in and
+ * their consent to SMS; a number that already belongs to a customer joins that customer.
+ */
+export const joinClubPublicBody = z.object({
+  phone: mobile,
+  code: z.string().regex(/^\d{6}$/, 'six digits'),
+  name: personName(20),
+  placeId: z.uuid(),
+  smsConsent: z.boolean().default(false),
+});
+export const joinedClubPublic = z.object({
+  cardNo: z.string(),
+  /** False when the person was a member already (a retry, or a customer who had joined before). */
+  created: z.boolean(),
+});

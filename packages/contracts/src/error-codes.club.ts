@@ -22,6 +22,11 @@ export const CLUB_AND_SERVICE_ERROR_CODES = {
   CLUB_ADJUSTMENT_NOT_PENDING: { status: 409, zh: '该积分调整不在待审批状态', en: 'This adjustment is not pending' },
   CLUB_MEMBER_LEFT: { status: 409, zh: '该会员已退会', en: 'This member has left the club' },
   CLUB_CARD_TAKEN: { status: 409, zh: '该会员卡号已被使用', en: 'This card number is already in use' },
+  CLUB_JOIN_PLACE_UNKNOWN: {
+    status: 400,
+    zh: '请选择一个城市公司或项目',
+    en: 'Choose a city company or a project',
+  },
   CLUB_JOIN_AT_OFFICE: {
     status: 409,
     zh: '请到销售或物业服务中心办理入会',

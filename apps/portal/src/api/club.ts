@@ -1,5 +1,5 @@
 import type { MyMagazine } from '@anju/contracts/club-magazine';
-import type { MyMembership, MyPoints } from '@anju/contracts/club-portal';
+import type { ClubJoinPlaces, MyMembership, MyPoints } from '@anju/contracts/club-portal';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
@@ -63,5 +63,29 @@ export function useSubmitContribution() {
   return useMutation({
     mutationFn: (body: { title: string; body: string }) => api.post('/api/portal/club/magazine/contributions', body),
     onSettled: () => qc.invalidateQueries({ queryKey: clubKeys.magazine() }),
+  });
+}
+
+/** GET /api/portal/club/join/places: where a person who is not a customer yet may join (public). */
+export const useClubJoinPlaces = () =>
+  useQuery({
+    queryKey: [...clubKeys.all, 'join-places'],
+    queryFn: () => api.get<ClubJoinPlaces>('/api/portal/club/join/places'),
+  });
+
+/** POST /api/portal/club/join/code: the sign-up's SMS code (any mobile; the sign-in's limits). */
+export const useRequestJoinCode = () =>
+  useMutation({
+    mutationFn: (phone: string) =>
+      api.post<{ ok: true; resendAfterSeconds: number }>('/api/portal/club/join/code', { phone }),
+  });
+
+/** POST /api/portal/club/join/public: joins and signs in (the owner cookie); cached data of anyone else is dropped. */
+export function useJoinClubPublic() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { phone: string; code: string; name: string; placeId: string; smsConsent: boolean }) =>
+      api.post<{ cardNo: string; created: boolean }>('/api/portal/club/join/public', body),
+    onSuccess: () => qc.clear(),
   });
 }

@@ -1,7 +1,7 @@
 import { Button, Toast } from 'antd-mobile';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useRequestLoginCode, useVerifyLoginCode } from '../api/auth';
 import { isApiError } from '../api/client';
 import { errorMessage } from '../components/ErrorState';
@@ -10,7 +10,7 @@ import { TextField } from '../components/TextField';
 import { isLoginCode, isMobile, normalizeMobile } from '../lib/phone';
 
 /** Counts down the seconds until another code may be requested. */
-function useCountdown(): [number, (seconds: number) => void] {
+export function useCountdown(): [number, (seconds: number) => void] {
   const [left, setLeft] = useState(0);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearInterval(timer.current), []);
@@ -148,6 +148,11 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
         <p className="login-privacy">{t('login.privacy')}</p>
+        <p className="login-privacy">
+          <Link to="/join" data-testid="login-join-club">
+            {t('club.publicJoin.entry')}
+          </Link>
+        </p>
       </form>
     </div>
   );

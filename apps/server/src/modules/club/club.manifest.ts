@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/modules.js';
 import type { KpiFactSources } from '../analytics/kpi-fact-sources.js';
 import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgModule } from '../org/org.module.js';
+import type { PortalModule } from '../portal/portal.module.js';
 import type { SurveysModule } from '../surveys/surveys.module.js';
 import { createClubModule } from './club.module.js';
 import { clubRoutes } from './club.routes.js';
@@ -23,11 +24,13 @@ import { myClubRoutes } from './my-club.routes.js';
 import { partnerRoutes } from './partners/partner.routes.js';
 import * as partnerTables from './partners/partner.tables.js';
 import { partnerPortalRoutes } from './partners/partner-portal.routes.js';
+import { publicJoinRoutes } from './public-join.routes.js';
+import { PublicJoinService } from './public-join.service.js';
 
 /** The owners' club: members with cards, classes and tiers, the points ledger and its earn rules (docs/club.md). */
 export const clubModule = defineModule({
   name: 'club',
-  uses: ['org', 'customers', 'surveys', 'analytics'],
+  uses: ['org', 'customers', 'surveys', 'analytics', 'portal'],
   tables: { ...tables, ...partnerTables, ...eventTables, ...magazineTables },
   permissions: ['club.read', 'club.manage', 'club.partner'],
   create: (
@@ -37,6 +40,7 @@ export const clubModule = defineModule({
       customers: CustomersModule;
       surveys: SurveysModule;
       analytics: { factSources: KpiFactSources };
+      portal: PortalModule;
     },
   ) => {
     const { db, audit, clock, jobs, messaging, config } = platform;
@@ -53,13 +57,19 @@ export const clubModule = defineModule({
     const events = createClubEvents(platform, deps, club.members, club.points);
     // K18 counts the property company's interaction events, read through the events service
     deps.analytics.factSources.registerInteractions((from, to) => events.events.interactionsHeld(from, to));
-    return { ...club, events };
+    const join = new PublicJoinService(db, deps.customers, club.members, deps.portal.auth, deps.org.directory);
+    return { ...club, events, join };
   },
-  async routes(app, club) {
+  async routes(app, club, platform) {
     await app.register(clubRoutes, { club });
     await app.register(magazineRoutes, { club });
     await app.register(magazinePortalRoutes, { club });
     await app.register(myClubRoutes, { club });
+    await app.register(publicJoinRoutes, {
+      join: club.join,
+      secureCookies: platform.config.env === 'production',
+      perMinute: platform.config.env === 'test' ? 1000 : 20,
+    });
     await app.register(clubEventRoutes, { events: club.events });
     await app.register(clubEventPortalRoutes, { events: club.events });
     await app.register(partnerRoutes, { partners: club.partners });

@@ -45,6 +45,16 @@ export class OrgDirectoryRepository {
     return this.db.select(nodeColumns).from(orgUnits).where(inArray(orgUnits.id, ids));
   }
 
+  /** Active nodes of the given types, by name (small: the group's city companies and projects). */
+  ofTypes(types: string[]): Promise<OrgNode[]> {
+    return this.db
+      .select(nodeColumns)
+      .from(orgUnits)
+      .where(and(inArray(orgUnits.type, types), eq(orgUnits.active, true)))
+      .orderBy(asc(orgUnits.path))
+      .limit(500);
+  }
+
   /** Nodes by their codes within a subtree (history imports name projects, departments and contractors by code). */
   byCodes(codes: string[], scopePath: string): Promise<(OrgNode & { code: string })[]> {
     if (codes.length === 0) return Promise.resolve([]);

@@ -65,6 +65,11 @@ export class OrgDirectory {
     return new Map((await this.repo.nodes(wanted)).map((n) => [n.id, n]));
   }
 
+  /** The group's active city companies and projects (a public chooser: where a stranger joins the club). */
+  citiesAndProjects(): Promise<OrgNode[]> {
+    return this.repo.ofTypes(['city_company', 'project']);
+  }
+
   /** Nodes of the caller's subtree by code (`code` → node); unknown codes are absent. */
   async byCodes(codes: readonly string[], scopePath: string): Promise<Map<string, OrgNode>> {
     const rows = await this.repo.byCodes([...new Set(codes.filter(Boolean))], scopePath);

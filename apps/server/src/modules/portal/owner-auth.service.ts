@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { keyedHash, randomToken, safeEqual } from '../../platform/auth/secrets.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { JobRunner } from '../../platform/jobs/job-runner.js';
 import { type MessagingService, maskRecipient } from '../../platform/messaging/messaging.service.js';
@@ -22,7 +22,9 @@ export type Owner = { customerId: string; name: string; phone: string; sessionId
 
 /** Sends a login code by SMS when the number is a customer's; off the request path (see requestCode). */
 export const SEND_LOGIN_CODE_JOB = 'portal.send-login-code';
-type SendLoginCode = { codeId: number; phone: string; code: string };
+type SendLoginCode = { codeId: number; phone: string; code: string; purpose?: CodePurpose };
+/** `login`: sent only to a customer's number; `join`: the club's public sign-up, sent to any number. */
+export type CodePurpose = 'login' | 'join';
 
 /**
  * Owners sign in with a one-time code sent to their mobile. Unknown numbers get exactly the same answers, limits
@@ -42,7 +44,11 @@ export class OwnerAuthService {
 
   private hash = (phone: string, code: string) => keyedHash(this.secret, `owner-code:${phone}:${code}`);
 
-  async requestCode(phone: string, ip: string | null) {
+  /**
+   * A code for the number, within the same limits whatever the purpose. A login code reaches only a customer's
+   * number; a join code (the club's sign-up for people who are not customers yet) reaches any number.
+   */
+  async requestCode(phone: string, ip: string | null, purpose: CodePurpose = 'login') {
     const now = this.clock.now();
     const hourAgo = new Date(now.getTime() - 3_600_000);
     const answer = await this.db.transaction(async (tx) => {
@@ -65,19 +71,24 @@ export class OwnerAuthService {
         createdAt: now,
         expiresAt: new Date(now.getTime() + OWNER_LOGIN.codeMinutes * 60_000),
       });
-      await this.jobs.enqueue(tx, SEND_LOGIN_CODE_JOB, { codeId: row.id, phone, code } satisfies SendLoginCode, {
-        idempotencyKey: String(row.id),
-      });
+      await this.jobs.enqueue(
+        tx,
+        SEND_LOGIN_CODE_JOB,
+        { codeId: row.id, phone, code, purpose } satisfies SendLoginCode,
+        {
+          idempotencyKey: String(row.id),
+        },
+      );
       return { ok: true as const, resendAfterSeconds: OWNER_LOGIN.resendSeconds };
     });
     this.jobs.nudge();
     return answer;
   }
 
-  private async sendCode({ codeId, phone, code }: SendLoginCode) {
+  private async sendCode({ codeId, phone, code, purpose }: SendLoginCode) {
     const repo = new PortalRepository(this.db);
     const person = await repo.personByPhone(phone);
-    if (!person) return;
+    if (!person && purpose !== 'join') return;
     // a code that a newer one replaced, or that ran out before its turn, would only confuse: it is not sent
     const live = await repo.liveCode(phone, this.clock.now(), OWNER_LOGIN.maxFailures);
     if (live?.id !== codeId) return;
@@ -85,12 +96,15 @@ export class OwnerAuthService {
       channel: 'sms',
       recipient: phone,
       template: 'owner.login_code',
-      body: `【安居】您的登录验证码为 ${code}，${OWNER_LOGIN.codeMinutes} 分钟内有效。如非本人操作请忽略。`,
+      body:
+        purpose === 'join'
+          ? `【安居】您的入会验证码为 ${code}，${OWNER_LOGIN.codeMinutes} 分钟内有效。如非本人操作请忽略。`
+          : `【安居】您的登录验证码为 ${code}，${OWNER_LOGIN.codeMinutes} 分钟内有效。如非本人操作请忽略。`,
       params: { code },
       idempotencyKey: `owner.login_code:${codeId}`,
-      orgPath: await repo.scopePathOf(person.id),
-      refType: 'customer',
-      refId: person.id,
+      orgPath: await repo.scopePathOf(person?.id ?? null),
+      refType: person ? 'customer' : null,
+      refId: person?.id ?? null,
       immediate: true,
     });
   }
@@ -107,11 +121,22 @@ export class OwnerAuthService {
     }
     const person = await repo.personByPhone(phone);
     if (!person || !(await repo.useCode(live.id, now))) throw new AppError('OWNER_CODE_INVALID');
+    return this.openSession(this.db, person.id, phone, meta);
+  }
+
+  /** A portal session for the person (a sign-in, or a sign-up's last step in its transaction). */
+  async openSession(
+    db: Executor,
+    customerId: string,
+    phone: string,
+    meta: { ip: string | null; userAgent: string | null },
+  ) {
+    const now = this.clock.now();
     const cookieValue = randomToken();
     const expiresAt = new Date(now.getTime() + OWNER_LOGIN.sessionAbsoluteDays * 86_400_000);
-    await repo.insertSession({
+    await new PortalRepository(db).insertSession({
       id: keyedHash(this.secret, `owner:${cookieValue}`),
-      customerId: person.id,
+      customerId,
       phone,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
@@ -119,7 +144,37 @@ export class OwnerAuthService {
       lastSeenAt: now,
       expiresAt,
     });
-    return { cookieValue, expiresAt, customerId: person.id };
+    return { cookieValue, expiresAt, customerId };
+  }
+
+  /**
+   * Checks a sign-up's code without using it (the caller uses it with `useCode` in the transaction that writes the
+   * person, so a refused sign-up leaves the code live). A wrong guess counts against the code; the right code of a
+   * sign-up already done (used, still within its minutes) answers `codeId: null` — the retry of a request whose
+   * answer was lost. Every other case is 400 OWNER_CODE_INVALID.
+   */
+  async checkCode(phone: string, code: string): Promise<{ codeId: number | null }> {
+    const now = this.clock.now();
+    const repo = new PortalRepository(this.db);
+    const found =
+      (await repo.liveCode(phone, now, OWNER_LOGIN.maxFailures)) ??
+      (await repo.usedCode(phone, now, OWNER_LOGIN.maxFailures));
+    if (!found) throw new AppError('OWNER_CODE_INVALID');
+    if (!safeEqual(found.codeHash, this.hash(phone, code))) {
+      await repo.failCode(found.id);
+      throw new AppError('OWNER_CODE_INVALID');
+    }
+    return { codeId: found.usedAt ? null : found.id };
+  }
+
+  /** Uses a checked code in the caller's transaction; a code used meanwhile → 400 OWNER_CODE_INVALID. */
+  async useCode(tx: Executor, codeId: number) {
+    if (!(await new PortalRepository(tx).useCode(codeId, this.clock.now()))) throw new AppError('OWNER_CODE_INVALID');
+  }
+
+  /** The customer a number belongs to (the one a sign-in would open), or null. */
+  personByPhone(phone: string, db: Executor = this.db) {
+    return new PortalRepository(db).personByPhone(phone);
   }
 
   /** The owner behind a cookie, or null when unknown, idle too long or past its absolute expiry. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../platform/db/database.js';
 import { type TicketRow, ticketEvents, tickets } from '../tickets/ticket.tables.js';
 import { ownerLoginCodes, ownerRequestReads, ownerSessions, portalSubmissions } from './portal.tables.js';
@@ -89,6 +89,18 @@ export class PortalRepository {
       .select()
       .from(ownerLoginCodes)
       .where(and(eq(ownerLoginCodes.phone, phone), isNull(ownerLoginCodes.usedAt)))
+      .orderBy(desc(ownerLoginCodes.createdAt))
+      .limit(1);
+    if (!row || row.expiresAt <= now || row.failedAttempts >= maxFailures) return null;
+    return row;
+  }
+
+  /** The newest used code of a number still within its lifetime (a retried sign-up presents it again). */
+  async usedCode(phone: string, now: Date, maxFailures: number) {
+    const [row] = await this.db
+      .select()
+      .from(ownerLoginCodes)
+      .where(and(eq(ownerLoginCodes.phone, phone), isNotNull(ownerLoginCodes.usedAt)))
       .orderBy(desc(ownerLoginCodes.createdAt))
       .limit(1);
     if (!row || row.expiresAt <= now || row.failedAttempts >= maxFailures) return null;
