@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app.js';
-import { anyWordQuery, indexText } from '../apps/server/src/modules/knowledge/knowledge-words.js';
+import { allWordsQuery, anyWordQuery, indexText } from '../apps/server/src/modules/knowledge/knowledge-words.js';
 import { systemClock } from '../apps/server/src/platform/clock.js';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { openDatabase, queryRows } from '../apps/server/src/platform/db/database.js';
@@ -223,15 +223,24 @@ async function main() {
     });
     if (res.statusCode !== 200) throw new Error(res.body);
   });
-  const tsQueries = QUERIES.map((q) => anyWordQuery(q) ?? '');
+  const tsQueries = QUERIES.map((q) => [anyWordQuery(q) ?? '', allWordsQuery(q) ?? ''] as const);
+  // the same two-tier statement the repository sends, without the app around it
   const raw = await time(async (i) => {
+    const [any, all] = pick(tsQueries, i);
     await pool.query(
-      `select id, number, title, symptom, primary_cause, category_codes, part, audience, status, version, updated_at,
-              ts_rank(search, q)::float8 as rank
-         from knowledge_articles, to_tsquery('simple', $1) q
-        where org_path like $2 and search @@ q
-        order by rank desc, updated_at desc, id limit 21`,
-      [pick(tsQueries, i), `${root.path}%`],
+      `with strict as (select id, ts_rank(search, to_tsquery('simple', $1))::float8 as rank, 0 as tier
+                         from knowledge_articles
+                        where org_path like $3 and search @@ to_tsquery('simple', $2) limit 400),
+            loose as (select id, ts_rank(search, to_tsquery('simple', $1))::float8 as rank, 1 as tier
+                        from knowledge_articles
+                       where (select count(*) from strict) < 21 and org_path like $3
+                         and search @@ to_tsquery('simple', $1) and not (search @@ to_tsquery('simple', $2)) limit 400),
+            hits as (select * from strict union all select * from loose)
+       select a.id, a.number, a.title, a.symptom, a.primary_cause, a.category_codes, a.part, a.audience, a.status,
+              a.version, a.updated_at, hits.rank
+         from hits join knowledge_articles a on a.id = hits.id
+        order by hits.tier, hits.rank desc, a.updated_at desc, a.id limit 21`,
+      [any, all, `${root.path}%`],
     );
   });
   const [{ total }] = (await pool.query('select count(*)::int as total from knowledge_articles')).rows;

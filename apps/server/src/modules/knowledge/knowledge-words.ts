@@ -73,3 +73,9 @@ export function anyWordQuery(text: string, max = 16): string | null {
   const words = wordsOf(text).slice(0, max);
   return words.length ? words.join(' | ') : null;
 }
+
+/** A `to_tsquery('simple', …)` text matching articles that hold every word (the first, precise tier), or null. */
+export function allWordsQuery(text: string, max = 8): string | null {
+  const words = wordsOf(text).slice(0, max);
+  return words.length ? words.join(' & ') : null;
+}

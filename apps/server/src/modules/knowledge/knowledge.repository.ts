@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/database.js';
+import { type Executor, queryRows } from '../../platform/db/database.js';
 import { withinScope } from '../../platform/rbac/scope.js';
 import {
   type ArticleContent,
@@ -46,6 +46,8 @@ export type SearchFilter = {
   category?: string;
   audience?: string;
   status?: string;
+  /** A to_tsquery text (words joined by `&`): the first tier, articles holding every one of these words. */
+  strict?: string | null;
   /** Rank bonus for articles of this category (suggestions). */
   boostCategory?: string;
   offset: number;
@@ -66,6 +68,23 @@ export type HitRow = Pick<
   | 'version'
   | 'updatedAt'
 > & { rank: number };
+
+/** Rows a search tier takes from the index at most before ranking them. */
+const CANDIDATES = 400;
+
+const hitColumns = {
+  id: a.id,
+  number: a.number,
+  title: a.title,
+  symptom: a.symptom,
+  primaryCause: a.primaryCause,
+  categoryCodes: a.categoryCodes,
+  part: a.part,
+  audience: a.audience,
+  status: a.status,
+  version: a.version,
+  updatedAt: a.updatedAt,
+};
 
 /** The only queries on knowledge_articles and knowledge_article_versions. */
 export class KnowledgeRepository {
@@ -164,47 +183,59 @@ export class KnowledgeRepository {
   }
 
   /**
-   * Articles the reader sees matching the filter: by rank (ts_rank over the GIN-indexed document, plus the category
-   * bonus) when there are words, else newest first. One page of `limit` from `offset`.
+   * Articles the reader sees matching the filter, one page of `limit` from `offset`. Without words: newest first.
+   * With words, in two tiers so that no search ranks more than a bounded number of rows whatever the size of the
+   * base (decisions §45): first the articles holding every word of `strict` (ranked), then — only when those do
+   * not fill the page — articles holding any word of `query` (or of the boosted category), ranked after them.
+   * Each tier takes at most CANDIDATES rows from the GIN index before ranking.
    */
   async search(visible: SQL, f: SearchFilter): Promise<HitRow[]> {
     const conditions: SQL[] = [visible];
     if (f.category) conditions.push(arrayContains(a.categoryCodes, [f.category]));
     if (f.audience) conditions.push(eq(a.audience, f.audience));
     if (f.status) conditions.push(eq(a.status, f.status));
-    const tsQuery = f.query === null ? null : sql`to_tsquery('simple', ${f.query})`;
+    if (f.query === null && !f.boostCategory) {
+      return this.db
+        .select({ ...hitColumns, rank: sql<number>`0::float8`.mapWith(Number) })
+        .from(a)
+        .where(and(...conditions))
+        .orderBy(desc(a.updatedAt), asc(a.id))
+        .limit(f.limit)
+        .offset(f.offset);
+    }
+    const any = f.query === null ? null : sql`to_tsquery('simple', ${f.query})`;
+    const all = f.strict ? sql`to_tsquery('simple', ${f.strict})` : null;
     const bonus = f.boostCategory
       ? sql`(case when ${a.categoryCodes} @> array[${f.boostCategory}]::text[] then 0.5 else 0 end)`
       : sql`0`;
-    if (tsQuery) {
-      const matches = sql`${a.search} @@ ${tsQuery}`;
-      conditions.push(
-        f.boostCategory ? (or(matches, arrayContains(a.categoryCodes, [f.boostCategory])) as SQL) : matches,
-      );
-    } else if (f.boostCategory) {
-      conditions.push(arrayContains(a.categoryCodes, [f.boostCategory]));
-    }
-    const rank = tsQuery ? sql`ts_rank(${a.search}, ${tsQuery}) + ${bonus}` : bonus;
-    const rankColumn = sql<number>`(${rank})::float8`.mapWith(Number);
-    return this.db
-      .select({
-        id: a.id,
-        number: a.number,
-        title: a.title,
-        symptom: a.symptom,
-        primaryCause: a.primaryCause,
-        categoryCodes: a.categoryCodes,
-        part: a.part,
-        audience: a.audience,
-        status: a.status,
-        version: a.version,
-        updatedAt: a.updatedAt,
-        rank: rankColumn,
-      })
-      .from(a)
-      .where(and(...conditions))
-      .orderBy(...(tsQuery || f.boostCategory ? [desc(rankColumn)] : []), desc(a.updatedAt), asc(a.id))
-      .limit(f.limit)
-      .offset(f.offset);
+    const rank = any ? sql`(ts_rank(${a.search}, ${any}) + ${bonus})::float8` : sql`(${bonus})::float8`;
+    const filters = and(...conditions) as SQL;
+    const needed = f.offset + f.limit;
+    const looseMatch = any
+      ? f.boostCategory
+        ? sql`(${a.search} @@ ${any} or ${a.categoryCodes} @> array[${f.boostCategory}]::text[])`
+        : sql`${a.search} @@ ${any}`
+      : sql`${a.categoryCodes} @> array[${f.boostCategory ?? ''}]::text[]`;
+    const strictTier = all
+      ? sql`select ${a.id} as id, ${rank} as rank, 0 as tier from ${a}
+              where ${filters} and ${a.search} @@ ${all} limit ${CANDIDATES}`
+      : sql`select null::uuid as id, 0::float8 as rank, 0 as tier where false`;
+    const notStrict = all ? sql`and not (${a.search} @@ ${all})` : sql``;
+    const rows = await queryRows<HitRow & { updatedAt: string | Date }>(
+      this.db,
+      sql`with strict as (${strictTier}),
+               loose as (select ${a.id} as id, ${rank} as rank, 1 as tier from ${a}
+                          where (select count(*) from strict) < ${needed} and ${filters} and ${looseMatch} ${notStrict}
+                          limit ${CANDIDATES}),
+               hits as (select * from strict union all select * from loose)
+          select ${a.id} as "id", ${a.number} as "number", ${a.title} as "title", ${a.symptom} as "symptom",
+                 ${a.primaryCause} as "primaryCause", ${a.categoryCodes} as "categoryCodes", ${a.part} as "part",
+                 ${a.audience} as "audience", ${a.status} as "status", ${a.version} as "version",
+                 ${a.updatedAt} as "updatedAt", hits.rank as "rank"
+            from hits join ${a} on ${a.id} = hits.id
+           order by hits.tier, hits.rank desc, ${a.updatedAt} desc, ${a.id}
+           limit ${f.limit} offset ${f.offset}`,
+    );
+    return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt), rank: Number(r.rank) }));
   }
 }

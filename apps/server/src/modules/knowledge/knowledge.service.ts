@@ -10,7 +10,7 @@ import type { CustomersModule } from '../customers/customers.module.js';
 import type { OrgDirectory } from '../org/org-directory.js';
 import { type ArticleValues, KnowledgeRepository, pathsAbove, placedAt, visibleTo } from './knowledge.repository.js';
 import type { ArticleContent, KnowledgeArticleRow } from './knowledge.tables.js';
-import { anyWordQuery, indexText } from './knowledge-words.js';
+import { allWordsQuery, anyWordQuery, indexText } from './knowledge-words.js';
 
 /** Photos an article holds at most. */
 const MAX_PHOTOS = 12;
@@ -181,6 +181,7 @@ export class KnowledgeService {
     if (q.q && !query) return { items: [], nextCursor: null };
     const rows = await new KnowledgeRepository(this.db).search(visibleTo(ctx.principal.orgPath), {
       query,
+      strict: q.q ? allWordsQuery(q.q) : null,
       category: q.category,
       audience: q.audience,
       status: q.status,
@@ -198,6 +199,8 @@ export class KnowledgeService {
     if (!query && !body.category) return [];
     return new KnowledgeRepository(this.db).search(visibleTo(ctx.principal.orgPath), {
       query,
+      // what the agent typed as the title is the problem itself; the description only widens the second tier
+      strict: allWordsQuery(body.title),
       status: 'published',
       boostCategory: body.category,
       offset: 0,
@@ -219,6 +222,7 @@ export class KnowledgeService {
     const repo = new KnowledgeRepository(this.db);
     const hits = await repo.search(placedAt([...paths]), {
       query,
+      strict: q.q ? allWordsQuery(q.q) : null,
       category: q.category,
       audience: 'owner',
       status: 'published',
