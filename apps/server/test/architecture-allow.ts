@@ -41,6 +41,7 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   query('seed/demo-customers.ts', SEED),
   query('seed/demo-kpi-history.ts', SEED),
   query('seed/demo-property.ts', SEED),
+  query('seed/demo-quality.ts', SEED),
   query('seed/demo-services.ts', SEED),
   query('seed/demo-surveys.ts', SEED),
   query('seed/demo-tickets.ts', SEED),

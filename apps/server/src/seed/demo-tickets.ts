@@ -17,6 +17,7 @@ import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
 import { seedDemoKpiHistory } from './demo-kpi-history.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
+import { seedDemoQuality } from './demo-quality.js';
 import { seedDemoKnowledge } from './demo-knowledge.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoSurveys } from './demo-surveys.js';
@@ -181,6 +182,7 @@ export async function seedDemoTickets(
   const magazineIssues = await seedDemoClubMagazine(services, database.db, ctx, clock, now);
   const serviceRequests = await seedDemoServices(services, database.db, ctx, clock, now, settle);
   const knowledgeArticles = await seedDemoKnowledge(services, ctx, clock, now);
+  const clusters = await seedDemoQuality(services, database.db, ctx, clock, now, settle);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
@@ -197,6 +199,7 @@ export async function seedDemoTickets(
     magazineIssues,
     serviceRequests,
     knowledgeArticles,
+    clusters,
   };
 }
 

@@ -158,6 +158,19 @@ describe('demo company', () => {
     expect(active[0]?.n).toBeGreaterThanOrEqual(4); // both templates in each demo company
   });
 
+  it('has one group-complaint cluster: leaks in one building over a week, at level 3, every level warned once', async () => {
+    const rows = await queryRows<{ severity: number; warned: number; tickets: number; levels: number; raised: Date }>(
+      database.db,
+      sql`select c.severity, c.warned_level as warned, c.ticket_count as tickets, c.raised_at as raised,
+                 (select count(*)::int from quality_cluster_events e where e.cluster_id = c.id and e.kind = 'warned') as levels
+            from quality_clusters c`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ severity: 3, warned: 3, levels: 3 });
+    expect(rows[0]?.tickets).toBeGreaterThanOrEqual(5);
+    expect(new Date(rows[0]?.raised as Date).getTime()).toBeLessThanOrEqual(now.getTime());
+  });
+
   it('major is only ever a complaint', async () => {
     const major = await queryRows<{ type: string }>(database.db, sql`select type from tickets where major`);
     expect(major.length).toBeGreaterThan(0);

@@ -79,7 +79,8 @@ export class ClusterDetector {
       unitCode: ticket.unitCode,
       household: ticket.unitId ?? ticket.customerId ?? ticket.id,
       categories,
-      words: wordsOf(text),
+      // one-character words (到, 说, 楼…) say little about the problem and only dilute the similarity
+      words: wordsOf(text).filter((w) => w.length > 1),
       signalWords: signalWordsIn(text, rule.signalWords),
       reportedAt: ticket.reportedAt,
     });

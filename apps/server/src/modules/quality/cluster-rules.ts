@@ -20,7 +20,7 @@ export const DEFAULT_CLUSTER_RULE: ClusterRule = {
   windowDays: 7,
   minTickets: 5,
   minHouseholds: 4,
-  similarity: 0.35,
+  similarity: 0.3,
   doubleCategories: ['leak', 'crack', 'delivery_delay'],
   signalWords: ['媒体', '记者', '律师', '起诉', '维权', '集体', '横幅', '12345', '业主群', '曝光', '投诉到', '拉横幅'],
   groupLevel: 3,
