@@ -15,10 +15,10 @@ import { seedDemoClubPartners } from './demo-club-partners.js';
 import { seedDemoDelivery } from './demo-delivery.js';
 import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
+import { seedDemoKnowledge } from './demo-knowledge.js';
 import { seedDemoKpiHistory } from './demo-kpi-history.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
 import { seedDemoQuality } from './demo-quality.js';
-import { seedDemoKnowledge } from './demo-knowledge.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoSurveys } from './demo-surveys.js';
 
