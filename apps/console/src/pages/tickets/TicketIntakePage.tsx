@@ -1,4 +1,5 @@
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../../api/auth';
@@ -7,13 +8,17 @@ import { PageHeader } from '../../components/PageHeader';
 import { useErrorText } from '../../lib/errors';
 import { applyFieldErrors } from '../../lib/formErrors';
 import { submitOnCtrlEnter } from '../../lib/keys';
-import { KnowledgeSuggestions } from '../knowledge/KnowledgeSuggestions';
 import { CallerCard } from './CallerCard';
 import { CategorySelect, RoomSelect, useTicketOptions } from './fields';
 import { GROUPS, IntakeCaller } from './IntakeCaller';
 import { IntakeDuplicates } from './IntakeDuplicates';
 import { hasRoom, type IntakeValues, intakeBody } from './intake';
 import { KpiFormItems } from './TicketKpiFields';
+
+/** The standard-problem suggestions, a chunk of their own (the intake page is near its bundle budget). */
+const KnowledgeSuggestions = lazy(async () => ({
+  default: (await import('../knowledge/KnowledgeSuggestions')).KnowledgeSuggestions,
+}));
 
 /**
  * Hotline intake, built for the keyboard: the phone field has focus, Enter picks the caller, arrows choose among
@@ -148,7 +153,9 @@ export function TicketIntakePage() {
         <Col xs={24} lg={10}>
           <div style={{ position: 'sticky', top: 16 }}>
             <CallerCard customerId={customerId} />
-            <KnowledgeSuggestions title={typedTitle} description={typedDescription} category={categoryCode} />
+            <Suspense fallback={null}>
+              <KnowledgeSuggestions title={typedTitle} description={typedDescription} category={categoryCode} />
+            </Suspense>
           </div>
         </Col>
       </Row>
