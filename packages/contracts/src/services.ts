@@ -88,10 +88,13 @@ export const service = z.object({
   updatedAt: isoDateTime,
 });
 export type Service = z.infer<typeof service>;
+/** The catalogue in its order (sort order, then code), a page at a time; a catalogue fits one page of 100 today. */
 export const listServicesQuery = z.object({
   active: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
 });
-export const serviceList = z.object({ items: z.array(service) });
+export const serviceList = z.object({ items: z.array(service), nextCursor: z.string().nullable() });
 
 export const serviceRequestStep = z.object({
   seq: z.number().int(),

@@ -10,7 +10,7 @@ import type {
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from './client';
-import type { ItemList, Page } from './types';
+import type { Page } from './types';
 
 export type { Service, ServiceRequestDetail, ServiceRequestStatus, ServiceStep };
 export type UpsertServiceBody = z.input<typeof upsertServiceBody>;
@@ -30,11 +30,21 @@ export const serviceKeys = {
   request: (id: string) => [...serviceKeys.all, 'request', id] as const,
 };
 
+/** The whole catalogue (a few dozen services at most): its pages read one after another. */
 export const useServices = () =>
   useQuery({
     queryKey: serviceKeys.catalogue(),
-    queryFn: () => api.get<ItemList<Service>>('/api/services'),
-    select: (d) => d.items,
+    queryFn: async () => {
+      const items: Service[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const page = await api.get<Page<Service>>('/api/services', { cursor, limit: 200 });
+        items.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      return items;
+    },
   });
 
 export function useServiceRequests(filter: ServiceRequestFilter) {

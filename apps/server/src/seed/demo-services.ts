@@ -32,7 +32,7 @@ export async function seedDemoServices(
   settle: () => Promise<void>,
 ) {
   const { catalogue, requests } = services.services;
-  const catalogueRows = await catalogue.list(ctx, true);
+  const catalogueRows = await catalogue.list(ctx, true, null, 200);
   if (catalogueRows.length === 0) return 0;
   const homes = await queryRows<{ customerId: string; unitId: string; projectId: string }>(
     db,

@@ -30,9 +30,10 @@ export class ServiceCatalogueService {
     private readonly directory: OrgDirectory,
   ) {}
 
-  list(ctx: RequestContext, activeOnly = false) {
+  /** The catalogue in its order, `limit` rows after the cursor's service. */
+  list(ctx: RequestContext, activeOnly: boolean, after: { sortOrder: number; code: string } | null, limit: number) {
     assertPermission(ctx.principal, 'services.read');
-    return new ServicesRepository(this.db).definitions(activeOnly);
+    return new ServicesRepository(this.db).definitions(activeOnly, { after, limit });
   }
 
   /** The shape rules zod cannot see: distinct step keys, an availability with its list, real projects. */

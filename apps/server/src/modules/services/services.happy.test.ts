@@ -53,6 +53,27 @@ describe('happy', () => {
     );
   });
 
+  it('lists the catalogue a page at a time in its order, each service once; a hand-made cursor is 400', async () => {
+    const all = await p.specialist.api.get('/api/services');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json().nextCursor).toBeNull();
+    const codes: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const url: string = `/api/services?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await p.specialist.api.get(url)).json() as { items: { code: string }[]; nextCursor: string | null };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      codes.push(...page.items.map((s) => s.code));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(codes).toEqual(all.json().items.map((s: { code: string }) => s.code));
+    expect(new Set(codes).size).toBe(codes.length);
+    const forged = Buffer.from(JSON.stringify({ o: 'x', c: 1 })).toString('base64url');
+    const bad = await p.specialist.api.get(`/api/services?cursor=${forged}`);
+    expect([bad.statusCode, bad.json().code]).toEqual([400, 'CURSOR_INVALID']);
+  });
+
   it('an owner books a pre-delivery visit; each step shows in the portal as staff advance it; the last opens the callback by SMS link', async () => {
     const o = await owner(t, p);
     const offered = await o.portal.get('/api/portal/services');

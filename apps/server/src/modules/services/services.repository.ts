@@ -30,12 +30,25 @@ export class ServicesRepository {
 
   // ---- the catalogue
 
-  definitions(activeOnly = false): Promise<ServiceDefinitionRow[]> {
-    return this.db
+  /** The catalogue in its order (sort order, code), keyset-paged after `after` when given. */
+  definitions(
+    activeOnly = false,
+    page: { after: { sortOrder: number; code: string } | null; limit: number } | null = null,
+  ): Promise<ServiceDefinitionRow[]> {
+    const after = page?.after;
+    const query = this.db
       .select()
       .from(serviceDefinitions)
-      .where(activeOnly ? eq(serviceDefinitions.active, true) : undefined)
+      .where(
+        and(
+          activeOnly ? eq(serviceDefinitions.active, true) : undefined,
+          after
+            ? sql`(${serviceDefinitions.sortOrder}, ${serviceDefinitions.code}) > (${after.sortOrder}::int, ${after.code}::text)`
+            : undefined,
+        ),
+      )
       .orderBy(asc(serviceDefinitions.sortOrder), asc(serviceDefinitions.code));
+    return page ? query.limit(page.limit) : query;
   }
 
   async definition(id: string): Promise<ServiceDefinitionRow | null> {

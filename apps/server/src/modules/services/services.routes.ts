@@ -12,14 +12,17 @@ import {
   upsertServiceBody,
 } from '@anju/contracts/services';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { contextOf } from '../../platform/http/auth.plugin.js';
-import { decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
+import { cursorParts, decodeCursor, pageOf, timeIdCursor } from '../../platform/http/cursor.js';
 import type { ServicesModule } from './services.module.js';
 import { presentRequest, presentService } from './services.presenter.js';
 import type { ServiceRequestRow } from './services.tables.js';
 
 const errors = { '4xx': errorBody };
 const tags = ['services'];
+/** The catalogue's sort key: sort order and code of the last service of the page. */
+const serviceCursor = z.object({ o: z.number().int().min(-2_147_483_648).max(2_147_483_647), c: cursorParts.text });
 
 /** validate (contracts) → authorise and act (services) → present. */
 export const servicesRoutes: FastifyPluginAsyncZod<{ services: ServicesModule }> = async (app, { services }) => {
@@ -40,9 +43,18 @@ export const servicesRoutes: FastifyPluginAsyncZod<{ services: ServicesModule }>
         response: { 200: serviceList, ...errors },
       },
     },
-    async (request) => ({
-      items: (await catalogue.list(contextOf(request), request.query.active === 'true')).map(presentService),
-    }),
+    async (request) => {
+      const { active, cursor, limit } = request.query;
+      const after = decodeCursor(cursor, serviceCursor);
+      const rows = await catalogue.list(
+        contextOf(request),
+        active === 'true',
+        after ? { sortOrder: after.o, code: after.c } : null,
+        limit + 1,
+      );
+      const paged = pageOf(rows, limit, (r) => ({ o: r.sortOrder, c: r.code }));
+      return { items: paged.items.map(presentService), nextCursor: paged.nextCursor };
+    },
   );
 
   app.put(
