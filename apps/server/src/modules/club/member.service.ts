@@ -26,7 +26,10 @@ export class ClubMemberService {
 
   /** Where the principal sees members: their subtree and the public members of their city company. */
   async scopeOf(ctx: RequestContext, db: Executor = this.d.db): Promise<MemberScope> {
-    const company = await this.d.directory.with(db).companyOf(ctx.principal.orgUnitId);
+    // the principal's node with its path: the directory reads the chain in one query
+    const company = await this.d.directory
+      .with(db)
+      .companyOf({ id: ctx.principal.orgUnitId, path: ctx.principal.orgPath });
     return { path: ctx.principal.orgPath, companyPath: company?.path ?? null };
   }
 

@@ -331,8 +331,11 @@ export class PointsService {
 
   /** A member's balance and a page of entries, newest first. */
   async pointsPage(ctx: RequestContext, memberId: string, beforeId: number | null, limit: number) {
-    const member = await this.members.get(ctx, memberId);
-    const entries = await new LedgerRepository(this.db).page(memberId, beforeId, limit);
+    // read side by side (one round trip less); entries of a member out of scope are dropped with the 404
+    const [member, entries] = await Promise.all([
+      this.members.get(ctx, memberId),
+      new LedgerRepository(this.db).page(memberId, beforeId, limit),
+    ]);
     return { member, entries };
   }
 
