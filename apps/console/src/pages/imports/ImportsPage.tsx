@@ -89,7 +89,12 @@ export function ImportsPage() {
               {
                 title: t('imports.kindLabel'),
                 dataIndex: 'kind',
-                render: (v: ImportKind) => (isRoster(v) ? t(`imports.kind.${v}`) : t(`permGroup.history`)),
+                render: (v: ImportKind) =>
+                  isRoster(v)
+                    ? t(`imports.kind.${v}`)
+                    : v === 'club_members'
+                      ? t('permGroup.club')
+                      : t('permGroup.history'),
               },
               { title: t('imports.file'), dataIndex: 'fileName' },
               {
