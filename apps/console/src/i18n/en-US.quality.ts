@@ -4,6 +4,7 @@ import type { zhCNQuality } from './zh-CN.quality';
 export const enUSQuality: typeof zhCNQuality = {
   quality: {
     title: 'Group-complaint warnings',
+    seeAll: 'See all',
     empty: 'No clusters',
     number: 'Number',
     project: 'Project',

@@ -17,6 +17,7 @@ const events: Labels<typeof CLUSTER_EVENT_KINDS> = {
 export const zhCNQuality = {
   quality: {
     title: '群诉预警',
+    seeAll: '查看全部',
     empty: '暂无群诉预警',
     number: '编号',
     project: '项目',

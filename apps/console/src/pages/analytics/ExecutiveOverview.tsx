@@ -1,6 +1,6 @@
 import type { KpiCode } from '@anju/contracts/analytics';
 import { Card, Col, Empty, Row, Spin } from 'antd';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type DashboardFilters,
@@ -11,9 +11,16 @@ import {
   useKpiValues,
 } from '../../api/analytics';
 import { ErrorState } from '../../components/ErrorState';
+import { useCan } from '../../lib/permissions';
 import { KpiCard } from './KpiCard';
 import { useDrilldown } from './kpiShared';
-import { ProjectRanking } from './ProjectRanking';
+
+// the quality panel (and its strings) loads on its own, only for readers of clusters
+// the ranking table sits below the KPI grid: its chunk (antd's Table) loads after the cards
+const ProjectRanking = lazy(async () => ({ default: (await import('./ProjectRanking')).ProjectRanking }));
+const OpenClustersPanel = lazy(async () => ({
+  default: (await import('../quality/OpenClustersPanel')).OpenClustersPanel,
+}));
 
 interface Props {
   filters: DashboardFilters & { period: string };
@@ -24,6 +31,7 @@ interface Props {
 /** The executive view of a scope and month: every KPI against its target, then the projects ranked. */
 export function ExecutiveOverview({ filters, compact }: Props) {
   const { t } = useTranslation();
+  const can = useCan();
   const dashboard = useExecutiveDashboard(filters);
   const kpis = useKpis();
   const scopeId = dashboard.data?.scope.id ?? filters.scope;
@@ -57,6 +65,11 @@ export function ExecutiveOverview({ filters, compact }: Props) {
 
   return (
     <>
+      {can('quality.read') && (
+        <Suspense fallback={null}>
+          <OpenClustersPanel />
+        </Suspense>
+      )}
       <Row gutter={[12, 12]} data-testid="kpi-grid">
         {data.kpis.map((figure) => {
           const info = infoOf.get(figure.kpi);
@@ -77,11 +90,13 @@ export function ExecutiveOverview({ filters, compact }: Props) {
         {data.kpis.length === 0 && <Empty />}
       </Row>
       <Card title={t('kpi.tabs.projects')} size="small" style={{ marginTop: 16 }}>
-        <ProjectRanking
-          projects={data.projects}
-          loading={dashboard.isFetching}
-          onDrill={(kpi, project) => open(kpi, project)}
-        />
+        <Suspense fallback={<Spin />}>
+          <ProjectRanking
+            projects={data.projects}
+            loading={dashboard.isFetching}
+            onDrill={(kpi, project) => open(kpi, project)}
+          />
+        </Suspense>
       </Card>
       {drilldown.drawer}
     </>

@@ -159,21 +159,19 @@ export class ClusterWarnings {
   private async audience(tx: Tx, orgPath: string, audiences: Audience[]) {
     const directory = this.directory.with(tx);
     const targets = (await directory.escalationTargetsMany([orgPath])).get(orgPath);
-    const found = await Promise.all(
-      audiences.map((a) => {
-        const node = targets?.[a.nodes];
-        return node ? directory.usersWithRoles(node, a.roles, { under: a.under }) : Promise.resolve([]);
-      }),
-    );
+    // one query after another: a transaction's connection runs one statement at a time
+    const found = [];
+    for (const a of audiences) {
+      const node = targets?.[a.nodes];
+      if (node) found.push(await directory.usersWithRoles(node, a.roles, { under: a.under }));
+    }
     const byId = new Map(found.flat().map((u) => [u.id, u]));
     return [...byId.values()];
   }
 
   private async placeOf(tx: Tx, cluster: ClusterRow) {
-    const [names, buildings] = await Promise.all([
-      this.directory.with(tx).names([cluster.projectId]),
-      cluster.buildingId ? new UnitLookup(tx).buildings([cluster.buildingId]) : Promise.resolve([]),
-    ]);
+    const names = await this.directory.with(tx).names([cluster.projectId]);
+    const buildings = cluster.buildingId ? await new UnitLookup(tx).buildings([cluster.buildingId]) : [];
     const place = buildings[0]?.name ?? (cluster.location || '公共区域');
     return { project: names.get(cluster.projectId) ?? '', place };
   }
