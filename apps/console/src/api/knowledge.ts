@@ -1,3 +1,4 @@
+import type { FileInfo } from '@anju/contracts';
 import type {
   KnowledgeArticle,
   KnowledgeAudience,
@@ -9,7 +10,7 @@ import type {
 } from '@anju/contracts/knowledge';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from './client';
+import { api, uploadFileWithProgress } from './client';
 import type { ItemList, Page } from './types';
 
 export type { KnowledgeArticle, KnowledgeAudience, KnowledgeHit, KnowledgeStatus };
@@ -73,6 +74,15 @@ export function useSaveKnowledgeArticle() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: UpsertKnowledgeArticleBody) => api.post<KnowledgeArticle>('/api/knowledge/articles', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: knowledgeKeys.all }),
+  });
+}
+
+/** Adds a photo to an article (the same bytes again answer the stored photo); the article refetches. */
+export function useUploadKnowledgePhoto(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadFileWithProgress<FileInfo>(`/api/knowledge/articles/${id}/photos`, file),
     onSuccess: () => qc.invalidateQueries({ queryKey: knowledgeKeys.all }),
   });
 }

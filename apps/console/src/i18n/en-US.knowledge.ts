@@ -44,6 +44,7 @@ export const enUSKnowledge: typeof zhCNKnowledge = {
     readOnly: 'You can read articles; editing needs “Edit and publish knowledge articles”',
     photos: 'Photos',
     uploadPhoto: 'Upload a photo',
+    photoTooLarge: 'A photo may be at most 10 MB',
     keys: 'Ctrl+Enter saves',
     suggestions: 'Possible standard problems',
     suggestionsHint: 'Published articles matching the title and description; click to read',

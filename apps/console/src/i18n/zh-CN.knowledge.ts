@@ -42,6 +42,7 @@ export const zhCNKnowledge = {
     readOnly: '您可以查阅标准问题；编辑需要“编辑并发布标准问题”权限',
     photos: '照片',
     uploadPhoto: '上传照片',
+    photoTooLarge: '照片不能超过 10 MB',
     keys: 'Ctrl+Enter 保存',
     suggestions: '可能的标准问题',
     suggestionsHint: '根据标题和描述匹配的已发布标准问题，点击查看',

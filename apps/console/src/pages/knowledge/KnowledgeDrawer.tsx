@@ -34,6 +34,7 @@ import { submitOnCtrlEnter } from '../../lib/keys';
 import { useCan } from '../../lib/permissions';
 import { useCategoryName } from '../tickets/categoryName';
 import { CategoryMultiSelect } from './CategoryMultiSelect';
+import { KnowledgePhotos } from './KnowledgePhotos';
 import './knowledgeStrings';
 
 type Values = Omit<UpsertKnowledgeArticleBody, 'id' | 'version' | 'status'>;
@@ -261,6 +262,7 @@ export function KnowledgeDrawer({ id, onClose, onSaved }: Props) {
           </Flex>
         )}
       </Form>
+      {article && !shown && <KnowledgePhotos id={article.id} photos={article.photos} editable={editable} />}
       {id && (
         <List
           style={{ marginTop: 24 }}
