@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { MOBILE, signInOwner } from './support/portal.js';
+import { MOBILE, ownerLoginCode, signInOwner } from './support/portal.js';
 import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
 import { type Api, adminSession } from './support/session.js';
 import { expectText } from './support/ui.js';
@@ -58,6 +58,34 @@ describe('owner portal: my club', () => {
     };
     if (points.items.length === 0) await page.getByTestId('empty-state').waitFor();
     else await expect.poll(() => page.getByTestId('club-points-entry').count()).toBe(points.items.length);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a visitor who is not a customer joins from the sign-in page with an SMS code and lands on their new card', async () => {
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    const context = await browser.newContext(MOBILE);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/m/login`);
+    await page.getByTestId('login-join-club').click();
+    await page.waitForURL(/\/m\/join$/);
+    await page.getByTestId('join-phone').fill(phone);
+    await page.getByTestId('join-get-code').click();
+    await page.getByTestId('join-code').fill(await ownerLoginCode(admin, phone));
+    await page.getByTestId('join-name').fill('陈访客');
+    const place = page.getByTestId('join-place');
+    await expect.poll(() => place.locator('option').count()).toBeGreaterThan(1);
+    await place.selectOption({ index: 1 });
+    await page.getByTestId('join-submit').click();
+    await page.waitForURL(/\/m\/club$/);
+    await page.getByTestId('club-member').waitFor();
+    const mine = (await (await context.request.get(`${server.url}/api/portal/club/membership`)).json()) as {
+      member: { cardNo: string; class: string } | null;
+    };
+    expect(mine.member?.class).toBe('public');
+    await expectText(page.getByTestId('club-card-no'), mine.member?.cardNo as string);
     expect(errors).toEqual([]);
     await context.close();
   });
