@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
-import { apiSession, signIn } from './support/session.js';
+import { MOBILE, signInOwner } from './support/portal.js';
+import { ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.js';
+import { adminSession, apiSession, signIn } from './support/session.js';
 import { choose, expectText } from './support/ui.js';
 
 const DEMO_PASSWORD = 'Anju-demo-2026';
@@ -75,5 +76,28 @@ describe('console: standard problems at intake and at closing', () => {
 
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('the demo owner finds home care in the portal, and no staff-only article among it', async () => {
+    const phone = server.logs().match(/demo owner (1[3-9]\d{9})/)?.[1];
+    expect(phone, 'the demo owner in the start output').toBeTruthy();
+    const admin = await adminSession(browser, server.url, ADMIN_PASSWORD);
+    const owner = await browser.newContext(MOBILE);
+    const page = await owner.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/m/login`);
+    await signInOwner(page, admin, phone as string);
+
+    await page.getByTestId('home-care-entry').click();
+    await page.waitForURL(/\/m\/home-care$/);
+    await page.getByTestId('home-care-card').first().waitFor();
+    await page.getByTestId('home-care-search').locator('input').fill('卫生间渗水');
+    await expectText(page.getByTestId('home-care-card').first(), /卫生间防水使用须知/);
+    const titles = await page.getByTestId('home-care-card').allTextContents();
+    // 卫生间吊顶渗水 is a staff article: the owner never sees it
+    expect(titles.some((x) => x.includes('卫生间吊顶渗水'))).toBe(false);
+    expect(errors).toEqual([]);
+    await owner.close();
   });
 });
