@@ -154,6 +154,12 @@ export const NOTIFICATION_KINDS = [
   'quality_cluster.warning',
   /** {number, words}: a ticket carrying a signal word (媒体, 律师, 维权…) outside any cluster */
   'quality.risk_ticket',
+  /** {number, title}: a group case given to its owner */
+  'quality_case.assigned',
+  /** {number, task, due}: a group case's task nearing its limit, past it, escalated ({level}) */
+  'group_case_task.warn',
+  'group_case_task.breach',
+  'group_case_task.escalate',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -274,6 +280,10 @@ export const AUDIT_ACTIONS = [
   'knowledge_article.photo',
   'quality_rule.upsert',
   'quality_cluster.acknowledge',
+  'quality_case.create',
+  'quality_case.update',
+  'quality_case.reply',
+  'quality_case.close',
   'club_voucher.redeem',
   'club_partner.report_export',
   'family.add',

@@ -127,3 +127,122 @@ export type ClusterRuleList = z.infer<typeof clusterRuleList>;
 export type Cluster = z.infer<typeof cluster>;
 export type ClusterDetail = z.infer<typeof clusterDetail>;
 export type ClusterMap = z.infer<typeof clusterMap>;
+
+// --- group cases (特事特办) ---
+
+export const GROUP_CASE_STATUSES = ['open', 'closed'] as const;
+export const GROUP_CASE_UPDATE_KINDS = [
+  'opened',
+  'status',
+  'statement',
+  'reply',
+  'task_added',
+  'task_done',
+  'linked',
+  'consent',
+  'closed',
+] as const;
+export type GroupCaseUpdateKind = (typeof GROUP_CASE_UPDATE_KINDS)[number];
+
+const caseText = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+
+export const createGroupCaseBody = z.object({
+  /** From a cluster (its tickets are linked), or by hand with a project and tickets. */
+  clusterId: z.uuid().optional(),
+  projectId: z.uuid().optional(),
+  ticketIds: z.array(z.uuid()).max(500).default([]),
+  title: caseText(100),
+  /** The senior person answerable for the case. */
+  ownerUserId: z.uuid(),
+  deadline: isoDate,
+  summary: z.string().trim().max(2000).default(''),
+});
+export type CreateGroupCaseBody = z.infer<typeof createGroupCaseBody>;
+
+export const updateGroupCaseBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('status'), body: caseText(2000) }),
+  z.object({ action: z.literal('statement'), body: caseText(2000), audience: caseText(100) }),
+  z.object({
+    action: z.literal('addTask'),
+    title: caseText(200),
+    ownerUserId: z.uuid(),
+    dueAt: z.iso.datetime({ offset: true }),
+  }),
+  z.object({ action: z.literal('completeTask'), taskId: z.uuid(), note: z.string().trim().max(1000).default('') }),
+  z.object({ action: z.literal('linkTickets'), ticketIds: z.array(z.uuid()).min(1).max(500) }),
+  z.object({ action: z.literal('consentClose'), ticketIds: z.array(z.uuid()).min(1).max(500) }),
+  z.object({ action: z.literal('edit'), version, deadline: isoDate.optional(), ownerUserId: z.uuid().optional() }),
+]);
+export type UpdateGroupCaseBody = z.infer<typeof updateGroupCaseBody>;
+
+export const replyToGroupCaseBody = z.object({ body: caseText(500) });
+export const closeGroupCaseBody = z.object({
+  version,
+  cause: caseText(2000),
+  measures: caseText(2000),
+  /** Yuan spent on the case (repairs, compensation). */
+  cost: z.number().min(0).max(1_000_000_000),
+  lessons: caseText(2000),
+});
+export type CloseGroupCaseBody = z.infer<typeof closeGroupCaseBody>;
+
+export const listGroupCasesQuery = pageQuery.extend({ status: z.enum(GROUP_CASE_STATUSES).optional() });
+
+export const groupCase = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  title: z.string(),
+  projectId: z.uuid().nullable(),
+  projectName: z.string().nullable(),
+  clusterId: z.uuid().nullable(),
+  ownerUserId: z.uuid(),
+  ownerName: z.string(),
+  deadline: z.string(),
+  priority: z.string(),
+  status: z.enum(GROUP_CASE_STATUSES),
+  summary: z.string(),
+  ticketCount: z.number().int(),
+  openTasks: z.number().int(),
+  version: z.number().int(),
+  createdAt: isoDateTime,
+  closedAt: isoDateTime.nullable(),
+});
+
+export const groupCaseDetail = groupCase.extend({
+  report: z.object({ cause: z.string(), measures: z.string(), cost: z.number(), lessons: z.string() }).nullable(),
+  tasks: z.array(
+    z.object({
+      id: z.uuid(),
+      seq: z.number().int(),
+      title: z.string(),
+      ownerUserId: z.uuid(),
+      ownerName: z.string(),
+      dueAt: isoDateTime,
+      status: z.enum(['open', 'done']),
+      doneAt: isoDateTime.nullable(),
+      note: z.string(),
+    }),
+  ),
+  tickets: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string(),
+      title: z.string(),
+      unitCode: z.string().nullable(),
+      consented: z.boolean(),
+    }),
+  ),
+  updates: z.array(
+    z.object({
+      at: isoDateTime,
+      kind: z.enum(GROUP_CASE_UPDATE_KINDS),
+      body: z.string().nullable(),
+      actorName: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});
+
+export type GroupCase = z.infer<typeof groupCase>;
+export type GroupCaseDetail = z.infer<typeof groupCaseDetail>;

@@ -2,8 +2,9 @@ import { chinaDate } from '../../platform/china-time.js';
 import type { Tx } from '../../platform/db/database.js';
 import { wordsOf } from '../knowledge/knowledge-words.js';
 import { UnitLookup } from '../property/unit-lookup.js';
-import type { TicketRow } from '../tickets/ticket.tables.js';
+import type { TicketRow } from '../tickets/ticket.service.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
+import type { GroupCaseService } from './cases/case.service.js';
 import type { ClusterRuleService } from './cluster-rule.service.js';
 import {
   type ClusterRule,
@@ -48,6 +49,7 @@ export class ClusterDetector {
     private readonly tickets: TicketsModule,
     private readonly rules: ClusterRuleService,
     private readonly warnings: ClusterWarnings,
+    private readonly cases: GroupCaseService,
   ) {}
 
   async ingest(tx: Tx, ticketId: string, now: Date) {
@@ -124,6 +126,8 @@ export class ClusterDetector {
       if (!joins(t, members, cluster.lastAt, rule)) continue;
       await repo.setCluster([t.ticketId], cluster.id);
       await this.grow(tx, cluster, [t, ...members], rule, now, [t.ticketId]);
+      // new tickets matching a case's cluster attach to the case
+      if (cluster.caseId) await this.cases.attach(tx, cluster.caseId, t.ticketId, now);
       return true;
     }
     return false;

@@ -12,7 +12,11 @@ const node = (params: CodeParams) => NODE_ZH[p(params, 'node') as keyof typeof N
 /** The kinds of notice the tickets module sends (journey tasks, acceptance findings, service requests word their own). */
 export type TicketNoticeKind = Exclude<
   NotificationKind,
-  `journey_task.${string}` | `acceptance_finding.${string}` | `service_request.${string}` | `quality${string}`
+  | `journey_task.${string}`
+  | `acceptance_finding.${string}`
+  | `service_request.${string}`
+  | `quality${string}`
+  | `group_case_task.${string}`
 >;
 
 const TITLE_ZH: Record<TicketNoticeKind, (params: CodeParams) => string> = {

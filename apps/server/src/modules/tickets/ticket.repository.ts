@@ -220,6 +220,15 @@ export class TicketRepository {
     return row ?? null;
   }
 
+  /** Sets the priority of these tickets (a group case's), each a new version. */
+  async setPriority(ids: string[], priority: string, at: Date) {
+    if (ids.length === 0) return;
+    await this.db
+      .update(tickets)
+      .set({ priority, updatedAt: at, version: sql`${tickets.version} + 1` })
+      .where(inArray(tickets.id, ids));
+  }
+
   async addEvents(events: EventInsert[]) {
     await addEventsStatement(this.db, [JSON.stringify(events.map(eventWriter.row))]);
   }

@@ -32,6 +32,12 @@ import type { TicketOpener } from './ticket-open.js';
 import { eventRows, timelineEntries } from './ticket-rows.js';
 import { workOrderEvent } from './work-order-events.js';
 
+/** A ticket row as other modules read it (through `rowsOf`). */
+export type { TicketRow };
+
+/** A check another module makes before a ticket closes (throws to refuse). */
+export type CloseGuard = (db: Executor, ticket: TicketRow) => Promise<void>;
+
 /** The closed loop: create, move through the nodes, notes. Every change writes an event, audit and the timeline. */
 export class TicketService {
   constructor(
@@ -48,6 +54,16 @@ export class TicketService {
     private readonly callbacks: SurveyCallbacks,
     private readonly standardProblems?: StandardProblems,
   ) {}
+
+  private readonly closeGuards: CloseGuard[] = [];
+
+  /**
+   * Another module holds a ticket's close back without tickets knowing why (decisions §31's pattern): a group case
+   * whose owner has not consented. A guard throws to refuse.
+   */
+  guardClose(guard: CloseGuard) {
+    this.closeGuards.push(guard);
+  }
 
   /** A new ticket, answered with its page (see TicketOpener). */
   create(
@@ -235,6 +251,7 @@ export class TicketService {
     inTransaction: boolean,
     detail?: EventDetail,
   ): Promise<TicketDetail> {
+    if (body.action === 'close') for (const guard of this.closeGuards) await guard(db, ticket);
     const now = this.clock.now();
     const status = ticket.status as TicketStatus;
     const plan = await planMove(db, this.texting, ticket, body, now, ctx.principal.userId);
@@ -391,21 +408,63 @@ export class TicketService {
     assertPermission(ctx.principal, 'tickets.manage');
     return this.db.transaction(async (tx) => {
       const ticket = await this.get(ctx, id, tx);
-      const now = this.clock.now();
-      const note = { kind: 'note', body: body.body, visibility: body.visibility } as const;
-      // the first customer-visible note is our response: a move (first response set, its clock stopped)
-      const responds = body.visibility === 'customer' && !ticket.firstResponseAt;
-      const after = responds
-        ? await this.apply(tx, ctx, ticket, { action: 'respond', version: ticket.version }, note)
-        : null;
-      if (!after) await this.event(tx, ctx, ticket, note);
-      const message =
-        body.visibility === 'customer'
-          ? await ownerUpdateMessage(tx, this.texting, ticket, 'note', `note:${now.getTime()}`)
-          : null;
-      if (message) await this.messaging.send(tx, message);
-      return after ?? ((await new TicketRepository(tx).find(ticket.id)) as TicketRow);
+      return this.noteIn(tx, ctx, ticket, body, `note:${this.clock.now().getTime()}`);
     });
+  }
+
+  /**
+   * One customer-visible note on each of these tickets in the caller's transaction (a group case's holding reply):
+   * each is the ticket's response if it had none, and the owner's SMS is keyed by `key` and the ticket.
+   */
+  async customerNotes(tx: Tx, ctx: RequestContext, ticketIds: string[], body: string, key: string) {
+    const rows = await new TicketRepository(tx).findMany(ticketIds);
+    for (const ticket of rows) {
+      if (ticket.status === 'cancelled' || ticket.status === 'completed') continue;
+      await this.noteIn(tx, ctx, ticket, { body, visibility: 'customer' }, key);
+    }
+    return rows.length;
+  }
+
+  /**
+   * Raises these tickets to `priority` (lower ones only), each with an internal event naming why: a group case's
+   * tickets take its priority.
+   */
+  async raisePriority(tx: Tx, ctx: RequestContext, ticketIds: string[], priority: 'high' | 'urgent', why: string) {
+    const order = ['low', 'normal', 'high', 'urgent'];
+    const rows = (await new TicketRepository(tx).findMany(ticketIds)).filter(
+      (t) => order.indexOf(t.priority) < order.indexOf(priority),
+    );
+    if (rows.length === 0) return;
+    await new TicketRepository(tx).setPriority(
+      rows.map((t) => t.id),
+      priority,
+      this.clock.now(),
+    );
+    await this.events(
+      tx,
+      ctx,
+      rows.map((ticket) => ({ ticket, kind: 'edit', visibility: 'internal', data: { priority, why } })),
+    );
+  }
+
+  private async noteIn(
+    tx: Tx,
+    ctx: RequestContext,
+    ticket: TicketRow,
+    body: { body: string; visibility: 'internal' | 'customer' },
+    key: string,
+  ) {
+    const note = { kind: 'note', body: body.body, visibility: body.visibility } as const;
+    // the first customer-visible note is our response: a move (first response set, its clock stopped)
+    const responds = body.visibility === 'customer' && !ticket.firstResponseAt;
+    const after = responds
+      ? await this.apply(tx, ctx, ticket, { action: 'respond', version: ticket.version }, note)
+      : null;
+    if (!after) await this.event(tx, ctx, ticket, note);
+    const message =
+      body.visibility === 'customer' ? await ownerUpdateMessage(tx, this.texting, ticket, 'note', key) : null;
+    if (message) await this.messaging.send(tx, message);
+    return after ?? ((await new TicketRepository(tx).find(ticket.id)) as TicketRow);
   }
 
   /** Writes the ticket event and the matching customer-timeline entry. */
