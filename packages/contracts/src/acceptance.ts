@@ -85,3 +85,19 @@ export const listMyAcceptanceFindingsQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/**
+ * What the simulated acceptance of a batch must check besides the handover checklist: items other modules answer
+ * for the batch's project (e.g. accepted lessons learned, `source: 'quality_lesson'`). Computed when read.
+ */
+export const acceptanceChecklistItem = z.object({
+  source: z.string(),
+  refId: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  /** A code the client words (e.g. the lesson's responsible department). */
+  tag: z.string().nullable(),
+  since: isoDateTime,
+});
+export type AcceptanceChecklistItem = z.infer<typeof acceptanceChecklistItem>;
+export const acceptanceChecklist = z.object({ items: z.array(acceptanceChecklistItem) });

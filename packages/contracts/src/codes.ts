@@ -280,6 +280,8 @@ export const AUDIT_ACTIONS = [
   'knowledge_article.photo',
   'quality_rule.upsert',
   'quality_cluster.acknowledge',
+  'quality_lesson.create',
+  'quality_lesson.update',
   'quality_case.create',
   'quality_case.update',
   'quality_case.reply',

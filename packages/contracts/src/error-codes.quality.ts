@@ -35,4 +35,37 @@ export const QUALITY_ERROR_CODES = {
     zh: '该工单属于群诉专案，需专案负责人同意后才能结单',
     en: 'This ticket belongs to a group case: it closes only with the case owner’s consent',
   },
+  QUALITY_LESSON_NOT_FOUND: { status: 404, zh: '经验教训不存在', en: 'Lesson not found' },
+  QUALITY_LESSON_SOURCE_NOT_FOUND: {
+    status: 404,
+    zh: '来源专案或预警不存在',
+    en: 'The group case or cluster it comes from does not exist',
+  },
+  QUALITY_LESSON_CASE_OPEN: {
+    status: 409,
+    zh: '专案结案后才能总结经验教训',
+    en: 'A lesson is drawn from a group case once it is closed',
+  },
+  QUALITY_LESSON_ONE_SOURCE: { status: 400, zh: '只能选择一个来源', en: 'Choose one source: a case or a cluster' },
+  QUALITY_LESSON_SOURCE_FIXED: {
+    status: 400,
+    zh: '经验教训的来源和所属单位不能修改',
+    en: 'A lesson’s source and owning company cannot change',
+  },
+  QUALITY_LESSON_PROBLEM_REQUIRED: { status: 400, zh: '请填写问题描述', en: 'Describe the problem' },
+  QUALITY_LESSON_NODE: {
+    status: 400,
+    zh: '经验教训属于城市公司或集团',
+    en: 'A lesson belongs to a city company or the group',
+  },
+  QUALITY_LESSON_PROJECT_INVALID: {
+    status: 400,
+    zh: '适用项目必须是本公司的项目',
+    en: 'The projects it applies to must be projects of its company',
+  },
+  QUALITY_LESSON_STATUS: {
+    status: 409,
+    zh: '转化状态只能向前推进（或否决）',
+    en: 'The conversion status only moves forward (or to rejected)',
+  },
 } as const;

@@ -24,6 +24,7 @@ export const enUSOperations: typeof zhCNOperations = {
     audit: {
       quality_rule: { upsert: 'Save cluster rule' },
       quality_cluster: { acknowledge: 'Acknowledge cluster' },
+      quality_lesson: { create: 'Lesson recorded', update: 'Lesson changed' },
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
       user: {
         create: 'User created',

@@ -21,6 +21,7 @@ export const zhCNOperations = {
     audit: {
       quality_rule: { upsert: '保存群诉预警规则' },
       quality_cluster: { acknowledge: '确认群诉预警' },
+      quality_lesson: { create: '新建经验教训', update: '修改经验教训' },
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },
       user: {
         create: '新建用户',

@@ -1,4 +1,6 @@
+import { AppError } from '../../platform/errors.js';
 import type { Platform } from '../../platform/modules.js';
+import type { JourneysModule } from '../journeys/journeys.module.js';
 import type { OrgModule } from '../org/org.module.js';
 import type { SlaModule } from '../sla/sla.module.js';
 import type { TicketsModule } from '../tickets/tickets.module.js';
@@ -8,8 +10,9 @@ import { ClusterService } from './cluster.service.js';
 import { ClusterDetector } from './cluster-detector.js';
 import { ClusterRuleService } from './cluster-rule.service.js';
 import { ClusterWarnings } from './cluster-warnings.js';
+import { createLessons } from './lessons/lessons.js';
 
-export type QualityDeps = { org: OrgModule; tickets: TicketsModule; sla: SlaModule };
+export type QualityDeps = { org: OrgModule; tickets: TicketsModule; sla: SlaModule; journeys: JourneysModule };
 export type QualityModule = ReturnType<typeof createQualityModule>;
 
 /** Group-complaint early warning (issue 16): the cluster rules, the detector fed by ticket events, the clusters, group cases. */
@@ -24,5 +27,15 @@ export function createQualityModule(platform: Platform, deps: QualityDeps) {
   deps.tickets.tickets.guardClose((ex, ticket) => cases.guardClose(ex, ticket.id));
   const detector = new ClusterDetector(deps.tickets, rules, warnings, cases);
   const clusters = new ClusterService(db, audit, clock, directory);
-  return { rules, detector, clusters, cases };
+  const lessons = createLessons(platform, directory, deps.journeys.acceptance, {
+    groupCase: (ctx, id) => cases.get(ctx, id).then((c) => c.row, notFound('QUALITY_CASE_NOT_FOUND')),
+    cluster: (ctx, id) => clusters.get(ctx, id).then((c) => c.row, notFound('QUALITY_CLUSTER_NOT_FOUND')),
+  });
+  return { rules, detector, clusters, cases, lessons };
 }
+
+/** A source read as "none in the caller's scope" when its service says not found. */
+const notFound = (code: string) => (error: unknown) => {
+  if (error instanceof AppError && error.code === code) return null;
+  throw error;
+};

@@ -1,5 +1,6 @@
 import { errorBody, fileInfo, idParams, page } from '@anju/contracts';
 import {
+  acceptanceChecklist,
   acceptanceFinding,
   acceptanceFindingPage,
   listAcceptanceFindingsQuery,
@@ -36,6 +37,21 @@ export const acceptanceRoutes: FastifyPluginAsyncZod<{ acceptance: AcceptanceSer
       },
     },
     async (request) => acceptance.list(contextOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/delivery-batches/:id/acceptance-checklist',
+    {
+      schema: {
+        operationId: 'getAcceptanceChecklist',
+        tags,
+        summary:
+          'What the batch’s simulated acceptance must check besides the handover checklist (accepted lessons learned)',
+        params: idParams,
+        response: { 200: acceptanceChecklist, ...errors },
+      },
+    },
+    async (request) => acceptance.checklist(contextOf(request), request.params.id),
   );
 
   app.post(

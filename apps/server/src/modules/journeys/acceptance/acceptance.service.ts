@@ -21,6 +21,7 @@ import type { ClockService } from '../../sla/clock.service.js';
 import type { AcceptanceFindingRow } from '../handover/handover.tables.js';
 import type { HandoverBookingService } from '../handover/handover-booking.service.js';
 import { AcceptanceRepository } from './acceptance.repository.js';
+import { AcceptanceChecklistSources } from './acceptance-checklist.js';
 import { findingClock, stopFindingClock } from './acceptance-clocks.js';
 
 const draftRef = (userId: string) => ({ refType: 'acceptance_draft', refId: userId });
@@ -34,6 +35,9 @@ const dueCursor = zod.object({ t: cursorParts.time, id: cursorParts.uuid });
  * overrides with a reason (the property module asks `guardDelivery`).
  */
 export class AcceptanceService {
+  /** Items other modules add to every batch's checklist (quality's accepted lessons learned). */
+  readonly checklistSources = new AcceptanceChecklistSources();
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -127,6 +131,24 @@ export class AcceptanceService {
       nextCursor: page.nextCursor,
       summary: await repo.summary(batch.id),
     };
+  }
+
+  /**
+   * What the inspectors check on this batch besides the handover checklist, computed when read (not snapshotted):
+   * a batch not yet delivered has every item known now; a delivered one those known by the end of its delivery day.
+   */
+  async checklist(ctx: RequestContext, batchId: string) {
+    assertPermission(ctx.principal, 'journeys.read');
+    const batch = await this.batches.batch(ctx, batchId);
+    const delivered = (batch.anchors as { actualDelivery?: string }).actualDelivery;
+    const asOf = delivered ? new Date(`${delivered}T23:59:59.999+08:00`) : this.clock.now();
+    const items = await this.checklistSources.itemsFor(this.db, {
+      projectId: batch.projectId,
+      projectPath: batch.orgPath,
+      companyId: batch.companyId,
+      asOf,
+    });
+    return { items };
   }
 
   /** A contractor's rectification work: the findings given to their organisation, the most urgent first. */
