@@ -17,6 +17,7 @@ import { seedDemoHandover } from './demo-handover.js';
 import { seedDemoJourneys } from './demo-journeys.js';
 import { seedDemoKnowledge } from './demo-knowledge.js';
 import { seedDemoKpiHistory } from './demo-kpi-history.js';
+import { seedDemoLessons } from './demo-lessons.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
 import { seedDemoQuality } from './demo-quality.js';
 import { seedDemoServices } from './demo-services.js';
@@ -183,6 +184,7 @@ export async function seedDemoTickets(
   const serviceRequests = await seedDemoServices(services, database.db, ctx, clock, now, settle);
   const knowledgeArticles = await seedDemoKnowledge(services, ctx, clock, now);
   const clusters = await seedDemoQuality(services, database.db, ctx, clock, now, settle);
+  const lessons = await seedDemoLessons(services, database.db, ctx, clock, now);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
@@ -200,6 +202,7 @@ export async function seedDemoTickets(
     serviceRequests,
     knowledgeArticles,
     clusters,
+    lessons,
   };
 }
 

@@ -171,6 +171,25 @@ describe('demo company', () => {
     expect(new Date(rows[0]?.raised as Date).getTime()).toBeLessThanOrEqual(now.getTime());
   });
 
+  it('has lessons learned in several states, one drawn from the demo cluster', async () => {
+    const rows = await queryRows<{ status: string; source: string; n: number }>(
+      database.db,
+      sql`select status, source, count(*)::int as n from quality_lessons group by status, source`,
+    );
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    expect(total).toBeGreaterThanOrEqual(8);
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['proposed', 'accepted', 'applied_to_standard', 'verified_on_new_project', 'rejected']),
+    );
+    expect(rows.find((r) => r.source === 'cluster')?.n).toBe(1);
+    const steps = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from quality_lessons
+           where status in ('accepted', 'applied_to_standard', 'verified_on_new_project') and accepted_at is null`,
+    );
+    expect(steps[0]?.n).toBe(0);
+  });
+
   it('major is only ever a complaint', async () => {
     const major = await queryRows<{ type: string }>(database.db, sql`select type from tickets where major`);
     expect(major.length).toBeGreaterThan(0);
