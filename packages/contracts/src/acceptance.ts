@@ -101,3 +101,4 @@ export const acceptanceChecklistItem = z.object({
 });
 export type AcceptanceChecklistItem = z.infer<typeof acceptanceChecklistItem>;
 export const acceptanceChecklist = z.object({ items: z.array(acceptanceChecklistItem) });
+export type AcceptanceChecklist = z.infer<typeof acceptanceChecklist>;

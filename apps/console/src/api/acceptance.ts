@@ -1,5 +1,6 @@
 import type { FileInfo } from '@anju/contracts';
 import type {
+  AcceptanceChecklist,
   AcceptanceFinding,
   AcceptanceSummary,
   FindingSeverity,
@@ -7,11 +8,18 @@ import type {
   RecordAcceptanceFindingBody,
   UpdateAcceptanceFindingBody,
 } from '@anju/contracts/acceptance';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, uploadFile } from './client';
 import type { Page } from './types';
 
 export type { AcceptanceFinding, AcceptanceSummary };
+
+/** What the batch's simulated acceptance checks besides the handover checklist (accepted lessons learned). */
+export const useAcceptanceChecklist = (batchId: string) =>
+  useQuery({
+    queryKey: [...acceptanceKeys.all, 'checklist', batchId],
+    queryFn: () => api.get<AcceptanceChecklist>(`/api/delivery-batches/${batchId}/acceptance-checklist`),
+  });
 export type FindingFilters = { status?: FindingStatus; severity?: FindingSeverity };
 type FindingPage = Page<AcceptanceFinding> & { summary: AcceptanceSummary };
 

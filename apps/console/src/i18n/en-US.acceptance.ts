@@ -12,6 +12,17 @@ export const enUSAcceptance: typeof zhCNAcceptance = {
     verified: 'Verified',
     units: 'Homes with open findings',
     byCategory: 'By category (open / all)',
+    checklist: {
+      title: 'Also check in this acceptance (lessons learned)',
+      hint: 'Accepted lessons learned, each checked before delivery; record what fails as a finding.',
+      tags: {
+        design: 'Design',
+        engineering: 'Engineering',
+        procurement: 'Procurement',
+        marketing: 'Marketing',
+        property: 'Property',
+      },
+    },
     noFindings: 'No acceptance findings',
     allStatuses: 'All statuses',
     allSeverities: 'All severities',

@@ -33,6 +33,11 @@ export const zhCNAcceptance = {
     verified: '已复验',
     units: '有未关闭问题的房屋',
     byCategory: '按问题类别（未关闭 / 全部）',
+    checklist: {
+      title: '本次验收必查项（经验教训）',
+      hint: '已采纳的经验教训，交付前逐项检查；发现问题请记录为验收问题。',
+      tags: { design: '设计', engineering: '工程', procurement: '采购', marketing: '营销', property: '物业' },
+    },
     noFindings: '没有验收问题',
     allStatuses: '全部状态',
     allSeverities: '全部级别',

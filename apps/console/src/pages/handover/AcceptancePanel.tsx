@@ -17,6 +17,7 @@ import { useCan } from '../../lib/permissions';
 import type { FindingAction } from '../acceptance/FindingActionModal';
 import { FindingDescription, FindingDue, FindingTags } from '../acceptance/findingParts';
 import { useCategoryName } from '../tickets/categoryName';
+import { AcceptanceChecklistCard } from './AcceptanceChecklistCard';
 import './acceptanceStrings';
 
 // fetched when one opens
@@ -65,6 +66,7 @@ export function AcceptancePanel({ batchId }: { batchId: string }) {
       {blocking > 0 && (
         <Alert type="error" showIcon title={t('acceptance.openBlockingHint')} style={{ marginBottom: 12 }} />
       )}
+      <AcceptanceChecklistCard batchId={batchId} />
       {summary && summary.byCategory.length > 0 && (
         <Card size="small" title={t('acceptance.byCategory')} style={{ marginBottom: 12 }}>
           <Space wrap>
