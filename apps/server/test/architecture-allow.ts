@@ -40,6 +40,7 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
   query('seed/demo-club-partners.ts', SEED),
   query('seed/demo-customers.ts', SEED),
   query('seed/demo-kpi-history.ts', SEED),
+  query('seed/demo-lessons.ts', SEED),
   query('seed/demo-property.ts', SEED),
   query('seed/demo-quality.ts', SEED),
   query('seed/demo-services.ts', SEED),
