@@ -31,7 +31,10 @@ export function LessonDrawer({
   const { message } = App.useApp();
   const errorText = useErrorText();
   const save = useUpsertLesson();
-  const projects = useProjects('');
+  const [projectSearch, setProjectSearch] = useState('');
+  const projects = useProjects(projectSearch);
+  const projectOptions = new Map((lesson?.appliesTo ?? []).map((p) => [p.id, p.name]));
+  for (const p of projects.data?.pages.flatMap((page) => page.items) ?? []) projectOptions.set(p.id, p.name);
   const [form] = Form.useForm<Values>();
   const [status, setStatus] = useState<LessonStatus>(lesson?.status ?? 'proposed');
   const stepIndex = LESSON_STEPS.indexOf(status as (typeof LESSON_STEPS)[number]);
@@ -110,28 +113,28 @@ export function LessonDrawer({
             </Form.Item>
           )}
           <Form.Item name="problem" label={t('quality.lessons.problem')}>
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} />
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="lesson-problem" />
           </Form.Item>
           <Form.Item name="analysis" label={t('quality.lessons.analysis')}>
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
           </Form.Item>
           <Form.Item name="department" label={t('quality.lessons.department')} rules={[{ required: true }]}>
             <Select
+              data-testid="lesson-department-select"
               options={LESSON_DEPARTMENTS.map((value) => ({ value, label: t(`quality.lessons.departments.${value}`) }))}
             />
           </Form.Item>
           <Form.Item name="improvement" label={t('quality.lessons.improvement')}>
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} data-testid="lesson-improvement" />
           </Form.Item>
           <Form.Item name="appliesTo" label={t('quality.lessons.appliesTo')} extra={t('quality.lessons.appliesToAll')}>
             <Select
               mode="multiple"
               allowClear
+              data-testid="lesson-applies-to"
               loading={projects.isFetching}
-              options={(projects.data?.pages.flatMap((p) => p.items) ?? []).map((p) => ({
-                value: p.id,
-                label: p.name,
-              }))}
+              showSearch={{ filterOption: false, onSearch: (v) => setProjectSearch(v.trim()) }}
+              options={[...projectOptions].map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
           <Form.Item label={t('quality.lessons.status')}>
