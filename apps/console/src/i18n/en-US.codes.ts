@@ -53,6 +53,12 @@ export const enUSCodes: typeof zhCNCodes = {
       },
     },
     notification: {
+      quality_case: { assigned: 'Group case {{number}} “{{title}}” is yours' },
+      group_case_task: {
+        warn: 'Group case {{number}}: task “{{task}}” is due soon ({{due}})',
+        breach: 'Group case {{number}}: task “{{task}}” is overdue ({{due}})',
+        escalate: 'Group case {{number}}: task “{{task}}” escalated to level {{level}}',
+      },
       quality_cluster: {
         warning:
           'Group-complaint warning (level {{level}}): {{project}} {{place}}, {{tickets}} tickets from {{households}} households',

@@ -22,6 +22,12 @@ export const enUSOperations: typeof zhCNOperations = {
       club_magazine: { published: 'Club magazine issue out (e-mail)' },
     },
     audit: {
+      quality_case: {
+        create: 'Open group case',
+        update: 'Update group case',
+        reply: 'Group case holding reply',
+        close: 'Close group case',
+      },
       quality_rule: { upsert: 'Save cluster rule' },
       quality_cluster: { acknowledge: 'Acknowledge cluster' },
       quality_lesson: { create: 'Lesson recorded', update: 'Lesson changed' },

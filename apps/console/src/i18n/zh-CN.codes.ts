@@ -51,6 +51,12 @@ export const zhCNCodes = {
       },
     },
     notification: {
+      quality_case: { assigned: '群诉专案 {{number}}「{{title}}」由您负责' },
+      group_case_task: {
+        warn: '群诉专案 {{number}} 任务「{{task}}」即将到期（{{due}}）',
+        breach: '群诉专案 {{number}} 任务「{{task}}」已超期（{{due}}）',
+        escalate: '群诉专案 {{number}} 任务「{{task}}」超期升级至第 {{level}} 级',
+      },
       quality_cluster: {
         warning: '群诉预警（{{level}}级）：{{project}} {{place}}，{{tickets}} 单 / {{households}} 户',
       },

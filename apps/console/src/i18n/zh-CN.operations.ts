@@ -19,6 +19,12 @@ export const zhCNOperations = {
       club_magazine: { published: '会刊出刊通知（邮件）' },
     },
     audit: {
+      quality_case: {
+        create: '群诉专案立案',
+        update: '推进群诉专案',
+        reply: '群诉专案统一回复业主',
+        close: '群诉专案结案',
+      },
       quality_rule: { upsert: '保存群诉预警规则' },
       quality_cluster: { acknowledge: '确认群诉预警' },
       quality_lesson: { create: '新建经验教训', update: '修改经验教训' },

@@ -132,6 +132,8 @@ export class GroupCaseService {
   async update(ctx: RequestContext, id: string, body: UpdateGroupCaseBody) {
     const row = await this.runnable(ctx, id);
     const now = this.clock.now();
+    // people are read before the transaction (the embedded database has one connection)
+    const newOwner = 'ownerUserId' in body && body.ownerUserId ? await this.ownerOf(body.ownerUserId) : null;
     await this.db.transaction(async (tx) => {
       const repo = new CaseRepository(tx);
       const log: CaseUpdateInsert[] = [];
@@ -143,7 +145,7 @@ export class GroupCaseService {
           log.push(this.entry(ctx, id, now, 'statement', body.body, { audience: body.audience }));
           break;
         case 'addTask': {
-          const owner = await this.ownerOf(body.ownerUserId);
+          const owner = newOwner as NonNullable<typeof newOwner>;
           const task = await repo.addTask({
             caseId: id,
             title: body.title,
@@ -175,7 +177,7 @@ export class GroupCaseService {
           break;
         }
         case 'edit': {
-          const owner = body.ownerUserId ? await this.ownerOf(body.ownerUserId) : null;
+          const owner = newOwner;
           const edited = await repo.update(id, body.version, {
             ...(body.deadline ? { deadline: body.deadline } : {}),
             ...(owner ? { ownerUserId: owner.id, ownerName: owner.displayName } : {}),
