@@ -21,7 +21,7 @@ export function caseTaskClockSubject(): ClockSubject {
       const found = new Map<string, ClockSubjectInfo>();
       for (const t of tasks) {
         const c = cases.get(t.caseId);
-        if (!c || c.status !== 'open') continue;
+        if (c?.status !== 'open') continue;
         const info = {
           id: t.id,
           companyId: c.companyId,
