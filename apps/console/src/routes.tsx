@@ -45,6 +45,7 @@ const ServicesPage = page(() => import('./pages/services/ServicesPage'), 'Servic
 const ServiceRequestsPage = page(() => import('./pages/services/ServiceRequestsPage'), 'ServiceRequestsPage');
 const KnowledgePage = page(() => import('./pages/knowledge/KnowledgePage'), 'KnowledgePage');
 const ClustersPage = page(() => import('./pages/quality/ClustersPage'), 'ClustersPage');
+const GroupCasesPage = page(() => import('./pages/quality/GroupCasesPage'), 'GroupCasesPage');
 const LessonsPage = page(() => import('./pages/quality/LessonsPage'), 'LessonsPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
@@ -135,6 +136,8 @@ const routes: RouteObject[] = [
           { path: 'service-requests', element: guarded('services.read', <ServiceRequestsPage />) },
           { path: 'quality/clusters', element: guarded('quality.read', <ClustersPage />) },
           { path: 'quality/clusters/:id', element: guarded('quality.read', <ClustersPage />) },
+          { path: 'quality/cases', element: guarded('quality.read', <GroupCasesPage />) },
+          { path: 'quality/cases/:id', element: guarded('quality.read', <GroupCasesPage />) },
           { path: 'quality/lessons', element: guarded('quality.read', <LessonsPage />) },
           { path: 'knowledge', element: guarded('knowledge.read', <KnowledgePage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },

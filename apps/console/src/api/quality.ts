@@ -5,6 +5,11 @@ import type {
   ClusterRule,
   ClusterRuleList,
   ClusterStatus,
+  closeGroupCaseBody,
+  createGroupCaseBody,
+  GroupCase,
+  GroupCaseDetail,
+  updateGroupCaseBody,
   upsertClusterRuleBody,
 } from '@anju/contracts/quality';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -64,3 +69,41 @@ export const useUpsertClusterRule = () =>
   useQualityMutation(({ orgUnitId, ...body }: UpsertClusterRuleBody & { orgUnitId: string }) =>
     api.put<ClusterRule>(`/api/quality/cluster-rules/${orgUnitId}`, body),
   );
+
+// --- group cases ---
+
+export type { GroupCase, GroupCaseDetail } from '@anju/contracts/quality';
+export type CreateGroupCaseBody = z.input<typeof createGroupCaseBody>;
+export type UpdateGroupCaseBody = z.input<typeof updateGroupCaseBody>;
+export type CloseGroupCaseBody = z.input<typeof closeGroupCaseBody>;
+
+export const caseKeys = {
+  all: ['quality', 'cases'] as const,
+  list: (status?: string) => [...caseKeys.all, 'list', status ?? ''] as const,
+  detail: (id: string) => [...caseKeys.all, 'detail', id] as const,
+};
+
+export function useGroupCases(status?: 'open' | 'closed') {
+  return useInfiniteQuery({
+    queryKey: caseKeys.list(status),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<GroupCase>>('/api/quality/cases', { status, cursor: pageParam, limit: 50 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useGroupCase = (id: string) =>
+  useQuery({ queryKey: caseKeys.detail(id), queryFn: () => api.get<GroupCaseDetail>(`/api/quality/cases/${id}`) });
+
+export const useCreateGroupCase = () =>
+  useQualityMutation((body: CreateGroupCaseBody) => api.post<GroupCaseDetail>('/api/quality/cases', body));
+export const useUpdateGroupCase = (id: string) =>
+  useQualityMutation((body: UpdateGroupCaseBody) =>
+    api.post<GroupCaseDetail>(`/api/quality/cases/${id}/updates`, body),
+  );
+export const useReplyToGroupCase = (id: string) =>
+  useQualityMutation((body: string) => api.post<GroupCaseDetail>(`/api/quality/cases/${id}/reply`, { body }));
+export const useCloseGroupCase = (id: string) =>
+  useQualityMutation((body: CloseGroupCaseBody) => api.post<GroupCaseDetail>(`/api/quality/cases/${id}/close`, body));

@@ -80,6 +80,7 @@ type MenuKey =
   | 'serviceRequests'
   | 'knowledge'
   | 'clusters'
+  | 'groupCases'
   | 'lessons'
   | 'eventDeliveries'
   | 'kpis'
@@ -137,6 +138,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'serviceRequests', path: '/service-requests', icon: <CarryOutOutlined />, permission: 'services.read' },
   { key: 'knowledge', path: '/knowledge', icon: <ReadOutlined />, permission: 'knowledge.read' },
   { key: 'clusters', path: '/quality/clusters', icon: <AlertOutlined />, permission: 'quality.read' },
+  { key: 'groupCases', path: '/quality/cases', icon: <ThunderboltOutlined />, permission: 'quality.read' },
   { key: 'lessons', path: '/quality/lessons', icon: <FlagOutlined />, permission: 'quality.read' },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },

@@ -80,6 +80,7 @@ export const enUS: Messages & typeof zhCNCustomers & typeof zhCNService & typeof
     serviceRequests: 'Service requests',
     knowledge: 'Knowledge base',
     clusters: 'Cluster warnings',
+    groupCases: 'Group cases',
     lessons: 'Lessons learned',
     eventDeliveries: 'Event deliveries',
     home: 'Home',

@@ -98,6 +98,7 @@ export const zhCN = {
     serviceRequests: '服务预约',
     knowledge: '标准问题库',
     clusters: '群诉预警',
+    groupCases: '群诉专案',
     lessons: '经验教训',
     eventDeliveries: '事件投递',
     home: '首页',

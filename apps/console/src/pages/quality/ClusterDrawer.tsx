@@ -1,12 +1,15 @@
 import { Alert, App, Button, Descriptions, Drawer, Flex, Input, List, Tag, Timeline, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAcknowledgeCluster, useCluster } from '../../api/quality';
 import { DateTime } from '../../components/DateTime';
 import { useErrorText } from '../../lib/errors';
+import { useCan } from '../../lib/permissions';
 import { useCategoryName } from '../tickets/categoryName';
 import { categoryLabel, SEVERITY_COLOR } from './clusterLabels';
+
+const OpenCaseModal = lazy(async () => ({ default: (await import('./OpenCaseModal')).OpenCaseModal }));
 
 /** One cluster: where and what, its tickets, its timeline (raised, joined, warned…), who acknowledged it and when. */
 export function ClusterDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -17,6 +20,8 @@ export function ClusterDrawer({ id, onClose }: { id: string; onClose: () => void
   const cluster = useCluster(id);
   const acknowledge = useAcknowledgeCluster(id);
   const [note, setNote] = useState('');
+  const [opening, setOpening] = useState(false);
+  const can = useCan();
   const c = cluster.data;
 
   const submit = () =>
@@ -69,6 +74,23 @@ export function ClusterDrawer({ id, onClose }: { id: string; onClose: () => void
               </Descriptions.Item>
             )}
           </Descriptions>
+
+          <Flex gap={8} style={{ marginBottom: 16 }}>
+            {c.caseId ? (
+              <Link to={`/quality/cases/${c.caseId}`} data-testid="cluster-case-link">
+                {t('quality.cases.title')}
+              </Link>
+            ) : (
+              can('quality.manage') && (
+                <Button type="primary" danger onClick={() => setOpening(true)} data-testid="cluster-open-case">
+                  {t('quality.cases.open')}
+                </Button>
+              )
+            )}
+          </Flex>
+          <Suspense fallback={null}>
+            {opening && <OpenCaseModal cluster={c} onClose={() => setOpening(false)} />}
+          </Suspense>
 
           <Typography.Title level={5}>{t('quality.ticketList')}</Typography.Title>
           <List
