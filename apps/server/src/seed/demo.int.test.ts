@@ -158,17 +158,37 @@ describe('demo company', () => {
     expect(active[0]?.n).toBeGreaterThanOrEqual(4); // both templates in each demo company
   });
 
-  it('has one group-complaint cluster: leaks in one building over a week, at level 3, every level warned once', async () => {
-    const rows = await queryRows<{ severity: number; warned: number; tickets: number; levels: number; raised: Date }>(
+  it('has two clusters: leaks in one building at level 3 grown into a group case, damp walls in another at level 1', async () => {
+    const rows = await queryRows<{
+      severity: number;
+      warned: number;
+      tickets: number;
+      levels: number;
+      raised: Date;
+      caseId: string | null;
+    }>(
       database.db,
-      sql`select c.severity, c.warned_level as warned, c.ticket_count as tickets, c.raised_at as raised,
+      sql`select c.severity, c.warned_level as warned, c.ticket_count as tickets, c.raised_at as raised, c.case_id as "caseId",
                  (select count(*)::int from quality_cluster_events e where e.cluster_id = c.id and e.kind = 'warned') as levels
-            from quality_clusters c`,
+            from quality_clusters c order by c.severity desc`,
     );
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ severity: 3, warned: 3, levels: 3 });
     expect(rows[0]?.tickets).toBeGreaterThanOrEqual(5);
-    expect(new Date(rows[0]?.raised as Date).getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(rows[0]?.caseId).toBeTruthy();
+    expect(rows[1]).toMatchObject({ severity: 1, warned: 1, levels: 1, caseId: null });
+    expect(rows.every((r) => new Date(r.raised).getTime() <= now.getTime())).toBe(true);
+    const [c] = await queryRows<{ tickets: number; tasks: number; replies: number; urgent: number }>(
+      database.db,
+      sql`select (select count(*)::int from quality_case_tickets t where t.case_id = g.id) as tickets,
+                 (select count(*)::int from quality_case_tasks t where t.case_id = g.id) as tasks,
+                 (select count(*)::int from quality_case_updates u where u.case_id = g.id and u.kind = 'reply') as replies,
+                 (select count(*)::int from quality_case_tickets t join tickets k on k.id = t.ticket_id
+                   where t.case_id = g.id and k.priority = 'urgent') as urgent
+            from quality_group_cases g`,
+    );
+    expect(c).toMatchObject({ tasks: 1, replies: 1 });
+    expect(c?.urgent).toBe(c?.tickets);
   });
 
   it('has lessons learned in several states, one drawn from the demo cluster', async () => {
