@@ -28,6 +28,10 @@ const PUBLIC_OPERATIONS = new Set([
   'requestLoginCode',
   'verifyLoginCode',
   'ownerLogout',
+  // the club's public join (decisions §45): the places to choose, the SMS code, the join itself
+  'listClubJoinPlaces',
+  'requestClubJoinCode',
+  'joinClubPublic',
 ]);
 
 describe('sessions end when the account changes', () => {
