@@ -239,6 +239,11 @@ export const ARCHITECTURE_ALLOW: AllowEntry[] = [
     "the KPI engine's checked-in fact statements (decisions §34): set-based, read-only reads of the records each KPI counts",
   ),
   ...raw(
+    'modules/quality/scorecards/scorecard.repository.ts',
+    ['delivery_batches', 'survey_requests', 'tickets', 'units'],
+    'the supplier scorecards and design feedback (decisions §49): set-based, read-only reads of a period’s repair items, their units and callbacks',
+  ),
+  ...raw(
     'modules/analytics/kpi-records.repository.ts',
     [
       'buildings',

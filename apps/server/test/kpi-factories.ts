@@ -59,7 +59,13 @@ export class KpiWorld {
   async unit(
     building: { id: string; code: string },
     batch: { id: string; actualDate: string | null } | null,
-    extra: { finish?: 'bare' | 'finished'; productType?: string; area?: number; surveyedArea?: number } = {},
+    extra: {
+      finish?: 'bare' | 'finished';
+      productType?: string;
+      layout?: string;
+      area?: number;
+      surveyedArea?: number;
+    } = {},
   ) {
     seq++;
     if (extra.productType) await this.productType(extra.productType);
@@ -73,6 +79,7 @@ export class KpiWorld {
         room: String(100 + seq),
         finish: extra.finish ?? 'finished',
         productType: extra.productType ?? null,
+        layout: extra.layout ?? null,
         area: extra.area ?? null,
         surveyedArea: extra.surveyedArea ?? null,
         status: batch?.actualDate ? 'delivered' : 'sold',
@@ -133,6 +140,9 @@ export class KpiWorld {
     leak?: boolean;
     drawingMismatch?: boolean;
     mergedInto?: string;
+    room?: string;
+    rootCause?: 'design' | 'material' | 'workmanship' | 'owner_misuse' | 'other';
+    responsibleOrgId?: string;
   }) {
     const history = opts.history ?? [];
     const status = history.at(-1)?.[1] ?? 'processing';
@@ -152,6 +162,9 @@ export class KpiWorld {
       categoryCode: opts.category ?? 'walls',
       leak: opts.leak ?? false,
       drawingMismatch: opts.drawingMismatch ?? false,
+      room: opts.room ?? null,
+      rootCause: opts.rootCause ?? null,
+      responsibleOrgId: opts.responsibleOrgId ?? null,
       mergedInto: opts.mergedInto ?? null,
       inspectionRequired: false,
       reportedAt: at(opts.reported),

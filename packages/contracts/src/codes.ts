@@ -160,6 +160,8 @@ export const NOTIFICATION_KINDS = [
   'group_case_task.warn',
   'group_case_task.breach',
   'group_case_task.escalate',
+  /** {period, company}: the month's supplier scorecard is ready for procurement (the link downloads its .xlsx) */
+  'quality_scorecard.ready',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -197,6 +199,8 @@ export const OUTBOX_TEMPLATES = [
   'quality_cluster.warning',
   /** A risk ticket's alert to the city company's CR manager. */
   'quality.risk_ticket',
+  /** {period, company}: the month's supplier scorecard, to the company's procurement staff, with the .xlsx link. */
+  'quality_scorecard.ready',
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
@@ -276,12 +280,13 @@ export const AUDIT_ACTIONS = [
   'service_request.rate',
   'knowledge_article.save',
   'knowledge_article.photo',
-  'knowledge_article.save',
-  'knowledge_article.photo',
   'quality_rule.upsert',
   'quality_cluster.acknowledge',
   'quality_lesson.create',
   'quality_lesson.update',
+  'quality_supplier.watch',
+  'quality_supplier.unwatch',
+  'quality_scorecard.export',
   'quality_case.create',
   'quality_case.update',
   'quality_case.reply',

@@ -35,6 +35,11 @@ export const QUALITY_ERROR_CODES = {
     zh: '该工单属于群诉专案，需专案负责人同意后才能结单',
     en: 'This ticket belongs to a group case: it closes only with the case owner’s consent',
   },
+  QUALITY_SUPPLIER_NOT_FOUND: {
+    status: 404,
+    zh: '供应商或承包商不存在，或不在您的范围内',
+    en: 'Supplier or contractor not found in your scope',
+  },
   QUALITY_LESSON_NOT_FOUND: { status: 404, zh: '经验教训不存在', en: 'Lesson not found' },
   QUALITY_LESSON_SOURCE_NOT_FOUND: {
     status: 404,

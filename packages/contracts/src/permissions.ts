@@ -41,6 +41,7 @@ export const PERMISSIONS = [
   'knowledge.manage',
   'quality.read',
   'quality.manage',
+  'scorecards.read',
   'analytics.read',
   'analytics.manage',
   'surveys.manage',
@@ -76,6 +77,7 @@ const READ_ALL: Permission[] = [
   'services.read',
   'knowledge.read',
   'quality.read',
+  'scorecards.read',
 ];
 
 /** Default permission sets of the built-in roles (admins may change them later). */
@@ -153,6 +155,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'services.read',
     'services.work',
     'knowledge.read',
+    'scorecards.read',
   ],
   sales_consultant: [
     'org.read',
@@ -167,7 +170,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<BuiltinRole, Permission[]> = {
     'services.work',
   ],
   club_staff: ['org.read', 'customers.read', 'club.read', 'club.manage', 'services.read', 'services.work'],
-  contractor: ['workorders.handle'],
+  contractor: ['workorders.handle', 'scorecards.read'],
   executive: [...READ_ALL, 'audit.read'],
   /** A partner merchant's staff (江山会): verify vouchers, see their own partners' benefits, vouchers and report. */
   partner: ['club.partner'],

@@ -8,6 +8,8 @@ export type OrgNode = {
   id: string;
   type: string;
   name: string;
+  /** The code the organisation is known by in imports and exports (SH-JG). */
+  code: string | null;
   path: string;
   parentId: string | null;
   departmentKind: string | null;
@@ -30,6 +32,7 @@ const nodeColumns = {
   id: orgUnits.id,
   type: orgUnits.type,
   name: orgUnits.name,
+  code: orgUnits.code,
   path: orgUnits.path,
   parentId: orgUnits.parentId,
   departmentKind: orgUnits.departmentKind,
@@ -56,10 +59,10 @@ export class OrgDirectoryRepository {
   }
 
   /** Nodes by their codes within a subtree (history imports name projects, departments and contractors by code). */
-  byCodes(codes: string[], scopePath: string): Promise<(OrgNode & { code: string })[]> {
+  byCodes(codes: string[], scopePath: string): Promise<OrgNode[]> {
     if (codes.length === 0) return Promise.resolve([]);
     return this.db
-      .select({ ...nodeColumns, code: orgUnits.code })
+      .select(nodeColumns)
       .from(orgUnits)
       .where(and(inArray(orgUnits.code, codes), withinScope(orgUnits.path, scopePath)));
   }

@@ -73,7 +73,7 @@ export class OrgDirectory {
   /** Nodes of the caller's subtree by code (`code` → node); unknown codes are absent. */
   async byCodes(codes: readonly string[], scopePath: string): Promise<Map<string, OrgNode>> {
     const rows = await this.repo.byCodes([...new Set(codes.filter(Boolean))], scopePath);
-    return new Map(rows.map(({ code, ...node }) => [code, node]));
+    return new Map(rows.map((node) => [node.code as string, node]));
   }
 
   /** Names by id, for lists that show a project's or a holder's name. */

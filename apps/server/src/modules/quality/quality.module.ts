@@ -11,11 +11,16 @@ import { ClusterDetector } from './cluster-detector.js';
 import { ClusterRuleService } from './cluster-rule.service.js';
 import { ClusterWarnings } from './cluster-warnings.js';
 import { createLessons } from './lessons/lessons.js';
+import { ScorecardService } from './scorecards/scorecard.service.js';
+import { ScorecardMailing } from './scorecards/scorecard-mailing.job.js';
 
 export type QualityDeps = { org: OrgModule; tickets: TicketsModule; sla: SlaModule; journeys: JourneysModule };
 export type QualityModule = ReturnType<typeof createQualityModule>;
 
-/** Group-complaint early warning (issue 16): the cluster rules, the detector fed by ticket events, the clusters, group cases. */
+/**
+ * Group-complaint early warning (issue 16): the cluster rules, the detector fed by ticket events, the clusters, group
+ * cases, lessons learned, supplier scorecards and design feedback.
+ */
 export function createQualityModule(platform: Platform, deps: QualityDeps) {
   const { db, audit, clock, messaging } = platform;
   const directory = deps.org.directory;
@@ -31,7 +36,9 @@ export function createQualityModule(platform: Platform, deps: QualityDeps) {
     groupCase: (ctx, id) => cases.get(ctx, id).then((c) => c.row, notFound('QUALITY_CASE_NOT_FOUND')),
     cluster: (ctx, id) => clusters.get(ctx, id).then((c) => c.row, notFound('QUALITY_CLUSTER_NOT_FOUND')),
   });
-  return { rules, detector, clusters, cases, lessons };
+  const scorecards = new ScorecardService(db, audit, clock, directory, deps.tickets.slaAdmin);
+  const scorecardMailing = new ScorecardMailing(db, clock, messaging, directory, scorecards);
+  return { rules, detector, clusters, cases, lessons, scorecards, scorecardMailing };
 }
 
 /** A source read as "none in the caller's scope" when its service says not found. */

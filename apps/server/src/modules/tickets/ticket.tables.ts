@@ -115,6 +115,8 @@ export const tickets = pgTable(
       sql`${t.complaintCause} is null or ${t.complaintCause} in ('sales_promise','delivery_delay','agency_promise','property_management','amenities','quality','other')`,
     ),
     index('tickets_reported_idx').on(t.companyId, t.reportedAt),
+    // the scorecards and design feedback read a period's repair items in any scope (decisions §49)
+    index('tickets_repair_reported_idx').on(t.reportedAt).where(sql`${t.type} = 'repair'`),
     check(
       'tickets_root_cause_ck',
       sql`${t.rootCause} is null or ${t.rootCause} in ('design','material','workmanship','owner_misuse','other')`,
