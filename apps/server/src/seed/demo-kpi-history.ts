@@ -10,11 +10,13 @@ type Services = ReturnType<typeof createServices>;
 type Unit = { projectCode: string; code: string };
 
 /** The projects with a year of history from "the previous system": Shanghai and Chongqing, each its own level. */
-const PROJECTS: { code: string; company: string; onTime: number; satisfied: number }[] = [
-  { code: 'SH-BJ', company: 'SH', onTime: 0.97, satisfied: 0.93 },
-  { code: 'SH-YT', company: 'SH', onTime: 0.9, satisfied: 0.88 },
-  { code: 'CQ-JS', company: 'CQ', onTime: 0.84, satisfied: 0.82 },
+const PROJECTS: { code: string; company: string; onTime: number; satisfied: number; contractor: string }[] = [
+  { code: 'SH-BJ', company: 'SH', onTime: 0.97, satisfied: 0.93, contractor: 'SH-JG' },
+  { code: 'SH-YT', company: 'SH', onTime: 0.9, satisfied: 0.88, contractor: 'SH-JG' },
+  { code: 'CQ-JS', company: 'CQ', onTime: 0.84, satisfied: 0.82, contractor: 'CQ-YA' },
 ];
+/** Leaks are the group-wide waterproofing contractor's; everything else the city company's own contractor's. */
+const WATERPROOFING = 'GRP-YH';
 const MONTHS = 12;
 const REPAIRS_PER_MONTH = 9;
 const COMPLAINTS_PER_MONTH = 2;
@@ -31,6 +33,30 @@ function random(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+/** A repair's root cause as the history spells it: leaks mostly workmanship or material, some by design. */
+function rootCauseOf(category: string, draw: number): string {
+  const shares: [string, number][] =
+    category === 'leak'
+      ? [
+          ['工艺安装', 0.6],
+          ['材料', 0.3],
+          ['设计', 0.1],
+        ]
+      : [
+          ['工艺安装', 0.45],
+          ['材料', 0.25],
+          ['设计', 0.15],
+          ['业主使用不当', 0.1],
+          ['其他', 0.05],
+        ];
+  let sum = 0;
+  for (const [word, share] of shares) {
+    sum += share;
+    if (draw < sum) return word;
+  }
+  return '其他';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -60,6 +86,8 @@ type History = { tickets: string[][]; clocks: string[][]; callbacks: string[][] 
 /** One project's month: repairs with their callbacks and complaints, each with its reception and processing clocks. */
 function projectMonth(history: History, p: (typeof PROJECTS)[number], units: Unit[], month: string, index: number) {
   const next = random(index * 7919 + p.code.charCodeAt(0) * 31 + p.code.charCodeAt(3));
+  // the root causes draw from a generator of their own, so the rest of the history stays as it was
+  const cause = random(index * 104_729 + p.code.charCodeAt(3) * 17);
   // Later months are a little better: the trend an executive hopes to see.
   const lift = (index / MONTHS) * 0.04;
   const dept = (kind: string) => `${p.company}-${kind}`;
@@ -71,6 +99,8 @@ function projectMonth(history: History, p: (typeof PROJECTS)[number], units: Uni
     const category = type === 'repair' ? (CATEGORIES[Math.floor(next() * CATEGORIES.length)] as string) : '';
     const hoursToClose = 20 + Math.floor(next() * 60);
     const reopened = type === 'repair' && next() < 0.05;
+    const root = type === 'repair' ? rootCauseOf(category, cause()) : '';
+    const mismatch = root === '设计' && cause() < 0.4;
     history.tickets.push([
       number,
       type === 'repair' ? '报修' : '投诉',
@@ -79,6 +109,9 @@ function projectMonth(history: History, p: (typeof PROJECTS)[number], units: Uni
       type === 'repair' ? `历史报修 ${category}` : '历史投诉',
       category,
       type === 'complaint' ? (CAUSES[Math.floor(next() * CAUSES.length)] as string) : '',
+      mismatch ? '是' : '',
+      root,
+      type === 'repair' ? (category === 'leak' ? WATERPROOFING : p.contractor) : '',
       at(month, day, hour),
       at(month, day, hour, hoursToClose),
       reopened ? at(month, day, hour, hoursToClose + 24) : '',
@@ -119,6 +152,9 @@ const HEADERS: Record<'tickets' | 'clocks' | 'callbacks', string[]> = {
     '标题',
     '缺陷类别',
     '投诉原因',
+    '图纸不符',
+    '根本原因',
+    '责任单位编码',
     '受理时间',
     '关闭时间',
     '重开时间',

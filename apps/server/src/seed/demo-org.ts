@@ -67,6 +67,7 @@ const STAFF: [string, string, string, BuiltinRole, DepartmentKind?][] = [
   ['wu.fang', '吴芳', 'SH-YT', 'sales_consultant', 'marketing_sales'],
   ['zheng.li', '郑丽', 'SH', 'club_staff', 'customer_relations'],
   ['qian.yong', '钱勇', 'SH-JG', 'contractor'],
+  ['zhou.cai', '周彩', 'SH', 'department_staff', 'procurement'],
   ['huang.lei', '黄磊', 'HZ', 'cr_manager', 'customer_relations'],
   ['xu.jing', '徐静', 'HZ', 'cr_specialist', 'customer_relations'],
   ['ma.chao', '马超', 'HZ', 'repair_coordinator', 'customer_relations'],
@@ -118,6 +119,12 @@ export async function seedDemoOrg(db: Executor, clock: Clock, root: OrgUnitRow) 
       await insertOrgUnit(db, company, { type: 'contractor', name: c.contractor[1], code: c.contractor[0] }, now),
     );
   }
+
+  // a group-wide waterproofing contractor serving every city company (scorecards compare it with the local ones)
+  byCode.set(
+    'GRP-YH',
+    await insertOrgUnit(db, root, { type: 'contractor', name: '东方雨虹防水工程有限公司', code: 'GRP-YH' }, now),
+  );
 
   const roles = new Map((await new RoleRepository(db).list()).map((r) => [r.key, r.id]));
   const users = new UserRepository(db);

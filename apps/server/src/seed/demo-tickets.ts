@@ -20,6 +20,7 @@ import { seedDemoKpiHistory } from './demo-kpi-history.js';
 import { seedDemoLessons } from './demo-lessons.js';
 import { seedDemoOpenDays } from './demo-open-days.js';
 import { seedDemoQuality } from './demo-quality.js';
+import { seedDemoScorecards } from './demo-scorecards.js';
 import { seedDemoServices } from './demo-services.js';
 import { seedDemoSurveys } from './demo-surveys.js';
 
@@ -185,6 +186,7 @@ export async function seedDemoTickets(
   const knowledgeArticles = await seedDemoKnowledge(services, ctx, clock, now);
   const clusters = await seedDemoQuality(services, database.db, ctx, clock, now, settle);
   const lessons = await seedDemoLessons(services, database.db, ctx, clock, now);
+  const scorecards = await seedDemoScorecards(services, database.db, ctx, clock, now);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
@@ -203,6 +205,7 @@ export async function seedDemoTickets(
     knowledgeArticles,
     clusters,
     lessons,
+    scorecards,
   };
 }
 

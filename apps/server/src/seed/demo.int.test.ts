@@ -38,6 +38,25 @@ describe('demo company', () => {
     expect(made.history).toMatchObject({ tickets: 12 * 3 * 11, clocks: 12 * 3 * 11 * 2 });
     expect((made.history as { callbacks?: number }).callbacks).toBeGreaterThan(200);
     expect(made.clubMembers).toBeGreaterThan(10);
+    expect(made.scorecards).toEqual({ watched: 1, mailedCompanies: 1 });
+  });
+
+  it('has scorecards: a year of repairs charged to the demo contractors with root causes, and design feedback', async () => {
+    const rows = await queryRows<{ code: string; repairs: number; caused: number; mismatches: number }>(
+      database.db,
+      sql`select c.code, count(*)::int as repairs, count(t.root_cause)::int as caused,
+                 count(*) filter (where t.drawing_mismatch)::int as mismatches
+            from tickets t join org_units c on c.id = t.responsible_org_id
+           where t.type = 'repair' group by c.code order by c.code`,
+    );
+    expect(rows.map((r) => r.code)).toEqual(['CQ-YA', 'GRP-YH', 'SH-JG']);
+    for (const r of rows) expect(r.caused).toBe(r.repairs);
+    expect(rows.reduce((n, r) => n + r.mismatches, 0)).toBeGreaterThan(0);
+    const mail = await queryRows<{ recipient: string }>(
+      database.db,
+      sql`select recipient from outbox_messages where template = 'quality_scorecard.ready'`,
+    );
+    expect(mail).toEqual([{ recipient: 'zhou.cai@anju.example.cn' }]);
   });
 
   it('has a club: members across tiers, purchase points granted once for each fully paid home', async () => {

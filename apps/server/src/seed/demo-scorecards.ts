@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import type { createServices } from '../app.js';
+import type { RequestContext } from '../platform/auth/principal.js';
+import type { ManualClock } from '../platform/clock.js';
+import { type Db, queryRows } from '../platform/db/database.js';
+
+type Services = ReturnType<typeof createServices>;
+
+/**
+ * The scorecards read the year of repair history (demo-kpi-history: each repair's root cause and contractor); here
+ * Chongqing's contractor goes on the watch list, and last month's scorecard goes to Shanghai's procurement staff.
+ */
+export async function seedDemoScorecards(
+  services: Services,
+  db: Db,
+  ctx: RequestContext,
+  clock: ManualClock,
+  now: Date,
+) {
+  const [watched] = await queryRows<{ id: string }>(db, sql`select id from org_units where code = 'CQ-YA'`);
+  if (watched)
+    await services.quality.scorecards.setWatch(ctx, watched.id, {
+      watched: true,
+      reason: '卫生间、厨房返修多次复发，回访满意率连续偏低，整改前暂停新增标段',
+    });
+  clock.set(now);
+  const mailed = await services.quality.scorecardMailing.run();
+  return { watched: watched ? 1 : 0, mailedCompanies: mailed.companies.length };
+}
