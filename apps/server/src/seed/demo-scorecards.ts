@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { createServices } from '../app.js';
 import type { RequestContext } from '../platform/auth/principal.js';
 import type { ManualClock } from '../platform/clock.js';
-import { type Db, queryRows } from '../platform/db/database.js';
 
 type Services = ReturnType<typeof createServices>;
 
@@ -10,14 +8,8 @@ type Services = ReturnType<typeof createServices>;
  * The scorecards read the year of repair history (demo-kpi-history: each repair's root cause and contractor); here
  * Chongqing's contractor goes on the watch list, and last month's scorecard goes to Shanghai's procurement staff.
  */
-export async function seedDemoScorecards(
-  services: Services,
-  db: Db,
-  ctx: RequestContext,
-  clock: ManualClock,
-  now: Date,
-) {
-  const [watched] = await queryRows<{ id: string }>(db, sql`select id from org_units where code = 'CQ-YA'`);
+export async function seedDemoScorecards(services: Services, ctx: RequestContext, clock: ManualClock, now: Date) {
+  const watched = (await services.org.directory.byCodes(['CQ-YA'], ctx.principal.orgPath)).get('CQ-YA');
   if (watched)
     await services.quality.scorecards.setWatch(ctx, watched.id, {
       watched: true,

@@ -186,7 +186,7 @@ export async function seedDemoTickets(
   const knowledgeArticles = await seedDemoKnowledge(services, ctx, clock, now);
   const clusters = await seedDemoQuality(services, database.db, ctx, clock, now, settle);
   const lessons = await seedDemoLessons(services, database.db, ctx, clock, now);
-  const scorecards = await seedDemoScorecards(services, database.db, ctx, clock, now);
+  const scorecards = await seedDemoScorecards(services, ctx, clock, now);
   // Now from here: warnings and escalations for whatever was left to drag.
   const live = createServices({ ...config, jobsEnabled: false }, database, { now: () => now }, log);
   await live.sla.sweep.run();
