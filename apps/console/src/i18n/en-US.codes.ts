@@ -64,6 +64,7 @@ export const enUSCodes: typeof zhCNCodes = {
           'Group-complaint warning (level {{level}}): {{project}} {{place}}, {{tickets}} tickets from {{households}} households',
       },
       quality: { risk_ticket: 'Risk ticket {{number}} ({{words}})' },
+      quality_scorecard: { ready: 'Supplier scorecard {{period}} of {{company}} is ready' },
       work_order: {
         assigned: 'New work order {{number}}-{{seq}}',
         done: 'Work order {{number}}-{{seq}} done, to confirm',

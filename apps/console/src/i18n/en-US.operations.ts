@@ -6,6 +6,7 @@ export const enUSOperations: typeof zhCNOperations = {
     template: {
       quality_cluster: { warning: 'Group-complaint warning' },
       quality: { risk_ticket: 'Risk ticket alert' },
+      quality_scorecard: { ready: 'Monthly supplier scorecard' },
       ticket: { received: 'Ticket received', update: 'Progress update', callback_link: 'Closed, with rating link' },
       sla: { breach: 'Overdue alert', escalate: 'Escalation alert' },
       owner: { login_code: 'Owner sign-in code' },
@@ -31,6 +32,8 @@ export const enUSOperations: typeof zhCNOperations = {
       quality_rule: { upsert: 'Save cluster rule' },
       quality_cluster: { acknowledge: 'Acknowledge cluster' },
       quality_lesson: { create: 'Lesson recorded', update: 'Lesson changed' },
+      quality_supplier: { watch: 'Supplier put on the watch list', unwatch: 'Supplier taken off the watch list' },
+      quality_scorecard: { export: 'Supplier scorecards exported' },
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', locked: 'Account locked' },
       user: {
         create: 'User created',

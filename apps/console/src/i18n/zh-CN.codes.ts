@@ -61,6 +61,7 @@ export const zhCNCodes = {
         warning: '群诉预警（{{level}}级）：{{project}} {{place}}，{{tickets}} 单 / {{households}} 户',
       },
       quality: { risk_ticket: '风险工单 {{number}}（{{words}}）' },
+      quality_scorecard: { ready: '{{company}} {{period}} 供应商评分卡已生成' },
       work_order: {
         assigned: '新派工单 {{number}}-{{seq}}',
         done: '派工单 {{number}}-{{seq}} 已完工，待确认',

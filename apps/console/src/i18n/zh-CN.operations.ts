@@ -7,6 +7,7 @@ export const zhCNOperations = {
     template: {
       quality_cluster: { warning: '群诉预警' },
       quality: { risk_ticket: '风险工单提醒' },
+      quality_scorecard: { ready: '供应商评分卡月报' },
       ticket: { received: '受理通知', update: '进度通知', callback_link: '结单通知及评价链接' },
       sla: { breach: '超时通知', escalate: '超时升级通知' },
       owner: { login_code: '业主登录验证码' },
@@ -28,6 +29,8 @@ export const zhCNOperations = {
       quality_rule: { upsert: '保存群诉预警规则' },
       quality_cluster: { acknowledge: '确认群诉预警' },
       quality_lesson: { create: '新建经验教训', update: '修改经验教训' },
+      quality_supplier: { watch: '列入供应商观察名单', unwatch: '移出供应商观察名单' },
+      quality_scorecard: { export: '导出供应商评分卡' },
       auth: { login: '登录', login_failed: '登录失败', locked: '账号锁定' },
       user: {
         create: '新建用户',
