@@ -3,7 +3,10 @@ import type { TicketRow } from './ticket.tables.js';
 
 const NOT_STAFF = '00000000-0000-0000-0000-000000000000';
 
-const principal = (ticket: TicketRow, p: Pick<Principal, 'actor' | 'customerId' | 'username' | 'displayName'>) => ({
+/** A record placed in a city company at a path: a ticket, or another module's record acting on tickets. */
+type Placed = Pick<TicketRow, 'id' | 'companyId' | 'orgPath'>;
+
+const principal = (ticket: Placed, p: Pick<Principal, 'actor' | 'customerId' | 'username' | 'displayName'>) => ({
   ...p,
   userId: NOT_STAFF,
   orgUnitId: ticket.companyId,
@@ -18,8 +21,11 @@ const principal = (ticket: TicketRow, p: Pick<Principal, 'actor' | 'customerId' 
   tokenId: null,
 });
 
-/** The system acting on a ticket's own schedule (`task` names why); audit and events show it as the system. */
-export const systemContext = (ticket: TicketRow, task: string): RequestContext => ({
+/**
+ * The system acting on a ticket's own schedule, or on another module's record (a group case raising its tickets'
+ * priority); `task` names why. Audit and events show it as the system.
+ */
+export const systemContext = (ticket: Placed, task: string): RequestContext => ({
   principal: principal(ticket, { actor: 'system', customerId: null, username: 'system', displayName: '' }),
   ip: null,
   requestId: `system:${task}:${ticket.id}`,

@@ -9,6 +9,7 @@ import type { MessagingService } from '../../../platform/messaging/messaging.ser
 import { assertPermission, pathInScope } from '../../../platform/rbac/scope.js';
 import type { OrgDirectory } from '../../org/org-directory.js';
 import type { ClockService } from '../../sla/clock.service.js';
+import { systemContext } from '../../tickets/system-context.js';
 import type { TicketsModule } from '../../tickets/tickets.module.js';
 import { QualityRepository } from '../quality.repository.js';
 import { CaseRepository, type CaseUpdateInsert } from './case.repository.js';
@@ -273,7 +274,7 @@ export class GroupCaseService {
     if (row?.status !== 'open') return;
     const linked = await new CaseRepository(tx).link(caseId, [ticketId], now);
     if (linked.length === 0) return;
-    await this.tickets.tickets.raisePriority(tx, systemContextOf(row), linked, 'urgent', row.number);
+    await this.tickets.tickets.raisePriority(tx, systemContext(row, 'quality_case'), linked, 'urgent', row.number);
     await new CaseRepository(tx).addUpdates([
       { caseId, at: now, kind: 'linked', data: { tickets: linked.length, automatic: true } },
     ]);
@@ -319,26 +320,3 @@ export class GroupCaseService {
     return { caseId, at, kind, body, data, actorId: ctx.principal.userId, actorName: ctx.principal.displayName };
   }
 }
-
-/** The system acting on a case (a ticket attached as it arrives). */
-const systemContextOf = (row: GroupCaseRow): RequestContext => ({
-  principal: {
-    actor: 'system',
-    userId: '00000000-0000-0000-0000-000000000000',
-    customerId: null,
-    username: 'system',
-    displayName: '',
-    orgUnitId: row.companyId,
-    orgUnitName: '',
-    orgUnitType: 'city_company',
-    orgPath: row.orgPath,
-    roles: [],
-    permissions: new Set(),
-    via: 'token',
-    sessionId: null,
-    csrfToken: null,
-    tokenId: null,
-  },
-  ip: null,
-  requestId: `system:quality_case:${row.id}`,
-});
