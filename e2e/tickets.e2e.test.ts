@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
 import { apiSession, signIn } from './support/session.js';
-import { choose, expectText } from './support/ui.js';
+import { choose, expectText, submitUntil } from './support/ui.js';
 
 const DEMO_PASSWORD = 'Anju-demo-2026';
 
@@ -83,8 +83,7 @@ describe('console: tickets from hotline intake to callback', () => {
 
     await page.getByTestId('ticket-action-inspect').click();
     await page.getByTestId('action-findings').fill('地漏存水弯缺失，需更换');
-    await page.getByTestId('action-submit').click();
-    await expectText(status, '待派单');
+    await submitUntil(page, 'action-submit', status, '待派单');
 
     await page.getByTestId('ticket-action-dispatch').click();
     await choose(page, 'action-assignee', '上海工程部', '上海工程部');

@@ -71,3 +71,22 @@ export async function clickUntil(page: Page, testId: string, appears: string): P
     }
   }
 }
+
+/**
+ * Submits the open action modal until `status` shows `expected`: a click that landed while the modal was still
+ * opening is tried again, and a write that went through while the page missed its refetch is seen after a reload.
+ * Fails after three tries, each waiting longer.
+ */
+export async function submitUntil(page: Page, submitId: string, status: Locator, expected: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const submit = page.getByTestId(submitId);
+    if (await submit.isVisible().catch(() => false)) await submit.click();
+    else await page.reload();
+    try {
+      await expectText(status, expected, 10_000 * attempt);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
