@@ -24,6 +24,8 @@ const AUDIENCES: Record<1 | 2 | 3, Audience[]> = {
   ],
   3: [{ nodes: 'group', roles: ['cr_manager'], under: false }],
 };
+/** Staff SMS and e-mail are Chinese; the console words the notice in its reader's language. */
+const COMMON_AREA = ['公共区域', 'Common area'] as const;
 const GROUP: Audience = AUDIENCES[3][0] as Audience;
 
 /** In-app notices, SMS and e-mail for clusters and risk tickets, through the outbox after commit. */
@@ -37,7 +39,7 @@ export class ClusterWarnings {
   async warn(tx: Tx, cluster: ClusterRow, rule: ClusterRule, now: Date) {
     if (cluster.severity <= cluster.warnedLevel) return;
     const repo = new QualityRepository(tx);
-    const { project, place } = await this.placeOf(tx, cluster);
+    const { project, place, placeWords } = await this.placeOf(tx, cluster);
     const notices: StaffNotice[] = [];
     const messages: OutgoingMessage[] = [];
     const events = [];
@@ -54,6 +56,7 @@ export class ClusterWarnings {
           level,
           project,
           place,
+          ...placeWords,
           tickets: cluster.ticketCount,
           households: cluster.householdCount,
         },
@@ -172,7 +175,9 @@ export class ClusterWarnings {
   private async placeOf(tx: Tx, cluster: ClusterRow) {
     const names = await this.directory.with(tx).names([cluster.projectId]);
     const buildings = cluster.buildingId ? await new UnitLookup(tx).buildings([cluster.buildingId]) : [];
-    const place = buildings[0]?.name ?? (cluster.location || '公共区域');
-    return { project: names.get(cluster.projectId) ?? '', place };
+    const named = buildings[0]?.name ?? cluster.location;
+    // a place with no name is worded in the reader's language: the console picks placeZh or placeEn
+    const placeWords: Record<string, string> = named ? {} : { placeZh: COMMON_AREA[0], placeEn: COMMON_AREA[1] };
+    return { project: names.get(cluster.projectId) ?? '', place: named || COMMON_AREA[0], placeWords };
   }
 }
