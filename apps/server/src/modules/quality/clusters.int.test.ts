@@ -176,6 +176,17 @@ describe('cluster detection', () => {
     ).toHaveLength(1);
   });
 
+  it('a cluster in an unnamed common area is worded in the reader’s language (both words in the notice)', async () => {
+    for (let i = 0; i < 5; i++) {
+      later(HOUR);
+      await file(p, null, { title: '地下车库顶板渗水', categoryCode: 'leak' });
+    }
+    await drainJobs(t);
+    expect(await clustersOf(p.project.id)).toHaveLength(1);
+    const [warning] = await warningsTo(p.people.companyCr.user.id);
+    expect(warning?.params).toMatchObject({ place: '公共区域', placeZh: '公共区域', placeEn: 'Common area' });
+  });
+
   it('merging or cancelling members removes them; below N the cluster stays raised, marked, and sends nothing new', async () => {
     const ids: { id: string; version: number }[] = [];
     for (let i = 0; i < 5; i++)
