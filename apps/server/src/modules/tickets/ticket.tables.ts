@@ -117,6 +117,8 @@ export const tickets = pgTable(
     index('tickets_reported_idx').on(t.companyId, t.reportedAt),
     // the scorecards and design feedback read a period's repair items in any scope (decisions §49)
     index('tickets_repair_reported_idx').on(t.reportedAt).where(sql`${t.type} = 'repair'`),
+    // their 90-day repeat check reads one unit's repairs of the 90 days before an item, not all its history
+    index('tickets_repair_unit_reported_idx').on(t.unitId, t.reportedAt).where(sql`${t.type} = 'repair'`),
     check(
       'tickets_root_cause_ck',
       sql`${t.rootCause} is null or ${t.rootCause} in ('design','material','workmanship','owner_misuse','other')`,

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_repair_unit_reported_idx" ON "tickets" USING btree ("unit_id","reported_at") WHERE "tickets"."type" = 'repair';
