@@ -118,15 +118,18 @@ export class GroupCaseService {
     const repo = new CaseRepository(this.db);
     const row = await repo.inScope(id, ctx.principal.orgPath);
     if (!row) throw new AppError('QUALITY_CASE_NOT_FOUND');
-    const tasks = await repo.tasks(id);
-    const updates = await repo.updates(id);
-    const links = await repo.caseTickets(id);
+    // independent reads in parallel; the linked tickets follow their links
+    const [tasks, updates, links, counts, projects] = await Promise.all([
+      repo.tasks(id),
+      repo.updates(id),
+      repo.caseTickets(id),
+      repo.counts([id]),
+      this.directory.names([row.projectId]),
+    ]);
     const tickets = await this.tickets.tickets.rowsOf(
       this.db,
       links.map((l) => l.ticketId),
     );
-    const counts = await repo.counts([id]);
-    const projects = await this.directory.names([row.projectId]);
     return { row, tasks, updates, links, tickets, counts, projects };
   }
 
