@@ -47,6 +47,8 @@ const KnowledgePage = page(() => import('./pages/knowledge/KnowledgePage'), 'Kno
 const ClustersPage = page(() => import('./pages/quality/ClustersPage'), 'ClustersPage');
 const GroupCasesPage = page(() => import('./pages/quality/GroupCasesPage'), 'GroupCasesPage');
 const LessonsPage = page(() => import('./pages/quality/LessonsPage'), 'LessonsPage');
+const ScorecardsPage = page(() => import('./pages/quality/ScorecardsPage'), 'ScorecardsPage');
+const DesignFeedbackPage = page(() => import('./pages/quality/DesignFeedbackPage'), 'DesignFeedbackPage');
 const OutboxPage = page(() => import('./pages/outbox/OutboxPage'), 'OutboxPage');
 const EventDeliveriesPage = page(() => import('./pages/events/EventDeliveriesPage'), 'EventDeliveriesPage');
 const NoticesPage = page(() => import('./pages/notices/NoticesPage'), 'NoticesPage');
@@ -139,6 +141,8 @@ const routes: RouteObject[] = [
           { path: 'quality/cases', element: guarded('quality.read', <GroupCasesPage />) },
           { path: 'quality/cases/:id', element: guarded('quality.read', <GroupCasesPage />) },
           { path: 'quality/lessons', element: guarded('quality.read', <LessonsPage />) },
+          { path: 'quality/scorecards', element: guarded('scorecards.read', <ScorecardsPage />) },
+          { path: 'quality/design-feedback', element: guarded('scorecards.read', <DesignFeedbackPage />) },
           { path: 'knowledge', element: guarded('knowledge.read', <KnowledgePage />) },
           { path: 'event-deliveries', element: guarded('events.manage', <EventDeliveriesPage />) },
           { path: 'profile', element: <ProfilePage /> },

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  BuildOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   FieldTimeOutlined,
@@ -82,6 +83,8 @@ type MenuKey =
   | 'clusters'
   | 'groupCases'
   | 'lessons'
+  | 'scorecards'
+  | 'designFeedback'
   | 'eventDeliveries'
   | 'kpis'
   | 'complaintReport'
@@ -95,6 +98,8 @@ interface NavItem {
   path: string;
   icon: ReactNode;
   permission?: Permission;
+  /** Not for a contractor's users even when they hold the permission (the server answers them 403). */
+  staffOnly?: boolean;
 }
 
 /** The side menu; an item shows only when the user holds its permission. */
@@ -140,6 +145,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'clusters', path: '/quality/clusters', icon: <AlertOutlined />, permission: 'quality.read' },
   { key: 'groupCases', path: '/quality/cases', icon: <ThunderboltOutlined />, permission: 'quality.read' },
   { key: 'lessons', path: '/quality/lessons', icon: <FlagOutlined />, permission: 'quality.read' },
+  { key: 'scorecards', path: '/quality/scorecards', icon: <TrophyOutlined />, permission: 'scorecards.read' },
+  {
+    key: 'designFeedback',
+    path: '/quality/design-feedback',
+    icon: <BuildOutlined />,
+    permission: 'scorecards.read',
+    staffOnly: true,
+  },
   { key: 'outbox', path: '/outbox', icon: <MailOutlined />, permission: 'outbox.read' },
   { key: 'eventDeliveries', path: '/event-deliveries', icon: <ThunderboltOutlined />, permission: 'events.manage' },
   { key: 'profile', path: '/profile', icon: <UserOutlined /> },
@@ -174,13 +187,14 @@ export function AppLayout() {
   // phones (contractors on site): no side menu until opened, a compact header
   const narrow = !Grid.useBreakpoint().md;
 
-  const items: MenuProps['items'] = NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map(
-    (item) => ({
-      key: item.key,
-      icon: item.icon,
-      label: <span data-testid={`menu-${item.key}`}>{t(`menu.${item.key}`)}</span>,
-    }),
-  );
+  const contractor = me?.orgUnit.type === 'contractor';
+  const items: MenuProps['items'] = NAV_ITEMS.filter(
+    (item) => (!item.permission || can(item.permission)) && !(item.staffOnly && contractor),
+  ).map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: <span data-testid={`menu-${item.key}`}>{t(`menu.${item.key}`)}</span>,
+  }));
 
   const onLogout = () =>
     logout.mutate(undefined, { onError: (e) => message.error(`${t('header.logoutFailed')}: ${errorText(e)}`) });

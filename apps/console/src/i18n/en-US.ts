@@ -82,6 +82,8 @@ export const enUS: Messages & typeof zhCNCustomers & typeof zhCNService & typeof
     clusters: 'Cluster warnings',
     groupCases: 'Group cases',
     lessons: 'Lessons learned',
+    scorecards: 'Supplier scorecards',
+    designFeedback: 'Design feedback',
     eventDeliveries: 'Event deliveries',
     home: 'Home',
     org: 'Organisation',

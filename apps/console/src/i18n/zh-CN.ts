@@ -22,6 +22,7 @@ import type { zhCNPermissions } from './zh-CN.permissions';
 import type { zhCNProperty } from './zh-CN.property';
 import type { zhCNQuality } from './zh-CN.quality';
 import type { zhCNReports } from './zh-CN.reports';
+import type { zhCNScorecards } from './zh-CN.scorecards';
 import type { zhCNService } from './zh-CN.service';
 import type { zhCNServices } from './zh-CN.services';
 import type { zhCNSlaWork } from './zh-CN.slaWork';
@@ -100,6 +101,8 @@ export const zhCN = {
     clusters: '群诉预警',
     groupCases: '群诉专案',
     lessons: '经验教训',
+    scorecards: '供方评分卡',
+    designFeedback: '设计反馈',
     eventDeliveries: '事件投递',
     home: '首页',
     org: '组织架构',
@@ -303,5 +306,6 @@ export type AllMessages = Messages &
   typeof zhCNClubPartners &
   typeof zhCNServices &
   typeof zhCNQuality &
+  typeof zhCNScorecards &
   typeof zhCNPermissions &
   typeof zhCNKnowledge;

@@ -15,11 +15,14 @@ import { useCan } from '../../lib/permissions';
 import { KpiCard } from './KpiCard';
 import { useDrilldown } from './kpiShared';
 
-// the quality panel (and its strings) loads on its own, only for readers of clusters
+// the quality panels (and their strings) load on their own, only for readers of clusters and scorecards
 // the ranking table sits below the KPI grid: its chunk (antd's Table) loads after the cards
 const ProjectRanking = lazy(async () => ({ default: (await import('./ProjectRanking')).ProjectRanking }));
 const OpenClustersPanel = lazy(async () => ({
   default: (await import('../quality/OpenClustersPanel')).OpenClustersPanel,
+}));
+const DesignFeedbackPanel = lazy(async () => ({
+  default: (await import('../quality/DesignFeedbackPanel')).DesignFeedbackPanel,
 }));
 
 interface Props {
@@ -68,6 +71,11 @@ export function ExecutiveOverview({ filters, compact }: Props) {
       {can('quality.read') && (
         <Suspense fallback={null}>
           <OpenClustersPanel />
+        </Suspense>
+      )}
+      {can('scorecards.read') && (
+        <Suspense fallback={null}>
+          <DesignFeedbackPanel />
         </Suspense>
       )}
       <Row gutter={[12, 12]} data-testid="kpi-grid">
