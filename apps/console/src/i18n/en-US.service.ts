@@ -211,6 +211,7 @@ export const enUSService: typeof zhCNService = {
       empty: 'No work orders',
       rejectNote: 'Why it is sent back',
       updated: 'Work order updated',
+      watchListed: 'On the watch list: {{reason}}',
       actions: { confirm: 'Confirm', reject: 'Send back', cancel: 'Cancel' },
     },
     callback: {

@@ -209,6 +209,7 @@ export const zhCNService = {
       empty: '暂无派工单',
       rejectNote: '退回原因',
       updated: '派工单已更新',
+      watchListed: '该单位在观察名单中：{{reason}}',
       actions: { confirm: '确认完工', reject: '退回', cancel: '取消' },
     },
     callback: {

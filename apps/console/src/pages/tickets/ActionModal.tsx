@@ -17,6 +17,7 @@ import { AssigneeUserSelect } from './AssigneeUserSelect';
 import { CloseBlockers, DispatchHint, ordersBlockingClose } from './CloseBlockers';
 import { DISPATCH_TARGETS } from './dispatch';
 import { useWriteError } from './ticketErrors';
+import { WatchListAlert } from './WatchListAlert';
 
 interface Values {
   findings?: string;
@@ -130,6 +131,7 @@ export function ActionModal({
           />
         </Form.Item>
         <DispatchHint ticket={ticket} assigneeOrgId={assigneeOrgId} />
+        <WatchListAlert orgUnitId={assigneeOrgId} />
         {can('users.read') && (
           <Form.Item name="assigneeUserId" label={t('tickets.fields.assigneeUser')}>
             <AssigneeUserSelect orgUnitId={assigneeOrgId} testId="action-assignee-user" />

@@ -8,6 +8,7 @@ import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { useCodeText } from '../../lib/codeText';
 import { DISPATCH_TARGETS } from './dispatch';
 import { useWriteError } from './ticketErrors';
+import { WatchListAlert } from './WatchListAlert';
 
 interface Props {
   tickets: TicketSummary[];
@@ -24,6 +25,7 @@ export function BulkDispatchModal({ tickets, onClose, onDone }: Props) {
   const onError = useWriteError();
   const codeText = useCodeText();
   const [results, setResults] = useState<BulkDispatchResult[] | null>(null);
+  const assigneeOrgId = Form.useWatch('assigneeOrgId', form);
   const byId = new Map(tickets.map((k) => [k.id, k]));
 
   const onFinish = ({ assigneeOrgId }: { assigneeOrgId: string }) =>
@@ -101,6 +103,7 @@ export function BulkDispatchModal({ tickets, onClose, onDone }: Props) {
               testId="bulk-assignee"
             />
           </Form.Item>
+          <WatchListAlert orgUnitId={assigneeOrgId} />
           <FormFooter
             onCancel={onClose}
             submitText={t('tickets.bulk.submit')}

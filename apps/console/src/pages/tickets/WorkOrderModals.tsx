@@ -5,6 +5,7 @@ import { useCreateWorkOrder, useUpdateWorkOrder } from '../../api/tickets';
 import { FormFooter } from '../../components/FormFooter';
 import { OrgUnitTreeSelect } from '../../components/OrgUnitTreeSelect';
 import { useWriteError } from './ticketErrors';
+import { WatchListAlert } from './WatchListAlert';
 
 export type CrAction = 'confirm' | 'reject' | 'cancel';
 
@@ -13,6 +14,7 @@ export function WorkOrderCreateModal({ ticketId, onClose }: { ticketId: string; 
   const { t } = useTranslation();
   const [form] = Form.useForm<{ title: string; assigneeOrgId: string }>();
   const create = useCreateWorkOrder(ticketId);
+  const assigneeOrgId = Form.useWatch('assigneeOrgId', form);
   const onError = useWriteError();
   const { message } = App.useApp();
   const onFinish = (v: { title: string; assigneeOrgId: string }) =>
@@ -43,6 +45,7 @@ export function WorkOrderCreateModal({ ticketId, onClose }: { ticketId: string; 
             testId="wo-assignee"
           />
         </Form.Item>
+        <WatchListAlert orgUnitId={assigneeOrgId} />
         <FormFooter onCancel={onClose} submitText={t('common.create')} loading={create.isPending} testId="wo-submit" />
       </Form>
     </Modal>
