@@ -6,11 +6,10 @@ import { isApiError } from '../../api/client';
 import { useClubJoinPlaces, useJoinClubPublic, useRequestJoinCode } from '../../api/club';
 import { errorMessage } from '../../components/ErrorState';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { type PhoneCodeErrors, PhoneCodeFields, usePhoneCode } from '../../components/PhoneCodeFields';
 import { TextField } from '../../components/TextField';
-import { isLoginCode, isMobile, normalizeMobile } from '../../lib/phone';
-import { useCountdown } from '../LoginPage';
 
-type Errors = { phone?: string; code?: string; name?: string; place?: string; form?: string };
+type Errors = PhoneCodeErrors & { name?: string; place?: string };
 
 /**
  * The club's public sign-up for a visitor who is not signed in: mobile → SMS code → name, the city company or
@@ -22,44 +21,21 @@ export function JoinClubPage() {
   const places = useClubJoinPlaces();
   const requestCode = useRequestJoinCode();
   const join = useJoinClubPublic();
-  const [phone, setPhone] = useState('');
-  const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [placeId, setPlaceId] = useState('');
   const [consent, setConsent] = useState(false);
-  const [requested, setRequested] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
-  const [countdown, startCountdown] = useCountdown();
-
-  const phoneError = () =>
-    !phone.trim() ? t('login.phoneRequired') : isMobile(phone) ? undefined : t('login.phoneInvalid');
-
-  const onGetCode = () => {
-    const error = phoneError();
-    setErrors({ phone: error });
-    if (error) return;
-    requestCode.mutate(normalizeMobile(phone), {
-      onSuccess: (res) => {
-        setRequested(true);
-        startCountdown(res.resendAfterSeconds);
-        Toast.show({ content: t('login.codeSent') });
-      },
-      onError: (e) => setErrors({ form: errorMessage(e, t('common.networkError')) }),
-    });
-  };
+  const visitor = usePhoneCode(requestCode, setErrors);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const next: Errors = { phone: phoneError() };
-    if (!code.trim()) next.code = t('login.codeRequired');
-    else if (!isLoginCode(code)) next.code = t('login.codeInvalid');
-    else if (!requested) next.form = t('login.requestCodeFirst');
+    const next: Errors = visitor.check();
     if (!name.trim()) next.name = t('club.publicJoin.nameRequired');
     if (!placeId) next.place = t('club.publicJoin.placeRequired');
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     join.mutate(
-      { phone: normalizeMobile(phone), code: code.trim(), name: name.trim(), placeId, smsConsent: consent },
+      { ...visitor.value(), name: name.trim(), placeId, smsConsent: consent },
       {
         onSuccess: () => {
           Toast.show({ icon: 'success', content: t('club.publicJoin.done') });
@@ -85,49 +61,7 @@ export function JoinClubPage() {
         <p>{t('club.publicJoin.intro')}</p>
       </header>
       <form className="login-form" onSubmit={onSubmit} noValidate aria-label={t('club.publicJoin.title')}>
-        <TextField
-          label={t('login.phone')}
-          type="tel"
-          inputMode="numeric"
-          autoComplete="tel-national"
-          name="phone"
-          maxLength={20}
-          placeholder={t('login.phonePlaceholder')}
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
-          error={errors.phone}
-          data-testid="join-phone"
-        />
-        <div className="login-code-row">
-          <TextField
-            label={t('login.code')}
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            name="code"
-            maxLength={6}
-            placeholder={t('login.codePlaceholder')}
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-            error={errors.code}
-            data-testid="join-code"
-          />
-          <Button
-            className="login-code-button"
-            color="primary"
-            fill="outline"
-            disabled={countdown > 0}
-            loading={requestCode.isPending}
-            onClick={onGetCode}
-            data-testid="join-get-code"
-          >
-            {countdown > 0
-              ? t('login.resendIn', { seconds: countdown })
-              : requested
-                ? t('login.resend')
-                : t('login.getCode')}
-          </Button>
-        </div>
+        <PhoneCodeFields state={visitor} errors={errors} testId="join" />
         <TextField
           label={t('club.publicJoin.name')}
           name="name"
