@@ -66,6 +66,19 @@ export class ScorecardRepository {
   constructor(private readonly db: Executor) {}
 
   /**
+   * Runs a period statement serially and uncompiled: its work is a few index probes per item, but the planner's
+   * estimates grow with the table, and past ~1M repairs it chose JIT (~140 ms to compile) and parallel workers
+   * (which only share the period's scan below the probes) — 3× slower (bench/scorecards.bench.ts).
+   */
+  private read<T>(query: SQL): Promise<T[]> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL jit = off`);
+      await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+      return queryRows<T>(tx, query);
+    });
+  }
+
+  /**
    * Sums per supplier (`by: 'supplier'`), per supplier × project, or per supplier × category × project × batch
    * (`'cell'`). A repeat is an item
    * whose unit had another repair item of the same part (room and defect category) in the 90 days before it; the
@@ -81,8 +94,7 @@ export class ScorecardRepository {
       ].join(', '),
     );
     const groupBy = sql.raw({ supplier: '1', project: '1, 3', cell: '1, 2, 3, 4' }[by]);
-    return queryRows<ScorecardSums>(
-      this.db,
+    return this.read<ScorecardSums>(
       sql`WITH items AS (
   SELECT t.id, t.responsible_org_id AS supplier_id, t.project_id, u.delivery_batch_id AS batch_id,
     t.category_code AS category, t.unit_id, t.room, t.root_cause, t.reported_at,
@@ -120,7 +132,7 @@ GROUP BY ${groupBy}`,
 
   /** Per month (China time) of one supplier's repair items: counts, repeats, callbacks and time to fix. */
   monthly(f: ScorecardFilter) {
-    return queryRows<{
+    return this.read<{
       month: string;
       repairs: number;
       repeats: number;
@@ -128,7 +140,6 @@ GROUP BY ${groupBy}`,
       satisfied: number;
       avgHours: number | null;
     }>(
-      this.db,
       sql`WITH items AS (
   SELECT t.id, t.unit_id, t.room, t.category_code AS category, t.reported_at,
     CASE WHEN t.status IN ('closed', 'completed') AND t.closed_at IS NOT NULL
@@ -188,8 +199,7 @@ GROUP BY 1, 2`,
   /** Design-caused repair items per project × product type × layout × part, with their 图纸不符 flags. */
   designSums(f: { scopePath: string; from: Date; to: Date; projectId?: string }) {
     const project = f.projectId ? sql` AND t.project_id = ${f.projectId}::uuid` : sql``;
-    return queryRows<DesignSums>(
-      this.db,
+    return this.read<DesignSums>(
       sql`SELECT t.project_id AS "projectId", u.product_type AS "productType", u.layout, t.room,
   t.category_code AS category, count(*)::int AS repairs, count(DISTINCT t.unit_id)::int AS households,
   count(*) FILTER (WHERE t.drawing_mismatch)::int AS "drawingMismatches"
@@ -205,8 +215,7 @@ ORDER BY repairs DESC, 1, 2, 3, 4, 5`,
   /** All repair items of the period in scope, those caused by design and those flagged 图纸不符. */
   async designTotals(f: { scopePath: string; from: Date; to: Date; projectId?: string }) {
     const project = f.projectId ? sql` AND t.project_id = ${f.projectId}::uuid` : sql``;
-    const [row] = await queryRows<{ repairs: number; designRepairs: number; drawingMismatches: number }>(
-      this.db,
+    const [row] = await this.read<{ repairs: number; designRepairs: number; drawingMismatches: number }>(
       sql`SELECT count(*)::int AS repairs, count(*) FILTER (WHERE t.root_cause = 'design')::int AS "designRepairs",
   count(*) FILTER (WHERE t.drawing_mismatch)::int AS "drawingMismatches"
 FROM tickets t
