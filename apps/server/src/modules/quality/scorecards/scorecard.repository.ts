@@ -47,6 +47,27 @@ export type DesignSums = {
 /** A repair item (KPIS.md): a repair ticket neither cancelled nor merged into another. */
 const REPAIR_ITEM = sql`t.type = 'repair' AND t.status <> 'cancelled' AND t.merged_into IS NULL`;
 
+/**
+ * Of an item `i` (unit_id, room, category, reported_at, id): a repeat when its unit had another repair item of the
+ * same part (room and defect category) in the 90 days before it.
+ */
+const REPEATS = sql`count(*) FILTER (WHERE EXISTS (
+    SELECT 1 FROM tickets p
+    WHERE p.unit_id = i.unit_id AND p.type = 'repair' AND p.status <> 'cancelled' AND p.merged_into IS NULL
+      AND p.category_code IS NOT DISTINCT FROM i.category AND p.room IS NOT DISTINCT FROM i.room
+      AND p.reported_at >= i.reported_at - interval '90 days'
+      AND (p.reported_at, p.id) < (i.reported_at, i.id)
+  ))::int AS repeats`;
+/** Of an item `i`: its answered repair callbacks (`cb.answered`) and those scored 4–5 (`cb.satisfied`). */
+const CALLBACKS = sql`LEFT JOIN LATERAL (
+  SELECT count(*) AS answered, count(*) FILTER (WHERE r.score >= 4) AS satisfied
+  FROM survey_requests r
+  WHERE r.subject_id = i.id AND r.kind = 'repair_callback' AND r.status = 'answered' AND r.score IS NOT NULL
+) cb ON true`;
+/** Of a ticket `t`: hours from report to close when it is closed (or completed), else null. */
+const HOURS = sql`CASE WHEN t.status IN ('closed', 'completed') AND t.closed_at IS NOT NULL
+      THEN extract(epoch FROM t.closed_at - t.reported_at) / 3600 END AS hours`;
+
 function filters(f: ScorecardFilter): SQL {
   const parts: SQL[] = [REPAIR_ITEM, sql`t.reported_at >= ${f.from} AND t.reported_at < ${f.to}`];
   if ('scopePath' in f) parts.push(sql`t.org_path LIKE ${likePrefix(f.scopePath)}`);
@@ -79,39 +100,27 @@ export class ScorecardRepository {
   }
 
   /**
-   * Sums per supplier (`by: 'supplier'`), per supplier × project, or per supplier × category × project × batch
-   * (`'cell'`). A repeat is an item
-   * whose unit had another repair item of the same part (room and defect category) in the 90 days before it; the
-   * time to fix runs from report to close of the items closed; callbacks are the answered repair callbacks.
+   * Sums per supplier (`by: 'supplier'`) or per supplier × category × project × batch (`'cell'`): repeats, time to
+   * fix of the items closed, answered repair callbacks, root causes.
    */
-  sums(f: ScorecardFilter, by: 'supplier' | 'project' | 'cell'): Promise<ScorecardSums[]> {
+  sums(f: ScorecardFilter, by: 'supplier' | 'cell'): Promise<ScorecardSums[]> {
     const keys = sql.raw(
-      [
-        'i.supplier_id AS "supplierId"',
-        by === 'cell' ? 'i.category' : 'NULL::text AS category',
-        by === 'supplier' ? 'NULL::uuid AS "projectId"' : 'i.project_id AS "projectId"',
-        by === 'cell' ? 'i.batch_id AS "batchId"' : 'NULL::uuid AS "batchId"',
-      ].join(', '),
+      by === 'cell'
+        ? 'i.supplier_id AS "supplierId", i.category, i.project_id AS "projectId", i.batch_id AS "batchId"'
+        : 'i.supplier_id AS "supplierId", NULL::text AS category, NULL::uuid AS "projectId", NULL::uuid AS "batchId"',
     );
-    const groupBy = sql.raw({ supplier: '1', project: '1, 3', cell: '1, 2, 3, 4' }[by]);
+    const groupBy = sql.raw(by === 'cell' ? '1, 2, 3, 4' : '1');
     return this.read<ScorecardSums>(
       sql`WITH items AS (
   SELECT t.id, t.responsible_org_id AS supplier_id, t.project_id, u.delivery_batch_id AS batch_id,
     t.category_code AS category, t.unit_id, t.room, t.root_cause, t.reported_at,
-    CASE WHEN t.status IN ('closed', 'completed') AND t.closed_at IS NOT NULL
-      THEN extract(epoch FROM t.closed_at - t.reported_at) / 3600 END AS hours
+    ${HOURS}
   FROM tickets t LEFT JOIN units u ON u.id = t.unit_id
   WHERE ${filters(f)}
 )
 SELECT ${keys},
   count(*)::int AS repairs,
-  count(*) FILTER (WHERE EXISTS (
-    SELECT 1 FROM tickets p
-    WHERE p.unit_id = i.unit_id AND p.type = 'repair' AND p.status <> 'cancelled' AND p.merged_into IS NULL
-      AND p.category_code IS NOT DISTINCT FROM i.category AND p.room IS NOT DISTINCT FROM i.room
-      AND p.reported_at >= i.reported_at - interval '90 days'
-      AND (p.reported_at, p.id) < (i.reported_at, i.id)
-  ))::int AS repeats,
+  ${REPEATS},
   count(i.hours)::int AS fixed,
   avg(i.hours)::float8 AS "avgHours",
   percentile_cont(0.9) WITHIN GROUP (ORDER BY i.hours)::float8 AS "p90Hours",
@@ -121,12 +130,16 @@ SELECT ${keys},
   count(*) FILTER (WHERE i.root_cause = 'material')::int AS material,
   count(*) FILTER (WHERE i.root_cause = 'workmanship')::int AS workmanship
 FROM items i
-LEFT JOIN LATERAL (
-  SELECT count(*) AS answered, count(*) FILTER (WHERE r.score >= 4) AS satisfied
-  FROM survey_requests r
-  WHERE r.subject_id = i.id AND r.kind = 'repair_callback' AND r.status = 'answered' AND r.score IS NOT NULL
-) cb ON true
+${CALLBACKS}
 GROUP BY ${groupBy}`,
+    );
+  }
+
+  /** The projects each supplier's repair items of the filter lie in (a total's delivered units are theirs). */
+  supplierProjects(f: ScorecardFilter) {
+    return this.read<{ supplierId: string; projectId: string }>(
+      sql`SELECT DISTINCT t.responsible_org_id AS "supplierId", t.project_id AS "projectId"
+FROM tickets t WHERE ${filters(f)} AND t.project_id IS NOT NULL`,
     );
   }
 
@@ -142,28 +155,17 @@ GROUP BY ${groupBy}`,
     }>(
       sql`WITH items AS (
   SELECT t.id, t.unit_id, t.room, t.category_code AS category, t.reported_at,
-    CASE WHEN t.status IN ('closed', 'completed') AND t.closed_at IS NOT NULL
-      THEN extract(epoch FROM t.closed_at - t.reported_at) / 3600 END AS hours
+    ${HOURS}
   FROM tickets t WHERE ${filters(f)}
 )
 SELECT to_char(i.reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
   count(*)::int AS repairs,
-  count(*) FILTER (WHERE EXISTS (
-    SELECT 1 FROM tickets p
-    WHERE p.unit_id = i.unit_id AND p.type = 'repair' AND p.status <> 'cancelled' AND p.merged_into IS NULL
-      AND p.category_code IS NOT DISTINCT FROM i.category AND p.room IS NOT DISTINCT FROM i.room
-      AND p.reported_at >= i.reported_at - interval '90 days'
-      AND (p.reported_at, p.id) < (i.reported_at, i.id)
-  ))::int AS repeats,
+  ${REPEATS},
   coalesce(sum(cb.answered), 0)::int AS callbacks,
   coalesce(sum(cb.satisfied), 0)::int AS satisfied,
   avg(i.hours)::float8 AS "avgHours"
 FROM items i
-LEFT JOIN LATERAL (
-  SELECT count(*) AS answered, count(*) FILTER (WHERE r.score >= 4) AS satisfied
-  FROM survey_requests r
-  WHERE r.subject_id = i.id AND r.kind = 'repair_callback' AND r.status = 'answered' AND r.score IS NOT NULL
-) cb ON true
+${CALLBACKS}
 GROUP BY 1 ORDER BY 1`,
     );
   }

@@ -233,11 +233,10 @@ export class ScorecardService {
     const range = periodRange(q.period);
     const repo = new ScorecardRepository(this.db);
     const filter: ScorecardFilter = { ...scope, ...q, from: range.from, to: range.to };
-    const [sums, pairs] = await Promise.all([repo.sums(filter, 'supplier'), repo.sums(filter, 'project')]);
-    const placed = pairs.filter((p): p is typeof p & { projectId: string } => !!p.projectId);
-    const delivered = await this.deliveredOf([...new Set(placed.map((p) => p.projectId))], range.toDay);
+    const [sums, pairs] = await Promise.all([repo.sums(filter, 'supplier'), repo.supplierProjects(filter)]);
+    const delivered = await this.deliveredOf([...new Set(pairs.map((p) => p.projectId))], range.toDay);
     const projectsOf = new Map<string, string[]>();
-    for (const p of placed) projectsOf.set(p.supplierId, [...(projectsOf.get(p.supplierId) ?? []), p.projectId]);
+    for (const p of pairs) projectsOf.set(p.supplierId, [...(projectsOf.get(p.supplierId) ?? []), p.projectId]);
     const supplierIds = sums.map((s) => s.supplierId);
     const [nodes, watched] = await Promise.all([this.directory.nodes(supplierIds), repo.watched(supplierIds)]);
     const rows = sums.map((s) => {
