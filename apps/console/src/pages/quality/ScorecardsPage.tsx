@@ -2,6 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type HTMLAttributes, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import {
   exportSupplierScorecards,
   type ScorecardFilter,
@@ -16,6 +17,9 @@ import { useCan } from '../../lib/permissions';
 import { lastMonth } from '../analytics/kpiFormat';
 import { CategorySelect } from '../tickets/fields';
 import { Decimal, NoData, Percent, PeriodSelect, TrendMark, usePeriodLabel } from './scorecardShared';
+
+/** A period the page may open on from its link (the monthly mailing's `?period=2026-11`). */
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 
 const ScorecardDrawer = lazy(async () => ({ default: (await import('./ScorecardDrawer')).ScorecardDrawer }));
 
@@ -39,7 +43,11 @@ export function ScorecardsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const periodLabel = usePeriodLabel();
-  const [filter, setFilter] = useState<ScorecardFilter>({ period: lastMonth() });
+  const [params] = useSearchParams();
+  const linked = params.get('period');
+  const [filter, setFilter] = useState<ScorecardFilter>({
+    period: linked && PERIOD.test(linked) ? linked : lastMonth(),
+  });
   const [open, setOpen] = useState<SupplierScorecardRow | null>(null);
   const query = useSupplierScorecards(filter);
   const download = useDownload();
