@@ -29,6 +29,7 @@ describe('OrgDirectory', () => {
       id: dept.id,
       type: 'department',
       name: dept.name,
+      code: dept.code,
       path: dept.path,
       parentId: place.company.id,
       departmentKind: 'engineering',
