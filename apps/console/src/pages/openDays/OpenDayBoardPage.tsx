@@ -11,7 +11,6 @@ import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { CustomerPicker } from '../customers/CustomerPicker';
-import { OpenDayItems } from './OpenDayItems';
 import './openDayStrings';
 import { OpenDayStatusTag, RateTag } from './openDayTags';
 
@@ -112,6 +111,8 @@ function Registrations({ day }: { day: OpenDayDetail }) {
 }
 
 // the call-off button and its dialog load after the board (managers only)
+// the suggestions and issues card (answers, rectification photos) loads beside the board, out of its first chunk
+const OpenDayItems = lazy(async () => ({ default: (await import('./OpenDayItems')).OpenDayItems }));
 const CancelOpenDay = lazy(async () => ({ default: (await import('./CancelOpenDay')).CancelOpenDay }));
 
 /**
@@ -190,7 +191,9 @@ export function OpenDayBoardPage() {
             </Flex>
           </Card>
           <Registrations day={day} />
-          <OpenDayItems day={day} />
+          <Suspense fallback={<Card loading />}>
+            <OpenDayItems day={day} />
+          </Suspense>
         </Flex>
       )}
     </>
