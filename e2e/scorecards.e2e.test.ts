@@ -76,6 +76,8 @@ describe('console: supplier scorecards, the watch list and design feedback', () 
     await expectText(page.getByTestId('watch-list-alert'), `该单位在观察名单中：${reason}`);
     await page.getByTestId('action-submit').click();
     await expectText(page.getByTestId('ticket-status'), '已派单');
+    // and its order on the ticket stays flagged
+    await expectText(page.getByTestId('wo-watched-1'), '观察名单');
 
     // Design feedback for the year: totals and rows per project × product type × layout × part.
     await page.getByTestId('menu-designFeedback').click();

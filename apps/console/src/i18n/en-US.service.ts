@@ -212,6 +212,7 @@ export const enUSService: typeof zhCNService = {
       rejectNote: 'Why it is sent back',
       updated: 'Work order updated',
       watchListed: 'On the watch list: {{reason}}',
+      watchTag: 'Watch list',
       actions: { confirm: 'Confirm', reject: 'Send back', cancel: 'Cancel' },
     },
     callback: {

@@ -210,6 +210,7 @@ export const zhCNService = {
       rejectNote: '退回原因',
       updated: '派工单已更新',
       watchListed: '该单位在观察名单中：{{reason}}',
+      watchTag: '观察名单',
       actions: { confirm: '确认完工', reject: '退回', cancel: '取消' },
     },
     callback: {

@@ -1,8 +1,9 @@
 import type { Ticket, WorkOrder } from '@anju/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWatchedSuppliers } from '../../api/scorecards';
 import { DateTime } from '../../components/DateTime';
 import { useCan } from '../../lib/permissions';
 import type { CrAction } from './WorkOrderModals';
@@ -39,6 +40,9 @@ export function WorkOrdersPanel({ ticket }: { ticket: Ticket }) {
   const [acting, setActing] = useState<{ order: WorkOrder; action: CrAction } | null>(null);
   const canCreate = can('tickets.dispatch') && (ticket.status === 'dispatched' || ticket.status === 'processing');
   const canManage = can('tickets.manage');
+  // a supplier on the watch list stays flagged on its orders, not only when it is chosen
+  const watched = useWatchedSuppliers(can('scorecards.read'));
+  const watchOf = (orgId: string) => watched.data?.find((w) => w.supplierId === orgId);
   return (
     <Flex vertical gap={12}>
       {canCreate && (
@@ -61,7 +65,25 @@ export function WorkOrdersPanel({ ticket }: { ticket: Ticket }) {
         columns={[
           { title: '#', dataIndex: 'seq', width: 48 },
           { title: t('tickets.workOrders.titleField'), dataIndex: 'title' },
-          { title: t('tickets.workOrders.assignee'), dataIndex: 'assigneeOrgName' },
+          {
+            title: t('tickets.workOrders.assignee'),
+            key: 'assignee',
+            render: (_, w) => {
+              const watch = watchOf(w.assigneeOrgId);
+              return (
+                <Space size={4}>
+                  {w.assigneeOrgName}
+                  {watch && (
+                    <Tooltip title={t('tickets.workOrders.watchListed', { reason: watch.reason })}>
+                      <Tag color="warning" data-testid={`wo-watched-${w.seq}`}>
+                        {t('tickets.workOrders.watchTag')}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              );
+            },
+          },
           {
             title: t('tickets.status'),
             dataIndex: 'status',
