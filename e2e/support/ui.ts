@@ -73,15 +73,25 @@ export async function clickUntil(page: Page, testId: string, appears: string): P
 }
 
 /**
- * Submits the open action modal until `status` shows `expected`: a click that landed while the modal was still
- * opening is tried again, and a write that went through while the page missed its refetch is seen after a reload.
- * Fails after three tries, each waiting longer.
+ * Submits an action modal until `status` shows `expected`. A write refused because the record changed meanwhile (a
+ * listener raised the ticket's priority: 409, the form closes and the page reloads) is done again from `reopen`,
+ * which opens and fills the form; a click that landed while the modal was still opening is tried again. Fails
+ * after three tries, each waiting longer.
  */
-export async function submitUntil(page: Page, submitId: string, status: Locator, expected: string): Promise<void> {
+export async function submitUntil(
+  page: Page,
+  submitId: string,
+  status: Locator,
+  expected: string,
+  reopen: () => Promise<void>,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const submit = page.getByTestId(submitId);
-    if (await submit.isVisible().catch(() => false)) await submit.click();
-    else await page.reload();
+    if (!(await submit.isVisible().catch(() => false))) {
+      if (((await status.textContent().catch(() => '')) ?? '').trim() === expected) return;
+      await reopen();
+    }
+    await submit.click();
     try {
       await expectText(status, expected, 10_000 * attempt);
       return;
