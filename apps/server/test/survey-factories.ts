@@ -7,6 +7,7 @@ import type { TestApp } from './harness.js';
 import { projectWithUnits } from './property-factories.js';
 
 let phones = 0;
+let buildings = 0;
 /** A fresh mobile number per household (tests share one database per file). */
 export const nextPhone = () => `1360000${String(++phones).padStart(4, '0')}`;
 
@@ -46,7 +47,8 @@ export async function households(
     consent?: boolean;
   } = {},
 ) {
-  const building = opts.building ?? String(10 + (phones % 80));
+  // a building of its own (100 and up), never one a test names (those stay below 100)
+  const building = opts.building ?? String(100 + ++buildings);
   const codes = Array.from({ length: n }, (_, i) => `${building}-1-${String(1 + i).padStart(2, '0')}01`);
   const made = await projectWithUnits(t, p.project, codes, 'sold');
   if (opts.productType) {
