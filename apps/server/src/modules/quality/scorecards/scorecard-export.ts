@@ -69,21 +69,24 @@ export async function scorecardWorkbook(
   header.font = { bold: true };
   const none = w(lang, 'noData');
   for (const r of list.items) {
-    const row = ws.addRow([
-      r.rank ?? none,
-      r.supplierName,
-      r.supplierCode ?? '',
-      r.watched ? w(lang, 'yes') : '',
-      r.repairs,
-      r.deliveredUnits,
-      r.per100Units ?? none,
-      r.previousPer100Units ?? none,
-      r.trend ? w(lang, r.trend) : none,
-      ...SHARES.slice(0, 1).map((k) => r[k] ?? none),
-      r.avgHoursToFix ?? none,
-      r.p90HoursToFix ?? none,
-      ...SHARES.slice(1).map((k) => r[k] ?? none),
-    ]);
+    const value: Record<string, string | number> = {
+      rank: r.rank ?? none,
+      supplier: r.supplierName,
+      code: r.supplierCode ?? '',
+      watched: r.watched ? w(lang, 'yes') : '',
+      repairs: r.repairs,
+      deliveredUnits: r.deliveredUnits,
+      per100Units: r.per100Units ?? none,
+      previousPer100Units: r.previousPer100Units ?? none,
+      trend: r.trend ? w(lang, r.trend) : none,
+      repeatShare: r.repeatShare ?? none,
+      avgHoursToFix: r.avgHoursToFix ?? none,
+      p90HoursToFix: r.p90HoursToFix ?? none,
+      satisfaction: r.satisfaction ?? none,
+      materialShare: r.materialShare ?? none,
+      workmanshipShare: r.workmanshipShare ?? none,
+    };
+    const row = ws.addRow(keys.map((k) => value[k]));
     for (const key of SHARES) {
       const cell = row.getCell(keys.indexOf(key) + 1);
       if (typeof cell.value === 'number') cell.numFmt = '0.0%';
