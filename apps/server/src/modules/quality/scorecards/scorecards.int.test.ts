@@ -218,6 +218,19 @@ describe('the watch list', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('answers 4xx and writes nothing for NUL bytes, malformed ids and periods, or an org that is not a supplier', async () => {
+    const nul = await manager.api.put(`/api/quality/suppliers/${x.id}/watch`, { watched: true, reason: 'a\u0000b' });
+    expect(nul.statusCode).toBe(400);
+    expect((await manager.api.get('/api/quality/scorecards/not-a-uuid?period=2026-10')).statusCode).toBe(400);
+    expect((await manager.api.get('/api/quality/scorecards?period=99999999')).statusCode).toBe(400);
+    expect((await manager.api.get('/api/quality/design-feedback?period=2026-Q5')).statusCode).toBe(400);
+    const company = await manager.api.get(`/api/quality/scorecards/${w.company.id}?period=2026-10`);
+    expect([company.statusCode, company.json().code]).toEqual([404, 'QUALITY_SUPPLIER_NOT_FOUND']);
+    expect((await manager.api.get('/api/quality/suppliers/watched')).json().items).toEqual([]);
+  });
+});
+
 describe('design feedback', () => {
   it('lists design-caused repairs by product type, layout and part, with the drawing-mismatch flag', async () => {
     const res = await manager.api.get('/api/quality/design-feedback?period=2026-10');
